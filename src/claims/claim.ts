@@ -1,0 +1,76 @@
+/**
+ * The claim as the domain sees it: a header like the guide's start screen (5.1) plus lines.
+ * Money is always integer minor units (øre for NOK) so sums never drift the way floating-point
+ * kroner do.
+ */
+import { z } from 'zod';
+
+export const EXPENSE_KINDS = ['parking', 'ferry', 'toll', 'taxi', 'meal', 'hotel', 'fuel', 'transport', 'other'] as const;
+export type ExpenseKind = (typeof EXPENSE_KINDS)[number];
+
+/** Currencies the forms offer; ISO 4217 codes. */
+export const CURRENCIES = ['NOK', 'SEK', 'DKK', 'EUR', 'USD', 'GBP', 'CHF', 'PLN'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+export const CLAIM_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'paid'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+export const outlayLineSchema = z.object({
+  type: z.literal('outlay'),
+  date: isoDate,
+  kind: z.enum(EXPENSE_KINDS),
+  /** Minor units of `currency` (øre for NOK). */
+  amountMinor: z.number().int().positive(),
+  currency: z.enum(CURRENCIES),
+  merchant: z.string().max(200).optional(),
+  comment: z.string().max(1000).optional(),
+});
+export type OutlayLine = z.infer<typeof outlayLineSchema>;
+
+export const claimLineSchema = z.discriminatedUnion('type', [outlayLineSchema]);
+export type ClaimLine = z.infer<typeof claimLineSchema>;
+
+/** The "black frame" of the guide: filled from the employee's profile, rarely changed. */
+export const dimensionsSchema = z.object({
+  company: z.string().max(100).optional(),
+  department: z.string().max(100).optional(),
+  project: z.string().max(100).optional(),
+});
+export type Dimensions = z.infer<typeof dimensionsSchema>;
+
+export const newClaimSchema = z.object({
+  description: z.string().trim().min(1).max(200),
+  purpose: z.string().trim().min(1).max(500),
+  dimensions: dimensionsSchema.default({}),
+  lines: z.array(claimLineSchema).min(1).max(200),
+});
+export type NewClaim = z.input<typeof newClaimSchema>;
+
+export const moneySchema = z.object({ currency: z.enum(CURRENCIES), amountMinor: z.number().int() });
+export type Money = z.infer<typeof moneySchema>;
+
+export const claimSchema = z.object({
+  id: z.string(),
+  /** Human-friendly number the user can quote to finance, e.g. "RR-2026-000042". */
+  number: z.string(),
+  employeeId: z.string(),
+  status: z.enum(CLAIM_STATUSES),
+  description: z.string(),
+  purpose: z.string(),
+  dimensions: dimensionsSchema,
+  lines: z.array(claimLineSchema),
+  /** One total per currency used on the lines; conversion is the expense system's job. */
+  totals: z.array(moneySchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Claim = z.infer<typeof claimSchema>;
+
+/** Sums the lines per currency, in the order the currencies first appear. */
+export function totalsOf(lines: readonly ClaimLine[]): Money[] {
+  const totals = new Map<Currency, number>();
+  for (const line of lines) totals.set(line.currency, (totals.get(line.currency) ?? 0) + line.amountMinor);
+  return [...totals].map(([currency, amountMinor]) => ({ currency, amountMinor }));
+}

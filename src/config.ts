@@ -1,0 +1,63 @@
+/**
+ * The one place that reads the environment. Every setting is validated with zod, so a wrong
+ * value stops start-up with a message naming the variable instead of failing later mid-chat.
+ * Every setting is documented in `.env.example`.
+ */
+import { z } from 'zod';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional());
+
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: z.string().default('0.0.0.0'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DEFAULT_LOCALE: z.enum(['nb', 'nn', 'en']).default('nb'),
+
+    MicrosoftAppId: optionalString,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppType: z.preprocess(
+      emptyToUndefined,
+      z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    ),
+    MicrosoftAppTenantId: optionalString,
+
+    CLAIMS_API_URL: optionalUrl,
+    CLAIMS_API_TOKEN: optionalString,
+    CLAIMS_API_ADMIN_TOKEN: optionalString,
+    CLAIMS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    PROFILES_FILE: optionalString,
+  })
+  .superRefine((c, ctx) => {
+    if (c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType=SingleTenant' });
+    }
+    if (c.MicrosoftAppType !== 'UserAssignedMSI' && c.MicrosoftAppId && !c.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `is required when MicrosoftAppId is set (MicrosoftAppType=${c.MicrosoftAppType})` });
+    }
+    if (c.CLAIMS_API_URL && !c.CLAIMS_API_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['CLAIMS_API_TOKEN'], message: 'is required when CLAIMS_API_URL points at another claims API' });
+    }
+  });
+
+export type Config = z.infer<typeof schema> & {
+  /** True when inbound requests must carry a Bot Framework token (MicrosoftAppId is set). */
+  authEnabled: boolean;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the given environment (process.env by default); throws ConfigError naming each bad setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every setting.`);
+  }
+  return { ...result.data, authEnabled: Boolean(result.data.MicrosoftAppId) };
+}

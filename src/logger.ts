@@ -1,0 +1,31 @@
+import { pino, type Logger } from 'pino';
+
+/**
+ * Paths that may carry secrets. Tokens and passwords must never reach the logs, even at debug
+ * level, because logs are shipped to places with wider access than the bot's secrets.
+ */
+export const REDACT_PATHS = [
+  'MicrosoftAppPassword',
+  'CLAIMS_API_TOKEN',
+  'CLAIMS_API_ADMIN_TOKEN',
+  '*.MicrosoftAppPassword',
+  '*.CLAIMS_API_TOKEN',
+  '*.CLAIMS_API_ADMIN_TOKEN',
+  'req.headers.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  'authorization',
+  'token',
+  '*.token',
+  'password',
+  '*.password',
+];
+
+export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+  return pino(
+    { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'reiserekning' } },
+    destination as pino.DestinationStream | undefined,
+  );
+}
+
+export type { Logger };

@@ -28,7 +28,7 @@ const schema = z
     CLAIMS_API_URL: optionalUrl,
     CLAIMS_API_TOKEN: optionalString,
     CLAIMS_API_ADMIN_TOKEN: optionalString,
-    CLAIMS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    CLAIMS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
     PROFILES_FILE: optionalString,
   })
   .superRefine((c, ctx) => {

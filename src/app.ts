@@ -1,0 +1,99 @@
+/**
+ * Composition: wires storage, the claims API (embedded or remote), the adapter and the bot into
+ * one restify server. `index.ts` starts it from the environment; tests start it directly.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import restify from 'restify';
+import type { Logger } from 'pino';
+import { createAdapter } from './bot/adapter.js';
+import { CardRenderer } from './bot/card-renderer.js';
+import { ExpenseBot, errorSummary } from './bot/expense-bot.js';
+import { createClaimsClient } from './claims-api/claims-client.js';
+import { ClaimsRepository } from './claims-api/claims-repository.js';
+import { loadProfiles } from './claims-api/profiles.js';
+import { registerClaimsApiRoutes } from './claims-api/reference-server.js';
+import type { Config } from './config.js';
+import { ProcessedActivities } from './store/processed-activities.js';
+import { openDatabase } from './store/sqlite-database.js';
+import { SqliteStorage } from './store/sqlite-storage.js';
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  const db = openDatabase(path.join(config.DATA_DIR, 'bot.sqlite'));
+  const storage = new SqliteStorage(db);
+  const processed = new ProcessedActivities(db);
+
+  const server = restify.createServer({ name: 'reiserekning' });
+  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, next: (e?: unknown) => void) => {
+    if (!err.statusCode || err.statusCode >= 500) logger.error({ err: errorSummary(err), path: req.path() }, 'request failed');
+    next();
+  });
+
+  const embedded = !config.CLAIMS_API_URL;
+  // The embedded claims API still goes through HTTP and a token, exactly like a remote one, so
+  // switching to another implementation changes nothing in the bot.
+  const serviceToken = config.CLAIMS_API_TOKEN ?? randomBytes(32).toString('base64url');
+  let claimsDb: ReturnType<typeof openDatabase> | undefined;
+  if (embedded) {
+    claimsDb = openDatabase(path.join(config.DATA_DIR, 'claims-api.sqlite'));
+    registerClaimsApiRoutes(server, {
+      repo: new ClaimsRepository(claimsDb),
+      serviceToken,
+      adminToken: config.CLAIMS_API_ADMIN_TOKEN,
+      profiles: loadProfiles(config.PROFILES_FILE),
+      logger: logger.child({ component: 'claims-api' }),
+    });
+  }
+
+  const adapter = createAdapter(config, logger);
+  // Created once the port is known: the embedded claims API's address includes it.
+  let bot: ExpenseBot | undefined;
+
+  server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }), async (req: restify.Request, res: restify.Response) => {
+    const ready = bot;
+    if (!ready) return void res.send(503, { error: 'starting' });
+    await adapter.process(req, res, (context) => ready.run(context));
+  });
+  server.get('/healthz', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
+    db.prepare('select 1').get();
+    res.send(200, { ok: true, claimsApi: embedded ? 'embedded' : 'remote' });
+    next();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const address = server.address();
+  const port = address.port;
+  bot = new ExpenseBot({
+    storage,
+    processed,
+    claims: createClaimsClient({
+      baseUrl: config.CLAIMS_API_URL ?? `http://127.0.0.1:${port}/claims-api/v1`,
+      token: serviceToken,
+      timeoutMs: config.CLAIMS_API_TIMEOUT_MS,
+    }),
+    cards: new CardRenderer(),
+    logger,
+    defaultLang: config.DEFAULT_LOCALE,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  logger.info({ port, auth: config.authEnabled, claimsApi: embedded ? 'embedded' : config.CLAIMS_API_URL }, 'bot listening');
+
+  return {
+    url,
+    port,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.close();
+      claimsDb?.close();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Reads the facts the conversation needs out of a Bot Framework activity: who the person is,
+ * where they are (personal or group chat), their day, and what they did.
+ */
+import type { Activity } from 'botbuilder';
+import type { CardActionData, ConversationEvent, Scope } from '../conversation/types.js';
+
+const DEFAULT_TIME_ZONE = 'Europe/Oslo';
+
+/** Claims belong to the person (Entra object id), not to a conversation; from.id is the fallback outside Teams. */
+export function employeeIdOf(activity: Partial<Activity>): string | undefined {
+  return activity.from?.aadObjectId || activity.from?.id || undefined;
+}
+
+export function scopeOf(activity: Partial<Activity>): Scope {
+  const type = activity.conversation?.conversationType;
+  if (type === 'groupChat') return 'groupChat';
+  if (type === 'channel') return 'channel';
+  return 'personal';
+}
+
+/** The user's calendar date, so "i går" means yesterday where they are, not where the server is. */
+export function userToday(activity: Partial<Activity>, now: Date): string {
+  let timeZone = DEFAULT_TIME_ZONE;
+  if (activity.localTimezone) {
+    try {
+      new Intl.DateTimeFormat('en-CA', { timeZone: activity.localTimezone });
+      timeZone = activity.localTimezone;
+    } catch {
+      // An unknown zone name from a client is not worth failing the turn over.
+    }
+  }
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function firstName(activity: Partial<Activity>): string | undefined {
+  const name = activity.from?.name?.trim();
+  if (!name || /^(user|test user)$/i.test(name)) return name || undefined;
+  return name.split(/\s+/)[0];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Card data from either action path: Action.Execute (invoke) or Action.Submit (message with value). */
+export function cardActionData(activity: Partial<Activity>): CardActionData | undefined {
+  const value: unknown = activity.value;
+  if (!isRecord(value)) return undefined;
+  if (activity.type === 'invoke') {
+    const action = value.action;
+    if (!isRecord(action)) return undefined;
+    const data = isRecord(action.data) ? action.data : {};
+    const name = typeof data.action === 'string' ? data.action : typeof action.verb === 'string' ? action.verb : undefined;
+    return name ? { ...data, action: name } : undefined;
+  }
+  return typeof value.action === 'string' ? { ...value, action: value.action } : undefined;
+}
+
+/** Message text without the bot's @mention (group chats deliver "<at>Bot</at> ny utlegg"). */
+export function messageText(activity: Partial<Activity>): string {
+  let text = activity.text ?? '';
+  for (const entity of activity.entities ?? []) {
+    if (entity.type === 'mention' && entity.mentioned?.id === activity.recipient?.id && typeof entity.text === 'string') {
+      text = text.split(entity.text).join(' ');
+    }
+  }
+  return text.replace(/<at>[^<]*<\/at>/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+export function eventOf(activity: Partial<Activity>): ConversationEvent | undefined {
+  if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
+    const data = cardActionData(activity);
+    return data ? { type: 'action', data } : undefined;
+  }
+  if (activity.type === 'message') {
+    const data = cardActionData(activity);
+    if (data && !activity.text) return { type: 'action', data };
+    const text = messageText(activity);
+    return text ? { type: 'text', text } : undefined;
+  }
+  if (activity.type === 'conversationUpdate') {
+    const botAdded = activity.membersAdded?.some((m) => m.id === activity.recipient?.id);
+    return botAdded ? { type: 'installed' } : undefined;
+  }
+  return undefined;
+}

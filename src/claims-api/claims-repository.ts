@@ -1,0 +1,198 @@
+/**
+ * SQLite storage for the reference claims API. The database handle is passed in so the reference
+ * server can share a file with the rest of the bot; every table is prefixed `claims_api_` so the
+ * two never collide.
+ */
+import type Database from 'better-sqlite3';
+import { claimSchema, CLAIM_STATUSES, type Claim, type ClaimStatus } from '../claims/claim.js';
+
+export type NewStoredClaim = Omit<Claim, 'number'>;
+
+export interface FileClaimInput {
+  idempotencyKey: string;
+  /** Hash of the normalised request, to tell a retry from a reuse of the key for another claim. */
+  requestHash: string;
+  claim: NewStoredClaim;
+}
+
+export type FileClaimResult =
+  | { outcome: 'created'; claim: Claim }
+  | { outcome: 'replayed'; claim: Claim }
+  | { outcome: 'key-reused'; claimId: string };
+
+interface ClaimRow {
+  id: string;
+  number: string;
+  employee_id: string;
+  status: string;
+  description: string;
+  purpose: string;
+  dimensions: string;
+  lines: string;
+  totals: string;
+  created_at: string;
+  updated_at: string;
+}
+
+interface IdempotencyRow {
+  claim_id: string;
+  request_hash: string;
+}
+
+const statusList = CLAIM_STATUSES.map((s) => `'${s}'`).join(', ');
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS claims_api_claims (
+  id          TEXT PRIMARY KEY,
+  number      TEXT NOT NULL UNIQUE,
+  employee_id TEXT NOT NULL,
+  status      TEXT NOT NULL CHECK (status IN (${statusList})),
+  description TEXT NOT NULL,
+  purpose     TEXT NOT NULL,
+  dimensions  TEXT NOT NULL,
+  lines       TEXT NOT NULL,
+  totals      TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claims_api_claims_by_employee ON claims_api_claims (employee_id, created_at);
+
+CREATE TABLE IF NOT EXISTS claims_api_idempotency_keys (
+  employee_id     TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL,
+  claim_id        TEXT NOT NULL REFERENCES claims_api_claims (id),
+  request_hash    TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  PRIMARY KEY (employee_id, idempotency_key)
+);
+
+CREATE TABLE IF NOT EXISTS claims_api_number_sequences (
+  year       INTEGER PRIMARY KEY,
+  last_value INTEGER NOT NULL
+);
+`;
+
+// Finance counts years in Norwegian time: a claim filed at 00:30 on 1 January in Oslo is a
+// claim of the new year even though it is still 31 December in UTC.
+const osloYear = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Oslo', year: 'numeric' });
+
+export function claimNumber(year: number, sequence: number): string {
+  return `RR-${year}-${String(sequence).padStart(6, '0')}`;
+}
+
+export class ClaimsRepository {
+  private readonly db: Database.Database;
+  private readonly fileTx: { immediate(input: FileClaimInput): FileClaimResult };
+
+  /**
+   * Busy timeout and journal mode belong to whoever opens the file; set `busy_timeout` when
+   * several processes share it, so a second writer waits instead of failing.
+   */
+  constructor(db: Database.Database) {
+    this.db = db;
+    db.exec(SCHEMA);
+
+    const findKey = db.prepare<[string, string], IdempotencyRow>(
+      'SELECT claim_id, request_hash FROM claims_api_idempotency_keys WHERE employee_id = ? AND idempotency_key = ?',
+    );
+    const nextSequence = db.prepare<[number], { last_value: number }>(
+      `INSERT INTO claims_api_number_sequences (year, last_value) VALUES (?, 1)
+       ON CONFLICT (year) DO UPDATE SET last_value = last_value + 1
+       RETURNING last_value`,
+    );
+    const insertClaim = db.prepare(
+      `INSERT INTO claims_api_claims
+         (id, number, employee_id, status, description, purpose, dimensions, lines, totals, created_at, updated_at)
+       VALUES (@id, @number, @employee_id, @status, @description, @purpose, @dimensions, @lines, @totals, @created_at, @updated_at)`,
+    );
+    const insertKey = db.prepare(
+      `INSERT INTO claims_api_idempotency_keys (employee_id, idempotency_key, claim_id, request_hash, created_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    );
+
+    // IMMEDIATE takes the write lock before the key is looked up, so two processes sharing the
+    // file cannot both see "no such key" and both file the claim.
+    this.fileTx = db.transaction((input: FileClaimInput): FileClaimResult => {
+      const { claim } = input;
+      const existing = findKey.get(claim.employeeId, input.idempotencyKey);
+      if (existing) {
+        if (existing.request_hash !== input.requestHash) return { outcome: 'key-reused', claimId: existing.claim_id };
+        const stored = this.get(existing.claim_id);
+        if (!stored) throw new Error(`Idempotency key points at missing claim ${existing.claim_id}`);
+        return { outcome: 'replayed', claim: stored };
+      }
+      const year = Number(osloYear.format(new Date(claim.createdAt)));
+      const sequence = nextSequence.get(year);
+      if (!sequence) throw new Error(`No sequence value for ${year}`);
+      const { id, ...rest } = claim;
+      const created: Claim = { id, number: claimNumber(year, sequence.last_value), ...rest };
+      insertClaim.run({
+        id: created.id,
+        number: created.number,
+        employee_id: created.employeeId,
+        status: created.status,
+        description: created.description,
+        purpose: created.purpose,
+        dimensions: JSON.stringify(created.dimensions),
+        lines: JSON.stringify(created.lines),
+        totals: JSON.stringify(created.totals),
+        created_at: created.createdAt,
+        updated_at: created.updatedAt,
+      });
+      insertKey.run(created.employeeId, input.idempotencyKey, created.id, input.requestHash, created.createdAt);
+      return { outcome: 'created', claim: created };
+    });
+  }
+
+  /** Files a claim once per (employee, idempotency key); a retry with the same request gets the stored claim. */
+  fileClaim(input: FileClaimInput): FileClaimResult {
+    return this.fileTx.immediate(input);
+  }
+
+  get(id: string): Claim | undefined {
+    const row = this.db.prepare<[string], ClaimRow>('SELECT * FROM claims_api_claims WHERE id = ?').get(id);
+    return row && toClaim(row);
+  }
+
+  /** Newest first; rowid breaks ties between claims filed within the same millisecond. */
+  listForEmployee(employeeId: string, filter: { status?: ClaimStatus } = {}): Claim[] {
+    const rows = filter.status
+      ? this.db
+          .prepare<[string, string], ClaimRow>(
+            'SELECT * FROM claims_api_claims WHERE employee_id = ? AND status = ? ORDER BY created_at DESC, rowid DESC',
+          )
+          .all(employeeId, filter.status)
+      : this.db
+          .prepare<[string], ClaimRow>('SELECT * FROM claims_api_claims WHERE employee_id = ? ORDER BY created_at DESC, rowid DESC')
+          .all(employeeId);
+    return rows.map(toClaim);
+  }
+
+  /**
+   * Compare-and-set: moves the claim only if it is still in `from`, so two admins acting at once
+   * cannot both apply a move that was valid only for the first. Undefined when nothing moved.
+   */
+  updateStatus(id: string, from: ClaimStatus, to: ClaimStatus, updatedAt: string): Claim | undefined {
+    const result = this.db
+      .prepare('UPDATE claims_api_claims SET status = ?, updated_at = ? WHERE id = ? AND status = ?')
+      .run(to, updatedAt, id, from);
+    return result.changes === 1 ? this.get(id) : undefined;
+  }
+}
+
+/** Parsed with the contract's schema so a hand-edited or corrupt row fails loudly instead of leaking out. */
+function toClaim(row: ClaimRow): Claim {
+  return claimSchema.parse({
+    id: row.id,
+    number: row.number,
+    employeeId: row.employee_id,
+    status: row.status,
+    description: row.description,
+    purpose: row.purpose,
+    dimensions: JSON.parse(row.dimensions),
+    lines: JSON.parse(row.lines),
+    totals: JSON.parse(row.totals),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}

@@ -1,0 +1,145 @@
+/**
+ * Runs the reference claims API on its own (`npm run claims-api`), for when the bot should talk to
+ * it as to a separate system: point the bot's CLAIMS_API_URL here. The bot's own config.ts does not
+ * apply, since this process needs none of the bot's settings.
+ */
+import 'dotenv/config';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import restify from 'restify';
+import { z } from 'zod';
+import { createLogger, type Logger } from '../logger.js';
+import { CLAIMS_API_PREFIX } from './claims-client.js';
+import { ClaimsRepository } from './claims-repository.js';
+import { loadProfiles } from './profiles.js';
+import { registerClaimsApiRoutes } from './reference-server.js';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+// A short token on a port reachable from the network can be guessed; 16 characters is the floor.
+const secret = z.string().trim().min(16, 'must be at least 16 characters');
+
+const envSchema = z.object({
+  CLAIMS_API_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3979)),
+  CLAIMS_API_TOKEN: z.preprocess(emptyToUndefined, secret),
+  CLAIMS_API_ADMIN_TOKEN: z.preprocess(emptyToUndefined, secret.optional()),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  PROFILES_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+});
+export type StandaloneSettings = z.infer<typeof envSchema>;
+
+export class StandaloneConfigError extends Error {
+  override name = 'StandaloneConfigError';
+}
+
+export function parseStandaloneEnv(env: Record<string, string | undefined>): StandaloneSettings {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    // Names the variable, never the value: the value may be a token.
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new StandaloneConfigError(`Invalid claims API configuration:\n${lines.join('\n')}`);
+  }
+  if (result.data.CLAIMS_API_ADMIN_TOKEN && result.data.CLAIMS_API_ADMIN_TOKEN === result.data.CLAIMS_API_TOKEN) {
+    throw new StandaloneConfigError('Invalid claims API configuration:\n  CLAIMS_API_ADMIN_TOKEN: must differ from CLAIMS_API_TOKEN');
+  }
+  return result.data;
+}
+
+export interface RunningClaimsApi {
+  /** Base URL of the API for a client on this machine, e.g. `http://127.0.0.1:3979/claims-api/v1`. */
+  url: string;
+  port: number;
+  /** Stops taking requests, lets running ones finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startStandalone(settings: StandaloneSettings, logger: Logger): Promise<RunningClaimsApi> {
+  const dataDir = resolve(settings.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'claims-api.sqlite'));
+  try {
+    db.pragma('journal_mode = WAL');
+    // Lets a second process on the same file wait for the write lock instead of failing at once.
+    db.pragma('busy_timeout = 5000');
+    const repo = new ClaimsRepository(db);
+    const profiles = loadProfiles(settings.PROFILES_FILE);
+
+    const server = restify.createServer({ name: 'claims-api' });
+    registerClaimsApiRoutes(server, {
+      repo,
+      serviceToken: settings.CLAIMS_API_TOKEN,
+      adminToken: settings.CLAIMS_API_ADMIN_TOKEN,
+      profiles,
+      logger,
+    });
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen(settings.CLAIMS_API_PORT, () => {
+        server.removeListener('error', fail);
+        done();
+      });
+    });
+    const { port } = server.address() as AddressInfo;
+
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://127.0.0.1:${port}${CLAIMS_API_PREFIX}`,
+      port,
+      close: () =>
+        (closing ??= new Promise<void>((done) => {
+          server.close(() => {
+            db.close();
+            done();
+          });
+        })),
+    };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  let settings: StandaloneSettings;
+  try {
+    settings = parseStandaloneEnv(process.env);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(settings.LOG_LEVEL).child({ component: 'claims-api' });
+  const api = await startStandalone(settings, logger);
+  logger.info({ port: api.port, admin: Boolean(settings.CLAIMS_API_ADMIN_TOKEN) }, 'claims API listening');
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'claims API shutting down');
+    // A client holding a connection open must not keep the process alive forever.
+    setTimeout(() => {
+      logger.warn('claims API did not stop in time; exiting');
+      process.exit(1);
+    }, 10_000).unref();
+    api.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'claims API shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`claims API failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

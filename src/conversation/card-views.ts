@@ -1,0 +1,125 @@
+/**
+ * Builds the data each card template is bound with. All user-facing strings are resolved here,
+ * in the user's language, and every path a template uses is present (an unbound `${x}` would
+ * show up literally in Teams).
+ */
+import { CURRENCIES, EXPENSE_KINDS, type Claim, type ExpenseKind } from '../claims/claim.js';
+import { formatMoney, t, type Lang, type MessageKey } from '../i18n/translate.js';
+import { parseAmount } from './free-text.js';
+import type { FieldErrors } from './outlay-form.js';
+import { OUTLAY_FIELDS, type OutlayDraft, type View } from './types.js';
+
+const MAX_LISTED_CLAIMS = 15;
+
+export function kindLabel(lang: Lang, kind: string): string {
+  return (EXPENSE_KINDS as readonly string[]).includes(kind) ? t(lang, `kind.${kind as ExpenseKind}`) : kind;
+}
+
+export function welcomeView(lang: Lang, userName?: string): View {
+  return {
+    kind: 'card',
+    template: 'welcome',
+    data: {
+      title: userName ? t(lang, 'welcome.title', { name: userName }) : t(lang, 'welcome.titleAnonymous'),
+      body: t(lang, 'welcome.body'),
+      tip: t(lang, 'welcome.tip'),
+      labels: { newOutlay: t(lang, 'welcome.newOutlay'), myClaims: t(lang, 'welcome.myClaims'), help: t(lang, 'welcome.help') },
+    },
+  };
+}
+
+export function outlayFormView(lang: Lang, draft: OutlayDraft, errors: FieldErrors = {}, isNew = true): View {
+  const label = (f: (typeof OUTLAY_FIELDS)[number]) => t(lang, `outlay.field.${f}`);
+  return {
+    kind: 'card',
+    template: 'outlay-form',
+    data: {
+      title: t(lang, isNew ? 'outlay.title' : 'outlay.titleEdit'),
+      intro: draft.prefilled ? t(lang, 'outlay.prefilled') : '',
+      draftId: draft.id,
+      fields: { ...draft.fields },
+      labels: {
+        ...Object.fromEntries(OUTLAY_FIELDS.map((f) => [f, label(f)])),
+        review: t(lang, 'outlay.action.review'),
+        cancel: t(lang, 'outlay.action.cancel'),
+      },
+      placeholders: {
+        amount: t(lang, 'outlay.placeholder.amount'),
+        merchant: t(lang, 'outlay.placeholder.merchant'),
+        purpose: t(lang, 'outlay.placeholder.purpose'),
+        comment: t(lang, 'outlay.placeholder.comment'),
+      },
+      errors: Object.fromEntries(OUTLAY_FIELDS.map((f) => [f, errors[f] ? t(lang, errors[f] as MessageKey) : ''])),
+      kinds: EXPENSE_KINDS.map((k) => ({ title: t(lang, `kind.${k}`), value: k })),
+      currencies: CURRENCIES.map((c) => ({ title: c, value: c })),
+    },
+  };
+}
+
+export type SummaryMode = 'review' | 'filing' | 'filed' | 'cancelled';
+
+export function formatDraftTotal(lang: Lang, draft: OutlayDraft): string {
+  const amount = parseAmount(draft.fields.amount);
+  return amount ? formatMoney(amount.amountMinor, draft.fields.currency, lang) : draft.fields.amount;
+}
+
+function formatDate(lang: Lang, iso: string): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
+
+export function outlaySummaryView(lang: Lang, draft: OutlayDraft, mode: SummaryMode, number = ''): View {
+  const f = draft.fields;
+  const facts = [
+    { title: t(lang, 'outlay.field.date'), value: formatDate(lang, f.date) },
+    { title: t(lang, 'outlay.field.kind'), value: kindLabel(lang, f.kind) },
+    ...(f.merchant ? [{ title: t(lang, 'outlay.field.merchant'), value: f.merchant }] : []),
+    { title: t(lang, 'outlay.field.purpose'), value: f.purpose },
+    ...(f.comment ? [{ title: t(lang, 'outlay.field.comment'), value: f.comment }] : []),
+  ];
+  const status =
+    mode === 'filing' ? t(lang, 'outlay.status.filing')
+    : mode === 'filed' ? t(lang, 'outlay.status.filed', { number })
+    : mode === 'cancelled' ? t(lang, 'outlay.status.cancelled')
+    : '';
+  return {
+    kind: 'card',
+    template: 'outlay-summary',
+    data: {
+      title: t(lang, mode === 'review' ? 'outlay.summaryTitle' : 'outlay.titleEdit'),
+      hint: mode === 'review' ? t(lang, 'outlay.summaryHint') : '',
+      status,
+      statusColor: mode === 'cancelled' ? 'Warning' : mode === 'filed' ? 'Good' : 'Default',
+      draftId: draft.id,
+      facts,
+      totalLabel: t(lang, 'outlay.total'),
+      total: formatDraftTotal(lang, draft),
+      showActions: mode === 'review',
+      labels: { file: t(lang, 'outlay.action.file'), edit: t(lang, 'outlay.action.edit'), cancel: t(lang, 'outlay.action.cancel') },
+    },
+  };
+}
+
+export function claimsListView(lang: Lang, claims: readonly Claim[], draft?: OutlayDraft): View {
+  const items = claims.slice(0, MAX_LISTED_CLAIMS).map((c) => ({
+    number: c.number,
+    description: c.description,
+    date: formatDate(lang, c.lines[0]?.date ?? c.createdAt.slice(0, 10)),
+    total: c.totals.map((m) => formatMoney(m.amountMinor, m.currency, lang)).join(' + '),
+    status: t(lang, `status.${c.status}`),
+    statusColor: c.status === 'rejected' ? 'Attention' : c.status === 'paid' || c.status === 'approved' ? 'Good' : 'Default',
+  }));
+  return {
+    kind: 'card',
+    template: 'claims-list',
+    data: {
+      title: t(lang, 'claims.title'),
+      draftNote: draft ? t(lang, 'claims.draftInProgress', { kind: kindLabel(lang, draft.fields.kind).toLowerCase(), amount: formatDraftTotal(lang, draft) }) : '',
+      empty: claims.length === 0 ? t(lang, 'claims.none') : '',
+      more: claims.length > MAX_LISTED_CLAIMS ? t(lang, 'claims.more', { count: claims.length - MAX_LISTED_CLAIMS }) : '',
+      items,
+      labels: { newOutlay: t(lang, 'welcome.newOutlay') },
+    },
+  };
+}

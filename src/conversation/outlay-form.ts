@@ -1,0 +1,85 @@
+/**
+ * Validation of the outlay form. Cards cannot be trusted to have checked anything (mobile
+ * clients skip `isRequired`, `Input.Number` arrives as a string), so every field is checked
+ * here again and each problem is reported against its field, as a message key.
+ */
+import { z } from 'zod';
+import { CURRENCIES, EXPENSE_KINDS, type OutlayLine } from '../claims/claim.js';
+import type { MessageKey } from '../i18n/translate.js';
+import { parseAmount } from './free-text.js';
+import { OUTLAY_FIELDS, type OutlayField, type OutlayFields } from './types.js';
+
+/** Upper bound for a single outlay: above this it is a typo or belongs in another process. */
+export const MAX_OUTLAY_MINOR = 100_000_00;
+
+export type FieldErrors = Partial<Record<OutlayField, MessageKey>>;
+
+export function emptyOutlayFields(today: string): OutlayFields {
+  return { date: today, amount: '', currency: 'NOK', kind: 'other', merchant: '', purpose: '', comment: '' };
+}
+
+/** Picks the form's inputs out of whatever a card sent, ignoring anything else it carried. */
+export function fieldsFromCardData(data: Record<string, unknown>, previous: OutlayFields): OutlayFields {
+  const next = { ...previous };
+  for (const key of OUTLAY_FIELDS) {
+    const value = data[key];
+    if (typeof value === 'string') next[key] = value.trim();
+    else if (typeof value === 'number' && Number.isFinite(value)) next[key] = String(value);
+  }
+  return next;
+}
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function checkDate(value: string, today: string): MessageKey | undefined {
+  if (!value) return 'error.date.required';
+  const m = isoDate.exec(value);
+  if (!m) return 'error.date.invalid';
+  const d = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) return 'error.date.invalid';
+  // A day of slack: the user's "today" may already be tomorrow in the time zone they travel in.
+  const todayMs = Date.parse(`${today}T00:00:00Z`);
+  if (d.getTime() > todayMs + 86_400_000) return 'error.date.future';
+  if (d.getTime() < todayMs - 2 * 366 * 86_400_000) return 'error.date.tooOld';
+  return undefined;
+}
+
+const kindSchema = z.enum(EXPENSE_KINDS);
+const currencySchema = z.enum(CURRENCIES);
+
+export type OutlayValidation = { ok: true; line: OutlayLine; purpose: string } | { ok: false; errors: FieldErrors };
+
+export function validateOutlay(fields: OutlayFields, today: string): OutlayValidation {
+  const errors: FieldErrors = {};
+  const dateError = checkDate(fields.date, today);
+  if (dateError) errors.date = dateError;
+
+  const amount = fields.amount ? parseAmount(fields.amount) : undefined;
+  if (!fields.amount) errors.amount = 'error.amount.required';
+  else if (!amount) errors.amount = 'error.amount.invalid';
+  else if (amount.amountMinor > MAX_OUTLAY_MINOR) errors.amount = 'error.amount.tooLarge';
+
+  const currency = currencySchema.safeParse(fields.currency);
+  if (!currency.success) errors.currency = 'error.currency.invalid';
+  const kind = kindSchema.safeParse(fields.kind);
+  if (!kind.success) errors.kind = 'error.kind.invalid';
+  if (fields.merchant.length > 200) errors.merchant = 'error.merchant.tooLong';
+
+  const purpose = fields.purpose.trim();
+  if (!purpose) errors.purpose = 'error.purpose.required';
+  else if (purpose.length < 3) errors.purpose = 'error.purpose.tooShort';
+  else if (purpose.length > 500) errors.purpose = 'error.purpose.tooLong';
+  if (fields.comment.length > 1000) errors.comment = 'error.comment.tooLong';
+
+  if (Object.keys(errors).length > 0 || !amount || !currency.success || !kind.success) return { ok: false, errors };
+  const line: OutlayLine = {
+    type: 'outlay',
+    date: fields.date,
+    kind: kind.data,
+    amountMinor: amount.amountMinor,
+    currency: currency.data,
+    ...(fields.merchant ? { merchant: fields.merchant } : {}),
+    ...(fields.comment ? { comment: fields.comment } : {}),
+  };
+  return { ok: true, line, purpose };
+}

@@ -1,0 +1,35 @@
+import { en, type MessageKey } from './catalog-en.js';
+import { nb } from './catalog-nb.js';
+import { nn } from './catalog-nn.js';
+
+export type Lang = 'nb' | 'nn' | 'en';
+export const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
+export type { MessageKey };
+
+const catalogs: Record<Lang, Record<MessageKey, string>> = { en, nb, nn };
+
+/** Looks up a text and fills `{name}` placeholders; a missing parameter is left visible rather than silently dropped. */
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const text = catalogs[lang][key];
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Maps a Teams locale ("nb-NO", "nn-NO", "no", "en-US", …) to one of our languages. */
+export function langFromLocale(locale: string | undefined): Lang | undefined {
+  if (!locale) return undefined;
+  const base = locale.toLowerCase().split(/[-_]/)[0];
+  if (base === 'nn') return 'nn';
+  if (base === 'nb' || base === 'no') return 'nb';
+  if (base === 'en') return 'en';
+  return undefined;
+}
+
+/** The BCP 47 tag used for number and date formatting; nynorsk formats money like bokmål. */
+export function formattingLocale(lang: Lang): string {
+  return lang === 'en' ? 'en-GB' : 'nb-NO';
+}
+
+export function formatMoney(amountMinor: number, currency: string, lang: Lang): string {
+  // Minor units are integers; dividing by 100 only for display keeps the stored figures exact.
+  return new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'nb-NO', { style: 'currency', currency }).format(amountMinor / 100);
+}

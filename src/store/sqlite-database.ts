@@ -1,0 +1,38 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+
+// Long enough to ride out another process's write transaction (ours are all short),
+// short enough that a wedged lock surfaces as an error instead of a hung turn.
+const BUSY_TIMEOUT_MS = 5_000;
+
+function isInMemory(file: string): boolean {
+  // '' is SQLite's private temporary database: nothing on disk we need a folder for.
+  return file === ':memory:' || file === '';
+}
+
+/**
+ * Opens (creating if needed) the bot's SQLite file with the settings every store here
+ * relies on. Pass ':memory:' for a throwaway database in tests.
+ */
+export function openDatabase(file: string): Database.Database {
+  if (!isInMemory(file)) {
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+  }
+  const db = new Database(file);
+  try {
+    // WAL lets readers proceed while one writer commits, which is what a bot answering
+    // several conversations at once needs. An in-memory database reports 'memory'
+    // instead; that is fine.
+    db.pragma('journal_mode = WAL');
+    // Without this, a second process sharing the file gets SQLITE_BUSY immediately
+    // instead of waiting for the lock.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // SQLite leaves foreign keys off by default, per connection.
+    db.pragma('foreign_keys = ON');
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Storage, StoreItems } from 'botbuilder';
+
+/**
+ * Thrown when a write carries an eTag that no longer matches the stored document, i.e.
+ * someone else wrote it since it was read. Re-read, re-apply the change and retry.
+ */
+export class ETagConflictError extends Error {
+  override readonly name = 'ETagConflictError';
+
+  constructor(readonly key: string) {
+    // Same wording as botbuilder's MemoryStorage/BlobsStorage so logs read alike.
+    super(`Storage: error writing "${key}" due to eTag conflict.`);
+  }
+}
+
+export function isETagConflict(err: unknown): boolean {
+  if (err instanceof ETagConflictError) return true;
+  if (!(err instanceof Error)) return false;
+  // A second copy of this module (or botbuilder's own storages in tests) signals the
+  // same condition without sharing our class, so fall back to name and wording.
+  return err.name === 'ETagConflictError' || /due to eTag conflict/i.test(err.message);
+}
+
+interface StateRow {
+  key: string;
+  doc: string;
+  etag: string;
+}
+
+interface PreparedWrite {
+  key: string;
+  doc: string;
+  // undefined means last write wins, as with botbuilder's '*'.
+  ifMatch: string | undefined;
+}
+
+/**
+ * botbuilder `Storage` over SQLite, with the eTag semantics of botbuilder's own
+ * storages: a missing or '*' eTag overwrites, any other eTag must match the stored one.
+ * A batch is all-or-nothing, which botbuilder's storages do not promise but callers
+ * can only benefit from.
+ *
+ * Like MemoryStorage, CosmosDbPartitionedStorage and BlobsStorage, write() does not
+ * touch the objects it is given; read again to learn the new eTag.
+ */
+export class SqliteStorage implements Storage {
+  private readonly selectOne: Database.Statement<[string], StateRow>;
+  private readonly selectEtag: Database.Statement<[string], { etag: string }>;
+  private readonly upsert: Database.Statement<[string, string, string, number]>;
+  private readonly deleteOne: Database.Statement<[string]>;
+  private readonly readBatch: (keys: readonly string[]) => StoreItems;
+  private readonly writeBatch: (rows: readonly PreparedWrite[]) => void;
+  private readonly deleteBatch: (keys: readonly string[]) => void;
+
+  constructor(private readonly db: Database.Database) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS bot_state (
+        key        TEXT PRIMARY KEY,
+        doc        TEXT NOT NULL,
+        etag       TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      )
+    `);
+    this.selectOne = db.prepare<[string], StateRow>('SELECT key, doc, etag FROM bot_state WHERE key = ?');
+    this.selectEtag = db.prepare<[string], { etag: string }>('SELECT etag FROM bot_state WHERE key = ?');
+    this.upsert = db.prepare<[string, string, string, number]>(`
+      INSERT INTO bot_state (key, doc, etag, updated_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT(key) DO UPDATE SET doc = excluded.doc, etag = excluded.etag, updated_at = excluded.updated_at
+    `);
+    this.deleteOne = db.prepare<[string]>('DELETE FROM bot_state WHERE key = ?');
+
+    // One transaction so a multi-key read sees a single snapshot.
+    this.readBatch = db.transaction((keys: readonly string[]) => {
+      const items: StoreItems = {};
+      for (const key of keys) {
+        const row = this.selectOne.get(key);
+        if (row) items[key] = { ...(JSON.parse(row.doc) as object), eTag: row.etag };
+      }
+      return items;
+    });
+
+    const writeTx = db.transaction((rows: readonly PreparedWrite[]) => {
+      const now = Date.now();
+      for (const row of rows) {
+        if (row.ifMatch !== undefined && this.selectEtag.get(row.key)?.etag !== row.ifMatch) {
+          // Throwing inside the transaction rolls back the keys already written.
+          throw new ETagConflictError(row.key);
+        }
+        this.upsert.run(row.key, row.doc, randomUUID(), now);
+      }
+    });
+    // IMMEDIATE takes the write lock before the eTag check. A deferred transaction would
+    // read first and then have to upgrade its lock, and in WAL mode that upgrade fails
+    // with SQLITE_BUSY at once (busy_timeout does not apply) if another connection
+    // committed in between.
+    this.writeBatch = (rows) => writeTx.immediate(rows);
+
+    this.deleteBatch = db.transaction((keys: readonly string[]) => {
+      for (const key of keys) this.deleteOne.run(key);
+    });
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    assertKeys(keys, 'reading');
+    if (keys.length === 0) return {};
+    return this.readBatch(keys);
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    if (changes === null || typeof changes !== 'object') {
+      throw new ReferenceError('Changes are required when writing.');
+    }
+    // Serialise everything before taking the write lock, so a bad document fails the
+    // batch without having touched the database.
+    const rows = Object.entries(changes).map(([key, item]) => prepareWrite(key, item));
+    if (rows.length === 0) return;
+    this.writeBatch(rows);
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    assertKeys(keys, 'deleting');
+    if (keys.length === 0) return;
+    this.deleteBatch(keys);
+  }
+}
+
+function assertKeys(keys: unknown, action: string): asserts keys is string[] {
+  if (!Array.isArray(keys)) throw new ReferenceError(`Keys are required when ${action}.`);
+  for (const key of keys) {
+    if (typeof key !== 'string') throw new TypeError(`SqliteStorage: keys must be strings, got ${typeof key}.`);
+  }
+}
+
+function prepareWrite(key: string, item: unknown): PreparedWrite {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+    throw new TypeError(`SqliteStorage: cannot store "${key}": a store item must be a plain object.`);
+  }
+  // The eTag lives in its own column, the one write() checks; a copy inside the
+  // document could only ever disagree with it.
+  const { eTag, ...doc } = item as Record<string, unknown>;
+  let ifMatch: string | undefined;
+  if (typeof eTag === 'string') {
+    ifMatch = eTag === '' || eTag === '*' ? undefined : eTag;
+  } else if (eTag !== undefined && eTag !== null) {
+    throw new TypeError(`SqliteStorage: cannot store "${key}": eTag must be a string.`);
+  }
+  assertJsonSafe(doc, key, 'doc', new Set());
+  return { key, doc: JSON.stringify(doc), ifMatch };
+}
+
+const COLLECTIONS_JSON_DROPS = [Map, Set, WeakMap, WeakSet] as const;
+
+/**
+ * JSON.stringify silently drops functions and symbols, turns NaN into null and Maps
+ * into {}, so a document would come back different from what was written. Refuse those
+ * up front, naming the offending path, instead of losing data quietly.
+ */
+function assertJsonSafe(value: unknown, key: string, path: string, ancestors: Set<object>): void {
+  const fail = (why: string): never => {
+    throw new TypeError(`SqliteStorage: cannot store "${key}": ${path} ${why}; documents must be JSON-safe.`);
+  };
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+    case 'undefined': // dropped like any absent optional property
+      return;
+    case 'number':
+      if (!Number.isFinite(value)) fail(`is ${value}`);
+      return;
+    case 'bigint':
+    case 'symbol':
+    case 'function':
+      return fail(`is a ${typeof value}`);
+  }
+  if (value === null) return;
+  const obj = value as object;
+  if (ancestors.has(obj)) fail('refers back to one of its parents (circular structure)');
+  if (COLLECTIONS_JSON_DROPS.some((type) => obj instanceof type)) fail(`is a ${obj.constructor.name}`);
+
+  const toJSON = (obj as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') {
+    // Dates and similar define their own JSON form; check that form instead.
+    assertJsonSafe(toJSON.call(obj, ''), key, path, ancestors);
+    return;
+  }
+
+  ancestors.add(obj);
+  if (Array.isArray(obj)) {
+    obj.forEach((element: unknown, i) => assertJsonSafe(element, key, `${path}[${i}]`, ancestors));
+  } else {
+    for (const [prop, child] of Object.entries(obj)) {
+      assertJsonSafe(child, key, `${path}.${prop}`, ancestors);
+    }
+  }
+  ancestors.delete(obj);
+}

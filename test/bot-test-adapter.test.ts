@@ -1,0 +1,135 @@
+/**
+ * The bot through botbuilder's TestAdapter: activities in, activities out, with real SQLite
+ * state and the real claims API on a local port.
+ */
+import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CardRenderer } from '../src/bot/card-renderer.js';
+import { ExpenseBot } from '../src/bot/expense-bot.js';
+import { createClaimsClient } from '../src/claims-api/claims-client.js';
+import { ProcessedActivities } from '../src/store/processed-activities.js';
+import { openDatabase } from '../src/store/sqlite-database.js';
+import { SqliteStorage } from '../src/store/sqlite-storage.js';
+import { startClaimsApi, type RunningClaimsApi } from './helpers/claims-api-server.js';
+
+let api: RunningClaimsApi;
+beforeAll(async () => {
+  api = await startClaimsApi();
+});
+afterAll(async () => {
+  await api.close();
+});
+
+function makeBot(claimsUrl = api.url) {
+  const db = openDatabase(':memory:');
+  let n = 0;
+  return new ExpenseBot({
+    storage: new SqliteStorage(db),
+    processed: new ProcessedActivities(db),
+    claims: createClaimsClient({ baseUrl: claimsUrl, token: api.token, timeoutMs: 2000 }),
+    cards: new CardRenderer(),
+    logger: pino({ level: 'silent' }),
+    defaultLang: 'nb',
+    now: () => new Date('2026-11-24T09:00:00Z'),
+    newId: () => `draft-${++n}`,
+  });
+}
+
+/** A user in a personal chat; collects everything the bot sends, including invoke responses. */
+function chat(bot: ExpenseBot, locale = 'nb-NO', aad = 'aad-kari') {
+  const sent: Array<Partial<Activity>> = [];
+  const adapter = new TestAdapter(async (context) => {
+    context.onSendActivities(async (_ctx, activities, next) => {
+      sent.push(...activities);
+      return next();
+    });
+    context.onUpdateActivity(async (_ctx, activity, next) => {
+      sent.push({ ...activity, type: 'update' as ActivityTypes });
+      return next();
+    });
+    await bot.run(context);
+  });
+  const base = (over: Partial<Activity>): Partial<Activity> => ({
+    channelId: 'msteams',
+    locale,
+    from: { id: `29:${aad}`, name: 'Kari Nordmann', aadObjectId: aad },
+    conversation: { id: `conv-${aad}`, conversationType: 'personal', isGroup: false, name: '' },
+    ...over,
+  });
+  return {
+    sent,
+    say: (text: string) => adapter.processActivity(base({ type: 'message', text })),
+    submit: (value: Record<string, unknown>, replyToId?: string) => adapter.processActivity(base({ type: 'message', value, replyToId })),
+    execute: async (data: Record<string, unknown>) => {
+      const before = sent.length;
+      await adapter.processActivity(base({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: data.action, data } } }));
+      const response = sent.slice(before).find((a) => a.type === 'invokeResponse');
+      return (response?.value as { status: number; body: { type: string; value: Record<string, unknown> } }).body;
+    },
+    install: () => adapter.processActivity(base({ type: 'conversationUpdate', membersAdded: [{ id: 'bot', name: 'Bot' }], recipient: { id: 'bot', name: 'Bot' } })),
+    texts: () => sent.filter((a) => a.type === 'message' && a.text).map((a) => a.text as string),
+    cards: () => sent.flatMap((a) => (a.type === 'message' ? (a.attachments ?? []).map((x) => x.content as Record<string, unknown>) : [])),
+    lastDraftId(): string {
+      const json = JSON.stringify(this.cards());
+      const ids = [...json.matchAll(/"draftId":"([^"]+)"/g)].map((m) => m[1] as string);
+      return ids[ids.length - 1] as string;
+    },
+  };
+}
+
+const form = { date: '2026-11-23', amount: '120', currency: 'NOK', kind: 'parking', merchant: 'EasyPark', purpose: 'Kundemøte', comment: '' };
+
+describe('bot through the TestAdapter', () => {
+  it('sends the welcome card when installed', async () => {
+    const c = chat(makeBot());
+    await c.install();
+    expect(JSON.stringify(c.cards()[0])).toContain('Hei, Kari!');
+  });
+
+  it('files a parking outlay in nynorsk with Action.Execute and answers the invoke with the updated card', async () => {
+    const c = chat(makeBot(), 'nn-NO', 'aad-nn');
+    await c.say('nytt utlegg');
+    const draftId = c.lastDraftId();
+    const summary = await c.execute({ action: 'outlay.submit', draftId, ...form });
+    expect(summary.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(summary.value)).toContain('Sjekk utlegget');
+    const filed = await c.execute({ action: 'outlay.file', draftId });
+    expect(JSON.stringify(filed.value)).toMatch(/Sendt inn som RR-2026-\d{6}/);
+    expect(c.texts().pop()).toMatch(/^Ferdig! Utlegget er sendt inn som \*\*RR-2026-\d{6}\*\* \(120,00\s?kr\)/);
+    const stored = api.repo.listForEmployee('aad-nn');
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ status: 'submitted', purpose: 'Kundemøte', totals: [{ currency: 'NOK', amountMinor: 12000 }] });
+  });
+
+  it('files in English with Action.Submit and updates the clicked card in place', async () => {
+    const c = chat(makeBot(), 'en-US', 'aad-en');
+    await c.say('new expense');
+    const draftId = c.lastDraftId();
+    await c.submit({ action: 'outlay.submit', draftId, ...form }, 'card-1');
+    await c.submit({ action: 'outlay.file', draftId }, 'card-2');
+    const updates = c.sent.filter((a) => (a.type as string) === 'update');
+    // The File card turns into "Filing…" and then into its read-only filed form.
+    expect(updates.map((u) => u.id)).toEqual(['card-1', 'card-2', 'card-2']);
+    expect(JSON.stringify(updates[2])).toMatch(/Filed as RR-2026-/);
+    expect(c.texts().pop()).toMatch(/^Done! Your outlay is filed as \*\*RR-2026-\d{6}\*\* \(NOK\s?120\.00\)/);
+  });
+
+  it('shows typing while it works and lists my claims', async () => {
+    const c = chat(makeBot(), 'nb-NO', 'aad-nn');
+    await c.say('mine krav');
+    expect(c.sent.some((a) => a.type === 'typing')).toBe(true);
+    expect(JSON.stringify(c.cards().pop())).toContain('Utlegg: Parkering');
+  });
+
+  it('tells the user plainly when the claims API is down and keeps the draft', async () => {
+    const c = chat(makeBot('http://127.0.0.1:9'), 'nb-NO', 'aad-down');
+    await c.say('parkering 120 kr i går');
+    await c.say('kundemøte');
+    const draftId = c.lastDraftId();
+    const card = await c.execute({ action: 'outlay.file', draftId });
+    expect(c.texts().pop()).toMatch(/ble IKKE sendt inn/);
+    // The card still offers "Send inn", so the user can try again.
+    expect(JSON.stringify(card.value)).toContain('"action":"outlay.file"');
+  });
+});

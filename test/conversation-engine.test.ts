@@ -1,0 +1,257 @@
+import { describe, expect, it } from 'vitest';
+import type { Claim } from '../src/claims/claim.js';
+import { handleEvent } from '../src/conversation/engine.js';
+import type { ConversationEvent, Lang, TurnContextData, TurnResult, UserState, View } from '../src/conversation/types.js';
+
+const TODAY = '2026-11-24';
+
+function ctx(over: Partial<TurnContextData> = {}): TurnContextData {
+  let n = 0;
+  return { today: TODAY, scope: 'personal', locale: 'nb-NO', defaultLang: 'nb', userName: 'Kari', newId: () => `draft-${++n}`, ...over };
+}
+
+/** Runs events one after another like the bot does, threading the state. */
+function run(events: ConversationEvent[], start: UserState = {}, c = ctx()) {
+  let state = start;
+  const results: TurnResult[] = [];
+  for (const e of events) {
+    const r = handleEvent(state, e, c);
+    state = r.state;
+    results.push(r);
+  }
+  return { state, results, last: results[results.length - 1] as TurnResult };
+}
+
+const texts = (r: TurnResult) => r.messages.filter((v): v is Extract<View, { kind: 'text' }> => v.kind === 'text').map((v) => v.text);
+const cards = (r: TurnResult) => r.messages.filter((v): v is Extract<View, { kind: 'card' }> => v.kind === 'card');
+const say = (text: string): ConversationEvent => ({ type: 'text', text });
+const act = (action: string, data: Record<string, unknown> = {}): ConversationEvent => ({ type: 'action', data: { action, ...data } });
+
+function filedClaim(number = 'RR-2026-000001'): Claim {
+  return {
+    id: 'c1', number, employeeId: 'u1', status: 'submitted', description: 'Utlegg: Parkering', purpose: 'Kundemøte',
+    dimensions: {}, lines: [{ type: 'outlay', date: TODAY, kind: 'parking', amountMinor: 12000, currency: 'NOK' }],
+    totals: [{ currency: 'NOK', amountMinor: 12000 }], createdAt: '2026-11-24T10:00:00Z', updatedAt: '2026-11-24T10:00:00Z',
+  };
+}
+
+const parkingForm = { date: '2026-11-23', amount: '120', currency: 'NOK', kind: 'parking', merchant: 'EasyPark', purpose: 'Kundemøte hos Equinor', comment: '' };
+
+describe('welcome', () => {
+  it('greets a new user with the welcome card in their Teams language', () => {
+    const r = handleEvent({}, { type: 'installed' }, ctx({ locale: 'en-US' }));
+    expect(cards(r)[0]?.template).toBe('welcome');
+    expect(cards(r)[0]?.data.title).toBe('Hi, Kari! I am your travel-expense assistant.');
+    expect(r.state.welcomed).toBe(true);
+  });
+  it('shows the welcome card on the first message when the install event was missed', () => {
+    const r = handleEvent({}, say('hei'), ctx());
+    expect(cards(r)[0]?.template).toBe('welcome');
+    const again = handleEvent(r.state, say('hei'), ctx());
+    expect(cards(again)).toHaveLength(0);
+    expect(texts(again)[0]).toMatch(/^Hei!/);
+  });
+  it('in a group chat says claims are private', () => {
+    const r = handleEvent({}, { type: 'installed' }, ctx({ scope: 'groupChat' }));
+    expect(texts(r)[0]).toMatch(/personlig chat/);
+  });
+});
+
+describe('files a parking outlay from the form', () => {
+  it.each<[Lang, string, string, RegExp]>([
+    ['nb', 'ny utlegg', 'Nytt utlegg', /sendt inn som \*\*RR-2026-000001\*\* \(120,00\s?kr\)/],
+    ['nn', 'nytt utlegg', 'Nytt utlegg', /sendt inn som \*\*RR-2026-000001\*\* \(120,00\s?kr\)/],
+    ['en', 'new expense', 'New outlay', /filed as \*\*RR-2026-000001\*\* \(NOK\s?120\.00\)/],
+  ])('in %s', (lang, command, title, filedText) => {
+    const c = ctx({ locale: lang === 'en' ? 'en-US' : lang === 'nn' ? 'nn-NO' : 'nb-NO' });
+    const start = run([say(command)], { welcomed: true }, c);
+    const form = cards(start.last)[0];
+    expect(form?.template).toBe('outlay-form');
+    expect(form?.data.title).toBe(title);
+    expect((form?.data.fields as Record<string, string>).date).toBe(TODAY);
+    const draftId = start.state.outlay?.id;
+
+    const submitted = handleEvent(start.state, act('outlay.submit', { draftId, ...parkingForm }), c);
+    expect(submitted.replace?.kind === 'card' && submitted.replace.template).toBe('outlay-summary');
+    expect(submitted.state.outlay?.step).toBe('review');
+
+    const filing = handleEvent(submitted.state, act('outlay.file', { draftId }), c);
+    expect(filing.effects).toEqual([
+      {
+        type: 'fileClaim',
+        draftId,
+        claim: expect.objectContaining({
+          purpose: 'Kundemøte hos Equinor',
+          lines: [{ type: 'outlay', date: '2026-11-23', kind: 'parking', amountMinor: 12000, currency: 'NOK', merchant: 'EasyPark' }],
+        }),
+      },
+    ]);
+    const done = handleEvent(filing.state, { type: 'filed', draftId: draftId as string, claim: filedClaim() }, c);
+    expect(texts(done)[0]).toMatch(filedText);
+    expect(done.replace?.kind === 'card' && done.replace.data.showActions).toBe(false);
+    expect(done.state.outlay).toBeUndefined();
+  });
+});
+
+describe('free text', () => {
+  it('"parkering 120 kr i går" pre-fills a draft and asks for the purpose, which is never guessed', () => {
+    const r = handleEvent({ welcomed: true }, say('parkering 120 kr i går'), ctx());
+    const fields = r.state.outlay?.fields;
+    expect(fields).toMatchObject({ kind: 'parking', amount: '120', currency: 'NOK', date: '2026-11-23', purpose: '' });
+    expect(texts(r)).toContain('Hva var formålet med utgiften? Skriv det her i chatten eller på kortet.');
+  });
+  it('the next sentence becomes the purpose and shows the summary', () => {
+    const { last, state } = run([say('ferry 450 NOK yesterday'), say('Customer visit in Bergen')], { welcomed: true });
+    expect(state.outlay?.step).toBe('review');
+    expect(state.outlay?.fields.purpose).toBe('Customer visit in Bergen');
+    expect(cards(last)[0]?.template).toBe('outlay-summary');
+    expect(cards(last)[0]?.data.total).toMatch(/NOK\s?450\.00/);
+  });
+  it('"send inn" files the reviewed draft from text', () => {
+    const { last } = run([say('parkering 120 kr i går'), say('kundemøte'), say('send inn')], { welcomed: true });
+    expect(last.effects[0]?.type).toBe('fileClaim');
+  });
+  it('unknown text gets a helpful fallback, not a draft', () => {
+    const r = handleEvent({ welcomed: true }, say('blåbærsyltetøy'), ctx());
+    expect(r.state.outlay).toBeUndefined();
+    expect(texts(r)[0]).toMatch(/forsto jeg ikke/);
+  });
+});
+
+describe('validation errors are shown on the card in the user language', () => {
+  const cases: Array<[Lang, Record<string, string>, Record<string, RegExp>]> = [
+    ['nb', { amount: 'mye', purpose: '' }, { amount: /Fyll inn et beløp/, purpose: /Fyll inn formålet/ }],
+    ['nn', { amount: '', date: '2026-02-31' }, { amount: /Fyll inn beløpet/, date: /gyldig dato/ }],
+    ['en', { date: '2027-01-05', kind: 'rocket', currency: 'XYZ' }, { date: /future/, kind: /Choose a kind/, currency: /Choose a currency/ }],
+    ['en', { amount: '0' }, { amount: /amount like/ }],
+    ['nb', { amount: '250000' }, { amount: /for stort/ }],
+    ['nb', { purpose: 'ab' }, { purpose: /noen ord/ }],
+  ];
+  it.each(cases)('%s: %j', (lang, bad, expected) => {
+    const c = ctx({ locale: `${lang}-NO` });
+    const start = run([say('ny utlegg')], { welcomed: true, lang, langChosen: true }, c);
+    const r = handleEvent(start.state, act('outlay.submit', { draftId: start.state.outlay?.id, ...parkingForm, ...bad }), c);
+    expect(r.state.outlay?.step).toBe('form');
+    const data = r.replace?.kind === 'card' ? r.replace.data : {};
+    const errors = data.errors as Record<string, string>;
+    for (const [field, re] of Object.entries(expected)) expect(errors[field]).toMatch(re);
+    // What the user typed stays on the card, so nothing is lost.
+    expect((data.fields as Record<string, string>).merchant).toBe('EasyPark');
+  });
+});
+
+describe('cancel, edit and undo', () => {
+  it('cancel from the card turns it read-only and undo brings the draft back', () => {
+    const start = run([say('ny utlegg')], { welcomed: true });
+    const draftId = start.state.outlay?.id;
+    const cancelled = handleEvent(start.state, act('outlay.cancel', { draftId }), ctx());
+    expect(cancelled.state.outlay).toBeUndefined();
+    expect(cancelled.replace?.kind === 'card' && cancelled.replace.data.status).toMatch(/Avbrutt/);
+    const undone = handleEvent(cancelled.state, say('angre'), ctx());
+    expect(undone.state.outlay?.id).toBe(draftId);
+    expect(cards(undone)[0]?.template).toBe('outlay-form');
+  });
+  it('cancel by text at the summary step', () => {
+    const { state } = run([say('parkering 120 kr'), say('kundemøte'), say('avbryt')], { welcomed: true });
+    expect(state.outlay).toBeUndefined();
+    expect(state.setAside?.fields.amount).toBe('120');
+  });
+  it('edit from the summary goes back to the form with the values kept', () => {
+    const start = run([say('ny utlegg')], { welcomed: true });
+    const draftId = start.state.outlay?.id;
+    const s = handleEvent(start.state, act('outlay.submit', { draftId, ...parkingForm }), ctx());
+    const e = handleEvent(s.state, act('outlay.edit', { draftId }), ctx());
+    expect(e.state.outlay?.step).toBe('form');
+    expect(e.replace?.kind === 'card' && (e.replace.data.fields as Record<string, string>).purpose).toBe('Kundemøte hos Equinor');
+  });
+  it('a new free-text expense puts the open draft aside instead of losing it', () => {
+    const { state, last } = run([say('parkering 120 kr'), say('taxi 300 kr')], { welcomed: true });
+    expect(state.outlay?.fields.kind).toBe('taxi');
+    expect(state.setAside?.fields.kind).toBe('parking');
+    expect(texts(last)[0]).toMatch(/angre/);
+  });
+  it('nothing to cancel / undo is said plainly', () => {
+    expect(texts(handleEvent({ welcomed: true }, say('cancel'), ctx({ locale: 'en-US' })))[0]).toBe('There is nothing to cancel.');
+    expect(texts(handleEvent({ welcomed: true }, say('undo'), ctx({ locale: 'en-US' })))[0]).toBe('There is nothing to undo.');
+  });
+});
+
+describe('filing safety', () => {
+  function reviewed() {
+    const start = run([say('ny utlegg')], { welcomed: true });
+    const draftId = start.state.outlay?.id as string;
+    return { draftId, state: handleEvent(start.state, act('outlay.submit', { draftId, ...parkingForm }), ctx()).state };
+  }
+  it('a second click on File while filing does not file twice', () => {
+    const { draftId, state } = reviewed();
+    const first = handleEvent(state, act('outlay.file', { draftId }), ctx());
+    const second = handleEvent(first.state, act('outlay.file', { draftId }), ctx());
+    expect(first.effects).toHaveLength(1);
+    expect(second.effects).toHaveLength(0);
+    expect(texts(second)[0]).toMatch(/sendes inn akkurat nå/);
+  });
+  it('a click on File after filing says where it went', () => {
+    const { draftId, state } = reviewed();
+    const filing = handleEvent(state, act('outlay.file', { draftId }), ctx());
+    const done = handleEvent(filing.state, { type: 'filed', draftId, claim: filedClaim('RR-2026-000007') }, ctx());
+    const again = handleEvent(done.state, act('outlay.file', { draftId }), ctx());
+    expect(again.effects).toHaveLength(0);
+    expect(texts(again)[0]).toMatch(/allerede sendt inn som \*\*RR-2026-000007\*\*/);
+  });
+  it('when the claims API is down the draft is kept and can be filed again with the same key', () => {
+    const { draftId, state } = reviewed();
+    const filing = handleEvent(state, act('outlay.file', { draftId }), ctx());
+    const failed = handleEvent(filing.state, { type: 'fileFailed', draftId, reason: 'unavailable' }, ctx());
+    expect(texts(failed)[0]).toMatch(/IKKE sendt inn/);
+    expect(failed.state.outlay?.step).toBe('review');
+    const retry = handleEvent(failed.state, act('outlay.file', { draftId }), ctx());
+    expect(retry.effects[0]).toMatchObject({ type: 'fileClaim', draftId });
+  });
+  it('a click on an old card shows the current draft', () => {
+    const { state } = run([say('ny utlegg')], { welcomed: true });
+    const r = handleEvent(state, act('outlay.submit', { draftId: 'some-old-draft', ...parkingForm }), ctx());
+    expect(texts(r)[0]).toMatch(/eldre utkast/);
+    expect(r.state.outlay?.step).toBe('form');
+  });
+});
+
+describe('my claims', () => {
+  it('asks the bot to list claims and renders them with status in the user language', () => {
+    const r = handleEvent({ welcomed: true }, say('my claims'), ctx());
+    expect(r.effects).toEqual([{ type: 'listClaims' }]);
+    const listed = handleEvent(r.state, { type: 'claimsListed', claims: [filedClaim()] }, ctx());
+    const data = cards(listed)[0]?.data as { items: Array<Record<string, string>> };
+    expect(data.items[0]).toMatchObject({ number: 'RR-2026-000001', status: 'Submitted' });
+  });
+  it('says so when there are none, and when the API is down', () => {
+    const none = handleEvent({ lang: 'nn' }, { type: 'claimsListed', claims: [] }, ctx());
+    expect(cards(none)[0]?.data.empty).toMatch(/ingen krav enno/);
+    expect(texts(handleEvent({ lang: 'nn' }, { type: 'claimsListFailed' }, ctx()))[0]).toMatch(/fekk ikkje kontakt/);
+  });
+  it('is not shown in a group chat', () => {
+    const r = handleEvent({}, say('mine krav'), ctx({ scope: 'groupChat' }));
+    expect(r.effects).toHaveLength(0);
+    expect(texts(r)[0]).toMatch(/private/);
+  });
+  it('a card action in a group chat is refused too', () => {
+    const r = handleEvent({}, act('outlay.start'), ctx({ scope: 'groupChat' }));
+    expect(r.state.outlay).toBeUndefined();
+  });
+});
+
+describe('language', () => {
+  it('follows the Teams locale', () => {
+    expect(texts(handleEvent({ welcomed: true }, say('help'), ctx({ locale: 'nn-NO' })))[0]).toMatch(/^Dette kan eg/);
+  });
+  it('follows the language the user writes in', () => {
+    const r = handleEvent({ welcomed: true }, say('korleis legg eg til ein kvittering'), ctx({ locale: 'en-US' }));
+    expect(r.lang).toBe('nn');
+  });
+  it('switches on request and keeps the choice', () => {
+    const { state, last } = run([say('language english'), say('hvordan gjør jeg dette')], { welcomed: true });
+    expect(texts(last)[0]).toMatch(/^Sorry/);
+    expect(state.lang).toBe('en');
+    const nn = handleEvent(state, say('språk nynorsk'), ctx());
+    expect(texts(nn)[0]).toBe('Greitt, eg snakkar nynorsk frå no av.');
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * The whole bot over HTTP, as Teams drives it: the real server process, the embedded claims API,
+ * SQLite on disk, and a local Bot Connector receiving the replies.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBotProcess, type BotProcess } from './helpers/bot-process.js';
+import { FakeConnector } from './helpers/fake-connector.js';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'rr-e2e-'));
+const connector = new FakeConnector();
+let bot: BotProcess;
+
+beforeAll(async () => {
+  await connector.start();
+  bot = await startBotProcess({ DATA_DIR: dataDir });
+});
+afterAll(async () => {
+  await bot?.stop();
+  await connector.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface User {
+  aad: string;
+  conversation: string;
+  locale: string;
+}
+
+function activity(user: User, over: Record<string, unknown>) {
+  return {
+    type: 'message',
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    from: { id: `29:${user.aad}`, name: 'Kari Nordmann', aadObjectId: user.aad },
+    recipient: { id: '28:bot', name: 'Reiserekning' },
+    conversation: { id: user.conversation, conversationType: 'personal', tenantId: 'tenant-1' },
+    locale: user.locale,
+    localTimezone: 'Europe/Oslo',
+    timestamp: new Date().toISOString(),
+    ...over,
+  };
+}
+
+async function post(body: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+const say = (user: User, text: string) => post(activity(user, { text }));
+const execute = (user: User, data: Record<string, unknown>) =>
+  post(activity(user, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: data.action, data }, trigger: 'manual' } }));
+
+function lastDraftId(user: User): string {
+  const cards = connector.cards(user.conversation);
+  for (let i = cards.length - 1; i >= 0; i--) {
+    const actions = (cards[i]?.actions ?? []) as Array<{ data?: { draftId?: string } }>;
+    const id = actions.find((a) => a.data?.draftId)?.data?.draftId;
+    if (id) return id;
+  }
+  throw new Error('no draft card sent');
+}
+
+const form = { date: '2026-11-20', amount: '120', currency: 'NOK', kind: 'parking', merchant: 'EasyPark', purpose: 'Kundemøte hos Equinor', comment: '' };
+
+async function claimsOf(user: User) {
+  await say(user, 'mine krav');
+  const list = connector.cards(user.conversation).filter((c) => JSON.stringify(c).includes('"Mine krav"') || JSON.stringify(c).includes('"My claims"')).pop();
+  return JSON.stringify(list ?? {});
+}
+
+describe('over HTTP with a real server', () => {
+  const kari: User = { aad: 'aad-kari', conversation: 'a:conv-kari', locale: 'nb-NO' };
+  const ola: User = { aad: 'aad-ola', conversation: 'a:conv-ola', locale: 'en-US' };
+
+  it('answers /healthz', async () => {
+    const res = await fetch(`${bot.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, claimsApi: 'embedded' });
+  });
+
+  it('welcomes a user when the bot is installed', async () => {
+    const res = await post(activity(kari, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot' }] }));
+    expect(res.status).toBe(200);
+    const card = connector.cards(kari.conversation)[0];
+    expect(JSON.stringify(card)).toContain('Hei, Kari!');
+  });
+
+  it('files a parking outlay through Action.Execute, and a second click does not file twice', async () => {
+    await say(kari, 'ny utlegg');
+    const draftId = lastDraftId(kari);
+    const review = await execute(kari, { action: 'outlay.submit', draftId, ...form });
+    expect(review.status).toBe(200);
+    expect(JSON.stringify(review.body)).toContain('Sjekk utlegget');
+
+    const [first, second] = await Promise.all([execute(kari, { action: 'outlay.file', draftId }), execute(kari, { action: 'outlay.file', draftId })]);
+    for (const r of [first, second]) {
+      expect(r.status).toBe(200);
+      expect(JSON.stringify(r.body)).toMatch(/Sendt inn som RR-\d{4}-\d{6}/);
+    }
+    const filed = connector.texts(kari.conversation).filter((t) => /^Ferdig! Utlegget er sendt inn som \*\*RR-/.test(t));
+    expect(filed).toHaveLength(1);
+    expect(connector.texts(kari.conversation).some((t) => /allerede sendt inn/.test(t))).toBe(true);
+  });
+
+  it('files through Action.Submit (message with value) and ignores a replayed activity', async () => {
+    await say(ola, 'ferry 450 NOK yesterday');
+    const draftId = lastDraftId(ola);
+    await say(ola, 'Customer visit in Bergen');
+    const fileActivity = activity(ola, { value: { action: 'outlay.file', draftId }, replyToId: 'reply-card-1' });
+    const a = await post(fileActivity);
+    const b = await post(fileActivity);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(connector.texts(ola.conversation).filter((t) => /^Done! Your outlay is filed as \*\*RR-/.test(t))).toHaveLength(1);
+    // The clicked card was updated in place to its read-only form.
+    const update = connector.repliesTo(ola.conversation).filter((x) => x.method === 'PUT').pop();
+    expect(JSON.stringify(update)).toMatch(/Filed as RR-/);
+  });
+
+  it('a user sees only their own claims, and they survive a restart', async () => {
+    const before = await claimsOf(kari);
+    expect(before).toContain('Parkering');
+    expect(before).not.toContain('Ferry');
+
+    expect(await bot.stop()).toBe(0);
+    bot = await startBotProcess({ DATA_DIR: dataDir });
+
+    const after = await claimsOf(kari);
+    expect(after.match(/RR-\d{4}-\d{6}/g)).toEqual(before.match(/RR-\d{4}-\d{6}/g));
+    const olas = await claimsOf(ola);
+    expect(olas).toContain('Ferry');
+    expect(olas).not.toContain('Parkering');
+  });
+
+  it('a user who restarts the bot mid-claim continues where they were', async () => {
+    await say(kari, 'taxi 320 kr i dag');
+    const draftId = lastDraftId(kari);
+    expect(await bot.stop()).toBe(0);
+    bot = await startBotProcess({ DATA_DIR: dataDir });
+    await say(kari, 'Flyplass til kundemøte');
+    const summary = connector.cards(kari.conversation).pop();
+    expect(JSON.stringify(summary)).toContain('Sjekk utlegget');
+    expect(JSON.stringify(summary)).toContain(draftId);
+  });
+
+  it('in a group chat it does not take claims', async () => {
+    const group: User = { aad: 'aad-kari', conversation: '19:group', locale: 'nb-NO' };
+    await post(activity(group, { text: '<at>Reiserekning</at> ny utlegg', conversation: { id: group.conversation, conversationType: 'groupChat' }, entities: [{ type: 'mention', text: '<at>Reiserekning</at>', mentioned: { id: '28:bot' } }] }));
+    expect(connector.texts(group.conversation)[0]).toMatch(/personlige chat/);
+  });
+});

@@ -1,0 +1,52 @@
+/** Starts the real bot (`src/index.ts`) as a child process, as the README's command does. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface BotProcess {
+  url: string;
+  child: ChildProcess;
+  logs: string[];
+  stop(): Promise<number | null>;
+}
+
+export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: string[] = [];
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${logs.join('')}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      logs.push(text);
+      for (const line of text.split('\n')) {
+        if (!line.includes('bot listening')) continue;
+        const port = (JSON.parse(line) as { port: number }).port;
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${port}`);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c: Buffer) => logs.push(c.toString('utf8')));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bot exited with ${code}:\n${logs.join('')}`));
+    });
+  });
+  return {
+    url,
+    child,
+    logs,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once('exit', (code) => resolve(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}

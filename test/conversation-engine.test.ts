@@ -88,7 +88,7 @@ describe('files a parking outlay from the form', () => {
     ]);
     const done = handleEvent(filing.state, { type: 'filed', draftId: draftId as string, claim: filedClaim() }, c);
     expect(texts(done)[0]).toMatch(filedText);
-    expect(done.replace?.kind === 'card' && done.replace.data.showActions).toBe(false);
+    expect(done.replace?.kind === 'card' && [done.replace.data.showFile, done.replace.data.showEdit]).toEqual([false, false]);
     expect(done.state.outlay).toBeUndefined();
   });
 });
@@ -98,7 +98,9 @@ describe('free text', () => {
     const r = handleEvent({ welcomed: true }, say('parkering 120 kr i går'), ctx());
     const fields = r.state.outlay?.fields;
     expect(fields).toMatchObject({ kind: 'parking', amount: '120', currency: 'NOK', date: '2026-11-23', purpose: '' });
-    expect(texts(r)).toContain('Hva var formålet med utgiften? Skriv det her i chatten eller på kortet.');
+    expect(texts(r)).toContain('Hva var formålet med utgiften? Skriv det her i chatten.');
+    // A read-only draft card, not the form: the chat stays a chat, the form is one click away.
+    expect(cards(r)[0]).toMatchObject({ template: 'outlay-summary', data: { showFile: false, showEdit: true } });
   });
   it('the next sentence becomes the purpose and shows the summary', () => {
     const { last, state } = run([say('ferry 450 NOK yesterday'), say('Customer visit in Bergen')], { welcomed: true });

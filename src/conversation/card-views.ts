@@ -49,6 +49,13 @@ export function outlayFormView(lang: Lang, draft: OutlayDraft, errors: FieldErro
         purpose: t(lang, 'outlay.placeholder.purpose'),
         comment: t(lang, 'outlay.placeholder.comment'),
       },
+      // Shown by clients that check `isRequired` themselves; the engine checks again regardless.
+      required: {
+        date: t(lang, 'error.date.required'),
+        amount: t(lang, 'error.amount.required'),
+        kind: t(lang, 'error.kind.invalid'),
+        purpose: t(lang, 'error.purpose.required'),
+      },
       errors: Object.fromEntries(OUTLAY_FIELDS.map((f) => [f, errors[f] ? t(lang, errors[f] as MessageKey) : ''])),
       kinds: EXPENSE_KINDS.map((k) => ({ title: t(lang, `kind.${k}`), value: k })),
       currencies: CURRENCIES.map((c) => ({ title: c, value: c })),
@@ -56,7 +63,8 @@ export function outlayFormView(lang: Lang, draft: OutlayDraft, errors: FieldErro
   };
 }
 
-export type SummaryMode = 'review' | 'filing' | 'filed' | 'cancelled';
+/** draft: read from free text, purpose still missing; review: ready to file; the rest are read-only. */
+export type SummaryMode = 'draft' | 'review' | 'filing' | 'filed' | 'cancelled';
 
 export function formatDraftTotal(lang: Lang, draft: OutlayDraft): string {
   const amount = parseAmount(draft.fields.amount);
@@ -66,7 +74,11 @@ export function formatDraftTotal(lang: Lang, draft: OutlayDraft): string {
 function formatDate(lang: Lang, iso: string): string {
   const d = new Date(`${iso}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  // Numeric in Norwegian: "24. nov. 2026" would start with "24. ", which card markdown renders
+  // as a numbered list and swallows the day.
+  return lang === 'en'
+    ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(d)
+    : new Intl.DateTimeFormat('nb-NO', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
 export function outlaySummaryView(lang: Lang, draft: OutlayDraft, mode: SummaryMode, number = ''): View {
@@ -75,7 +87,7 @@ export function outlaySummaryView(lang: Lang, draft: OutlayDraft, mode: SummaryM
     { title: t(lang, 'outlay.field.date'), value: formatDate(lang, f.date) },
     { title: t(lang, 'outlay.field.kind'), value: kindLabel(lang, f.kind) },
     ...(f.merchant ? [{ title: t(lang, 'outlay.field.merchant'), value: f.merchant }] : []),
-    { title: t(lang, 'outlay.field.purpose'), value: f.purpose },
+    ...(f.purpose ? [{ title: t(lang, 'outlay.field.purpose'), value: f.purpose }] : []),
     ...(f.comment ? [{ title: t(lang, 'outlay.field.comment'), value: f.comment }] : []),
   ];
   const status =
@@ -87,16 +99,21 @@ export function outlaySummaryView(lang: Lang, draft: OutlayDraft, mode: SummaryM
     kind: 'card',
     template: 'outlay-summary',
     data: {
-      title: t(lang, mode === 'review' ? 'outlay.summaryTitle' : 'outlay.titleEdit'),
-      hint: mode === 'review' ? t(lang, 'outlay.summaryHint') : '',
+      title: t(lang, mode === 'review' ? 'outlay.summaryTitle' : mode === 'draft' ? 'outlay.title' : 'outlay.titleEdit'),
+      hint: mode === 'review' ? t(lang, 'outlay.summaryHint') : mode === 'draft' ? t(lang, 'outlay.draftHint') : '',
       status,
       statusColor: mode === 'cancelled' ? 'Warning' : mode === 'filed' ? 'Good' : 'Default',
       draftId: draft.id,
       facts,
       totalLabel: t(lang, 'outlay.total'),
       total: formatDraftTotal(lang, draft),
-      showActions: mode === 'review',
-      labels: { file: t(lang, 'outlay.action.file'), edit: t(lang, 'outlay.action.edit'), cancel: t(lang, 'outlay.action.cancel') },
+      showFile: mode === 'review',
+      showEdit: mode === 'review' || mode === 'draft',
+      labels: {
+        file: t(lang, 'outlay.action.file'),
+        edit: t(lang, mode === 'draft' ? 'outlay.action.openForm' : 'outlay.action.edit'),
+        cancel: t(lang, 'outlay.action.cancel'),
+      },
     },
   };
 }

@@ -3,7 +3,7 @@
  * clock, ids and locale come in through `TurnContextData`, and outcomes of slow work (filing,
  * listing claims) come back as events, so a whole dialogue is a list of plain objects.
  */
-import { detectLanguage } from './language-detect.js';
+import { detectLanguage, looksNorwegian } from './language-detect.js';
 import { langFromLocale, t, type Lang, type MessageKey } from '../i18n/translate.js';
 import { claimsListView, formatDraftTotal, kindLabel, outlayFormView, outlaySummaryView, welcomeView } from './card-views.js';
 import { parseCommand, type Command } from './commands.js';
@@ -33,7 +33,12 @@ class Turn {
 function resolveLang(state: UserState, event: ConversationEvent, ctx: TurnContextData): UserState {
   if (event.type !== 'text' || state.langChosen) return state;
   const detected = detectLanguage(event.text);
-  return detected && detected !== state.lang ? { ...state, lang: detected } : state;
+  if (detected) return detected !== state.lang ? { ...state, lang: detected } : state;
+  // Norwegian that does not tell bokmål from nynorsk still means "not English": a Norwegian
+  // user whose Teams is in English should get Norwegian answers.
+  const current = state.lang ?? langFromLocale(ctx.locale) ?? ctx.defaultLang;
+  if (current === 'en' && looksNorwegian(event.text)) return { ...state, lang: ctx.defaultLang === 'en' ? 'nb' : ctx.defaultLang };
+  return state;
 }
 
 export function handleEvent(initial: UserState, event: ConversationEvent, ctx: TurnContextData): TurnResult {
@@ -145,8 +150,11 @@ function startOutlay(turn: Turn, guess?: OutlayGuess) {
   if (guess?.merchant) fields.merchant = guess.merchant;
   const draft: OutlayDraft = { id: turn.ctx.newId(), step: 'form', fields, prefilled: Boolean(guess) };
   turn.state.outlay = draft;
-  turn.messages.push(outlayFormView(turn.lang, draft));
-  if (guess) turn.say('outlay.askPurpose');
+  if (!guess) return void turn.messages.push(outlayFormView(turn.lang, draft));
+  // From free text the chat stays a chat: show what was understood and ask for the purpose,
+  // with the full form one click away.
+  turn.messages.push(outlaySummaryView(turn.lang, draft, 'draft'));
+  turn.say('outlay.askPurpose');
 }
 
 /** "120,50" rather than "120.5": the form shows amounts the way Norwegians write them. */

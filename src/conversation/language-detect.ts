@@ -68,6 +68,9 @@ const EN: Record<string, number> = {
   log: 1, list: 1, outlay: 1, language: 1, english: 1,
 };
 
+/** Greetings only Norwegians use: on their own they say "answer in Norwegian", not which standard. */
+const NO_GREETINGS = new Set(['hei', 'heisann', 'hallaisen', 'takk', 'morn', 'morna']);
+
 /** "i går", "i dag" …: the Norwegian "i" there must not be read as the English "I". */
 const AFTER_NORWEGIAN_I = new Set(['går', 'dag', 'morgen', 'morgon', 'forgårs', 'fyrregårs', 'kveld', 'natt', 'fjor', 'år', 'helga', 'helgen']);
 
@@ -82,7 +85,7 @@ function suffixWeights(word: string): Weights {
 /** How far the winner must lead, so that one stray word never flips the language. */
 const MARGIN = 2;
 
-export function detectLanguage(text: string): Lang | undefined {
+function scoreText(text: string): Record<Lang, number> {
   const words = text.normalize('NFC').match(/\p{L}+/gu) ?? [];
   const score = { nb: 0, nn: 0, en: 0 };
   for (let i = 0; i < words.length; i++) {
@@ -100,13 +103,27 @@ export function detectLanguage(text: string): Lang | undefined {
       }
       continue;
     }
-    const shared = NO_SHARED.has(word) ? 1 : 0;
+    const shared = NO_GREETINGS.has(word) ? 2 : NO_SHARED.has(word) ? 1 : 0;
     const suffix = suffixWeights(word);
     score.nb += (NB[word] ?? 0) + shared + (suffix.nb ?? 0);
     score.nn += (NN[word] ?? 0) + shared + (suffix.nn ?? 0);
     score.en += EN[word] ?? 0;
   }
+  return score;
+}
 
+/**
+ * Clearly Norwegian, whether or not it tells bokmål from nynorsk ("parkering 120 kr i går"):
+ * enough to stop answering in English, not enough to pick a standard.
+ */
+export function looksNorwegian(text: string): boolean {
+  const score = scoreText(text);
+  const norwegian = Math.max(score.nb, score.nn);
+  return norwegian >= MARGIN && norwegian - score.en >= MARGIN;
+}
+
+export function detectLanguage(text: string): Lang | undefined {
+  const score = scoreText(text);
   const norwegian = Math.max(score.nb, score.nn);
   if (score.en >= MARGIN && score.en - norwegian >= MARGIN) return 'en';
   if (norwegian < MARGIN || norwegian - score.en < MARGIN) return undefined;

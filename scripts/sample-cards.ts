@@ -1,0 +1,67 @@
+/**
+ * Sample data for every card template and visible variant, in every language: the one set the
+ * template tests, the browser tests and the docs screenshots all use.
+ */
+import { CardRenderer } from '../src/bot/card-renderer.js';
+import type { Claim, ExpenseKind } from '../src/claims/claim.js';
+import { claimsListView, kindLabel, outlayFormView, outlaySummaryView, welcomeView, type SummaryMode } from '../src/conversation/card-views.js';
+import type { CardTemplate, Lang, OutlayDraft, View } from '../src/conversation/types.js';
+import { LANGS, t } from '../src/i18n/translate.js';
+
+export const sampleDraft: OutlayDraft = {
+  id: 'd1',
+  step: 'review',
+  prefilled: true,
+  fields: { date: '2026-11-23', amount: '1409', currency: 'NOK', kind: 'parking', merchant: 'EasyPark', purpose: 'Kundemøte hos Equinor', comment: 'Kvittering i appen' },
+};
+
+export function sampleClaims(lang: Lang): Claim[] {
+  const claim = (n: number, status: Claim['status'], kind: ExpenseKind, amountMinor: number, date: string): Claim => ({
+    id: `c${n}`, number: `RR-2026-${String(n).padStart(6, '0')}`, employeeId: 'u1', status,
+    description: t(lang, 'outlay.description', { kind: kindLabel(lang, kind) }), purpose: 'Kundemøte', dimensions: {},
+    lines: [{ type: 'outlay', date, kind, amountMinor, currency: 'NOK' }],
+    totals: [{ currency: 'NOK', amountMinor }], createdAt: `${date}T10:00:00Z`, updatedAt: `${date}T10:00:00Z`,
+  });
+  return [
+    claim(3, 'submitted', 'parking', 140900, '2026-11-23'),
+    claim(2, 'rejected', 'taxi', 48750, '2026-11-12'),
+    claim(1, 'paid', 'ferry', 21000, '2026-10-30'),
+  ];
+}
+
+export interface SampleCard {
+  /** File stem, e.g. "outlay-summary-filed.en". */
+  name: string;
+  template: CardTemplate;
+  variant: string;
+  lang: Lang;
+  locale: string;
+  card: object;
+}
+
+export function sampleViews(lang: Lang): Array<[variant: string, view: View]> {
+  const modes: SummaryMode[] = ['draft', 'review', 'filing', 'filed', 'cancelled'];
+  const formDraft: OutlayDraft = { ...sampleDraft, step: 'form' };
+  return [
+    ['welcome', welcomeView(lang, 'Kari')],
+    ['welcome-anonymous', welcomeView(lang)],
+    ['outlay-form', outlayFormView(lang, formDraft)],
+    ['outlay-form-errors', outlayFormView(lang, { ...formDraft, fields: { ...formDraft.fields, amount: '12x', purpose: '' } }, { amount: 'error.amount.invalid', purpose: 'error.purpose.required' })],
+    ...modes.map((m): [string, View] => [`outlay-summary-${m}`, outlaySummaryView(lang, sampleDraft, m, 'RR-2026-000004')]),
+    ['claims-list', claimsListView(lang, sampleClaims(lang), sampleDraft)],
+    ['claims-list-empty', claimsListView(lang, [])],
+  ];
+}
+
+/** Bound sample cards for every template and variant in nb, nn and en. */
+export function sampleCards(renderer = new CardRenderer()): SampleCard[] {
+  return LANGS.flatMap((lang) =>
+    sampleViews(lang).map(([variant, view]) => {
+      if (view.kind !== 'card') throw new Error(`sample ${variant} is not a card`);
+      // Chromium has no nynorsk UI locale; nynorsk formats dates like bokmål anyway.
+      const locale = lang === 'en' ? 'en-GB' : 'nb';
+      return { name: `${variant}.${lang}`, template: view.template, variant, lang, locale, card: renderer.render(view.template, view.data) };
+    }),
+  );
+}
+

@@ -118,10 +118,18 @@ export function outlaySummaryView(lang: Lang, draft: OutlayDraft, mode: SummaryM
   };
 }
 
+/** The title in the reader's language where we can rebuild it; the stored description otherwise. */
+function claimTitle(lang: Lang, claim: Claim): string {
+  const [line, ...rest] = claim.lines;
+  if (!line || rest.length > 0 || line.type !== 'outlay') return claim.description;
+  const title = t(lang, 'outlay.description', { kind: kindLabel(lang, line.kind) });
+  return line.merchant ? `${title} – ${line.merchant}` : title;
+}
+
 export function claimsListView(lang: Lang, claims: readonly Claim[], draft?: OutlayDraft): View {
   const items = claims.slice(0, MAX_LISTED_CLAIMS).map((c) => ({
     number: c.number,
-    description: c.description,
+    description: claimTitle(lang, c),
     date: formatDate(lang, c.lines[0]?.date ?? c.createdAt.slice(0, 10)),
     total: c.totals.map((m) => formatMoney(m.amountMinor, m.currency, lang)).join(' + '),
     status: t(lang, `status.${c.status}`),

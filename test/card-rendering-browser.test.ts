@@ -10,6 +10,10 @@ import { t, type Lang } from '../src/i18n/translate.js';
 // uses to actually lay the cards out, which catches what a schema check cannot (an action type
 // the renderer drops, a card that renders to nothing).
 const chromium = findChromium();
+// CI installs Chromium and sets this, so there a missing browser is a failure, not a skip.
+if (!chromium && process.env.REQUIRE_SYSTEM_COMPONENTS === '1') {
+  throw new Error('REQUIRE_SYSTEM_COMPONENTS=1 but no Chromium at CHROMIUM_PATH or /usr/bin/chromium');
+}
 const samples = sampleCards();
 
 const expectedButtons: Record<string, (lang: Lang) => string[]> = {

@@ -69,7 +69,7 @@ function lastDraftId(user: User): string {
 const form = { date: '2026-11-20', amount: '120', currency: 'NOK', kind: 'parking', merchant: 'EasyPark', purpose: 'Kundemøte hos Equinor', comment: '' };
 
 async function claimsOf(user: User) {
-  await say(user, 'mine krav');
+  await say(user, user.locale.startsWith('en') ? 'my claims' : 'mine krav');
   const list = connector.cards(user.conversation).filter((c) => JSON.stringify(c).includes('"Mine krav"') || JSON.stringify(c).includes('"My claims"')).pop();
   return JSON.stringify(list ?? {});
 }
@@ -152,5 +152,31 @@ describe('over HTTP with a real server', () => {
     const group: User = { aad: 'aad-kari', conversation: '19:group', locale: 'nb-NO' };
     await post(activity(group, { text: '<at>Reiserekning</at> ny utlegg', conversation: { id: group.conversation, conversationType: 'groupChat' }, entities: [{ type: 'mention', text: '<at>Reiserekning</at>', mentioned: { id: '28:bot' } }] }));
     expect(connector.texts(group.conversation)[0]).toMatch(/personlige chat/);
+  });
+});
+
+describe('with a MicrosoftAppId (authentication on)', () => {
+  it('refuses an activity without a Bot Framework token and never logs the secret', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rr-auth-'));
+    const secured = await startBotProcess({ DATA_DIR: dir, MicrosoftAppId: '11111111-1111-1111-1111-111111111111', MicrosoftAppPassword: 'very-secret-app-password' });
+    try {
+      const res = await fetch(`${secured.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: 'mine krav', channelId: 'msteams', serviceUrl: connector.url, from: { id: '29:x', aadObjectId: 'aad-kari' }, conversation: { id: 'c' }, recipient: { id: 'b' } }),
+      });
+      expect(res.status).toBe(401);
+      expect(connector.repliesTo('c')).toHaveLength(0);
+      const claims = await fetch(`${secured.url}/claims-api/v1/claims`, { headers: { 'X-Acting-Employee': 'aad-kari' } });
+      expect(claims.status).toBe(401);
+    } finally {
+      await secured.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(secured.logs.join('')).not.toContain('very-secret-app-password');
+  });
+
+  it('a wrong setting stops start-up with a message that names it', async () => {
+    await expect(startBotProcess({ PORT: 'not-a-port' })).rejects.toThrow(/PORT: /);
   });
 });

@@ -5,6 +5,10 @@
 import { CardRenderer } from '../src/bot/card-renderer.js';
 import type { Claim, ExpenseKind } from '../src/claims/claim.js';
 import { claimsListView, kindLabel, outlayFormView, outlaySummaryView, welcomeView, type SummaryMode } from '../src/conversation/card-views.js';
+import { handleEvent } from '../src/conversation/engine.js';
+import { mileageFormView, mileageSummaryView } from '../src/conversation/mileage-flow.js';
+import { travelFormView, travelSummaryView } from '../src/conversation/travel-flow.js';
+import type { MileageDraft, TravelDraft } from '../src/conversation/types.js';
 import type { CardTemplate, Lang, OutlayDraft, View } from '../src/conversation/types.js';
 import { LANGS, t } from '../src/i18n/translate.js';
 
@@ -14,6 +18,30 @@ export const sampleDraft: OutlayDraft = {
   prefilled: true,
   fields: { date: '2026-11-23', amount: '1409', currency: 'NOK', kind: 'parking', merchant: 'EasyPark', purpose: 'Kundemøte hos Equinor', comment: 'Kvittering i appen' },
 };
+
+export const sampleMileage: MileageDraft = {
+  id: 'm1',
+  step: 'form',
+  fields: { date: '2026-11-23', from: 'Oslo', to: 'Drammen', km: '120', purpose: 'Kundemøte hos Equinor', trailerKm: '', forestRoadKm: '' },
+  passengers: [{ name: 'Kari N.', km: 80 }],
+  outlays: [{ type: 'outlay', date: '2026-11-23', kind: 'toll', amountMinor: 4500, currency: 'NOK', merchant: 'Fjellinjen' }],
+};
+
+export const sampleTravel: TravelDraft = {
+  id: 't1',
+  step: 'form',
+  fields: { departureDate: '2026-11-23', departureTime: '07:30', returnDate: '2026-11-24', returnTime: '19:00', destination: 'Bergen', purpose: 'Kurs i Bergen', over15km: 'true', hotelNights: '1', unreceiptedNights: '0', breakfasts: '1', lunches: '1', dinners: '0' },
+  outlays: [{ type: 'outlay', date: '2026-11-23', kind: 'hotel', amountMinor: 129000, currency: 'NOK', merchant: 'Hotel Norge' }],
+};
+
+/** The help card as the engine builds it from a guide answer that offers an action. */
+function helpAnswerSample(lang: Lang): View {
+  const text = { nb: 'Før ferjebilletten som et utlegg og legg ved kvitteringen.\n\nKilde: brukerveiledningen 5.1 Kom i gang', nn: 'Før ferjebilletten som eit utlegg og legg ved kvitteringa.\n\nKjelde: brukarrettleiinga 5.1 Kom i gong', en: 'Log the ferry ticket as an outlay and attach the receipt.\n\nSource: user guide 5.1 Getting started' }[lang];
+  const r = handleEvent({}, { type: 'helpAnswered', reply: { found: true, lang, text, action: 'outlay.start' } }, { today: '2026-11-24', scope: 'personal', defaultLang: lang, newId: () => 'x' });
+  const view = r.messages[0];
+  if (!view) throw new Error('no help view');
+  return view;
+}
 
 export function sampleClaims(lang: Lang): Claim[] {
   const claim = (n: number, status: Claim['status'], kind: ExpenseKind, amountMinor: number, date: string): Claim => ({
@@ -49,6 +77,14 @@ export function sampleViews(lang: Lang): Array<[variant: string, view: View]> {
     ['outlay-form-errors', outlayFormView(lang, { ...formDraft, fields: { ...formDraft.fields, amount: '12x', purpose: '' } }, { amount: 'error.amount.invalid', purpose: 'error.purpose.required' })],
     ...modes.map((m): [string, View] => [`outlay-summary-${m}`, outlaySummaryView(lang, sampleDraft, m, 'RR-2026-000004')]),
     ['claims-list', claimsListView(lang, sampleClaims(lang), sampleDraft)],
+    ['help-answer', helpAnswerSample(lang)],
+    ['mileage-form', mileageFormView(lang, sampleMileage)],
+    ['mileage-form-errors', mileageFormView(lang, { ...sampleMileage, fields: { ...sampleMileage.fields, from: '' } }, { from: t(lang, 'mileage.error.fromRequired'), passengerKm: t(lang, 'mileage.error.passengerKmTooLong') }, { name: 'OL', km: '300' })],
+    ['trip-summary-draft', mileageSummaryView(lang, { ...sampleMileage, fields: { ...sampleMileage.fields, purpose: '' } }, 'draft')],
+    ['trip-summary-review', mileageSummaryView(lang, { ...sampleMileage, step: 'review' }, 'review')],
+    ['trip-summary-filed', mileageSummaryView(lang, sampleMileage, 'filed', 'RR-2026-000005')],
+    ['travel-form', travelFormView(lang, sampleTravel)],
+    ['travel-summary-review', travelSummaryView(lang, { ...sampleTravel, step: 'review' }, 'review')],
     ['claims-list-empty', claimsListView(lang, [])],
   ];
 }

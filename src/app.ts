@@ -16,6 +16,9 @@ import { registerClaimsApiRoutes } from './claims-api/reference-server.js';
 import type { Config } from './config.js';
 import { ProcessedActivities } from './store/processed-activities.js';
 import { openDatabase } from './store/sqlite-database.js';
+import { HelpService } from './help/compose-answer.js';
+import { loadGuide } from './help/guide-loader.js';
+import { createLlmAnswerer } from './help/llm-answer.js';
 import { SqliteStorage } from './store/sqlite-storage.js';
 
 export interface RunningApp {
@@ -51,6 +54,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     });
   }
 
+  // The guide is loaded and indexed once at start-up: a broken guide file stops start-up with its name.
+  const guide = loadGuide({ nb: config.GUIDE_NB_PATH, nn: config.GUIDE_NN_PATH, en: config.GUIDE_EN_PATH });
+  const help = new HelpService(guide, {
+    llm: config.OPENAI_API_KEY
+      ? createLlmAnswerer({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS })
+      : undefined,
+  });
+
   const adapter = createAdapter(config, logger);
   // Created once the port is known: the embedded claims API's address includes it.
   let bot: ExpenseBot | undefined;
@@ -74,6 +85,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const port = address.port;
   bot = new ExpenseBot({
     storage,
+    help,
     processed,
     claims: createClaimsClient({
       baseUrl: config.CLAIMS_API_URL ?? `http://127.0.0.1:${port}/claims-api/v1`,

@@ -30,6 +30,15 @@ const schema = z
     CLAIMS_API_ADMIN_TOKEN: optionalString,
     CLAIMS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
     PROFILES_FILE: optionalString,
+
+    GUIDE_NB_PATH: optionalString,
+    GUIDE_NN_PATH: optionalString,
+    GUIDE_EN_PATH: optionalString,
+
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalUrl,
+    OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
+    OPENAI_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(4_000),
   })
   .superRefine((c, ctx) => {
     if (c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppId && !c.MicrosoftAppTenantId) {

@@ -11,6 +11,8 @@ import { createClaimsClient } from '../src/claims-api/claims-client.js';
 import { ProcessedActivities } from '../src/store/processed-activities.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
 import { SqliteStorage } from '../src/store/sqlite-storage.js';
+import { HelpService } from '../src/help/compose-answer.js';
+import { loadGuide } from '../src/help/guide-loader.js';
 import { startClaimsApi, type RunningClaimsApi } from './helpers/claims-api-server.js';
 
 let api: RunningClaimsApi;
@@ -26,6 +28,7 @@ function makeBot(claimsUrl = api.url) {
   let n = 0;
   return new ExpenseBot({
     storage: new SqliteStorage(db),
+    help: new HelpService(loadGuide()),
     processed: new ProcessedActivities(db),
     claims: createClaimsClient({ baseUrl: claimsUrl, token: api.token, timeoutMs: 2000 }),
     cards: new CardRenderer(),
@@ -131,5 +134,23 @@ describe('bot through the TestAdapter', () => {
     expect(c.texts().pop()).toMatch(/ble IKKE sendt inn/);
     // The card still offers "Send inn", so the user can try again.
     expect(JSON.stringify(card.value)).toContain('"action":"outlay.file"');
+  });
+});
+
+describe('help from the user guide through the bot', () => {
+  it('answers "how do I log a ferry ticket" in English with the source and a button to start an outlay', async () => {
+    const c = chat(makeBot(), 'en-US', 'aad-help');
+    await c.say('how do I log a ferry ticket?');
+    const card = c.cards().pop();
+    const json = JSON.stringify(card);
+    expect(json).toMatch(/Source: user guide 5\.\d/);
+    expect(json).toContain('"action":"outlay.start"');
+  });
+  it('says plainly when the guide has no answer, in nynorsk, citing nothing', async () => {
+    const c = chat(makeBot(), 'nn-NO', 'aad-help-nn');
+    await c.say('kva er vêrmeldinga for Bergen i morgon?');
+    const answer = c.texts().pop() ?? '';
+    expect(answer).not.toMatch(/Kjelde:/);
+    expect(answer.length).toBeGreaterThan(10);
   });
 });

@@ -17,8 +17,10 @@ if (!chromium && process.env.REQUIRE_SYSTEM_COMPONENTS === '1') {
 const samples = sampleCards();
 
 const expectedButtons: Record<string, (lang: Lang) => string[]> = {
-  welcome: (l) => [t(l, 'welcome.newOutlay'), t(l, 'welcome.myClaims'), t(l, 'welcome.help')],
-  'welcome-anonymous': (l) => [t(l, 'welcome.newOutlay'), t(l, 'welcome.myClaims'), t(l, 'welcome.help')],
+  welcome: (l) => [t(l, 'welcome.newOutlay'), t(l, 'welcome.newMileage'), t(l, 'welcome.newTravel'), t(l, 'welcome.myClaims'), t(l, 'welcome.help')],
+  'welcome-anonymous': (l) => [t(l, 'welcome.newOutlay'), t(l, 'welcome.newMileage'), t(l, 'welcome.newTravel'), t(l, 'welcome.myClaims'), t(l, 'welcome.help')],
+  'travel-form': (l) => [t(l, 'outlay.action.review'), t(l, 'outlay.action.cancel')],
+  'travel-summary-review': (l) => [t(l, 'outlay.action.file'), t(l, 'trip.action.addOutlay'), t(l, 'trip.action.addMileage'), t(l, 'outlay.action.edit'), t(l, 'outlay.action.cancel')],
   'outlay-form': (l) => [t(l, 'outlay.action.review'), t(l, 'outlay.action.cancel')],
   'outlay-form-errors': (l) => [t(l, 'outlay.action.review'), t(l, 'outlay.action.cancel')],
   'outlay-summary-draft': (l) => [t(l, 'outlay.action.openForm'), t(l, 'outlay.action.cancel')],
@@ -27,6 +29,12 @@ const expectedButtons: Record<string, (lang: Lang) => string[]> = {
   'outlay-summary-filed': () => [],
   'outlay-summary-cancelled': () => [],
   'claims-list': (l) => [t(l, 'welcome.newOutlay')],
+  'help-answer': (l) => [t(l, 'welcome.newOutlay')],
+  'mileage-form': (l) => [t(l, 'mileage.action.removePassenger'), t(l, 'mileage.action.addPassenger'), t(l, 'outlay.action.review'), t(l, 'outlay.action.cancel')],
+  'mileage-form-errors': (l) => [t(l, 'mileage.action.removePassenger'), t(l, 'mileage.action.addPassenger'), t(l, 'outlay.action.review'), t(l, 'outlay.action.cancel')],
+  'trip-summary-draft': (l) => [t(l, 'outlay.action.openForm'), t(l, 'outlay.action.cancel')],
+  'trip-summary-review': (l) => [t(l, 'outlay.action.file'), t(l, 'trip.action.addOutlay'), t(l, 'outlay.action.edit'), t(l, 'outlay.action.cancel')],
+  'trip-summary-filed': () => [],
   'claims-list-empty': (l) => [t(l, 'welcome.newOutlay')],
 };
 

@@ -113,10 +113,31 @@ describe('free text', () => {
     const { last } = run([say('parkering 120 kr i går'), say('kundemøte'), say('send inn')], { welcomed: true });
     expect(last.effects[0]?.type).toBe('fileClaim');
   });
-  it('unknown text gets a helpful fallback, not a draft', () => {
+  it('anything else goes to the user guide, in the user language', () => {
     const r = handleEvent({ welcomed: true }, say('blåbærsyltetøy'), ctx());
     expect(r.state.outlay).toBeUndefined();
-    expect(texts(r)[0]).toMatch(/forsto jeg ikke/);
+    expect(r.effects).toEqual([{ type: 'answerHelp', question: 'blåbærsyltetøy', lang: 'nb' }]);
+  });
+  it('"ferry ticket 450 kr" files, "how do I log a ferry ticket" explains', () => {
+    const files = handleEvent({ welcomed: true }, say('ferry ticket 450 kr'), ctx({ locale: 'en-US' }));
+    expect(files.state.outlay?.fields).toMatchObject({ kind: 'ferry', amount: '450' });
+    expect(files.effects).toEqual([]);
+    const explains = handleEvent({ welcomed: true }, say('how do I log a ferry ticket'), ctx({ locale: 'en-US' }));
+    expect(explains.state.outlay).toBeUndefined();
+    expect(explains.effects).toEqual([{ type: 'answerHelp', question: 'how do I log a ferry ticket', lang: 'en' }]);
+  });
+  it('a question while a draft waits for its purpose is answered, not taken as the purpose', () => {
+    const { state, last } = run([say('parkering 120 kr i går'), say('hvordan legger jeg ved kvittering?')], { welcomed: true });
+    expect(state.outlay?.fields.purpose).toBe('');
+    expect(last.effects[0]?.type).toBe('answerHelp');
+  });
+  it('shows the guide answer with a button to act on it, and without one in a group chat', () => {
+    const reply = { found: true, lang: 'en' as const, text: 'Log it as an outlay.\nSource: user guide 5.1 Getting started', action: 'outlay.start' };
+    const personal = handleEvent({ welcomed: true }, { type: 'helpAnswered', reply }, ctx());
+    expect(cards(personal)[0]).toMatchObject({ template: 'help-answer', data: { label: 'New outlay', action: 'outlay.start' } });
+    expect(personal.lang).toBe('en');
+    const group = handleEvent({}, { type: 'helpAnswered', reply }, ctx({ scope: 'groupChat' }));
+    expect(texts(group)).toEqual([reply.text]);
   });
 });
 
@@ -251,7 +272,7 @@ describe('language', () => {
   });
   it('switches on request and keeps the choice', () => {
     const { state, last } = run([say('language english'), say('hvordan gjør jeg dette')], { welcomed: true });
-    expect(texts(last)[0]).toMatch(/^Sorry/);
+    expect(last.effects).toEqual([{ type: 'answerHelp', question: 'hvordan gjør jeg dette', lang: 'en' }]);
     expect(state.lang).toBe('en');
     const nn = handleEvent(state, say('språk nynorsk'), ctx());
     expect(texts(nn)[0]).toBe('Greitt, eg snakkar nynorsk frå no av.');

@@ -16,15 +16,22 @@ import {
 import type { Logger } from 'pino';
 import { ClaimsApiRejectedError, type ClaimsClient } from '../claims-api/claims-client.js';
 import { handleEvent } from '../conversation/engine.js';
-import type { ConversationEvent, Effect, Lang, TurnContextData, TurnResult, UserState, View } from '../conversation/types.js';
+import { t } from '../i18n/translate.js';
+import type { ConversationEvent, Effect, HelpReply, Lang, TurnContextData, TurnResult, UserState, View } from '../conversation/types.js';
 import { isETagConflict } from '../store/sqlite-storage.js';
 import type { ProcessedActivities } from '../store/processed-activities.js';
 import type { AdaptiveCardJson, CardRenderer } from './card-renderer.js';
 import { KeyedLock } from './keyed-lock.js';
 import { employeeIdOf, eventOf, firstName, scopeOf, userToday } from './turn-facts.js';
 
+/** Answers questions from the user guide (offline search, optionally a language model). */
+export interface HelpAnswerer {
+  answer(question: string, userLang: Lang): Promise<HelpReply>;
+}
+
 export interface ExpenseBotDeps {
   storage: Storage;
+  help: HelpAnswerer;
   processed: ProcessedActivities;
   claims: ClaimsClient;
   cards: CardRenderer;
@@ -126,6 +133,14 @@ export class ExpenseBot extends ActivityHandler {
 
   private async perform(employeeId: string, effect: Effect): Promise<ConversationEvent> {
     const { claims, logger } = this.deps;
+    if (effect.type === 'answerHelp') {
+      try {
+        return { type: 'helpAnswered', reply: await this.deps.help.answer(effect.question, effect.lang) };
+      } catch (err) {
+        logger.warn({ err: errorSummary(err) }, 'help answer failed');
+        return { type: 'helpAnswered', reply: { found: false, lang: effect.lang, text: t(effect.lang, 'fallback.text') } };
+      }
+    }
     if (effect.type === 'listClaims') {
       try {
         return { type: 'claimsListed', claims: await claims.listClaims(employeeId) };

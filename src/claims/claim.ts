@@ -29,7 +29,47 @@ export const outlayLineSchema = z.object({
 });
 export type OutlayLine = z.infer<typeof outlayLineSchema>;
 
-export const claimLineSchema = z.discriminatedUnion('type', [outlayLineSchema]);
+/** Payroll needs each allowance split into its tax-free and taxable part (Skatteetaten's limits). */
+const taxSplitFields = {
+  taxFreeMinor: z.number().int().nonnegative(),
+  taxableMinor: z.number().int().nonnegative(),
+};
+
+/** Mileage allowance for the employee's own car (guide 5.3), computed from the state rates. */
+export const mileageLineSchema = z.object({
+  type: z.literal('mileage'),
+  date: isoDate,
+  from: z.string().trim().min(1).max(200),
+  to: z.string().trim().min(1).max(200),
+  km: z.number().positive().max(5000),
+  passengers: z.array(z.object({ name: z.string().trim().min(1).max(60), km: z.number().positive().max(5000) })).max(8),
+  forestRoadKm: z.number().nonnegative().max(5000).optional(),
+  trailerKm: z.number().nonnegative().max(5000).optional(),
+  amountMinor: z.number().int().positive(),
+  currency: z.literal('NOK'),
+  ...taxSplitFields,
+});
+export type MileageClaimLine = z.infer<typeof mileageLineSchema>;
+
+const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'expected YYYY-MM-DDTHH:mm');
+
+/** Per diem (diett) and night supplement for a trip (guide 5.4), computed from the state rates. */
+export const perDiemLineSchema = z.object({
+  type: z.literal('perDiem'),
+  /** The departure date: the rates of that date apply. */
+  date: isoDate,
+  departure: localDateTime,
+  return: localDateTime,
+  destination: z.string().trim().min(1).max(200),
+  hotelNights: z.number().int().nonnegative().max(366),
+  unreceiptedNights: z.number().int().nonnegative().max(366),
+  amountMinor: z.number().int().nonnegative(),
+  currency: z.literal('NOK'),
+  ...taxSplitFields,
+});
+export type PerDiemClaimLine = z.infer<typeof perDiemLineSchema>;
+
+export const claimLineSchema = z.discriminatedUnion('type', [outlayLineSchema, mileageLineSchema, perDiemLineSchema]);
 export type ClaimLine = z.infer<typeof claimLineSchema>;
 
 /** The "black frame" of the guide: filled from the employee's profile, rarely changed. */

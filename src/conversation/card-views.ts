@@ -23,7 +23,13 @@ export function welcomeView(lang: Lang, userName?: string): View {
       title: userName ? t(lang, 'welcome.title', { name: userName }) : t(lang, 'welcome.titleAnonymous'),
       body: t(lang, 'welcome.body'),
       tip: t(lang, 'welcome.tip'),
-      labels: { newOutlay: t(lang, 'welcome.newOutlay'), myClaims: t(lang, 'welcome.myClaims'), help: t(lang, 'welcome.help') },
+      labels: {
+        newOutlay: t(lang, 'welcome.newOutlay'),
+        newMileage: t(lang, 'welcome.newMileage'),
+        newTravel: t(lang, 'welcome.newTravel'),
+        myClaims: t(lang, 'welcome.myClaims'),
+        help: t(lang, 'welcome.help'),
+      },
     },
   };
 }
@@ -64,14 +70,14 @@ export function outlayFormView(lang: Lang, draft: OutlayDraft, errors: FieldErro
 }
 
 /** draft: read from free text, purpose still missing; review: ready to file; the rest are read-only. */
-export type SummaryMode = 'draft' | 'review' | 'filing' | 'filed' | 'cancelled';
+export type SummaryMode = 'draft' | 'review' | 'filing' | 'filed' | 'cancelled' | 'added';
 
 export function formatDraftTotal(lang: Lang, draft: OutlayDraft): string {
   const amount = parseAmount(draft.fields.amount);
   return amount ? formatMoney(amount.amountMinor, draft.fields.currency, lang) : draft.fields.amount;
 }
 
-function formatDate(lang: Lang, iso: string): string {
+export function formatDate(lang: Lang, iso: string): string {
   const d = new Date(`${iso}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
   // Numeric in Norwegian: "24. nov. 2026" would start with "24. ", which card markdown renders
@@ -94,6 +100,7 @@ export function outlaySummaryView(lang: Lang, draft: OutlayDraft, mode: SummaryM
     mode === 'filing' ? t(lang, 'outlay.status.filing')
     : mode === 'filed' ? t(lang, 'outlay.status.filed', { number })
     : mode === 'cancelled' ? t(lang, 'outlay.status.cancelled')
+    : mode === 'added' ? t(lang, 'outlay.status.added')
     : '';
   return {
     kind: 'card',
@@ -102,7 +109,7 @@ export function outlaySummaryView(lang: Lang, draft: OutlayDraft, mode: SummaryM
       title: t(lang, mode === 'review' ? 'outlay.summaryTitle' : mode === 'draft' ? 'outlay.title' : 'outlay.titleEdit'),
       hint: mode === 'review' ? t(lang, 'outlay.summaryHint') : mode === 'draft' ? t(lang, 'outlay.draftHint') : '',
       status,
-      statusColor: mode === 'cancelled' ? 'Warning' : mode === 'filed' ? 'Good' : 'Default',
+      statusColor: mode === 'cancelled' ? 'Warning' : mode === 'filed' || mode === 'added' ? 'Good' : 'Default',
       draftId: draft.id,
       facts,
       totalLabel: t(lang, 'outlay.total'),
@@ -110,7 +117,8 @@ export function outlaySummaryView(lang: Lang, draft: OutlayDraft, mode: SummaryM
       showFile: mode === 'review',
       showEdit: mode === 'review' || mode === 'draft',
       labels: {
-        file: t(lang, 'outlay.action.file'),
+        // An outlay on a mileage or travel claim is added to that claim, not filed on its own.
+        file: t(lang, draft.parent ? 'trip.action.addToClaim' : 'outlay.action.file'),
         edit: t(lang, mode === 'draft' ? 'outlay.action.openForm' : 'outlay.action.edit'),
         cancel: t(lang, 'outlay.action.cancel'),
       },

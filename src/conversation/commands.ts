@@ -6,6 +6,8 @@ import type { Lang } from '../i18n/translate.js';
 
 export type Command =
   | { name: 'newOutlay' }
+  | { name: 'newMileage' }
+  | { name: 'newTravel' }
   | { name: 'myClaims' }
   | { name: 'help' }
   | { name: 'cancel' }
@@ -26,6 +28,8 @@ export function normalizeCommandText(text: string): string {
 
 const patterns: Array<[RegExp, Command['name']]> = [
   [/^(?:ny|nytt|new|start|start a|start an|start ny|start nytt|registrer|registrere|før|føre|legg inn)? ?(?:utlegg|outlay|expense|expense claim|outlay claim)$/, 'newOutlay'],
+  [/^(?:ny|new|start|start a|start ny|registrer|før|føre|legg inn)? ?(?:kjøring|køyring|mileage|mileage claim|kjøregodtgjørelse|køyregodtgjersle|bilgodtgjørelse|kilometergodtgjørelse|car trip|kjørebok|køyrebok)$/, 'newMileage'],
+  [/^(?:ny|new|start|start a|start ny|registrer)? ?(?:reise|travel|trip|travel claim|tjenestereise|tenestereise|reiserekning med diett|diett|per diem)$/, 'newTravel'],
   [/^(?:mine|my|vis mine|vis|show my|show) ?(?:krav|claims|reiseregninger|reiserekningar|reiserekninger|utlegg|expenses)$/, 'myClaims'],
   [/^(?:hjelp|help|\?|kva kan du|hva kan du|what can you do|meny|menu)$/, 'help'],
   [/^(?:avbryt|cancel|stopp|stop|abort)$/, 'cancel'],

@@ -4,31 +4,17 @@
  * listing claims) come back as events, so a whole dialogue is a list of plain objects.
  */
 import { detectLanguage, looksNorwegian } from './language-detect.js';
-import { langFromLocale, t, type Lang, type MessageKey } from '../i18n/translate.js';
+import { formatMoney, langFromLocale, t, type Lang } from '../i18n/translate.js';
 import { claimsListView, formatDraftTotal, kindLabel, outlayFormView, outlaySummaryView, welcomeView } from './card-views.js';
 import { parseCommand, type Command } from './commands.js';
-import { parseOutlayText, type OutlayGuess } from './free-text.js';
+import { isQuestion, parseOutlayText, type OutlayGuess } from './free-text.js';
+import { mileageSummaryView, onMileageAction, reviewMileage, startMileage } from './mileage-flow.js';
+import { parseMileageText } from './mileage-text.js';
+import { onTravelAction, startTravel, travelSummaryView } from './travel-flow.js';
+import type { Claim, OutlayLine } from '../claims/claim.js';
 import { emptyOutlayFields, fieldsFromCardData, validateOutlay } from './outlay-form.js';
-import type { ConversationEvent, OutlayDraft, TurnContextData, TurnResult, UserState, View } from './types.js';
-
-const text = (value: string): View => ({ kind: 'text', text: value });
-
-class Turn {
-  state: UserState;
-  replace?: View;
-  messages: View[] = [];
-  effects: TurnResult['effects'] = [];
-
-  constructor(state: UserState, readonly ctx: TurnContextData, public lang: Lang) {
-    this.state = { ...state };
-  }
-  say(key: MessageKey, params?: Record<string, string | number>) {
-    this.messages.push(text(t(this.lang, key, params)));
-  }
-  result(): TurnResult {
-    return { state: this.state, replace: this.replace, messages: this.messages, effects: this.effects, lang: this.lang };
-  }
-}
+import { text, Turn } from './turn.js';
+import type { ConversationEvent, HelpReply, OutlayDraft, TurnContextData, TurnResult, UserState, View } from './types.js';
 
 function resolveLang(state: UserState, event: ConversationEvent, ctx: TurnContextData): UserState {
   if (event.type !== 'text' || state.langChosen) return state;
@@ -60,7 +46,7 @@ export function handleEvent(initial: UserState, event: ConversationEvent, ctx: T
       else onAction(turn, event.data);
       break;
     case 'filed':
-      onFiled(turn, event.draftId, event.claim.number);
+      onFiled(turn, event.draftId, event.claim.number, event.claim);
       break;
     case 'fileFailed':
       onFileFailed(turn, event.draftId, event.reason, event.detail);
@@ -70,6 +56,10 @@ export function handleEvent(initial: UserState, event: ConversationEvent, ctx: T
       break;
     case 'claimsListFailed':
       turn.say('claims.unavailable');
+      break;
+    case 'helpAnswered':
+      turn.lang = event.reply.lang;
+      turn.messages.push(helpAnswerView(event.reply, personal));
       break;
   }
   return turn.result();
@@ -81,7 +71,7 @@ function welcome(turn: Turn) {
 }
 
 /** Commands that touch claims, which are private and so only handled in the personal chat. */
-const PRIVATE_COMMANDS = new Set<Command['name']>(['newOutlay', 'myClaims', 'cancel', 'undo', 'file']);
+const PRIVATE_COMMANDS = new Set<Command['name']>(['newOutlay', 'newMileage', 'newTravel', 'myClaims', 'cancel', 'undo', 'file']);
 
 function onText(turn: Turn, raw: string, personal: boolean) {
   const command = parseCommand(raw);
@@ -89,25 +79,66 @@ function onText(turn: Turn, raw: string, personal: boolean) {
     if (!personal && PRIVATE_COMMANDS.has(command.name)) return turn.say('group.private');
     return onCommand(turn, command);
   }
+  const question = isQuestion(raw);
+  const trip = parseMileageText(raw, turn.ctx.today);
+  if (trip) {
+    if (!personal) return turn.say('group.private');
+    return startMileage(turn, trip);
+  }
+  const mileage = turn.state.mileage;
+  if (personal && mileage?.step === 'form' && mileage.prefilled && !mileage.fields.purpose && !question && !turn.state.outlay && raw.trim()) {
+    return reviewMileage(turn, { ...mileage, fields: { ...mileage.fields, purpose: raw.trim() } }, false);
+  }
   const guess = parseOutlayText(raw, turn.ctx.today);
   const draft = turn.state.outlay;
   // While a form waits for its purpose, a sentence without an amount is the purpose, even if it
-  // mentions a kind of expense ("parkering ved kundemøtet").
-  if (personal && draft?.step === 'form' && !draft.fields.purpose && guess?.amountMinor === undefined && raw.trim()) {
+  // mentions a kind of expense ("parkering ved kundemøtet"); a question is still a question.
+  if (personal && draft?.step === 'form' && !draft.fields.purpose && guess?.amountMinor === undefined && !question && raw.trim()) {
     return setPurpose(turn, draft, raw.trim());
   }
   if (guess && (guess.amountMinor !== undefined || guess.kind)) {
     if (!personal) return turn.say('group.private');
-    return startOutlay(turn, guess);
+    // A toll or ferry typed while a mileage or travel claim waits at its summary belongs on that claim.
+    const travel = turn.state.travel;
+    const parent = mileage?.step === 'review' ? { kind: 'mileage' as const, id: mileage.id }
+      : travel?.step === 'review' ? { kind: 'travel' as const, id: travel.id } : undefined;
+    return startOutlay(turn, guess, parent);
   }
-  if (!turn.state.welcomed && personal) return welcome(turn);
-  turn.say('fallback.text');
+  if (!turn.state.welcomed && personal && !question) welcome(turn);
+  // Everything else is a question for the user guide; the guide search says when it has no answer.
+  turn.effects.push({ type: 'answerHelp', question: raw, lang: turn.lang });
+}
+
+function helpAnswerView(reply: HelpReply, personal: boolean): View {
+  const label = reply.action ? helpActionLabel(reply.lang, reply.action) : undefined;
+  // Claims are private: in a group chat the answer comes without a button that would start one.
+  if (!label || !personal) return text(reply.text);
+  return { kind: 'card', template: 'help-answer', data: { text: reply.text, action: reply.action, label } };
+}
+
+function helpActionLabel(lang: Lang, action: string): string | undefined {
+  switch (action) {
+    case 'outlay.start':
+      return t(lang, 'welcome.newOutlay');
+    case 'mileage.start':
+      return t(lang, 'welcome.newMileage');
+    case 'travel.start':
+      return t(lang, 'welcome.newTravel');
+    case 'claims.list':
+      return t(lang, 'welcome.myClaims');
+    default:
+      return undefined;
+  }
 }
 
 function onCommand(turn: Turn, command: Command) {
   switch (command.name) {
     case 'newOutlay':
       return startOutlay(turn);
+    case 'newMileage':
+      return startMileage(turn);
+    case 'newTravel':
+      return startTravel(turn);
     case 'myClaims':
       turn.effects.push({ type: 'listClaims' });
       return;
@@ -136,9 +167,9 @@ function onCommand(turn: Turn, command: Command) {
   }
 }
 
-function startOutlay(turn: Turn, guess?: OutlayGuess) {
+function startOutlay(turn: Turn, guess?: OutlayGuess, parent?: OutlayDraft['parent']) {
   const previous = turn.state.outlay;
-  if (previous) {
+  if (previous && !previous.parent) {
     turn.state.setAside = previous;
     turn.say('outlay.replacedDraft');
   }
@@ -148,8 +179,13 @@ function startOutlay(turn: Turn, guess?: OutlayGuess) {
   if (guess?.currency) fields.currency = guess.currency;
   if (guess?.kind) fields.kind = guess.kind;
   if (guess?.merchant) fields.merchant = guess.merchant;
-  const draft: OutlayDraft = { id: turn.ctx.newId(), step: 'form', fields, prefilled: Boolean(guess) };
+  const parentFields = parent?.kind === 'mileage' ? turn.state.mileage?.fields : parent?.kind === 'travel' ? turn.state.travel?.fields : undefined;
+  if (parentFields) fields.purpose = parentFields.purpose;
+  if (parentFields && !guess?.date) fields.date = 'date' in parentFields ? parentFields.date : parentFields.departureDate;
+  const draft: OutlayDraft = { id: turn.ctx.newId(), step: 'form', fields, prefilled: Boolean(guess), ...(parent ? { parent } : {}) };
   turn.state.outlay = draft;
+  // An outlay on a trip already has its purpose (the trip's): straight to its summary.
+  if (parent && guess?.amountMinor !== undefined) return review(turn, draft, false);
   if (!guess) return void turn.messages.push(outlayFormView(turn.lang, draft));
   // From free text the chat stays a chat: show what was understood and ask for the purpose,
   // with the full form one click away.
@@ -195,6 +231,7 @@ function fileDraft(turn: Turn, draft: OutlayDraft, fromCard: boolean) {
   if (draft.step === 'form') return review(turn, draft, fromCard);
   const checked = validateOutlay(draft.fields, turn.ctx.today);
   if (!checked.ok) return review(turn, draft, fromCard);
+  if (draft.parent) return addToParent(turn, draft, checked.line, fromCard);
   const filing: OutlayDraft = { ...draft, step: 'filing' };
   turn.state.outlay = filing;
   const card = outlaySummaryView(turn.lang, filing, 'filing');
@@ -211,8 +248,29 @@ function fileDraft(turn: Turn, draft: OutlayDraft, fromCard: boolean) {
   });
 }
 
+/** The outlay goes on the mileage claim it was started from, not on a claim of its own. */
+function addToParent(turn: Turn, draft: OutlayDraft, line: OutlayLine, fromCard: boolean) {
+  const mileage = turn.state.mileage;
+  turn.state.outlay = undefined;
+  const travel = turn.state.travel;
+  if (draft.parent?.kind === 'travel') {
+    if (!travel || travel.id !== draft.parent.id) return turn.say('travel.noDraft');
+    turn.state.travel = { ...travel, step: 'review', outlays: [...travel.outlays, line] };
+    turn.show(outlaySummaryView(turn.lang, draft, 'added'), fromCard);
+    turn.say('trip.outlayAdded', { kind: kindLabel(turn.lang, line.kind).toLowerCase(), amount: formatMoney(line.amountMinor, line.currency, turn.lang) });
+    return void turn.messages.push(travelSummaryView(turn.lang, turn.state.travel, 'review'));
+  }
+  if (!mileage || draft.parent?.id !== mileage.id) return turn.say('mileage.noDraft');
+  const updated = { ...mileage, step: 'review' as const, outlays: [...mileage.outlays, line] };
+  turn.state.mileage = updated;
+  turn.show(outlaySummaryView(turn.lang, draft, 'added'), fromCard);
+  turn.say('trip.outlayAdded', { kind: kindLabel(turn.lang, line.kind).toLowerCase(), amount: formatMoney(line.amountMinor, line.currency, turn.lang) });
+  turn.messages.push(mileageSummaryView(turn.lang, updated, 'review'));
+}
+
 function cancelDraft(turn: Turn, fromCard: boolean) {
   const draft = turn.state.outlay;
+  if (!draft && turn.state.mileage) return void onMileageAction(turn, { action: 'mileage.cancel' });
   if (!draft) return turn.say('outlay.nothingToCancel');
   if (draft.step === 'filing') return turn.say('outlay.filingInProgress');
   turn.state.setAside = { ...draft, step: 'form' };
@@ -232,6 +290,23 @@ function undo(turn: Turn) {
 }
 
 function onAction(turn: Turn, data: { action: string; draftId?: string } & Record<string, unknown>) {
+  if (data.action === 'travel.addOutlay' || data.action === 'travel.addMileage') {
+    const travel = turn.state.travel;
+    if (!travel || travel.id !== data.draftId) return turn.say('travel.noDraft');
+    if (data.action === 'travel.addOutlay') return startOutlay(turn, undefined, { kind: 'travel', id: travel.id });
+    return startMileage(turn, undefined, { kind: 'travel', id: travel.id });
+  }
+  if (onTravelAction(turn, data)) return;
+  if (data.action === 'mileage.addOutlay') {
+    const mileage = turn.state.mileage;
+    if (!mileage || mileage.id !== data.draftId) return turn.say('mileage.noDraft');
+    return startOutlay(turn, undefined, { kind: 'mileage', id: mileage.id });
+  }
+  const filed = turn.state.lastFiled;
+  if (filed && /^(mileage|travel)\./.test(data.action) && filed.draftId === data.draftId && turn.state.mileage?.id !== data.draftId && turn.state.travel?.id !== data.draftId) {
+    return turn.say('outlay.alreadyFiled', { number: filed.number });
+  }
+  if (onMileageAction(turn, data)) return;
   switch (data.action) {
     case 'outlay.start':
       return startOutlay(turn);
@@ -266,7 +341,7 @@ function onAction(turn: Turn, data: { action: string; draftId?: string } & Recor
 function staleAction(turn: Turn, draftId: string | undefined) {
   const filed = turn.state.lastFiled;
   if (filed && filed.draftId === draftId) {
-    turn.replace = outlaySummaryView(turn.lang, filed.draft, 'filed', filed.number);
+    if (filed.draft) turn.replace = outlaySummaryView(turn.lang, filed.draft, 'filed', filed.number);
     return turn.say('outlay.alreadyFiled', { number: filed.number });
   }
   const draft = turn.state.outlay;
@@ -278,7 +353,21 @@ function staleAction(turn: Turn, draftId: string | undefined) {
   turn.say('outlay.noDraft');
 }
 
-function onFiled(turn: Turn, draftId: string, number: string) {
+function onFiled(turn: Turn, draftId: string, number: string, claim: Claim) {
+  const mileage = turn.state.mileage;
+  const travel = turn.state.travel;
+  if (mileage?.id === draftId || travel?.id === draftId) {
+    turn.state.lastFiled = { draftId, number };
+    if (mileage?.id === draftId) {
+      turn.state.mileage = undefined;
+      turn.replace = mileageSummaryView(turn.lang, mileage, 'filed', number);
+    } else if (travel) {
+      turn.state.travel = undefined;
+      turn.replace = travelSummaryView(turn.lang, travel, 'filed', number);
+    }
+    const total = claim.totals.map((m) => formatMoney(m.amountMinor, m.currency, turn.lang)).join(' + ');
+    return turn.say('claim.filed', { number, total });
+  }
   const draft = turn.state.outlay;
   if (!draft || draft.id !== draftId) return;
   const total = formatDraftTotal(turn.lang, draft);
@@ -289,6 +378,19 @@ function onFiled(turn: Turn, draftId: string, number: string) {
 }
 
 function onFileFailed(turn: Turn, draftId: string, reason: 'unavailable' | 'rejected', detail?: string) {
+  const mileage = turn.state.mileage;
+  const travel = turn.state.travel;
+  if (mileage?.id === draftId || travel?.id === draftId) {
+    if (mileage?.id === draftId) {
+      turn.state.mileage = { ...mileage, step: 'review' };
+      turn.replace = mileageSummaryView(turn.lang, turn.state.mileage, 'review');
+    } else if (travel) {
+      turn.state.travel = { ...travel, step: 'review' };
+      turn.replace = travelSummaryView(turn.lang, turn.state.travel, 'review');
+    }
+    if (reason === 'unavailable') return turn.say('outlay.apiUnavailable');
+    return turn.say('outlay.apiRejected', { reason: detail ?? '?' });
+  }
   const draft = turn.state.outlay;
   if (!draft || draft.id !== draftId) return;
   const back: OutlayDraft = { ...draft, step: 'review' };

@@ -505,6 +505,14 @@ function findMerchant(original: string, folded: string, amount: Span | undefined
  * when a currency marker stands next to it, or, with a kind word present, when it is the only
  * figure that can be a price.
  */
+/** A question rather than a statement: ends with "?" or opens with a question word or a yes/no opener. */
+export function isQuestion(text: string): boolean {
+  const trimmed = normalise(text).trim();
+  if (trimmed.endsWith('?')) return true;
+  const firstWord = /^[^\p{L}\p{N}]*(\p{L}+)/u.exec(fold(trimmed))?.[1];
+  return Boolean(firstWord && (QUESTION_WORDS.has(firstWord) || QUESTION_OPENERS.has(firstWord)));
+}
+
 export function parseOutlayText(text: string, today: string): OutlayGuess | undefined {
   const original = normalise(text);
   const trimmed = original.trim();

@@ -2,7 +2,7 @@
  * The conversation engine's vocabulary: plain data in, plain data out. Nothing here knows about
  * botbuilder or HTTP, so every step of a dialogue can be tested with literals.
  */
-import type { Claim, Currency, ExpenseKind, NewClaim } from '../claims/claim.js';
+import type { Claim, Currency, ExpenseKind, MileageClaimLine, NewClaim, OutlayLine } from '../claims/claim.js';
 import type { Lang } from '../i18n/translate.js';
 
 export type { Lang };
@@ -23,10 +23,59 @@ export type OutlayField = (typeof OUTLAY_FIELDS)[number];
 export interface OutlayDraft {
   /** Also the Idempotency-Key when filing, so a retried or double-clicked file never files twice. */
   id: string;
+  /** Set when this outlay belongs on a mileage or travel claim instead of a claim of its own. */
+  parent?: { kind: 'mileage' | 'travel'; id: string };
   step: 'form' | 'review' | 'filing';
   fields: OutlayFields;
   /** Set when the draft came from free text, so the form can say it was pre-filled. */
   prefilled?: boolean;
+}
+
+export interface MileageFields {
+  date: string;
+  from: string;
+  to: string;
+  km: string;
+  purpose: string;
+  trailerKm: string;
+  forestRoadKm: string;
+}
+
+export interface MileageDraft {
+  /** Also the Idempotency-Key when filing. */
+  id: string;
+  step: 'form' | 'review' | 'filing';
+  fields: MileageFields;
+  passengers: Array<{ name: string; km: number }>;
+  /** Tolls, parking and ferries on the trip: filed on the same claim (guide 5.1). */
+  outlays: OutlayLine[];
+  prefilled?: boolean;
+  /** Set when this mileage belongs on a travel claim. */
+  parent?: { kind: 'travel'; id: string };
+}
+
+export interface TravelFields {
+  departureDate: string;
+  departureTime: string;
+  returnDate: string;
+  returnTime: string;
+  destination: string;
+  purpose: string;
+  /** "true" / "false", as the card's toggle sends it. */
+  over15km: string;
+  hotelNights: string;
+  unreceiptedNights: string;
+  breakfasts: string;
+  lunches: string;
+  dinners: string;
+}
+
+export interface TravelDraft {
+  id: string;
+  step: 'form' | 'review' | 'filing';
+  fields: TravelFields;
+  outlays: OutlayLine[];
+  mileage?: MileageClaimLine;
 }
 
 /** Per-person state, keyed by the Entra object id (claims belong to a person, not a chat). */
@@ -36,10 +85,13 @@ export interface UserState {
   langChosen?: boolean;
   welcomed?: boolean;
   outlay?: OutlayDraft;
+  mileage?: MileageDraft;
+  travel?: TravelDraft;
+  setAsideMileage?: MileageDraft;
   /** The last cancelled or replaced draft, for "undo". */
   setAside?: OutlayDraft;
   /** The last filed draft, so a repeated click on File says where it went instead of filing again. */
-  lastFiled?: { draftId: string; number: string; draft: OutlayDraft };
+  lastFiled?: { draftId: string; number: string; draft?: OutlayDraft };
 }
 
 export type Scope = 'personal' | 'groupChat' | 'channel';
@@ -58,6 +110,15 @@ export interface TurnContextData {
 /** Data a card action carries back: `action` plus the card's input values. */
 export type CardActionData = { action: string; draftId?: string } & Record<string, unknown>;
 
+/** What the help service answered; the bot fetches it, the engine decides how to show it. */
+export interface HelpReply {
+  found: boolean;
+  lang: Lang;
+  text: string;
+  /** A card action the answer offers to do right here, e.g. 'outlay.start'. */
+  action?: string;
+}
+
 export type ConversationEvent =
   | { type: 'installed' }
   | { type: 'text'; text: string }
@@ -65,13 +126,18 @@ export type ConversationEvent =
   | { type: 'filed'; draftId: string; claim: Claim }
   | { type: 'fileFailed'; draftId: string; reason: 'unavailable' | 'rejected'; detail?: string }
   | { type: 'claimsListed'; claims: Claim[] }
-  | { type: 'claimsListFailed' };
+  | { type: 'claimsListFailed' }
+  | { type: 'helpAnswered'; reply: HelpReply };
 
-export type CardTemplate = 'welcome' | 'outlay-form' | 'outlay-summary' | 'claims-list';
+export type CardTemplate = 'welcome' | 'outlay-form' | 'outlay-summary' | 'claims-list' | 'help-answer' | 'mileage-form' | 'trip-summary' | 'travel-form';
 
 export type View = { kind: 'text'; text: string } | { kind: 'card'; template: CardTemplate; data: Record<string, unknown> };
 
-export type Effect = { type: 'fileClaim'; draftId: string; claim: NewClaim } | { type: 'listClaims' };
+export type Effect =
+  | { type: 'fileClaim'; draftId: string; claim: NewClaim }
+  | { type: 'listClaims' }
+  /** `lang` is the user's language; the answer follows the question's own language when it tells. */
+  | { type: 'answerHelp'; question: string; lang: Lang };
 
 export interface TurnResult {
   state: UserState;

@@ -1,0 +1,27 @@
+/** One turn under construction: the state so far and what to show and do. */
+import { t, type Lang, type MessageKey } from '../i18n/translate.js';
+import type { TurnContextData, TurnResult, UserState, View } from './types.js';
+
+export const text = (value: string): View => ({ kind: 'text', text: value });
+
+export class Turn {
+  state: UserState;
+  replace?: View;
+  messages: View[] = [];
+  effects: TurnResult['effects'] = [];
+
+  constructor(state: UserState, readonly ctx: TurnContextData, public lang: Lang) {
+    this.state = { ...state };
+  }
+  say(key: MessageKey, params?: Record<string, string | number>) {
+    this.messages.push(text(t(this.lang, key, params)));
+  }
+  /** A card action's answer replaces the clicked card; a typed command's answer is a new message. */
+  show(view: View, fromCard: boolean) {
+    if (fromCard) this.replace = view;
+    else this.messages.push(view);
+  }
+  result(): TurnResult {
+    return { state: this.state, replace: this.replace, messages: this.messages, effects: this.effects, lang: this.lang };
+  }
+}

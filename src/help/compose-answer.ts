@@ -1,0 +1,173 @@
+/**
+ * Turns a "how do I…" question into a short chat answer from the guide: a few sentences from the
+ * best section(s) in the language of the question, what the user can do right here in the chat,
+ * and a last line naming the source. Questions the guide does not cover say so and cite nothing.
+ */
+import { z } from 'zod';
+import { detectLanguage, looksNorwegian } from '../conversation/language-detect.js';
+import type { Lang } from '../i18n/translate.js';
+import bundledActions from './guide/actions.json' with { type: 'json' };
+import { sectionOf, type Guide, type GuideSection } from './guide-loader.js';
+import { GuideIndex, type RankedSentence, type Retrieval, type SynonymData, type Thresholds } from './guide-index.js';
+import { HELP_TEXTS, citationLine, type ChatOffer, type HelpAction } from './help-texts.js';
+import type { LlmAnswerer } from './llm-answer.js';
+
+export type { HelpAction };
+
+export type HelpAnswer =
+  | { found: true; lang: Lang; text: string; sections: Array<{ id: string; title: string }>; action?: HelpAction }
+  | { found: false; lang: Lang; text: string };
+
+const actionsSchema = z.object({
+  sections: z.record(z.string(), z.enum(['outlay.start', 'mileage.start', 'travel.start', 'claims.list', 'overview'])),
+});
+export type ActionsData = z.input<typeof actionsSchema>;
+
+/** Guide sentences in one answer; with an in-chat offer one fewer, so the whole stays within five. */
+const MAX_GUIDE_SENTENCES = 4;
+
+/**
+ * The answer follows the question's language when the question tells; otherwise the user's.
+ * An English-locale user writing clear Norwegian gets bokmål, the standard they most likely read.
+ */
+export function answerLanguage(question: string, userLang: Lang): Lang {
+  const detected = detectLanguage(question);
+  if (detected) return detected;
+  if (userLang === 'en' && looksNorwegian(question)) return 'nb';
+  return userLang;
+}
+
+interface AnswerPlan {
+  lang: Lang;
+  sections: GuideSection[];
+  sentences: string[];
+  offer?: ChatOffer;
+}
+
+export class HelpService {
+  private readonly index: GuideIndex;
+  private readonly offers: Record<string, ChatOffer>;
+  private readonly llm: LlmAnswerer | undefined;
+
+  constructor(
+    private readonly guide: Guide,
+    opts: { llm?: LlmAnswerer; actions?: ActionsData; synonyms?: SynonymData; thresholds?: Partial<Thresholds> } = {},
+  ) {
+    this.index = new GuideIndex(guide, { synonyms: opts.synonyms, thresholds: opts.thresholds });
+    this.offers = actionsSchema.parse(opts.actions ?? bundledActions).sections;
+    const unknown = Object.keys(this.offers).filter((id) => !guide.ids.includes(id));
+    if (unknown.length > 0) throw new Error(`actions name sections the guide does not have: ${unknown.join(', ')}`);
+    this.llm = opts.llm;
+  }
+
+  /** The retrieval behind an answer, for diagnostics and evaluation. */
+  retrieve(question: string): Retrieval {
+    return this.index.retrieve(question);
+  }
+
+  answerOffline(question: string, userLang: Lang): HelpAnswer {
+    const lang = answerLanguage(question, userLang);
+    const plan = this.plan(question, lang);
+    if (!plan) return notFound(lang);
+    return this.render(plan, plan.sentences.join(' '));
+  }
+
+  /**
+   * With a language model, it writes the answer from the same sections; any failure, timeout or
+   * unusable reply gives the offline answer instead, so the user always gets one.
+   */
+  async answer(question: string, userLang: Lang): Promise<HelpAnswer> {
+    const lang = answerLanguage(question, userLang);
+    const plan = this.plan(question, lang);
+    if (!plan) return notFound(lang);
+    const offline = this.render(plan, plan.sentences.join(' '));
+    if (!this.llm) return offline;
+    try {
+      const inChat = plan.offer ? HELP_TEXTS[lang].offers[plan.offer] : undefined;
+      const body = await this.llm.answer({ question, lang, sections: plan.sections, inChat });
+      // The offer sentence is in the model's text already (the answerer keeps it), so it is not added twice.
+      return { ...offline, text: `${body}\n\n${citationLine(lang, plan.sections)}` };
+    } catch {
+      return offline;
+    }
+  }
+
+  private render(plan: AnswerPlan, body: string): HelpAnswer {
+    const offerSentence = plan.offer ? HELP_TEXTS[plan.lang].offers[plan.offer] : undefined;
+    const text = [body, offerSentence].filter(Boolean).join(' ');
+    const sections = plan.sections.map((s) => ({ id: s.id, title: s.title }));
+    const action = plan.offer && plan.offer !== 'overview' ? plan.offer : undefined;
+    return {
+      found: true,
+      lang: plan.lang,
+      text: `${text}\n\n${citationLine(plan.lang, sections)}`,
+      sections,
+      ...(action ? { action } : {}),
+    };
+  }
+
+  private plan(question: string, lang: Lang): AnswerPlan | undefined {
+    const retrieval = this.index.retrieve(question);
+    if (!retrieval.found) return undefined;
+    const perSection = retrieval.sections.map((hit) => this.index.rankSentences(lang, hit.id, retrieval));
+    const top = Math.max(0, ...perSection.flat().map((s) => s.score));
+    const [first = [], second = []] = perSection;
+
+    // The second section earns a place with a sentence about as relevant as the best one's.
+    const secondBest = [...second].sort((a, b) => b.score - a.score)[0];
+    const useSecond = secondBest !== undefined && top > 0 && secondBest.score >= top / 2;
+    const used = retrieval.sections.slice(0, useSecond ? 2 : 1).map((hit) => sectionOf(this.guide, lang, hit.id));
+    const offer = used.map((s) => this.offers[s.id]).find((o) => o !== undefined);
+    const budget = offer ? MAX_GUIDE_SENTENCES - 1 : MAX_GUIDE_SENTENCES;
+    const firstBudget = useSecond ? budget - 1 : budget;
+
+    let chosen = bestPassage(first, firstBudget);
+    // Nothing in this language's text matched (the hit came through another language): open the section.
+    if (chosen.length === 0) chosen = first.slice(0, 2);
+    // One sentence alone reads abrupt, and in a guide the next one is usually the next step.
+    if (chosen.length === 1 && !useSecond) {
+      const at = (chosen[0] as RankedSentence).position;
+      const neighbour = first.find((s) => s.position === at + 1) ?? first.find((s) => s.position === at - 1);
+      if (neighbour) chosen.push(neighbour);
+    }
+    chosen.sort((a, b) => a.position - b.position);
+
+    const sentences = chosen.map((s) => s.text);
+    if (useSecond && secondBest) sentences.push(secondBest.text);
+    return { lang, sections: used, sentences: sentences.map(asSentence), offer };
+  }
+}
+
+/**
+ * The run of consecutive sentences (at most `budget`) holding the most of the question. Guide
+ * text is written as steps, so the sentences between two relevant ones belong to the answer
+ * ("click the arrow …", "then click My details", "here you can change the language"); a run is
+ * only made longer when the extra sentence adds something.
+ */
+export function bestPassage(sentences: RankedSentence[], budget: number): RankedSentence[] {
+  let best: RankedSentence[] = [];
+  let bestScore = 0;
+  for (let start = 0; start < sentences.length; start++) {
+    let score = 0;
+    for (let end = start; end < Math.min(sentences.length, start + budget); end++) {
+      score += (sentences[end] as RankedSentence).score;
+      // Strictly greater: an equal score from a longer run means the extra sentence added nothing.
+      if (score > bestScore + 1e-9) {
+        bestScore = score;
+        best = sentences.slice(start, end + 1);
+      }
+    }
+  }
+  return best;
+}
+
+function notFound(lang: Lang): HelpAnswer {
+  return { found: false, lang, text: `${HELP_TEXTS[lang].notFound} ${HELP_TEXTS[lang].capabilities}` };
+}
+
+/** A list item from the guide as a sentence of prose: capitalised, ending in punctuation. */
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  const capitalised = trimmed.charAt(0).toLocaleUpperCase('nb') + trimmed.slice(1);
+  return /[.!?…]["»)]?$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}

@@ -1,0 +1,595 @@
+/**
+ * Offline retrieval over the guide in all three languages. MiniSearch ranks the sections (BM25
+ * with prefix and typo tolerance); on top of that, a question counts as answered by the guide only
+ * if the best sections cover enough of what it is about. A score alone cannot tell "how do I
+ * approve my team's expense claims?" (strong words "expense claims", but the guide never covers
+ * approving) from a real guide question, so the question's own content words have to be found.
+ */
+import MiniSearch, { type Query } from 'minisearch';
+import { z } from 'zod';
+import { LANGS, type Lang } from '../i18n/translate.js';
+import type { Guide } from './guide-loader.js';
+import {
+  allowedTypos,
+  editDistance,
+  fold,
+  isStopword,
+  normalizeToken,
+  queryForms,
+  splitCompound,
+  stemEnglish,
+  stemNorwegian,
+  tokenize,
+} from './normalize.js';
+import bundledSynonyms from './synonyms.json' with { type: 'json' };
+
+/** Norwegian (both standards share a stemmer) or English: which index fields a search form belongs to. */
+type Family = 'no' | 'en';
+const familyOf = (lang: Lang): Family => (lang === 'en' ? 'en' : 'no');
+
+const synonymsSchema = z.object({
+  groups: z.array(z.array(z.string().min(1)).min(2)),
+  weak: z.array(z.string().min(1)).default([]),
+});
+export type SynonymData = z.input<typeof synonymsSchema>;
+
+export interface Thresholds {
+  /** Least summed BM25 score of the best section (all three languages together). */
+  minScore: number;
+  /** Least share of the question's content (weighted) that the cited sections must contain. */
+  minCoverage: number;
+  /** A second section is cited when it scores at least this share of the best one. */
+  secondRatio: number;
+  /** A term found in at least this share of the sections says nothing about which one is meant. */
+  genericShare: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { minScore: 4, minCoverage: 0.5, secondRatio: 0.6, genericShare: 0.6 };
+
+/** Weak and generic words count this much toward coverage, content words 1. */
+const WEAK_WEIGHT = 0.25;
+
+interface Alternative {
+  form: string;
+  family: Family;
+  /** Typed by the user (not a synonym): only these get typo tolerance, so synonyms never drift. */
+  typed: boolean;
+}
+
+export interface QueryGroup {
+  /** What the user wrote for this concept (for diagnostics). */
+  label: string;
+  alternatives: Alternative[];
+  /** Says what to do ("add", "finn") rather than what about. */
+  weak: boolean;
+  /** A number: it counts when the guide has it, and costs nothing when it has not (dates, amounts). */
+  number: boolean;
+  /**
+   * Only the head of a compound is known ("fly|billetter"): the guide has tickets, not necessarily
+   * plane tickets, so finding it covers only half of the word.
+   */
+  partial?: boolean;
+}
+
+export interface AnalyzedQuery {
+  groups: QueryGroup[];
+}
+
+export interface SectionHit {
+  id: string;
+  score: number;
+}
+
+export interface Retrieval {
+  found: boolean;
+  /** The sections to answer from (one or two), best first; empty when not found. */
+  sections: SectionHit[];
+  /** All sections with a score, best first; for diagnostics and evaluation. */
+  ranked: SectionHit[];
+  coverage: number;
+  query: AnalyzedQuery;
+  /** Per query group: its coverage weight after the generic check. */
+  weights: number[];
+  /** Per query group: in how many sections it occurs. */
+  sectionCounts: number[];
+}
+
+export interface RankedSentence {
+  text: string;
+  position: number;
+  score: number;
+}
+
+interface Sentence {
+  text: string;
+  position: number;
+  forms: Set<string>;
+}
+
+interface SynonymEntry {
+  group: number;
+  /** Per word of the entry: its normalised forms (Norwegian and English stems). */
+  words: string[][];
+}
+
+/** Matches between a search form and an indexed form: exact, as a prefix of a longer word, or within typos. */
+function matchQuality(alt: Alternative, term: string): number {
+  if (term === alt.form) return 1;
+  if (alt.form.length >= minPrefix(alt) && term.startsWith(alt.form)) return 0.7;
+  if (alt.typed) {
+    const typos = allowedTypos(alt.form);
+    if (typos > 0 && editDistance(alt.form, term, typos) <= typos) return 0.6;
+  }
+  return 0;
+}
+
+const fieldsOf = (lang: Lang) => [`title_${lang}`, `text_${lang}`];
+
+/**
+ * Shortest form searched as a prefix. A synonym's short stem finds unrelated words ("fram" from
+ * "frame" in "framfor"), so synonyms need one letter more than what the user typed.
+ */
+const minPrefix = (alt: Alternative) => (alt.typed ? 4 : 5);
+
+const TITLE_BOOST = 1.5;
+
+export class GuideIndex {
+  readonly guide: Guide;
+  private readonly thresholds: Thresholds;
+  private readonly search: MiniSearch;
+  /** Per family: normalised form → ids of the sections containing it (title or text, any language of the family). */
+  private readonly vocabulary: Record<Family, Map<string, Set<string>>> = { no: new Map(), en: new Map() };
+  private readonly sentences = new Map<string, Sentence[]>();
+  private readonly synonymGroups: string[][];
+  private readonly singleWords: Record<Family, Map<string, Set<number>>> = { no: new Map(), en: new Map() };
+  private readonly phrases: SynonymEntry[] = [];
+  private readonly weakForms = new Set<string>();
+  private readonly weakWords = new Set<string>();
+  private readonly weakPhrases: string[][][] = [];
+  /** Folded spellings of every known word, for correcting a typo before synonym lookup. */
+  private readonly knownWords = new Set<string>();
+
+  constructor(guide: Guide, opts: { synonyms?: SynonymData; thresholds?: Partial<Thresholds> } = {}) {
+    this.guide = guide;
+    this.thresholds = { ...DEFAULT_THRESHOLDS, ...opts.thresholds };
+    const synonyms = synonymsSchema.parse(opts.synonyms ?? bundledSynonyms);
+    this.synonymGroups = synonyms.groups;
+
+    // Known words first: compound splitting needs to know which parts are words.
+    const lexicon: Record<Family, Set<string>> = { no: new Set(), en: new Set() };
+    for (const lang of LANGS) {
+      for (const section of guide.sections[lang]) {
+        for (const token of tokenize(`${section.title}\n${section.text}`, { parts: true })) {
+          const form = normalizeToken(token, lang);
+          if (form) lexicon[familyOf(lang)].add(form);
+          this.knownWords.add(fold(token));
+        }
+      }
+    }
+    synonyms.groups.forEach((group, index) => {
+      for (const entry of group) {
+        const tokens = tokenize(entry);
+        for (const token of tokens) this.knownWords.add(fold(token));
+        if (tokens.length === 1) {
+          const token = tokens[0] as string;
+          if (isStopword(token)) continue;
+          this.addSingle('no', fold(stemNorwegian(token)), index);
+          this.addSingle('en', fold(stemEnglish(token)), index);
+          lexicon.no.add(fold(stemNorwegian(token)));
+          lexicon.en.add(fold(stemEnglish(token)));
+        } else if (tokens.length > 1) {
+          // Stop words stay in phrases: "laste ned" and "laste opp" differ only by them.
+          this.phrases.push({ group: index, words: tokens.map((w) => rawForms(w)) });
+        }
+      }
+    });
+    for (const entry of synonyms.weak) {
+      this.weakWords.add(fold(entry.trim()));
+      const tokens = tokenize(entry);
+      if (tokens.length === 1) for (const form of rawForms(tokens[0] as string)) this.weakForms.add(form);
+      else this.weakPhrases.push(tokens.map((w) => rawForms(w)));
+    }
+    // Phrases are matched longest first, so "fill in" wins over a one-word entry inside it.
+    this.phrases.sort((a, b) => b.words.length - a.words.length);
+    this.weakPhrases.sort((a, b) => b.length - a.length);
+
+    const isKnown = (family: Family) => (form: string) => lexicon[family].has(form);
+    const indexForms = (token: string, lang: Lang): string[] => {
+      const form = normalizeToken(token, lang);
+      if (!form) return [];
+      if (lang === 'en' || form.length < 7) return [form];
+      // A guide compound also answers for its head: "fergebillett" is found by "billett".
+      const split = splitCompound(token, isKnown('no'));
+      return split ? [...new Set([form, ...split.head, ...split.modifier])] : [form];
+    };
+
+    this.search = new MiniSearch({
+      fields: LANGS.flatMap(fieldsOf),
+      storeFields: ['sectionId'],
+      tokenize: (text) => tokenize(text, { parts: true }),
+      processTerm: (term, fieldName) => {
+        const lang = (fieldName?.split('_')[1] ?? 'en') as Lang;
+        const forms = indexForms(term, lang);
+        return forms.length > 0 ? forms : null;
+      },
+    });
+    for (const lang of LANGS) {
+      const family = familyOf(lang);
+      for (const section of guide.sections[lang]) {
+        this.search.add({
+          id: `${lang}:${section.id}`,
+          sectionId: section.id,
+          [`title_${lang}`]: section.title,
+          [`text_${lang}`]: section.text,
+        });
+        for (const token of tokenize(`${section.title}\n${section.text}`, { parts: true })) {
+          for (const form of indexForms(token, lang)) {
+            const ids = this.vocabulary[family].get(form) ?? new Set<string>();
+            ids.add(section.id);
+            this.vocabulary[family].set(form, ids);
+          }
+        }
+        this.sentences.set(
+          `${lang}:${section.id}`,
+          splitSentences(section.text).map((text, position) => ({
+            text,
+            position,
+            forms: new Set(tokenize(text, { parts: true }).flatMap((t) => indexForms(t, lang))),
+          })),
+        );
+      }
+    }
+  }
+
+  private addSingle(family: Family, form: string, group: number): void {
+    const groups = this.singleWords[family].get(form) ?? new Set<number>();
+    groups.add(group);
+    this.singleWords[family].set(form, groups);
+  }
+
+  private isKnownForm(forms: string[]): boolean {
+    const [no, en] = [forms[0] as string, (forms[1] ?? forms[0]) as string];
+    return this.vocabulary.no.has(no) || this.vocabulary.en.has(en) || this.singleWords.no.has(no) || this.singleWords.en.has(en);
+  }
+
+  private groupsOfWord(word: string): Set<number> {
+    const found = new Set<number>();
+    for (const g of this.singleWords.no.get(fold(stemNorwegian(word))) ?? []) found.add(g);
+    for (const g of this.singleWords.en.get(fold(stemEnglish(word))) ?? []) found.add(g);
+    return found;
+  }
+
+  private isWeak(word: string): boolean {
+    return rawForms(word).some((f) => this.weakForms.has(f));
+  }
+
+  /** The closest known word within the typos its length allows, so "pasord" is looked up as "passord". */
+  private correct(word: string): string | undefined {
+    const folded = fold(word);
+    // Five-letter words are too often real other words one letter off ("ferie" is not "ferje").
+    const typos = folded.length >= 6 ? allowedTypos(folded) : 0;
+    if (typos === 0 || this.knownWords.has(folded)) return undefined;
+    let best: string | undefined;
+    let bestDistance = typos + 1;
+    for (const known of this.knownWords) {
+      if (known.length < 4) continue;
+      const d = editDistance(folded, known, typos);
+      if (d < bestDistance) {
+        best = known;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  /** Turns a question into concept groups: synonyms merged, stop words dropped, compounds split, typos corrected. */
+  analyze(question: string): AnalyzedQuery {
+    const tokens = tokenize(question);
+    const groups = new Map<string, QueryGroup>();
+    /** One concept, even when its word belongs to several synonym groups ("attach": the app and attaching). */
+    const synonymGroup = (indices: Iterable<number>, label: string, typed: string[], partial = false) => {
+      const ids = [...new Set(indices)].sort((a, b) => a - b);
+      const key = `syn:${ids.join('+')}`;
+      const existing = groups.get(key);
+      if (existing) {
+        existing.label += ` ${label}`;
+        existing.alternatives = dedupe([...existing.alternatives, ...typedAlternatives(typed)]);
+        existing.partial = Boolean(existing.partial && partial);
+        return;
+      }
+      groups.set(key, {
+        label,
+        alternatives: dedupe([...typedAlternatives(typed), ...ids.flatMap((id) => this.synonymAlternatives(id))]),
+        // A whole group is weak when the list says so of one of its words ("claim", "krav").
+        weak: ids.some((id) => (this.synonymGroups[id] ?? []).some((entry) => this.isWeakEntry(entry))),
+        number: false,
+        partial,
+      });
+    };
+    const plainGroup = (label: string, weak: boolean, alternatives: Alternative[], partial = false) => {
+      const key = `word:${alternatives.map((a) => `${a.family}:${a.form}`).join('|')}`;
+      if (!groups.has(key)) groups.set(key, { label, alternatives, weak, number: /^\p{N}+$/u.test(label), partial });
+    };
+
+    for (let i = 0; i < tokens.length; ) {
+      const phrase = this.matchPhrase(tokens, i);
+      if (phrase) {
+        synonymGroup([phrase.group], tokens.slice(i, i + phrase.length).join(' '), []);
+        i += phrase.length;
+        continue;
+      }
+      const weakLength = this.matchWeakPhrase(tokens, i);
+      if (weakLength > 0) {
+        i += weakLength;
+        continue;
+      }
+      const word = tokens[i] as string;
+      i++;
+      if (isStopword(word)) continue;
+      if (/^\p{N}+$/u.test(word)) {
+        plainGroup(word, false, [{ form: word, family: 'no', typed: false }, { form: word, family: 'en', typed: false }]);
+        continue;
+      }
+      if (this.isWeak(word)) {
+        plainGroup(word, true, typedAlternatives([word]));
+        continue;
+      }
+      const direct = this.groupsOfWord(word);
+      if (direct.size > 0) {
+        synonymGroup(direct, word, [word]);
+        continue;
+      }
+      if (this.isKnownForm(queryForms(word))) {
+        plainGroup(word, false, typedAlternatives([word]));
+        continue;
+      }
+      const split = splitCompound(word, (form) => this.vocabulary.no.has(form) || this.singleWords.no.has(form));
+      if (split) {
+        // With an unknown first part only half the word is covered: "flybillett" is a ticket, but maybe not one the guide covers.
+        const partial = split.modifier.length === 0;
+        const headGroups = this.groupsOfWord(split.headWord);
+        if (headGroups.size > 0) synonymGroup(headGroups, word, [], partial);
+        else plainGroup(word, false, split.head.map((form) => ({ form, family: 'no' as const, typed: false })), partial);
+        for (const form of split.modifier) {
+          const modifierGroups = this.singleWords.no.get(form);
+          if (modifierGroups && modifierGroups.size > 0) synonymGroup(modifierGroups, word, []);
+          else plainGroup(form, false, [{ form, family: 'no', typed: false }]);
+        }
+        continue;
+      }
+      const corrected = this.correct(word);
+      const correctedGroups = corrected ? this.groupsOfWord(corrected) : new Set<number>();
+      if (correctedGroups.size > 0) {
+        synonymGroup(correctedGroups, word, [word]);
+        continue;
+      }
+      plainGroup(word, corrected !== undefined && this.isWeak(corrected), typedAlternatives([word]));
+    }
+    return { groups: [...groups.values()] };
+  }
+
+  /** Exact spelling only: "hjelpe" (to help) is weak, the group with "hjelp" (the help icon) is not. */
+  private isWeakEntry(entry: string): boolean {
+    return this.weakWords.has(fold(entry.trim()));
+  }
+
+  /**
+   * The words a group is searched as. Only its one-word entries: a phrase's words apart mean
+   * something else ("comment field" is not every "field"); phrases serve to recognise the question.
+   */
+  private synonymAlternatives(index: number): Alternative[] {
+    const out: Alternative[] = [];
+    for (const entry of this.synonymGroups[index] ?? []) {
+      const tokens = tokenize(entry);
+      if (tokens.length !== 1 || isStopword(tokens[0] as string)) continue;
+      const token = tokens[0] as string;
+      out.push({ form: fold(stemNorwegian(token)), family: 'no', typed: false });
+      out.push({ form: fold(stemEnglish(token)), family: 'en', typed: false });
+    }
+    return dedupe(out);
+  }
+
+  private matchPhrase(tokens: string[], start: number): { group: number; length: number } | undefined {
+    for (const phrase of this.phrases) {
+      if (phraseAt(tokens, start, phrase.words)) return { group: phrase.group, length: phrase.words.length };
+    }
+    return undefined;
+  }
+
+  private matchWeakPhrase(tokens: string[], start: number): number {
+    for (const phrase of this.weakPhrases) if (phraseAt(tokens, start, phrase)) return phrase.length;
+    return 0;
+  }
+
+  /** Which sections a group's alternatives occur in, with the best match quality per section. */
+  private sectionsOf(group: QueryGroup): Map<string, number> {
+    const found = new Map<string, number>();
+    for (const alt of group.alternatives) {
+      const vocabulary = this.vocabulary[alt.family];
+      const exact = vocabulary.get(alt.form);
+      if (exact) for (const id of exact) found.set(id, 1);
+      if (alt.form.length < minPrefix(alt) && !alt.typed) continue;
+      for (const [term, ids] of vocabulary) {
+        if (term === alt.form) continue;
+        const quality = matchQuality(alt, term);
+        if (quality === 0) continue;
+        for (const id of ids) found.set(id, Math.max(found.get(id) ?? 0, quality));
+      }
+    }
+    return found;
+  }
+
+  retrieve(question: string): Retrieval {
+    const query = this.analyze(question);
+    const total = this.guide.ids.length;
+    const perGroup = query.groups.map((g) => this.sectionsOf(g));
+    const weights = query.groups.map((g, i) => {
+      const generic = (perGroup[i] as Map<string, number>).size >= this.thresholds.genericShare * total;
+      return g.weak || generic ? WEAK_WEIGHT : 1;
+    });
+    const sectionCounts = perGroup.map((m) => m.size);
+    const empty: Retrieval = { found: false, sections: [], ranked: [], coverage: 0, query, weights, sectionCounts };
+    if (query.groups.length === 0) return empty;
+
+    const ranked = this.rank(query, weights, perGroup);
+    const best = ranked[0];
+    if (!best) return empty;
+
+    const anchored = (id: string) => query.groups.some((g, i) => weights[i] === 1 && !g.number && (perGroup[i] as Map<string, number>).has(id));
+    const cited = [best];
+    const second = ranked[1];
+    if (second && second.score >= this.thresholds.secondRatio * best.score && anchored(second.id)) cited.push(second);
+
+    const ids = new Set(cited.map((s) => s.id));
+    let matched = 0;
+    let possible = 0;
+    query.groups.forEach((g, i) => {
+      const hit = [...ids].some((id) => (perGroup[i] as Map<string, number>).has(id));
+      const weight = weights[i] as number;
+      if (g.number && !hit) return;
+      possible += weight;
+      if (hit) matched += g.partial ? weight / 2 : weight;
+    });
+    const coverage = possible > 0 ? matched / possible : 0;
+    const found = best.score >= this.thresholds.minScore && coverage >= this.thresholds.minCoverage && anchored(best.id);
+    return { found, sections: found ? cited : [], ranked, coverage, query, weights, sectionCounts };
+  }
+
+  /**
+   * BM25 per concept group, summed over the three languages. Within a group the score is averaged
+   * over the alternatives that matched, so a section naming one concept in five synonyms does not
+   * beat one naming two concepts. Then, as Lucene's classic coordination factor does, the sum is
+   * scaled by the share of the question the section contains.
+   */
+  private rank(query: AnalyzedQuery, weights: number[], perGroup: Array<Map<string, number>>): SectionHit[] {
+    const scores = new Map<string, number>();
+    const searchOptions = {
+      tokenize: (text: string) => [text],
+      processTerm: (term: string) => term,
+      boost: Object.fromEntries(LANGS.map((lang) => [`title_${lang}`, TITLE_BOOST])),
+    };
+    query.groups.forEach((group, i) => {
+      const results = this.search.search(
+        {
+          combineWith: 'OR',
+          queries: group.alternatives.map((alt) => ({
+            queries: [alt.form],
+            fields: alt.family === 'en' ? fieldsOf('en') : [...fieldsOf('nb'), ...fieldsOf('nn')],
+            prefix: alt.form.length >= minPrefix(alt),
+            fuzzy: alt.typed ? allowedTypos(alt.form) || false : false,
+          })),
+        },
+        searchOptions,
+      );
+      for (const result of results) {
+        const id = result['sectionId'] as string;
+        const perConcept = result.score / Math.max(1, result.queryTerms.length);
+        scores.set(id, (scores.get(id) ?? 0) + perConcept * (weights[i] as number));
+      }
+    });
+    let possible = 0;
+    query.groups.forEach((g, i) => {
+      if (!(g.number && (perGroup[i] as Map<string, number>).size === 0)) possible += weights[i] as number;
+    });
+    const coord = (id: string) => {
+      let matched = 0;
+      query.groups.forEach((g, i) => {
+        if ((perGroup[i] as Map<string, number>).has(id)) matched += (weights[i] as number) * (g.partial ? 0.5 : 1);
+      });
+      return possible > 0 ? matched / possible : 0;
+    };
+    return [...scores.entries()]
+      .map(([id, score]) => ({ id, score: score * coord(id) }))
+      .filter((hit) => hit.score > 0)
+      .sort((a, b) => b.score - a.score || this.guide.ids.indexOf(a.id) - this.guide.ids.indexOf(b.id));
+  }
+
+  /**
+   * The section's sentences in this language, scored by how much of the question each one holds.
+   * A concept counts more the fewer sections mention it: "comment" says more than "receipt".
+   */
+  rankSentences(lang: Lang, sectionId: string, retrieval: Retrieval): RankedSentence[] {
+    const sentences = this.sentences.get(`${lang}:${sectionId}`) ?? [];
+    const family = familyOf(lang);
+    const total = this.guide.ids.length;
+    const specificity = retrieval.sectionCounts.map((count) => Math.log(1 + total / Math.max(1, count)));
+    return sentences.map((sentence) => {
+      let score = 0;
+      retrieval.query.groups.forEach((group, i) => {
+        let best = 0;
+        for (const alt of group.alternatives) {
+          if (alt.family !== family) continue;
+          if (sentence.forms.has(alt.form)) {
+            best = 1;
+            break;
+          }
+          for (const term of sentence.forms) best = Math.max(best, matchQuality(alt, term));
+        }
+        score += best * (retrieval.weights[i] as number) * (specificity[i] as number);
+      });
+      return { text: sentence.text, position: sentence.position, score };
+    });
+  }
+}
+
+function dedupe(alternatives: Alternative[]): Alternative[] {
+  const seen = new Map<string, Alternative>();
+  for (const alt of alternatives) {
+    const key = `${alt.family}:${alt.form}`;
+    const existing = seen.get(key);
+    if (!existing || (alt.typed && !existing.typed)) seen.set(key, alt);
+  }
+  return [...seen.values()];
+}
+
+function typedAlternatives(words: string[]): Alternative[] {
+  return dedupe(
+    words.flatMap((word) => [
+      { form: fold(stemNorwegian(word.toLowerCase())), family: 'no' as const, typed: true },
+      { form: fold(stemEnglish(word.toLowerCase())), family: 'en' as const, typed: true },
+    ]),
+  );
+}
+
+/** Both stems and the plain folded word: enough to recognise a word from a list whatever its inflection. */
+function rawForms(word: string): string[] {
+  const lower = word.toLowerCase();
+  return [...new Set([fold(lower), fold(stemNorwegian(lower)), fold(stemEnglish(lower))])];
+}
+
+function phraseAt(tokens: string[], start: number, words: string[][]): boolean {
+  if (words.length < 2 || start + words.length > tokens.length) return false;
+  return words.every((forms, j) => {
+    const token = rawForms(tokens[start + j] as string);
+    return forms.some((f) => token.includes(f));
+  });
+}
+
+/**
+ * Splits a section body into sentences: each list item is its own unit, paragraphs are split at
+ * sentence ends. "e.g. parking" and "t.d. parkering" stay whole because a lowercase word follows.
+ */
+export function splitSentences(markdown: string): string[] {
+  const units: string[] = [];
+  let paragraph: string[] = [];
+  const flush = () => {
+    if (paragraph.length > 0) units.push(paragraph.join(' '));
+    paragraph = [];
+  };
+  for (const line of markdown.split('\n')) {
+    const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
+    if (item) {
+      flush();
+      units.push(item[1] as string);
+    } else if (line.trim() === '') {
+      flush();
+    } else {
+      paragraph.push(line.trim());
+    }
+  }
+  flush();
+  return units
+    .flatMap((unit) => unit.split(/(?<=[.!?…][»")]?)\s+(?=[«"(]?[\p{Lu}\d])/u))
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter((s) => /\p{L}/u.test(s));
+}

@@ -154,3 +154,18 @@ describe('help from the user guide through the bot', () => {
     expect(answer.length).toBeGreaterThan(10);
   });
 });
+
+describe('mileage and travel through the bot', () => {
+  it('files a mileage claim in bokmål and the claims API stores the computed line with its tax split', async () => {
+    const c = chat(makeBot(), 'nb-NO', 'aad-mileage');
+    await c.say('kjørte 120 km fra Oslo til Drammen i går med Kari');
+    await c.say('Kundemøte');
+    const filed = await c.execute({ action: 'mileage.file', draftId: c.lastDraftId() });
+    expect(JSON.stringify(filed.value)).toMatch(/Sendt inn som RR-2026-/);
+    const [claim] = api.repo.listForEmployee('aad-mileage');
+    // 2026: 120 × 5,30 + Kari 120 × 1,00 = 756,00 kr; tax-free up to Skatteetaten's limits.
+    expect(claim?.lines[0]).toMatchObject({ type: 'mileage', km: 120, amountMinor: 75600, passengers: [{ name: 'Kari', km: 120 }] });
+    const line = claim?.lines[0] as { taxFreeMinor: number; taxableMinor: number };
+    expect(line.taxFreeMinor + line.taxableMinor).toBe(75600);
+  });
+});

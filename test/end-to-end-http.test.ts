@@ -148,6 +148,36 @@ describe('over HTTP with a real server', () => {
     expect(JSON.stringify(summary)).toContain(draftId);
   });
 
+  it('files a mileage claim from free text with a toll on it, in nynorsk', async () => {
+    const nn: User = { aad: 'aad-nn', conversation: 'a:conv-nn', locale: 'nn-NO' };
+    await say(nn, 'køyrde 120 km frå Bergen til Voss i går med Kari');
+    await say(nn, 'Kundemøte hjå Voss Energi');
+    await say(nn, 'bompengar 45 kr');
+    const outlayCard = connector.cards(nn.conversation).pop();
+    const outlayId = JSON.stringify(outlayCard).match(/"draftId":"([^"]+)"/)?.[1] as string;
+    await execute(nn, { action: 'outlay.file', draftId: outlayId });
+    const mileageId = lastDraftId(nn);
+    const filed = await execute(nn, { action: 'mileage.file', draftId: mileageId });
+    expect(JSON.stringify(filed.body)).toMatch(/Sendt inn som RR-/);
+    // 120 km × 5,30 + Kari 120 km × 1,00 + toll 45,00 = 801,00 kr (2026 rates)
+    expect(connector.texts(nn.conversation).pop()).toMatch(/^Ferdig! Kravet er sendt inn som \*\*RR-\d{4}-\d{6}\*\* \(801,00\s?kr\)/);
+  });
+
+  it('files a travel claim with per diem through the form, in English', async () => {
+    const en: User = { aad: 'aad-travel', conversation: 'a:conv-travel', locale: 'en-US' };
+    await say(en, 'new travel');
+    const draftId = lastDraftId(en);
+    const review = await execute(en, {
+      action: 'travel.submit', draftId, departureDate: '2026-11-02', departureTime: '08:00', returnDate: '2026-11-03', returnTime: '20:00',
+      destination: 'Bergen', purpose: 'Course in Bergen', over15km: 'true', hotelNights: '1', unreceiptedNights: '0', breakfasts: '0', lunches: '0', dinners: '0',
+    });
+    expect(JSON.stringify(review.body)).toContain('Check your travel claim');
+    const filed = await execute(en, { action: 'travel.file', draftId });
+    expect(JSON.stringify(filed.body)).toMatch(/Filed as RR-/);
+    // One overnight døgn 1 012,00 + 12 h at the 6–12 h rate 397,00 (2026 rates)
+    expect(connector.texts(en.conversation).pop()).toMatch(/\(NOK\s1,409\.00\)/);
+  });
+
   it('in a group chat it does not take claims', async () => {
     const group: User = { aad: 'aad-kari', conversation: '19:group', locale: 'nb-NO' };
     await post(activity(group, { text: '<at>Reiserekning</at> ny utlegg', conversation: { id: group.conversation, conversationType: 'groupChat' }, entities: [{ type: 'mention', text: '<at>Reiserekning</at>', mentioned: { id: '28:bot' } }] }));

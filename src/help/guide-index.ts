@@ -145,6 +145,7 @@ export class GuideIndex {
   private readonly phrases: SynonymEntry[] = [];
   private readonly weakForms = new Set<string>();
   private readonly weakWords = new Set<string>();
+  private readonly alternativesCache = new Map<number, Alternative[]>();
   private readonly weakPhrases: string[][][] = [];
   /** Folded spellings of every known word, for correcting a typo before synonym lookup. */
   private readonly knownWords = new Set<string>();
@@ -285,6 +286,7 @@ export class GuideIndex {
   /** Turns a question into concept groups: synonyms merged, stop words dropped, compounds split, typos corrected. */
   analyze(question: string): AnalyzedQuery {
     const tokens = tokenize(question);
+    const tokenForms = tokens.map(rawForms);
     const groups = new Map<string, QueryGroup>();
     /** One concept, even when its word belongs to several synonym groups ("attach": the app and attaching). */
     const synonymGroup = (indices: Iterable<number>, label: string, typed: string[], partial = false) => {
@@ -312,13 +314,13 @@ export class GuideIndex {
     };
 
     for (let i = 0; i < tokens.length; ) {
-      const phrase = this.matchPhrase(tokens, i);
+      const phrase = this.matchPhrase(tokenForms, i);
       if (phrase) {
         synonymGroup([phrase.group], tokens.slice(i, i + phrase.length).join(' '), []);
         i += phrase.length;
         continue;
       }
-      const weakLength = this.matchWeakPhrase(tokens, i);
+      const weakLength = this.matchWeakPhrase(tokenForms, i);
       if (weakLength > 0) {
         i += weakLength;
         continue;
@@ -378,6 +380,8 @@ export class GuideIndex {
    * something else ("comment field" is not every "field"); phrases serve to recognise the question.
    */
   private synonymAlternatives(index: number): Alternative[] {
+    const cached = this.alternativesCache.get(index);
+    if (cached) return cached;
     const out: Alternative[] = [];
     for (const entry of this.synonymGroups[index] ?? []) {
       const tokens = tokenize(entry);
@@ -386,17 +390,19 @@ export class GuideIndex {
       out.push({ form: fold(stemNorwegian(token)), family: 'no', typed: false });
       out.push({ form: fold(stemEnglish(token)), family: 'en', typed: false });
     }
-    return dedupe(out);
+    const alternatives = dedupe(out);
+    this.alternativesCache.set(index, alternatives);
+    return alternatives;
   }
 
-  private matchPhrase(tokens: string[], start: number): { group: number; length: number } | undefined {
+  private matchPhrase(tokens: string[][], start: number): { group: number; length: number } | undefined {
     for (const phrase of this.phrases) {
       if (phraseAt(tokens, start, phrase.words)) return { group: phrase.group, length: phrase.words.length };
     }
     return undefined;
   }
 
-  private matchWeakPhrase(tokens: string[], start: number): number {
+  private matchWeakPhrase(tokens: string[][], start: number): number {
     for (const phrase of this.weakPhrases) if (phraseAt(tokens, start, phrase)) return phrase.length;
     return 0;
   }
@@ -557,10 +563,11 @@ function rawForms(word: string): string[] {
   return [...new Set([fold(lower), fold(stemNorwegian(lower)), fold(stemEnglish(lower))])];
 }
 
-function phraseAt(tokens: string[], start: number, words: string[][]): boolean {
+/** `tokens` and `words` as lists of forms per word (see rawForms): a word matches when they share one. */
+function phraseAt(tokens: string[][], start: number, words: string[][]): boolean {
   if (words.length < 2 || start + words.length > tokens.length) return false;
   return words.every((forms, j) => {
-    const token = rawForms(tokens[start + j] as string);
+    const token = tokens[start + j] as string[];
     return forms.some((f) => token.includes(f));
   });
 }

@@ -53,7 +53,7 @@ had has have having he her here hers him his how however i id if im in into is i
 more most much must my myself need needs no nor not now of off on once one only or other our ours out over own please
 same shall she should so some such than that thats the their them then there these they this those through to too
 under until up us very was wasnt we were what whats when where which while who whom whose why will with would yes yet
-you youre your yours hi hey ok okay thanks thank`;
+you youre your yours hi hey ok okay thanks thank com net org www http https`;
 
 const STOPWORDS_NO = `alle all alt andre at av bare berre blant bli blir blitt ble da då dei de deg dem den denne dere
 deres der desse dette det di din dine disse ditt du dykk dykkar eg ein eit ei eller en er et etter for fordi fra frå før
@@ -124,7 +124,7 @@ export function stemEnglish(word: string): string {
     // fall through to the silent-e rule below
   } else if (strip('ing') || strip('ed')) {
     w = undouble(w);
-  } else if (strip('ment') || strip('ly') || (w.length > 5 && strip('er'))) {
+  } else if ((w.length > 7 && strip('ment')) || strip('ly') || (w.length > 5 && strip('er'))) {
     // nothing more to do
   }
   if (w.length > MIN_STEM && w.endsWith('e')) w = w.slice(0, -1);
@@ -191,27 +191,24 @@ export function splitCompound(token: string, isKnown: (form: string) => boolean)
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row = new Array<number>(b.length + 1).fill(0);
-    row[0] = i;
-    rows.push(row);
-  }
-  const at = (i: number, j: number): number => (rows[i] as number[])[j] as number;
-  for (let j = 0; j <= b.length; j++) (rows[0] as number[])[j] = j;
+  // Three rolling rows: the one before the previous is needed for transpositions.
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
-    const row = rows[i] as number[];
-    let best = Infinity;
+    current[0] = i;
+    let rowBest = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(at(i - 1, j) + 1, row[j - 1]! + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, at(i - 2, j - 2) + 1);
-      row[j] = value;
-      best = Math.min(best, value);
+      let value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] as number) + 1);
+      current[j] = value;
+      if (value < rowBest) rowBest = value;
     }
-    if (best > max) return max + 1;
+    if (rowBest > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
   }
-  return at(a.length, b.length);
+  return previous[b.length] as number;
 }
 
 /** How many typos a word of this length may carry; short words get none, as "bom" and "bil" are one letter apart. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { detectLanguage, looksNorwegian } from '../conversation/language-detect.js';
-import type { Lang } from '../i18n/translate.js';
+import { LANGS, type Lang } from '../i18n/translate.js';
 import bundledActions from './guide/actions.json' with { type: 'json' };
 import { sectionOf, type Guide, type GuideSection } from './guide-loader.js';
 import { GuideIndex, type RankedSentence, type Retrieval, type SynonymData, type Thresholds } from './guide-index.js';
@@ -51,13 +51,23 @@ export class HelpService {
 
   constructor(
     private readonly guide: Guide,
-    opts: { llm?: LlmAnswerer; actions?: ActionsData; synonyms?: SynonymData; thresholds?: Partial<Thresholds> } = {},
+    opts: {
+      llm?: LlmAnswerer;
+      actions?: ActionsData;
+      synonyms?: SynonymData;
+      thresholds?: Partial<Thresholds>;
+      /** Answer the section titles once at construction (default true), see below. */
+      warmUp?: boolean;
+    } = {},
   ) {
     this.index = new GuideIndex(guide, { synonyms: opts.synonyms, thresholds: opts.thresholds });
     this.offers = actionsSchema.parse(opts.actions ?? bundledActions).sections;
     const unknown = Object.keys(this.offers).filter((id) => !guide.ids.includes(id));
     if (unknown.length > 0) throw new Error(`actions name sections the guide does not have: ${unknown.join(', ')}`);
     this.llm = opts.llm;
+    // The first searches of a fresh process run before the JIT has compiled the search code and
+    // take ten times longer; asking the guide's own headings once at start-up spares the first users.
+    if (opts.warmUp ?? true) for (const lang of LANGS) for (const section of guide.sections[lang]) this.answerOffline(section.title, lang);
   }
 
   /** The retrieval behind an answer, for diagnostics and evaluation. */
@@ -124,10 +134,13 @@ export class HelpService {
     let chosen = bestPassage(first, firstBudget);
     // Nothing in this language's text matched (the hit came through another language): open the section.
     if (chosen.length === 0) chosen = first.slice(0, 2);
-    // One sentence alone reads abrupt, and in a guide the next one is usually the next step.
+    // One sentence alone reads abrupt, and in a guide the next one in the same paragraph or list
+    // is usually the next step. Without an offer to follow, any neighbour makes the second sentence.
     if (chosen.length === 1 && !useSecond) {
-      const at = (chosen[0] as RankedSentence).position;
-      const neighbour = first.find((s) => s.position === at + 1) ?? first.find((s) => s.position === at - 1);
+      const only = chosen[0] as RankedSentence;
+      const next = first.find((s) => s.position === only.position + 1);
+      const previous = first.find((s) => s.position === only.position - 1);
+      const neighbour = next && next.block === only.block ? next : offer ? undefined : (next ?? previous);
       if (neighbour) chosen.push(neighbour);
     }
     chosen.sort((a, b) => a.position - b.position);
@@ -151,13 +164,15 @@ export function bestPassage(sentences: RankedSentence[], budget: number): Ranked
     let score = 0;
     for (let end = start; end < Math.min(sentences.length, start + budget); end++) {
       score += (sentences[end] as RankedSentence).score;
-      // Strictly greater: an equal score from a longer run means the extra sentence added nothing.
       if (score > bestScore + 1e-9) {
         bestScore = score;
         best = sentences.slice(start, end + 1);
       }
     }
   }
+  // Sentences at either end that add nothing are not part of the passage.
+  while (best.length > 0 && (best[0] as RankedSentence).score <= 0) best = best.slice(1);
+  while (best.length > 0 && (best[best.length - 1] as RankedSentence).score <= 0) best = best.slice(0, -1);
   return best;
 }
 

@@ -46,6 +46,9 @@ export interface Thresholds {
 
 export const DEFAULT_THRESHOLDS: Thresholds = { minScore: 4, minCoverage: 0.5, secondRatio: 0.6, genericShare: 0.6 };
 
+/** A subsection is cited beside its parent when it scores at least this share of it. */
+const CHILD_RATIO = 0.25;
+
 /** Weak and generic words count this much toward coverage, content words 1. */
 const WEAK_WEIGHT = 0.25;
 
@@ -90,19 +93,22 @@ export interface Retrieval {
   query: AnalyzedQuery;
   /** Per query group: its coverage weight after the generic check. */
   weights: number[];
-  /** Per query group: in how many sections it occurs. */
+  /** Per query group: in how many sections it occurs (the user's own word, where the guide has it). */
   sectionCounts: number[];
 }
 
 export interface RankedSentence {
   text: string;
   position: number;
+  /** Sentences with the same block are one paragraph or one list. */
+  block: number;
   score: number;
 }
 
 interface Sentence {
   text: string;
   position: number;
+  block: number;
   forms: Set<string>;
 }
 
@@ -133,6 +139,10 @@ const minPrefix = (alt: Alternative) => (alt.typed ? 4 : 5);
 
 const TITLE_BOOST = 1.5;
 
+/** Tokens never contain "_", so a phrase mark cannot collide with a word; the closing "_" stops "_p1_" prefixing "_p12_". */
+const phraseMark = (group: number) => `_p${group}_`;
+const isPhraseMark = (term: string) => /^_p\d+_$/.test(term);
+
 export class GuideIndex {
   readonly guide: Guide;
   private readonly thresholds: Thresholds;
@@ -146,6 +156,8 @@ export class GuideIndex {
   private readonly weakForms = new Set<string>();
   private readonly weakWords = new Set<string>();
   private readonly alternativesCache = new Map<number, Alternative[]>();
+  /** The known words by length, as a typo changes the length by at most the typos allowed. */
+  private readonly knownByLength = new Map<number, string[]>();
   private readonly weakPhrases: string[][][] = [];
   /** Folded spellings of every known word, for correcting a typo before synonym lookup. */
   private readonly knownWords = new Set<string>();
@@ -186,9 +198,17 @@ export class GuideIndex {
     });
     for (const entry of synonyms.weak) {
       this.weakWords.add(fold(entry.trim()));
+      // Known, so that a typo in a weak word ("kolega") is recognised as one and counts little.
+      for (const token of tokenize(entry)) this.knownWords.add(fold(token));
       const tokens = tokenize(entry);
       if (tokens.length === 1) for (const form of rawForms(tokens[0] as string)) this.weakForms.add(form);
       else this.weakPhrases.push(tokens.map((w) => rawForms(w)));
+    }
+    for (const word of this.knownWords) {
+      if (word.length < 4) continue;
+      const list = this.knownByLength.get(word.length) ?? [];
+      list.push(word);
+      this.knownByLength.set(word.length, list);
     }
     // Phrases are matched longest first, so "fill in" wins over a one-word entry inside it.
     this.phrases.sort((a, b) => b.words.length - a.words.length);
@@ -207,8 +227,9 @@ export class GuideIndex {
     this.search = new MiniSearch({
       fields: LANGS.flatMap(fieldsOf),
       storeFields: ['sectionId'],
-      tokenize: (text) => tokenize(text, { parts: true }),
+      tokenize: (text) => [...tokenize(text, { parts: true }), ...this.phraseMarks(text)],
       processTerm: (term, fieldName) => {
+        if (isPhraseMark(term)) return term;
         const lang = (fieldName?.split('_')[1] ?? 'en') as Lang;
         const forms = indexForms(term, lang);
         return forms.length > 0 ? forms : null;
@@ -223,23 +244,40 @@ export class GuideIndex {
           [`title_${lang}`]: section.title,
           [`text_${lang}`]: section.text,
         });
-        for (const token of tokenize(`${section.title}\n${section.text}`, { parts: true })) {
-          for (const form of indexForms(token, lang)) {
-            const ids = this.vocabulary[family].get(form) ?? new Set<string>();
-            ids.add(section.id);
-            this.vocabulary[family].set(form, ids);
-          }
+        const sectionForms = [section.title, section.text].flatMap((text) => [
+          ...tokenize(text, { parts: true }).flatMap((token) => indexForms(token, lang)),
+          ...this.phraseMarks(text),
+        ]);
+        for (const form of sectionForms) {
+          const ids = this.vocabulary[family].get(form) ?? new Set<string>();
+          ids.add(section.id);
+          this.vocabulary[family].set(form, ids);
         }
         this.sentences.set(
           `${lang}:${section.id}`,
-          splitSentences(section.text).map((text, position) => ({
+          splitSentences(section.text).map(({ text, block }, position) => ({
             text,
             position,
-            forms: new Set(tokenize(text, { parts: true }).flatMap((t) => indexForms(t, lang))),
+            block,
+            forms: new Set([...tokenize(text, { parts: true }).flatMap((t) => indexForms(t, lang)), ...this.phraseMarks(text)]),
           })),
         );
       }
     }
+  }
+
+  /**
+   * A mark for each synonym phrase in a text, indexed like a word: "log in" in the guide then
+   * meets "sign in" or "logge inn" in a question although no single word of them does.
+   */
+  private phraseMarks(text: string): string[] {
+    const forms = tokenize(text).map(rawForms);
+    const marks: string[] = [];
+    for (let i = 0; i < forms.length; i++) {
+      const phrase = this.matchPhrase(forms, i);
+      if (phrase) marks.push(phraseMark(phrase.group));
+    }
+    return marks;
   }
 
   private addSingle(family: Family, form: string, group: number): void {
@@ -272,12 +310,13 @@ export class GuideIndex {
     if (typos === 0 || this.knownWords.has(folded)) return undefined;
     let best: string | undefined;
     let bestDistance = typos + 1;
-    for (const known of this.knownWords) {
-      if (known.length < 4) continue;
-      const d = editDistance(folded, known, typos);
-      if (d < bestDistance) {
-        best = known;
-        bestDistance = d;
+    for (let length = folded.length - typos; length <= folded.length + typos; length++) {
+      for (const known of this.knownByLength.get(length) ?? []) {
+        const d = editDistance(folded, known, typos);
+        if (d < bestDistance) {
+          best = known;
+          bestDistance = d;
+        }
       }
     }
     return best;
@@ -390,6 +429,7 @@ export class GuideIndex {
       out.push({ form: fold(stemNorwegian(token)), family: 'no', typed: false });
       out.push({ form: fold(stemEnglish(token)), family: 'en', typed: false });
     }
+    out.push({ form: phraseMark(index), family: 'no', typed: false }, { form: phraseMark(index), family: 'en', typed: false });
     const alternatives = dedupe(out);
     this.alternativesCache.set(index, alternatives);
     return alternatives;
@@ -407,37 +447,58 @@ export class GuideIndex {
     return 0;
   }
 
-  /** Which sections a group's alternatives occur in, with the best match quality per section. */
-  private sectionsOf(group: QueryGroup): Map<string, number> {
-    const found = new Map<string, number>();
+  /**
+   * Which sections a group's alternatives occur in (with the best match quality per section), and
+   * which alternatives occur at all: only those are worth a search.
+   */
+  private sectionsOf(group: QueryGroup): { sections: Map<string, number>; present: Alternative[]; typed: Set<string> } {
+    const sections = new Map<string, number>();
+    const typed = new Set<string>();
+    const present: Alternative[] = [];
     for (const alt of group.alternatives) {
       const vocabulary = this.vocabulary[alt.family];
+      let occurs = false;
       const exact = vocabulary.get(alt.form);
-      if (exact) for (const id of exact) found.set(id, 1);
-      if (alt.form.length < minPrefix(alt) && !alt.typed) continue;
-      for (const [term, ids] of vocabulary) {
-        if (term === alt.form) continue;
-        const quality = matchQuality(alt, term);
-        if (quality === 0) continue;
-        for (const id of ids) found.set(id, Math.max(found.get(id) ?? 0, quality));
+      if (exact) {
+        occurs = true;
+        for (const id of exact) {
+          sections.set(id, 1);
+          if (alt.typed) typed.add(id);
+        }
       }
+      if (alt.form.length >= minPrefix(alt) || alt.typed) {
+        for (const [term, ids] of vocabulary) {
+          if (term === alt.form) continue;
+          const quality = matchQuality(alt, term);
+          if (quality === 0) continue;
+          occurs = true;
+          for (const id of ids) {
+            sections.set(id, Math.max(sections.get(id) ?? 0, quality));
+            if (alt.typed) typed.add(id);
+          }
+        }
+      }
+      if (occurs) present.push(alt);
     }
-    return found;
+    return { sections, present, typed };
   }
 
   retrieve(question: string): Retrieval {
     const query = this.analyze(question);
     const total = this.guide.ids.length;
-    const perGroup = query.groups.map((g) => this.sectionsOf(g));
+    const matches = query.groups.map((g) => this.sectionsOf(g));
+    const perGroup = matches.map((m) => m.sections);
     const weights = query.groups.map((g, i) => {
       const generic = (perGroup[i] as Map<string, number>).size >= this.thresholds.genericShare * total;
       return g.weak || generic ? WEAK_WEIGHT : 1;
     });
-    const sectionCounts = perGroup.map((m) => m.size);
+    // How specific a concept is: judged by the user's own word where the guide has it, since
+    // synonyms widen the set ("note" is also the "Note:" before any remark).
+    const sectionCounts = matches.map((m) => (m.typed.size > 0 ? m.typed.size : m.sections.size));
     const empty: Retrieval = { found: false, sections: [], ranked: [], coverage: 0, query, weights, sectionCounts };
     if (query.groups.length === 0) return empty;
 
-    const ranked = this.rank(query, weights, perGroup);
+    const ranked = this.rank(query, weights, matches);
     const best = ranked[0];
     if (!best) return empty;
 
@@ -445,6 +506,12 @@ export class GuideIndex {
     const cited = [best];
     const second = ranked[1];
     if (second && second.score >= this.thresholds.secondRatio * best.score && anchored(second.id)) cited.push(second);
+    else {
+      // A parent section introduces what its subsections explain step by step: when the question
+      // also matches a subsection, that one is cited too.
+      const child = ranked.find((h) => h.id.startsWith(`${best.id}.`) && h.score >= CHILD_RATIO * best.score && anchored(h.id));
+      if (child) cited.push(child);
+    }
 
     const ids = new Set(cited.map((s) => s.id));
     let matched = 0;
@@ -467,18 +534,21 @@ export class GuideIndex {
    * beat one naming two concepts. Then, as Lucene's classic coordination factor does, the sum is
    * scaled by the share of the question the section contains.
    */
-  private rank(query: AnalyzedQuery, weights: number[], perGroup: Array<Map<string, number>>): SectionHit[] {
+  private rank(query: AnalyzedQuery, weights: number[], matches: Array<{ sections: Map<string, number>; present: Alternative[] }>): SectionHit[] {
+    const perGroup = matches.map((m) => m.sections);
     const scores = new Map<string, number>();
     const searchOptions = {
       tokenize: (text: string) => [text],
       processTerm: (term: string) => term,
       boost: Object.fromEntries(LANGS.map((lang) => [`title_${lang}`, TITLE_BOOST])),
     };
-    query.groups.forEach((group, i) => {
+    query.groups.forEach((_group, i) => {
+      const present = (matches[i] as { present: Alternative[] }).present;
+      if (present.length === 0) return;
       const results = this.search.search(
         {
           combineWith: 'OR',
-          queries: group.alternatives.map((alt) => ({
+          queries: present.map((alt) => ({
             queries: [alt.form],
             fields: alt.family === 'en' ? fieldsOf('en') : [...fieldsOf('nb'), ...fieldsOf('nn')],
             prefix: alt.form.length >= minPrefix(alt),
@@ -533,7 +603,7 @@ export class GuideIndex {
         }
         score += best * (retrieval.weights[i] as number) * (specificity[i] as number);
       });
-      return { text: sentence.text, position: sentence.position, score };
+      return { text: sentence.text, position: sentence.position, block: sentence.block, score };
     });
   }
 }
@@ -575,28 +645,36 @@ function phraseAt(tokens: string[][], start: number, words: string[][]): boolean
 /**
  * Splits a section body into sentences: each list item is its own unit, paragraphs are split at
  * sentence ends. "e.g. parking" and "t.d. parkering" stay whole because a lowercase word follows.
+ * `block` numbers the paragraphs and lists, so a caller can tell which sentences belong together.
  */
-export function splitSentences(markdown: string): string[] {
-  const units: string[] = [];
+export function splitSentences(markdown: string): Array<{ text: string; block: number }> {
+  const units: Array<{ text: string; block: number }> = [];
   let paragraph: string[] = [];
+  let block = 0;
+  let inList = false;
   const flush = () => {
-    if (paragraph.length > 0) units.push(paragraph.join(' '));
+    if (paragraph.length > 0) units.push({ text: paragraph.join(' '), block: block++ });
     paragraph = [];
   };
   for (const line of markdown.split('\n')) {
     const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
     if (item) {
       flush();
-      units.push(item[1] as string);
+      inList = true;
+      units.push({ text: item[1] as string, block });
     } else if (line.trim() === '') {
       flush();
     } else {
+      if (inList) {
+        block++;
+        inList = false;
+      }
       paragraph.push(line.trim());
     }
   }
   flush();
   return units
-    .flatMap((unit) => unit.split(/(?<=[.!?…][»")]?)\s+(?=[«"(]?[\p{Lu}\d])/u))
-    .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter((s) => /\p{L}/u.test(s));
+    .flatMap((unit) => unit.text.split(/(?<=[.!?…][»")]?)\s+(?=[«"(]?[\p{Lu}\d])/u).map((text) => ({ text, block: unit.block })))
+    .map((u) => ({ text: u.text.replace(/\s+/g, ' ').trim(), block: u.block }))
+    .filter((u) => /\p{L}/u.test(u.text));
 }

@@ -46,7 +46,7 @@ function helpAnswerSample(lang: Lang): View {
 export function sampleClaims(lang: Lang): Claim[] {
   const claim = (n: number, status: Claim['status'], kind: ExpenseKind, amountMinor: number, date: string): Claim => ({
     id: `c${n}`, number: `RR-2026-${String(n).padStart(6, '0')}`, employeeId: 'u1', status,
-    description: t(lang, 'outlay.description', { kind: kindLabel(lang, kind) }), purpose: 'Kundemøte', dimensions: {},
+    description: t(lang, 'outlay.description', { kind: kindLabel(lang, kind) }), purpose: 'Kundemøte', dimensions: {}, attachments: [],
     lines: [{ type: 'outlay', date, kind, amountMinor, currency: 'NOK' }],
     totals: [{ currency: 'NOK', amountMinor }], createdAt: `${date}T10:00:00Z`, updatedAt: `${date}T10:00:00Z`,
   });

@@ -30,7 +30,7 @@ const act = (action: string, data: Record<string, unknown> = {}): ConversationEv
 function filedClaim(number = 'RR-2026-000001'): Claim {
   return {
     id: 'c1', number, employeeId: 'u1', status: 'submitted', description: 'Utlegg: Parkering', purpose: 'Kundemøte',
-    dimensions: {}, lines: [{ type: 'outlay', date: TODAY, kind: 'parking', amountMinor: 12000, currency: 'NOK' }],
+    dimensions: {}, attachments: [], lines: [{ type: 'outlay', date: TODAY, kind: 'parking', amountMinor: 12000, currency: 'NOK' }],
     totals: [{ currency: 'NOK', amountMinor: 12000 }], createdAt: '2026-11-24T10:00:00Z', updatedAt: '2026-11-24T10:00:00Z',
   };
 }

@@ -22,6 +22,10 @@ export interface ClaimsClient {
   /** Undefined when the claim does not exist or is not the employee's. */
   getClaim(employeeId: string, id: string): Promise<Claim | undefined>;
   getProfile(employeeId: string): Promise<Profile>;
+  /** Uploads a receipt or document before the claim that refers to it; uploading again is harmless. */
+  uploadAttachment(employeeId: string, file: { bytes: Buffer; mime: string; sha256: string }): Promise<void>;
+  /** Undefined when it does not exist or is not the employee's. */
+  getAttachment(employeeId: string, sha256: string): Promise<{ bytes: Buffer; mime: string } | undefined>;
 }
 
 export interface ClaimsClientOptions {
@@ -120,6 +124,30 @@ export function createClaimsClient(opts: ClaimsClientOptions): ClaimsClient {
     return { status: response.status, body };
   }
 
+  /** Files travel as raw bytes, not JSON; same token, timeout and outage rules as `send`. */
+  async function sendBytes(method: 'GET' | 'PUT', path: string, employeeId: string, what: string, file?: { bytes: Buffer; mime: string }): Promise<Response> {
+    if (!employeeIdSchema.safeParse(employeeId).success) throw new TypeError('employeeId is not a valid employee id');
+    const headers = new Headers({ authorization: `Bearer ${opts.token}`, 'x-acting-employee': employeeId });
+    if (file) headers.set('content-type', file.mime);
+    let response: Response;
+    try {
+      response = await doFetch(`${apiBase}${path}`, {
+        method,
+        headers,
+        body: file ? new Uint8Array(file.bytes) : undefined,
+        // Uploads of a large photo get more time than a JSON call.
+        signal: AbortSignal.timeout(opts.timeoutMs * 4),
+        redirect: 'error',
+      });
+    } catch (err) {
+      throw new ClaimsApiUnavailableError(`Claims API ${method} ${what}: request failed (${describe(err)})`, { cause: err });
+    }
+    if (response.status >= 500 || TRANSIENT_4XX.has(response.status)) {
+      throw new ClaimsApiUnavailableError(`Claims API ${what}: answered ${response.status}`);
+    }
+    return response;
+  }
+
   function rejected(what: string, sent: Sent): ClaimsApiRejectedError {
     return new ClaimsApiRejectedError(`Claims API ${what}: refused with ${sent.status}${problemText(sent.body)}`, sent.status, sent.body);
   }
@@ -158,6 +186,20 @@ export function createClaimsClient(opts: ClaimsClientOptions): ClaimsClient {
     async getProfile(employeeId) {
       const sent = await send('GET', '/profile', employeeId);
       return parse('GET /profile', profileSchema, sent, [200]);
+    },
+
+    async uploadAttachment(employeeId, file) {
+      const what = 'PUT /attachments/{sha256}';
+      const response = await sendBytes('PUT', `/attachments/${file.sha256}`, employeeId, what, file);
+      if (response.status >= 400) throw new ClaimsApiRejectedError(`Claims API ${what}: refused with ${response.status}`, response.status, await response.text());
+    },
+
+    async getAttachment(employeeId, sha256) {
+      const what = 'GET /attachments/{sha256}';
+      const response = await sendBytes('GET', `/attachments/${encodeURIComponent(sha256)}`, employeeId, what);
+      if (response.status === 404) return undefined;
+      if (response.status >= 400) throw new ClaimsApiRejectedError(`Claims API ${what}: refused with ${response.status}`, response.status, await response.text());
+      return { bytes: Buffer.from(await response.arrayBuffer()), mime: response.headers.get('content-type') ?? 'application/octet-stream' };
     },
   };
 }

@@ -29,6 +29,7 @@ interface ClaimRow {
   purpose: string;
   dimensions: string;
   lines: string;
+  attachments: string;
   totals: string;
   created_at: string;
   updated_at: string;
@@ -66,6 +67,15 @@ CREATE TABLE IF NOT EXISTS claims_api_idempotency_keys (
   PRIMARY KEY (employee_id, idempotency_key)
 );
 
+CREATE TABLE IF NOT EXISTS claims_api_attachments (
+  employee_id TEXT NOT NULL,
+  sha256      TEXT NOT NULL,
+  mime        TEXT NOT NULL,
+  bytes       BLOB NOT NULL,
+  created_at  TEXT NOT NULL,
+  PRIMARY KEY (employee_id, sha256)
+);
+
 CREATE TABLE IF NOT EXISTS claims_api_number_sequences (
   year       INTEGER PRIMARY KEY,
   last_value INTEGER NOT NULL
@@ -91,6 +101,9 @@ export class ClaimsRepository {
   constructor(db: Database.Database) {
     this.db = db;
     db.exec(SCHEMA);
+    // Databases made before claims had attachments get the column; old claims have none.
+    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(claims_api_claims)').all();
+    if (!columns.some((c) => c.name === 'attachments')) db.exec("ALTER TABLE claims_api_claims ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]'");
 
     const findKey = db.prepare<[string, string], IdempotencyRow>(
       'SELECT claim_id, request_hash FROM claims_api_idempotency_keys WHERE employee_id = ? AND idempotency_key = ?',
@@ -102,8 +115,8 @@ export class ClaimsRepository {
     );
     const insertClaim = db.prepare(
       `INSERT INTO claims_api_claims
-         (id, number, employee_id, status, description, purpose, dimensions, lines, totals, created_at, updated_at)
-       VALUES (@id, @number, @employee_id, @status, @description, @purpose, @dimensions, @lines, @totals, @created_at, @updated_at)`,
+         (id, number, employee_id, status, description, purpose, dimensions, lines, attachments, totals, created_at, updated_at)
+       VALUES (@id, @number, @employee_id, @status, @description, @purpose, @dimensions, @lines, @attachments, @totals, @created_at, @updated_at)`,
     );
     const insertKey = db.prepare(
       `INSERT INTO claims_api_idempotency_keys (employee_id, idempotency_key, claim_id, request_hash, created_at)
@@ -135,6 +148,7 @@ export class ClaimsRepository {
         purpose: created.purpose,
         dimensions: JSON.stringify(created.dimensions),
         lines: JSON.stringify(created.lines),
+        attachments: JSON.stringify(created.attachments),
         totals: JSON.stringify(created.totals),
         created_at: created.createdAt,
         updated_at: created.updatedAt,
@@ -168,6 +182,24 @@ export class ClaimsRepository {
     return rows.map(toClaim);
   }
 
+  /** Stores an employee's file once per content hash; storing it again changes nothing. */
+  putAttachment(employeeId: string, sha256: string, mime: string, bytes: Buffer, createdAt: string): 'created' | 'exists' {
+    const result = this.db
+      .prepare('INSERT OR IGNORE INTO claims_api_attachments (employee_id, sha256, mime, bytes, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(employeeId, sha256, mime, bytes, createdAt);
+    return result.changes === 1 ? 'created' : 'exists';
+  }
+
+  getAttachment(employeeId: string, sha256: string): { mime: string; bytes: Buffer } | undefined {
+    return this.db
+      .prepare<[string, string], { mime: string; bytes: Buffer }>('SELECT mime, bytes FROM claims_api_attachments WHERE employee_id = ? AND sha256 = ?')
+      .get(employeeId, sha256);
+  }
+
+  hasAttachment(employeeId: string, sha256: string): boolean {
+    return Boolean(this.db.prepare('SELECT 1 FROM claims_api_attachments WHERE employee_id = ? AND sha256 = ?').get(employeeId, sha256));
+  }
+
   /**
    * Compare-and-set: moves the claim only if it is still in `from`, so two admins acting at once
    * cannot both apply a move that was valid only for the first. Undefined when nothing moved.
@@ -191,6 +223,7 @@ function toClaim(row: ClaimRow): Claim {
     purpose: row.purpose,
     dimensions: JSON.parse(row.dimensions),
     lines: JSON.parse(row.lines),
+    attachments: JSON.parse(row.attachments),
     totals: JSON.parse(row.totals),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

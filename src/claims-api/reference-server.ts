@@ -11,7 +11,7 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type restify from 'restify';
 import { z } from 'zod';
-import { CLAIM_STATUSES, newClaimSchema, totalsOf, type Claim, type ClaimStatus, type Dimensions } from '../claims/claim.js';
+import { ATTACHMENT_MIMES, CLAIM_STATUSES, newClaimSchema, totalsOf, type Claim, type ClaimStatus, type Dimensions } from '../claims/claim.js';
 import type { Logger } from '../logger.js';
 import { CLAIMS_API_PREFIX } from './claims-client.js';
 import type { ClaimsRepository } from './claims-repository.js';
@@ -108,6 +108,36 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
     }),
   );
 
+  server.put(
+    `${p}/attachments/:sha256`,
+    route('putAttachment', async (req, res) => {
+      const employeeId = actingEmployee(req);
+      const sha256 = String(req.params.sha256 ?? '');
+      if (!/^[a-f0-9]{64}$/.test(sha256)) throw new ApiProblem(400, 'bad_request', 'The path must end in the SHA-256 of the file, in lower-case hex');
+      const mime = String(req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+      if (!(ATTACHMENT_MIMES as readonly string[]).includes(mime)) {
+        throw new ApiProblem(415, 'unsupported_media_type', `Content-Type must be one of ${ATTACHMENT_MIMES.join(', ')}`);
+      }
+      const bytes = await readRawBody(req, MAX_ATTACHMENT_BYTES);
+      if (bytes.length === 0) throw new ApiProblem(400, 'bad_request', 'The file is empty');
+      if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new ApiProblem(422, 'hash_mismatch', 'The body does not have the SHA-256 named in the path');
+      const outcome = repo.putAttachment(employeeId, sha256, mime, bytes, now().toISOString());
+      sendJson(res, outcome === 'created' ? 201 : 200, { sha256, mime, size: bytes.length });
+    }),
+  );
+
+  server.get(
+    `${p}/attachments/:sha256`,
+    route('getAttachment', (req, res) => {
+      const employeeId = actingEmployee(req);
+      const found = repo.getAttachment(employeeId, String(req.params.sha256 ?? ''));
+      // Another employee's file answers exactly like a missing one.
+      if (!found) throw new ApiProblem(404, 'not_found', 'No such attachment');
+      res.writeHead(200, { 'content-type': found.mime, 'content-length': String(found.bytes.length), 'cache-control': 'private, max-age=3600' });
+      res.end(found.bytes);
+    }),
+  );
+
   server.post(
     `${p}/claims`,
     route('fileClaim', async (req, res) => {
@@ -118,6 +148,10 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
       if (!parsedKey.success) throw new ApiProblem(400, 'bad_request', 'The Idempotency-Key header must be 1–200 printable ASCII characters');
 
       const body = validate(postClaimSchema, await readJsonBody(req));
+      const missing = body.attachments.filter((a) => !repo.hasAttachment(employeeId, a.sha256));
+      if (missing.length > 0) {
+        throw new ApiProblem(422, 'unknown_attachment', `Upload these attachments first: ${missing.map((a) => a.sha256).join(', ')}`);
+      }
       const timestamp = now().toISOString();
       const claim: Omit<Claim, 'number'> = {
         id: newId(),
@@ -127,6 +161,7 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
         purpose: body.purpose,
         dimensions: withProfileDefaults(body.dimensions, profiles.get(employeeId)),
         lines: body.lines,
+        attachments: body.attachments,
         totals: totalsOf(body.lines),
         createdAt: timestamp,
         updatedAt: timestamp,
@@ -259,6 +294,23 @@ function canonicalJson(value: unknown): string {
  * /api/messages) or none at all, and running it twice fails on the already-parsed body; so this
  * takes a parsed body when there is one and reads the stream itself otherwise.
  */
+/** Receipts are photos: a larger cap than JSON bodies, checked while the bytes arrive. */
+const MAX_ATTACHMENT_BYTES = 15 * 1024 * 1024;
+
+async function readRawBody(req: restify.Request, max: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > max) throw new ApiProblem(413, 'payload_too_large', `The file exceeds ${max} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    size += buffer.length;
+    if (size > max) throw new ApiProblem(413, 'payload_too_large', `The file exceeds ${max} bytes`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
 async function readJsonBody(req: restify.Request): Promise<unknown> {
   const existing: unknown = (req as { body?: unknown }).body;
   if (existing !== undefined && existing !== null) {

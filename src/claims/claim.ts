@@ -80,11 +80,26 @@ export const dimensionsSchema = z.object({
 });
 export type Dimensions = z.infer<typeof dimensionsSchema>;
 
+export const ATTACHMENT_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf'] as const;
+
+/**
+ * A file on the claim: a receipt for a line, or documentation such as an invitation (guide 5.1).
+ * The bytes are uploaded first (PUT /attachments/{sha256}); the claim refers to them by hash.
+ */
+export const attachmentRefSchema = z.object({
+  sha256: z.string().regex(/^[a-f0-9]{64}$/),
+  mime: z.enum(ATTACHMENT_MIMES),
+  name: z.string().max(200).optional(),
+  role: z.enum(['receipt', 'documentation']),
+});
+export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
+
 export const newClaimSchema = z.object({
   description: z.string().trim().min(1).max(200),
   purpose: z.string().trim().min(1).max(500),
   dimensions: dimensionsSchema.default({}),
   lines: z.array(claimLineSchema).min(1).max(200),
+  attachments: z.array(attachmentRefSchema).max(50).default([]),
 });
 export type NewClaim = z.input<typeof newClaimSchema>;
 
@@ -101,6 +116,7 @@ export const claimSchema = z.object({
   purpose: z.string(),
   dimensions: dimensionsSchema,
   lines: z.array(claimLineSchema),
+  attachments: z.array(attachmentRefSchema).default([]),
   /** One total per currency used on the lines; conversion is the expense system's job. */
   totals: z.array(moneySchema),
   createdAt: z.string(),

@@ -113,7 +113,10 @@ function helpAnswerView(reply: HelpReply, personal: boolean): View {
   const label = reply.action ? helpActionLabel(reply.lang, reply.action) : undefined;
   // Claims are private: in a group chat the answer comes without a button that would start one.
   if (!label || !personal) return text(reply.text);
-  return { kind: 'card', template: 'help-answer', data: { text: reply.text, action: reply.action, label } };
+  // The citation is the answer's last line; on the card it goes under the text, small, like a footnote.
+  const lines = reply.text.trimEnd().split('\n');
+  const source = reply.found && lines.length > 1 ? (lines.pop() as string) : '';
+  return { kind: 'card', template: 'help-answer', data: { text: lines.join('\n').trim(), source, action: reply.action, label } };
 }
 
 function helpActionLabel(lang: Lang, action: string): string | undefined {

@@ -30,7 +30,11 @@ const familyOf = (lang: Lang): Family => (lang === 'en' ? 'en' : 'no');
 const synonymsSchema = z.object({
   groups: z.array(z.array(z.string().min(1)).min(2)),
   weak: z.array(z.string().min(1)).default([]),
+  amount: z.array(z.string().min(1)).default([]),
 });
+
+/** An amount of money or a percentage, in any of the three languages' ways of writing it. */
+const AMOUNT = /\d[\d .,]*\s?(?:kr\b|nok\b|kroner|%|eur\b|€)|(?:\bkr|\bnok|€|\$)\.?\s?\d/i;
 export type SynonymData = z.input<typeof synonymsSchema>;
 
 export interface Thresholds {
@@ -76,6 +80,8 @@ export interface QueryGroup {
 
 export interface AnalyzedQuery {
   groups: QueryGroup[];
+  /** The question asks for an amount or a rate ("how much", "kilometersatsen"). */
+  asksAmount: boolean;
 }
 
 export interface SectionHit {
@@ -95,6 +101,15 @@ export interface Retrieval {
   weights: number[];
   /** Per query group: in how many sections it occurs (the user's own word, where the guide has it). */
   sectionCounts: number[];
+  /** Per query group: the indexed forms it matches, with the match quality. */
+  groupTerms: Array<Record<Family, Map<string, number>>>;
+}
+
+interface GroupMatch {
+  terms: Record<Family, Map<string, number>>;
+  sections: Map<string, number>;
+  typed: Set<string>;
+  present: Alternative[];
 }
 
 export interface RankedSentence {
@@ -159,6 +174,10 @@ export class GuideIndex {
   /** The known words by length, as a typo changes the length by at most the typos allowed. */
   private readonly knownByLength = new Map<number, string[]>();
   private readonly weakPhrases: string[][][] = [];
+  private readonly amountWords = new Set<string>();
+  private readonly amountPhrases: string[][][] = [];
+  /** Sections stating an amount in some language. */
+  private readonly withAmounts = new Set<string>();
   /** Folded spellings of every known word, for correcting a typo before synonym lookup. */
   private readonly knownWords = new Set<string>();
 
@@ -204,6 +223,12 @@ export class GuideIndex {
       if (tokens.length === 1) for (const form of rawForms(tokens[0] as string)) this.weakForms.add(form);
       else this.weakPhrases.push(tokens.map((w) => rawForms(w)));
     }
+    for (const entry of synonyms.amount) {
+      const tokens = tokenize(entry);
+      if (tokens.length === 1) this.amountWords.add(fold(tokens[0] as string));
+      else if (tokens.length > 1) this.amountPhrases.push(tokens.map((w) => rawForms(w)));
+    }
+    for (const lang of LANGS) for (const section of guide.sections[lang]) if (AMOUNT.test(section.text)) this.withAmounts.add(section.id);
     for (const word of this.knownWords) {
       if (word.length < 4) continue;
       const list = this.knownByLength.get(word.length) ?? [];
@@ -406,7 +431,14 @@ export class GuideIndex {
       }
       plainGroup(word, corrected !== undefined && this.isWeak(corrected), typedAlternatives([word]));
     }
-    return { groups: [...groups.values()] };
+    return { groups: [...groups.values()], asksAmount: this.asksAmount(tokens, tokenForms) };
+  }
+
+  /** A word for an amount, alone or as the end of a compound ("skattesatsen"), or a phrase like "how much". */
+  private asksAmount(tokens: string[], tokenForms: string[][]): boolean {
+    const words = [...this.amountWords];
+    if (tokens.some((t) => words.some((w) => fold(t) === w || (w.length >= 4 && fold(t).endsWith(w))))) return true;
+    return tokenForms.some((_, i) => this.amountPhrases.some((phrase) => phraseAt(tokenForms, i, phrase)));
   }
 
   /** Exact spelling only: "hjelpe" (to help) is weak, the group with "hjelp" (the help icon) is not. */
@@ -448,45 +480,44 @@ export class GuideIndex {
   }
 
   /**
-   * Which sections a group's alternatives occur in (with the best match quality per section), and
-   * which alternatives occur at all: only those are worth a search.
+   * Where a group occurs: each indexed form it matches (with the match quality), the sections
+   * holding them, the sections holding the user's own word, and which alternatives occur at all
+   * (only those are worth a search). One pass over the vocabulary, so sentences are scored later
+   * by lookups instead of comparing words again.
    */
-  private sectionsOf(group: QueryGroup): { sections: Map<string, number>; present: Alternative[]; typed: Set<string> } {
+  private matchGroup(group: QueryGroup): GroupMatch {
+    const terms: Record<Family, Map<string, number>> = { no: new Map(), en: new Map() };
     const sections = new Map<string, number>();
     const typed = new Set<string>();
-    const present: Alternative[] = [];
-    for (const alt of group.alternatives) {
-      const vocabulary = this.vocabulary[alt.family];
-      let occurs = false;
-      const exact = vocabulary.get(alt.form);
-      if (exact) {
-        occurs = true;
-        for (const id of exact) {
-          sections.set(id, 1);
-          if (alt.typed) typed.add(id);
+    const present = new Set<Alternative>();
+    for (const family of ['no', 'en'] as const) {
+      const alternatives = group.alternatives.filter((a) => a.family === family);
+      if (alternatives.length === 0) continue;
+      for (const [term, ids] of this.vocabulary[family]) {
+        let quality = 0;
+        let byTyped = false;
+        for (const alt of alternatives) {
+          const q = matchQuality(alt, term);
+          if (q === 0) continue;
+          present.add(alt);
+          if (q > quality) quality = q;
+          if (alt.typed) byTyped = true;
+        }
+        if (quality === 0) continue;
+        terms[family].set(term, quality);
+        for (const id of ids) {
+          sections.set(id, Math.max(sections.get(id) ?? 0, quality));
+          if (byTyped) typed.add(id);
         }
       }
-      if (alt.form.length >= minPrefix(alt) || alt.typed) {
-        for (const [term, ids] of vocabulary) {
-          if (term === alt.form) continue;
-          const quality = matchQuality(alt, term);
-          if (quality === 0) continue;
-          occurs = true;
-          for (const id of ids) {
-            sections.set(id, Math.max(sections.get(id) ?? 0, quality));
-            if (alt.typed) typed.add(id);
-          }
-        }
-      }
-      if (occurs) present.push(alt);
     }
-    return { sections, present, typed };
+    return { terms, sections, typed, present: [...present] };
   }
 
   retrieve(question: string): Retrieval {
     const query = this.analyze(question);
     const total = this.guide.ids.length;
-    const matches = query.groups.map((g) => this.sectionsOf(g));
+    const matches = query.groups.map((g) => this.matchGroup(g));
     const perGroup = matches.map((m) => m.sections);
     const weights = query.groups.map((g, i) => {
       const generic = (perGroup[i] as Map<string, number>).size >= this.thresholds.genericShare * total;
@@ -495,7 +526,8 @@ export class GuideIndex {
     // How specific a concept is: judged by the user's own word where the guide has it, since
     // synonyms widen the set ("note" is also the "Note:" before any remark).
     const sectionCounts = matches.map((m) => (m.typed.size > 0 ? m.typed.size : m.sections.size));
-    const empty: Retrieval = { found: false, sections: [], ranked: [], coverage: 0, query, weights, sectionCounts };
+    const groupTerms = matches.map((m) => m.terms);
+    const empty: Retrieval = { found: false, sections: [], ranked: [], coverage: 0, query, weights, sectionCounts, groupTerms };
     if (query.groups.length === 0) return empty;
 
     const ranked = this.rank(query, weights, matches);
@@ -524,8 +556,10 @@ export class GuideIndex {
       if (hit) matched += g.partial ? weight / 2 : weight;
     });
     const coverage = possible > 0 ? matched / possible : 0;
-    const found = best.score >= this.thresholds.minScore && coverage >= this.thresholds.minCoverage && anchored(best.id);
-    return { found, sections: found ? cited : [], ranked, coverage, query, weights, sectionCounts };
+    // A question for an amount is answered only by a section that states one, however well the words match.
+    const answersAmount = !query.asksAmount || cited.some((hit) => this.withAmounts.has(hit.id));
+    const found = best.score >= this.thresholds.minScore && coverage >= this.thresholds.minCoverage && anchored(best.id) && answersAmount;
+    return { found, sections: found ? cited : [], ranked, coverage, query, weights, sectionCounts, groupTerms };
   }
 
   /**
@@ -534,7 +568,7 @@ export class GuideIndex {
    * beat one naming two concepts. Then, as Lucene's classic coordination factor does, the sum is
    * scaled by the share of the question the section contains.
    */
-  private rank(query: AnalyzedQuery, weights: number[], matches: Array<{ sections: Map<string, number>; present: Alternative[] }>): SectionHit[] {
+  private rank(query: AnalyzedQuery, weights: number[], matches: GroupMatch[]): SectionHit[] {
     const perGroup = matches.map((m) => m.sections);
     const scores = new Map<string, number>();
     const searchOptions = {
@@ -543,7 +577,7 @@ export class GuideIndex {
       boost: Object.fromEntries(LANGS.map((lang) => [`title_${lang}`, TITLE_BOOST])),
     };
     query.groups.forEach((_group, i) => {
-      const present = (matches[i] as { present: Alternative[] }).present;
+      const present = (matches[i] as GroupMatch).present;
       if (present.length === 0) return;
       const results = this.search.search(
         {
@@ -591,16 +625,9 @@ export class GuideIndex {
     const specificity = retrieval.sectionCounts.map((count) => Math.log(1 + total / Math.max(1, count)));
     return sentences.map((sentence) => {
       let score = 0;
-      retrieval.query.groups.forEach((group, i) => {
+      retrieval.groupTerms.forEach((terms, i) => {
         let best = 0;
-        for (const alt of group.alternatives) {
-          if (alt.family !== family) continue;
-          if (sentence.forms.has(alt.form)) {
-            best = 1;
-            break;
-          }
-          for (const term of sentence.forms) best = Math.max(best, matchQuality(alt, term));
-        }
+        for (const form of sentence.forms) best = Math.max(best, terms[family].get(form) ?? 0);
         score += best * (retrieval.weights[i] as number) * (specificity[i] as number);
       });
       return { text: sentence.text, position: sentence.position, block: sentence.block, score };

@@ -5,7 +5,7 @@
  * appends the citation line itself, so a model can neither widen the sources nor misquote them.
  */
 import OpenAI from 'openai';
-import { detectLanguage } from '../conversation/language-detect.js';
+import { detectLanguage, looksNorwegian } from '../conversation/language-detect.js';
 import type { Lang } from '../i18n/translate.js';
 import { HELP_TEXTS } from './help-texts.js';
 
@@ -72,8 +72,10 @@ export function validateModelAnswer(raw: string | null | undefined, input: LlmAn
   if (text.length > MAX_CHARS) throw new LlmAnswerError(`the answer is too long (${text.length} characters)`);
   const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '');
   if (sentences.length > MAX_SENTENCES) throw new LlmAnswerError(`the answer has ${sentences.length} sentences`);
-  const detected = detectLanguage(text);
-  if (detected && detected !== input.lang) throw new LlmAnswerError(`the answer is in ${detected}, not ${input.lang}`);
+  // Norwegian whose standard cannot be told still must not reach an English reader.
+  const detected = detectLanguage(text) ?? (looksNorwegian(text) ? 'Norwegian' : undefined);
+  const mismatch = detected !== undefined && detected !== input.lang && !(detected === 'Norwegian' && input.lang !== 'en');
+  if (mismatch) throw new LlmAnswerError(`the answer is in ${detected}, not ${input.lang}`);
   if (input.inChat && !text.includes(input.inChat)) text = `${text} ${input.inChat}`;
   return text;
 }

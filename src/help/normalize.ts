@@ -191,25 +191,33 @@ export function splitCompound(token: string, isKnown: (form: string) => boolean)
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  // Three rolling rows: the one before the previous is needed for transpositions.
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Array<number>(b.length + 1).fill(0);
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(3 * width * 2);
+  // Three rolling rows in one buffer (the one before the previous is needed for transpositions).
+  let before = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let j = 0; j < width; j++) rows[previous + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
+    rows[current] = i;
     let rowBest = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] as number) + 1);
-      current[j] = value;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(rows[previous + j]! + 1, rows[current + j - 1]! + 1, rows[previous + j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, rows[before + j - 2]! + 1);
+      }
+      rows[current + j] = value;
       if (value < rowBest) rowBest = value;
     }
     if (rowBest > max) return max + 1;
     [before, previous, current] = [previous, current, before];
   }
-  return previous[b.length] as number;
+  return rows[previous + b.length]!;
 }
+
+/** Scratch space for editDistance, reused: it runs thousands of times per question. */
+let rows = new Int32Array(64);
 
 /** How many typos a word of this length may carry; short words get none, as "bom" and "bil" are one letter apart. */
 export function allowedTypos(form: string): number {

@@ -3,8 +3,8 @@
  *
  *   npx tsx scripts/eval-help.ts FILE.jsonl [--offline]
  *
- * Every question goes through HelpService.answer, the call the bot makes, with the line's `lang`
- * as the user's language. With OPENAI_API_KEY set the model writes the answers unless --offline
+ * Every question goes the bot's way: the conversation engine routes the text, and a question goes
+ * to HelpService.answer, the call the bot makes, with the line's `lang` as the user's language. With OPENAI_API_KEY set the model writes the answers unless --offline
  * is given. Prints the figures as a table and the failing items; always exits 0, because the
  * figures are for reading, and the test suite asserts the targets.
  */
@@ -14,6 +14,8 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { loadConfig } from '../src/config.js';
 import { HelpService, type HelpAnswer } from '../src/help/compose-answer.js';
+import { handleEvent } from '../src/conversation/engine.js';
+import type { Lang } from '../src/i18n/translate.js';
 import { loadGuide } from '../src/help/guide-loader.js';
 import { HELP_TEXTS } from '../src/help/help-texts.js';
 import { createLlmAnswerer } from '../src/help/llm-answer.js';
@@ -81,13 +83,32 @@ const share = (values: Array<boolean | undefined>) => {
   return measured.length === 0 ? 1 : measured.filter(Boolean).length / measured.length;
 };
 
+/**
+ * The bot's own path: the conversation engine routes the text (a command, an expense statement
+ * or a question) and, when it asks for a guide answer, the same HelpService call the bot makes.
+ */
+export async function askLikeTheBot(service: HelpService, question: string, lang: Lang): Promise<HelpAnswer> {
+  const turn = handleEvent({ welcomed: true }, { type: 'text', text: question }, {
+    today: new Date().toISOString().slice(0, 10),
+    scope: 'personal',
+    locale: { nb: 'nb-NO', nn: 'nn-NO', en: 'en-US' }[lang],
+    defaultLang: lang,
+    newId: () => 'eval',
+  });
+  const help = turn.effects.find((e) => e.type === 'answerHelp');
+  if (help?.type === 'answerHelp') return service.answer(help.question, help.lang);
+  // Routed elsewhere (a command or a claim): what the user saw, which cites no section.
+  const shown = turn.messages.map((v) => (v.kind === 'text' ? v.text : `[${v.template} card]`)).join('\n');
+  return { found: false, lang: turn.lang, text: shown };
+}
+
 export async function evaluate(service: HelpService, items: EvalItem[]): Promise<EvalReport> {
   const results: ItemResult[] = [];
   // One warm-up call, so the first item does not pay for JIT compilation in the latency figures.
   await service.answer('warm-up', 'en');
   for (const item of items) {
     const started = performance.now();
-    const answer = await service.answer(item.q, item.lang);
+    const answer = await askLikeTheBot(service, item.q, item.lang);
     const ms = performance.now() - started;
     const cited = answer.found ? answer.sections.map((s) => s.id) : [];
     const missingFacts = item.facts.filter((f) => !hasFact(answer.text, f));

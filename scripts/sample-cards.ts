@@ -4,7 +4,8 @@
  */
 import { CardRenderer } from '../src/bot/card-renderer.js';
 import type { Claim, ExpenseKind } from '../src/claims/claim.js';
-import { claimsListView, kindLabel, outlayFormView, outlaySummaryView, welcomeView, type SummaryMode } from '../src/conversation/card-views.js';
+import { claimsListView, kindLabel, outlayFormView, outlaySummaryView, receiptsListView, welcomeView, type SummaryMode } from '../src/conversation/card-views.js';
+import type { ReceiptSummary } from '../src/receipts/receipt-fields.js';
 import { handleEvent } from '../src/conversation/engine.js';
 import { mileageFormView, mileageSummaryView } from '../src/conversation/mileage-flow.js';
 import { travelFormView, travelSummaryView } from '../src/conversation/travel-flow.js';
@@ -26,6 +27,12 @@ export const sampleMileage: MileageDraft = {
   passengers: [{ name: 'Kari N.', km: 80 }],
   outlays: [{ type: 'outlay', date: '2026-11-23', kind: 'toll', amountMinor: 4500, currency: 'NOK', merchant: 'Fjellinjen' }],
 };
+
+const sure = { kind: 0.9, merchant: 0.9, orgNo: 0.9, date: 0.9, total: 0.9, currency: 0.9, vat: 0.9, vatRate: 0.9 };
+export const sampleReceipts: ReceiptSummary[] = [
+  { id: 'r1', name: 'IMG_2231.jpg', fields: { kind: 'ferry', merchant: 'Fjord1', date: '2026-11-20', totalMinor: 27500, currency: 'NOK', confidence: sure } },
+  { id: 'r2', name: 'invitasjon.pdf', fields: { kind: 'not_receipt', confidence: sure } },
+];
 
 export const sampleTravel: TravelDraft = {
   id: 't1',
@@ -84,6 +91,8 @@ export function sampleViews(lang: Lang): Array<[variant: string, view: View]> {
     ['trip-summary-review', mileageSummaryView(lang, { ...sampleMileage, step: 'review' }, 'review')],
     ['trip-summary-filed', mileageSummaryView(lang, sampleMileage, 'filed', 'RR-2026-000005')],
     ['travel-form', travelFormView(lang, sampleTravel)],
+    ['receipts-list', receiptsListView(lang, sampleReceipts)],
+    ['outlay-summary-from-receipt', outlaySummaryView(lang, { ...sampleDraft, step: 'form', receiptIds: ['r1'], check: ['date', 'amount'], fields: { ...sampleDraft.fields, purpose: '' } }, 'draft')],
     ['travel-summary-review', travelSummaryView(lang, { ...sampleTravel, step: 'review' }, 'review')],
     ['claims-list-empty', claimsListView(lang, [])],
   ];

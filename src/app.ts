@@ -19,6 +19,10 @@ import { openDatabase } from './store/sqlite-database.js';
 import { HelpService } from './help/compose-answer.js';
 import { loadGuide } from './help/guide-loader.js';
 import { createLlmAnswerer } from './help/llm-answer.js';
+import { createOfflineExtractor } from './receipts/offline-extractor.js';
+import { ReceiptPipeline } from './receipts/receipt-pipeline.js';
+import { ReceiptStore } from './receipts/receipt-store.js';
+import { createCombinedExtractor, createVisionExtractor } from './receipts/vision-extractor.js';
 import { SqliteStorage } from './store/sqlite-storage.js';
 
 export interface RunningApp {
@@ -62,6 +66,17 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       : undefined,
   });
 
+  // Receipts: rows in the bot's database, the files themselves in DATA_DIR/receipts. The OCR
+  // workers start on the first photo, not here, so start-up stays fast.
+  const extractor = createCombinedExtractor(
+    createOfflineExtractor(),
+    config.OPENAI_API_KEY
+      ? createVisionExtractor({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL })
+      : undefined,
+    { onVisionError: (err) => logger.warn({ err: errorSummary(err) }, 'vision extractor failed; using OCR alone') },
+  );
+  const receipts = new ReceiptPipeline({ store: new ReceiptStore(db, path.join(config.DATA_DIR, 'receipts')), extractor });
+
   const adapter = createAdapter(config, logger);
   // Created once the port is known: the embedded claims API's address includes it.
   let bot: ExpenseBot | undefined;
@@ -86,6 +101,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   bot = new ExpenseBot({
     storage,
     help,
+    receipts,
+    intake: { authEnabled: config.authEnabled },
+    botAppId: config.MicrosoftAppId ?? '',
     processed,
     claims: createClaimsClient({
       baseUrl: config.CLAIMS_API_URL ?? `http://127.0.0.1:${port}/claims-api/v1`,
@@ -104,6 +122,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     port,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await bot?.idle();
+      await extractor.close();
       db.close();
       claimsDb?.close();
     },

@@ -11,7 +11,13 @@ import { createClaimsClient } from '../src/claims-api/claims-client.js';
 import { ProcessedActivities } from '../src/store/processed-activities.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
 import { SqliteStorage } from '../src/store/sqlite-storage.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { HelpService } from '../src/help/compose-answer.js';
+import { createOfflineExtractor } from '../src/receipts/offline-extractor.js';
+import { ReceiptPipeline } from '../src/receipts/receipt-pipeline.js';
+import { ReceiptStore } from '../src/receipts/receipt-store.js';
 import { loadGuide } from '../src/help/guide-loader.js';
 import { startClaimsApi, type RunningClaimsApi } from './helpers/claims-api-server.js';
 
@@ -29,6 +35,11 @@ function makeBot(claimsUrl = api.url) {
   return new ExpenseBot({
     storage: new SqliteStorage(db),
     help: new HelpService(loadGuide()),
+    // The OCR workers start only when a photo arrives; these tests send none (receipts are
+    // covered over HTTP in end-to-end-receipts.test.ts, where the real adapter continues turns).
+    receipts: new ReceiptPipeline({ store: new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-bot-receipts-'))), extractor: createOfflineExtractor() }),
+    intake: { authEnabled: false },
+    botAppId: '',
     processed: new ProcessedActivities(db),
     claims: createClaimsClient({ baseUrl: claimsUrl, token: api.token, timeoutMs: 2000 }),
     cards: new CardRenderer(),

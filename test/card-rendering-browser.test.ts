@@ -19,6 +19,8 @@ const samples = sampleCards();
 const expectedButtons: Record<string, (lang: Lang) => string[]> = {
   welcome: (l) => [t(l, 'welcome.newOutlay'), t(l, 'welcome.newMileage'), t(l, 'welcome.newTravel'), t(l, 'welcome.myClaims'), t(l, 'welcome.help')],
   'welcome-anonymous': (l) => [t(l, 'welcome.newOutlay'), t(l, 'welcome.newMileage'), t(l, 'welcome.newTravel'), t(l, 'welcome.myClaims'), t(l, 'welcome.help')],
+  'receipts-list': (l) => [t(l, 'receipts.toClaim')],
+  'outlay-summary-from-receipt': (l) => [t(l, 'outlay.action.openForm'), t(l, 'outlay.action.cancel')],
   'travel-form': (l) => [t(l, 'outlay.action.review'), t(l, 'outlay.action.cancel')],
   'travel-summary-review': (l) => [t(l, 'outlay.action.file'), t(l, 'trip.action.addOutlay'), t(l, 'trip.action.addMileage'), t(l, 'outlay.action.edit'), t(l, 'outlay.action.cancel')],
   'outlay-form': (l) => [t(l, 'outlay.action.review'), t(l, 'outlay.action.cancel')],

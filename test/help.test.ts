@@ -216,7 +216,7 @@ describe('splitting guide text into sentences', () => {
   });
 
   it('takes the run of sentences that holds the most of the question, without empty ends', () => {
-    const s = (score: number, position: number) => ({ text: `s${position}`, position, block: 0, score });
+    const s = (score: number, position: number) => ({ text: `s${position}`, position, block: 0, step: false, score });
     expect(bestPassage([s(0, 0), s(2, 1), s(0, 2), s(1, 3), s(0, 4)], 3).map((x) => x.position)).toEqual([1, 2, 3]);
     expect(bestPassage([s(0, 0), s(0, 1), s(0, 2), s(0, 3), s(2.4, 4)], 3).map((x) => x.position)).toEqual([4]);
   });
@@ -268,6 +268,10 @@ const GUIDE_QUESTIONS: Array<[Lang, string, string[]]> = [
   ['nn', 'korleis fører eg parkeringsbillett når eg har køyrt eigen bil?', ['5.1', '5.2']],
   ['nn', 'kvar finn eg hjelp når eg fyller ut reiserekninga?', ['5']],
   ['nn', 'kva skjer når eg trykkjer lagre?', ['5.1']],
+  ['en', 'Hi! I was at a conference in Stavanger last week and took the ferry and also paid for parking at the hotel. How should I register all of this?', ['5.1', '5.2', '4.1']],
+  ['nb', 'hvordan kommer jeg i gang med en ny reiseregning?', ['5.1', '5']],
+  ['en', 'I drove to Lillehammer with two colleagues in the car, how do I add them?', ['5.3']],
+  ['nn', 'korleis lastar eg opp skanna dokument?', ['4', '5.2']],
 ];
 
 const OUT_OF_GUIDE: Array<[Lang, string]> = [
@@ -286,6 +290,9 @@ const OUT_OF_GUIDE: Array<[Lang, string]> = [
   ['nn', 'når blir lønna utbetalt?'],
   ['nn', 'kor mykje kostar ein kaffi i kantina?'],
   ['nn', 'kven godkjenner reiserekninga mi?'],
+  ['en', 'how much per diem do I get for a day trip?'],
+  ['nb', 'hvor mye får jeg per km?'],
+  ['nb', 'hva er kilometersatsen i år?'],
 ];
 
 describe('finding the answer in the guide', () => {
@@ -360,6 +367,18 @@ describe('the answer', () => {
     const comment = help.answerOffline('kva skal eg skrive i kommentarfeltet?', 'nn');
     expect(comment.text).toContain('Skriv kva vedlegget gjeld i kommentarfeltet');
     expect(comment.text).not.toContain('Logg inn på app’en');
+  });
+
+  it('gives the step before a numbered step, which says how to get there', () => {
+    const upload = help.answerOffline('where do I upload receipts from my computer', 'en');
+    expect(upload.text).toContain('Click «Legg ved fil» (Attach file).');
+    expect(upload.text).toContain('uploading attachments from your computer');
+  });
+
+  it('adds the sentence with a concept the best passage misses', () => {
+    const frame = help.answerOffline("what's the black box on the start screen?", 'en');
+    expect(frame.text).toContain('The start screen is the same');
+    expect(frame.text).toContain('rarely or never change anything inside the black frame');
   });
 
   it('offers an outlay here for receipts, tolls, ferries and parking', () => {

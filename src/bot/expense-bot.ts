@@ -5,14 +5,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  TurnContext,
   ActivityHandler,
   ActivityTypes,
   CardFactory,
   MessageFactory,
   type InvokeResponse,
   type Storage,
-  type TurnContext,
 } from 'botbuilder';
+import type { AttachmentRef } from '../claims/claim.js';
+import { attachmentsToFetch, DEFAULT_MAX_BYTES, type AttachmentToFetch, type FetchLike, type IntakeErrorCode } from '../receipts/intake.js';
+import { INTAKE_MESSAGES } from '../receipts/intake-messages.js';
+import type { ReceiptPipeline } from '../receipts/receipt-pipeline.js';
 import type { Logger } from 'pino';
 import { ClaimsApiRejectedError, type ClaimsClient } from '../claims-api/claims-client.js';
 import { handleEvent } from '../conversation/engine.js';
@@ -22,7 +26,7 @@ import { isETagConflict } from '../store/sqlite-storage.js';
 import type { ProcessedActivities } from '../store/processed-activities.js';
 import type { AdaptiveCardJson, CardRenderer } from './card-renderer.js';
 import { KeyedLock } from './keyed-lock.js';
-import { employeeIdOf, eventOf, firstName, scopeOf, userToday } from './turn-facts.js';
+import { employeeIdOf, eventOf, firstName, messageText, scopeOf, userToday } from './turn-facts.js';
 
 /** Answers questions from the user guide (offline search, optionally a language model). */
 export interface HelpAnswerer {
@@ -32,6 +36,11 @@ export interface HelpAnswerer {
 export interface ExpenseBotDeps {
   storage: Storage;
   help: HelpAnswerer;
+  receipts: ReceiptPipeline;
+  /** How files are fetched: auth decides whether loopback http is allowed (local use only). */
+  intake: { authEnabled: boolean; fetch?: FetchLike; allowedTokenHosts?: readonly string[]; maxBytes?: number };
+  /** The bot's app id ('' with auth off), for continuing a conversation after slow work. */
+  botAppId: string;
   processed: ProcessedActivities;
   claims: ClaimsClient;
   cards: CardRenderer;
@@ -78,10 +87,18 @@ export class ExpenseBot extends ActivityHandler {
     return { status: 200, body };
   }
 
+  private readonly background = new Set<Promise<void>>();
+
+  /** Resolves when the receipts being read in the background are done (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+
   /** Runs one turn; returns the card that should replace the clicked card (invoke path). */
   private async handleTurn(context: TurnContext): Promise<AdaptiveCardJson | undefined> {
     const activity = context.activity;
-    const event = eventOf(activity);
+    const files = activity.type === ActivityTypes.Message && !activity.value ? attachmentsToFetch(activity.attachments) : [];
+    const event = files.length > 0 ? ({ type: 'receiptsArrived', count: files.length } as const) : eventOf(activity);
     const employeeId = employeeIdOf(activity);
     if (!event || !employeeId) return undefined;
     if (activity.type !== ActivityTypes.Invoke && activity.id) {
@@ -99,20 +116,68 @@ export class ExpenseBot extends ActivityHandler {
       defaultLang: this.deps.defaultLang,
       newId: this.newId,
     };
-    return this.lock.run(employeeId, async () => {
-      let replacement: AdaptiveCardJson | undefined;
-      let pending: ConversationEvent[] = [event];
-      while (pending.length > 0) {
-        const next = pending.shift() as ConversationEvent;
-        const result = await this.step(employeeId, next, facts);
-        replacement = (await this.deliver(context, result)) ?? replacement;
-        if (result.effects.length > 0 && activity.type === ActivityTypes.Message) {
-          await context.sendActivity({ type: ActivityTypes.Typing });
-        }
-        for (const effect of result.effects) pending.push(await this.perform(employeeId, effect));
+    if (event.type === 'receiptsArrived') return this.acknowledgeReceipts(context, employeeId, facts, files);
+    return this.lock.run(employeeId, () => this.runEvents(context, employeeId, facts, [event]));
+  }
+
+  /** Runs events and the effects they ask for, delivering each result; returns the replacement card. */
+  private async runEvents(context: TurnContext, employeeId: string, facts: TurnContextData, events: ConversationEvent[], replaceMessageId?: string) {
+    let replacement: AdaptiveCardJson | undefined;
+    const pending = [...events];
+    let replaceId = replaceMessageId;
+    while (pending.length > 0) {
+      const next = pending.shift() as ConversationEvent;
+      const result = await this.step(employeeId, next, facts);
+      replacement = (await this.deliver(context, result, replaceId)) ?? replacement;
+      replaceId = undefined;
+      if (result.effects.length > 0 && context.activity.type !== ActivityTypes.Invoke) {
+        await context.sendActivity({ type: ActivityTypes.Typing });
       }
-      return replacement;
-    });
+      for (const effect of result.effects) pending.push(await this.perform(employeeId, effect));
+    }
+    return replacement;
+  }
+
+  /**
+   * Answers at once ("Reading your receipt…" and typing), then reads the files after the turn
+   * has ended: OCR takes seconds, and Teams wants its HTTP answer long before that.
+   */
+  private async acknowledgeReceipts(context: TurnContext, employeeId: string, facts: TurnContextData, files: AttachmentToFetch[]) {
+    const ack = await this.lock.run(employeeId, () => this.step(employeeId, { type: 'receiptsArrived', count: files.length }, facts));
+    let ackId: string | undefined;
+    for (const view of ack.messages) {
+      const sent = await this.send(context, view);
+      ackId ??= sent?.id;
+    }
+    if (facts.scope !== 'personal') return undefined;
+    await context.sendActivity({ type: ActivityTypes.Typing });
+    const reference = TurnContext.getConversationReference(context.activity);
+    const comment = messageText(context.activity) || undefined;
+    const job = context.adapter
+      .continueConversationAsync(this.deps.botAppId, reference, (later) => this.readReceipts(later, employeeId, facts, files, comment, ackId))
+      .catch((err: unknown) => this.deps.logger.error({ err: errorSummary(err) }, 'reading receipts failed'));
+    this.background.add(job);
+    void job.finally(() => this.background.delete(job));
+    return undefined;
+  }
+
+  private async readReceipts(context: TurnContext, employeeId: string, facts: TurnContextData, files: AttachmentToFetch[], comment: string | undefined, ackId: string | undefined) {
+    const { intake } = this.deps;
+    let replaceId = ackId;
+    for (const file of files) {
+      const result = await this.deps.receipts.process(employeeId, file, comment, {
+        fetch: intake.fetch ?? ((url, init) => fetch(url, init)),
+        getBotToken: () => botToken(context),
+        authEnabled: intake.authEnabled,
+        ...(intake.allowedTokenHosts ? { allowedTokenHosts: intake.allowedTokenHosts } : {}),
+        ...(intake.maxBytes ? { maxBytes: intake.maxBytes } : {}),
+      });
+      const event: ConversationEvent = result.ok
+        ? { type: 'receiptRead', receipt: result.receipt, ...(comment ? { comment } : {}), ...(result.duplicateOf ? { duplicateOf: result.duplicateOf } : {}) }
+        : { type: 'receiptFailed', messages: intakeMessages(result.code) };
+      await this.lock.run(employeeId, () => this.runEvents(context, employeeId, facts, [event], replaceId));
+      replaceId = undefined;
+    }
   }
 
   /** Reads state, runs the engine, writes state back; on an eTag conflict re-reads and re-runs. */
@@ -149,8 +214,23 @@ export class ExpenseBot extends ActivityHandler {
         return { type: 'claimsListFailed' };
       }
     }
+    if (effect.type === 'listReceipts') return { type: 'receiptsListed', receipts: this.deps.receipts.inbox(employeeId) };
+    if (effect.type === 'loadReceipt') {
+      const receipt = this.deps.receipts.load(employeeId, effect.receiptId);
+      return receipt ? { type: 'receiptRead', receipt } : { type: 'receiptsListed', receipts: this.deps.receipts.inbox(employeeId) };
+    }
     try {
-      const claim = await claims.fileClaim(employeeId, effect.claim, effect.draftId);
+      // Files first: the claim refers to them by hash, and a retried upload is harmless.
+      const roles = [...(effect.receiptIds ?? []).map((id) => [id, 'receipt'] as const), ...(effect.documentIds ?? []).map((id) => [id, 'documentation'] as const)];
+      const attachments: AttachmentRef[] = [];
+      for (const [id, role] of roles) {
+        for (const file of this.deps.receipts.files(employeeId, [id])) {
+          await claims.uploadAttachment(employeeId, file);
+          attachments.push({ sha256: file.sha256, mime: file.mime as AttachmentRef['mime'], role, ...(file.name ? { name: file.name.slice(0, 200) } : {}) });
+        }
+      }
+      const claim = await claims.fileClaim(employeeId, { ...effect.claim, attachments }, effect.draftId);
+      if (roles.length > 0) this.deps.receipts.markFiled(employeeId, roles.map(([id]) => id), claim.id);
       logger.info({ claimId: claim.id, number: claim.number }, 'claim filed');
       return { type: 'filed', draftId: effect.draftId, claim };
     } catch (err) {
@@ -160,9 +240,20 @@ export class ExpenseBot extends ActivityHandler {
     }
   }
 
-  private async deliver(context: TurnContext, result: TurnResult): Promise<AdaptiveCardJson | undefined> {
+  private async deliver(context: TurnContext, result: TurnResult, replaceMessageId?: string): Promise<AdaptiveCardJson | undefined> {
     const activity = context.activity;
     let replacement: AdaptiveCardJson | undefined;
+    const [first, ...rest] = result.messages;
+    if (replaceMessageId && first?.kind === 'card') {
+      // The "Reading your receipt…" message becomes the pre-filled card: no stale placeholder.
+      try {
+        await context.updateActivity({ id: replaceMessageId, type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(this.toCard(first))] });
+        for (const view of rest) await this.send(context, view);
+        return undefined;
+      } catch (err) {
+        this.deps.logger.debug({ err: errorSummary(err) }, 'could not update the acknowledgement, sending anew');
+      }
+    }
     if (result.replace) {
       const card = this.toCard(result.replace);
       if (activity.type === ActivityTypes.Invoke && card) replacement = card;
@@ -185,12 +276,26 @@ export class ExpenseBot extends ActivityHandler {
   }
 
   private async send(context: TurnContext, view: View) {
-    if (view.kind === 'text') {
-      await context.sendActivity({ ...MessageFactory.text(view.text), textFormat: 'markdown' });
-    } else {
-      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.toCard(view))] });
-    }
+    if (view.kind === 'text') return context.sendActivity({ ...MessageFactory.text(view.text), textFormat: 'markdown' });
+    return context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.toCard(view))] });
   }
+}
+
+/**
+ * The bot's own Bot Framework token, from the turn's connector client: its credentials follow
+ * the adapter's settings (MultiTenant, SingleTenant, UserAssignedMSI), so no second login here.
+ */
+async function botToken(context: TurnContext): Promise<string> {
+  const client = context.turnState.get(context.adapter.ConnectorClientKey) as { credentials?: { getToken?: (force?: boolean) => Promise<string> } } | undefined;
+  const getToken = client?.credentials?.getToken;
+  if (!getToken) throw new Error('no connector credentials on this turn');
+  return getToken.call(client.credentials);
+}
+
+function intakeMessages(code: IntakeErrorCode | 'unreadable'): Record<Lang, string> {
+  const maxMb = String(Math.round(DEFAULT_MAX_BYTES / 1024 / 1024));
+  const pick = (lang: Lang) => (code === 'unreadable' ? t(lang, 'receipt.unreadable') : INTAKE_MESSAGES[lang][code].replace(/\{maxMb\}/g, maxMb));
+  return { nb: pick('nb'), nn: pick('nn'), en: pick('en') };
 }
 
 /** Logs what went wrong without request bodies or headers, which can hold tokens. */

@@ -7,7 +7,7 @@ import { CURRENCIES, EXPENSE_KINDS, type Claim, type ExpenseKind } from '../clai
 import { formatMoney, t, type Lang, type MessageKey } from '../i18n/translate.js';
 import { parseAmount } from './free-text.js';
 import type { FieldErrors } from './outlay-form.js';
-import { OUTLAY_FIELDS, type OutlayDraft, type View } from './types.js';
+import { OUTLAY_FIELDS, type OutlayDraft, type ReceiptSummary, type View } from './types.js';
 
 const MAX_LISTED_CLAIMS = 15;
 
@@ -96,6 +96,7 @@ export function outlaySummaryView(lang: Lang, draft: OutlayDraft, mode: SummaryM
     ...(f.purpose ? [{ title: t(lang, 'outlay.field.purpose'), value: f.purpose }] : []),
     ...(f.comment ? [{ title: t(lang, 'outlay.field.comment'), value: f.comment }] : []),
   ];
+  const check = mode === 'draft' || mode === 'review' ? (draft.check ?? []) : [];
   const status =
     mode === 'filing' ? t(lang, 'outlay.status.filing')
     : mode === 'filed' ? t(lang, 'outlay.status.filed', { number })
@@ -107,7 +108,8 @@ export function outlaySummaryView(lang: Lang, draft: OutlayDraft, mode: SummaryM
     template: 'outlay-summary',
     data: {
       title: t(lang, mode === 'review' ? 'outlay.summaryTitle' : mode === 'draft' ? 'outlay.title' : 'outlay.titleEdit'),
-      hint: mode === 'review' ? t(lang, 'outlay.summaryHint') : mode === 'draft' ? t(lang, 'outlay.draftHint') : '',
+      hint: mode === 'review' ? t(lang, 'outlay.summaryHint') : mode === 'draft' ? t(lang, draft.receiptIds?.length ? 'receipt.read' : 'outlay.draftHint') : '',
+      checkNote: check.length > 0 ? t(lang, 'receipt.check', { fields: check.map((f) => checkLabel(lang, f)).join(', ') }) : '',
       status,
       statusColor: mode === 'cancelled' ? 'Warning' : mode === 'filed' || mode === 'added' ? 'Good' : 'Default',
       draftId: draft.id,
@@ -132,6 +134,33 @@ function claimTitle(lang: Lang, claim: Claim): string {
   if (!line || rest.length > 0 || line.type !== 'outlay') return claim.description;
   const title = t(lang, 'outlay.description', { kind: kindLabel(lang, line.kind) });
   return line.merchant ? `${title} – ${line.merchant}` : title;
+}
+
+function checkLabel(lang: Lang, field: string): string {
+  return (OUTLAY_FIELDS as readonly string[]).includes(field) ? t(lang, `outlay.field.${field as (typeof OUTLAY_FIELDS)[number]}`).toLowerCase() : field;
+}
+
+export function receiptsListView(lang: Lang, receipts: readonly ReceiptSummary[]): View {
+  return {
+    kind: 'card',
+    template: 'receipts-list',
+    data: {
+      title: t(lang, 'receipts.title'),
+      empty: receipts.length === 0 ? t(lang, 'receipts.none') : '',
+      items: receipts.slice(0, MAX_LISTED_CLAIMS).map((r) => {
+        const f = r.fields;
+        const detail = [f.date ? formatDate(lang, f.date) : '', f.totalMinor !== undefined && f.currency ? formatMoney(f.totalMinor, f.currency, lang) : '']
+          .filter(Boolean).join(' · ');
+        return {
+          id: r.id,
+          title: f.kind === 'not_receipt' ? (r.name ?? t(lang, 'receipts.unread')) : [kindLabel(lang, f.kind), f.merchant].filter(Boolean).join(' – '),
+          detail: detail || r.name || '',
+          canClaim: f.kind !== 'not_receipt',
+        };
+      }),
+      labels: { toClaim: t(lang, 'receipts.toClaim') },
+    },
+  };
 }
 
 export function claimsListView(lang: Lang, claims: readonly Claim[], draft?: OutlayDraft): View {

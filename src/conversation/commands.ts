@@ -9,6 +9,7 @@ export type Command =
   | { name: 'newMileage' }
   | { name: 'newTravel' }
   | { name: 'myClaims' }
+  | { name: 'myReceipts' }
   | { name: 'help' }
   | { name: 'cancel' }
   | { name: 'undo' }
@@ -31,6 +32,7 @@ const patterns: Array<[RegExp, Command['name']]> = [
   [/^(?:ny|new|start|start a|start ny|registrer|før|føre|legg inn)? ?(?:kjøring|køyring|mileage|mileage claim|kjøregodtgjørelse|køyregodtgjersle|bilgodtgjørelse|kilometergodtgjørelse|car trip|kjørebok|køyrebok)$/, 'newMileage'],
   [/^(?:ny|new|start|start a|start ny|registrer)? ?(?:reise|travel|trip|travel claim|tjenestereise|tenestereise|reiserekning med diett|diett|per diem)$/, 'newTravel'],
   [/^(?:mine|my|vis mine|vis|show my|show) ?(?:krav|claims|reiseregninger|reiserekningar|reiserekninger|utlegg|expenses)$/, 'myClaims'],
+  [/^(?:mine|my|vis mine|vis|show my|show)? ?(?:kvitteringer|kvitteringar|receipts|kvitteringsinnboks|innboks|inbox)$/, 'myReceipts'],
   [/^(?:hjelp|help|\?|kva kan du|hva kan du|what can you do|meny|menu)$/, 'help'],
   [/^(?:avbryt|cancel|stopp|stop|abort)$/, 'cancel'],
   [/^(?:angre|undo|angr)$/, 'undo'],

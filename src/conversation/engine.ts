@@ -5,7 +5,8 @@
  */
 import { detectLanguage, looksNorwegian } from './language-detect.js';
 import { formatMoney, langFromLocale, t, type Lang } from '../i18n/translate.js';
-import { claimsListView, formatDraftTotal, kindLabel, outlayFormView, outlaySummaryView, welcomeView } from './card-views.js';
+import { claimsListView, formatDate, formatDraftTotal, kindLabel, outlayFormView, outlaySummaryView, receiptsListView, welcomeView } from './card-views.js';
+import { LOW_CONFIDENCE } from '../receipts/receipt-fields.js';
 import { parseCommand, type Command } from './commands.js';
 import { isQuestion, parseOutlayText, type OutlayGuess } from './free-text.js';
 import { mileageSummaryView, onMileageAction, reviewMileage, startMileage } from './mileage-flow.js';
@@ -14,7 +15,7 @@ import { onTravelAction, startTravel, travelSummaryView } from './travel-flow.js
 import type { Claim, OutlayLine } from '../claims/claim.js';
 import { emptyOutlayFields, fieldsFromCardData, validateOutlay } from './outlay-form.js';
 import { text, Turn } from './turn.js';
-import type { ConversationEvent, HelpReply, OutlayDraft, TurnContextData, TurnResult, UserState, View } from './types.js';
+import type { ConversationEvent, HelpReply, OutlayDraft, ReceiptSummary, TurnContextData, TurnResult, UserState, View } from './types.js';
 
 function resolveLang(state: UserState, event: ConversationEvent, ctx: TurnContextData): UserState {
   if (event.type !== 'text' || state.langChosen) return state;
@@ -57,6 +58,19 @@ export function handleEvent(initial: UserState, event: ConversationEvent, ctx: T
     case 'claimsListFailed':
       turn.say('claims.unavailable');
       break;
+    case 'receiptsArrived':
+      if (!personal) turn.say('group.private');
+      else turn.say(event.count > 1 ? 'receipt.readingMany' : 'receipt.reading', { count: event.count });
+      break;
+    case 'receiptRead':
+      onReceiptRead(turn, event.receipt, event.comment, event.duplicateOf);
+      break;
+    case 'receiptFailed':
+      turn.messages.push(text(event.messages[turn.lang]));
+      break;
+    case 'receiptsListed':
+      turn.messages.push(receiptsListView(turn.lang, event.receipts));
+      break;
     case 'helpAnswered':
       turn.lang = event.reply.lang;
       turn.messages.push(helpAnswerView(event.reply, personal));
@@ -71,7 +85,7 @@ function welcome(turn: Turn) {
 }
 
 /** Commands that touch claims, which are private and so only handled in the personal chat. */
-const PRIVATE_COMMANDS = new Set<Command['name']>(['newOutlay', 'newMileage', 'newTravel', 'myClaims', 'cancel', 'undo', 'file']);
+const PRIVATE_COMMANDS = new Set<Command['name']>(['newOutlay', 'newMileage', 'newTravel', 'myReceipts', 'myClaims', 'cancel', 'undo', 'file']);
 
 function onText(turn: Turn, raw: string, personal: boolean) {
   const command = parseCommand(raw);
@@ -145,6 +159,9 @@ function onCommand(turn: Turn, command: Command) {
     case 'myClaims':
       turn.effects.push({ type: 'listClaims' });
       return;
+    case 'myReceipts':
+      turn.effects.push({ type: 'listReceipts' });
+      return;
     case 'help':
       return turn.say('help.text');
     case 'cancel':
@@ -170,7 +187,14 @@ function onCommand(turn: Turn, command: Command) {
   }
 }
 
-function startOutlay(turn: Turn, guess?: OutlayGuess, parent?: OutlayDraft['parent']) {
+/** What comes with an outlay read off a receipt: the stored receipt, the user's text, what to check. */
+interface FromReceipt {
+  receiptIds: string[];
+  comment?: string;
+  check: string[];
+}
+
+function startOutlay(turn: Turn, guess?: OutlayGuess, parent?: OutlayDraft['parent'], receipt?: FromReceipt) {
   const previous = turn.state.outlay;
   if (previous && !previous.parent) {
     turn.state.setAside = previous;
@@ -185,10 +209,18 @@ function startOutlay(turn: Turn, guess?: OutlayGuess, parent?: OutlayDraft['pare
   const parentFields = parent?.kind === 'mileage' ? turn.state.mileage?.fields : parent?.kind === 'travel' ? turn.state.travel?.fields : undefined;
   if (parentFields) fields.purpose = parentFields.purpose;
   if (parentFields && !guess?.date) fields.date = 'date' in parentFields ? parentFields.date : parentFields.departureDate;
-  const draft: OutlayDraft = { id: turn.ctx.newId(), step: 'form', fields, prefilled: Boolean(guess), ...(parent ? { parent } : {}) };
+  if (receipt?.comment) fields.comment = receipt.comment.slice(0, 1000);
+  const draft: OutlayDraft = {
+    id: turn.ctx.newId(),
+    step: 'form',
+    fields,
+    prefilled: Boolean(guess),
+    ...(parent ? { parent } : {}),
+    ...(receipt ? { receiptIds: receipt.receiptIds, check: receipt.check } : {}),
+  };
   turn.state.outlay = draft;
   // An outlay on a trip already has its purpose (the trip's): straight to its summary.
-  if (parent && guess?.amountMinor !== undefined) return review(turn, draft, false);
+  if (parent && guess?.amountMinor !== undefined && !receipt?.check.length) return review(turn, draft, false);
   if (!guess) return void turn.messages.push(outlayFormView(turn.lang, draft));
   // From free text the chat stays a chat: show what was understood and ask for the purpose,
   // with the full form one click away.
@@ -197,6 +229,40 @@ function startOutlay(turn: Turn, guess?: OutlayGuess, parent?: OutlayDraft['pare
 }
 
 /** "120,50" rather than "120.5": the form shows amounts the way Norwegians write them. */
+function onReceiptRead(turn: Turn, receipt: ReceiptSummary, comment: string | undefined, duplicateOf: ReceiptSummary | undefined) {
+  if (duplicateOf) {
+    return turn.say('receipt.duplicate', { date: duplicateOf.createdAt ? formatDate(turn.lang, duplicateOf.createdAt.slice(0, 10)) : '?' });
+  }
+  const f = receipt.fields;
+  const travel = turn.state.travel;
+  if (f.kind === 'not_receipt') {
+    // An invitation or registration is documentation for the travel claim in progress (guide 5.1).
+    if (travel) {
+      turn.state.travel = { ...travel, documentIds: [...(travel.documentIds ?? []), receipt.id] };
+      return turn.say('receipt.attachedAsDocumentation');
+    }
+    return turn.say('receipt.notReceipt');
+  }
+  const guess: OutlayGuess = {
+    kind: f.kind,
+    ...(f.totalMinor !== undefined ? { amountMinor: f.totalMinor } : {}),
+    ...(f.currency ? { currency: f.currency } : {}),
+    ...(f.date ? { date: f.date } : {}),
+    ...(f.merchant ? { merchant: f.merchant } : {}),
+  };
+  const c = f.confidence;
+  const check = [
+    ...(f.date === undefined || c.date < LOW_CONFIDENCE ? ['date'] : []),
+    ...(f.totalMinor === undefined || c.total < LOW_CONFIDENCE ? ['amount'] : []),
+    ...(c.kind < LOW_CONFIDENCE ? ['kind'] : []),
+    ...(f.merchant !== undefined && c.merchant < LOW_CONFIDENCE ? ['merchant'] : []),
+  ];
+  const mileage = turn.state.mileage;
+  const parent = mileage?.step === 'review' ? { kind: 'mileage' as const, id: mileage.id }
+    : travel ? { kind: 'travel' as const, id: travel.id } : undefined;
+  startOutlay(turn, guess, parent, { receiptIds: [receipt.id], comment, check });
+}
+
 function formatAmountInput(amountMinor: number): string {
   const kroner = Math.trunc(amountMinor / 100);
   const ore = amountMinor % 100;
@@ -243,6 +309,7 @@ function fileDraft(turn: Turn, draft: OutlayDraft, fromCard: boolean) {
   turn.effects.push({
     type: 'fileClaim',
     draftId: draft.id,
+    ...(draft.receiptIds?.length ? { receiptIds: draft.receiptIds } : {}),
     claim: {
       description: t(turn.lang, 'outlay.description', { kind }) + (checked.line.merchant ? ` – ${checked.line.merchant}` : ''),
       purpose: checked.purpose,
@@ -258,13 +325,13 @@ function addToParent(turn: Turn, draft: OutlayDraft, line: OutlayLine, fromCard:
   const travel = turn.state.travel;
   if (draft.parent?.kind === 'travel') {
     if (!travel || travel.id !== draft.parent.id) return turn.say('travel.noDraft');
-    turn.state.travel = { ...travel, step: 'review', outlays: [...travel.outlays, line] };
+    turn.state.travel = { ...travel, step: 'review', outlays: [...travel.outlays, line], receiptIds: [...(travel.receiptIds ?? []), ...(draft.receiptIds ?? [])] };
     turn.show(outlaySummaryView(turn.lang, draft, 'added'), fromCard);
     turn.say('trip.outlayAdded', { kind: kindLabel(turn.lang, line.kind).toLowerCase(), amount: formatMoney(line.amountMinor, line.currency, turn.lang) });
     return void turn.messages.push(travelSummaryView(turn.lang, turn.state.travel, 'review'));
   }
   if (!mileage || draft.parent?.id !== mileage.id) return turn.say('mileage.noDraft');
-  const updated = { ...mileage, step: 'review' as const, outlays: [...mileage.outlays, line] };
+  const updated = { ...mileage, step: 'review' as const, outlays: [...mileage.outlays, line], receiptIds: [...(mileage.receiptIds ?? []), ...(draft.receiptIds ?? [])] };
   turn.state.mileage = updated;
   turn.show(outlaySummaryView(turn.lang, draft, 'added'), fromCard);
   turn.say('trip.outlayAdded', { kind: kindLabel(turn.lang, line.kind).toLowerCase(), amount: formatMoney(line.amountMinor, line.currency, turn.lang) });
@@ -311,6 +378,9 @@ function onAction(turn: Turn, data: { action: string; draftId?: string } & Recor
   }
   if (onMileageAction(turn, data)) return;
   switch (data.action) {
+    case 'receipt.toClaim':
+      if (typeof data.receiptId === 'string') turn.effects.push({ type: 'loadReceipt', receiptId: data.receiptId });
+      return;
     case 'outlay.start':
       return startOutlay(turn);
     case 'claims.list':

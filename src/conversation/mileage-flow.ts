@@ -286,5 +286,5 @@ export function fileMileage(turn: Turn, draft: MileageDraft, fromCard: boolean) 
   const filing: MileageDraft = { ...draft, step: 'filing' };
   turn.state.mileage = filing;
   if (fromCard) turn.replace = mileageSummaryView(turn.lang, filing, 'filing');
-  turn.effects.push({ type: 'fileClaim', draftId: draft.id, claim: mileageClaim(turn.lang, draft, checked.line) });
+  turn.effects.push({ type: 'fileClaim', draftId: draft.id, claim: mileageClaim(turn.lang, draft, checked.line), ...(draft.receiptIds?.length ? { receiptIds: draft.receiptIds } : {}) });
 }

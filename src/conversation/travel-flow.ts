@@ -205,7 +205,13 @@ function fileTravel(turn: Turn, draft: TravelDraft, fromCard: boolean) {
   if (!claim) return turn.say('travel.nothingToClaim');
   turn.state.travel = { ...draft, step: 'filing' };
   if (fromCard) turn.replace = travelSummaryView(turn.lang, turn.state.travel, 'filing');
-  turn.effects.push({ type: 'fileClaim', draftId: draft.id, claim });
+  turn.effects.push({
+    type: 'fileClaim',
+    draftId: draft.id,
+    claim,
+    ...(draft.receiptIds?.length ? { receiptIds: draft.receiptIds } : {}),
+    ...(draft.documentIds?.length ? { documentIds: draft.documentIds } : {}),
+  });
 }
 
 /** Handles the travel card actions; returns false for actions that are not travel ones. */

@@ -4,6 +4,9 @@
  */
 import type { Claim, Currency, ExpenseKind, MileageClaimLine, NewClaim, OutlayLine } from '../claims/claim.js';
 import type { Lang } from '../i18n/translate.js';
+import type { ReceiptSummary } from '../receipts/receipt-fields.js';
+
+export type { ReceiptSummary };
 
 export type { Lang };
 
@@ -29,6 +32,10 @@ export interface OutlayDraft {
   fields: OutlayFields;
   /** Set when the draft came from free text, so the form can say it was pre-filled. */
   prefilled?: boolean;
+  /** Receipts (stored by the bot) that go with this outlay to the claims API. */
+  receiptIds?: string[];
+  /** Fields read off a receipt with low confidence: the card asks the user to check them. */
+  check?: string[];
 }
 
 export interface MileageFields {
@@ -49,6 +56,8 @@ export interface MileageDraft {
   passengers: Array<{ name: string; km: number }>;
   /** Tolls, parking and ferries on the trip: filed on the same claim (guide 5.1). */
   outlays: OutlayLine[];
+  /** Receipts of the tolls, parking and ferries on the trip. */
+  receiptIds?: string[];
   prefilled?: boolean;
   /** Set when this mileage belongs on a travel claim. */
   parent?: { kind: 'travel'; id: string };
@@ -76,6 +85,9 @@ export interface TravelDraft {
   fields: TravelFields;
   outlays: OutlayLine[];
   mileage?: MileageClaimLine;
+  /** Receipts of the outlays, and documentation such as the invitation or registration. */
+  receiptIds?: string[];
+  documentIds?: string[];
 }
 
 /** Per-person state, keyed by the Entra object id (claims belong to a person, not a chat). */
@@ -127,14 +139,23 @@ export type ConversationEvent =
   | { type: 'fileFailed'; draftId: string; reason: 'unavailable' | 'rejected'; detail?: string }
   | { type: 'claimsListed'; claims: Claim[] }
   | { type: 'claimsListFailed' }
-  | { type: 'helpAnswered'; reply: HelpReply };
+  | { type: 'helpAnswered'; reply: HelpReply }
+  /** Photos or files arrived; the bot reads them in the background and then sends receiptRead. */
+  | { type: 'receiptsArrived'; count: number }
+  | { type: 'receiptRead'; receipt: ReceiptSummary; comment?: string; duplicateOf?: ReceiptSummary }
+  /** The bot could not fetch or read a file; `messages` holds the reason in each language. */
+  | { type: 'receiptFailed'; messages: Record<Lang, string> }
+  | { type: 'receiptsListed'; receipts: ReceiptSummary[] };
 
-export type CardTemplate = 'welcome' | 'outlay-form' | 'outlay-summary' | 'claims-list' | 'help-answer' | 'mileage-form' | 'trip-summary' | 'travel-form';
+export type CardTemplate = 'welcome' | 'outlay-form' | 'outlay-summary' | 'claims-list' | 'help-answer' | 'mileage-form' | 'trip-summary' | 'travel-form' | 'receipts-list';
 
 export type View = { kind: 'text'; text: string } | { kind: 'card'; template: CardTemplate; data: Record<string, unknown> };
 
 export type Effect =
-  | { type: 'fileClaim'; draftId: string; claim: NewClaim }
+  /** `receiptIds` / `documentIds`: stored files to upload and attach before filing. */
+  | { type: 'fileClaim'; draftId: string; claim: NewClaim; receiptIds?: string[]; documentIds?: string[] }
+  | { type: 'listReceipts' }
+  | { type: 'loadReceipt'; receiptId: string }
   | { type: 'listClaims' }
   /** `lang` is the user's language; the answer follows the question's own language when it tells. */
   | { type: 'answerHelp'; question: string; lang: Lang };

@@ -132,15 +132,24 @@ export class HelpService {
     const firstBudget = useSecond ? budget - 1 : budget;
 
     let chosen = bestPassage(first, firstBudget);
+    // A concept of the question the passage misses may sit elsewhere in the section ("the black
+    // box on the start screen"): its best sentence joins while the budget lasts.
+    for (const extra of this.index.missingConcepts(lang, (retrieval.sections[0] as { id: string }).id, retrieval, chosen)) {
+      if (chosen.length >= firstBudget) break;
+      if (!chosen.some((s) => s.position === extra.position)) chosen.push(extra);
+    }
     // Nothing in this language's text matched (the hit came through another language): open the section.
     if (chosen.length === 0) chosen = first.slice(0, 2);
-    // One sentence alone reads abrupt, and in a guide the next one in the same paragraph or list
-    // is usually the next step. Without an offer to follow, any neighbour makes the second sentence.
+    // One sentence alone reads abrupt. Its neighbour in the same paragraph or list is usually
+    // what belongs with it: the step before, in a numbered procedure (how to get there), else the
+    // next one. Without an offer to follow, any neighbour makes the second sentence.
     if (chosen.length === 1 && !useSecond) {
       const only = chosen[0] as RankedSentence;
       const next = first.find((s) => s.position === only.position + 1);
       const previous = first.find((s) => s.position === only.position - 1);
-      const neighbour = next && next.block === only.block ? next : offer ? undefined : (next ?? previous);
+      const inBlock = (s: RankedSentence | undefined) => (s && s.block === only.block ? s : undefined);
+      const sameBlock = only.step ? (inBlock(previous) ?? inBlock(next)) : (inBlock(next) ?? inBlock(previous));
+      const neighbour = sameBlock ?? (offer ? undefined : (next ?? previous));
       if (neighbour) chosen.push(neighbour);
     }
     chosen.sort((a, b) => a.position - b.position);

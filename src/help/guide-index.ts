@@ -32,13 +32,16 @@ const synonymsSchema = z.object({
   weak: z.array(z.string().min(1)).default([]),
   amount: z.array(z.string().min(1)).default([]),
 });
+export type SynonymData = z.input<typeof synonymsSchema>;
 
 /** An amount of money or a percentage, in any of the three languages' ways of writing it. */
 const AMOUNT = /\d[\d .,]*\s?(?:kr\b|nok\b|kroner|%|eur\b|€)|(?:\bkr|\bnok|€|\$)\.?\s?\d/i;
-export type SynonymData = z.input<typeof synonymsSchema>;
 
 export interface Thresholds {
-  /** Least summed BM25 score of the best section (all three languages together). */
+  /**
+   * Least score of the best section: BM25 summed over the question's concepts and the three
+   * languages, times the share of the question the section contains.
+   */
   minScore: number;
   /** Least share of the question's content (weighted) that the cited sections must contain. */
   minCoverage: number;
@@ -48,7 +51,10 @@ export interface Thresholds {
   genericShare: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { minScore: 4, minCoverage: 0.5, secondRatio: 0.6, genericShare: 0.6 };
+export const DEFAULT_THRESHOLDS: Thresholds = { minScore: 5, minCoverage: 0.6, secondRatio: 0.6, genericShare: 0.6 };
+
+/** Remembered matches of search forms against the vocabulary (see termsMatching). */
+const MATCH_CACHE_SIZE = 20_000;
 
 /** A subsection is cited beside its parent when it scores at least this share of it. */
 const CHILD_RATIO = 0.25;
@@ -117,6 +123,8 @@ export interface RankedSentence {
   position: number;
   /** Sentences with the same block are one paragraph or one list. */
   block: number;
+  /** An item of a numbered list. */
+  step: boolean;
   score: number;
 }
 
@@ -124,6 +132,7 @@ interface Sentence {
   text: string;
   position: number;
   block: number;
+  step: boolean;
   forms: Set<string>;
 }
 
@@ -170,7 +179,10 @@ export class GuideIndex {
   private readonly phrases: SynonymEntry[] = [];
   private readonly weakForms = new Set<string>();
   private readonly weakWords = new Set<string>();
+  /** Forms of the words that make a section title on their own. */
+  private readonly titleWords = new Set<string>();
   private readonly alternativesCache = new Map<number, Alternative[]>();
+  private readonly matchCache = new Map<string, Array<[string, number]>>();
   /** The known words by length, as a typo changes the length by at most the typos allowed. */
   private readonly knownByLength = new Map<number, string[]>();
   private readonly weakPhrases: string[][][] = [];
@@ -216,11 +228,11 @@ export class GuideIndex {
       }
     });
     for (const entry of synonyms.weak) {
-      this.weakWords.add(fold(entry.trim()));
+      this.weakWords.add(entry.trim().toLowerCase());
       // Known, so that a typo in a weak word ("kolega") is recognised as one and counts little.
       for (const token of tokenize(entry)) this.knownWords.add(fold(token));
       const tokens = tokenize(entry);
-      if (tokens.length === 1) for (const form of rawForms(tokens[0] as string)) this.weakForms.add(form);
+      if (tokens.length === 1) for (const form of unfoldedForms(tokens[0] as string)) this.weakForms.add(form);
       else this.weakPhrases.push(tokens.map((w) => rawForms(w)));
     }
     for (const entry of synonyms.amount) {
@@ -228,7 +240,13 @@ export class GuideIndex {
       if (tokens.length === 1) this.amountWords.add(fold(tokens[0] as string));
       else if (tokens.length > 1) this.amountPhrases.push(tokens.map((w) => rawForms(w)));
     }
-    for (const lang of LANGS) for (const section of guide.sections[lang]) if (AMOUNT.test(section.text)) this.withAmounts.add(section.id);
+    for (const lang of LANGS) {
+      for (const section of guide.sections[lang]) {
+        if (AMOUNT.test(section.text)) this.withAmounts.add(section.id);
+        const content = tokenize(section.title).filter((t) => !isStopword(t));
+        if (content.length === 1) for (const form of unfoldedForms(content[0] as string)) this.titleWords.add(form);
+      }
+    }
     for (const word of this.knownWords) {
       if (word.length < 4) continue;
       const list = this.knownByLength.get(word.length) ?? [];
@@ -280,10 +298,11 @@ export class GuideIndex {
         }
         this.sentences.set(
           `${lang}:${section.id}`,
-          splitSentences(section.text).map(({ text, block }, position) => ({
+          splitSentences(section.text).map(({ text, block, step }, position) => ({
             text,
             position,
             block,
+            step,
             forms: new Set([...tokenize(text, { parts: true }).flatMap((t) => indexForms(t, lang)), ...this.phraseMarks(text)]),
           })),
         );
@@ -296,7 +315,7 @@ export class GuideIndex {
    * meets "sign in" or "logge inn" in a question although no single word of them does.
    */
   private phraseMarks(text: string): string[] {
-    const forms = tokenize(text).map(rawForms);
+    const forms = tokenize(text).map(phraseToken);
     const marks: string[] = [];
     for (let i = 0; i < forms.length; i++) {
       const phrase = this.matchPhrase(forms, i);
@@ -323,15 +342,20 @@ export class GuideIndex {
     return found;
   }
 
+  /**
+   * Compared unfolded: folded, "står" (stands) would make "star" (the asterisk) weak. A word that
+   * alone names a section of the guide ("# 2 Hotels") is what that section is about, never weak.
+   */
   private isWeak(word: string): boolean {
-    return rawForms(word).some((f) => this.weakForms.has(f));
+    const forms = unfoldedForms(word);
+    return forms.some((f) => this.weakForms.has(f)) && !forms.some((f) => this.titleWords.has(f));
   }
 
   /** The closest known word within the typos its length allows, so "pasord" is looked up as "passord". */
   private correct(word: string): string | undefined {
     const folded = fold(word);
-    // Five-letter words are too often real other words one letter off ("ferie" is not "ferje").
-    const typos = folded.length >= 6 ? allowedTypos(folded) : 0;
+    // Shorter words are too often real other words one letter off ("ferie" is not "ferje").
+    const typos = allowedTypos(folded);
     if (typos === 0 || this.knownWords.has(folded)) return undefined;
     let best: string | undefined;
     let bestDistance = typos + 1;
@@ -350,7 +374,8 @@ export class GuideIndex {
   /** Turns a question into concept groups: synonyms merged, stop words dropped, compounds split, typos corrected. */
   analyze(question: string): AnalyzedQuery {
     const tokens = tokenize(question);
-    const tokenForms = tokens.map(rawForms);
+    const names = properNouns(question);
+    const tokenForms = tokens.map(phraseToken);
     const groups = new Map<string, QueryGroup>();
     /** One concept, even when its word belongs to several synonym groups ("attach": the app and attaching). */
     const synonymGroup = (indices: Iterable<number>, label: string, typed: string[], partial = false) => {
@@ -381,6 +406,7 @@ export class GuideIndex {
       const phrase = this.matchPhrase(tokenForms, i);
       if (phrase) {
         synonymGroup([phrase.group], tokens.slice(i, i + phrase.length).join(' '), []);
+        // Words skipped inside the phrase ("laster jeg opp") are stop words: nothing else to do with them.
         i += phrase.length;
         continue;
       }
@@ -429,21 +455,26 @@ export class GuideIndex {
         synonymGroup(correctedGroups, word, [word]);
         continue;
       }
-      plainGroup(word, corrected !== undefined && this.isWeak(corrected), typedAlternatives([word]));
+      // An unknown capitalised word inside a sentence names a place or a company: a circumstance.
+      const weak = (corrected !== undefined && this.isWeak(corrected)) || (corrected === undefined && names.has(word));
+      plainGroup(word, weak, typedAlternatives([word]));
     }
     return { groups: [...groups.values()], asksAmount: this.asksAmount(tokens, tokenForms) };
   }
 
   /** A word for an amount, alone or as the end of a compound ("skattesatsen"), or a phrase like "how much". */
-  private asksAmount(tokens: string[], tokenForms: string[][]): boolean {
-    const words = [...this.amountWords];
-    if (tokens.some((t) => words.some((w) => fold(t) === w || (w.length >= 4 && fold(t).endsWith(w))))) return true;
-    return tokenForms.some((_, i) => this.amountPhrases.some((phrase) => phraseAt(tokenForms, i, phrase)));
+  private asksAmount(tokens: string[], tokenForms: PhraseToken[]): boolean {
+    for (const token of tokens) {
+      const folded = fold(token);
+      // Only longer words as the end of a compound: "separate" does not ask for a "rate".
+      for (const word of this.amountWords) if (folded === word || (word.length >= 5 && folded.endsWith(word))) return true;
+    }
+    return tokenForms.some((_, i) => this.amountPhrases.some((phrase) => phraseAt(tokenForms, i, phrase) > 0));
   }
 
   /** Exact spelling only: "hjelpe" (to help) is weak, the group with "hjelp" (the help icon) is not. */
   private isWeakEntry(entry: string): boolean {
-    return this.weakWords.has(fold(entry.trim()));
+    return this.weakWords.has(entry.trim().toLowerCase());
   }
 
   /**
@@ -467,15 +498,19 @@ export class GuideIndex {
     return alternatives;
   }
 
-  private matchPhrase(tokens: string[][], start: number): { group: number; length: number } | undefined {
+  private matchPhrase(tokens: PhraseToken[], start: number): { group: number; length: number } | undefined {
     for (const phrase of this.phrases) {
-      if (phraseAt(tokens, start, phrase.words)) return { group: phrase.group, length: phrase.words.length };
+      const length = phraseAt(tokens, start, phrase.words);
+      if (length > 0) return { group: phrase.group, length };
     }
     return undefined;
   }
 
-  private matchWeakPhrase(tokens: string[][], start: number): number {
-    for (const phrase of this.weakPhrases) if (phraseAt(tokens, start, phrase)) return phrase.length;
+  private matchWeakPhrase(tokens: PhraseToken[], start: number): number {
+    for (const phrase of this.weakPhrases) {
+      const length = phraseAt(tokens, start, phrase);
+      if (length > 0) return length;
+    }
     return 0;
   }
 
@@ -489,29 +524,41 @@ export class GuideIndex {
     const terms: Record<Family, Map<string, number>> = { no: new Map(), en: new Map() };
     const sections = new Map<string, number>();
     const typed = new Set<string>();
-    const present = new Set<Alternative>();
-    for (const family of ['no', 'en'] as const) {
-      const alternatives = group.alternatives.filter((a) => a.family === family);
-      if (alternatives.length === 0) continue;
-      for (const [term, ids] of this.vocabulary[family]) {
-        let quality = 0;
-        let byTyped = false;
-        for (const alt of alternatives) {
-          const q = matchQuality(alt, term);
-          if (q === 0) continue;
-          present.add(alt);
-          if (q > quality) quality = q;
-          if (alt.typed) byTyped = true;
-        }
-        if (quality === 0) continue;
-        terms[family].set(term, quality);
-        for (const id of ids) {
-          sections.set(id, Math.max(sections.get(id) ?? 0, quality));
-          if (byTyped) typed.add(id);
+    const present: Alternative[] = [];
+    for (const alt of group.alternatives) {
+      const matches = this.termsMatching(alt);
+      if (matches.length === 0) continue;
+      present.push(alt);
+      const familyTerms = terms[alt.family];
+      for (const [term, quality] of matches) {
+        if (quality > (familyTerms.get(term) ?? 0)) familyTerms.set(term, quality);
+        for (const id of this.vocabulary[alt.family].get(term) ?? []) {
+          if (quality > (sections.get(id) ?? 0)) sections.set(id, quality);
+          if (alt.typed) typed.add(id);
         }
       }
     }
-    return { terms, sections, typed, present: [...present] };
+    return { terms, sections, typed, present };
+  }
+
+  /**
+   * The indexed forms an alternative matches, with the match quality. Remembered: synonyms and
+   * common words come back in question after question, and comparing one with the whole
+   * vocabulary (typos included) is the costly part of a search.
+   */
+  private termsMatching(alt: Alternative): Array<[string, number]> {
+    const key = `${alt.family}:${alt.typed ? 't' : 's'}:${alt.form}`;
+    const cached = this.matchCache.get(key);
+    if (cached) return cached;
+    const found: Array<[string, number]> = [];
+    for (const term of this.vocabulary[alt.family].keys()) {
+      const quality = matchQuality(alt, term);
+      if (quality > 0) found.push([term, quality]);
+    }
+    // Bounded: typed words are unbounded in number, the guide's vocabulary is not.
+    if (this.matchCache.size >= MATCH_CACHE_SIZE) this.matchCache.clear();
+    this.matchCache.set(key, found);
+    return found;
   }
 
   retrieve(question: string): Retrieval {
@@ -551,7 +598,9 @@ export class GuideIndex {
     query.groups.forEach((g, i) => {
       const hit = [...ids].some((id) => (perGroup[i] as Map<string, number>).has(id));
       const weight = weights[i] as number;
-      if (g.number && !hit) return;
+      // A number the guide lacks (a date, an amount) and a weak word it lacks (a city, "last week")
+      // are the question's circumstances: they may add to the coverage but never lower it.
+      if (!hit && (g.number || weight < 1)) return;
       possible += weight;
       if (hit) matched += g.partial ? weight / 2 : weight;
     });
@@ -599,7 +648,8 @@ export class GuideIndex {
     });
     let possible = 0;
     query.groups.forEach((g, i) => {
-      if (!(g.number && (perGroup[i] as Map<string, number>).size === 0)) possible += weights[i] as number;
+      const missing = (perGroup[i] as Map<string, number>).size === 0;
+      if (!(missing && (g.number || (weights[i] as number) < 1))) possible += weights[i] as number;
     });
     const coord = (id: string) => {
       let matched = 0;
@@ -612,6 +662,30 @@ export class GuideIndex {
       .map(([id, score]) => ({ id, score: score * coord(id) }))
       .filter((hit) => hit.score > 0)
       .sort((a, b) => b.score - a.score || this.guide.ids.indexOf(a.id) - this.guide.ids.indexOf(b.id));
+  }
+
+  /**
+   * For each content concept of the question that none of `chosen` holds, the section's best
+   * sentence holding it (most specific concept first).
+   */
+  missingConcepts(lang: Lang, sectionId: string, retrieval: Retrieval, chosen: RankedSentence[]): RankedSentence[] {
+    const sentences = this.sentences.get(`${lang}:${sectionId}`) ?? [];
+    const family = familyOf(lang);
+    const holds = (sentence: Sentence, i: number) => [...sentence.forms].some((f) => (retrieval.groupTerms[i]?.[family].get(f) ?? 0) > 0);
+    const ranked = this.rankSentences(lang, sectionId, retrieval);
+    const extra: Array<{ sentence: RankedSentence; specificity: number }> = [];
+    retrieval.query.groups.forEach((_group, i) => {
+      if (retrieval.weights[i] !== 1) return;
+      const chosenSentences = chosen.map((c) => sentences[c.position]).filter((s): s is Sentence => s !== undefined);
+      if (chosenSentences.some((s) => holds(s, i))) return;
+      const candidates = ranked.filter((r) => {
+        const sentence = sentences[r.position];
+        return sentence !== undefined && holds(sentence, i);
+      });
+      const best = candidates.sort((a, b) => b.score - a.score)[0];
+      if (best) extra.push({ sentence: best, specificity: -(retrieval.sectionCounts[i] ?? 0) });
+    });
+    return extra.sort((a, b) => b.specificity - a.specificity).map((e) => e.sentence);
   }
 
   /**
@@ -630,7 +704,7 @@ export class GuideIndex {
         for (const form of sentence.forms) best = Math.max(best, terms[family].get(form) ?? 0);
         score += best * (retrieval.weights[i] as number) * (specificity[i] as number);
       });
-      return { text: sentence.text, position: sentence.position, block: sentence.block, score };
+      return { text: sentence.text, position: sentence.position, block: sentence.block, step: sentence.step, score };
     });
   }
 }
@@ -654,41 +728,84 @@ function typedAlternatives(words: string[]): Alternative[] {
   );
 }
 
+/** The word and its stems, unfolded; a stem shorter than four letters is too ambiguous ("apply" → "app"). */
+function unfoldedForms(word: string): string[] {
+  const lower = word.toLowerCase();
+  return [...new Set([lower, ...[stemNorwegian(lower), stemEnglish(lower)].filter((f) => f.length >= 4)])];
+}
+
 /** Both stems and the plain folded word: enough to recognise a word from a list whatever its inflection. */
 function rawForms(word: string): string[] {
   const lower = word.toLowerCase();
   return [...new Set([fold(lower), fold(stemNorwegian(lower)), fold(stemEnglish(lower))])];
 }
 
-/** `tokens` and `words` as lists of forms per word (see rawForms): a word matches when they share one. */
-function phraseAt(tokens: string[][], start: number, words: string[][]): boolean {
-  if (words.length < 2 || start + words.length > tokens.length) return false;
-  return words.every((forms, j) => {
-    const token = tokens[start + j] as string[];
-    return forms.some((f) => token.includes(f));
-  });
+/** Lowercased words written with a capital inside a sentence ("in Stavanger"), not the first word of one. */
+function properNouns(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/(^|[.!?]\s+|\s+)(\p{Lu}[\p{Ll}\p{Lu}]*)/gu)) {
+    const [, before = '', word = ''] = match;
+    const sentenceStart = match.index === 0 || /[.!?]/.test(before);
+    if (!sentenceStart && !/^\p{Lu}+$/u.test(word)) names.add(word.toLowerCase());
+  }
+  return names;
+}
+
+interface PhraseToken {
+  forms: string[];
+  stop: boolean;
+}
+
+const phraseToken = (token: string): PhraseToken => ({ forms: rawForms(token), stop: isStopword(token) });
+
+/**
+ * How many tokens the phrase `words` (forms per word) covers from `start`, or 0. One stop word
+ * may stand between two of its words, as a question puts the subject there: "laster jeg opp",
+ * "kommer jeg i gang".
+ */
+function phraseAt(tokens: PhraseToken[], start: number, words: string[][]): number {
+  if (words.length < 2) return 0;
+  let at = start;
+  for (let j = 0; j < words.length; j++) {
+    const forms = words[j] as string[];
+    if (sharesForm(tokens[at], forms)) {
+      at++;
+    } else if (j > 0 && tokens[at]?.stop && sharesForm(tokens[at + 1], forms)) {
+      at += 2;
+    } else {
+      return 0;
+    }
+  }
+  return at - start;
+}
+
+function sharesForm(token: PhraseToken | undefined, forms: string[]): boolean {
+  if (!token) return false;
+  for (const form of forms) if (token.forms.includes(form)) return true;
+  return false;
 }
 
 /**
  * Splits a section body into sentences: each list item is its own unit, paragraphs are split at
  * sentence ends. "e.g. parking" and "t.d. parkering" stay whole because a lowercase word follows.
- * `block` numbers the paragraphs and lists, so a caller can tell which sentences belong together.
+ * `block` numbers the paragraphs and lists, so a caller can tell which sentences belong together;
+ * `step` marks the items of a numbered list.
  */
-export function splitSentences(markdown: string): Array<{ text: string; block: number }> {
-  const units: Array<{ text: string; block: number }> = [];
+export function splitSentences(markdown: string): Array<{ text: string; block: number; step: boolean }> {
+  const units: Array<{ text: string; block: number; step: boolean }> = [];
   let paragraph: string[] = [];
   let block = 0;
   let inList = false;
   const flush = () => {
-    if (paragraph.length > 0) units.push({ text: paragraph.join(' '), block: block++ });
+    if (paragraph.length > 0) units.push({ text: paragraph.join(' '), block: block++, step: false });
     paragraph = [];
   };
   for (const line of markdown.split('\n')) {
-    const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
+    const item = /^\s*([-*+]|\d+[.)])\s+(.*)$/.exec(line);
     if (item) {
       flush();
       inList = true;
-      units.push({ text: item[1] as string, block });
+      units.push({ text: item[2] as string, block, step: /\d/.test(item[1] as string) });
     } else if (line.trim() === '') {
       flush();
     } else {
@@ -701,7 +818,7 @@ export function splitSentences(markdown: string): Array<{ text: string; block: n
   }
   flush();
   return units
-    .flatMap((unit) => unit.text.split(/(?<=[.!?…][»")]?)\s+(?=[«"(]?[\p{Lu}\d])/u).map((text) => ({ text, block: unit.block })))
-    .map((u) => ({ text: u.text.replace(/\s+/g, ' ').trim(), block: u.block }))
+    .flatMap((unit) => unit.text.split(/(?<=[.!?…][»")]?)\s+(?=[«"(]?[\p{Lu}\d])/u).map((text) => ({ ...unit, text })))
+    .map((u) => ({ ...u, text: u.text.replace(/\s+/g, ' ').trim() }))
     .filter((u) => /\p{L}/u.test(u.text));
 }

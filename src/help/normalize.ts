@@ -13,14 +13,24 @@ import type { Lang } from '../i18n/translate.js';
  * ø → o and æ → ae by convention, accents and the ring of å dropped by Unicode decomposition.
  */
 export function fold(text: string): string {
-  return text
+  const cached = folded.get(text);
+  if (cached !== undefined) return cached;
+  const result = text
     .toLowerCase()
     .replace(/ø/g, 'o')
     .replace(/æ/g, 'ae')
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .normalize('NFC');
+  // Words recur endlessly while texts do not: remember the short ones, within bounds.
+  if (text.length <= 40) {
+    if (folded.size >= 50_000) folded.clear();
+    folded.set(text, result);
+  }
+  return result;
 }
+
+const folded = new Map<string, string>();
 
 /**
  * Splits text into lowercase word tokens. A hyphenated word yields the joined form ("e-post" →
@@ -52,14 +62,14 @@ can cannot cant could did didnt do does doesnt doing dont down during each eithe
 had has have having he her here hers him his how however i id if im in into is isnt it its itself ive just me might mine
 more most much must my myself need needs no nor not now of off on once one only or other our ours out over own please
 same shall she should so some such than that thats the their them then there these they this those through to too
-under until up us very was wasnt we were what whats when where which while who whom whose why will with would yes yet
+under until up us very was wasnt we were what whats when where which while who whom whose why will with without would yes yet
 you youre your yours hi hey ok okay thanks thank com net org www http https`;
 
 const STOPWORDS_NO = `alle all alt andre at av bare berre blant bli blir blitt ble da då dei de deg dem den denne dere
 deres der desse dette det di din dine disse ditt du dykk dykkar eg ein eit ei eller en er et etter for fordi fra frå før
 ha hadde han har hennar hennes her hjå hos hva hvem hver hvilke hvilken hvilket hvis hvor hvordan hvorfor ho hun i ikke
 ikkje inn ingen jeg kan kanskje korleis kor kva kvar kvifor kven man med meg meir men mer mi min mine mitt mot mykje
-mye må ned noe noen noko nokon nokre nokon no nå når og også om opp oss over på sin sine sitt skal skulle slik som så
+mye må ned noe noen noko nokon nokre no nå når og også om opp oss over på sin sine sitt skal skulle slik som så igjen
 til ut uten utan vi vil ville var vart vere vert vore vår være vært ved ville hei takk`;
 
 const STOPWORDS = new Set(
@@ -124,7 +134,7 @@ export function stemEnglish(word: string): string {
     // fall through to the silent-e rule below
   } else if (strip('ing') || strip('ed')) {
     w = undouble(w);
-  } else if ((w.length > 7 && strip('ment')) || strip('ly') || (w.length > 5 && strip('er'))) {
+  } else if ((w.length > 7 && strip('ment')) || (w.length > 5 && strip('ly')) || (w.length > 5 && strip('er'))) {
     // nothing more to do
   }
   if (w.length > MIN_STEM && w.endsWith('e')) w = w.slice(0, -1);
@@ -219,9 +229,12 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 /** Scratch space for editDistance, reused: it runs thousands of times per question. */
 let rows = new Int32Array(64);
 
-/** How many typos a word of this length may carry; short words get none, as "bom" and "bil" are one letter apart. */
+/**
+ * How many typos a word of this length may carry. Short words get none: "bom" and "bil", or
+ * "slett" and "sett", are real words one letter apart.
+ */
 export function allowedTypos(form: string): number {
   if (form.length >= 9) return 2;
-  if (form.length >= 5) return 1;
+  if (form.length >= 6) return 1;
   return 0;
 }

@@ -207,6 +207,19 @@ export const en = {
   'perDiem.reason.remainderUnder6Hours': 'The last part of the trip was under 6 hours and gives no per diem.',
   'welcome.newMileage': 'New mileage',
   'welcome.newTravel': 'New travel',
+  'receipt.unreadable': 'I could not read that file. Please send a clearer photo, or fill in the outlay yourself with "new outlay".',
+  'receipt.reading': 'Reading your receipt…',
+  'receipt.readingMany': 'Reading your {count} receipts…',
+  'receipt.duplicate': 'You sent this receipt before ({date}). I have not added it twice.',
+  'receipt.notReceipt': 'This does not look like a receipt, so I have not made a claim from it. I kept it in your receipts ("my receipts"); on a travel claim it can go along as documentation, e.g. an invitation.',
+  'receipt.attachedAsDocumentation': 'I attached it to your travel claim as documentation (e.g. the invitation or registration).',
+  'receipt.check': 'Please check: {fields}.',
+  'receipt.read': 'I read the receipt. Check the fields, then tell me the purpose.',
+  'receipts.title': 'My receipts',
+  'receipts.none': 'No receipts waiting. Send me a photo of a receipt and I will read it.',
+  'receipts.toClaim': 'Make an outlay',
+  'receipts.unread': 'Could not read',
+  'receipt.commandsHint': 'Send me a photo of it and I will fill it in.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -53,20 +53,25 @@ export interface PreparedImage {
   charHeight?: number;
   /** Whether a sheet of paper was found on a darker background and the image cropped to it. */
   croppedToPaper: boolean;
+  /**
+   * Character-like marks found. A handful means there is no printed text to read (a photo of a
+   * person, a cat, a landscape), and OCR on such an image mostly wastes seconds on texture.
+   */
+  marks: number;
 }
 
 export interface PrepOptions {
   /** Refuse images with more pixels than this before decoding them (default 40 megapixels). */
   maxInputPixels?: number;
-  /** Character height to scale to, in pixels (default 30: Tesseract's LSTM models like 20–40). */
+  /** Character height to scale to, in pixels (default 24: Tesseract's LSTM models like 20–40). */
   targetCharHeight?: number;
   /** Upper bound on the pixels handed to OCR; the time Tesseract takes grows with them. */
   maxOutputPixels?: number;
 }
 
 const DEFAULT_MAX_INPUT_PIXELS = 40_000_000;
-const DEFAULT_TARGET_CHAR_HEIGHT = 30;
-const DEFAULT_MAX_OUTPUT_PIXELS = 3_200_000;
+const DEFAULT_TARGET_CHAR_HEIGHT = 24;
+const DEFAULT_MAX_OUTPUT_PIXELS = 2_000_000;
 /**
  * The long side of the working copy. Enough for the small print of an A4 invoice photographed
  * whole; anything above only costs decode time.
@@ -80,19 +85,24 @@ const WORKING_LONG_SIDE = 2600;
 export async function prepareForOcr(bytes: Buffer, opts: PrepOptions = {}): Promise<PreparedImage> {
   const working = await decodeGrey(bytes, opts.maxInputPixels ?? DEFAULT_MAX_INPUT_PIXELS);
   const paper = findPaper(working);
-  const cropped = paper ? cropGrey(working, paper) : working;
+  const cropped = paper ? cropGrey(working, paper.rect) : working;
   const flat = flattenIllumination(cropped);
-  const charHeight = estimateCharHeight(flat);
+  if (paper) whitenOutside(flat, paper);
+  const { charHeight, marks } = measureText(flat);
+  // A slip photographed a few degrees off: Tesseract's line finder then merges or splits lines,
+  // and a label parts from its amount.
+  const skew = marks >= 20 ? estimateSkew(flat) : 0;
+  const upright = trimToInk(Math.abs(skew) >= 0.4 ? await rotateGrey(flat, -skew) : flat);
   const target = opts.targetCharHeight ?? DEFAULT_TARGET_CHAR_HEIGHT;
   // Without a measurable character size (a blank page, a photo of a cat) any sensible size will
   // do: assume a till slip, whose print fills about 1/40 of its width per character.
-  let scale = charHeight ? target / charHeight : Math.min(1, 1000 / flat.width);
+  let scale = charHeight ? target / charHeight : Math.min(1, 1000 / upright.width);
   scale = Math.min(2.5, Math.max(0.25, scale));
   const maxPixels = opts.maxOutputPixels ?? DEFAULT_MAX_OUTPUT_PIXELS;
-  const pixels = flat.width * flat.height * scale * scale;
+  const pixels = upright.width * upright.height * scale * scale;
   if (pixels > maxPixels) scale *= Math.sqrt(maxPixels / pixels);
-  const grey = scale > 0.97 && scale < 1.03 ? flat : await resizeGrey(flat, scale);
-  const prepared: PreparedImage = { encoded: encodePgm(grey), grey, croppedToPaper: paper !== undefined };
+  const grey = scale > 0.97 && scale < 1.03 ? upright : await resizeGrey(upright, scale);
+  const prepared: PreparedImage = { encoded: encodePgm(grey), grey, croppedToPaper: paper !== undefined, marks };
   if (charHeight) prepared.charHeight = charHeight * scale;
   return prepared;
 }
@@ -223,11 +233,20 @@ function otsu(data: Uint8Array): number {
   return threshold;
 }
 
+interface Paper {
+  rect: Rect;
+  /** 1 where the shrunken image shows paper (holes such as a dark logo filled in). */
+  mask: Uint8Array;
+  maskWidth: number;
+  maskHeight: number;
+  factor: number;
+}
+
 /**
- * The bounding box of the largest bright region, when it is clearly a sheet lying on something
- * darker. Undefined for scans (the paper is the whole image) and for photos with no paper in them.
+ * The largest bright region, when it is clearly a sheet lying on something darker. Undefined for
+ * scans (the paper is the whole image) and for photos with no paper in them.
  */
-function findPaper(image: GreyImage): Rect | undefined {
+function findPaper(image: GreyImage): Paper | undefined {
   const { image: small, factor } = shrink(image, 240);
   const { width, height, data } = small;
   const threshold = otsu(data);
@@ -247,17 +266,19 @@ function findPaper(image: GreyImage): Rect | undefined {
   }
   if (!darkCount || !brightCount || brightSum / brightCount - darkSum / darkCount < 40) return undefined;
 
-  const seen = new Uint8Array(width * height);
+  const label = new Int32Array(width * height);
   const stack: number[] = [];
-  let best: { area: number; x0: number; y0: number; x1: number; y1: number } | undefined;
+  let best: { id: number; area: number; x0: number; y0: number; x1: number; y1: number } | undefined;
+  let id = 0;
   for (let start = 0; start < data.length; start++) {
-    if (seen[start] || (data[start] ?? 0) <= threshold) continue;
+    if (label[start] || (data[start] ?? 0) <= threshold) continue;
+    id++;
     let area = 0;
     let x0 = width;
     let y0 = height;
     let x1 = 0;
     let y1 = 0;
-    seen[start] = 1;
+    label[start] = id;
     stack.push(start);
     while (stack.length) {
       const p = stack.pop() as number;
@@ -268,15 +289,18 @@ function findPaper(image: GreyImage): Rect | undefined {
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;
       if (y > y1) y1 = y;
-      const neighbours = [x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, y > 0 ? p - width : -1, y < height - 1 ? p + width : -1];
-      for (const q of neighbours) {
-        if (q >= 0 && !seen[q] && (data[q] ?? 0) > threshold) {
-          seen[q] = 1;
-          stack.push(q);
-        }
-      }
+      if (x > 0) visit(p - 1);
+      if (x < width - 1) visit(p + 1);
+      if (y > 0) visit(p - width);
+      if (y < height - 1) visit(p + width);
     }
-    if (!best || area > best.area) best = { area, x0, y0, x1, y1 };
+    if (!best || area > best.area) best = { id, area, x0, y0, x1, y1 };
+  }
+  function visit(q: number): void {
+    if (!label[q] && (data[q] ?? 0) > threshold) {
+      label[q] = id;
+      stack.push(q);
+    }
   }
   if (!best) return undefined;
   const boxWidth = best.x1 - best.x0 + 1;
@@ -284,15 +308,89 @@ function findPaper(image: GreyImage): Rect | undefined {
   // Too small to be the receipt (a reflection, a label), or so large the image is the paper.
   if (best.area < 0.08 * data.length) return undefined;
   if (boxWidth > 0.94 * width && boxHeight > 0.94 * height) return undefined;
-  // A margin, because the shrunken mask loses the edge, and a tilted slip's corners stick out of it.
+
+  // The sheet is often shaded towards one end (the phone's shadow), darker there than the
+  // threshold: grow it into anything clearly brighter than the table, as long as it touches it.
+  const paperId = best.id;
+  const low = darkSum / darkCount + 0.3 * (brightSum / brightCount - darkSum / darkCount);
+  for (let p = 0; p < label.length; p++) if (label[p] === paperId) stack.push(p);
+  while (stack.length) {
+    const p = stack.pop() as number;
+    const x = p % width;
+    const y = (p - x) / width;
+    const grow = (q: number) => {
+      if (label[q] !== paperId && (data[q] ?? 0) > low) {
+        label[q] = paperId;
+        stack.push(q);
+      }
+    };
+    if (x > 0) grow(p - 1);
+    if (x < width - 1) grow(p + 1);
+    if (y > 0) grow(p - width);
+    if (y < height - 1) grow(p + width);
+  }
+  // Outside = not paper and reachable from the image border without crossing paper; what is
+  // enclosed by paper (a logo, a bar code, a block of bold print) stays.
+  const outside = new Uint8Array(width * height);
+  const spread = (q: number) => {
+    if (!outside[q] && label[q] !== paperId) {
+      outside[q] = 1;
+      stack.push(q);
+    }
+  };
+  for (let x = 0; x < width; x++) {
+    spread(x);
+    spread((height - 1) * width + x);
+  }
+  for (let y = 0; y < height; y++) {
+    spread(y * width);
+    spread(y * width + width - 1);
+  }
+  while (stack.length) {
+    const p = stack.pop() as number;
+    const x = p % width;
+    const y = (p - x) / width;
+    if (x > 0) spread(p - 1);
+    if (x < width - 1) spread(p + 1);
+    if (y > 0) spread(p - width);
+    if (y < height - 1) spread(p + width);
+  }
+  // Grown by three cells: the shrunken mask loses the paper's edge, and print runs close to it.
+  const mask = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let paper = 0;
+      for (let dy = -3; dy <= 3 && !paper; dy++) {
+        for (let dx = -3; dx <= 3 && !paper; dx++) {
+          const xx = x + dx;
+          const yy = y + dy;
+          if (xx >= 0 && yy >= 0 && xx < width && yy < height && !outside[yy * width + xx]) paper = 1;
+        }
+      }
+      mask[y * width + x] = paper;
+    }
+  }
   const marginX = Math.ceil(boxWidth * 0.03) + 1;
   const marginY = Math.ceil(boxHeight * 0.03) + 1;
-  return clampRect(image, {
+  const rect = clampRect(image, {
     left: (best.x0 - marginX) * factor,
     top: (best.y0 - marginY) * factor,
     width: (boxWidth + 2 * marginX) * factor,
     height: (boxHeight + 2 * marginY) * factor,
   });
+  return { rect, mask, maskWidth: width, maskHeight: height, factor };
+}
+
+/** Paints everything that is not paper white: the table's grain is not for OCR to read. */
+function whitenOutside(image: GreyImage, paper: Paper): void {
+  const { rect, mask, maskWidth, maskHeight, factor } = paper;
+  for (let y = 0; y < image.height; y++) {
+    const my = Math.min(maskHeight - 1, Math.floor((y + rect.top) / factor));
+    for (let x = 0; x < image.width; x++) {
+      const mx = Math.min(maskWidth - 1, Math.floor((x + rect.left) / factor));
+      if (!mask[my * maskWidth + mx]) image.data[y * image.width + x] = 255;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -371,33 +469,116 @@ function flattenIllumination(image: GreyImage): GreyImage {
       const top = (smooth[y0 * cols + x0] ?? 255) * (1 - wx) + (smooth[y0 * cols + x1] ?? 255) * wx;
       const bottom = (smooth[y1 * cols + x0] ?? 255) * (1 - wx) + (smooth[y1 * cols + x1] ?? 255) * wx;
       const background = Math.max(24, top * (1 - wy) + bottom * wy);
-      const v = ((data[y * width + x] ?? 0) / background) * 255;
-      out[y * width + x] = v >= 255 ? 255 : v;
+      out[y * width + x] = INK_LEVELS[Math.min(255, Math.round(((data[y * width + x] ?? 0) / background) * 255))] ?? 255;
     }
   }
-  stretchContrast(out);
   return { data: out, width, height };
 }
 
-/** Faded thermal print: the darkest ink becomes black, so Tesseract's threshold has room. */
-function stretchContrast(data: Uint8Array): void {
-  const histogram = new Uint32Array(256);
-  for (const v of data) histogram[v]!++;
-  let seen = 0;
-  let low = 0;
+/**
+ * Brightness relative to the paper → grey level handed to OCR. Anything within 18 % of the
+ * paper becomes white: paper grain, felt or wood texture and JPEG noise, amplified by the
+ * division above, would otherwise reach Tesseract as thousands of specks it tries to read (and
+ * on a textured non-receipt photo that takes it minutes). Real print, even faded thermal print,
+ * is darker than that; it is stretched to full contrast, keeping the anti-aliased edges grey.
+ */
+const INK_LEVELS: Uint8Array = (() => {
+  const levels = new Uint8Array(256);
+  const black = 0.35 * 255;
+  const white = 0.82 * 255;
   for (let v = 0; v < 256; v++) {
-    seen += histogram[v] ?? 0;
-    if (seen >= data.length * 0.005) {
-      low = v;
-      break;
+    levels[v] = v <= black ? 0 : v >= white ? 255 : Math.round(((v - black) / (white - black)) * 255);
+  }
+  return levels;
+})();
+
+// ---------------------------------------------------------------------------------------------
+// Skew
+
+/**
+ * The angle, in degrees, by which the lines of print run downhill to the right: the shear at
+ * which the rows of ink, projected sideways, pile up into the sharpest peaks.
+ */
+function estimateSkew(image: GreyImage): number {
+  const { image: small } = shrink(image, 700);
+  const { width, height, data } = small;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if ((data[y * width + x] ?? 255) < 128) {
+        xs.push(x);
+        ys.push(y);
+      }
     }
   }
-  if (low < 8 || low > 180) return;
-  const span = 255 - low;
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i] ?? 255;
-    data[i] = v <= low ? 0 : Math.round(((v - low) / span) * 255);
+  if (xs.length < 200) return 0;
+  const bins = new Float64Array(height * 2 + width * 2);
+  const sharpness = (degrees: number) => {
+    const t = Math.tan((degrees * Math.PI) / 180);
+    bins.fill(0);
+    const offset = width;
+    for (let i = 0; i < xs.length; i++) {
+      const row = Math.round((ys[i] as number) - (xs[i] as number) * t) + offset;
+      bins[row] = (bins[row] ?? 0) + 1;
+    }
+    let sum = 0;
+    for (const b of bins) sum += b * b;
+    return sum;
+  };
+  const level = sharpness(0);
+  let best = 0;
+  let bestScore = level;
+  for (let d = -10; d <= 10; d += 0.5) {
+    const score = sharpness(d);
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
   }
+  for (let d = best - 0.4; d <= best + 0.4; d += 0.1) {
+    const score = sharpness(d);
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
+  }
+  // A gain of a few per cent is noise (a table's ruling, a logo), not a tilted page.
+  return bestScore > level * 1.05 ? Math.round(best * 10) / 10 : 0;
+}
+
+async function rotateGrey(image: GreyImage, degrees: number): Promise<GreyImage> {
+  const { data, info } = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } })
+    .rotate(degrees, { background: { r: 255, g: 255, b: 255 } })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+}
+
+/** Crops blank margins (a rotated page's corners, an A4 scan around a small slip). */
+function trimToInk(image: GreyImage): GreyImage {
+  const { width, height, data } = image;
+  let x0 = width;
+  let y0 = height;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if ((data[row + x] ?? 255) < 128) {
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+    }
+  }
+  if (x1 < 0) return image;
+  const margin = Math.round(Math.min(width, height) * 0.02) + 4;
+  const rect = clampRect(image, { left: x0 - margin, top: y0 - margin, width: x1 - x0 + 1 + 2 * margin, height: y1 - y0 + 1 + 2 * margin });
+  if (rect.width * rect.height > 0.92 * width * height) return image;
+  return cropGrey(image, rect);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -407,7 +588,7 @@ function stretchContrast(data: Uint8Array): void {
  * The median height of character-sized dark marks. Connected components at a reduced size are
  * enough: a character is a blob taller than a speck and narrower than a rule or a logo.
  */
-function estimateCharHeight(image: GreyImage): number | undefined {
+function measureText(image: GreyImage): { charHeight?: number; marks: number } {
   const reduce = Math.max(1, Math.floor(Math.min(image.width, image.height) / 900));
   const small = reduce > 1 ? shrink(image, Math.ceil(Math.max(image.width, image.height) / reduce)).image : image;
   const factor = image.width / small.width;
@@ -457,10 +638,50 @@ function estimateCharHeight(image: GreyImage): number | undefined {
     if (area > 0.9 * w * h) continue;
     heights.push(h);
   }
-  if (heights.length < 20) return undefined;
+  if (heights.length < 20) return { marks: heights.length };
   heights.sort((a, b) => a - b);
   // The upper middle: capitals and digits, which is what receipts mostly print, are taller than
   // the lower-case x-height that drags a plain median down on invoices.
   const median = heights[Math.floor(heights.length * 0.6)] ?? 0;
-  return median * factor;
+  return { charHeight: median * factor, marks: heights.length };
+}
+
+/**
+ * A row near `fraction` of the height (by amount of print, not by pixels) with no print on it,
+ * where the image can be cut in two without cutting a line of text: both halves are then read at
+ * the same time by two OCR workers.
+ */
+export function findQuietRow(image: GreyImage, fraction = 0.5): number | undefined {
+  const { width, height, data } = image;
+  const ink = new Uint32Array(height);
+  let total = 0;
+  for (let y = 0; y < height; y++) {
+    let n = 0;
+    const row = y * width;
+    for (let x = 0; x < width; x++) if ((data[row + x] ?? 255) < 128) n++;
+    ink[y] = n;
+    total += n;
+  }
+  if (total === 0) return undefined;
+  let seen = 0;
+  let middle = 0;
+  for (let y = 0; y < height; y++) {
+    seen += ink[y] ?? 0;
+    if (seen >= total * fraction) {
+      middle = y;
+      break;
+    }
+  }
+  // Quiet: next to no ink, for a few rows running, so the cut passes between two lines.
+  const quiet = (y: number) => (ink[y] ?? width) <= Math.max(1, width * 0.002);
+  const run = 3;
+  for (let d = 0; d < height * 0.2; d++) {
+    for (const y of [middle + d, middle - d]) {
+      if (y - run < 0 || y + run >= height) continue;
+      let ok = true;
+      for (let k = -run; k <= run && ok; k++) ok = quiet(y + k);
+      if (ok) return y;
+    }
+  }
+  return undefined;
 }

@@ -40,6 +40,14 @@ export const receiptFieldsSchema = z.object({
 });
 export type ReceiptFields = z.infer<typeof receiptFieldsSchema>;
 
+/** A stored receipt as the conversation sees it: what was read off it, not its bytes. */
+export interface ReceiptSummary {
+  id: string;
+  name?: string;
+  createdAt?: string;
+  fields: ReceiptFields;
+}
+
 export type ReceiptMime = 'image/jpeg' | 'image/png' | 'image/webp' | 'image/heic' | 'application/pdf';
 
 export interface ReceiptExtractor {

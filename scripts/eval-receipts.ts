@@ -1,0 +1,254 @@
+/**
+ * Measures the offline receipt reader on a labelled folder:
+ *
+ *   npx tsx scripts/eval-receipts.ts DIR [--json] [--limit N]
+ *
+ * DIR holds the images and `labels.jsonl`, one object per line with `file` and any of `total`
+ * ("1686.00"), `date` (YYYY-MM-DD), `currency`, `merchant` (or `company`, as SROIE calls it),
+ * `kind`, `vat`, `vat_rate`, `org_no`. A field is scored only in sets that label it; a null
+ * label is matched by an absent answer.
+ *
+ * Merchant names are compared normalised: lower case, no diacritics or punctuation, without
+ * company-form words (AS, ASA, AB, GmbH, Sdn Bhd, S/B, Ltd, …). "exact" means equal after that;
+ * "partial" also accepts an answer containing every word of the label (a branch or town added:
+ * label "Circle K", answer "Circle K Lillehammer") — the rate the targets are set against is the
+ * exact one for every other field and the partial one for the merchant.
+ *
+ * Time is wall-clock per receipt with warm OCR workers, as the bot sees it; memory is the
+ * process's peak resident set size (the OCR workers are threads of this process), sampled.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createOfflineExtractor, sniffReceiptType } from '../src/receipts/offline-extractor.js';
+import type { ReceiptFields } from '../src/receipts/receipt-fields.js';
+
+export interface Label {
+  file: string;
+  total?: string | null;
+  date?: string | null;
+  currency?: string | null;
+  merchant?: string | null;
+  company?: string | null;
+  kind?: string | null;
+  vat?: string | null;
+  vat_rate?: number | null;
+  org_no?: string | null;
+}
+
+export const FIELDS = ['total', 'date', 'currency', 'merchant', 'kind', 'vat', 'vatRate', 'orgNo'] as const;
+export type Field = (typeof FIELDS)[number];
+
+const LEGAL_FORMS = new Set([
+  'as', 'asa', 'ab', 'aps', 'a/s', 'gmbh', 'ag', 'kg', 'ug', 'co', 'kg', 'ltd', 'limited', 'inc', 'llc', 'plc', 'sdn', 'bhd', 's/b', 'sb', 'm', 'oy', 'sa',
+]);
+
+export function normaliseName(name: string): string[] {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/ß/g, 'ss')
+    .replace(/\bs\/b\b/g, ' s/b ')
+    .split(/[^\p{L}\p{N}/]+/u)
+    .map((t) => t.replace(/^\/+|\/+$/g, ''))
+    .filter((t) => t && !LEGAL_FORMS.has(t));
+}
+
+export function merchantMatch(label: string, answer: string | undefined): { exact: boolean; partial: boolean } {
+  if (!answer) return { exact: false, partial: false };
+  const want = normaliseName(label);
+  const got = normaliseName(answer);
+  const exact = want.join(' ') === got.join(' ');
+  const partial = exact || (want.length > 0 && want.every((t) => got.includes(t)));
+  return { exact, partial };
+}
+
+export function money(minor: number | undefined): string | undefined {
+  return minor === undefined ? undefined : (minor / 100).toFixed(2);
+}
+
+function expected(label: Label, field: Field): { scored: boolean; value: string | null } {
+  const has = (key: keyof Label) => Object.prototype.hasOwnProperty.call(label, key);
+  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  switch (field) {
+    case 'total':
+      return { scored: has('total'), value: label.total ? Number(label.total).toFixed(2) : null };
+    case 'date':
+      return { scored: has('date'), value: str(label.date) };
+    case 'currency':
+      return { scored: has('currency'), value: str(label.currency) };
+    case 'merchant':
+      return { scored: has('merchant') || has('company'), value: str(label.merchant ?? label.company) };
+    case 'kind':
+      return { scored: has('kind'), value: str(label.kind) };
+    case 'vat':
+      return { scored: has('vat'), value: label.vat ? Number(label.vat).toFixed(2) : null };
+    case 'vatRate':
+      return { scored: has('vat_rate'), value: label.vat_rate === null || label.vat_rate === undefined ? null : String(label.vat_rate) };
+    case 'orgNo':
+      return { scored: has('org_no'), value: str(label.org_no) };
+  }
+}
+
+function answer(fields: ReceiptFields, field: Field): string | null {
+  switch (field) {
+    case 'total':
+      return money(fields.totalMinor) ?? null;
+    case 'date':
+      return fields.date ?? null;
+    case 'currency':
+      return fields.currency ?? null;
+    case 'merchant':
+      return fields.merchant ?? null;
+    case 'kind':
+      return fields.kind;
+    case 'vat':
+      return money(fields.vatMinor) ?? null;
+    case 'vatRate':
+      return fields.vatRate === undefined ? null : String(fields.vatRate);
+    case 'orgNo':
+      return fields.orgNo ?? null;
+  }
+}
+
+export interface Miss {
+  file: string;
+  field: Field;
+  want: string | null;
+  got: string | null;
+}
+
+export interface Score {
+  n: Record<Field, number>;
+  hits: Record<Field, number>;
+  merchantExact: number;
+  misses: Miss[];
+}
+
+export function scoreOne(label: Label, fields: ReceiptFields, score: Score): void {
+  for (const field of FIELDS) {
+    const { scored, value } = expected(label, field);
+    if (!scored) continue;
+    score.n[field]++;
+    const got = answer(fields, field);
+    let ok: boolean;
+    if (field === 'merchant') {
+      if (value === null) ok = got === null;
+      else {
+        const m = merchantMatch(value, got ?? undefined);
+        if (m.exact) score.merchantExact++;
+        ok = m.partial;
+      }
+    } else {
+      ok = value === got;
+    }
+    if (ok) score.hits[field]++;
+    else score.misses.push({ file: label.file, field, want: value, got });
+  }
+}
+
+export function emptyScore(): Score {
+  const zero = () => Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<Field, number>;
+  return { n: zero(), hits: zero(), merchantExact: 0, misses: [] };
+}
+
+export function readLabels(dir: string): Label[] {
+  return readFileSync(join(dir, 'labels.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Label);
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (at - lo);
+}
+
+function pct(hits: number, n: number): string {
+  return n === 0 ? '–' : `${((100 * hits) / n).toFixed(1)} %`;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const limitAt = args.indexOf('--limit');
+  const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
+  const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--limit');
+  if (!dir) {
+    console.error('usage: eval-receipts DIR [--json] [--limit N]   (DIR/labels.jsonl lists the expected fields)');
+    process.exit(2);
+  }
+  let labels: Label[];
+  try {
+    labels = readLabels(dir).slice(0, limit);
+  } catch (err) {
+    console.error(`Cannot read ${join(dir, 'labels.jsonl')}: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(2);
+  }
+
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 25);
+  const extractor = createOfflineExtractor();
+  await extractor.warm();
+
+  const score = emptyScore();
+  const seconds: number[] = [];
+  for (const label of labels) {
+    const bytes = readFileSync(join(dir, label.file));
+    const started = performance.now();
+    const result = await extractor.read(bytes, sniffReceiptType(bytes) ?? 'image/jpeg');
+    seconds.push((performance.now() - started) / 1000);
+    peak = Math.max(peak, process.memoryUsage.rss());
+    if (result.error) score.misses.push({ file: label.file, field: 'kind', want: 'readable', got: result.error.message });
+    scoreOne(label, result.fields, score);
+    if (!json) process.stderr.write('.');
+  }
+  clearInterval(sampler);
+  await extractor.close();
+  if (!json) process.stderr.write('\n');
+
+  seconds.sort((a, b) => a - b);
+  const summary = {
+    set: basename(dir.replace(/\/+$/, '')),
+    receipts: labels.length,
+    fields: Object.fromEntries(
+      FIELDS.filter((f) => score.n[f] > 0).map((f) => [f, { n: score.n[f], hits: score.hits[f], rate: score.hits[f] / score.n[f] }]),
+    ),
+    merchantExact: score.n.merchant ? score.merchantExact / score.n.merchant : undefined,
+    secondsMedian: quantile(seconds, 0.5),
+    secondsP90: quantile(seconds, 0.9),
+    peakRssMiB: peak / 2 ** 20,
+    misses: score.misses,
+  };
+  if (json) {
+    console.log(JSON.stringify(summary));
+    return;
+  }
+  console.log(`${summary.set}: ${labels.length} receipts`);
+  for (const f of FIELDS) {
+    if (!score.n[f]) continue;
+    const extra = f === 'merchant' ? `  (exact ${pct(score.merchantExact, score.n[f])})` : '';
+    console.log(`  ${f.padEnd(9)} ${pct(score.hits[f], score.n[f]).padStart(8)}  ${score.hits[f]}/${score.n[f]}${extra}`);
+  }
+  console.log(`  seconds   median ${summary.secondsMedian.toFixed(2)}  p90 ${summary.secondsP90.toFixed(2)}`);
+  console.log(`  peak RSS  ${summary.peakRssMiB.toFixed(0)} MiB`);
+  if (score.misses.length) {
+    console.log('  misses:');
+    for (const m of score.misses) console.log(`    ${m.file}  ${m.field}: want ${m.want ?? 'null'}, got ${m.got ?? 'null'}`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

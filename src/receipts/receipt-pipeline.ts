@@ -1,0 +1,78 @@
+/**
+ * One receipt from Teams to stored fields: download (intake rules), store durably, read
+ * (extractor), flag duplicates. No botbuilder here: the bot hands in how to get its token.
+ */
+import { downloadAttachment, isIntakeError, type AttachmentToFetch, type DownloadOptions, type IntakeErrorCode } from './intake.js';
+import type { ReceiptExtractor, ReceiptSummary } from './receipt-fields.js';
+import type { ReceiptRecord, ReceiptStore } from './receipt-store.js';
+
+export type PipelineResult =
+  | { ok: true; receipt: ReceiptSummary; duplicateOf?: ReceiptSummary }
+  | { ok: false; code: IntakeErrorCode | 'unreadable' };
+
+export interface ReceiptPipelineDeps {
+  store: ReceiptStore;
+  extractor: ReceiptExtractor;
+  download?: typeof downloadAttachment;
+}
+
+function summary(record: ReceiptRecord): ReceiptSummary | undefined {
+  if (!record.fields) return undefined;
+  return { id: record.id, ...(record.fileName ? { name: record.fileName } : {}), createdAt: record.createdAt, fields: record.fields };
+}
+
+export class ReceiptPipeline {
+  constructor(private readonly deps: ReceiptPipelineDeps) {}
+
+  async process(employeeId: string, item: AttachmentToFetch, comment: string | undefined, options: DownloadOptions): Promise<PipelineResult> {
+    let downloaded;
+    try {
+      downloaded = await (this.deps.download ?? downloadAttachment)(item, options);
+    } catch (err) {
+      if (isIntakeError(err)) return { ok: false, code: err.code };
+      throw err;
+    }
+    const { receipt, duplicateOf } = this.deps.store.add(employeeId, { ...downloaded, ...(item.name ? { name: item.name } : {}), ...(comment ? { comment } : {}) });
+    // The very same file again: answer from what was read the first time.
+    const earlier = duplicateOf && summary(duplicateOf);
+    if (earlier) {
+      // Nothing new to keep: the first copy holds the file and what was read off it.
+      this.deps.store.remove(employeeId, receipt.id);
+      return { ok: true, receipt: earlier, duplicateOf: earlier };
+    }
+    let fields;
+    try {
+      fields = await this.deps.extractor.extract(downloaded.bytes, downloaded.mime);
+    } catch {
+      return { ok: false, code: 'unreadable' };
+    }
+    this.deps.store.setFields(receipt.id, fields);
+    const read: ReceiptSummary = { id: receipt.id, ...(item.name ? { name: item.name } : {}), createdAt: receipt.createdAt, fields };
+    // A new photo of a receipt already sent (same merchant, date and total) is flagged, not filed twice.
+    const similar = fields.kind === 'not_receipt' ? undefined : this.deps.store.findSimilar(employeeId, fields, { excludeId: receipt.id });
+    const similarSummary = similar && summary(similar);
+    return similarSummary ? { ok: true, receipt: read, duplicateOf: similarSummary } : { ok: true, receipt: read };
+  }
+
+  inbox(employeeId: string): ReceiptSummary[] {
+    return this.deps.store.listInbox(employeeId).flatMap((r) => summary(r) ?? []);
+  }
+
+  load(employeeId: string, id: string): ReceiptSummary | undefined {
+    const record = this.deps.store.get(employeeId, id);
+    return record && summary(record);
+  }
+
+  /** The stored files for a claim, ready to upload to the claims API. */
+  files(employeeId: string, ids: readonly string[]): Array<{ id: string; bytes: Buffer; mime: string; sha256: string; name?: string }> {
+    return ids.flatMap((id) => {
+      const record = this.deps.store.get(employeeId, id);
+      if (!record) return [];
+      return [{ id, bytes: this.deps.store.readBlob(employeeId, id), mime: record.mime, sha256: record.sha256, ...(record.fileName ? { name: record.fileName } : {}) }];
+    });
+  }
+
+  markFiled(employeeId: string, ids: readonly string[], claimId: string): void {
+    this.deps.store.markFiled(employeeId, ids, claimId);
+  }
+}

@@ -7,6 +7,7 @@ import path from 'node:path';
 import restify from 'restify';
 import type { Logger } from 'pino';
 import { createAdapter } from './bot/adapter.js';
+import { createReceiptLinks } from './bot/receipt-links.js';
 import { CardRenderer } from './bot/card-renderer.js';
 import { ExpenseBot, errorSummary } from './bot/expense-bot.js';
 import { createClaimsClient } from './claims-api/claims-client.js';
@@ -98,18 +99,45 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   });
   const address = server.address();
   const port = address.port;
+  const publicBase = config.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
+  const links = createReceiptLinks({ secret: config.RECEIPT_LINK_SECRET ?? randomBytes(32).toString('base64url'), baseUrl: publicBase });
+  const claimsClient = createClaimsClient({
+    baseUrl: config.CLAIMS_API_URL ?? `http://127.0.0.1:${port}/claims-api/v1`,
+    token: serviceToken,
+    timeoutMs: config.CLAIMS_API_TIMEOUT_MS,
+  });
+  // A receipt on a filed claim, opened from the card in a browser: the signed link is the key.
+  server.get('/receipts/:sha256', async (req: restify.Request, res: restify.Response) => {
+    // No queryParser plugin on this server: read the query string directly.
+    const query = Object.fromEntries(new URL(req.url ?? '', 'http://localhost').searchParams);
+    const granted = links.verify(query, String(req.params.sha256 ?? ''));
+    if (!granted) return void res.send(404, { error: 'not_found' });
+    try {
+      const file = await claimsClient.getAttachment(granted.employeeId, granted.sha256);
+      if (!file) return void res.send(404, { error: 'not_found' });
+      res.writeHead(200, {
+        'content-type': file.mime,
+        'content-length': String(file.bytes.length),
+        'content-disposition': 'inline',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "sandbox; default-src 'none'",
+        'cache-control': 'private, no-store',
+      });
+      res.end(file.bytes);
+    } catch (err) {
+      logger.warn({ err: errorSummary(err) }, 'receipt link failed');
+      res.send(503, { error: 'unavailable' });
+    }
+  });
   bot = new ExpenseBot({
     storage,
+    links,
     help,
     receipts,
     intake: { authEnabled: config.authEnabled },
     botAppId: config.MicrosoftAppId ?? '',
     processed,
-    claims: createClaimsClient({
-      baseUrl: config.CLAIMS_API_URL ?? `http://127.0.0.1:${port}/claims-api/v1`,
-      token: serviceToken,
-      timeoutMs: config.CLAIMS_API_TIMEOUT_MS,
-    }),
+    claims: claimsClient,
     cards: new CardRenderer(),
     logger,
     defaultLang: config.DEFAULT_LOCALE,

@@ -30,6 +30,8 @@ const schema = z
     CLAIMS_API_ADMIN_TOKEN: optionalString,
     CLAIMS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
     PROFILES_FILE: optionalString,
+    PUBLIC_BASE_URL: optionalUrl,
+    RECEIPT_LINK_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
 
     GUIDE_NB_PATH: optionalString,
     GUIDE_NN_PATH: optionalString,

@@ -9,6 +9,7 @@ export const REDACT_PATHS = [
   'CLAIMS_API_TOKEN',
   'CLAIMS_API_ADMIN_TOKEN',
   'OPENAI_API_KEY',
+  'RECEIPT_LINK_SECRET',
   '*.OPENAI_API_KEY',
   'apiKey',
   '*.apiKey',

@@ -100,6 +100,20 @@ describe('receipt photo to filed claim', () => {
     expect(connector.texts(conversation).pop()).toMatch(/^Ferdig! Utlegget er sendt inn som \*\*RR-\d{4}-\d{6}\*\* \(220,00\s?kr\)/);
   });
 
+  it('"mine krav" links to the receipt, which only a signed link opens', async () => {
+    await post(activity({ text: 'mine krav' }));
+    const list = JSON.stringify(await waitFor(() => connector.cards(conversation).find((c) => JSON.stringify(c).includes('Mine krav'))));
+    const url = JSON.parse(`"${list.match(/"url":"([^"]+)"/)?.[1] ?? ''}"`) as string;
+    expect(url).toContain("/receipts/");
+    const local = new URL(url);
+    const opened = await fetch(`${bot.url}${local.pathname}${local.search}`);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await opened.arrayBuffer()).equals(receipt)).toBe(true);
+    local.searchParams.set('e', 'aad-someone-else');
+    expect((await fetch(`${bot.url}${local.pathname}${local.search}`)).status).toBe(404);
+  });
+
   it('the same receipt sent again is flagged, not filed twice', async () => {
     await post(activity({ attachments: [fileAttachment('kvittering-igjen.jpg', `${fileUrl}/europark.jpg`)] }));
     const text = await waitFor(() => connector.texts(conversation).find((t) => /sendt denne kvitteringen før/.test(t)));

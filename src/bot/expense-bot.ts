@@ -26,6 +26,7 @@ import { isETagConflict } from '../store/sqlite-storage.js';
 import type { ProcessedActivities } from '../store/processed-activities.js';
 import type { AdaptiveCardJson, CardRenderer } from './card-renderer.js';
 import { KeyedLock } from './keyed-lock.js';
+import type { ReceiptLinks } from './receipt-links.js';
 import { employeeIdOf, eventOf, firstName, messageText, scopeOf, userToday } from './turn-facts.js';
 
 /** Answers questions from the user guide (offline search, optionally a language model). */
@@ -41,6 +42,8 @@ export interface ExpenseBotDeps {
   intake: { authEnabled: boolean; fetch?: FetchLike; allowedTokenHosts?: readonly string[]; maxBytes?: number };
   /** The bot's app id ('' with auth off), for continuing a conversation after slow work. */
   botAppId: string;
+  /** Signed links to receipts on filed claims; without it the claims list shows none. */
+  links?: ReceiptLinks;
   processed: ProcessedActivities;
   claims: ClaimsClient;
   cards: CardRenderer;
@@ -208,7 +211,12 @@ export class ExpenseBot extends ActivityHandler {
     }
     if (effect.type === 'listClaims') {
       try {
-        return { type: 'claimsListed', claims: await claims.listClaims(employeeId) };
+        const list = await claims.listClaims(employeeId);
+        const links = this.deps.links;
+        const receiptLinks = links
+          ? Object.fromEntries(list.map((c) => [c.id, c.attachments.filter((a) => a.role === 'receipt').map((a) => links.url(employeeId, a.sha256))]))
+          : {};
+        return { type: 'claimsListed', claims: list, receiptLinks };
       } catch (err) {
         logger.warn({ err: errorSummary(err) }, 'listing claims failed');
         return { type: 'claimsListFailed' };

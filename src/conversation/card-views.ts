@@ -163,8 +163,10 @@ export function receiptsListView(lang: Lang, receipts: readonly ReceiptSummary[]
   };
 }
 
-export function claimsListView(lang: Lang, claims: readonly Claim[], draft?: OutlayDraft): View {
+export function claimsListView(lang: Lang, claims: readonly Claim[], draft?: OutlayDraft, receiptLinks: Record<string, string[]> = {}): View {
   const items = claims.slice(0, MAX_LISTED_CLAIMS).map((c) => ({
+    // The first receipt is one tap away; the claims system holds the rest.
+    receiptUrl: receiptLinks[c.id]?.[0] ?? '',
     number: c.number,
     description: claimTitle(lang, c),
     date: formatDate(lang, c.lines[0]?.date ?? c.createdAt.slice(0, 10)),
@@ -181,7 +183,7 @@ export function claimsListView(lang: Lang, claims: readonly Claim[], draft?: Out
       empty: claims.length === 0 ? t(lang, 'claims.none') : '',
       more: claims.length > MAX_LISTED_CLAIMS ? t(lang, 'claims.more', { count: claims.length - MAX_LISTED_CLAIMS }) : '',
       items,
-      labels: { newOutlay: t(lang, 'welcome.newOutlay') },
+      labels: { newOutlay: t(lang, 'welcome.newOutlay'), receipt: t(lang, 'claims.receipt') },
     },
   };
 }

@@ -53,7 +53,7 @@ export function handleEvent(initial: UserState, event: ConversationEvent, ctx: T
       onFileFailed(turn, event.draftId, event.reason, event.detail);
       break;
     case 'claimsListed':
-      turn.messages.push(claimsListView(turn.lang, event.claims, turn.state.outlay));
+      turn.messages.push(claimsListView(turn.lang, event.claims, turn.state.outlay, event.receiptLinks));
       break;
     case 'claimsListFailed':
       turn.say('claims.unavailable');

@@ -137,7 +137,8 @@ export type ConversationEvent =
   | { type: 'action'; data: CardActionData }
   | { type: 'filed'; draftId: string; claim: Claim }
   | { type: 'fileFailed'; draftId: string; reason: 'unavailable' | 'rejected'; detail?: string }
-  | { type: 'claimsListed'; claims: Claim[] }
+  /** `receiptLinks`: per claim id, short-lived links to its receipts, made by the bot. */
+  | { type: 'claimsListed'; claims: Claim[]; receiptLinks?: Record<string, string[]> }
   | { type: 'claimsListFailed' }
   | { type: 'helpAnswered'; reply: HelpReply }
   /** Photos or files arrived; the bot reads them in the background and then sends receiptRead. */

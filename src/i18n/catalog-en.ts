@@ -99,6 +99,7 @@ export const en = {
   'claims.none': 'You have no claims yet. Write "new outlay" to file one.',
   'claims.draftInProgress': 'Draft in progress: {kind} {amount}',
   'claims.unavailable': 'I could not reach the claims system to fetch your claims. Please try again in a little while.',
+  'claims.receipt': 'See receipt',
   'claims.more': '…and {count} more.',
 
   'mileage.title': 'New mileage claim',

@@ -101,6 +101,7 @@ export const nb: Record<MessageKey, string> = {
   'claims.none': 'Du har ingen krav ennå. Skriv «ny utlegg» for å føre et.',
   'claims.draftInProgress': 'Utkast under arbeid: {kind} {amount}',
   'claims.unavailable': 'Jeg fikk ikke kontakt med reiseregningssystemet for å hente kravene dine. Prøv igjen om litt.',
+  'claims.receipt': 'Se kvittering',
   'claims.more': '… og {count} til.',
 
   'mileage.title': 'Ny kjøring',

@@ -101,6 +101,7 @@ export const nn: Record<MessageKey, string> = {
   'claims.none': 'Du har ingen krav enno. Skriv «nytt utlegg» for å føre eit.',
   'claims.draftInProgress': 'Utkast under arbeid: {kind} {amount}',
   'claims.unavailable': 'Eg fekk ikkje kontakt med reiserekningssystemet for å hente krava dine. Prøv igjen om litt.',
+  'claims.receipt': 'Sjå kvittering',
   'claims.more': '… og {count} til.',
 
   'mileage.title': 'Ny køyring',

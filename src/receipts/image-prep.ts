@@ -76,7 +76,7 @@ const DEFAULT_MAX_OUTPUT_PIXELS = 2_000_000;
  * The long side of the working copy. Enough for the small print of an A4 invoice photographed
  * whole; anything above only costs decode time.
  */
-const WORKING_LONG_SIDE = 2600;
+const WORKING_LONG_SIDE = 2200;
 
 /**
  * Decodes, orients and normalises a receipt image for OCR. Throws `ImageTooLargeError` for
@@ -84,14 +84,19 @@ const WORKING_LONG_SIDE = 2600;
  */
 export async function prepareForOcr(bytes: Buffer, opts: PrepOptions = {}): Promise<PreparedImage> {
   const working = await decodeGrey(bytes, opts.maxInputPixels ?? DEFAULT_MAX_INPUT_PIXELS);
-  const paper = findPaper(working);
-  const cropped = paper ? cropGrey(working, paper.rect) : working;
-  const flat = flattenIllumination(cropped);
-  if (paper) whitenOutside(flat, paper);
-  const { charHeight, marks } = measureText(flat);
+  let flat = flattenIllumination(working);
+  let marks = findMarks(flat);
+  let paper = findPaper(working);
+  if (paper && !holdsTheText(paper, marks)) paper = undefined;
+  if (paper) {
+    flat = cropGrey(flat, paper.rect);
+    whitenOutside(flat, paper);
+    marks = findMarks(flat);
+  }
+  const charHeight = typicalHeight(marks);
   // A slip photographed a few degrees off: Tesseract's line finder then merges or splits lines,
   // and a label parts from its amount.
-  const skew = marks >= 20 ? estimateSkew(flat) : 0;
+  const skew = marks.length >= 20 ? estimateSkew(flat) : 0;
   const upright = trimToInk(Math.abs(skew) >= 0.4 ? await rotateGrey(flat, -skew) : flat);
   const target = opts.targetCharHeight ?? DEFAULT_TARGET_CHAR_HEIGHT;
   // Without a measurable character size (a blank page, a photo of a cat) any sensible size will
@@ -102,9 +107,31 @@ export async function prepareForOcr(bytes: Buffer, opts: PrepOptions = {}): Prom
   const pixels = upright.width * upright.height * scale * scale;
   if (pixels > maxPixels) scale *= Math.sqrt(maxPixels / pixels);
   const grey = scale > 0.97 && scale < 1.03 ? upright : await resizeGrey(upright, scale);
-  const prepared: PreparedImage = { encoded: encodePgm(grey), grey, croppedToPaper: paper !== undefined, marks };
+  const prepared: PreparedImage = { encoded: encodePgm(grey), grey, croppedToPaper: paper !== undefined, marks: marks.length };
   if (charHeight) prepared.charHeight = charHeight * scale;
   return prepared;
+}
+
+/**
+ * A paper found by brightness alone is wrong when the light falls unevenly (a bright table
+ * beside a shaded slip): then print lies outside it. Letter-sized marks outside the paper
+ * say so; the table's grain makes marks too, but mostly smaller than the letters.
+ */
+function holdsTheText(paper: Paper, marks: Mark[]): boolean {
+  const height = typicalHeight(marks);
+  if (!height) return true;
+  const { rect, mask, maskWidth, maskHeight, factor } = paper;
+  let inside = 0;
+  let outside = 0;
+  for (const m of marks) {
+    if (m.h < 0.6 * height || m.h > 1.6 * height) continue;
+    const mx = Math.min(maskWidth - 1, Math.floor(m.cx / factor));
+    const my = Math.min(maskHeight - 1, Math.floor(m.cy / factor));
+    const inRect = m.cx >= rect.left && m.cy >= rect.top && m.cx < rect.left + rect.width && m.cy < rect.top + rect.height;
+    if (inRect && mask[my * maskWidth + mx]) inside++;
+    else outside++;
+  }
+  return outside <= Math.max(4, inside * 0.04);
 }
 
 /** A region of `grey`, upscaled, ready for a second OCR pass on what the first one missed. */
@@ -588,14 +615,27 @@ function trimToInk(image: GreyImage): GreyImage {
  * The median height of character-sized dark marks. Connected components at a reduced size are
  * enough: a character is a blob taller than a speck and narrower than a rule or a logo.
  */
-function measureText(image: GreyImage): { charHeight?: number; marks: number } {
+interface Mark {
+  /** Centre and size in the measured image's pixels. */
+  cx: number;
+  cy: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * Character-like dark marks: blobs taller than a speck, narrower than a rule or a logo, and not
+ * solid (a solid blob is noise or a block of a bar code). Connected components on a copy of at
+ * most ~900 pixels on its short side: enough to see print, cheap in plain JavaScript.
+ */
+function findMarks(image: GreyImage): Mark[] {
   const reduce = Math.max(1, Math.floor(Math.min(image.width, image.height) / 900));
   const small = reduce > 1 ? shrink(image, Math.ceil(Math.max(image.width, image.height) / reduce)).image : image;
   const factor = image.width / small.width;
   const { width, height, data } = small;
   const ink = new Uint8Array(width * height);
   for (let i = 0; i < data.length; i++) ink[i] = (data[i] ?? 255) < 140 ? 1 : 0;
-  const heights: number[] = [];
+  const marks: Mark[] = [];
   const stack: number[] = [];
   for (let start = 0; start < ink.length; start++) {
     if (!ink[start]) continue;
@@ -634,16 +674,20 @@ function measureText(image: GreyImage): { charHeight?: number; marks: number } {
     const w = x1 - x0 + 1;
     if (h < 6 / factor || h > 200 / factor) continue;
     if (w > 2.5 * h || h > 4 * w) continue;
-    // Mostly-filled blobs are noise or blocks of a bar code, not letters.
     if (area > 0.9 * w * h) continue;
-    heights.push(h);
+    marks.push({ cx: ((x0 + x1 + 1) / 2) * factor, cy: ((y0 + y1 + 1) / 2) * factor, w: w * factor, h: h * factor });
   }
-  if (heights.length < 20) return { marks: heights.length };
-  heights.sort((a, b) => a - b);
-  // The upper middle: capitals and digits, which is what receipts mostly print, are taller than
-  // the lower-case x-height that drags a plain median down on invoices.
-  const median = heights[Math.floor(heights.length * 0.6)] ?? 0;
-  return { charHeight: median * factor, marks: heights.length };
+  return marks;
+}
+
+/**
+ * The upper middle of the marks' heights: capitals and digits, which is what receipts mostly
+ * print, are taller than the lower-case x-height that drags a plain median down on invoices.
+ */
+function typicalHeight(marks: Mark[]): number | undefined {
+  if (marks.length < 20) return undefined;
+  const heights = marks.map((m) => m.h).sort((a, b) => a - b);
+  return heights[Math.floor(heights.length * 0.6)];
 }
 
 /**

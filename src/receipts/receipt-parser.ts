@@ -694,61 +694,81 @@ function pickOrgNo(lines: Line[]): { orgNo: string; confidence: number } | undef
 
 interface Brand {
   re: RegExp;
+  /** The whole of a line (spaces removed) is the brand: the OCR split or misread its logo. */
+  whole: RegExp;
   name: string;
   kind?: ExpenseKind;
+}
+
+/** What OCR makes of each character, so "Fjordt" still finds Fjord1 and "Ess0" Esso. */
+const LOOKALIKES: Record<string, string> = {
+  o: '[o0]', '0': '[0o]', l: '[l1i|]', i: '[il1|!]', '1': '[1lit|!]', s: '[s5]', '5': '[5s]', b: '[b8]', '8': '[8b]',
+  ' ': '\\s?', '-': '[- ]?', '.': '\\.?',
+};
+
+/** An OCR-tolerant pattern for folded names, matched as whole words. */
+function brand(names: string[], name: string, kind?: ExpenseKind): Brand {
+  const pattern = (n: string) => [...fold(n)].map((c) => LOOKALIKES[c] ?? c.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('');
+  const whole = new RegExp(`^(?:${names.map((n) => pattern(n.replace(/[\s-]/g, ''))).join('|')})$`);
+  return { re: words(...names.map(pattern)), whole, name, ...(kind ? { kind } : {}) };
 }
 
 /**
  * Chains and operators a Norwegian business traveller meets, named as they brand themselves.
  * A match names the merchant even when the logo OCRs badly, and tells the kind of expense.
+ * An empty name: the word says the kind but is no name to put on the card.
  */
 const BRANDS: readonly Brand[] = [
-  { re: words('easy ?park'), name: 'EasyPark', kind: 'parking' },
-  { re: words('apcoa'), name: 'Apcoa Parking', kind: 'parking' },
-  { re: words('onepark'), name: 'Onepark', kind: 'parking' },
-  { re: words('europark'), name: 'Europark', kind: 'parking' },
-  { re: words('aimo ?park'), name: 'Aimo Park', kind: 'parking' },
-  { re: words('q-park'), name: 'Q-Park', kind: 'parking' },
-  { re: words('fjord ?1'), name: 'Fjord1', kind: 'ferry' },
-  { re: words('basto', 'basto fosen'), name: 'Bastø Fosen', kind: 'ferry' },
-  { re: words('torghatten(?: nord| midt| sor)?'), name: 'Torghatten', kind: 'ferry' },
-  { re: words('norled'), name: 'Norled', kind: 'ferry' },
-  { re: words('boreal'), name: 'Boreal', kind: 'ferry' },
-  { re: words('color line'), name: 'Color Line', kind: 'ferry' },
-  { re: words('fjordline', 'fjord line'), name: 'Fjord Line', kind: 'ferry' },
-  { re: words('autopass'), name: 'AutoPASS', kind: 'toll' },
-  { re: words('fjellinjen'), name: 'Fjellinjen', kind: 'toll' },
-  { re: words('ferde'), name: 'Ferde', kind: 'toll' },
-  { re: words('vegamot'), name: 'Vegamot', kind: 'toll' },
-  { re: words('bompengeselskap\\w*', 'bomvegselskap'), name: '', kind: 'toll' },
-  { re: words('norgestaxi', 'norges taxi'), name: 'Norgestaxi', kind: 'taxi' },
-  { re: words('oslo taxi'), name: 'Oslo Taxi', kind: 'taxi' },
-  { re: words('circle ?k'), name: 'Circle K', kind: 'fuel' },
-  { re: words('uno-?x'), name: 'Uno-X', kind: 'fuel' },
-  { re: words('esso'), name: 'Esso', kind: 'fuel' },
-  { re: words('shell'), name: 'Shell', kind: 'fuel' },
-  { re: words('yx(?: energi)?'), name: 'YX', kind: 'fuel' },
-  { re: words('st1'), name: 'St1', kind: 'fuel' },
-  { re: words('aral'), name: 'Aral', kind: 'fuel' },
-  { re: words('preem'), name: 'Preem', kind: 'fuel' },
-  { re: words('okq8'), name: 'OKQ8', kind: 'fuel' },
-  { re: words('tesla supercharger', 'ionity', 'mer ?lading', 'recharge', 'fortum charge'), name: '', kind: 'fuel' },
-  { re: words('scandic'), name: 'Scandic', kind: 'hotel' },
-  { re: words('thon hotel'), name: 'Thon Hotel', kind: 'hotel' },
-  { re: words('radisson'), name: 'Radisson', kind: 'hotel' },
-  { re: words('clarion', 'comfort hotel', 'quality hotel', 'nordic choice', 'strawberry'), name: '', kind: 'hotel' },
-  { re: words('espresso house'), name: 'Espresso House', kind: 'meal' },
-  { re: words('narvesen'), name: 'Narvesen', kind: 'meal' },
-  { re: words('7-?eleven'), name: '7-Eleven', kind: 'meal' },
-  { re: words('deli de luca'), name: 'Deli de Luca', kind: 'meal' },
-  { re: words('burger king', 'mcdonald\'?s', 'peppes', 'starbucks', 'max burgers'), name: '', kind: 'meal' },
-  { re: words('vy', 'vy tog', 'nsb'), name: 'Vy', kind: 'transport' },
-  { re: words('flytoget'), name: 'Flytoget', kind: 'transport' },
-  { re: words('ruter'), name: 'Ruter', kind: 'transport' },
-  { re: words('skyss'), name: 'Skyss', kind: 'transport' },
-  { re: words('atb'), name: 'AtB', kind: 'transport' },
-  { re: words('kolumbus', 'brakar', 'kringom', 'go-ahead', 'sj(?: ab)?', 'flybussen', 'flybuss'), name: '', kind: 'transport' },
-  { re: words('sas', 'scandinavian airlines', 'norwegian air', 'wideroe'), name: '', kind: 'transport' },
+  brand(['easypark', 'easy park'], 'EasyPark', 'parking'),
+  brand(['apcoa'], 'Apcoa Parking', 'parking'),
+  brand(['onepark'], 'Onepark', 'parking'),
+  brand(['europark'], 'Europark', 'parking'),
+  brand(['aimo park'], 'Aimo Park', 'parking'),
+  brand(['q-park'], 'Q-Park', 'parking'),
+  brand(['bergen parkering', 'oslo parkering', 'trondheim parkering', 'stavanger parkering'], '', 'parking'),
+  brand(['fjord1'], 'Fjord1', 'ferry'),
+  brand(['basto fosen', 'basto'], 'Bastø Fosen', 'ferry'),
+  brand(['torghatten'], 'Torghatten', 'ferry'),
+  brand(['norled'], 'Norled', 'ferry'),
+  brand(['boreal'], 'Boreal', 'ferry'),
+  brand(['fosen namsos'], 'FosenNamsos', 'ferry'),
+  brand(['color line'], 'Color Line', 'ferry'),
+  brand(['fjord line'], 'Fjord Line', 'ferry'),
+  brand(['hurtigruten', 'havila'], '', 'ferry'),
+  brand(['autopass'], 'AutoPASS', 'toll'),
+  brand(['fjellinjen'], 'Fjellinjen', 'toll'),
+  brand(['ferde'], 'Ferde', 'toll'),
+  brand(['vegamot'], 'Vegamot', 'toll'),
+  brand(['vegfinans'], 'Vegfinans', 'toll'),
+  brand(['bompengeselskap', 'bomvegselskap', 'bompenger'], '', 'toll'),
+  brand(['norgestaxi', 'norges taxi'], 'Norgestaxi', 'taxi'),
+  brand(['oslo taxi'], 'Oslo Taxi', 'taxi'),
+  brand(['circle k'], 'Circle K', 'fuel'),
+  brand(['uno-x'], 'Uno-X', 'fuel'),
+  brand(['esso'], 'Esso', 'fuel'),
+  brand(['shell'], 'Shell', 'fuel'),
+  brand(['yx'], 'YX', 'fuel'),
+  brand(['st1'], 'St1', 'fuel'),
+  brand(['aral'], 'Aral', 'fuel'),
+  brand(['preem'], 'Preem', 'fuel'),
+  brand(['okq8'], 'OKQ8', 'fuel'),
+  brand(['tesla supercharger', 'ionity', 'mer lading', 'recharge', 'fortum charge', 'kempower'], '', 'fuel'),
+  brand(['scandic'], 'Scandic', 'hotel'),
+  brand(['thon hotel'], 'Thon Hotel', 'hotel'),
+  brand(['radisson'], 'Radisson', 'hotel'),
+  brand(['clarion', 'comfort hotel', 'quality hotel', 'nordic choice', 'strawberry', 'best western', 'smarthotel', 'citybox'], '', 'hotel'),
+  brand(['espresso house'], 'Espresso House', 'meal'),
+  brand(['narvesen'], 'Narvesen', 'meal'),
+  brand(['7-eleven'], '7-Eleven', 'meal'),
+  brand(['deli de luca'], 'Deli de Luca', 'meal'),
+  brand(['burger king', "mcdonald's", 'mcdonalds', 'peppes', 'starbucks', 'max burgers', 'joe & the juice', 'kaffebrenneriet'], '', 'meal'),
+  brand(['vy', 'vy tog', 'nsb'], 'Vy', 'transport'),
+  brand(['flytoget'], 'Flytoget', 'transport'),
+  brand(['ruter'], 'Ruter', 'transport'),
+  brand(['skyss'], 'Skyss', 'transport'),
+  brand(['atb'], 'AtB', 'transport'),
+  brand(['kolumbus', 'brakar', 'kringom', 'go-ahead', 'flybussen', 'flybuss', 'sj ab'], '', 'transport'),
+  brand(['sas', 'scandinavian airlines', 'norwegian air shuttle', 'wideroe'], '', 'transport'),
 ];
 
 /** Words that name a kind of expense on a receipt, folded; weight 2 is a clear cue, 1 a hint. */
@@ -775,6 +795,7 @@ const NOT_A_NAME = stems(
   'simplified', 'velkommen', 'welcome', 'willkommen', 'takk', 'thank', 'danke', 'tel', 'tlf', 'telefon', 'phone', 'fax', 'www', 'http',
   'org', 'foretak', 'mva', 'gst', 'ust', 'st-nr', 'reg', 'co\\.? ?no', 'company no', 'dato', 'date', 'datum', 'kasse', 'kassa', 'bord',
   'copy', 'kopi', 'original', 'ordre', 'order', 'ordrenummer', 'kundenr', 'kvitteringsnr', 'nr\\.', 'side \\d',
+  'salg', 'kjop', 'loyvehaver', 'drosjeeier', 'sjafor', 'inhaber', 'proprietor', 'betjent', 'cashier', 'kasserer', 'served',
 );
 /** A street address or a postcode with a town. */
 const ADDRESS = new RegExp(
@@ -821,34 +842,49 @@ function tidyName(text: string): string {
   return name.slice(0, 200);
 }
 
-function pickMerchant(lines: Line[], brand: { name: string; line: number } | undefined): { name: string; confidence: number } | undefined {
+/** "Storgata 6", "Goethestraße 60": a street and a house number, whatever the street is called. */
+const STREET_LINE = /^\p{L}[\p{L} .'’-]*\s\d{1,4}\s?[a-z]?$/iu;
+
+function pickMerchant(lines: Line[], brand: FoundBrand | undefined): { name: string; confidence: number } | undefined {
   const top = lines.slice(0, Math.min(lines.length, 10));
-  let best: { name: string; score: number } | undefined;
+  let best: { name: string; text: string; score: number } | undefined;
+  const showsBrand = (text: string) => Boolean(brand?.brand.name && brand.brand.re.test(fold(text)));
   top.forEach((line, position) => {
     const text = cleanLine(line.text);
     const f = fold(text);
-    if (!text || !isNameLike(text) || NOT_A_NAME.test(f) || ADDRESS.test(text)) return;
+    if (!text || !isNameLike(text) || NOT_A_NAME.test(f) || ADDRESS.test(text) || STREET_LINE.test(text)) return;
     if (/^\d|:\s*\d/.test(text) && !LEGAL_SUFFIX.test(text)) return;
     let score = 4 - position * 0.6;
     if (LEGAL_SUFFIX.test(text)) score += 1;
     if (line.size >= 1.3) score += 1.5;
-    if (brand && brand.name && fold(brand.name).replace(/\W/g, '') && f.replace(/\W/g, '').includes(fold(brand.name).replace(/\W/g, ''))) score += 2;
+    if (showsBrand(text)) score += 2;
     if (text.length > 45) score -= 2;
     score += (line.confidence - 0.7) * 3;
-    if (!best || score > best.score) best = { name: tidyName(text), score };
+    if (!best || score > best.score) best = { name: tidyName(text), text, score };
   });
-  if (brand?.name && (!best || !fold(best.name).replace(/\W/g, '').includes(fold(brand.name).replace(/\W/g, '')))) {
+  const found = brand?.brand;
+  if (best && found?.name) {
+    // The line is the brand and nothing else: its own spelling beats the OCR's reading of a logo.
+    const bare = fold(best.text.replace(LEGAL_SUFFIX, '')).replace(/[\s-]/g, '');
+    if (found.whole.test(bare)) return { name: found.name, confidence: 0.9 };
+  }
+  if (found?.name && brand && (!best || !showsBrand(best.text))) {
     // The logo did not OCR, or OCRed as noise; the brand printed further down names the shop.
-    if (!best || best.score < 3 || brand.line < 4) return { name: brand.name, confidence: 0.7 };
+    if (!best || best.score < 3 || brand.line < 4) return { name: found.name, confidence: 0.7 };
   }
   if (!best) return undefined;
   return { name: best.name, confidence: Math.max(0.3, Math.min(0.9, 0.45 + best.score * 0.08)) };
 }
 
-function findBrand(lines: Line[]): { name: string; kind?: ExpenseKind; line: number } | undefined {
+interface FoundBrand {
+  brand: Brand;
+  line: number;
+}
+
+function findBrand(lines: Line[]): FoundBrand | undefined {
   for (const line of lines) {
     for (const brand of BRANDS) {
-      if (brand.re.test(line.folded)) return { name: brand.name, ...(brand.kind ? { kind: brand.kind } : {}), line: line.index };
+      if (brand.re.test(line.folded)) return { brand, line: line.index };
     }
   }
   return undefined;

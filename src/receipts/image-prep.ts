@@ -53,11 +53,13 @@ export interface PreparedImage {
   charHeight?: number;
   /** Whether a sheet of paper was found on a darker background and the image cropped to it. */
   croppedToPaper: boolean;
-  /**
-   * Character-like marks found. A handful means there is no printed text to read (a photo of a
-   * person, a cat, a landscape), and OCR on such an image mostly wastes seconds on texture.
-   */
+  /** Letter-like marks standing in rows, as print does. */
   marks: number;
+  /**
+   * Whether there is print worth reading. A photo of a person, a cat or a landscape has none,
+   * and OCR on it mostly wastes seconds (on a textured one, many) reading grain as letters.
+   */
+  hasText: boolean;
 }
 
 export interface PrepOptions {
@@ -86,17 +88,19 @@ export async function prepareForOcr(bytes: Buffer, opts: PrepOptions = {}): Prom
   const working = await decodeGrey(bytes, opts.maxInputPixels ?? DEFAULT_MAX_INPUT_PIXELS);
   let flat = flattenIllumination(working);
   let marks = findMarks(flat);
+  let letters = alignedMarks(marks);
   let paper = findPaper(working);
-  if (paper && !holdsTheText(paper, marks)) paper = undefined;
+  if (paper && !holdsTheText(paper, letters)) paper = undefined;
   if (paper) {
     flat = cropGrey(flat, paper.rect);
-    whitenOutside(flat, paper);
+    whitenOutside(flat, working, paper);
     marks = findMarks(flat);
+    letters = alignedMarks(marks);
   }
-  const charHeight = typicalHeight(marks);
+  const charHeight = typicalHeight(letters.length >= 20 ? letters : marks);
   // A slip photographed a few degrees off: Tesseract's line finder then merges or splits lines,
   // and a label parts from its amount.
-  const skew = marks.length >= 20 ? estimateSkew(flat) : 0;
+  const skew = letters.length >= 20 ? estimateSkew(flat) : 0;
   const upright = trimToInk(Math.abs(skew) >= 0.4 ? await rotateGrey(flat, -skew) : flat);
   const target = opts.targetCharHeight ?? DEFAULT_TARGET_CHAR_HEIGHT;
   // Without a measurable character size (a blank page, a photo of a cat) any sensible size will
@@ -107,7 +111,8 @@ export async function prepareForOcr(bytes: Buffer, opts: PrepOptions = {}): Prom
   const pixels = upright.width * upright.height * scale * scale;
   if (pixels > maxPixels) scale *= Math.sqrt(maxPixels / pixels);
   const grey = scale > 0.97 && scale < 1.03 ? upright : await resizeGrey(upright, scale);
-  const prepared: PreparedImage = { encoded: encodePgm(grey), grey, croppedToPaper: paper !== undefined, marks: marks.length };
+  const hasText = letters.length >= 60 || (letters.length >= 12 && letters.length >= 0.2 * marks.length);
+  const prepared: PreparedImage = { encoded: encodePgm(grey), grey, croppedToPaper: paper !== undefined, marks: letters.length, hasText };
   if (charHeight) prepared.charHeight = charHeight * scale;
   return prepared;
 }
@@ -161,11 +166,12 @@ async function decodeGrey(bytes: Buffer, maxInputPixels: number): Promise<GreyIm
       .rotate()
       .flatten({ background: '#ffffff' })
       .resize({ width: WORKING_LONG_SIDE, height: WORKING_LONG_SIDE, fit: 'inside', withoutEnlargement: true })
-      .toColourspace('b-w')
+      .toColourspace('srgb')
+      .removeAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    if (info.channels !== 1) throw new Error(`expected one channel, got ${info.channels}`);
-    return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+    if (info.channels !== 3) throw new Error(`expected three channels, got ${info.channels}`);
+    return { data: inkChannel(data, info.width * info.height), width: info.width, height: info.height };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (/pixel limit/i.test(message)) {
@@ -173,6 +179,22 @@ async function decodeGrey(bytes: Buffer, maxInputPixels: number): Promise<GreyIm
     }
     throw new UnreadableImageError(`The image could not be decoded: ${message}`, { cause: err });
   }
+}
+
+/**
+ * Grey from colour by the darkest channel rather than by luminance: purple or blue till-roll
+ * ink on tinted paper is nearly as bright as the paper in luminance, but far darker in one
+ * channel; black print and white paper come out the same either way.
+ */
+function inkChannel(rgb: Buffer, pixels: number): Uint8Array {
+  const out = new Uint8Array(pixels);
+  for (let i = 0, j = 0; i < pixels; i++, j += 3) {
+    const r = rgb[j] ?? 0;
+    const g = rgb[j + 1] ?? 0;
+    const b = rgb[j + 2] ?? 0;
+    out[i] = r < g ? (r < b ? r : b) : g < b ? g : b;
+  }
+  return out;
 }
 
 async function resizeGrey(image: GreyImage, scale: number): Promise<GreyImage> {
@@ -262,11 +284,15 @@ function otsu(data: Uint8Array): number {
 
 interface Paper {
   rect: Rect;
-  /** 1 where the shrunken image shows paper (holes such as a dark logo filled in). */
+  /** 1 where the shrunken image shows paper (holes such as a dark logo filled in), grown a little. */
   mask: Uint8Array;
+  /** 1 where it certainly is paper: the mask before growing. */
+  core: Uint8Array;
   maskWidth: number;
   maskHeight: number;
   factor: number;
+  /** Brightness below which, near the paper's edge, a pixel is the table rather than the paper. */
+  table: number;
 }
 
 /**
@@ -405,17 +431,21 @@ function findPaper(image: GreyImage): Paper | undefined {
     width: (boxWidth + 2 * marginX) * factor,
     height: (boxHeight + 2 * marginY) * factor,
   });
-  return { rect, mask, maskWidth: width, maskHeight: height, factor };
+  const core = outside.map((v) => (v ? 0 : 1));
+  return { rect, mask, core, maskWidth: width, maskHeight: height, factor, table: low };
 }
 
 /** Paints everything that is not paper white: the table's grain is not for OCR to read. */
-function whitenOutside(image: GreyImage, paper: Paper): void {
-  const { rect, mask, maskWidth, maskHeight, factor } = paper;
+function whitenOutside(image: GreyImage, raw: GreyImage, paper: Paper): void {
+  const { rect, mask, core, maskWidth, maskHeight, factor, table } = paper;
   for (let y = 0; y < image.height; y++) {
     const my = Math.min(maskHeight - 1, Math.floor((y + rect.top) / factor));
     for (let x = 0; x < image.width; x++) {
-      const mx = Math.min(maskWidth - 1, Math.floor((x + rect.left) / factor));
-      if (!mask[my * maskWidth + mx]) image.data[y * image.width + x] = 255;
+      const cell = my * maskWidth + Math.min(maskWidth - 1, Math.floor((x + rect.left) / factor));
+      // In the band the mask was grown by, the table shows as a dark frame around the slip once
+      // lighting is evened out against the paper next to it.
+      const isTable = !mask[cell] || (!core[cell] && (raw.data[(y + rect.top) * raw.width + x + rect.left] ?? 0) < table);
+      if (isTable) image.data[y * image.width + x] = 255;
     }
   }
 }
@@ -496,28 +526,49 @@ function flattenIllumination(image: GreyImage): GreyImage {
       const top = (smooth[y0 * cols + x0] ?? 255) * (1 - wx) + (smooth[y0 * cols + x1] ?? 255) * wx;
       const bottom = (smooth[y1 * cols + x0] ?? 255) * (1 - wx) + (smooth[y1 * cols + x1] ?? 255) * wx;
       const background = Math.max(24, top * (1 - wy) + bottom * wy);
-      out[y * width + x] = INK_LEVELS[Math.min(255, Math.round(((data[y * width + x] ?? 0) / background) * 255))] ?? 255;
+      out[y * width + x] = Math.min(255, Math.round(((data[y * width + x] ?? 0) / background) * 255));
     }
   }
+  const levels = inkLevels(out);
+  for (let i = 0; i < out.length; i++) out[i] = levels[out[i] ?? 255] ?? 255;
   return { data: out, width, height };
 }
 
 /**
- * Brightness relative to the paper → grey level handed to OCR. Anything within 18 % of the
- * paper becomes white: paper grain, felt or wood texture and JPEG noise, amplified by the
- * division above, would otherwise reach Tesseract as thousands of specks it tries to read (and
- * on a textured non-receipt photo that takes it minutes). Real print, even faded thermal print,
- * is darker than that; it is stretched to full contrast, keeping the anti-aliased edges grey.
+ * Brightness relative to the paper → grey level handed to OCR. The paper's own grain (felt or
+ * wood texture, sensor noise, JPEG artefacts, all amplified by the division above) becomes
+ * white: on a phone photo it would otherwise reach Tesseract as thousands of specks it tries to
+ * read, which costs seconds and, on a textured photo that is no receipt, minutes. How much is
+ * grain is measured, not fixed: a clean scan keeps its faint print, a grainy photo loses its
+ * grain. What is darker is stretched to full contrast, keeping anti-aliased edges grey.
  */
-const INK_LEVELS: Uint8Array = (() => {
+function inkLevels(relative: Uint8Array): Uint8Array {
+  // The typical shortfall of paper-coloured pixels from pure paper white.
+  const histogram = new Uint32Array(256);
+  let paper = 0;
+  for (const v of relative) {
+    if (v >= 178) {
+      histogram[255 - v]!++;
+      paper++;
+    }
+  }
+  let seen = 0;
+  let grain = 0;
+  for (let d = 0; d < 78; d++) {
+    seen += histogram[d] ?? 0;
+    if (seen >= paper / 2) {
+      grain = d;
+      break;
+    }
+  }
+  const white = Math.max(0.8 * 255, Math.min(250, 255 - Math.max(6, 3.5 * grain)));
+  const black = Math.min(0.5 * 255, white - 0.3 * 255);
   const levels = new Uint8Array(256);
-  const black = 0.35 * 255;
-  const white = 0.82 * 255;
   for (let v = 0; v < 256; v++) {
     levels[v] = v <= black ? 0 : v >= white ? 255 : Math.round(((v - black) / (white - black)) * 255);
   }
   return levels;
-})();
+}
 
 // ---------------------------------------------------------------------------------------------
 // Skew
@@ -681,6 +732,43 @@ function findMarks(image: GreyImage): Mark[] {
 }
 
 /**
+ * Marks that sit in a row with another of about their size, as letters in a line of print do.
+ * Grain, foliage or fur make marks of letter size too, but scattered: few have such a neighbour.
+ */
+function alignedMarks(marks: Mark[]): Mark[] {
+  if (marks.length < 2) return [];
+  const heights = marks.map((m) => m.h).sort((a, b) => a - b);
+  const cell = Math.max(4, 3 * (heights[Math.floor(heights.length / 2)] ?? 4));
+  const grid = new Map<string, Mark[]>();
+  const key = (x: number, y: number) => `${Math.floor(x / cell)},${Math.floor(y / cell)}`;
+  for (const m of marks) {
+    const k = key(m.cx, m.cy);
+    const bucket = grid.get(k);
+    if (bucket) bucket.push(m);
+    else grid.set(k, [m]);
+  }
+  const aligned: Mark[] = [];
+  for (const m of marks) {
+    let found = false;
+    for (let dx = -1; dx <= 1 && !found; dx++) {
+      for (let dy = -1; dy <= 1 && !found; dy++) {
+        for (const n of grid.get(key(m.cx + dx * cell, m.cy + dy * cell)) ?? []) {
+          if (n === m) continue;
+          const ratio = n.h / m.h;
+          const gap = Math.abs(n.cx - m.cx) - (n.w + m.w) / 2;
+          if (ratio > 0.75 && ratio < 1.33 && Math.abs(n.cy - m.cy) < 0.2 * m.h && gap < 0.8 * m.h && gap > -0.2 * m.h) {
+            found = true;
+            break;
+          }
+        }
+      }
+    }
+    if (found) aligned.push(m);
+  }
+  return aligned;
+}
+
+/**
  * The upper middle of the marks' heights: capitals and digits, which is what receipts mostly
  * print, are taller than the lower-case x-height that drags a plain median down on invoices.
  */
@@ -699,10 +787,13 @@ export function findQuietRow(image: GreyImage, fraction = 0.5): number | undefin
   const { width, height, data } = image;
   const ink = new Uint32Array(height);
   let total = 0;
+  // The outer columns are left out: a photographed slip's edges and shadows run its full height.
+  const from = Math.floor(width * 0.06);
+  const to = Math.ceil(width * 0.94);
   for (let y = 0; y < height; y++) {
     let n = 0;
     const row = y * width;
-    for (let x = 0; x < width; x++) if ((data[row + x] ?? 255) < 128) n++;
+    for (let x = from; x < to; x++) if ((data[row + x] ?? 255) < 128) n++;
     ink[y] = n;
     total += n;
   }
@@ -716,16 +807,27 @@ export function findQuietRow(image: GreyImage, fraction = 0.5): number | undefin
       break;
     }
   }
-  // Quiet: next to no ink, for a few rows running, so the cut passes between two lines.
-  const quiet = (y: number) => (ink[y] ?? width) <= Math.max(1, width * 0.002);
-  const run = 3;
-  for (let d = 0; d < height * 0.2; d++) {
+  // Quiet: little ink over a few rows running, so the cut passes between two lines of print.
+  // "Little" is relative to a line of print, because specks survive on a grainy photo.
+  const busy = [...ink].filter((n) => n > 0).sort((a, b) => a - b);
+  const typical = busy[Math.floor(busy.length / 2)] ?? 0;
+  const limit = Math.max(1, width * 0.002, typical * 0.08);
+  const run = 2;
+  let best: { y: number; ink: number } | undefined;
+  for (let d = 0; d < height * 0.25; d++) {
     for (const y of [middle + d, middle - d]) {
       if (y - run < 0 || y + run >= height) continue;
+      let sum = 0;
       let ok = true;
-      for (let k = -run; k <= run && ok; k++) ok = quiet(y + k);
-      if (ok) return y;
+      for (let k = -run; k <= run && ok; k++) {
+        const n = ink[y + k] ?? width;
+        ok = n <= limit;
+        sum += n;
+      }
+      if (ok && (!best || sum < best.ink)) best = { y, ink: sum };
     }
+    // The first quiet stretch found this close to the middle will do.
+    if (best && d > 20) break;
   }
-  return undefined;
+  return best?.y;
 }

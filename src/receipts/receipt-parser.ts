@@ -66,11 +66,15 @@ function repairDigits(line: string): string {
   return line
     .replace(/(?<=\d)[oO](?=[\d.,])|(?<=\d[.,])[oO](?=\d|\b)|(?<=\d[.,]\d)[oO]\b/g, '0')
     .replace(/(?<=\d[.,]) (?=\d{2}(?!\d))/g, '')
-    .replace(/(?<=\d) (?=[.,]\d{2}(?!\d))/g, '');
+    .replace(/(?<=\d) (?=[.,]\d{2}(?!\d))/g, '')
+    // "RMI4.18": a capital I or a bar for a 1 at the start of a figure.
+    .replace(/(?<![a-z])[I|l](?=\d{0,5}[.,]\d{2}(?!\d))/g, '1');
 }
 
 interface Line {
   index: number;
+  /** Index of the input line (or text line) it came from. */
+  source: number;
   text: string;
   folded: string;
   /** 0–1 */
@@ -114,6 +118,7 @@ function prepareLines(text: string, inputs: OcrLineInput[] | undefined): Line[] 
     const h = lineHeights[i];
     lines.push({
       index: lines.length,
+      source: i,
       text: normal,
       folded: fold(normal),
       confidence: toConfidence(l.confidence),
@@ -181,7 +186,7 @@ function minorOf(figure: string): number | undefined {
   const whole = (decimals ? trimmed.slice(0, -3) : trimmed).replace(/[ .,]/g, '');
   if (!/^\d+$/.test(whole) || whole.length > 9) return undefined;
   const minor = Number(whole) * 100 + (decimals ? Number(decimals[1]) : 0);
-  return minor > 0 && minor <= MAX_MINOR ? minor : undefined;
+  return minor <= MAX_MINOR ? minor : undefined;
 }
 
 function findAmounts(line: Line): Amount[] {
@@ -232,22 +237,24 @@ const words = (...alternatives: string[]) => new RegExp(`(?:^|[^a-z])(?:${altern
 const stems = (...alternatives: string[]) => new RegExp(`(?:^|[^a-z])(?:${alternatives.join('|')})`);
 
 const TOTAL_FINAL = stems(
-  'a betale', 'til betaling', 'att betala', 'zu zahlen', 'zahlbetrag', 'endbetrag', 'gesamtbetrag', 'amount due',
+  'a betale', 'til betaling', 'att betala', '[zi1l]u zahlen', 'zahlbetrag', 'endbetrag', 'gesamtbetrag', 'amount due',
   'balance due', 'grand total', 'total amount', 'total due', 'total payable', 'total to pay', 'rounded total',
   'total rounded', 'total after', 'totalt betalt', 'total betalt', 'totalbelop', 'sum total', 'total inkl', 'total incl',
-  'totalt inkl', 'total sum', 'totalsum', 'grand ?tota', 'nett a betale', 'betalt belop', 'total \\(?rm\\)?', 'net total', 'nettbetrag',
+  'totalt inkl', 'total sum', 'totalsum', 'grand ?to', '[gao]rand ?tota', 'nett a betale', 'betalt belop', 'total \\(?rm\\)?', 'net total', 'nettbetrag',
 );
 const TOTAL = stems('total', 'totalt', 'totaal', 'sum(?!mary)', 'summe', 'summa', 'gesamt', 'belop', 'betalt', 'amount', 'bedrag', 'i alt', 'totale', 'montant');
 const PAYMENT = stems(
   'bankaxept', 'bank axept', 'visa', 'master ?card', 'maestro', 'amex', 'american express', 'kort', 'karte', 'girocard', 'ec-karte',
   'card', 'debit', 'credit', 'kredit', 'vipps', 'apple ?pay', 'google ?pay', 'mobile ?pay', 'swish', 'betalt med', 'betaling',
-  'zahlung', 'payment', 'paid', 'gegeben', 'terminal', 'kontaktlos', 'contactless',
+  'zahlung', 'payment', 'paid', 'gegeben', 'terminal', 'kontaktlos', 'contactless', 'ec-?cash', 'elec\\.?-?cash', 'electronic cash',
 );
 const SUBTOTAL = stems('sub ?-?total', 'delsum', 'mellomsum', 'zwischensum', 'netto', 'grunnlag', 'excl', 'ekskl', 'exkl', 'ohne', 'before', 'eks\\.? mva', 'nettobelop');
 const TAX = stems('mva', 'moms', 'mwst', 'ust', 'vat', 'gst', 'sst', 'tax', 'steuer', 'merverdi', 'avgift');
 const INCLUSIVE = stems('inkl', 'incl', 'including', 'herav', 'hvorav', 'derav', 'darav', 'enthalten');
-const CASH = words('kontant', 'kontanter', 'cash', 'bar', 'tendered', 'received', 'innbetalt', 'mottatt', 'erhalten', 'tunai');
-const CHANGE = stems('veksel', 'tilbake', 'change', 'ruckgeld', 'ruckgabe', 'wechselgeld', 'zuruck', 'kembalian', 'baki', 'retur');
+/** "EC-Cash" and "electronic cash" are German debit cards, not cash. */
+const CASH = /(?:^|[^a-z])(?<!ec-|ec |elec\.?-|electronic )(?:kontant|kontanter|cash|bar|bargeld|tendered|received|innbetalt|mottatt|erhalten|tunai)(?![a-z])/;
+// The ü of Rückgeld and zurück comes out of OCR as u, i, ii or ti.
+const CHANGE = stems('veksel', 'tilbake', 'change', 'r[uiot]{1,2}c?kgeld', 'ruckgabe', 'wechselgeld', 'zur[uiot]{1,2}ck', 'kembalian', 'baki', 'retur');
 const DISCOUNT = stems('rabatt', 'discount', 'savings', 'spart', 'du sparer', 'you saved', 'diskaun', 'kupong', 'coupon');
 const ROUNDING = stems('rounding', 'avrunding', 'oreavrunding', 'rundung', 'adj(?!.*total)');
 const TIPS = stems('tips', 'driks', 'trinkgeld', 'gratuity');
@@ -313,48 +320,69 @@ function taxTableLines(lines: Line[]): Set<number> {
 }
 
 function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
-  const money = amounts.flat().filter((a) => !a.measure && !a.negative);
+  const money = amounts.flat().filter((a) => !a.measure && !a.negative && a.minor > 0);
   if (money.length === 0) return undefined;
   const counts = new Map<number, number>();
   for (const a of money) counts.set(a.minor, (counts.get(a.minor) ?? 0) + 1);
 
-  // Cash handed over minus change given back is the total, whatever the total line says. The
-  // amount handed over is labelled as cash, or sits right above the change.
-  const change = amounts.flat().filter((a) => CHANGE.test(lines[a.line]?.folded ?? '') && a.minor > 0);
+  // Cash handed over minus change given back is what was paid, read from two figures other than
+  // the total: where it agrees with a figure on the slip, that figure is the total even when its
+  // label is misread. The amount handed over is labelled as cash, or sits right above the change.
+  const change = amounts.flat().filter((a) => CHANGE.test(lines[a.line]?.folded ?? '') && !a.measure);
   const tendered = new Set<Amount>();
   for (const a of money) {
-    const f = lines[a.line]?.folded ?? '';
-    if (CHANGE.test(f)) continue;
-    if (CASH.test(f) || change.some((x) => x.line > a.line && x.line - a.line <= 2)) tendered.add(a);
+    if (CASH.test(lines[a.line]?.folded ?? '') && !CHANGE.test(lines[a.line]?.folded ?? '')) tendered.add(a);
   }
+  for (const x of change) {
+    // Unlabelled (or misread) cash: the figure right above the change.
+    const above = money.filter((a) => a.line < x.line && !CHANGE.test(lines[a.line]?.folded ?? '')).pop();
+    if (above && x.line - above.line === 1 && ![...tendered].some((t) => t.line === above.line)) tendered.add(above);
+  }
+  // Cash handed over is at least the total: a "total" above it is a misreading. Unless the
+  // cash figure is the misreading: it cannot be less than the dearest item either.
+  const taxTable = taxTableLines(lines);
+  const dearestItem = money
+    .filter((a) => !lineTotalScore(lines[a.line] as Line).cue && !TAX.test(lines[a.line]?.folded ?? '') && !taxTable.has(a.line))
+    .reduce((m, a) => Math.max(m, a.minor), 0);
   const fromCash = new Set<number>();
   const handedOver = new Set<Amount>();
+  const cashCandidates: Amount[] = [];
   for (const c of tendered) {
     for (const x of change) {
-      if (c.minor <= x.minor) continue;
+      if (x.line <= c.line || x.line - c.line > 2 || c.minor < x.minor) continue;
       const paid = c.minor - x.minor;
-      if (counts.has(paid)) {
+      const elsewhere = money.filter((a) => a.minor === paid && a.line !== c.line && a.line !== x.line);
+      if (elsewhere.length > 0) {
         fromCash.add(paid);
         handedOver.add(c);
+        cashCandidates.push(...elsewhere);
+      } else if (x.minor === 0 && c.minor >= dearestItem) {
+        // Exact cash, no change: the cash line is the total.
+        cashCandidates.push(c);
       }
     }
   }
+  const cashCeiling = [...tendered]
+    .filter((t) => CASH.test(lines[t.line]?.folded ?? '') && change.length > 0 && t.minor >= dearestItem)
+    .reduce((m, t) => Math.max(m, t.minor), 0);
   // A total printed after a rounding adjustment is the rounded one, the amount actually paid.
   const roundingLines = lines.filter((l) => ROUNDING.test(l.folded) && !TOTAL_FINAL.test(l.folded)).map((l) => l.index);
-  const taxTable = taxTableLines(lines);
 
   const candidates: TotalPick[] = [];
+  for (const a of cashCandidates) {
+    candidates.push({ amount: a, score: fromCash.has(a.minor) ? 6 + 4 : 5, cue: 'total' });
+  }
   lines.forEach((line, i) => {
     const { score, cue } = lineTotalScore(line);
     if (!cue) return;
-    const own = (amounts[i] ?? []).filter((a) => !a.measure && !a.negative);
+    const own = (amounts[i] ?? []).filter((a) => !a.measure && !a.negative && a.minor > 0);
     let targets = own;
     let distance = 0;
     if (own.length === 0) {
       // The label and its figure on separate OCR lines ("Sum" / "kr 147,00" further right).
       for (let j = i + 1; j <= i + 2 && j < lines.length; j++) {
         const next = lines[j] as Line;
-        const nextAmounts = (amounts[j] ?? []).filter((a) => !a.measure && !a.negative);
+        const nextAmounts = (amounts[j] ?? []).filter((a) => !a.measure && !a.negative && a.minor > 0);
         if (nextAmounts.length === 0) continue;
         if (lineTotalScore(next).cue) break;
         targets = nextAmounts;
@@ -372,6 +400,7 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
       if (handedOver.has(a) && !fromCash.has(a.minor)) s -= 8;
       if (roundingLines.some((r) => a.line > r && a.line - r <= 3)) s += 3.5;
       if (taxTable.has(a.line)) s -= 6;
+      if (cashCeiling > 0 && a.minor > cashCeiling) s -= 6;
       if (a.marked) s += 0.5;
       if ((lines[a.line]?.size ?? 1) >= 1.25) s += 1;
       candidates.push({ amount: a, score: s, cue });
@@ -382,6 +411,14 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
   const best = candidates[0];
   if (best && best.score >= 3) return best;
 
+  // No readable total line: what was handed over minus what came back.
+  for (const c of [...tendered].filter((t) => CASH.test(lines[t.line]?.folded ?? '')).concat([...tendered])) {
+    for (const x of change) {
+      if (x.line > c.line && x.line - c.line <= 2 && c.minor > x.minor && x.minor > 0) {
+        return { amount: { ...x, minor: c.minor - x.minor, marked: false, rightmost: true }, score: 2, cue: 'fallback' };
+      }
+    }
+  }
   // No labelled total: the largest figure that is no cash, change or pre-authorisation, which
   // is right for the plainest slips (one item, one price).
   const plain = money.filter((a) => {
@@ -454,10 +491,20 @@ const DATE_PATTERNS: Array<{ re: RegExp; read(m: RegExpExecArray): string | unde
 
 const TIME_NEAR = /(?:^|\D)(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d)?(?!\d)|kl\.?\s*\d/;
 
+/**
+ * On a line labelled as a date ("Dato:", "Kjøpt", "Date"), OCR that lost a separator still
+ * leaves a date: "19 03 2025", "11.10 26", "11.1026".
+ */
+const LOOSE_DATE = {
+  re: /(?<![\d.,/-])(\d{1,2})\s?[./ -]\s?(\d{1,2})\s?[./ -]?\s?(20\d{2}|\d{2})(?![\d]|[.,/]\d)/g,
+  read: (m: RegExpExecArray) => isoDate(fullYear(m[3] ?? ''), Number(m[2]), Number(m[1])),
+};
+
 function findDates(line: Line, today: string): DateHit[] {
   const hits: DateHit[] = [];
   const latest = addDays(today, 1);
-  for (const { re, read } of DATE_PATTERNS) {
+  const patterns = DATE_LABEL.test(line.folded) ? [...DATE_PATTERNS, LOOSE_DATE] : DATE_PATTERNS;
+  for (const { re, read } of patterns) {
     for (const m of line.folded.matchAll(re)) {
       const iso = read(m);
       if (!iso || iso < '2000-01-01' || iso > latest) continue;
@@ -483,7 +530,7 @@ const NOT_PURCHASE_DATE = stems(
   'ankomst', 'arrival', 'check-?in', 'innsjekk', 'fra dato', 'from', 'seit', 'member since', 'medlem',
 );
 
-function pickDate(lines: Line[], dates: DateHit[]): { iso: string; score: number } | undefined {
+function pickDate(lines: Line[], dates: DateHit[]): { iso: string; score: number; line: number } | undefined {
   if (dates.length === 0) return undefined;
   const counts = new Map<string, number>();
   for (const d of dates) counts.set(d.iso, (counts.get(d.iso) ?? 0) + 1);
@@ -498,7 +545,7 @@ function pickDate(lines: Line[], dates: DateHit[]): { iso: string; score: number
     if (d.line < lines.length * 0.6) score += 0.5;
     if (!best || score > best.score || (score === best.score && d.line < best.line)) best = { iso: d.iso, score, line: d.line };
   }
-  return best && { iso: best.iso, score: best.score };
+  return best;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -519,8 +566,11 @@ const CURRENCY_CUES: Array<{ re: RegExp; currency: CurrencyVote; weight: number 
   { re: /(?:^|[^a-z])(?:rm|myr|ringgit)\s?\d|(?:^|[^a-z])(?:rm|myr)(?![a-z])/g, currency: 'foreign', weight: 3 },
   { re: /(?:^|[^a-z])(?:sdn\.? ?bhd|bhd|s\/b|gst|jalan|jln|selangor|kuala lumpur|malaysia|singapore)(?![a-z])/g, currency: 'foreign', weight: 1.5 },
   // "kr" and ",-" are kroner; the language around them says whose.
-  { re: /(?:^|[^a-z])kr\.?(?![a-z])|\d,-/g, currency: 'NOK', weight: 1 },
-  { re: /(?:^|[^a-z])(?:mva|org\.? ?nr|orgnr|foretaksregisteret|foretaksnr|bankaxept|vipps|kvittering|totalt|a betale|takk for)(?![a-z])/g, currency: 'NOK', weight: 1 },
+  { re: /(?:^|[^a-z])kr\.?(?![a-z])/g, currency: 'NOK', weight: 1 },
+  // "120,-" is Norwegian; Swedes write "120:-".
+  { re: /\d,-/g, currency: 'NOK', weight: 2 },
+  { re: /\d:-/g, currency: 'SEK', weight: 2 },
+  { re: /(?:^|[^a-z])(?:mva|org\.? ?nr|orgnr|foretaksregisteret|foretaksnr|bankaxept|vipps|kvittering|totalt|a betale|takk for|belop|herav|kjop|parkering|ferje|bompenger)(?![a-z])/g, currency: 'NOK', weight: 1 },
   { re: /(?:^|[^a-z])(?:moms|kvitto|att betala|summa|swish|tack for|godkant|belopp|kassa)(?![a-z])|org\.? ?nr:? ?5\d{5}-\d{4}/g, currency: 'SEK', weight: 1 },
   { re: /(?:^|[^a-z])(?:cvr|mobilepay|i alt|belob|danmark)(?![a-z])/g, currency: 'DKK', weight: 1 },
   { re: /(?:^|[^a-z])(?:mwst|ust|ust-idnr|steuer|summe|gesamt|quittung|kassenbon|bon-nr|gegeben|ruckgeld|gmbh|strasse|vielen dank|tva|iva|deutschland|danke)(?![a-z])/g, currency: 'EUR', weight: 1 },
@@ -553,7 +603,7 @@ interface VatPick {
   rateConfidence: number;
 }
 
-const VAT_WORD = stems('mva', 'moms', 'mwst', 'ust', 'vat', 'gst', 'tax', 'steuer', 'merverdiavgift', 'tva', 'iva', 'sst');
+const VAT_WORD = stems('mva', 'moms', 'mwst', 'ust', 'vat', 'gst', 'tax', 'steuer', 'merverdiavgift', 'tva', 'iva', 'sst', '(?:herav|hvorav|inkl\\.?)mva');
 const RATE = /(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%/g;
 const PLAUSIBLE_RATES = new Set([0, 5, 6, 7, 8, 10, 12, 15, 19, 20, 21, 24, 25]);
 const BASE_HEADER = stems('grunnlag', 'netto', 'net', 'basis', 'excl', 'ekskl', 'exkl', 'amount', 'belop', 'underlag');
@@ -579,11 +629,14 @@ function near(a: number, b: number, tolerance: number): boolean {
 function pickVat(lines: Line[], amounts: Amount[][], totalMinor: number | undefined): VatPick | undefined {
   const found: Array<{ rate?: number; minor: number; sure: boolean }> = [];
   const allRates = new Set<number>();
+  // Rows under a table header ("Sats  Grunnlag  Mva  Inkl. mva") carry no VAT word themselves.
+  let tableRows = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
     const f = line.folded;
-    const prev = lines[i - 1]?.folded ?? '';
-    const header = VAT_WORD.test(prev) && (BASE_HEADER.test(prev) || /%|sats|rate|satz/.test(prev));
+    const isHeader = VAT_WORD.test(f) && (BASE_HEADER.test(f) || /%|sats|rate|satz/.test(f)) && (amounts[i] ?? []).length === 0;
+    const header = tableRows > 0;
+    tableRows = isHeader ? 4 : header && (amounts[i] ?? []).length > 0 ? tableRows - 1 : 0;
     if (!VAT_WORD.test(f) && !header) continue;
     const rates = ratesIn(f);
     for (const r of rates) allRates.add(r);
@@ -610,9 +663,9 @@ function pickVat(lines: Line[], amounts: Amount[][], totalMinor: number | undefi
       // base, VAT, gross: two that add up to the third.
       for (const a of values) for (const b of values) for (const c of values) if (a > b && near(a + b, c, 1) && !chosen) chosen = { minor: b, sure: true };
     }
-    if (!chosen && values.length === 2 && totalMinor !== undefined) {
-      const [a, b] = values as [number, number];
-      if (near(a + b, totalMinor, 1)) chosen = { minor: Math.min(a, b), sure: true };
+    if (!chosen && totalMinor !== undefined) {
+      // Base and VAT that add up to the total.
+      for (const a of values) for (const b of values) if (a < b && near(a + b, totalMinor, 1)) chosen ??= { minor: a, sure: true };
     }
     if (!chosen && totalMinor !== undefined && rate !== undefined && rate > 0) {
       const expected = (totalMinor * rate) / (100 + rate);
@@ -626,7 +679,21 @@ function pickVat(lines: Line[], amounts: Amount[][], totalMinor: number | undefi
       // A two-column row under a "base  VAT" header: the smaller is the VAT.
       chosen = { minor: Math.min(...values), sure: false };
     }
-    if (chosen && (totalMinor === undefined || chosen.minor < totalMinor)) found.push({ ...chosen, ...(rate !== undefined ? { rate } : {}) });
+    let rowRate = rate;
+    if (chosen && rowRate === undefined && chosen.minor > 0) {
+      // No legible "%": the rate is what VAT over base comes to, if that is a rate in use.
+      for (const base of values) {
+        if (base <= chosen.minor) continue;
+        const r = (100 * chosen.minor) / base;
+        const match = [...PLAUSIBLE_RATES].find((p) => p > 0 && Math.abs(r - p) < 0.1);
+        if (match !== undefined) {
+          rowRate = match;
+          allRates.add(match);
+          break;
+        }
+      }
+    }
+    if (chosen && (totalMinor === undefined || chosen.minor < totalMinor)) found.push({ ...chosen, ...(rowRate !== undefined ? { rate: rowRate } : {}) });
   }
   if (found.length === 0 && allRates.size === 0) return undefined;
   // One VAT figure per rate; a receipt with several rates sums them and has no single rate.
@@ -810,6 +877,9 @@ const ADDRESS = new RegExp(
 const LEGAL_SUFFIX = /\b(?:as|asa|ab|a\/s|aps|gmbh|ag|kg|ug|ltd|limited|inc|llc|sdn\.? bhd|bhd|s\/b|plc|oy|sa|srl|bv|nv)\b\.?/i;
 
 function cleanLine(text: string): string {
+  // A logo in spaced capitals ("A L D I", "AL DI") reads as letters with gaps between them.
+  const tokens = text.trim().split(/\s+/);
+  if (tokens.length >= 2 && tokens.every((w) => /^\p{Lu}{1,2}$/u.test(w)) && tokens.join('').length >= 3) return tokens.join('');
   let t = text.replace(/\s{3,}.*$/, (rest) => (/[\p{L}]{3,}/u.test(rest) && !/[\p{L}]{3,}/u.test(text.slice(0, text.length - rest.length)) ? rest : ''));
   // Edge noise: single characters and symbols the paper's border leaves at either end of a line.
   t = t.replace(/^(?:\s*(?:[^\p{L}\p{N}\s]+|\p{L}|\d)(?=\s))+\s*/u, '');
@@ -845,7 +915,7 @@ function tidyName(text: string): string {
 /** "Storgata 6", "Goethestraße 60": a street and a house number, whatever the street is called. */
 const STREET_LINE = /^\p{L}[\p{L} .'’-]*\s\d{1,4}\s?[a-z]?$/iu;
 
-function pickMerchant(lines: Line[], brand: FoundBrand | undefined): { name: string; confidence: number } | undefined {
+function pickMerchant(lines: Line[], amounts: Amount[][], brand: FoundBrand | undefined): { name: string; confidence: number } | undefined {
   const top = lines.slice(0, Math.min(lines.length, 10));
   let best: { name: string; text: string; score: number } | undefined;
   const showsBrand = (text: string) => Boolean(brand?.brand.name && brand.brand.re.test(fold(text)));
@@ -853,6 +923,8 @@ function pickMerchant(lines: Line[], brand: FoundBrand | undefined): { name: str
     const text = cleanLine(line.text);
     const f = fold(text);
     if (!text || !isNameLike(text) || NOT_A_NAME.test(f) || ADDRESS.test(text) || STREET_LINE.test(text)) return;
+    // A line with a price on it is an item, a total or a payment.
+    if ((amounts[line.index] ?? []).some((a) => !a.measure)) return;
     if (/^\d|:\s*\d/.test(text) && !LEGAL_SUFFIX.test(text)) return;
     let score = 4 - position * 0.6;
     if (LEGAL_SUFFIX.test(text)) score += 1;
@@ -917,6 +989,7 @@ function pickKind(lines: Line[], merchant: string | undefined): { kind: ExpenseK
 const RECEIPT_CUES = stems(
   'total', 'sum', 'belop', 'betalt', 'a betale', 'kvittering', 'kvitto', 'receipt', 'quittung', 'kassenbon', 'bon', 'mva', 'moms',
   'mwst', 'vat', 'gst', 'cash', 'kontant', 'bankaxept', 'visa', 'mastercard', 'change', 'invoice', 'faktura', 'org\\.? ?nr', 'foretaks',
+  'zahlen', 'bargeld', 'beleg', 'kasse', 'artikel', 'eur', 'nok', 'sek', 'kr', 'rm',
 );
 
 const EMPTY_CONFIDENCE: ReceiptFields['confidence'] = {
@@ -927,37 +1000,61 @@ function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+export interface ParseDetails {
+  fields: ReceiptFields;
+  /** Which input lines (`opts.lines` indices, or text line numbers) the total and date were read from. */
+  sources: { total?: number; date?: number };
+}
+
 /**
  * Reads a receipt's OCR text. Returns kind `not_receipt` (and no other fields) when the text has
  * no amounts and nothing that looks like a receipt: a photo of a whiteboard, a cat, a screenshot.
  */
 export function parseReceipt(text: string, opts: ParseOptions = {}): ReceiptFields {
+  return parseReceiptDetailed(text, opts).fields;
+}
+
+/** The figures and dates on one line of text, for a second, closer reading of a line. */
+export function readLine(text: string, today: string = todayIso()): { amounts: number[]; dates: string[] } {
+  const [line] = prepareLines(text.replace(/\r?\n/g, ' '), undefined);
+  if (!line) return { amounts: [], dates: [] };
+  return {
+    amounts: findAmounts(line).filter((a) => !a.measure && !a.negative).map((a) => a.minor),
+    dates: findDates(line, today).sort((a, b) => a.start - b.start).map((d) => d.iso),
+  };
+}
+
+export function parseReceiptDetailed(text: string, opts: ParseOptions = {}): ParseDetails {
   const today = opts.today ?? todayIso();
   const lines = prepareLines(text, opts.lines);
   const amounts = lines.map(findAmounts);
-  const money = amounts.flat().filter((a) => !a.measure && !a.negative);
+  const money = amounts.flat().filter((a) => !a.measure && !a.negative && a.minor > 0);
   const cues = lines.filter((l) => RECEIPT_CUES.test(l.folded)).length;
 
   const total = pickTotal(lines, amounts);
   const labelled = total && total.cue !== 'fallback';
-  if (!labelled && (money.length < 2 || cues === 0)) {
+  // A slip full of prices is a receipt even when OCR garbled every label on it.
+  if (!labelled && (money.length === 0 || (money.length < 3 && cues === 0))) {
     const confidence = lines.length === 0 ? 0.9 : money.length === 0 ? 0.8 : 0.6;
-    return { kind: 'not_receipt', confidence: { ...EMPTY_CONFIDENCE, kind: confidence } };
+    return { fields: { kind: 'not_receipt', confidence: { ...EMPTY_CONFIDENCE, kind: confidence } }, sources: {} };
   }
 
   const fields: ReceiptFields = { kind: 'other', confidence: { ...EMPTY_CONFIDENCE } };
+  const sources: ParseDetails['sources'] = {};
   if (total) {
     const line = lines[total.amount.line] as Line;
     const ocr = spanConfidence(line, total.amount.start, total.amount.end);
     const cue = { final: 0.95, total: 0.88, payment: 0.75, fallback: 0.4 }[total.cue];
     const support = Math.min(0.05, Math.max(0, total.score - 10) * 0.01);
     fields.totalMinor = total.amount.minor;
+    sources.total = line.source;
     fields.confidence.total = round(Math.min(0.98, (cue + support) * (0.55 + 0.45 * ocr)));
   }
 
   const date = pickDate(lines, lines.flatMap((l) => findDates(l, today)));
   if (date) {
     fields.date = date.iso;
+    sources.date = (lines[date.line] as Line).source;
     fields.confidence.date = round(Math.max(0.3, Math.min(0.95, 0.35 + date.score * 0.1)));
   }
 
@@ -985,7 +1082,7 @@ export function parseReceipt(text: string, opts: ParseOptions = {}): ReceiptFiel
   }
 
   const brand = findBrand(lines);
-  const merchant = pickMerchant(lines, brand);
+  const merchant = pickMerchant(lines, amounts, brand);
   if (merchant) {
     fields.merchant = merchant.name;
     fields.confidence.merchant = round(merchant.confidence);
@@ -994,7 +1091,7 @@ export function parseReceipt(text: string, opts: ParseOptions = {}): ReceiptFiel
   const kind = pickKind(lines, fields.merchant);
   fields.kind = kind.kind as ReceiptKind;
   fields.confidence.kind = round(kind.confidence);
-  return fields;
+  return { fields, sources };
 }
 
 function round(n: number): number {

@@ -110,7 +110,11 @@ export async function prepareForOcr(bytes: Buffer, opts: PrepOptions = {}): Prom
   const maxPixels = opts.maxOutputPixels ?? DEFAULT_MAX_OUTPUT_PIXELS;
   const pixels = upright.width * upright.height * scale * scale;
   if (pixels > maxPixels) scale *= Math.sqrt(maxPixels / pixels);
-  const grey = scale > 0.97 && scale < 1.03 ? upright : await resizeGrey(upright, scale);
+  let grey = scale > 0.97 && scale < 1.03 ? upright : await resizeGrey(upright, scale);
+  if (process.env.PREP_BLUR) {
+    const { data, info } = await sharp(grey.data, { raw: { width: grey.width, height: grey.height, channels: 1 } }).blur(Number(process.env.PREP_BLUR)).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+    grey = { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+  }
   const hasText = letters.length >= 60 || (letters.length >= 12 && letters.length >= 0.2 * marks.length);
   const prepared: PreparedImage = { encoded: encodePgm(grey), grey, croppedToPaper: paper !== undefined, marks: letters.length, hasText };
   if (charHeight) prepared.charHeight = charHeight * scale;

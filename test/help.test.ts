@@ -390,8 +390,8 @@ describe('the answer', () => {
       const answer = help.answerOffline(question, lang);
       expect(answer).toMatchObject({ found: true, action: 'outlay.start' });
     }
-    expect(help.answerOffline('how do I log a ferry ticket?', 'en').text).toContain('I can start an outlay for it right here in the chat.');
-    expect(help.answerOffline('korleis fører eg parkering?', 'nn').text).toContain('Eg kan starte eit utlegg for det her i chatten.');
+    expect(help.answerOffline('how do I log a ferry ticket?', 'en').text).toContain('I can start an outlay for it right here in the chat, or just send me a photo of the receipt.');
+    expect(help.answerOffline('korleis fører eg parkering?', 'nn').text).toContain('Eg kan starte eit utlegg for det her i chatten, eller send meg berre eit bilete av kvitteringa.');
   });
 
   it('offers a mileage claim for driving and passengers, a travel claim for per diem', () => {
@@ -489,7 +489,7 @@ describe('answers written by a language model', () => {
 
   it('sends only the retrieved sections, in the answer language, and keeps our source line', async () => {
     server = await fakeOpenAi(
-      completion('Ferry tickets are entered as outlays, with a picture of the receipt. I can start an outlay for it right here in the chat.\nSource: the internet'),
+      completion('Ferry tickets are entered as outlays, with a picture of the receipt. I can start an outlay for it right here in the chat, or just send me a photo of the receipt.\nSource: the internet'),
     );
     const service = withModel(server.baseURL);
     const answer = await service.answer('how do I log a ferry ticket?', 'nb');
@@ -509,7 +509,7 @@ describe('answers written by a language model', () => {
     expect(system?.role).toBe('system');
     expect(system?.content).toMatch(/ONLY the user-guide sections/);
     expect(system?.content).toContain('Write in English');
-    expect(system?.content).toContain('I can start an outlay for it right here in the chat.');
+    expect(system?.content).toContain('I can start an outlay for it right here in the chat, or just send me a photo of the receipt.');
     const prompt = user?.content ?? '';
     const citedIds = offline.found ? offline.sections.map((s) => s.id) : [];
     for (const section of guide.sections.en) {

@@ -110,11 +110,9 @@ export async function prepareForOcr(bytes: Buffer, opts: PrepOptions = {}): Prom
   const maxPixels = opts.maxOutputPixels ?? DEFAULT_MAX_OUTPUT_PIXELS;
   const pixels = upright.width * upright.height * scale * scale;
   if (pixels > maxPixels) scale *= Math.sqrt(maxPixels / pixels);
-  let grey = scale > 0.97 && scale < 1.03 ? upright : await resizeGrey(upright, scale);
-  if (process.env.PREP_BLUR) {
-    const { data, info } = await sharp(grey.data, { raw: { width: grey.width, height: grey.height, channels: 1 } }).blur(Number(process.env.PREP_BLUR)).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
-    grey = { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
-  }
+  // A slight blur joins the dots of dot-matrix print and smooths the ragged edges that the
+  // lighting correction leaves on faint thermal print; Tesseract reads both better for it.
+  const grey = await resizeGrey(upright, scale > 0.97 && scale < 1.03 ? 1 : scale, 1);
   const hasText = letters.length >= 60 || (letters.length >= 12 && letters.length >= 0.2 * marks.length);
   const prepared: PreparedImage = { encoded: encodePgm(grey), grey, croppedToPaper: paper !== undefined, marks: letters.length, hasText };
   if (charHeight) prepared.charHeight = charHeight * scale;
@@ -201,14 +199,13 @@ function inkChannel(rgb: Buffer, pixels: number): Uint8Array {
   return out;
 }
 
-async function resizeGrey(image: GreyImage, scale: number): Promise<GreyImage> {
+async function resizeGrey(image: GreyImage, scale: number, blur?: number): Promise<GreyImage> {
   const width = Math.max(1, Math.round(image.width * scale));
   const height = Math.max(1, Math.round(image.height * scale));
-  const { data, info } = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } })
-    .resize({ width, height, fit: 'fill', kernel: scale < 1 ? 'lanczos3' : 'cubic' })
-    .toColourspace('b-w')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+  let pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } });
+  if (scale !== 1) pipeline = pipeline.resize({ width, height, fit: 'fill', kernel: scale < 1 ? 'lanczos3' : 'cubic' });
+  if (blur) pipeline = pipeline.blur(blur);
+  const { data, info } = await pipeline.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
 }
 

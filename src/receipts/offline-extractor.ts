@@ -6,7 +6,7 @@
 import { ImageTooLargeError, UnreadableImageError, findQuietRow, prepareForOcr, regionForOcr, type PrepOptions, type PreparedImage } from './image-prep.js';
 import { createOcrPool, type OcrBox, type OcrLine, type OcrPage, type OcrPool, type OcrPoolOptions } from './ocr-pool.js';
 import { UnreadablePdfError, readPdfReceipt } from './pdf-receipt.js';
-import { parseReceipt, parseReceiptDetailed, readLine, type ParseDetails } from './receipt-parser.js';
+import { looksLikeDateLine, parseReceipt, parseReceiptDetailed, readLine, type ParseDetails } from './receipt-parser.js';
 import type { ReceiptExtractor, ReceiptFields, ReceiptMime } from './receipt-fields.js';
 
 export type ExtractionErrorCode = 'unsupported_type' | 'too_large' | 'unreadable' | 'scanned_pdf_without_text_layer' | 'ocr_failed';
@@ -169,6 +169,10 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
       const dates = readLine(page.lines[sources.date]?.text ?? '', now).dates;
       const at = dates.indexOf(fields.date);
       if (at >= 0) targets.push({ index: sources.date, value: (text) => readLine(text, now).dates[at] });
+    } else if (fields.kind !== 'not_receipt') {
+      // No date could be read, but a line looks like one ("17/83/2817", "DATE: 29/12/7017").
+      const index = page.lines.findIndex((l) => looksLikeDateLine(l.text));
+      if (index >= 0) targets.push({ index, value: (text) => readLine(text, now).dates[0] });
     }
     const unique = targets.filter((t, i) => targets.findIndex((u) => u.index === t.index) === i);
     if (unique.length === 0) return page;

@@ -1024,6 +1024,12 @@ export function readLine(text: string, today: string = todayIso()): { amounts: n
   };
 }
 
+/** A line that holds, or is labelled as holding, a date, whether or not it reads as a valid one. */
+export function looksLikeDateLine(text: string): boolean {
+  const f = fold(text);
+  return (DATE_LABEL.test(f) && /\d{4,}|\d{1,2}\D{1,2}\d{1,2}\D{1,2}\d{2}/.test(f)) || /(?<!\d)\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}(?!\d)/.test(f);
+}
+
 export function parseReceiptDetailed(text: string, opts: ParseOptions = {}): ParseDetails {
   const today = opts.today ?? todayIso();
   const lines = prepareLines(text, opts.lines);

@@ -8,6 +8,10 @@
  */
 import sharp from 'sharp';
 
+// Each receipt is decoded once: libvips' operation cache would only hold on to memory (tens of
+// megabytes per photo) that the OCR workers beside it need.
+sharp.cache(false);
+
 /** Why an image could not be prepared; the caller turns it into a message for the user. */
 export class ReceiptImageError extends Error {
   constructor(

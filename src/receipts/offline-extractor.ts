@@ -152,45 +152,48 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
   }
 
   /**
-   * A closer look at the lines the total and the date were read from: each is cut out and read
-   * again on its own, at two sizes. On a full page Tesseract reads a line with its neighbours'
-   * context, and a faint 6 becomes an 8; alone, it is usually read right. Only when both new
-   * readings agree with each other and not with the first does the line change.
+   * A closer look at the lines the total and the date were read from, when OCR was unsure of
+   * them: each is cut out and read again on its own, at two sizes. On a full page Tesseract reads
+   * a line along with its neighbours, and a faint figure can come out garbled; alone it is often
+   * read right. The line changes only when both new readings agree with each other, differ from
+   * the first, and are surer of the figure than the first reading was.
    */
   async function secondLook(prepared: PreparedImage, page: OcrPage, details: ParseDetails, signal: AbortSignal | undefined): Promise<OcrPage> {
     const { fields, sources } = details;
-    const targets: Array<{ index: number; value: (text: string) => string | undefined }> = [];
     const now = today();
+    const targets: Target[] = [];
     if (sources.total !== undefined && fields.totalMinor !== undefined) {
-      const rightmost = (text: string) => readLine(text, now).amounts.at(-1)?.toString();
-      if (rightmost(page.lines[sources.total]?.text ?? '') === String(fields.totalMinor)) targets.push({ index: sources.total, value: rightmost });
+      const value = (text: string) => readLine(text, now).amounts.at(-1)?.toString();
+      if (value(page.lines[sources.total]?.text ?? '') === String(fields.totalMinor)) targets.push({ index: sources.total, value, token: AMOUNT_TOKEN, last: true });
     }
     if (sources.date !== undefined && fields.date !== undefined) {
       const dates = readLine(page.lines[sources.date]?.text ?? '', now).dates;
       const at = dates.indexOf(fields.date);
-      if (at >= 0) targets.push({ index: sources.date, value: (text) => readLine(text, now).dates[at] });
+      if (at === 0) targets.push({ index: sources.date, value: (text) => readLine(text, now).dates[0], token: DATE_TOKEN, last: false });
     } else if (fields.kind !== 'not_receipt') {
       // No date could be read, but a line looks like one ("17/83/2817", "DATE: 29/12/7017").
       const index = page.lines.findIndex((l) => looksLikeDateLine(l.text));
-      if (index >= 0) targets.push({ index, value: (text) => readLine(text, now).dates[0] });
+      if (index >= 0) targets.push({ index, value: (text) => readLine(text, now).dates[0], token: DATE_TOKEN, last: false });
     }
-    const unique = targets.filter((t, i) => targets.findIndex((u) => u.index === t.index) === i);
-    if (unique.length === 0) return page;
+    const shaky = targets.filter((t, i) => {
+      const line = page.lines[t.index] as OcrLine;
+      return targets.findIndex((u) => u.index === t.index) === i && tokenConfidence(line, t) < SURE_WORD;
+    });
+    if (shaky.length === 0) return page;
     const rereads = await Promise.all(
-      unique.map(async (target) => {
+      shaky.map(async (target) => {
         const line = page.lines[target.index] as OcrLine;
-        const reads = await Promise.all([1, 1.6].map((scale) => rereadLine(prepared, line, scale, signal)));
-        const [a, b] = reads;
-        const before = target.value(line.text);
-        const va = a && target.value(a.text);
-        const vb = b && target.value(b.text);
-        return a && va !== undefined && va === vb && va !== before ? { index: target.index, line: a } : undefined;
+        const [a, b] = await Promise.all([1, 1.6].map((scale) => rereadLine(prepared, line, scale, signal)));
+        if (!a || !b) return undefined;
+        const value = target.value(a.text);
+        if (value === undefined || value !== target.value(b.text) || value === target.value(line.text)) return undefined;
+        const surer = Math.min(tokenConfidence(a, target), tokenConfidence(b, target)) > tokenConfidence(line, target);
+        return surer ? { index: target.index, line: a } : undefined;
       }),
     );
     const changes = rereads.filter((r): r is { index: number; line: OcrLine } => r !== undefined);
     if (changes.length === 0) return page;
-    const lines = page.lines.map((l, i) => changes.find((c) => c.index === i)?.line ?? l);
-    return pageOf(lines);
+    return pageOf(page.lines.map((l, i) => changes.find((c) => c.index === i)?.line ?? l));
   }
 
   async function rereadLine(prepared: PreparedImage, line: OcrLine, scale: number, signal: AbortSignal | undefined): Promise<OcrLine | undefined> {
@@ -216,6 +219,27 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
       if (ownPool) await pool.close();
     },
   };
+}
+
+interface Target {
+  /** Line in the page. */
+  index: number;
+  /** The field's value as read from a line's text. */
+  value: (text: string) => string | undefined;
+  /** The word that holds the value, and whether it is the last such word on the line. */
+  token: RegExp;
+  last: boolean;
+}
+
+const AMOUNT_TOKEN = /\d[.,]\s?\d{2}|\d,-/;
+const DATE_TOKEN = /\d{1,4}\s?[./-]\s?\d{1,2}|\d{6,8}/;
+/** Tesseract word confidence (0–100) above which a figure is not worth a second look. */
+const SURE_WORD = 88;
+
+function tokenConfidence(line: OcrLine, target: Target): number {
+  const words = line.words.filter((w) => target.token.test(w.text));
+  const word = target.last ? words.at(-1) : words[0];
+  return word?.confidence ?? 0;
 }
 
 /** Page coordinates of a region read at `scale` from `top` down. */

@@ -104,7 +104,9 @@ function prepareLines(text: string, inputs: OcrLineInput[] | undefined): Line[] 
   const usual = heights[Math.floor(heights.length / 2)];
   const lines: Line[] = [];
   raw.forEach((l, i) => {
-    const normal = repairDigits(l.text.normalize('NFC').replace(ODD_SPACES, ' ').replace(ODD_DASHES, '-').replace(/[\r\n]+/g, ' '));
+    const normal = repairDigits(l.text.normalize('NFC').replace(ODD_SPACES, ' ').replace(ODD_DASHES, '-').replace(/[\r\n]+/g, ' '))
+      // A model without Norwegian letters reads Ø as @ ("BEL@P").
+      .replace(/(?<=\p{L})@(?=\p{L})/gu, (m, at: number, all: string) => (/\p{Lu}/u.test(all[at - 1] ?? '') ? 'Ø' : 'ø'));
     if (!normal.trim()) return;
     const words: Line['words'] = [];
     let cursor = 0;
@@ -156,7 +158,8 @@ interface Amount {
 const MONEY = new RegExp(
   [
     '(?<![\\d.,:/])',
-    '(-\\s?)?',
+    // A minus glued to the figure; "Total — 12.00" is a leader, not a refund.
+    '(-)?',
     '(',
     '\\d{1,3}(?:[ .]\\d{3})+,\\d{2}', //     1 234,50 · 1.234,50
     '|\\d{1,3}(?:[ ,]\\d{3})+\\.\\d{2}', //  1,234.50 · 1 234.50
@@ -244,7 +247,7 @@ const TOTAL_FINAL = stems(
 );
 const TOTAL = stems('total', 'totalt', 'totaal', 'sum(?!mary)', 'summe', 'summa', 'gesamt', 'belop', 'betalt', 'amount', 'bedrag', 'i alt', 'totale', 'montant');
 const PAYMENT = stems(
-  'bankaxept', 'bank axept', 'visa', 'master ?card', 'maestro', 'amex', 'american express', 'kort', 'karte', 'girocard', 'ec-karte',
+  'bankaxept', 'bank axept', 'bankkort', 'kredittkort', 'debetkort', 'visa', 'master ?card', 'maestro', 'amex', 'american express', 'kort', 'karte', 'girocard', 'ec-karte',
   'card', 'debit', 'credit', 'kredit', 'vipps', 'apple ?pay', 'google ?pay', 'mobile ?pay', 'swish', 'betalt med', 'betaling',
   'zahlung', 'payment', 'paid', 'gegeben', 'terminal', 'kontaktlos', 'contactless', 'ec-?cash', 'elec\\.?-?cash', 'electronic cash',
 );
@@ -271,6 +274,37 @@ interface TotalPick {
   score: number;
   cue: 'final' | 'total' | 'payment' | 'fallback';
 }
+
+/**
+ * Cash payments are rounded (to 5 sen, to whole kroner): when a rounding adjustment follows the
+ * total and no rounded total is legible after it, the amount paid is the total plus the
+ * adjustment, and cash minus change, when legible, must agree.
+ */
+function roundedTotal(best: TotalPick, lines: Line[], amounts: Amount[][], tendered: Set<Amount>, change: Amount[]): TotalPick | undefined {
+  const rounding = lines.find((l) => l.index > best.amount.line && l.index - best.amount.line <= 2 && ROUNDING.test(l.folded) && !TOTAL_FINAL.test(l.folded));
+  if (!rounding) return undefined;
+  // A rounded figure just below, however its label came out ("Rounded Total", "Grand Total"
+  // misread): the closest figure within ten cents of the total.
+  const later = amounts
+    .slice(rounding.index + 1, rounding.index + 3)
+    .flat()
+    .filter((a) => !a.measure && !a.negative && a.minor !== best.amount.minor && Math.abs(a.minor - best.amount.minor) <= 10);
+  const below = later.filter((a) => !CASH.test(lines[a.line]?.folded ?? '') && !CHANGE.test(lines[a.line]?.folded ?? ''))[0];
+  if (below) return { ...best, amount: below };
+  const adjustment = (amounts[rounding.index] ?? []).filter((a) => !a.measure).at(-1);
+  if (!adjustment || adjustment.minor === 0 || adjustment.minor > 99) return undefined;
+  const signed = adjustment.negative ? -adjustment.minor : adjustment.minor;
+  const rounded = best.amount.minor + signed;
+  const paid = [...tendered].flatMap((c) => change.filter((x) => x.line > c.line && x.line - c.line <= 2 && c.minor > x.minor).map((x) => c.minor - x.minor));
+  if (paid.length > 0 && !paid.includes(rounded) && paid.includes(best.amount.minor - signed)) {
+    return { ...best, amount: { ...best.amount, minor: best.amount.minor - signed } };
+  }
+  if (paid.length > 0 && !paid.includes(rounded)) return undefined;
+  return { ...best, amount: { ...best.amount, minor: rounded } };
+}
+
+/** Lines whose figure is something else than the total: cash, change, tax, discount … */
+const OTHER_FIGURE = [SUBTOTAL, TAX, CASH, CHANGE, DISCOUNT, ROUNDING, TIPS, PREAUTH, BALANCE, COUNTS, UNIT_PRICE];
 
 function lineTotalScore(line: Line): { score: number; cue: TotalPick['cue'] | undefined } {
   const f = line.folded;
@@ -384,7 +418,7 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
         const next = lines[j] as Line;
         const nextAmounts = (amounts[j] ?? []).filter((a) => !a.measure && !a.negative && a.minor > 0);
         if (nextAmounts.length === 0) continue;
-        if (lineTotalScore(next).cue) break;
+        if (lineTotalScore(next).cue || OTHER_FIGURE.some((re) => re.test(next.folded))) break;
         targets = nextAmounts;
         distance = j - i;
         break;
@@ -398,6 +432,8 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
       s += Math.min(3, repeats * 1.5);
       if (fromCash.has(a.minor)) s += 4;
       if (handedOver.has(a) && !fromCash.has(a.minor)) s -= 8;
+      // "Total paid 50.00" right above the change is the cash handed over.
+      else if (tendered.has(a) && change.some((x) => x.line > a.line && x.line - a.line <= 2 && x.minor > 0) && !fromCash.has(a.minor)) s -= 8;
       if (roundingLines.some((r) => a.line > r && a.line - r <= 3)) s += 3.5;
       if (taxTable.has(a.line)) s -= 6;
       if (cashCeiling > 0 && a.minor > cashCeiling) s -= 6;
@@ -409,7 +445,7 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
   // Across equal scores the later line wins: a total after rounding or after a discount comes last.
   candidates.sort((a, b) => b.score - a.score || b.amount.line - a.amount.line);
   const best = candidates[0];
-  if (best && best.score >= 3) return best;
+  if (best && best.score >= 3) return roundedTotal(best, lines, amounts, tendered, change) ?? best;
 
   // No readable total line: what was handed over minus what came back.
   for (const c of [...tendered].filter((t) => CASH.test(lines[t.line]?.folded ?? '')).concat([...tendered])) {
@@ -553,18 +589,21 @@ function pickDate(lines: Line[], dates: DateHit[]): { iso: string; score: number
 
 type CurrencyVote = Currency | 'foreign';
 
-const CURRENCY_CUES: Array<{ re: RegExp; currency: CurrencyVote; weight: number }> = [
-  { re: /(?:^|[^a-z])nok(?![a-z])/g, currency: 'NOK', weight: 3 },
-  { re: /(?:^|[^a-z])sek(?![a-z])/g, currency: 'SEK', weight: 3 },
-  { re: /(?:^|[^a-z])dkk(?![a-z])/g, currency: 'DKK', weight: 3 },
-  { re: /(?:^|[^a-z])eur(?:o|os)?(?![a-z])|€/g, currency: 'EUR', weight: 3 },
-  { re: /(?:^|[^a-z])usd(?![a-z])|us\$/g, currency: 'USD', weight: 3 },
-  { re: /(?:^|[^a-z])gbp(?![a-z])|£/g, currency: 'GBP', weight: 3 },
-  { re: /(?:^|[^a-z])chf(?![a-z])/g, currency: 'CHF', weight: 3 },
-  { re: /(?:^|[^a-z])pln(?![a-z])|zl(?![a-z])/g, currency: 'PLN', weight: 3 },
+const CURRENCY_CUES: Array<{ re: RegExp; currency: CurrencyVote; weight: number; explicit?: boolean }> = [
+  { re: /(?:^|[^a-z])nok(?![a-z])/g, currency: 'NOK', weight: 3, explicit: true },
+  { re: /(?:^|[^a-z])sek(?![a-z])/g, currency: 'SEK', weight: 3, explicit: true },
+  { re: /(?:^|[^a-z])dkk(?![a-z])/g, currency: 'DKK', weight: 3, explicit: true },
+  { re: /(?:^|[^a-z])eur(?:o|os)?(?![a-z])/g, currency: 'EUR', weight: 3, explicit: true },
+  // Symbols are weaker than codes: OCR makes € of @ and $ of S.
+  { re: /€/g, currency: 'EUR', weight: 2, explicit: true },
+  { re: /(?:^|[^a-z])usd(?![a-z])|us\$/g, currency: 'USD', weight: 3, explicit: true },
+  { re: /(?:^|[^a-z])gbp(?![a-z])/g, currency: 'GBP', weight: 3, explicit: true },
+  { re: /£/g, currency: 'GBP', weight: 2, explicit: true },
+  { re: /(?:^|[^a-z])chf(?![a-z])/g, currency: 'CHF', weight: 3, explicit: true },
+  { re: /(?:^|[^a-z])pln(?![a-z])|zl(?![a-z])/g, currency: 'PLN', weight: 3, explicit: true },
   // Currencies outside the form's list: the field stays empty rather than wrong.
-  { re: /(?:^|[^a-z])(?:rm|myr|ringgit)\s?\d|(?:^|[^a-z])(?:rm|myr)(?![a-z])/g, currency: 'foreign', weight: 3 },
-  { re: /(?:^|[^a-z])(?:sdn\.? ?bhd|bhd|s\/b|gst|jalan|jln|selangor|kuala lumpur|malaysia|singapore)(?![a-z])/g, currency: 'foreign', weight: 1.5 },
+  { re: /(?:^|[^a-z])(?:rm|myr|ringgit)\s?\d|(?:^|[^a-z])(?:rm|myr)(?![a-z])/g, currency: 'foreign', weight: 3, explicit: true },
+  { re: /(?:^|[^a-z])(?:sdn\.? ?bhd|bhd|s\/b|gst|jalan|jln|selangor|kuala lumpur|malaysia|singapore)(?![a-z])/g, currency: 'foreign', weight: 2 },
   // "kr" and ",-" are kroner; the language around them says whose.
   { re: /(?:^|[^a-z])kr\.?(?![a-z])/g, currency: 'NOK', weight: 1 },
   // "120,-" is Norwegian; Swedes write "120:-".
@@ -576,14 +615,19 @@ const CURRENCY_CUES: Array<{ re: RegExp; currency: CurrencyVote; weight: number 
   { re: /(?:^|[^a-z])(?:mwst|ust|ust-idnr|steuer|summe|gesamt|quittung|kassenbon|bon-nr|gegeben|ruckgeld|gmbh|strasse|vielen dank|tva|iva|deutschland|danke)(?![a-z])/g, currency: 'EUR', weight: 1 },
 ];
 
-function pickCurrency(folded: string): { currency: Currency; confidence: number } | undefined {
+/**
+ * The currency the slip is in. `totalLine` is the line the total was read from: a code or
+ * symbol there says most, since it is printed on the amount the card will show.
+ */
+function pickCurrency(folded: string, totalLine?: string): { currency: Currency; confidence: number } | undefined {
   const votes = new Map<CurrencyVote, number>();
   const explicit = new Map<CurrencyVote, number>();
   for (const cue of CURRENCY_CUES) {
     const n = Math.min(4, [...folded.matchAll(cue.re)].length);
     if (!n) continue;
     votes.set(cue.currency, (votes.get(cue.currency) ?? 0) + n * cue.weight);
-    if (cue.weight >= 3) explicit.set(cue.currency, (explicit.get(cue.currency) ?? 0) + n);
+    if (cue.explicit) explicit.set(cue.currency, (explicit.get(cue.currency) ?? 0) + n);
+    if (cue.explicit && totalLine && (cue.re.lastIndex = 0, cue.re.test(totalLine))) votes.set(cue.currency, (votes.get(cue.currency) ?? 0) + 4);
   }
   const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
   const [top, second] = ranked;
@@ -693,7 +737,9 @@ function pickVat(lines: Line[], amounts: Amount[][], totalMinor: number | undefi
         }
       }
     }
-    if (chosen && (totalMinor === undefined || chosen.minor < totalMinor)) found.push({ ...chosen, ...(rowRate !== undefined ? { rate: rowRate } : {}) });
+    // No VAT rate in use here exceeds 25 %, so the VAT in a price is at most a fifth of it.
+    const ceiling = totalMinor === undefined ? Infinity : totalMinor * 0.2 + 2;
+    if (chosen && chosen.minor <= ceiling) found.push({ ...chosen, ...(rowRate !== undefined ? { rate: rowRate } : {}) });
   }
   if (found.length === 0 && allRates.size === 0) return undefined;
   // One VAT figure per rate; a receipt with several rates sums them and has no single rate.
@@ -931,7 +977,10 @@ function pickMerchant(lines: Line[], amounts: Amount[][], brand: FoundBrand | un
     if (line.size >= 1.3) score += 1.5;
     if (showsBrand(text)) score += 2;
     if (text.length > 45) score -= 2;
+    // Names are printed capitalised; a lower-case scrap at the top is a logo OCR made words of.
+    if (!/\p{Lu}/u.test(text)) score -= 1.5;
     score += (line.confidence - 0.7) * 3;
+    if (line.confidence < 0.5) score -= 1.5;
     if (!best || score > best.score) best = { name: tidyName(text), text, score };
   });
   const found = brand?.brand;
@@ -1065,7 +1114,7 @@ export function parseReceiptDetailed(text: string, opts: ParseOptions = {}): Par
   }
 
   const folded = lines.map((l) => l.folded).join('\n');
-  const currency = pickCurrency(folded);
+  const currency = pickCurrency(folded, total ? lines[total.amount.line]?.folded : undefined);
   if (currency) {
     fields.currency = currency.currency;
     fields.confidence.currency = round(currency.confidence);

@@ -10,17 +10,23 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImageTooLargeError, prepareForOcr } from '../src/receipts/image-prep.js';
 import { createOfflineExtractor, sniffReceiptType, type OfflineExtractor } from '../src/receipts/offline-extractor.js';
+import { OcrError, createOcrPool, type OcrPool } from '../src/receipts/ocr-pool.js';
 import { receiptFieldsSchema } from '../src/receipts/receipt-fields.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixture = (name: string) => readFileSync(path.join(ROOT, 'test/fixtures/receipts', name));
 
+let pool: OcrPool;
 let extractor: OfflineExtractor;
 beforeAll(async () => {
-  extractor = createOfflineExtractor();
+  pool = createOcrPool();
+  extractor = createOfflineExtractor({ pool });
   await extractor.warm();
 }, 60_000);
-afterAll(() => extractor.close());
+afterAll(async () => {
+  await extractor.close();
+  await pool.close();
+});
 
 async function read(bytes: Buffer) {
   const result = await extractor.read(bytes, sniffReceiptType(bytes) ?? 'image/jpeg');
@@ -71,6 +77,11 @@ describe('what is no receipt', () => {
     await expect(extractor.extract(corrupt, 'image/jpeg')).resolves.toMatchObject({ kind: 'not_receipt' });
     // The pool survived: the next photo is read as usual.
     expect((await read(fixture('taxi-oslo-no.jpg'))).fields.totalMinor).toBe(53579);
+  });
+
+  it('survives an OCR worker failing on bytes it cannot read', async () => {
+    await expect(pool.recognize(Buffer.from('not an image at all'))).rejects.toBeInstanceOf(OcrError);
+    expect((await read(fixture('fuel-uno-x-no.jpg'))).fields.totalMinor).toBe(104095);
   });
 
   it('rejects a web page sent as a photo by its bytes, not its name', async () => {

@@ -69,7 +69,7 @@ export interface PreparedImage {
 export interface PrepOptions {
   /** Refuse images with more pixels than this before decoding them (default 40 megapixels). */
   maxInputPixels?: number;
-  /** Character height to scale to, in pixels (default 24: Tesseract's LSTM models like 20–40). */
+  /** Character height to scale to, in pixels (default 24: Tesseract's LSTM models read 20–40 well, and time grows with size). */
   targetCharHeight?: number;
   /** Upper bound on the pixels handed to OCR; the time Tesseract takes grows with them. */
   maxOutputPixels?: number;
@@ -102,6 +102,11 @@ export async function prepareForOcr(bytes: Buffer, opts: PrepOptions = {}): Prom
     letters = alignedMarks(marks);
   }
   const charHeight = typicalHeight(letters.length >= 20 ? letters : marks);
+  if (charHeight) {
+    const bars: Mark[] = [];
+    findMarks(flat, bars);
+    eraseBarcodes(flat, bars, charHeight);
+  }
   // A slip photographed a few degrees off: Tesseract's line finder then merges or splits lines,
   // and a label parts from its amount.
   const skew = letters.length >= 20 ? estimateSkew(flat) : 0;
@@ -154,6 +159,11 @@ export async function regionForOcr(
   const box = clampRect(grey, rect);
   const region = cropGrey(grey, box);
   return encodePgm(scale === 1 ? region : await resizeGrey(region, scale));
+}
+
+/** `image` resized by `scale`, for a second, larger reading. */
+export function scaleGrey(image: GreyImage, scale: number): Promise<GreyImage> {
+  return resizeGrey(image, scale);
 }
 
 export function encodePgm(image: GreyImage): Buffer {
@@ -684,7 +694,7 @@ interface Mark {
  * solid (a solid blob is noise or a block of a bar code). Connected components on a copy of at
  * most ~900 pixels on its short side: enough to see print, cheap in plain JavaScript.
  */
-function findMarks(image: GreyImage): Mark[] {
+function findMarks(image: GreyImage, bars?: Mark[]): Mark[] {
   const reduce = Math.max(1, Math.floor(Math.min(image.width, image.height) / 900));
   const small = reduce > 1 ? shrink(image, Math.ceil(Math.max(image.width, image.height) / reduce)).image : image;
   const factor = image.width / small.width;
@@ -728,10 +738,15 @@ function findMarks(image: GreyImage): Mark[] {
     }
     const h = y1 - y0 + 1;
     const w = x1 - x0 + 1;
-    if (h < 6 / factor || h > 200 / factor) continue;
-    if (w > 2.5 * h || h > 4 * w) continue;
+    if (h < 6 / factor) continue;
+    const mark = { cx: ((x0 + x1 + 1) / 2) * factor, cy: ((y0 + y1 + 1) / 2) * factor, w: w * factor, h: h * factor };
+    if (h > 4 * w && area > 0.6 * w * h) {
+      bars?.push(mark);
+      continue;
+    }
+    if (h > 200 / factor || w > 2.5 * h || h > 4 * w) continue;
     if (area > 0.9 * w * h) continue;
-    marks.push({ cx: ((x0 + x1 + 1) / 2) * factor, cy: ((y0 + y1 + 1) / 2) * factor, w: w * factor, h: h * factor });
+    marks.push(mark);
   }
   return marks;
 }
@@ -771,6 +786,33 @@ function alignedMarks(marks: Mark[]): Mark[] {
     if (found) aligned.push(m);
   }
   return aligned;
+}
+
+/**
+ * Bar codes: a row of solid bars, each taller than the print and thin. Tesseract takes them for
+ * a line of tall letters and, in a single-block layout, swallows the line of print beside or
+ * below them (the date on a German till slip sits right under its bar code).
+ */
+function eraseBarcodes(image: GreyImage, bars: Mark[], charHeight: number): void {
+  const tall = bars.filter((b) => b.h >= 1.5 * charHeight);
+  const inCode = tall.filter((b) => tall.filter((o) => Math.abs(o.cy - b.cy) < 0.25 * b.h && Math.abs(o.h - b.h) < 0.3 * b.h).length >= 8);
+  if (inCode.length === 0) return;
+  // One rectangle per band of bars, taking in the thick bars that merged into blocks. Its
+  // bottom is left alone: tills print the date and receipt number into the foot of the code.
+  const bands: Array<{ x0: number; x1: number; y0: number; y1: number }> = [];
+  for (const b of inCode.sort((p, q) => p.cy - q.cy)) {
+    const band = bands.find((r) => b.cy > r.y0 && b.cy < r.y1);
+    const box = { x0: b.cx - b.w / 2, x1: b.cx + b.w / 2, y0: b.cy - b.h / 2, y1: b.cy + b.h / 2 };
+    if (!band) bands.push(box);
+    else Object.assign(band, { x0: Math.min(band.x0, box.x0), x1: Math.max(band.x1, box.x1), y0: Math.min(band.y0, box.y0), y1: Math.max(band.y1, box.y1) });
+  }
+  for (const r of bands) {
+    const x0 = Math.max(0, Math.floor(r.x0) - 2);
+    const x1 = Math.min(image.width - 1, Math.ceil(r.x1) + 2);
+    const y0 = Math.max(0, Math.floor(r.y0) - 2);
+    const y1 = Math.min(image.height - 1, Math.floor(r.y1 - 1.05 * charHeight));
+    for (let y = y0; y <= y1; y++) image.data.fill(255, y * image.width + x0, y * image.width + x1 + 1);
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
  * trained data from node_modules) and the receipt parser, or a PDF's own text layer when it has
  * one. It is the fallback behind the vision model and the whole reader when there is none.
  */
-import { ImageTooLargeError, UnreadableImageError, findQuietRow, prepareForOcr, regionForOcr, type PrepOptions, type PreparedImage } from './image-prep.js';
+import { ImageTooLargeError, UnreadableImageError, encodePgm, findQuietRow, prepareForOcr, regionForOcr, scaleGrey, type PrepOptions, type PreparedImage } from './image-prep.js';
 import { createOcrPool, type OcrBox, type OcrLine, type OcrPage, type OcrPool, type OcrPoolOptions } from './ocr-pool.js';
 import { UnreadablePdfError, readPdfReceipt } from './pdf-receipt.js';
 import { looksLikeDateLine, parseReceipt, parseReceiptDetailed, readLine, type ParseDetails } from './receipt-parser.js';
@@ -21,7 +21,7 @@ export interface ExtractionResult {
   text: string;
   /** OCR lines with word confidences and positions (none for a PDF's text layer). */
   lines: OcrLine[];
-  /** OCR passes run: a second one re-reads the image when the first found no total. */
+  /** OCR readings run: a second, larger one when the first found no date or no total, a closer look at shaky lines. */
   passes: number;
   ms: number;
 }
@@ -90,6 +90,10 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
     } catch (err) {
       if (ropts.signal?.aborted) throw ropts.signal.reason;
       if (err instanceof ImageTooLargeError) return failed('too_large', err.message);
+      if (err instanceof UnreadableImageError && type === 'image/heic') {
+        // sharp's bundled libheif decodes AVIF but not the HEVC inside an iPhone's HEIC.
+        return failed('unsupported_type', 'HEIC photos cannot be decoded here; send the photo as JPEG (iPhone: Settings → Camera → Formats → Most Compatible)');
+      }
       if (err instanceof UnreadableImageError || err instanceof UnreadablePdfError) return failed('unreadable', err.message);
       return failed('ocr_failed', err instanceof Error ? err.message : String(err));
     }
@@ -101,26 +105,34 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
     if (!prepared.hasText) {
       return { fields: parseReceipt('', { today: today() }), text: '', lines: [], passes: 0 };
     }
+    let source = prepared;
     let page = await recognizeSplit(prepared, signal);
     let passes = 1;
     let details = parseReceiptDetailed(page.text, { today: today(), lines: page.lines });
-    if (details.fields.totalMinor === undefined && details.fields.kind !== 'not_receipt') {
-      // The first pass missed the total: read the lower part again, larger and as one column,
-      // where a total line most often sits and a block layout most often splits label from figure.
-      const again = await recognizeLowerPart(prepared, page, signal);
+    let other: ParseDetails | undefined;
+    if (details.fields.kind !== 'not_receipt' && (details.fields.date === undefined || details.fields.confidence.total < 0.5)) {
+      // No date, or no total worth the name: small or faint print. Read the page again, larger;
+      // keep the better reading and fill its gaps from the other.
+      const larger = await enlarge(prepared, SECOND_READING_SCALE);
+      const again = await recognizeSplit(larger, signal);
       passes++;
       const second = parseReceiptDetailed(again.text, { today: today(), lines: again.lines });
-      if (second.fields.totalMinor !== undefined) {
-        page = again;
+      if (completeness(second.fields) > completeness(details.fields)) {
+        other = details;
         details = second;
+        page = again;
+        source = larger;
+      } else {
+        other = second;
       }
     }
-    const checked = await secondLook(prepared, page, details, signal);
+    const checked = await secondLook(source, page, details, signal);
     if (checked !== page) {
       passes++;
       page = checked;
       details = parseReceiptDetailed(page.text, { today: today(), lines: page.lines });
     }
+    if (other) fillGaps(details.fields, other.fields);
     return { fields: details.fields, text: page.text, lines: page.lines, passes };
   }
 
@@ -139,16 +151,6 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
     ]);
     const [upper, lower] = await Promise.all([pool.recognize(top, common), pool.recognize(bottom, common)]);
     return mergePages(upper, mapPage(lower, cut, 1));
-  }
-
-  async function recognizeLowerPart(prepared: PreparedImage, first: OcrPage, signal: AbortSignal | undefined): Promise<OcrPage> {
-    const { grey } = prepared;
-    const from = Math.floor(grey.height * 0.35);
-    const scale = 1.3;
-    const region = await regionForOcr(grey, { left: 0, top: from, width: grey.width, height: grey.height - from }, scale);
-    const lower = await pool.recognize(region, signal ? { psm: 'single-column', signal } : { psm: 'single-column' });
-    const upper = first.lines.filter((l) => (l.bbox.y0 + l.bbox.y1) / 2 < from);
-    return mergePages(pageOf(upper), mapPage(lower, from, scale));
   }
 
   /**
@@ -219,6 +221,52 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
       if (ownPool) await pool.close();
     },
   };
+}
+
+/** The second, larger reading: 1.3 × the usual character height. */
+const SECOND_READING_SCALE = 1.3;
+
+/**
+ * Each OCR worker's WebAssembly memory grows to the largest image it has read and never shrinks,
+ * so the larger reading is held to a pixel budget too.
+ */
+const SECOND_READING_MAX_PIXELS = 2_400_000;
+
+async function enlarge(prepared: PreparedImage, wanted: number): Promise<PreparedImage> {
+  const pixels = prepared.grey.width * prepared.grey.height;
+  const scale = Math.max(1, Math.min(wanted, Math.sqrt(SECOND_READING_MAX_PIXELS / pixels)));
+  const grey = await scaleGrey(prepared.grey, scale);
+  return { ...prepared, grey, encoded: encodePgm(grey), ...(prepared.charHeight ? { charHeight: prepared.charHeight * scale } : {}) };
+}
+
+/** How much of what matters a reading found: a labelled total most, then the date. */
+function completeness(fields: ReceiptFields): number {
+  let score = 0;
+  if (fields.totalMinor !== undefined) score += fields.confidence.total >= 0.5 ? 2 : 1;
+  if (fields.date !== undefined) score += 1;
+  if (fields.vatMinor !== undefined) score += 0.25;
+  if (fields.merchant !== undefined) score += 0.25;
+  return score;
+}
+
+/** Fields the chosen reading lacks, taken from the other one. */
+function fillGaps(fields: ReceiptFields, other: ReceiptFields): void {
+  if (fields.date === undefined && other.date !== undefined) {
+    fields.date = other.date;
+    fields.confidence.date = other.confidence.date;
+  }
+  if (fields.totalMinor === undefined && other.totalMinor !== undefined) {
+    fields.totalMinor = other.totalMinor;
+    fields.confidence.total = other.confidence.total;
+  }
+  if (fields.currency === undefined && other.currency !== undefined) {
+    fields.currency = other.currency;
+    fields.confidence.currency = other.confidence.currency;
+  }
+  if (fields.orgNo === undefined && other.orgNo !== undefined) {
+    fields.orgNo = other.orgNo;
+    fields.confidence.orgNo = other.confidence.orgNo;
+  }
 }
 
 interface Target {

@@ -166,7 +166,8 @@ const MONEY = new RegExp(
     '|\\d+[.,]\\d{2}', //                    1234,50 · 12.30
     '|\\d{1,3}(?:[ .]\\d{3})*[.,]-{1,2}', // 120,- · 1 200,-
     ')',
-    '(?![\\d]|[.,]\\d)',
+    // Not part of a longer figure or of a date: "21.04.20", and the German "21.04." too.
+    '(?![\\d]|[.,]\\d|\\.)',
     '(-(?![\\d]))?',
   ].join(''),
   'g',
@@ -175,9 +176,12 @@ const MONEY = new RegExp(
 const CODE_SRC = CURRENCIES.map((c) => c.toLowerCase()).join('|');
 const MARK_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:kr|${CODE_SRC}|rm|€|\\$|£)\\.?\\s*$`, 'u');
 const MARK_AFTER = new RegExp(`^\\s*(?:kr|${CODE_SRC}|€|£|euro)(?![\\p{L}])`, 'u');
-/** Whole amounts count only with a currency next to them: "kr 250", "NOK 79", "250 kr". */
+/**
+ * Whole amounts count only with a currency next to them: "kr 250", "NOK 79", "250 kr". Grouped
+ * by spaces only: "EUR 19.416" is a misread "19,46", not nineteen thousand euros.
+ */
 const WHOLE_MARKED = new RegExp(
-  `(?:(?<![\\p{L}])(?:kr|${CODE_SRC}|€)\\.?\\s*(\\d{1,3}(?:[ .]\\d{3})+|\\d{1,6})(?![\\d]|[.,]\\d))|(?:(?<![\\d.,])(\\d{1,3}(?:[ .]\\d{3})+|\\d{1,6})\\s*(?:kr|${CODE_SRC}|€)(?![\\p{L}]))`,
+  `(?:(?<![\\p{L}])(?:kr|${CODE_SRC}|€)\\.?\\s*(\\d{1,3}(?: \\d{3})+|\\d{1,6})(?![\\d]|[.,]\\d))|(?:(?<![\\d.,])(\\d{1,3}(?: \\d{3})+|\\d{1,6})\\s*(?:kr|${CODE_SRC}|€)(?![\\p{L}]))`,
   'gu',
 );
 const MEASURE_AFTER = /^\s?(?:%|l\b|ltr|liter|litre|kg\b|kwh|km\b|x\b|stk|pcs|g\b)/;
@@ -247,7 +251,7 @@ const TOTAL_FINAL = stems(
 );
 const TOTAL = stems('total', 'totalt', 'totaal', 'sum(?!mary)', 'summe', 'summa', 'gesamt', 'belop', 'betalt', 'amount', 'bedrag', 'i alt', 'totale', 'montant');
 const PAYMENT = stems(
-  'bankaxept', 'bank axept', 'bankkort', 'kredittkort', 'debetkort', 'visa', 'master ?card', 'maestro', 'amex', 'american express', 'kort', 'karte', 'girocard', 'ec-karte',
+  'bankaxept', 'bank axept', 'bankkort', 'kredittkort', 'debetkort', 'gavekort', 'gift ?card', 'gutschein', 'visa', 'master ?card', 'maestro', 'amex', 'american express', 'kort', 'karte', 'girocard', 'ec-karte',
   'card', 'debit', 'credit', 'kredit', 'vipps', 'apple ?pay', 'google ?pay', 'mobile ?pay', 'swish', 'betalt med', 'betaling',
   'zahlung', 'payment', 'paid', 'gegeben', 'terminal', 'kontaktlos', 'contactless', 'ec-?cash', 'elec\\.?-?cash', 'electronic cash',
 );
@@ -376,7 +380,10 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
   // cash figure is the misreading: it cannot be less than the dearest item either.
   const taxTable = taxTableLines(lines);
   const dearestItem = money
-    .filter((a) => !lineTotalScore(lines[a.line] as Line).cue && !TAX.test(lines[a.line]?.folded ?? '') && !taxTable.has(a.line))
+    .filter((a) => {
+      const line = lines[a.line] as Line;
+      return !lineTotalScore(line).cue && !OTHER_FIGURE.some((re) => re.test(line.folded)) && !taxTable.has(a.line);
+    })
     .reduce((m, a) => Math.max(m, a.minor), 0);
   const fromCash = new Set<number>();
   const handedOver = new Set<Amount>();
@@ -437,6 +444,9 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
       if (roundingLines.some((r) => a.line > r && a.line - r <= 3)) s += 3.5;
       if (taxTable.has(a.line)) s -= 6;
       if (cashCeiling > 0 && a.minor > cashCeiling) s -= 6;
+      // Nothing is paid for with much less than its dearest item: a figure that small lost a digit
+      // (a misread total line can itself pass for an item, hence the margin).
+      if (a.minor < 0.75 * dearestItem) s -= 8;
       if (a.marked) s += 0.5;
       if ((lines[a.line]?.size ?? 1) >= 1.25) s += 1;
       candidates.push({ amount: a, score: s, cue });
@@ -531,15 +541,22 @@ const TIME_NEAR = /(?:^|\D)(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d)?(?!\d)|k
  * On a line labelled as a date ("Dato:", "Kjøpt", "Date"), OCR that lost a separator still
  * leaves a date: "19 03 2025", "11.10 26", "11.1026".
  */
-const LOOSE_DATE = {
-  re: /(?<![\d.,/-])(\d{1,2})\s?[./ -]\s?(\d{1,2})\s?[./ -]?\s?(20\d{2}|\d{2})(?![\d]|[.,/]\d)/g,
-  read: (m: RegExpExecArray) => isoDate(fullYear(m[3] ?? ''), Number(m[2]), Number(m[1])),
-};
+const LOOSE_DATES = [
+  {
+    re: /(?<![\d.,/-])(\d{1,2})\s?[./ -]\s?(\d{1,2})\s?[./ -]?\s?(20\d{2}|\d{2})(?![\d]|[.,/]\d)/g,
+    read: (m: RegExpExecArray) => isoDate(fullYear(m[3] ?? ''), Number(m[2]), Number(m[1])),
+  },
+  {
+    // "131125", "13112025": every separator lost.
+    re: /(?<![\d.,/-])(\d{2})(\d{2})(20\d{2}|\d{2})(?![\d]|[.,/]\d)/g,
+    read: (m: RegExpExecArray) => isoDate(fullYear(m[3] ?? ''), Number(m[2]), Number(m[1])),
+  },
+];
 
 function findDates(line: Line, today: string): DateHit[] {
   const hits: DateHit[] = [];
   const latest = addDays(today, 1);
-  const patterns = DATE_LABEL.test(line.folded) ? [...DATE_PATTERNS, LOOSE_DATE] : DATE_PATTERNS;
+  const patterns = DATE_LABEL.test(line.folded) ? [...DATE_PATTERNS, ...LOOSE_DATES] : DATE_PATTERNS;
   for (const { re, read } of patterns) {
     for (const m of line.folded.matchAll(re)) {
       const iso = read(m);
@@ -560,7 +577,10 @@ function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-const DATE_LABEL = stems('dato', 'date', 'datum', 'data', 'tarikh', 'kjopt', 'kjopsdato', 'betalingsdato', 'purchase', 'transaksjon', 'salgsdato', 'fakturadato', 'invoice date', 'bill date');
+const DATE_LABEL = stems(
+  'dato', 'date', 'datum', 'data', 'tarikh', 'kjopt', 'kjopsdato', 'betalingsdato', 'purchase', 'transaksjon', 'salgsdato', 'fakturadato',
+  'invoice date', 'bill date', 'avgang', 'departure', 'abfahrt', 'utstedt', 'issued',
+);
 const NOT_PURCHASE_DATE = stems(
   'utlop', 'utloper', 'expir', 'exp\\.?(?![a-z])', 'gyldig', 'valid', 'haltbar', 'bytte', 'retur', 'innen', 'forfall', 'due date', 'born', 'fodt',
   'ankomst', 'arrival', 'check-?in', 'innsjekk', 'fra dato', 'from', 'seit', 'member since', 'medlem',
@@ -917,6 +937,8 @@ const ADDRESS = new RegExp(
     '(?:^|\\s)\\d{4,5}\\s+\\p{L}{3,}',
     '\\d+\\s*,\\s*jalan',
     '^\\s*(?:no|lot|unit)\\.?\\s*\\d',
+    // Malaysian addresses name the road and the estate without a number on the same line.
+    '(?:^|\\s)(?:jalan|jln|lorong|taman|persiaran|lebuh|bandar|kawasan|seksyen)\\s',
   ].join('|'),
   'iu',
 );
@@ -969,6 +991,8 @@ function pickMerchant(lines: Line[], amounts: Amount[][], brand: FoundBrand | un
     const text = cleanLine(line.text);
     const f = fold(text);
     if (!text || !isNameLike(text) || NOT_A_NAME.test(f) || ADDRESS.test(text) || STREET_LINE.test(text)) return;
+    // A column heading: "EUR", "NOK", "Beløp".
+    if (CURRENCIES.some((c) => c.toLowerCase() === f) || /^(?:kr|belop|betrag|amount|pris|price|preis)$/.test(f)) return;
     // A line with a price on it is an item, a total or a payment.
     if ((amounts[line.index] ?? []).some((a) => !a.measure)) return;
     if (/^\d|:\s*\d/.test(text) && !LEGAL_SUFFIX.test(text)) return;

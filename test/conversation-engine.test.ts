@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../src/claims/claim.js';
 import { handleEvent } from '../src/conversation/engine.js';
-import type { ConversationEvent, Lang, TurnContextData, TurnResult, UserState, View } from '../src/conversation/types.js';
+import type { ConversationEvent, Lang, TurnContextData, UserState } from '../src/conversation/types.js';
+import { act, cards, ctx as driverCtx, run as runEvents, say, texts } from './helpers/engine-driver.js';
 
 const TODAY = '2026-11-24';
 
-function ctx(over: Partial<TurnContextData> = {}): TurnContextData {
-  let n = 0;
-  return { today: TODAY, scope: 'personal', locale: 'nb-NO', defaultLang: 'nb', userName: 'Kari', newId: () => `draft-${++n}`, ...over };
-}
-
-/** Runs events one after another like the bot does, threading the state. */
-function run(events: ConversationEvent[], start: UserState = {}, c = ctx()) {
-  let state = start;
-  const results: TurnResult[] = [];
-  for (const e of events) {
-    const r = handleEvent(state, e, c);
-    state = r.state;
-    results.push(r);
-  }
-  return { state, results, last: results[results.length - 1] as TurnResult };
-}
-
-const texts = (r: TurnResult) => r.messages.filter((v): v is Extract<View, { kind: 'text' }> => v.kind === 'text').map((v) => v.text);
-const cards = (r: TurnResult) => r.messages.filter((v): v is Extract<View, { kind: 'card' }> => v.kind === 'card');
-const say = (text: string): ConversationEvent => ({ type: 'text', text });
-const act = (action: string, data: Record<string, unknown> = {}): ConversationEvent => ({ type: 'action', data: { action, ...data } });
+/** The driver's context, for a user whose name Teams told us. */
+const ctx = (over: Partial<TurnContextData> = {}) => driverCtx({ userName: 'Kari', ...over });
+const run = (events: ConversationEvent[], start: UserState, c = ctx()) => runEvents(events, start, c);
 
 function filedClaim(number = 'RR-2026-000001'): Claim {
   return {

@@ -231,6 +231,133 @@ describe('reading what was paid', () => {
   });
 });
 
+describe("the slip's own arithmetic", () => {
+  it('takes the total that net plus tax make over an "amount paid" that OCR garbled', () => {
+    const fields = parse(`
+      HARDWARE SHOP SDN BHD
+      Date : 04/12/25 5:06 PM
+      PAINT ROLLER          2  2.65   5.30
+      BLACK PAINT           1 34.70  34.70
+      Gross Amount :        40.00
+      Total GST Amt :        2.40
+      Sub Total     :       42.40
+      Total (RM) :
+      Amount Paid           72.40
+      Amount Change :        0.00
+    `);
+    expect(fields.totalMinor).toBe(4240);
+  });
+
+  it('mends one misread digit of the total from net plus tax, and asks the user to check it', () => {
+    const fields = parse(`
+      SYARIKAT PERNIAGAAN
+      Date: 02/01/2025
+      COMB SPANNER            1   7.95    7.95
+      ROOFING SHEET           2  15.90   31.80
+      Total Sales (Inclusive of GST) : 38.75
+      CASH :       38.75
+      Change :      0.00
+      GST SUMMARY
+      Tax Code   %   Amt (RM)  Tax (RM)
+      Total :        37.50      2.25
+    `);
+    expect(fields.totalMinor).toBe(3975);
+    expect(fields.confidence.total).toBeLessThan(LOW_CONFIDENCE);
+  });
+
+  it('leaves a total alone when cash minus change vouches for it', () => {
+    const fields = parse(`
+      CAFE
+      Date: 02/01/2025
+      Net           37.50
+      GST 6%         2.25
+      TOTAL         38.75
+      CASH          50.00
+      CHANGE        11.25
+    `);
+    expect(fields.totalMinor).toBe(3875);
+  });
+
+  it('keeps a total printed twice even when one tax row adds up to a figure one digit away', () => {
+    const fields = parse(`
+      ALDI
+      Datum 25.04.25 09:37 Uhr
+      ZUCKER            0,89 C
+      SEKT              8,02 D
+      ZU ZAHLEN EURO   10,90
+      Kartenzahlung
+      EUR 10,90
+      MwSt  %   Netto  MwSt  Brutto
+      C    7%   9,63   0,67  10,30
+    `);
+    expect(fields.totalMinor).toBe(1090);
+  });
+
+  it('keeps the total with tips on a taxi receipt, though only the fare before tips adds up', () => {
+    const fields = parse(`
+      BERGEN TAXI
+      DATO: 14.10.2025
+      STARTPRIS          109,00
+      KM 7,20 X 13,27     95,54
+      SUM TUR            494,70
+      DRIKS               20,00
+      TOTALT          KR 514,70
+      MVA-GRUNNLAG 12%   441,70
+      MVA 12%             53,00
+      KORT               514,70
+    `);
+    expect(fields.totalMinor).toBe(51470);
+  });
+
+  it('keeps a Norwegian total whose "herav mva" is its 25 % share', () => {
+    const fields = parse(`
+      KIOSK AS
+      24.11.26 12:01
+      Kaffe          45,00
+      Bolle          55,00
+      Sum           100,00
+      herav mva 25 %  20,00
+    `);
+    expect(fields.totalMinor).toBe(10000);
+    expect(fields.confidence.total).toBeGreaterThanOrEqual(LOW_CONFIDENCE);
+  });
+});
+
+describe('dates OCR damaged', () => {
+  it('reads a date whose separators were all lost, and asks the user to check it', () => {
+    const fields = parse(`
+      STATIONERY SDN BHD
+      Tax Invoice
+      21032025 No :CS-20243
+      Pen             2  12.00
+      Total Amt Payable :   12.00
+    `);
+    expect(fields.date).toBe('2025-03-21');
+    expect(fields.confidence.date).toBeLessThan(LOW_CONFIDENCE);
+  });
+
+  it('reads 0 misread as 8 in the month and the year', () => {
+    const fields = parse(`
+      BOOKCENTRE
+      CASH1 17/83/2825 21:35
+      Calculator       53.00
+      TOTAL INCL GST   62.00
+    `);
+    expect(fields.date).toBe('2025-03-17');
+  });
+
+  it('prefers a clean date over a damaged one', () => {
+    const fields = parse(`
+      BOOKCENTRE
+      Ref 21032024
+      Date: 17/03/2025 21:35
+      TOTAL   62.00
+    `);
+    expect(fields.date).toBe('2025-03-17');
+    expect(fields.confidence.date).toBeGreaterThanOrEqual(LOW_CONFIDENCE);
+  });
+});
+
 describe('organisation numbers', () => {
   it('accepts a number with a correct modulus-11 check digit', () => {
     expect(isValidOrgNo('987654325')).toBe(true);

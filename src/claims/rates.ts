@@ -16,6 +16,15 @@ const sourced = {
 };
 
 const oreFigureSchema = z.object({ ore: z.number().int().nonnegative(), ...sourced }).strict();
+/** Rates the state pays and the tax-free limits share: per km and the day-trip per diem. */
+const tripRatesSchema = {
+  carPerKm: oreFigureSchema,
+  passengerPerKm: oreFigureSchema,
+  forestRoadPerKm: oreFigureSchema,
+  trailerPerKm: oreFigureSchema,
+  perDiemDay6to12: oreFigureSchema,
+  perDiemDayOver12: oreFigureSchema,
+};
 const percentFigureSchema = z.object({ percent: z.number().int().min(0).max(100), ...sourced }).strict();
 
 export const MEAL_DEDUCTION_BASES = ['paidRate', 'overnightRate'] as const;
@@ -40,12 +49,7 @@ const periodSchema = z
     validTo: isoDateSchema,
     state: z
       .object({
-        carPerKm: oreFigureSchema,
-        passengerPerKm: oreFigureSchema,
-        forestRoadPerKm: oreFigureSchema,
-        trailerPerKm: oreFigureSchema,
-        perDiemDay6to12: oreFigureSchema,
-        perDiemDayOver12: oreFigureSchema,
+        ...tripRatesSchema,
         perDiemOvernight: oreFigureSchema,
         nightSupplement: oreFigureSchema,
         mealDeduction: z
@@ -58,12 +62,7 @@ const periodSchema = z
       .strict(),
     taxFree: z
       .object({
-        carPerKm: oreFigureSchema,
-        passengerPerKm: oreFigureSchema,
-        forestRoadPerKm: oreFigureSchema,
-        trailerPerKm: oreFigureSchema,
-        perDiemDay6to12: oreFigureSchema,
-        perDiemDayOver12: oreFigureSchema,
+        ...tripRatesSchema,
         perDiemOvernightHotel: oreFigureSchema,
         perDiemOvernightNoCooking: oreFigureSchema,
         perDiemOvernightPrivateOrCooking: oreFigureSchema,

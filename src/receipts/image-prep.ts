@@ -334,42 +334,9 @@ function findPaper(image: GreyImage): Paper | undefined {
   }
   if (!darkCount || !brightCount || brightSum / brightCount - darkSum / darkCount < 40) return undefined;
 
-  const label = new Int32Array(width * height);
+  const { label, found } = components(width, height, (p) => (data[p] ?? 0) > threshold, false);
+  const best = found.reduce<Component | undefined>((b, c) => (!b || c.area > b.area ? c : b), undefined);
   const stack: number[] = [];
-  let best: { id: number; area: number; x0: number; y0: number; x1: number; y1: number } | undefined;
-  let id = 0;
-  for (let start = 0; start < data.length; start++) {
-    if (label[start] || (data[start] ?? 0) <= threshold) continue;
-    id++;
-    let area = 0;
-    let x0 = width;
-    let y0 = height;
-    let x1 = 0;
-    let y1 = 0;
-    label[start] = id;
-    stack.push(start);
-    while (stack.length) {
-      const p = stack.pop() as number;
-      const x = p % width;
-      const y = (p - x) / width;
-      area++;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-      if (x > 0) visit(p - 1);
-      if (x < width - 1) visit(p + 1);
-      if (y > 0) visit(p - width);
-      if (y < height - 1) visit(p + width);
-    }
-    if (!best || area > best.area) best = { id, area, x0, y0, x1, y1 };
-  }
-  function visit(q: number): void {
-    if (!label[q] && (data[q] ?? 0) > threshold) {
-      label[q] = id;
-      stack.push(q);
-    }
-  }
   if (!best) return undefined;
   const boxWidth = best.x1 - best.x0 + 1;
   const boxHeight = best.y1 - best.y0 + 1;
@@ -689,6 +656,55 @@ interface Mark {
   h: number;
 }
 
+interface Component {
+  id: number;
+  area: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Connected components of the pixels `member` accepts, with their bounding boxes; `label` holds each pixel's component id (from 1). */
+function components(width: number, height: number, member: (p: number) => boolean, eightConnected: boolean): { label: Int32Array; found: Component[] } {
+  const label = new Int32Array(width * height);
+  const found: Component[] = [];
+  const stack: number[] = [];
+  const sideways = [-1, 1];
+  const across = eightConnected ? [-1, 0, 1] : [0];
+  for (let start = 0; start < label.length; start++) {
+    if (label[start] || !member(start)) continue;
+    const c: Component = { id: found.length + 1, area: 0, x0: width, y0: height, x1: 0, y1: 0 };
+    label[start] = c.id;
+    stack.push(start);
+    while (stack.length) {
+      const p = stack.pop() as number;
+      const x = p % width;
+      const y = (p - x) / width;
+      c.area++;
+      if (x < c.x0) c.x0 = x;
+      if (x > c.x1) c.x1 = x;
+      if (y < c.y0) c.y0 = y;
+      if (y > c.y1) c.y1 = y;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= height) continue;
+        for (const dx of dy === 0 ? sideways : across) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= width) continue;
+          const q = yy * width + xx;
+          if (!label[q] && member(q)) {
+            label[q] = c.id;
+            stack.push(q);
+          }
+        }
+      }
+    }
+    found.push(c);
+  }
+  return { label, found };
+}
+
 /**
  * Character-like dark marks: blobs taller than a speck, narrower than a rule or a logo, and not
  * solid (a solid blob is noise or a block of a bar code). Connected components on a copy of at
@@ -702,40 +718,8 @@ function findMarks(image: GreyImage, bars?: Mark[]): Mark[] {
   const ink = new Uint8Array(width * height);
   for (let i = 0; i < data.length; i++) ink[i] = (data[i] ?? 255) < 140 ? 1 : 0;
   const marks: Mark[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < ink.length; start++) {
-    if (!ink[start]) continue;
-    let x0 = width;
-    let y0 = height;
-    let x1 = 0;
-    let y1 = 0;
-    let area = 0;
-    ink[start] = 0;
-    stack.push(start);
-    while (stack.length) {
-      const p = stack.pop() as number;
-      const x = p % width;
-      const y = (p - x) / width;
-      area++;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-      // 8-connected, so a thin diagonal stroke stays one character.
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= width) continue;
-          const q = yy * width + xx;
-          if (ink[q]) {
-            ink[q] = 0;
-            stack.push(q);
-          }
-        }
-      }
-    }
+  // 8-connected, so a thin diagonal stroke stays one character.
+  for (const { area, x0, y0, x1, y1 } of components(width, height, (p) => ink[p] === 1, true).found) {
     const h = y1 - y0 + 1;
     const w = x1 - x0 + 1;
     if (h < 6 / factor) continue;

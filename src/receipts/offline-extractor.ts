@@ -249,23 +249,19 @@ function completeness(fields: ReceiptFields): number {
   return score;
 }
 
-/** Fields the chosen reading lacks, taken from the other one. */
+/** Fields the chosen reading lacks, taken from the other one, each with its confidence. */
+const GAPS = [
+  ['date', 'date'],
+  ['totalMinor', 'total'],
+  ['currency', 'currency'],
+  ['orgNo', 'orgNo'],
+] as const;
+
 function fillGaps(fields: ReceiptFields, other: ReceiptFields): void {
-  if (fields.date === undefined && other.date !== undefined) {
-    fields.date = other.date;
-    fields.confidence.date = other.confidence.date;
-  }
-  if (fields.totalMinor === undefined && other.totalMinor !== undefined) {
-    fields.totalMinor = other.totalMinor;
-    fields.confidence.total = other.confidence.total;
-  }
-  if (fields.currency === undefined && other.currency !== undefined) {
-    fields.currency = other.currency;
-    fields.confidence.currency = other.confidence.currency;
-  }
-  if (fields.orgNo === undefined && other.orgNo !== undefined) {
-    fields.orgNo = other.orgNo;
-    fields.confidence.orgNo = other.confidence.orgNo;
+  for (const [field, confidence] of GAPS) {
+    if (fields[field] !== undefined || other[field] === undefined) continue;
+    Object.assign(fields, { [field]: other[field] });
+    fields.confidence[confidence] = other.confidence[confidence];
   }
 }
 

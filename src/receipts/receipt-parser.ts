@@ -277,6 +277,21 @@ interface TotalPick {
   amount: Amount;
   score: number;
   cue: 'final' | 'total' | 'payment' | 'fallback';
+  /** Worked out rather than read: the user is asked to check it. */
+  repaired?: boolean;
+}
+
+/**
+ * A total that nothing vouches for, one digit away from what net plus tax make, lost that digit
+ * to OCR: the sum is the total. Only where exactly one such sum exists.
+ */
+function repairedBySum(pick: TotalPick, sums: Set<number>, changeGiven: Set<number>, vouched: (minor: number) => boolean, printedAgain: boolean): TotalPick | undefined {
+  // Printed again on a line of its own (the card terminal's slip, "Zu zahlen"), the figure is
+  // what the till meant: the sum is then one of several tax rates' rows, not the total.
+  if (printedAgain || vouched(pick.amount.minor) || changeGiven.has(pick.amount.minor)) return undefined;
+  const near = [...sums].filter((s) => oneDigitApart(s, pick.amount.minor));
+  if (near.length !== 1) return undefined;
+  return { ...pick, amount: { ...pick.amount, minor: near[0] as number }, repaired: true };
 }
 
 /**
@@ -357,6 +372,53 @@ function taxTableLines(lines: Line[]): Set<number> {
   return inside;
 }
 
+/** Tax rates seen on receipts: a net and a tax that agree with one of them belong together. */
+const SUM_RATES = [5, 6, 7, 8, 10, 12, 15, 19, 20, 21, 24, 25];
+
+/**
+ * Totals the slip's own arithmetic vouches for: a net figure plus a tax figure that is one of the
+ * usual rates of it ("Excl. GST 37.50", "GST 6 % 2.25" → 39.75), or a total whose "herav mva" is
+ * the rate's share of it. OCR misreads one figure at a time, so where the labels are misread or
+ * a digit of the total is, the sum still stands.
+ */
+function checkedSums(lines: Line[], amounts: Amount[][]): { sums: Set<number>; inclusive: (total: number) => boolean } {
+  const money = amounts.flat().filter((a) => !a.measure && !a.negative && a.minor > 0);
+  const taxes = money.filter((a) => {
+    const f = lines[a.line]?.folded ?? '';
+    return TAX.test(f) && !CASH.test(f) && !CHANGE.test(f);
+  });
+  // A tax table row prints the net and the tax side by side, often under a header that names
+  // the tax; its tax figure counts as a tax too.
+  const rows = amounts.filter((row) => row.filter((a) => !a.measure && !a.negative && a.minor > 0).length >= 2);
+  for (const row of rows) {
+    const figures = row.filter((a) => !a.measure && !a.negative && a.minor > 0);
+    for (const y of figures.slice(1)) if (!taxes.includes(y)) taxes.push(y);
+  }
+  const agrees = (net: number, tax: number) => SUM_RATES.some((r) => Math.abs((net * r) / 100 - tax) <= 1);
+  const sums = new Set<number>();
+  for (const y of taxes) {
+    for (const x of money) {
+      if (x === y || x.minor <= y.minor) continue;
+      const f = lines[x.line]?.folded ?? '';
+      if (CASH.test(f) || CHANGE.test(f) || DISCOUNT.test(f) || ROUNDING.test(f)) continue;
+      if (agrees(x.minor, y.minor)) sums.add(x.minor + y.minor);
+    }
+  }
+  const taxFigures = taxes.map((y) => y.minor);
+  const inclusive = (total: number) => taxFigures.some((y) => y < total && agrees(total - y, y));
+  return { sums, inclusive };
+}
+
+/** Same length, one digit different: the way OCR misreads a figure ("38.75" for "39.75"). */
+function oneDigitApart(a: number, b: number): boolean {
+  const x = String(a);
+  const y = String(b);
+  if (x.length !== y.length || x.length < 3) return false;
+  let differ = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) differ++;
+  return differ === 1;
+}
+
 function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
   const money = amounts.flat().filter((a) => !a.measure && !a.negative && a.minor > 0);
   if (money.length === 0) return undefined;
@@ -386,6 +448,8 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
     })
     .reduce((m, a) => Math.max(m, a.minor), 0);
   const fromCash = new Set<number>();
+  // Paid amounts worked out with change given: arithmetic, unlike exact cash that repeats the total.
+  const changeGiven = new Set<number>();
   const handedOver = new Set<Amount>();
   const cashCandidates: Amount[] = [];
   for (const c of tendered) {
@@ -395,6 +459,7 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
       const elsewhere = money.filter((a) => a.minor === paid && a.line !== c.line && a.line !== x.line);
       if (elsewhere.length > 0) {
         fromCash.add(paid);
+        if (x.minor > 0) changeGiven.add(paid);
         handedOver.add(c);
         cashCandidates.push(...elsewhere);
       } else if (x.minor === 0 && c.minor >= dearestItem) {
@@ -408,6 +473,8 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
     .reduce((m, t) => Math.max(m, t.minor), 0);
   // A total printed after a rounding adjustment is the rounded one, the amount actually paid.
   const roundingLines = lines.filter((l) => ROUNDING.test(l.folded) && !TOTAL_FINAL.test(l.folded)).map((l) => l.index);
+  const checked = checkedSums(lines, amounts);
+  const vouched = (minor: number) => checked.sums.has(minor) || checked.inclusive(minor);
 
   const candidates: TotalPick[] = [];
   for (const a of cashCandidates) {
@@ -454,8 +521,19 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
   });
   // Across equal scores the later line wins: a total after rounding or after a discount comes last.
   candidates.sort((a, b) => b.score - a.score || b.amount.line - a.amount.line);
-  const best = candidates[0];
-  if (best && best.score >= 3) return roundedTotal(best, lines, amounts, tendered, change) ?? best;
+  const printedAgain = (minor: number) => money.filter((a) => a.minor === minor && !CASH.test(lines[a.line]?.folded ?? '')).length > 1;
+  let best = candidates[0];
+  // Net plus tax make a labelled figure: where the best-labelled one stands alone, the slip's
+  // arithmetic outweighs a misread label ("Sub Total" for the total on Malaysian slips, an
+  // "Amount paid" that is really the cash handed over).
+  const summed = candidates.find((c) => vouched(c.amount.minor) && !taxTable.has(c.amount.line) && c.score >= 0);
+  if (best && summed && (best === summed || (!vouched(best.amount.minor) && !printedAgain(best.amount.minor)))) {
+    best = { ...summed, score: Math.max(summed.score, 3) };
+  }
+  if (best && best.score >= 3) {
+    const picked = roundedTotal(best, lines, amounts, tendered, change) ?? best;
+    return repairedBySum(picked, checked.sums, changeGiven, vouched, printedAgain(picked.amount.minor)) ?? picked;
+  }
 
   // No readable total line: what was handed over minus what came back.
   for (const c of [...tendered].filter((t) => CASH.test(lines[t.line]?.folded ?? '')).concat([...tendered])) {
@@ -494,6 +572,8 @@ interface DateHit {
   iso: string;
   /** Printed with a time of day next to it: a transaction stamp. */
   timed: boolean;
+  /** Read through an OCR slip: the user is asked to check it. */
+  damaged?: boolean;
 }
 
 function isoDate(year: number, month: number, day: number): string | undefined {
@@ -553,6 +633,39 @@ const LOOSE_DATES = [
   },
 ];
 
+/**
+ * Dates OCR damaged, looked for only when no date reads cleanly: every separator lost
+ * ("21032018"), or a 0 read as 8 ("17/83/2817"), the commonest digit slip in print.
+ */
+const DAMAGED_DATES = [
+  {
+    re: /(?<![\d.,/-])(\d{2})(\d{2})(20\d{2})(?![\d]|[.,/]\d)/g,
+    read: (m: RegExpExecArray) => isoDate(Number(m[3]), Number(m[2]), Number(m[1])),
+  },
+  {
+    re: /(?<![\d.,/-])(\d{1,2})([./-])(\d{2})\2(\d{4})(?![\d]|[.,/]\d)/g,
+    read: (m: RegExpExecArray) => {
+      const month = (m[3] ?? '').replace(/^8/, '0');
+      const year = (m[4] ?? '').replace(/^28/, '20');
+      if (month === m[3] && year === m[4]) return undefined;
+      return isoDate(Number(year), Number(month), Number(m[1]));
+    },
+  },
+];
+
+function findDamagedDates(line: Line, today: string): DateHit[] {
+  const hits: DateHit[] = [];
+  const latest = addDays(today, 1);
+  for (const { re, read } of DAMAGED_DATES) {
+    for (const m of line.folded.matchAll(re)) {
+      const iso = read(m);
+      if (!iso || iso < '2000-01-01' || iso > latest) continue;
+      hits.push({ line: line.index, start: m.index, end: m.index + m[0].length, iso, timed: false, damaged: true });
+    }
+  }
+  return hits;
+}
+
 function findDates(line: Line, today: string): DateHit[] {
   const hits: DateHit[] = [];
   const latest = addDays(today, 1);
@@ -586,11 +699,11 @@ const NOT_PURCHASE_DATE = stems(
   'ankomst', 'arrival', 'check-?in', 'innsjekk', 'fra dato', 'from', 'seit', 'member since', 'medlem',
 );
 
-function pickDate(lines: Line[], dates: DateHit[]): { iso: string; score: number; line: number } | undefined {
+function pickDate(lines: Line[], dates: DateHit[]): { iso: string; score: number; line: number; damaged?: boolean } | undefined {
   if (dates.length === 0) return undefined;
   const counts = new Map<string, number>();
   for (const d of dates) counts.set(d.iso, (counts.get(d.iso) ?? 0) + 1);
-  let best: { iso: string; score: number; line: number } | undefined;
+  let best: { iso: string; score: number; line: number; damaged?: boolean } | undefined;
   for (const d of dates) {
     const f = lines[d.line]?.folded ?? '';
     let score = 2;
@@ -599,7 +712,7 @@ function pickDate(lines: Line[], dates: DateHit[]): { iso: string; score: number
     if (NOT_PURCHASE_DATE.test(f)) score -= 4;
     score += Math.min(2, ((counts.get(d.iso) ?? 1) - 1) * 0.75);
     if (d.line < lines.length * 0.6) score += 0.5;
-    if (!best || score > best.score || (score === best.score && d.line < best.line)) best = { iso: d.iso, score, line: d.line };
+    if (!best || score > best.score || (score === best.score && d.line < best.line)) best = { iso: d.iso, score, line: d.line, ...(d.damaged ? { damaged: true } : {}) };
   }
   return best;
 }
@@ -1127,14 +1240,15 @@ export function parseReceiptDetailed(text: string, opts: ParseOptions = {}): Par
     const support = Math.min(0.05, Math.max(0, total.score - 10) * 0.01);
     fields.totalMinor = total.amount.minor;
     sources.total = line.source;
-    fields.confidence.total = round(Math.min(0.98, (cue + support) * (0.55 + 0.45 * ocr)));
+    fields.confidence.total = round(Math.min(total.repaired ? 0.5 : 0.98, (cue + support) * (0.55 + 0.45 * ocr)));
   }
 
-  const date = pickDate(lines, lines.flatMap((l) => findDates(l, today)));
+  const clean = lines.flatMap((l) => findDates(l, today));
+  const date = pickDate(lines, clean.length > 0 ? clean : lines.flatMap((l) => findDamagedDates(l, today)));
   if (date) {
     fields.date = date.iso;
     sources.date = (lines[date.line] as Line).source;
-    fields.confidence.date = round(Math.max(0.3, Math.min(0.95, 0.35 + date.score * 0.1)));
+    fields.confidence.date = round(Math.max(0.3, Math.min(date.damaged ? 0.5 : 0.95, 0.35 + date.score * 0.1)));
   }
 
   const folded = lines.map((l) => l.folded).join('\n');

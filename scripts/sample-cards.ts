@@ -41,6 +41,20 @@ export const sampleTravel: TravelDraft = {
   outlays: [{ type: 'outlay', date: '2026-11-23', kind: 'hotel', amountMinor: 129000, currency: 'NOK', merchant: 'Hotel Norge' }],
 };
 
+/**
+ * A three-day trip whose hotel served breakfast on two mornings and a course dinner on the first
+ * evening: the form shows each meal as the trip's dates to tick, the summary each deduction by date.
+ */
+export const sampleTravelMeals: TravelDraft = {
+  id: 't2',
+  step: 'form',
+  fields: {
+    departureDate: '2026-11-02', departureTime: '08:00', returnDate: '2026-11-04', returnTime: '18:00', destination: 'Trondheim', purpose: 'Fagsamling i Trondheim', over15km: 'true',
+    hotelNights: '2', unreceiptedNights: '0', breakfasts: '2026-11-03,2026-11-04', lunches: '', dinners: '2026-11-02',
+  },
+  outlays: [],
+};
+
 /** The help card as the engine builds it from a guide answer that offers an action. */
 function helpAnswerSample(lang: Lang): View {
   const text = { nb: 'Før ferjebilletten som et utlegg og legg ved kvitteringen.\n\nKilde: brukerveiledningen 5.1 Kom i gang', nn: 'Før ferjebilletten som eit utlegg og legg ved kvitteringa.\n\nKjelde: brukarrettleiinga 5.1 Kom i gong', en: 'Log the ferry ticket as an outlay and attach the receipt.\n\nSource: user guide 5.1 Getting started' }[lang];
@@ -90,10 +104,13 @@ export function sampleViews(lang: Lang): Array<[variant: string, view: View]> {
     ['trip-summary-draft', mileageSummaryView(lang, { ...sampleMileage, fields: { ...sampleMileage.fields, purpose: '' } }, 'draft')],
     ['trip-summary-review', mileageSummaryView(lang, { ...sampleMileage, step: 'review' }, 'review')],
     ['trip-summary-filed', mileageSummaryView(lang, sampleMileage, 'filed', 'RR-2026-000005')],
-    ['travel-form', travelFormView(lang, sampleTravel)],
+    // A one-day trip, as the form first opens: meals as counts.
+    ['travel-form', travelFormView(lang, { ...sampleTravel, fields: { ...sampleTravel.fields, returnDate: sampleTravel.fields.departureDate, hotelNights: '0', breakfasts: '0', lunches: '1' } })],
+    ['travel-form-meals', travelFormView(lang, sampleTravelMeals)],
     ['receipts-list', receiptsListView(lang, sampleReceipts)],
     ['outlay-summary-from-receipt', outlaySummaryView(lang, { ...sampleDraft, step: 'form', receiptIds: ['r1'], check: ['date', 'amount'], fields: { ...sampleDraft.fields, purpose: '' } }, 'draft')],
     ['travel-summary-review', travelSummaryView(lang, { ...sampleTravel, step: 'review' }, 'review')],
+    ['travel-summary-meals', travelSummaryView(lang, { ...sampleTravelMeals, step: 'review' }, 'review')],
     ['claims-list-empty', claimsListView(lang, [])],
   ];
 }

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { CardRenderer, CARD_TEMPLATES } from '../src/bot/card-renderer.js';
 import type { Claim } from '../src/claims/claim.js';
 import { outlayFormView, outlaySummaryView } from '../src/conversation/card-views.js';
+import { travelFormView, travelSummaryView } from '../src/conversation/travel-flow.js';
 import type { View } from '../src/conversation/types.js';
-import { sampleCards, sampleDraft as draft } from '../scripts/sample-cards.js';
+import { sampleCards, sampleDraft as draft, sampleTravel, sampleTravelMeals } from '../scripts/sample-cards.js';
 
 // The renderer's own parser (the one the Playground and Teams web use) is the judge of validity.
 const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js');
@@ -14,6 +15,15 @@ function dataOf(view: View): Record<string, unknown> {
   if (view.kind !== 'card') throw new Error('not a card');
   return view.data;
 }
+
+/** Every element in a bound card, depth first, with the id it carries (if any). */
+function elements(node: unknown): Array<Record<string, unknown>> {
+  if (Array.isArray(node)) return node.flatMap(elements);
+  if (!node || typeof node !== 'object') return [];
+  const obj = node as Record<string, unknown>;
+  return [obj, ...Object.values(obj).flatMap(elements)];
+}
+const byId = (card: unknown, id: string) => elements(card).filter((e) => e.id === id);
 
 function validationMessages(card: unknown): string[] {
   const parsed = new AC.AdaptiveCard();
@@ -64,5 +74,45 @@ describe('card templates', () => {
     const en = JSON.stringify(renderer.render('outlay-summary', dataOf(outlaySummaryView('en', draft, 'review'))));
     expect(nb).toMatch(/1\s409,00\s?kr/);
     expect(en).toMatch(/NOK\s1,409\.00/);
+  });
+
+  it('the travel form offers each meal as a multi-select of the trip dates on a trip over several days', () => {
+    const card = renderer.render('travel-form', dataOf(travelFormView('en', sampleTravelMeals)));
+    const expected = {
+      breakfasts: { label: 'Breakfast', value: '2026-11-03,2026-11-04' },
+      lunches: { label: 'Lunch', value: '' },
+      dinners: { label: 'Dinner', value: '2026-11-02' },
+    };
+    for (const [id, { label, value }] of Object.entries(expected)) {
+      const inputs = byId(card, id);
+      expect(inputs).toHaveLength(1);
+      expect(inputs[0]).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true, style: 'expanded', label, value });
+      expect(inputs[0]!.choices).toEqual([
+        { title: 'Mon 2 Nov', value: '2026-11-02' },
+        { title: 'Tue 3 Nov', value: '2026-11-03' },
+        { title: 'Wed 4 Nov', value: '2026-11-04' },
+      ]);
+    }
+    expect(JSON.stringify(card)).toContain('Tick the days each meal was provided');
+    expect(validationMessages(card)).toEqual([]);
+  });
+
+  it('a long trip gets compact drop-downs; a one-day trip keeps number inputs with numbers in them', () => {
+    const long = renderer.render('travel-form', dataOf(travelFormView('nb', { ...sampleTravelMeals, fields: { ...sampleTravelMeals.fields, returnDate: '2026-11-12' } })));
+    expect(byId(long, 'breakfasts')[0]).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true, style: 'compact', placeholder: 'Velg dager' });
+    expect((byId(long, 'breakfasts')[0]!.choices as unknown[]).length).toBe(11);
+    const oneDay = renderer.render('travel-form', dataOf(travelFormView('nb', { ...sampleTravel, fields: { ...sampleTravel.fields, returnDate: sampleTravel.fields.departureDate, lunches: '1' } })));
+    for (const id of ['breakfasts', 'lunches', 'dinners', 'hotelNights']) expect(byId(oneDay, id)).toEqual([expect.objectContaining({ type: 'Input.Number' })]);
+    // A string value would leave the box empty in the renderer, and the input out of the submit.
+    expect(byId(oneDay, 'lunches')[0]!.value).toBe(1);
+    expect(byId(oneDay, 'hotelNights')[0]!.value).toBe(1);
+  });
+
+  it('the travel summary names the date of each meal deduction', () => {
+    const card = renderer.render('trip-summary', dataOf(travelSummaryView('en', { ...sampleTravelMeals, step: 'review' }, 'review')));
+    const json = JSON.stringify(card);
+    expect(json).toContain('Dinner provided, −50 % (Mon 2 Nov)');
+    expect(json).toContain('Breakfast provided, −20 % (Tue 3 Nov)');
+    expect(json).toContain('Breakfast provided, −20 % (Wed 4 Nov)');
   });
 });

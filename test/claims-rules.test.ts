@@ -309,13 +309,33 @@ describe('per diem: meals provided', () => {
     );
     const [day] = result.days;
     expect(day!.deductions).toEqual([
-      { meal: 'breakfast', percent: 20, amountOre: 19540 }, // 20 % of 977 = 195,40
-      { meal: 'lunch', percent: 30, amountOre: 29310 }, // 30 % of 977 = 293,10
+      { meal: 'breakfast', percent: 20, amountOre: 19540, dates: ['2025-03-11'] }, // 20 % of 977 = 195,40
+      { meal: 'lunch', percent: 30, amountOre: 29310, dates: ['2025-03-10'] }, // 30 % of 977 = 293,10
     ]);
     expect(result.totalOre).toBe(48850); // 977 − 195,40 − 293,10 = 488,50
     expect(day!.taxFreeLimitOre).toBe(33900); // T25 678 − 135,60 − 203,40 = 339,00 (regnskapshjelp.no's 2025 example)
     expect(result.taxFreeOre).toBe(33900);
     expect(result.taxableOre).toBe(14950);
+  });
+
+  it('names the date each deduction came from; a dinner before departure counts once against the first døgn', () => {
+    const result = calculatePerDiem(
+      trip({
+        departure: '2025-03-10T20:00',
+        return: '2025-03-11T19:00',
+        hotelNights: 1,
+        mealsProvided: [
+          // 18:00 on the 10th is before the 20:00 departure: it counts against the nearest døgn,
+          // the one the dinner on the 11th falls in too, and a døgn takes one dinner deduction.
+          { date: '2025-03-11', breakfast: true, lunch: false, dinner: true },
+          { date: '2025-03-10', breakfast: false, lunch: false, dinner: true },
+        ],
+      }),
+    );
+    expect(result.days.map((d) => d.deductions.map(({ meal, dates }) => [meal, dates]))).toEqual([
+      [['breakfast', ['2025-03-11']], ['dinner', ['2025-03-10', '2025-03-11']]],
+    ]);
+    expect(result.totalOre).toBe(29310); // 977 − 20 % (195,40) − 50 % (488,50) = 293,10
   });
 
   it('deducts a day-trip lunch from the rate that day is paid at', () => {

@@ -166,6 +166,12 @@ export interface MealDeduction {
   meal: Meal;
   percent: number;
   amountOre: number;
+  /**
+   * The calendar dates the meal was provided on that fell in this døgn, so a summary can say which
+   * day a deduction came from. Normally one; two only when a meal outside the trip's hours was
+   * counted against the nearest døgn, which still takes one deduction per meal.
+   */
+  dates: string[];
 }
 
 export interface PerDiemDay {
@@ -296,15 +302,15 @@ export function calculatePerDiem(input: PerDiemInput, options: PerDiemOptions = 
   });
   const hasNights = lodgings.length > 0;
 
-  const mealsBySegment = new Map<number, Set<Meal>>();
-  for (const day of trip.mealsProvided) {
+  const mealsBySegment = new Map<number, Map<Meal, string[]>>();
+  for (const day of [...trip.mealsProvided].sort((a, b) => a.date.localeCompare(b.date))) {
     for (const meal of MEALS) {
       if (!day[meal]) continue;
       const at = (localToUtcMs(`${day.date}T${MEAL_TIME[meal]}`) - departureMs) / MINUTE_MS;
       const index = Math.min(Math.max(Math.floor(at / DOGN_MINUTES), 0), segments.length - 1);
-      const set = mealsBySegment.get(index) ?? new Set<Meal>();
-      set.add(meal);
-      mealsBySegment.set(index, set);
+      const byMeal = mealsBySegment.get(index) ?? new Map<Meal, string[]>();
+      byMeal.set(meal, [...(byMeal.get(meal) ?? []), day.date]);
+      mealsBySegment.set(index, byMeal);
     }
   }
 
@@ -331,7 +337,8 @@ export function calculatePerDiem(input: PerDiemInput, options: PerDiemOptions = 
     const rateOre = rates.state[rateName].ore;
     used.add(`state.${rateName}`);
 
-    const meals = mealsBySegment.get(segment.index) ?? new Set<Meal>();
+    const mealDates = mealsBySegment.get(segment.index) ?? new Map<Meal, string[]>();
+    const meals = new Set(mealDates.keys());
     const deductionBasisOre = basis === 'overnightRate' ? rates.state.perDiemOvernight.ore : rateOre;
     if (meals.size > 0) {
       used.add('state.mealDeduction.basis');
@@ -340,7 +347,7 @@ export function calculatePerDiem(input: PerDiemInput, options: PerDiemOptions = 
     const deductions: MealDeduction[] = MEALS.filter((meal) => meals.has(meal)).map((meal) => {
       used.add(`state.mealDeduction.${meal}`);
       const percent = rates.state.mealDeduction[meal].percent;
-      return { meal, percent, amountOre: percentOf(deductionBasisOre, percent) };
+      return { meal, percent, amountOre: percentOf(deductionBasisOre, percent), dates: mealDates.get(meal) ?? [] };
     });
     const deducted = rateOre - sumOre(deductions.map((d) => d.amountOre));
     const amountOre = atLeastZero(deducted);

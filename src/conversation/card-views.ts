@@ -87,6 +87,19 @@ export function formatDate(lang: Lang, iso: string): string {
     : new Intl.DateTimeFormat('nb-NO', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
+/**
+ * A day of a trip with its weekday, "man. 2. nov." / "må. 2. nov." / "Mon 2 Nov": people remember
+ * which day the hotel served breakfast by the weekday. Nynorsk gets its own weekday names (tysdag,
+ * laurdag), unlike money and full dates. It starts with the weekday, so card markdown never reads
+ * it as a numbered list.
+ */
+export function formatDay(lang: Lang, iso: string): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  const locale = lang === 'en' ? 'en-GB' : lang === 'nn' ? 'nn-NO' : 'nb-NO';
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(d);
+}
+
 export function outlaySummaryView(lang: Lang, draft: OutlayDraft, mode: SummaryMode, number = ''): View {
   const f = draft.fields;
   const facts = [

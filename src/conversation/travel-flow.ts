@@ -6,9 +6,11 @@
  */
 import type { MileageClaimLine, NewClaim, OutlayLine, PerDiemClaimLine } from '../claims/claim.js';
 import { calculatePerDiem, type PerDiemResult } from '../claims/per-diem.js';
-import { InvalidClaimInput, RatesUnavailableError } from '../claims/rates.js';
+import { InvalidClaimInput, isIsoDate, RatesUnavailableError } from '../claims/rates.js';
+import { z } from 'zod';
 import { formatMoney, t, type Lang, type MessageKey } from '../i18n/translate.js';
-import { formatDate, kindLabel } from './card-views.js';
+import { formatDate, formatDay, kindLabel } from './card-views.js';
+import { checkMeals, MEAL_FIELDS, mealsForm, tripDates, type MealField, type MealIssue } from './travel-meals.js';
 import { tripSummaryView, type SummaryLine, type TripMode } from './trip-views.js';
 import type { Turn } from './turn.js';
 import type { CardActionData, TravelDraft, TravelFields, View } from './types.js';
@@ -27,13 +29,27 @@ export function startTravel(turn: Turn) {
   turn.messages.push(travelFormView(turn.lang, draft));
 }
 
+/**
+ * One input as a card or another client sends it: Teams sends strings (a multi-select as
+ * "a,b"), other clients may send numbers, booleans or an array for a multi-select.
+ */
+const cardValueSchema = z
+  .union([
+    z.string(),
+    z.number().finite().transform(String),
+    z.boolean().transform(String),
+    z.array(z.union([z.string(), z.number()])).max(100).transform((a) => a.join(',')),
+  ])
+  .transform((v) => v.trim());
+
 function fieldsFromCard(data: Record<string, unknown>, previous: TravelFields): TravelFields {
   const next = { ...previous };
   for (const key of TRAVEL_FIELDS) {
-    const v = data[key];
-    if (typeof v === 'string') next[key] = v.trim();
-    else if (typeof v === 'number' && Number.isFinite(v)) next[key] = String(v);
-    else if (typeof v === 'boolean') next[key] = String(v);
+    const v = cardValueSchema.safeParse(data[key]);
+    if (v.success) next[key] = v.data;
+    // The Adaptive Cards renderer leaves an input with nothing ticked out of the submitted data
+    // altogether, so a missing meal input means none: otherwise unticking every date would keep them.
+    else if (data[key] === undefined && (MEAL_FIELDS as readonly string[]).includes(key)) next[key] = '';
   }
   return next;
 }
@@ -43,18 +59,26 @@ function count(value: string): number | undefined {
   return /^\d{1,3}$/.test(v) ? Number(v) : undefined;
 }
 
-/** Calendar dates of the trip, first to last. */
-function tripDates(first: string, last: string): string[] {
-  const out: string[] = [];
-  for (let d = new Date(`${first}T12:00:00Z`); out.length < 60; d = new Date(d.getTime() + 86_400_000)) {
-    const iso = d.toISOString().slice(0, 10);
-    if (iso > last) break;
-    out.push(iso);
-  }
-  return out;
+type Checked =
+  /** `mealsPlaced`: meals given as counts were put on dates of a trip over several days. */
+  | { ok: true; result: PerDiemResult; line?: PerDiemClaimLine; mealsPlaced: boolean }
+  | { ok: false; errors: FieldErrors };
+
+/** A list of days in the user's language: "man. 2. nov., tir. 3. nov.". */
+function formatDays(lang: Lang, dates: readonly string[]): string {
+  return dates.map((d) => formatDay(lang, d)).join(', ');
 }
 
-type Checked = { ok: true; result: PerDiemResult; line?: PerDiemClaimLine } | { ok: false; errors: FieldErrors };
+function mealError(lang: Lang, issue: MealIssue): string {
+  const { value, days, dates, first, last } = issue.params;
+  return t(lang, issue.key, {
+    ...(value !== undefined ? { value: value.length > 40 ? `${value.slice(0, 39)}…` : value } : {}),
+    ...(days !== undefined ? { days } : {}),
+    ...(dates ? { dates: formatDays(lang, dates) } : {}),
+    ...(first ? { first: formatDay(lang, first) } : {}),
+    ...(last ? { last: formatDay(lang, last) } : {}),
+  });
+}
 
 export function checkTravel(lang: Lang, draft: TravelDraft): Checked {
   const f = draft.fields;
@@ -66,23 +90,24 @@ export function checkTravel(lang: Lang, draft: TravelDraft): Checked {
   else if (purpose.length < 3) errors.purpose = say('error.purpose.tooShort');
   if (!/^\d{2}:\d{2}$/.test(f.departureTime)) errors.departureTime = say('travel.error.timeInvalid');
   if (!/^\d{2}:\d{2}$/.test(f.returnTime)) errors.returnTime = say('travel.error.timeInvalid');
-  const counts: Partial<Record<'hotelNights' | 'unreceiptedNights' | 'breakfasts' | 'lunches' | 'dinners', number>> = {};
-  for (const key of ['hotelNights', 'unreceiptedNights', 'breakfasts', 'lunches', 'dinners'] as const) {
+  // Said here, not left to the calculator, which only runs once the rest of the form is right.
+  if (isIsoDate(f.departureDate) && isIsoDate(f.returnDate) && f.returnDate < f.departureDate) errors.returnDate = say('perDiem.error.returnNotAfterDeparture');
+  const counts: Partial<Record<'hotelNights' | 'unreceiptedNights', number>> = {};
+  for (const key of ['hotelNights', 'unreceiptedNights'] as const) {
     const n = count(f[key]);
     if (n === undefined) errors[key] = say('travel.error.countInvalid');
     else counts[key] = n;
   }
-  // Meals are counted per calendar date of the trip: at most one of each a day.
-  const dates = tripDates(f.departureDate, f.returnDate);
-  for (const meal of ['breakfasts', 'lunches', 'dinners'] as const) {
-    if ((counts[meal] ?? 0) > dates.length) errors[meal] = say('travel.error.tooManyMeals', { days: dates.length });
-  }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const mealsProvided = dates.map((date, i) => ({
+  // Meals by calendar date of the trip, at most one of each a day; a count is placed on dates.
+  const meals = checkMeals(f);
+  if (!meals.ok) for (const issue of meals.issues) errors[issue.field] ??= mealError(lang, issue);
+  if (Object.keys(errors).length > 0 || !meals.ok) return { ok: false, errors };
+  const provided = meals.meals.dates;
+  const mealsProvided = tripDates(f.departureDate, f.returnDate).map((date) => ({
     date,
-    breakfast: i < (counts.breakfasts ?? 0),
-    lunch: i < (counts.lunches ?? 0),
-    dinner: i < (counts.dinners ?? 0),
+    breakfast: provided.breakfasts.includes(date),
+    lunch: provided.lunches.includes(date),
+    dinner: provided.dinners.includes(date),
   })).filter((m) => m.breakfast || m.lunch || m.dinner);
   const departure = `${f.departureDate}T${f.departureTime}`;
   const ret = `${f.returnDate}T${f.returnTime}`;
@@ -91,7 +116,7 @@ export function checkTravel(lang: Lang, draft: TravelDraft): Checked {
     const line: PerDiemClaimLine | undefined = result.totalOre > 0
       ? { type: 'perDiem', date: f.departureDate, departure, return: ret, destination: f.destination, hotelNights: counts.hotelNights ?? 0, unreceiptedNights: counts.unreceiptedNights ?? 0, amountMinor: result.totalOre, currency: 'NOK', taxFreeMinor: result.taxFreeOre, taxableMinor: result.taxableOre }
       : undefined;
-    return { ok: true, result, ...(line ? { line } : {}) };
+    return { ok: true, result, ...(line ? { line } : {}), mealsPlaced: meals.meals.placed };
   } catch (err) {
     if (err instanceof RatesUnavailableError) return { ok: false, errors: { departureDate: say('claim.error.ratesUnavailable', { years: err.knownYears.join(', ') }) } };
     if (err instanceof InvalidClaimInput) {
@@ -105,8 +130,14 @@ export function checkTravel(lang: Lang, draft: TravelDraft): Checked {
   }
 }
 
+const NUMBER_FIELDS = ['hotelNights', 'unreceiptedNights', 'breakfasts', 'lunches', 'dinners'] as const;
+
+/** Up to a week, the dates are ticked in plain sight; a longer trip gets compact drop-downs. */
+const MAX_EXPANDED_CHOICES = 7;
+
 export function travelFormView(lang: Lang, draft: TravelDraft, errors: FieldErrors = {}): View {
   const l = (key: MessageKey) => t(lang, key);
+  const meals = mealsForm(draft.fields);
   return {
     kind: 'card',
     template: 'travel-form',
@@ -114,12 +145,26 @@ export function travelFormView(lang: Lang, draft: TravelDraft, errors: FieldErro
       title: l('travel.title'),
       intro: l('travel.intro'),
       draftId: draft.id,
-      fields: { ...draft.fields },
+      fields: { ...draft.fields, ...meals.values },
+      // Input.Number takes a number: the renderer shows a string value as an empty box (and then
+      // leaves it out of the submit). Anything that is not a count stays as typed, beside its error.
+      numbers: Object.fromEntries(NUMBER_FIELDS.map((k) => {
+        const value = k in meals.values ? meals.values[k as MealField] : draft.fields[k];
+        return [k, count(value) ?? value];
+      })),
+      meals: {
+        perDate: meals.perDate,
+        style: meals.choices.length > MAX_EXPANDED_CHOICES ? 'compact' : 'expanded',
+        choices: meals.choices.map((d) => ({ title: formatDay(lang, d), value: d })),
+        hint: l(meals.perDate ? 'travel.field.mealsHintDates' : 'travel.field.mealsHintCounts'),
+        placeholder: l('travel.placeholder.mealDays'),
+      },
       labels: {
         departureDate: l('travel.field.departureDate'), departureTime: l('travel.field.departureTime'), returnDate: l('travel.field.returnDate'),
         returnTime: l('travel.field.returnTime'), destination: l('travel.field.destination'), purpose: l('outlay.field.purpose'),
         over15km: l('travel.field.over15km'), hotelNights: l('travel.field.hotelNights'), unreceiptedNights: l('travel.field.unreceiptedNights'),
         meals: l('travel.field.meals'), breakfasts: l('travel.field.breakfasts'), lunches: l('travel.field.lunches'), dinners: l('travel.field.dinners'),
+        breakfastDays: l('travel.field.breakfastDays'), lunchDays: l('travel.field.lunchDays'), dinnerDays: l('travel.field.dinnerDays'),
         review: l('outlay.action.review'), cancel: l('outlay.action.cancel'),
       },
       placeholders: { destination: l('travel.placeholder.destination'), purpose: l('outlay.placeholder.purpose') },
@@ -138,7 +183,7 @@ export function perDiemBreakdown(lang: Lang, result: PerDiemResult): SummaryLine
   const lines: SummaryLine[] = [];
   for (const day of result.days) {
     lines.push({ label: t(lang, `travel.line.${day.rateKind}`, { from: hm(day.from), to: hm(day.to) }), amount: money(day.rateOre) });
-    for (const d of day.deductions) lines.push({ label: t(lang, `travel.line.deduction.${d.meal}`, { percent: d.percent }), amount: `−${money(d.amountOre)}` });
+    for (const d of day.deductions) lines.push({ label: t(lang, `travel.line.deduction.${d.meal}`, { percent: d.percent, dates: formatDays(lang, d.dates) }), amount: `−${money(d.amountOre)}` });
   }
   for (const n of result.nightSupplement) lines.push({ label: t(lang, 'travel.line.nightSupplement', { nights: n.nights, rate: money(n.rateOre) }), amount: money(n.amountOre) });
   if (result.reasonKey) lines.push({ label: t(lang, result.reasonKey as MessageKey), amount: '' });
@@ -173,6 +218,10 @@ export function travelSummaryView(lang: Lang, draft: TravelDraft, mode: TripMode
     total: formatMoney(totalOre, 'NOK', lang),
     taxNote: taxable > 0 ? t(lang, 'claim.taxSplit', { taxFree: formatMoney(taxFree, 'NOK', lang), taxable: formatMoney(taxable, 'NOK', lang) }) : checked.ok && checked.result.totalOre > 0 ? t(lang, 'claim.allTaxFree') : '',
     unverifiedNote: checked.ok && checked.result.unverified ? t(lang, 'claim.unverified', { year: checked.result.year }) : '',
+    // Meals typed as numbers were placed on dates by a guess: say so while it can still be changed.
+    note: checked.ok && checked.mealsPlaced && mode === 'review' && checked.result.days.some((d) => d.deductions.length > 0)
+      ? t(lang, 'travel.mealsPlaced', { edit: t(lang, 'outlay.action.edit') })
+      : '',
     canAddMileage: !draft.mileage,
   });
 }

@@ -23,6 +23,8 @@ export interface TripSummary {
   total: string;
   taxNote: string;
   unverifiedNote: string;
+  /** Something to check before filing, shown under the breakdown (e.g. meals placed on dates). */
+  note?: string;
   /** A travel claim can take the trip's mileage too. */
   canAddMileage: boolean;
   /** Mileage on a travel claim is added to it rather than filed. */
@@ -51,6 +53,7 @@ export function tripSummaryView(lang: Lang, s: TripSummary): View {
       total: s.total,
       taxNote: s.taxNote,
       unverifiedNote: s.unverifiedNote,
+      note: s.note ?? '',
       actions: {
         file: s.mode === 'review' ? `${s.prefix}.file` : '',
         edit: editable ? `${s.prefix}.edit` : '',

@@ -8,8 +8,9 @@ import { claimsListView, kindLabel, outlayFormView, outlaySummaryView, receiptsL
 import type { ReceiptSummary } from '../src/receipts/receipt-fields.js';
 import { handleEvent } from '../src/conversation/engine.js';
 import { mileageFormView, mileageSummaryView } from '../src/conversation/mileage-flow.js';
+import { claimLineFormView, mergeOfferView, outlayClaimView } from '../src/conversation/outlay-claim-flow.js';
 import { travelFormView, travelSummaryView } from '../src/conversation/travel-flow.js';
-import type { MileageDraft, TravelDraft } from '../src/conversation/types.js';
+import type { MileageDraft, OutlayClaimDraft, TravelDraft } from '../src/conversation/types.js';
 import type { CardTemplate, Lang, OutlayDraft, View } from '../src/conversation/types.js';
 import { LANGS, t } from '../src/i18n/translate.js';
 
@@ -33,6 +34,18 @@ export const sampleReceipts: ReceiptSummary[] = [
   { id: 'r1', name: 'IMG_2231.jpg', fields: { kind: 'ferry', merchant: 'Fjord1', date: '2026-11-20', totalMinor: 27500, currency: 'NOK', confidence: sure } },
   { id: 'r2', name: 'invitasjon.pdf', fields: { kind: 'not_receipt', confidence: sure } },
 ];
+
+/** Three receipt photos sent with "ett krav": one claim, a line per receipt. */
+export const sampleOutlayClaim: OutlayClaimDraft = {
+  id: 'c1',
+  step: 'review',
+  purpose: 'Kundemøte hos Equinor i Stavanger',
+  lines: [
+    { id: 'l1', receiptIds: ['r1'], receiptName: 'uno-x.jpg', fields: { date: '2026-11-20', amount: '1040,95', currency: 'NOK', kind: 'fuel', merchant: 'Uno-X Sandnes', comment: '' } },
+    { id: 'l2', receiptIds: ['r2'], check: ['date', 'merchant'], fields: { date: '2026-11-21', amount: '535,79', currency: 'NOK', kind: 'taxi', merchant: 'Stavanger Taxi', comment: '' } },
+    { id: 'l3', receiptIds: ['r3'], receiptName: 'IMG_2231.jpg', fields: { date: '2026-11-21', amount: '220', currency: 'NOK', kind: 'parking', merchant: 'Europark', comment: 'Parkering ved kontoret' } },
+  ],
+};
 
 export const sampleTravel: TravelDraft = {
   id: 't1',
@@ -112,6 +125,12 @@ export function sampleViews(lang: Lang): Array<[variant: string, view: View]> {
     ['travel-summary-review', travelSummaryView(lang, { ...sampleTravel, step: 'review' }, 'review')],
     ['travel-summary-meals', travelSummaryView(lang, { ...sampleTravelMeals, step: 'review' }, 'review')],
     ['claims-list-empty', claimsListView(lang, [])],
+    ['outlay-claim-form', outlayClaimView(lang, { ...sampleOutlayClaim, step: 'form', purpose: '' }, 'form')],
+    ['outlay-claim-errors', outlayClaimView(lang, { ...sampleOutlayClaim, step: 'form', purpose: '', lines: sampleOutlayClaim.lines.map((l, i) => (i === 1 ? { ...l, fields: { ...l.fields, amount: '' } } : l)) }, 'form', { errors: { purpose: 'error.purpose.required', lines: { l2: { amount: 'error.amount.required' } } } })],
+    ['outlay-claim-review', outlayClaimView(lang, sampleOutlayClaim, 'review')],
+    ['outlay-claim-filed', outlayClaimView(lang, sampleOutlayClaim, 'filed', { number: 'RR-2026-000006' })],
+    ['outlay-claim-line-form', claimLineFormView(lang, sampleOutlayClaim, sampleOutlayClaim.lines[1] as OutlayClaimDraft['lines'][number])],
+    ['receipts-merge', mergeOfferView(lang, 'batch-1', 3)],
   ];
 }
 

@@ -40,7 +40,18 @@ const expectedButtons: Record<string, (lang: Lang) => string[]> = {
   'trip-summary-review': (l) => [t(l, 'outlay.action.file'), t(l, 'trip.action.addOutlay'), t(l, 'outlay.action.edit'), t(l, 'outlay.action.cancel')],
   'trip-summary-filed': () => [],
   'claims-list-empty': (l) => [t(l, 'welcome.newOutlay')],
+  // A line of a claim with several receipts: edit or remove it; then the claim's own buttons.
+  'outlay-claim-form': (l) => [...lineButtons(l, 3), t(l, 'outlay.action.review'), t(l, 'outlay.action.cancel')],
+  'outlay-claim-errors': (l) => [...lineButtons(l, 3), t(l, 'outlay.action.review'), t(l, 'outlay.action.cancel')],
+  'outlay-claim-review': (l) => [...lineButtons(l, 3), t(l, 'outlay.action.file'), t(l, 'outlay.action.edit'), t(l, 'outlay.action.cancel')],
+  'outlay-claim-filed': () => [],
+  'outlay-claim-line-form': (l) => [t(l, 'outlayClaim.action.saveLine'), t(l, 'outlayClaim.action.back')],
+  'receipts-merge': (l) => [t(l, 'outlayClaim.action.merge')],
 };
+
+function lineButtons(lang: Lang, lines: number): string[] {
+  return Array.from({ length: lines }, () => [t(lang, 'outlay.action.edit'), t(lang, 'outlayClaim.action.removeLine')]).flat();
+}
 
 // Proves the two claims the template checks rely on: Action.Execute is a real button (not
 // silently replaced by its fallback), and an error really is reported when there is one.

@@ -69,6 +69,28 @@ describe('card templates', () => {
     expect(JSON.stringify(filed)).toContain('Sendt inn som RR-2026-000001');
   });
 
+  it('the claim with several receipts lets each line be edited or removed, and files the whole claim', () => {
+    const review = sampleCards(renderer).find((s) => s.name === 'outlay-claim-review.en')?.card;
+    const actions = allActions(review);
+    expect(actions.map((a) => [a.data.action, a.data.lineId ?? ''])).toEqual([
+      ['claim.editLine', 'l1'], ['claim.removeLine', 'l1'], ['claim.editLine', 'l2'], ['claim.removeLine', 'l2'], ['claim.editLine', 'l3'], ['claim.removeLine', 'l3'],
+      ['claim.file', ''], ['claim.edit', ''], ['claim.cancel', ''],
+    ]);
+    expect(actions.every((a) => a.data.draftId === 'c1')).toBe(true);
+    const filed = sampleCards(renderer).find((s) => s.name === 'outlay-claim-filed.nb')?.card;
+    expect(allActions(filed)).toEqual([]);
+  });
+
+  it('every action in every card is Action.Execute with an Action.Submit fallback carrying the same data', () => {
+    for (const { name, card } of sampleCards(renderer)) {
+      for (const action of allActions(card)) {
+        expect(action.type, name).toBe('Action.Execute');
+        expect(action.fallback?.type, name).toBe('Action.Submit');
+        expect(action.fallback?.data, name).toEqual(action.data);
+      }
+    }
+  });
+
   it('money is shown in the user locale', () => {
     const nb = JSON.stringify(renderer.render('outlay-summary', dataOf(outlaySummaryView('nb', draft, 'review'))));
     const en = JSON.stringify(renderer.render('outlay-summary', dataOf(outlaySummaryView('en', draft, 'review'))));
@@ -116,3 +138,15 @@ describe('card templates', () => {
     expect(json).toContain('Breakfast provided, −20 % (Wed 4 Nov)');
   });
 });
+
+type CardAction = { type: string; data: Record<string, unknown>; fallback?: { type: string; data: Record<string, unknown> } };
+
+/** The card's actions and those of its ActionSets, in reading order. */
+function allActions(node: unknown): CardAction[] {
+  if (Array.isArray(node)) return node.flatMap(allActions);
+  if (!node || typeof node !== 'object') return [];
+  const record = node as Record<string, unknown>;
+  const own = typeof record.type === 'string' && record.type.startsWith('Action.') && record.data ? [record as unknown as CardAction] : [];
+  const children = Object.entries(record).filter(([key]) => key !== 'fallback').flatMap(([, value]) => allActions(value));
+  return [...own, ...children];
+}

@@ -20,6 +20,7 @@ import type { ReceiptPipeline } from '../receipts/receipt-pipeline.js';
 import type { Logger } from 'pino';
 import { ClaimsApiRejectedError, type ClaimsClient } from '../claims-api/claims-client.js';
 import { handleEvent } from '../conversation/engine.js';
+import { readReceiptText } from '../conversation/one-claim-text.js';
 import { t } from '../i18n/translate.js';
 import type { ConversationEvent, Effect, HelpReply, Lang, TurnContextData, TurnResult, UserState, View } from '../conversation/types.js';
 import { isETagConflict } from '../store/sqlite-storage.js';
@@ -123,16 +124,17 @@ export class ExpenseBot extends ActivityHandler {
     return this.lock.run(employeeId, () => this.runEvents(context, employeeId, facts, [event]));
   }
 
-  /** Runs events and the effects they ask for, delivering each result; returns the replacement card. */
-  private async runEvents(context: TurnContext, employeeId: string, facts: TurnContextData, events: ConversationEvent[], replaceMessageId?: string) {
+  /**
+   * Runs events and the effects they ask for, delivering each result; returns the replacement card.
+   * `ack` holds the "Reading your receipts…" message until a card takes its place.
+   */
+  private async runEvents(context: TurnContext, employeeId: string, facts: TurnContextData, events: ConversationEvent[], ack?: { id?: string }) {
     let replacement: AdaptiveCardJson | undefined;
     const pending = [...events];
-    let replaceId = replaceMessageId;
     while (pending.length > 0) {
       const next = pending.shift() as ConversationEvent;
       const result = await this.step(employeeId, next, facts);
-      replacement = (await this.deliver(context, result, replaceId)) ?? replacement;
-      replaceId = undefined;
+      replacement = (await this.deliver(context, result, ack)) ?? replacement;
       if (result.effects.length > 0 && context.activity.type !== ActivityTypes.Invoke) {
         await context.sendActivity({ type: ActivityTypes.Typing });
       }
@@ -146,7 +148,12 @@ export class ExpenseBot extends ActivityHandler {
    * has ended: OCR takes seconds, and Teams wants its HTTP answer long before that.
    */
   private async acknowledgeReceipts(context: TurnContext, employeeId: string, facts: TurnContextData, files: AttachmentToFetch[]) {
-    const ack = await this.lock.run(employeeId, () => this.step(employeeId, { type: 'receiptsArrived', count: files.length }, facts));
+    // The text decides, in the engine, between a card per photo and one claim ("ett krav"); the
+    // batch id ties the photos read later to this message.
+    const text = messageText(context.activity);
+    const batchId = context.activity.id || randomUUID();
+    const arrived: ConversationEvent = { type: 'receiptsArrived', count: files.length, batchId, ...(text ? { text } : {}) };
+    const ack = await this.lock.run(employeeId, () => this.step(employeeId, arrived, facts));
     let ackId: string | undefined;
     for (const view of ack.messages) {
       const sent = await this.send(context, view);
@@ -155,31 +162,41 @@ export class ExpenseBot extends ActivityHandler {
     if (facts.scope !== 'personal') return undefined;
     await context.sendActivity({ type: ActivityTypes.Typing });
     const reference = TurnContext.getConversationReference(context.activity);
-    const comment = messageText(context.activity) || undefined;
+    // "ett krav" is an instruction, not something to keep with each receipt.
+    const comment = readReceiptText(text).comment;
     const job = context.adapter
-      .continueConversationAsync(this.deps.botAppId, reference, (later) => this.readReceipts(later, employeeId, facts, files, comment, ackId))
+      .continueConversationAsync(this.deps.botAppId, reference, (later) => this.readReceipts(later, employeeId, facts, files, comment, batchId, ackId))
       .catch((err: unknown) => this.deps.logger.error({ err: errorSummary(err) }, 'reading receipts failed'));
     this.background.add(job);
     void job.finally(() => this.background.delete(job));
     return undefined;
   }
 
-  private async readReceipts(context: TurnContext, employeeId: string, facts: TurnContextData, files: AttachmentToFetch[], comment: string | undefined, ackId: string | undefined) {
+  private async readReceipts(
+    context: TurnContext, employeeId: string, facts: TurnContextData, files: AttachmentToFetch[], comment: string | undefined, batchId: string, ackId: string | undefined,
+  ) {
     const { intake } = this.deps;
-    let replaceId = ackId;
-    for (const file of files) {
-      const result = await this.deps.receipts.process(employeeId, file, comment, {
-        fetch: intake.fetch ?? ((url, init) => fetch(url, init)),
-        getBotToken: () => botToken(context),
-        authEnabled: intake.authEnabled,
-        ...(intake.allowedTokenHosts ? { allowedTokenHosts: intake.allowedTokenHosts } : {}),
-        ...(intake.maxBytes ? { maxBytes: intake.maxBytes } : {}),
-      });
+    const ack = { ...(ackId ? { id: ackId } : {}) };
+    for (const [index, file] of files.entries()) {
+      const batch = { id: batchId, index };
+      let result: Awaited<ReturnType<ReceiptPipeline['process']>>;
+      try {
+        result = await this.deps.receipts.process(employeeId, file, comment, {
+          fetch: intake.fetch ?? ((url, init) => fetch(url, init)),
+          getBotToken: () => botToken(context),
+          authEnabled: intake.authEnabled,
+          ...(intake.allowedTokenHosts ? { allowedTokenHosts: intake.allowedTokenHosts } : {}),
+          ...(intake.maxBytes ? { maxBytes: intake.maxBytes } : {}),
+        });
+      } catch (err) {
+        // Every photo must be accounted for, or a claim waiting for the last one never comes.
+        this.deps.logger.warn({ err: errorSummary(err) }, 'reading a receipt failed');
+        result = { ok: false, code: 'unreadable' };
+      }
       const event: ConversationEvent = result.ok
-        ? { type: 'receiptRead', receipt: result.receipt, ...(comment ? { comment } : {}), ...(result.duplicateOf ? { duplicateOf: result.duplicateOf } : {}) }
-        : { type: 'receiptFailed', messages: intakeMessages(result.code) };
-      await this.lock.run(employeeId, () => this.runEvents(context, employeeId, facts, [event], replaceId));
-      replaceId = undefined;
+        ? { type: 'receiptRead', receipt: result.receipt, batch, ...(comment ? { comment } : {}), ...(result.duplicateOf ? { duplicateOf: result.duplicateOf } : {}) }
+        : { type: 'receiptFailed', messages: intakeMessages(result.code), batch };
+      await this.lock.run(employeeId, () => this.runEvents(context, employeeId, facts, [event], ack));
     }
   }
 
@@ -248,14 +265,17 @@ export class ExpenseBot extends ActivityHandler {
     }
   }
 
-  private async deliver(context: TurnContext, result: TurnResult, replaceMessageId?: string): Promise<AdaptiveCardJson | undefined> {
+  private async deliver(context: TurnContext, result: TurnResult, ack?: { id?: string }): Promise<AdaptiveCardJson | undefined> {
     const activity = context.activity;
     let replacement: AdaptiveCardJson | undefined;
     const [first, ...rest] = result.messages;
-    if (replaceMessageId && first?.kind === 'card') {
-      // The "Reading your receipt…" message becomes the pre-filled card: no stale placeholder.
+    const ackId = ack?.id;
+    if (ack && ackId && first?.kind === 'card') {
+      // The "Reading your receipt…" message becomes the pre-filled card (with several photos, the
+      // first card, or the one claim made of them all): no stale placeholder.
+      delete ack.id;
       try {
-        await context.updateActivity({ id: replaceMessageId, type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(this.toCard(first))] });
+        await context.updateActivity({ id: ackId, type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(this.toCard(first))] });
         for (const view of rest) await this.send(context, view);
         return undefined;
       } catch (err) {

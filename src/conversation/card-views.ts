@@ -43,6 +43,10 @@ export function outlayFormView(lang: Lang, draft: OutlayDraft, errors: FieldErro
       title: t(lang, isNew ? 'outlay.title' : 'outlay.titleEdit'),
       intro: draft.prefilled ? t(lang, 'outlay.prefilled') : '',
       draftId: draft.id,
+      // The same form edits a line of a claim with several receipts (see outlay-claim-flow.ts).
+      lineId: '',
+      showPurpose: true,
+      actions: { submit: 'outlay.submit', cancel: 'outlay.cancel' },
       fields: { ...draft.fields },
       labels: {
         ...Object.fromEntries(OUTLAY_FIELDS.map((f) => [f, label(f)])),

@@ -6,9 +6,29 @@
 import { detectLanguage, looksNorwegian } from './language-detect.js';
 import { formatMoney, langFromLocale, t, type Lang } from '../i18n/translate.js';
 import { claimsListView, formatDate, formatDraftTotal, kindLabel, outlayFormView, outlaySummaryView, receiptsListView, welcomeView } from './card-views.js';
-import { LOW_CONFIDENCE } from '../receipts/receipt-fields.js';
 import { parseCommand, type Command } from './commands.js';
 import { isQuestion, parseOutlayText, type OutlayGuess } from './free-text.js';
+import { asksForOneClaim } from './one-claim-text.js';
+import {
+  afterSinglePhoto,
+  cancelOutlayClaim,
+  claimOfMergedDraft,
+  claimViewAtStep,
+  fileOutlayClaim,
+  findBatch,
+  forgetBatchDraft,
+  formatAmountInput,
+  gatherFailure,
+  gatherReceipt,
+  mergeableBatch,
+  mergeBatch,
+  onClaimAction,
+  onClaimFiled,
+  onClaimFileFailed,
+  onReceiptsArrived,
+  receiptGuess,
+  reviewClaim,
+} from './outlay-claim-flow.js';
 import { mileageSummaryView, onMileageAction, reviewMileage, startMileage } from './mileage-flow.js';
 import { parseMileageText } from './mileage-text.js';
 import { onTravelAction, startTravel, travelSummaryView } from './travel-flow.js';
@@ -60,14 +80,28 @@ export function handleEvent(initial: UserState, event: ConversationEvent, ctx: T
       break;
     case 'receiptsArrived':
       if (!personal) turn.say('group.private');
-      else turn.say(event.count > 1 ? 'receipt.readingMany' : 'receipt.reading', { count: event.count });
+      else onReceiptsArrived(turn, event.count, event.text, event.batchId);
       break;
-    case 'receiptRead':
-      onReceiptRead(turn, event.receipt, event.comment, event.duplicateOf);
+    case 'receiptRead': {
+      const batch = findBatch(turn.state, event.batch?.id);
+      if (batch?.oneClaim) gatherReceipt(turn, batch, event.batch?.index ?? batch.done, event.receipt, event.duplicateOf);
+      else {
+        const before = turn.state.outlay;
+        onReceiptRead(turn, event.receipt, batch ? batch.comment : event.comment, event.duplicateOf);
+        // Only a photo that made a new draft has one to gather later (not a duplicate or a non-receipt).
+        if (batch) afterSinglePhoto(turn, batch, turn.state.outlay !== before ? event.receipt.id : undefined);
+      }
       break;
-    case 'receiptFailed':
-      turn.messages.push(text(event.messages[turn.lang]));
+    }
+    case 'receiptFailed': {
+      const batch = findBatch(turn.state, event.batch?.id);
+      if (batch?.oneClaim) gatherFailure(turn, batch, event.batch?.index ?? batch.done, event.messages);
+      else {
+        turn.messages.push(text(event.messages[turn.lang]));
+        if (batch) afterSinglePhoto(turn, batch);
+      }
       break;
+    }
     case 'receiptsListed':
       turn.messages.push(receiptsListView(turn.lang, event.receipts));
       break;
@@ -103,12 +137,19 @@ function onText(turn: Turn, raw: string, personal: boolean) {
   if (personal && mileage?.step === 'form' && mileage.prefilled && !mileage.fields.purpose && !question && !turn.state.outlay && raw.trim()) {
     return reviewMileage(turn, { ...mileage, fields: { ...mileage.fields, purpose: raw.trim() } }, false);
   }
+  // "Samle i eitt krav" after photos that each got a card of their own (not the purpose of the last one).
+  const batch = personal && asksForOneClaim(raw) ? mergeableBatch(turn.state) : undefined;
+  if (batch) return mergeBatch(turn, batch.id, false);
   const guess = parseOutlayText(raw, turn.ctx.today);
   const draft = turn.state.outlay;
   // While a form waits for its purpose, a sentence without an amount is the purpose, even if it
   // mentions a kind of expense ("parkering ved kundemøtet"); a question is still a question.
   if (personal && draft?.step === 'form' && !draft.fields.purpose && guess?.amountMinor === undefined && !question && raw.trim()) {
     return setPurpose(turn, draft, raw.trim());
+  }
+  const claim = turn.state.outlayClaim;
+  if (personal && claim?.step === 'form' && !claim.purpose && guess?.amountMinor === undefined && !question && raw.trim()) {
+    return reviewClaim(turn, { ...claim, purpose: raw.trim() }, false);
   }
   if (guess && (guess.amountMinor !== undefined || guess.kind)) {
     if (!personal) return turn.say('group.private');
@@ -170,6 +211,7 @@ function onCommand(turn: Turn, command: Command) {
       return undo(turn);
     case 'file': {
       const draft = turn.state.outlay;
+      if (!draft && turn.state.outlayClaim) return fileOutlayClaim(turn, turn.state.outlayClaim, false);
       if (!draft) return turn.say('outlay.nothingToCancel');
       return fileDraft(turn, draft, false);
     }
@@ -228,7 +270,6 @@ function startOutlay(turn: Turn, guess?: OutlayGuess, parent?: OutlayDraft['pare
   turn.say('outlay.askPurpose');
 }
 
-/** "120,50" rather than "120.5": the form shows amounts the way Norwegians write them. */
 function onReceiptRead(turn: Turn, receipt: ReceiptSummary, comment: string | undefined, duplicateOf: ReceiptSummary | undefined) {
   if (duplicateOf) {
     return turn.say('receipt.duplicate', { date: duplicateOf.createdAt ? formatDate(turn.lang, duplicateOf.createdAt.slice(0, 10)) : '?' });
@@ -243,30 +284,11 @@ function onReceiptRead(turn: Turn, receipt: ReceiptSummary, comment: string | un
     }
     return turn.say('receipt.notReceipt');
   }
-  const guess: OutlayGuess = {
-    kind: f.kind,
-    ...(f.totalMinor !== undefined ? { amountMinor: f.totalMinor } : {}),
-    ...(f.currency ? { currency: f.currency } : {}),
-    ...(f.date ? { date: f.date } : {}),
-    ...(f.merchant ? { merchant: f.merchant } : {}),
-  };
-  const c = f.confidence;
-  const check = [
-    ...(f.date === undefined || c.date < LOW_CONFIDENCE ? ['date'] : []),
-    ...(f.totalMinor === undefined || c.total < LOW_CONFIDENCE ? ['amount'] : []),
-    ...(c.kind < LOW_CONFIDENCE ? ['kind'] : []),
-    ...(f.merchant !== undefined && c.merchant < LOW_CONFIDENCE ? ['merchant'] : []),
-  ];
+  const { guess, check } = receiptGuess(receipt);
   const mileage = turn.state.mileage;
   const parent = mileage?.step === 'review' ? { kind: 'mileage' as const, id: mileage.id }
     : travel ? { kind: 'travel' as const, id: travel.id } : undefined;
   startOutlay(turn, guess, parent, { receiptIds: [receipt.id], comment, check });
-}
-
-function formatAmountInput(amountMinor: number): string {
-  const kroner = Math.trunc(amountMinor / 100);
-  const ore = amountMinor % 100;
-  return ore === 0 ? String(kroner) : `${kroner},${String(ore).padStart(2, '0')}`;
 }
 
 function setPurpose(turn: Turn, draft: OutlayDraft, purpose: string) {
@@ -340,9 +362,11 @@ function addToParent(turn: Turn, draft: OutlayDraft, line: OutlayLine, fromCard:
 
 function cancelDraft(turn: Turn, fromCard: boolean) {
   const draft = turn.state.outlay;
+  if (!draft && turn.state.outlayClaim) return cancelOutlayClaim(turn, fromCard);
   if (!draft && turn.state.mileage) return void onMileageAction(turn, { action: 'mileage.cancel' });
   if (!draft) return turn.say('outlay.nothingToCancel');
   if (draft.step === 'filing') return turn.say('outlay.filingInProgress');
+  forgetBatchDraft(turn, draft.id);
   turn.state.setAside = { ...draft, step: 'form' };
   turn.state.outlay = undefined;
   if (fromCard) turn.replace = outlaySummaryView(turn.lang, draft, 'cancelled');
@@ -367,6 +391,7 @@ function onAction(turn: Turn, data: { action: string; draftId?: string } & Recor
     return startMileage(turn, undefined, { kind: 'travel', id: travel.id });
   }
   if (onTravelAction(turn, data)) return;
+  if (onClaimAction(turn, data)) return;
   if (data.action === 'mileage.addOutlay') {
     const mileage = turn.state.mileage;
     if (!mileage || mileage.id !== data.draftId) return turn.say('mileage.noDraft');
@@ -417,6 +442,12 @@ function staleAction(turn: Turn, draftId: string | undefined) {
     if (filed.draft) turn.replace = outlaySummaryView(turn.lang, filed.draft, 'filed', filed.number);
     return turn.say('outlay.alreadyFiled', { number: filed.number });
   }
+  // A card of one photo whose outlay was gathered into a claim with the other photos of its message.
+  const claim = claimOfMergedDraft(turn.state, draftId);
+  if (claim) {
+    turn.say('outlayClaim.draftMerged');
+    return void turn.messages.push(claimViewAtStep(turn.lang, claim));
+  }
   const draft = turn.state.outlay;
   if (draft) {
     turn.say('outlay.staleCard');
@@ -441,8 +472,10 @@ function onFiled(turn: Turn, draftId: string, number: string, claim: Claim) {
     const total = claim.totals.map((m) => formatMoney(m.amountMinor, m.currency, turn.lang)).join(' + ');
     return turn.say('claim.filed', { number, total });
   }
+  if (onClaimFiled(turn, draftId, number, claim.totals)) return;
   const draft = turn.state.outlay;
   if (!draft || draft.id !== draftId) return;
+  forgetBatchDraft(turn, draftId);
   const total = formatDraftTotal(turn.lang, draft);
   turn.state.lastFiled = { draftId, number, draft: { ...draft, step: 'review' } };
   turn.state.outlay = undefined;
@@ -464,6 +497,7 @@ function onFileFailed(turn: Turn, draftId: string, reason: 'unavailable' | 'reje
     if (reason === 'unavailable') return turn.say('outlay.apiUnavailable');
     return turn.say('outlay.apiRejected', { reason: detail ?? '?' });
   }
+  if (onClaimFileFailed(turn, draftId, reason, detail)) return;
   const draft = turn.state.outlay;
   if (!draft || draft.id !== draftId) return;
   const back: OutlayDraft = { ...draft, step: 'review' };

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CURRENCIES, EXPENSE_KINDS, type OutlayLine } from '../claims/claim.js';
 import type { MessageKey } from '../i18n/translate.js';
 import { parseAmount } from './free-text.js';
-import { OUTLAY_FIELDS, type OutlayField, type OutlayFields } from './types.js';
+import { OUTLAY_FIELDS, type OutlayField, type OutlayFields, type OutlayLineFields } from './types.js';
 
 /** Upper bound for a single outlay: above this it is a typo or belongs in another process. */
 export const MAX_OUTLAY_MINOR = 100_000_00;
@@ -48,8 +48,19 @@ const kindSchema = z.enum(EXPENSE_KINDS);
 const currencySchema = z.enum(CURRENCIES);
 
 export type OutlayValidation = { ok: true; line: OutlayLine; purpose: string } | { ok: false; errors: FieldErrors };
+export type OutlayLineValidation = { ok: true; line: OutlayLine } | { ok: false; errors: FieldErrors };
 
-export function validateOutlay(fields: OutlayFields, today: string): OutlayValidation {
+/** The purpose of a claim: never guessed, so it must say something. */
+export function checkPurpose(value: string): MessageKey | undefined {
+  const purpose = value.trim();
+  if (!purpose) return 'error.purpose.required';
+  if (purpose.length < 3) return 'error.purpose.tooShort';
+  if (purpose.length > 500) return 'error.purpose.tooLong';
+  return undefined;
+}
+
+/** One outlay line without its purpose: also a line of a claim with several receipts. */
+export function validateOutlayLine(fields: OutlayLineFields, today: string): OutlayLineValidation {
   const errors: FieldErrors = {};
   const dateError = checkDate(fields.date, today);
   if (dateError) errors.date = dateError;
@@ -64,11 +75,6 @@ export function validateOutlay(fields: OutlayFields, today: string): OutlayValid
   const kind = kindSchema.safeParse(fields.kind);
   if (!kind.success) errors.kind = 'error.kind.invalid';
   if (fields.merchant.length > 200) errors.merchant = 'error.merchant.tooLong';
-
-  const purpose = fields.purpose.trim();
-  if (!purpose) errors.purpose = 'error.purpose.required';
-  else if (purpose.length < 3) errors.purpose = 'error.purpose.tooShort';
-  else if (purpose.length > 500) errors.purpose = 'error.purpose.tooLong';
   if (fields.comment.length > 1000) errors.comment = 'error.comment.tooLong';
 
   if (Object.keys(errors).length > 0 || !amount || !currency.success || !kind.success) return { ok: false, errors };
@@ -81,5 +87,12 @@ export function validateOutlay(fields: OutlayFields, today: string): OutlayValid
     ...(fields.merchant ? { merchant: fields.merchant } : {}),
     ...(fields.comment ? { comment: fields.comment } : {}),
   };
-  return { ok: true, line, purpose };
+  return { ok: true, line };
+}
+
+export function validateOutlay(fields: OutlayFields, today: string): OutlayValidation {
+  const checked = validateOutlayLine(fields, today);
+  const purposeError = checkPurpose(fields.purpose);
+  if (!checked.ok || purposeError) return { ok: false, errors: { ...(checked.ok ? {} : checked.errors), ...(purposeError ? { purpose: purposeError } : {}) } };
+  return { ok: true, line: checked.line, purpose: fields.purpose.trim() };
 }

@@ -38,6 +38,69 @@ export interface OutlayDraft {
   check?: string[];
 }
 
+/** A line of a multi-line outlay claim: an outlay without a purpose of its own (the claim has one). */
+export type OutlayLineFields = Omit<OutlayFields, 'purpose'>;
+
+export interface ClaimLineDraft {
+  /** Stable within its claim, so a click on an older card still edits or removes the right line. */
+  id: string;
+  fields: OutlayLineFields;
+  /** The receipt this line was read off; it goes to the claims API with the claim. */
+  receiptIds: string[];
+  /** The receipt's file name, when it had one, so the user can tell the lines apart. */
+  receiptName?: string;
+  /** Fields read with low confidence: the line asks the user to check them. */
+  check?: string[];
+}
+
+/**
+ * Several outlays on one claim, a line per receipt ("ett krav"): the claim's purpose is shared,
+ * and so are the File, Edit and Cancel actions; each line can be edited or removed on its own.
+ */
+export interface OutlayClaimDraft {
+  /** Also the Idempotency-Key when filing. */
+  id: string;
+  step: 'form' | 'review' | 'filing';
+  purpose: string;
+  lines: ClaimLineDraft[];
+}
+
+/** Why a photo of a message was left out of the claim made from it; said in the same reply. */
+export type SkippedPhoto = { photo: number; name?: string } & (
+  | { reason: 'notReceipt' }
+  | { reason: 'duplicate'; date?: string }
+  | { reason: 'failed'; messages: Record<Lang, string> }
+);
+
+/**
+ * The photos of one message while they are read, and what became of them. With "ett krav" the
+ * lines are gathered here until the last photo is read, then shown as one claim; otherwise every
+ * photo becomes its own outlay as before, and the drafts are remembered so that "put them in one
+ * claim" can still gather them afterwards.
+ */
+export interface ReceiptBatch {
+  /** The message's activity id. */
+  id: string;
+  count: number;
+  /** The user asked for one claim: gather the lines instead of showing a card per photo. */
+  oneClaim: boolean;
+  /** The text sent with the photos, less any "ett krav": every receipt's comment. */
+  comment?: string;
+  /** Photos read (or failed) so far. */
+  done: number;
+  /** One claim: the lines read so far. One card each: the drafts made, still unfiled (`draftId`). */
+  lines: Array<ClaimLineDraft & { draftId?: string }>;
+  skipped: SkippedPhoto[];
+  /** The claim the drafts were gathered into, so a second click shows it rather than merging again. */
+  mergedInto?: string;
+}
+
+/** Which photo of which message a read receipt is (the bot reads them one after another). */
+export interface ReceiptBatchRef {
+  id: string;
+  index: number;
+}
+
 export interface MileageFields {
   date: string;
   from: string;
@@ -100,10 +163,14 @@ export interface UserState {
   mileage?: MileageDraft;
   travel?: TravelDraft;
   setAsideMileage?: MileageDraft;
+  /** Several receipts on one outlay claim, a line each. */
+  outlayClaim?: OutlayClaimDraft;
+  /** The last few messages with photos, newest last. */
+  receiptBatches?: ReceiptBatch[];
   /** The last cancelled or replaced draft, for "undo". */
   setAside?: OutlayDraft;
   /** The last filed draft, so a repeated click on File says where it went instead of filing again. */
-  lastFiled?: { draftId: string; number: string; draft?: OutlayDraft };
+  lastFiled?: { draftId: string; number: string; draft?: OutlayDraft; claim?: OutlayClaimDraft };
 }
 
 export type Scope = 'personal' | 'groupChat' | 'channel';
@@ -141,14 +208,18 @@ export type ConversationEvent =
   | { type: 'claimsListed'; claims: Claim[]; receiptLinks?: Record<string, string[]> }
   | { type: 'claimsListFailed' }
   | { type: 'helpAnswered'; reply: HelpReply }
-  /** Photos or files arrived; the bot reads them in the background and then sends receiptRead. */
-  | { type: 'receiptsArrived'; count: number }
-  | { type: 'receiptRead'; receipt: ReceiptSummary; comment?: string; duplicateOf?: ReceiptSummary }
+  /**
+   * Photos or files arrived; the bot reads them in the background and then sends receiptRead or
+   * receiptFailed for each, in order, with `batch` naming the message (`batchId`) and the photo.
+   * `text` is what the user wrote with them: a comment, or a wish for one claim ("ett krav").
+   */
+  | { type: 'receiptsArrived'; count: number; text?: string; batchId?: string }
+  | { type: 'receiptRead'; receipt: ReceiptSummary; comment?: string; duplicateOf?: ReceiptSummary; batch?: ReceiptBatchRef }
   /** The bot could not fetch or read a file; `messages` holds the reason in each language. */
-  | { type: 'receiptFailed'; messages: Record<Lang, string> }
+  | { type: 'receiptFailed'; messages: Record<Lang, string>; batch?: ReceiptBatchRef }
   | { type: 'receiptsListed'; receipts: ReceiptSummary[] };
 
-export type CardTemplate = 'welcome' | 'outlay-form' | 'outlay-summary' | 'claims-list' | 'help-answer' | 'mileage-form' | 'trip-summary' | 'travel-form' | 'receipts-list';
+export type CardTemplate = 'welcome' | 'outlay-form' | 'outlay-summary' | 'claims-list' | 'help-answer' | 'mileage-form' | 'trip-summary' | 'travel-form' | 'receipts-list' | 'outlay-claim' | 'receipts-merge';
 
 export type View = { kind: 'text'; text: string } | { kind: 'card'; template: CardTemplate; data: Record<string, unknown> };
 

@@ -1,0 +1,186 @@
+/**
+ * Several receipt photos in one Teams message, through the bot: botbuilder's TestAdapter (taught
+ * to continue a conversation, which the bot does to read photos after the turn), real SQLite
+ * state and receipt store, the real offline OCR on the photos in test/fixtures, and the real
+ * claims API on a local port. The Teams file host is a `fetch` that answers with the fixture bytes.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ActivityTypes, TestAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CardRenderer } from '../src/bot/card-renderer.js';
+import { ExpenseBot } from '../src/bot/expense-bot.js';
+import { createClaimsClient } from '../src/claims-api/claims-client.js';
+import { HelpService } from '../src/help/compose-answer.js';
+import { loadGuide } from '../src/help/guide-loader.js';
+import { createOfflineExtractor, type OfflineExtractor } from '../src/receipts/offline-extractor.js';
+import { ReceiptPipeline } from '../src/receipts/receipt-pipeline.js';
+import { ReceiptStore } from '../src/receipts/receipt-store.js';
+import { ProcessedActivities } from '../src/store/processed-activities.js';
+import { openDatabase } from '../src/store/sqlite-database.js';
+import { SqliteStorage } from '../src/store/sqlite-storage.js';
+import { startClaimsApi, type RunningClaimsApi } from './helpers/claims-api-server.js';
+
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures/receipts', name));
+const FILES: Record<string, Buffer> = {
+  'uno-x.jpg': fixture('fuel-uno-x-no.jpg'),
+  'taxi.jpg': fixture('taxi-oslo-no.jpg'),
+  'europark.jpg': fixture('europark-parking.jpg'),
+  'katt.jpg': fixture('not-a-receipt-cat.jpg'),
+};
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+let api: RunningClaimsApi;
+let extractor: OfflineExtractor;
+beforeAll(async () => {
+  api = await startClaimsApi();
+  extractor = createOfflineExtractor();
+  await extractor.warm();
+}, 60_000);
+afterAll(async () => {
+  await extractor?.close();
+  await api?.close();
+});
+
+/** The Teams file host: pre-authenticated download URLs, answered from the fixtures. */
+async function fileHost(url: string): Promise<Response> {
+  const bytes = FILES[new URL(url).pathname.split('/').pop() ?? ''];
+  return bytes ? new Response(new Uint8Array(bytes), { status: 200, headers: { 'content-type': 'application/octet-stream' } }) : new Response('gone', { status: 403 });
+}
+
+/** TestAdapter does not continue conversations; the bot does, to read photos after answering. */
+class PhotoTestAdapter extends TestAdapter {
+  readonly updates: Array<Partial<Activity>> = [];
+
+  override async continueConversationAsync(_botAppId: unknown, reference: unknown, logic: unknown): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'ContinueConversation' }, reference as Partial<ConversationReference>, true);
+    await this.runMiddleware(this.createContext(activity), logic as (context: TurnContext) => Promise<void>);
+  }
+
+  override updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<ResourceResponse | void> {
+    this.updates.push(activity);
+    return super.updateActivity(context, activity);
+  }
+}
+
+function chat(aad: string) {
+  const db = openDatabase(':memory:');
+  const receipts = new ReceiptPipeline({ store: new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-bot-photos-'))), extractor });
+  let n = 0;
+  const bot = new ExpenseBot({
+    storage: new SqliteStorage(db),
+    help: new HelpService(loadGuide()),
+    receipts,
+    intake: { authEnabled: false, fetch: fileHost },
+    botAppId: '',
+    processed: new ProcessedActivities(db),
+    claims: createClaimsClient({ baseUrl: api.url, token: api.token, timeoutMs: 5000 }),
+    cards: new CardRenderer(),
+    logger: pino({ level: 'silent' }),
+    defaultLang: 'nb',
+    now: () => new Date('2026-11-24T09:00:00Z'),
+    newId: () => `${aad}-${++n}`,
+  });
+  const adapter = new PhotoTestAdapter((context) => bot.run(context));
+  const base = (over: Partial<Activity>): Partial<Activity> => ({
+    channelId: 'msteams',
+    locale: 'nb-NO',
+    from: { id: `29:${aad}`, name: 'Kari Nordmann', aadObjectId: aad },
+    conversation: { id: `conv-${aad}`, conversationType: 'personal', isGroup: false, name: '' },
+    ...over,
+  });
+  /** What the chat shows now: every message in order, with acknowledgements replaced by their cards. */
+  const shown = () => adapter.activeQueue.filter((a) => a.type === ActivityTypes.Message);
+  const cards = () => shown().flatMap((a) => (a.attachments ?? []).map((x) => x.content as Record<string, unknown>));
+  return {
+    adapter,
+    receipts,
+    texts: () => shown().flatMap((a) => (a.text ? [a.text] : [])),
+    cards,
+    cardOf: (template: string) => [...cards()].reverse().find((c) => JSON.stringify(c).includes(template)),
+    /** Photos sent with the paperclip, with `text`; resolves once they are all read. */
+    async sendPhotos(names: string[], text?: string) {
+      await adapter.processActivity(base({
+        type: 'message',
+        ...(text ? { text } : {}),
+        attachments: names.map((name) => ({
+          contentType: 'application/vnd.microsoft.teams.file.download.info',
+          name,
+          content: { downloadUrl: `https://files.example.com/dl/${name}`, uniqueId: name, fileType: 'jpg' },
+        })),
+      }));
+      await bot.idle();
+    },
+    say: (text: string) => adapter.processActivity(base({ type: 'message', text })),
+    submit: (value: Record<string, unknown>) => adapter.processActivity(base({ type: 'message', value })),
+    async execute(data: Record<string, unknown>) {
+      const before = adapter.activeQueue.length;
+      await adapter.processActivity(base({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: data.action, data } } }));
+      const response = adapter.activeQueue.slice(before).find((a) => a.type === 'invokeResponse');
+      return (response?.value as { body: { value: Record<string, unknown> } }).body.value;
+    },
+  };
+}
+
+const draftIdOf = (card: unknown) => JSON.stringify(card).match(/"action":"claim\.[a-zA-Z]+","draftId":"([^"]+)"/)?.[1];
+
+describe('several receipt photos in one message, through the bot', () => {
+  it('"Samle i ett krav" with three receipts and a cat: one claim with three lines and their receipts, filed', async () => {
+    const c = chat('aad-photos');
+    await c.sendPhotos(['uno-x.jpg', 'taxi.jpg', 'europark.jpg', 'katt.jpg'], 'Samle i ett krav');
+    // The acknowledgement became the claim: one card, not one per photo.
+    expect(c.adapter.updates).toHaveLength(1);
+    expect(c.texts()).not.toContain('Leser de 4 kvitteringene og samler dem i ett krav …');
+    const claimCards = c.cards().filter((card) => JSON.stringify(card).includes('claim.editLine'));
+    expect(claimCards).toHaveLength(1);
+    const card = JSON.stringify(claimCards[0]);
+    expect(card).toMatch(/Drivstoff – Uno-X/i);
+    expect(card).toContain('Taxi');
+    expect(card).toContain('Parkering');
+    expect(card).toMatch(/1\s040,95\s?kr/);
+    expect(card).toMatch(/535,79\s?kr/);
+    expect(card).toMatch(/220,00\s?kr/);
+    expect(card).toMatch(/1\s796,74\s?kr/); // the total
+    // The cat is said in the same reply, and stays in "mine kvitteringer".
+    expect(c.texts().find((t) => t.startsWith('Dette tok jeg ikke med på kravet:'))).toMatch(/Bilde 4 \(katt\.jpg\): ser ikke ut som en kvittering/);
+
+    await c.say('Kundemøte hos Equinor i Stavanger');
+    const review = c.cardOf('claim.file');
+    expect(JSON.stringify(review)).toContain('Sjekk kravet');
+    const filed = await c.execute({ action: 'claim.file', draftId: draftIdOf(review) });
+    expect(JSON.stringify(filed)).toMatch(/Sendt inn som RR-2026-\d{6}/);
+    expect(c.texts().pop()).toMatch(/^Ferdig! Kravet er sendt inn som \*\*RR-2026-\d{6}\*\* \(1\s796,74\s?kr\)/);
+
+    const [claim, ...others] = api.repo.listForEmployee('aad-photos');
+    expect(others).toEqual([]);
+    expect(claim).toMatchObject({ status: 'submitted', purpose: 'Kundemøte hos Equinor i Stavanger', totals: [{ currency: 'NOK', amountMinor: 179674 }] });
+    expect(claim?.lines.map((l) => [l.type, l.amountMinor])).toEqual([['outlay', 104095], ['outlay', 53579], ['outlay', 22000]]);
+    expect(claim?.lines.map((l) => (l.type === 'outlay' ? l.kind : ''))).toEqual(['fuel', 'taxi', 'parking']);
+    // Every receipt went along, the bytes are with the claims API, and none of them is the cat.
+    const receipts = ['uno-x.jpg', 'taxi.jpg', 'europark.jpg'].map((name) => sha256(FILES[name] as Buffer));
+    expect(claim?.attachments.map((a) => [a.sha256, a.role, a.name])).toEqual([
+      [receipts[0], 'receipt', 'uno-x.jpg'], [receipts[1], 'receipt', 'taxi.jpg'], [receipts[2], 'receipt', 'europark.jpg'],
+    ]);
+    for (const sha of receipts) expect(api.repo.hasAttachment('aad-photos', sha)).toBe(true);
+    expect(c.receipts.inbox('aad-photos').map((r) => r.name)).toEqual(['katt.jpg']);
+  }, 120_000);
+
+  it('without the words: a card per photo, then "Samle i ett krav" (Action.Submit) makes them one claim', async () => {
+    const c = chat('aad-merge');
+    await c.sendPhotos(['taxi.jpg', 'europark.jpg']);
+    expect(c.cards().filter((card) => JSON.stringify(card).includes('"outlay.edit"'))).toHaveLength(2);
+    const offer = c.cardOf('receipts.merge');
+    expect(JSON.stringify(offer)).toContain('Samle i ett krav');
+    const batchId = JSON.stringify(offer).match(/"batchId":"([^"]+)"/)?.[1];
+    await c.submit({ action: 'receipts.merge', batchId });
+    expect(c.texts()).toContain('Jeg samlet 2 kvitteringer i ett krav. Det erstatter de enkelte utleggene fra den meldingen.');
+    await c.say('Kundemøte');
+    await c.execute({ action: 'claim.file', draftId: draftIdOf(c.cardOf('claim.file')) });
+    const [claim] = api.repo.listForEmployee('aad-merge');
+    expect(claim?.lines.map((l) => l.amountMinor)).toEqual([53579, 22000]);
+    expect(claim?.attachments).toHaveLength(2);
+  }, 120_000);
+});

@@ -233,11 +233,49 @@ describe('without "ett krav": a card each, and "Put them in one claim" afterward
     expect(state.outlayClaim).toBeUndefined();
     expect(state.outlay?.receiptIds).toEqual(['r3']);
     const offer = cards(last).find((c) => c.template === 'receipts-merge');
-    expect(offer?.data).toEqual({ text: 'Jeg laget ett utlegg for hver av de 3 kvitteringene. Vil du heller ha dem på ett krav?', label: 'Samle i ett krav', batchId: 'msg-1' });
+    expect(offer?.data).toEqual({
+      text: 'Jeg laget ett utlegg for hver av de 3 kvitteringene, og vi tar dem ett om gangen. Vil du heller ha dem på ett krav?',
+      label: 'Samle i ett krav',
+      batchId: 'msg-1',
+    });
+    // The photos of one message replace each other quietly: they come back in turn.
+    expect(results.flatMap(texts).some((m) => m.includes('lagt til side'))).toBe(false);
     // Only on the last photo's reply, and not for a single photo.
     expect(results.slice(1, 3).some((r) => cards(r).some((c) => c.template === 'receipts-merge'))).toBe(false);
     const single = run([arrived(1, undefined, 'msg-9'), read(0, summary('r9', fuel), 'msg-9')]);
     expect(cards(single.last).some((c) => c.template === 'receipts-merge')).toBe(false);
+  });
+
+  it('one at a time: once an outlay is filed or cancelled, the next photo of the message takes its turn, none forgotten', () => {
+    const { state } = threePhotos(undefined);
+    const fileCurrent = (s: UserState, number: string) => {
+      const id = s.outlay?.id as string;
+      const claim = { number, totals: [] } as unknown as Claim;
+      return run([say('Kundemøte'), act('outlay.file', { draftId: id }), { type: 'filed', draftId: id, claim }], s).last;
+    };
+    const first = fileCurrent(state, 'RR-2026-000010');
+    expect(texts(first)).toContain('Neste kvittering fra bildene du sendte (1 til etter denne):');
+    expect(first.state.outlay?.receiptIds).toEqual(['r1']);
+    expect(first.state.outlay?.fields).toMatchObject({ amount: '1040,95', kind: 'fuel', purpose: '' });
+    expect(cards(first).some((c) => c.template === 'outlay-summary')).toBe(true);
+    // Cancelling one moves on too; the last is announced as the last.
+    const second = run([say('avbryt')], first.state).last;
+    expect(texts(second)).toContain('Den siste kvitteringen fra bildene du sendte:');
+    expect(second.state.outlay?.receiptIds).toEqual(['r2']);
+    // The taxi's date was unsure: it is still flagged on its turn.
+    expect(second.state.outlay?.check).toContain('date');
+    const third = fileCurrent(second.state, 'RR-2026-000011');
+    expect(third.state.outlay).toBeUndefined();
+    expect(texts(third).some((m) => m.startsWith('Neste') || m.startsWith('Den siste'))).toBe(false);
+  });
+
+  it('one at a time in English and nynorsk', () => {
+    const en = threePhotos(undefined, { welcomed: true }, ctx({ locale: 'en-GB' }));
+    const next = run([say('cancel')], en.state, ctx({ locale: 'en-GB' })).last;
+    expect(texts(next)).toContain('Next receipt from the photos you sent (1 more after this one):');
+    const nn = threePhotos(undefined, { welcomed: true }, ctx({ locale: 'nn-NO' }));
+    const nnNext = run([say('avbryt')], nn.state, ctx({ locale: 'nn-NO' })).last;
+    expect(texts(nnNext)).toContain('Neste kvittering frå bileta du sende (1 til etter denne):');
   });
 
   it('the button gathers the unfiled drafts of that message into one claim, keeping what the user changed', () => {

@@ -17,6 +17,8 @@ import {
   fileOutlayClaim,
   findBatch,
   forgetBatchDraft,
+  isBatchDraft,
+  nextWaitingDraft,
   formatAmountInput,
   gatherFailure,
   gatherReceipt,
@@ -240,7 +242,8 @@ function startOutlay(turn: Turn, guess?: OutlayGuess, parent?: OutlayDraft['pare
   const previous = turn.state.outlay;
   if (previous && !previous.parent) {
     turn.state.setAside = previous;
-    turn.say('outlay.replacedDraft');
+    // A photo of the same message comes back in turn: no need to tell the user it was set aside.
+    if (!isBatchDraft(turn.state, previous.id)) turn.say('outlay.replacedDraft');
   }
   const fields = emptyOutlayFields(turn.ctx.today);
   if (guess?.date) fields.date = guess.date;
@@ -371,6 +374,19 @@ function cancelDraft(turn: Turn, fromCard: boolean) {
   turn.state.outlay = undefined;
   if (fromCard) turn.replace = outlaySummaryView(turn.lang, draft, 'cancelled');
   turn.say('outlay.cancelled');
+  resumeWaitingDraft(turn);
+}
+
+/** After an outlay is filed or cancelled, the next photo of the same message takes its turn. */
+function resumeWaitingDraft(turn: Turn) {
+  if (turn.state.outlay || turn.state.outlayClaim) return;
+  const next = nextWaitingDraft(turn.state);
+  if (!next) return;
+  if (turn.state.setAside?.id === next.draft.id) turn.state.setAside = undefined;
+  turn.state.outlay = next.draft;
+  turn.say(next.left > 0 ? 'receipt.nextOfMany' : 'receipt.nextLast', { left: next.left });
+  turn.messages.push(outlaySummaryView(turn.lang, next.draft, 'draft'));
+  turn.say('outlay.askPurpose');
 }
 
 function undo(turn: Turn) {
@@ -481,6 +497,7 @@ function onFiled(turn: Turn, draftId: string, number: string, claim: Claim) {
   turn.state.outlay = undefined;
   turn.replace = outlaySummaryView(turn.lang, draft, 'filed', number);
   turn.say('outlay.filed', { number, total });
+  resumeWaitingDraft(turn);
 }
 
 function onFileFailed(turn: Turn, draftId: string, reason: 'unavailable' | 'rejected', detail?: string) {

@@ -214,6 +214,32 @@ function openDrafts(state: UserState, batch: ReceiptBatch): Array<{ line: ClaimL
   });
 }
 
+/** Whether a draft is one of a message's photos, so it comes back in turn and need not be announced as set aside. */
+export function isBatchDraft(state: UserState, draftId: string): boolean {
+  return Boolean(state.receiptBatches?.some((b) => !b.oneClaim && !b.mergedInto && b.lines.some((l) => l.draftId === draftId)));
+}
+
+/**
+ * The next photo of a message still waiting for its turn, once the draft before it was filed or
+ * cancelled: with what the user already changed on it when it was the one set aside. One card
+ * each means one outlay at a time, and none of them may be forgotten on the way.
+ */
+export function nextWaitingDraft(state: UserState): { draft: OutlayDraft; left: number } | undefined {
+  for (const batch of state.receiptBatches ?? []) {
+    if (batch.oneClaim || batch.mergedInto || batch.done < batch.count) continue;
+    const waiting = batch.lines.filter((l) => l.draftId && l.draftId !== state.outlay?.id);
+    const first = waiting[0];
+    if (!first?.draftId) continue;
+    const aside = state.setAside?.id === first.draftId ? state.setAside : undefined;
+    const { draftId, id: _line, receiptName: _name, check, receiptIds, fields } = first;
+    const draft: OutlayDraft = aside
+      ? { ...aside, step: 'form' }
+      : { id: draftId, step: 'form', fields: { ...fields, purpose: '' }, prefilled: true, receiptIds, ...(check?.length ? { check } : {}) };
+    return { draft, left: waiting.length - 1 };
+  }
+  return undefined;
+}
+
 /** A draft of a message was filed or cancelled: it is no longer one to gather. */
 export function forgetBatchDraft(turn: Turn, draftId: string) {
   const batches = turn.state.receiptBatches;

@@ -240,6 +240,8 @@ describe('without "ett krav": a card each, and "Put them in one claim" afterward
     });
     // The photos of one message replace each other quietly: they come back in turn.
     expect(results.flatMap(texts).some((m) => m.includes('lagt til side'))).toBe(false);
+    // Only the last card, the one the answer goes to, asks for the purpose.
+    expect(results.map((r) => texts(r).filter((m) => m.startsWith('Hva var formålet')).length)).toEqual([0, 0, 0, 1]);
     // Only on the last photo's reply, and not for a single photo.
     expect(results.slice(1, 3).some((r) => cards(r).some((c) => c.template === 'receipts-merge'))).toBe(false);
     const single = run([arrived(1, undefined, 'msg-9'), read(0, summary('r9', fuel), 'msg-9')]);

@@ -89,7 +89,9 @@ export function handleEvent(initial: UserState, event: ConversationEvent, ctx: T
       if (batch?.oneClaim) gatherReceipt(turn, batch, event.batch?.index ?? batch.done, event.receipt, event.duplicateOf);
       else {
         const before = turn.state.outlay;
-        onReceiptRead(turn, event.receipt, batch ? batch.comment : event.comment, event.duplicateOf);
+        // Of several photos, only the last one's card asks for the purpose: the others take their turn later.
+        const more = batch !== undefined && batch.done + 1 < batch.count;
+        onReceiptRead(turn, event.receipt, batch ? batch.comment : event.comment, event.duplicateOf, more);
         // Only a photo that made a new draft has one to gather later (not a duplicate or a non-receipt).
         if (batch) afterSinglePhoto(turn, batch, turn.state.outlay !== before ? event.receipt.id : undefined);
       }
@@ -236,6 +238,8 @@ interface FromReceipt {
   receiptIds: string[];
   comment?: string;
   check: string[];
+  /** More photos of the same message follow: the last one asks for the purpose. */
+  quiet?: boolean;
 }
 
 function startOutlay(turn: Turn, guess?: OutlayGuess, parent?: OutlayDraft['parent'], receipt?: FromReceipt) {
@@ -270,10 +274,10 @@ function startOutlay(turn: Turn, guess?: OutlayGuess, parent?: OutlayDraft['pare
   // From free text the chat stays a chat: show what was understood and ask for the purpose,
   // with the full form one click away.
   turn.messages.push(outlaySummaryView(turn.lang, draft, 'draft'));
-  turn.say('outlay.askPurpose');
+  if (!receipt?.quiet) turn.say('outlay.askPurpose');
 }
 
-function onReceiptRead(turn: Turn, receipt: ReceiptSummary, comment: string | undefined, duplicateOf: ReceiptSummary | undefined) {
+function onReceiptRead(turn: Turn, receipt: ReceiptSummary, comment: string | undefined, duplicateOf: ReceiptSummary | undefined, morePhotos = false) {
   if (duplicateOf) {
     return turn.say('receipt.duplicate', { date: duplicateOf.createdAt ? formatDate(turn.lang, duplicateOf.createdAt.slice(0, 10)) : '?' });
   }
@@ -291,7 +295,7 @@ function onReceiptRead(turn: Turn, receipt: ReceiptSummary, comment: string | un
   const mileage = turn.state.mileage;
   const parent = mileage?.step === 'review' ? { kind: 'mileage' as const, id: mileage.id }
     : travel ? { kind: 'travel' as const, id: travel.id } : undefined;
-  startOutlay(turn, guess, parent, { receiptIds: [receipt.id], comment, check });
+  startOutlay(turn, guess, parent, { receiptIds: [receipt.id], comment, check, quiet: morePhotos });
 }
 
 function setPurpose(turn: Turn, draft: OutlayDraft, purpose: string) {

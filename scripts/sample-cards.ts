@@ -4,7 +4,7 @@
  */
 import { CardRenderer } from '../src/bot/card-renderer.js';
 import type { Claim, ExpenseKind } from '../src/claims/claim.js';
-import { claimsListView, kindLabel, outlayFormView, outlaySummaryView, receiptsListView, welcomeView, type SummaryMode } from '../src/conversation/card-views.js';
+import { claimsListView, kindLabel, outlayInProgress, outlayFormView, outlaySummaryView, receiptsListView, welcomeView, type SummaryMode } from '../src/conversation/card-views.js';
 import type { ReceiptSummary } from '../src/receipts/receipt-fields.js';
 import { handleEvent } from '../src/conversation/engine.js';
 import { mileageFormView, mileageSummaryView } from '../src/conversation/mileage-flow.js';
@@ -110,7 +110,7 @@ export function sampleViews(lang: Lang): Array<[variant: string, view: View]> {
     ['outlay-form', outlayFormView(lang, formDraft)],
     ['outlay-form-errors', outlayFormView(lang, { ...formDraft, fields: { ...formDraft.fields, amount: '12x', purpose: '' } }, { amount: 'error.amount.invalid', purpose: 'error.purpose.required' })],
     ...modes.map((m): [string, View] => [`outlay-summary-${m}`, outlaySummaryView(lang, sampleDraft, m, 'RR-2026-000004')]),
-    ['claims-list', claimsListView(lang, sampleClaims(lang), sampleDraft)],
+    ['claims-list', claimsListView(lang, sampleClaims(lang), outlayInProgress(lang, sampleDraft))],
     ['help-answer', helpAnswerSample(lang)],
     ['mileage-form', mileageFormView(lang, sampleMileage)],
     ['mileage-form-errors', mileageFormView(lang, { ...sampleMileage, fields: { ...sampleMileage.fields, from: '' } }, { from: t(lang, 'mileage.error.fromRequired'), passengerKm: t(lang, 'mileage.error.passengerKmTooLong') }, { name: 'OL', km: '300' })],

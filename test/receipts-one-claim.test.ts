@@ -271,6 +271,19 @@ describe('without "ett krav": a card each, and "Put them in one claim" afterward
     expect(texts(third).some((m) => m.startsWith('Neste') || m.startsWith('Den siste'))).toBe(false);
   });
 
+  it('"mine krav" names the claim in progress, and the outlay and the trip in progress too', () => {
+    const { state } = threePhotos('ett krav');
+    const listed = run([{ type: 'claimsListed', claims: [] }], state).last;
+    const note = (r: TurnResult) => plainSpaces(cards(r).find((c) => c.template === 'claims-list')?.data.draftNote);
+    expect(note(listed)).toBe('Krav under arbeid: 3 utlegg, 1 796,74 kr');
+    const trip = run([say('kjørte 120 km til Drammen i går'), { type: 'claimsListed', claims: [] }], { welcomed: true }).last;
+    expect(note(trip)).toBe('Kjøring under arbeid: til Drammen');
+    const outlay = run([say('parkering 120 kr'), { type: 'claimsListed', claims: [] }], { welcomed: true }).last;
+    expect(note(outlay)).toBe('Utkast under arbeid: parkering 120,00 kr');
+    const nothing = run([{ type: 'claimsListed', claims: [] }], { welcomed: true }).last;
+    expect(note(nothing)).toBe('');
+  });
+
   it('one at a time in English and nynorsk', () => {
     const en = threePhotos(undefined, { welcomed: true }, ctx({ locale: 'en-GB' }));
     const next = run([say('cancel')], en.state, ctx({ locale: 'en-GB' })).last;

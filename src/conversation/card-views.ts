@@ -76,6 +76,11 @@ export function outlayFormView(lang: Lang, draft: OutlayDraft, errors: FieldErro
 /** draft: read from free text, purpose still missing; review: ready to file; the rest are read-only. */
 export type SummaryMode = 'draft' | 'review' | 'filing' | 'filed' | 'cancelled' | 'added';
 
+/** “Utkast under arbeid: parkering 120,00 kr”, for the list of claims. */
+export function outlayInProgress(lang: Lang, draft: OutlayDraft): string {
+  return t(lang, 'claims.draftInProgress', { kind: kindLabel(lang, draft.fields.kind).toLowerCase(), amount: formatDraftTotal(lang, draft) });
+}
+
 export function formatDraftTotal(lang: Lang, draft: OutlayDraft): string {
   const amount = parseAmount(draft.fields.amount);
   return amount ? formatMoney(amount.amountMinor, draft.fields.currency, lang) : draft.fields.amount;
@@ -180,7 +185,8 @@ export function receiptsListView(lang: Lang, receipts: readonly ReceiptSummary[]
   };
 }
 
-export function claimsListView(lang: Lang, claims: readonly Claim[], draft?: OutlayDraft, receiptLinks: Record<string, string[]> = {}): View {
+/** `inProgress`: a line on what the user has not filed yet, so “mine krav” never hides it. */
+export function claimsListView(lang: Lang, claims: readonly Claim[], inProgress = '', receiptLinks: Record<string, string[]> = {}): View {
   const items = claims.slice(0, MAX_LISTED_CLAIMS).map((c) => ({
     // The first receipt is one tap away; the claims system holds the rest.
     receiptUrl: receiptLinks[c.id]?.[0] ?? '',
@@ -196,7 +202,7 @@ export function claimsListView(lang: Lang, claims: readonly Claim[], draft?: Out
     template: 'claims-list',
     data: {
       title: t(lang, 'claims.title'),
-      draftNote: draft ? t(lang, 'claims.draftInProgress', { kind: kindLabel(lang, draft.fields.kind).toLowerCase(), amount: formatDraftTotal(lang, draft) }) : '',
+      draftNote: inProgress,
       empty: claims.length === 0 ? t(lang, 'claims.none') : '',
       more: claims.length > MAX_LISTED_CLAIMS ? t(lang, 'claims.more', { count: claims.length - MAX_LISTED_CLAIMS }) : '',
       items,

@@ -5,13 +5,14 @@
  */
 import { detectLanguage, looksNorwegian } from './language-detect.js';
 import { formatMoney, langFromLocale, t, type Lang } from '../i18n/translate.js';
-import { claimsListView, formatDate, formatDraftTotal, kindLabel, outlayFormView, outlaySummaryView, receiptsListView, welcomeView } from './card-views.js';
+import { claimsListView, formatDate, formatDraftTotal, kindLabel, outlayFormView, outlayInProgress, outlaySummaryView, receiptsListView, welcomeView } from './card-views.js';
 import { parseCommand, type Command } from './commands.js';
 import { isQuestion, parseOutlayText, type OutlayGuess } from './free-text.js';
 import { asksForOneClaim } from './one-claim-text.js';
 import {
   afterSinglePhoto,
   cancelOutlayClaim,
+  claimTotal,
   claimOfMergedDraft,
   claimViewAtStep,
   fileOutlayClaim,
@@ -75,7 +76,7 @@ export function handleEvent(initial: UserState, event: ConversationEvent, ctx: T
       onFileFailed(turn, event.draftId, event.reason, event.detail);
       break;
     case 'claimsListed':
-      turn.messages.push(claimsListView(turn.lang, event.claims, turn.state.outlay, event.receiptLinks));
+      turn.messages.push(claimsListView(turn.lang, event.claims, inProgressNote(turn), event.receiptLinks));
       break;
     case 'claimsListFailed':
       turn.say('claims.unavailable');
@@ -231,6 +232,18 @@ function onCommand(turn: Turn, command: Command) {
     case 'thanks':
       return turn.say('thanks.reply');
   }
+}
+
+/** Every claim the user has started and not filed, one line each, for “mine krav”. */
+function inProgressNote(turn: Turn): string {
+  const { outlay, outlayClaim, mileage, travel } = turn.state;
+  const notes = [
+    outlay ? outlayInProgress(turn.lang, outlay) : '',
+    outlayClaim ? t(turn.lang, 'claims.claimInProgress', { count: outlayClaim.lines.length, amount: claimTotal(turn.lang, outlayClaim.lines) }) : '',
+    mileage ? t(turn.lang, 'claims.mileageInProgress', { to: mileage.fields.to || '?' }) : '',
+    travel ? t(turn.lang, 'claims.travelInProgress', { destination: travel.fields.destination || '?' }) : '',
+  ];
+  return notes.filter(Boolean).join('\n\n');
 }
 
 /** What comes with an outlay read off a receipt: the stored receipt, the user's text, what to check. */

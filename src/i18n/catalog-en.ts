@@ -99,6 +99,9 @@ export const en = {
 
   'claims.title': 'My claims',
   'claims.none': 'You have no claims yet. Write "new outlay" to file one.',
+  'claims.claimInProgress': 'Claim in progress: {count} outlays, {amount}',
+  'claims.mileageInProgress': 'Mileage claim in progress: to {to}',
+  'claims.travelInProgress': 'Travel claim in progress: {destination}',
   'claims.draftInProgress': 'Draft in progress: {kind} {amount}',
   'claims.unavailable': 'I could not reach the claims system to fetch your claims. Please try again in a little while.',
   'claims.receipt': 'See receipt',

@@ -101,6 +101,9 @@ export const nb: Record<MessageKey, string> = {
 
   'claims.title': 'Mine krav',
   'claims.none': 'Du har ingen krav ennå. Skriv «ny utlegg» for å føre et.',
+  'claims.claimInProgress': 'Krav under arbeid: {count} utlegg, {amount}',
+  'claims.mileageInProgress': 'Kjøring under arbeid: til {to}',
+  'claims.travelInProgress': 'Reise under arbeid: {destination}',
   'claims.draftInProgress': 'Utkast under arbeid: {kind} {amount}',
   'claims.unavailable': 'Jeg fikk ikke kontakt med reiseregningssystemet for å hente kravene dine. Prøv igjen om litt.',
   'claims.receipt': 'Se kvittering',

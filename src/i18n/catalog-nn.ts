@@ -101,6 +101,9 @@ export const nn: Record<MessageKey, string> = {
 
   'claims.title': 'Mine krav',
   'claims.none': 'Du har ingen krav enno. Skriv «nytt utlegg» for å føre eit.',
+  'claims.claimInProgress': 'Krav under arbeid: {count} utlegg, {amount}',
+  'claims.mileageInProgress': 'Køyring under arbeid: til {to}',
+  'claims.travelInProgress': 'Reise under arbeid: {destination}',
   'claims.draftInProgress': 'Utkast under arbeid: {kind} {amount}',
   'claims.unavailable': 'Eg fekk ikkje kontakt med reiserekningssystemet for å hente krava dine. Prøv igjen om litt.',
   'claims.receipt': 'Sjå kvittering',

@@ -230,7 +230,7 @@ const SECOND_READING_SCALE = 1.3;
  * Each OCR worker's WebAssembly memory grows to the largest image it has read and never shrinks,
  * so the larger reading is held to a pixel budget too.
  */
-const SECOND_READING_MAX_PIXELS = 1_800_000;
+const SECOND_READING_MAX_PIXELS = 2_400_000;
 
 async function enlarge(prepared: PreparedImage, wanted: number): Promise<PreparedImage> {
   const pixels = prepared.grey.width * prepared.grey.height;

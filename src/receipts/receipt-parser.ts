@@ -184,7 +184,7 @@ const WHOLE_MARKED = new RegExp(
   `(?:(?<![\\p{L}])(?:kr|${CODE_SRC}|€)\\.?\\s*(\\d{1,3}(?: \\d{3})+|\\d{1,6})(?![\\d]|[.,]\\d))|(?:(?<![\\d.,])(\\d{1,3}(?: \\d{3})+|\\d{1,6})\\s*(?:kr|${CODE_SRC}|€)(?![\\p{L}]))`,
   'gu',
 );
-const MEASURE_AFTER = /^\s?(?:%|l\b|ltr|liter|litre|kg\b|kwh|km\b|x\b|stk|pcs|g\b)/;
+const MEASURE_AFTER = /^\s?(?:%|l\b|ltr|liter|litre|kg\b|kwh|km\b|x\b|stk|pcs|g\b|uhr\b)/;
 const MAX_MINOR = 1_000_000_00;
 
 function minorOf(figure: string): number | undefined {
@@ -196,9 +196,16 @@ function minorOf(figure: string): number | undefined {
   return minor <= MAX_MINOR ? minor : undefined;
 }
 
+/** Opening hours and times of day: "8.00 - 20.00 Uhr", "09.00–17.00". */
+const TIME_RANGE = /(?<![\d.,])(?:[01]?\d|2[0-4])[.:][0-5]\d\s?(?:-|–|til|bis|to)\s?(?:[01]?\d|2[0-4])[.:][0-5]\d(?![\d]|[.,]\d)/g;
+
+/** What tells a range of times from "20.00 - 5.00" off a price: a clock or a weekday beside it. */
+const HOURS_CONTEXT = /(?:^|[^a-z])(?:uhr|kl|klokka|apent|apningstid\w*|offnungszeit\w*|open|opening|hours|mo|di|mi|do|fr|sa|so|man|tir|ons|tor|fre|lor|son|mon|tue|wed|thu|fri|sat|sun|hverdager|werktags)(?![a-z])/;
+
 function findAmounts(line: Line): Amount[] {
   const found: Amount[] = [];
   const text = line.folded;
+  const hours = HOURS_CONTEXT.test(text) ? [...text.matchAll(TIME_RANGE)].map((m) => [m.index, m.index + m[0].length] as const) : [];
   for (const m of text.matchAll(MONEY)) {
     const figure = m[2] ?? '';
     const minor = minorOf(figure);
@@ -214,7 +221,7 @@ function findAmounts(line: Line): Amount[] {
       minor,
       negative: Boolean(m[1] || m[3]),
       marked: MARK_BEFORE.test(before) || MARK_AFTER.test(after) || /[.,]-+$/.test(figure),
-      measure: MEASURE_AFTER.test(after) || /(?:@|a-pris|a pris)\s*$/.test(before),
+      measure: MEASURE_AFTER.test(after) || /(?:@|a-pris|a pris)\s*$/.test(before) || hours.some(([s, e]) => start >= s && end <= e),
       rightmost: false,
     });
   }
@@ -1017,6 +1024,74 @@ const BRANDS: readonly Brand[] = [
   brand(['sas', 'scandinavian airlines', 'norwegian air shuttle', 'wideroe'], '', 'transport'),
 ];
 
+/**
+ * Shops: groceries, pharmacies, hardware and electronics, at home and in the neighbouring
+ * countries. Their names are also words ("Netto", "Kiwi", "Penny"), so they count only at the
+ * head of a receipt, where the shop names itself.
+ */
+const SHOP_HEAD_LINES = 6;
+const SHOPS: readonly Brand[] = [
+  brand(['rema 1000'], 'Rema 1000'),
+  brand(['kiwi'], 'Kiwi'),
+  brand(['meny'], 'Meny'),
+  brand(['coop extra', 'coop prix', 'coop mega', 'coop obs', 'obs bygg'], 'Coop'),
+  brand(['joker'], 'Joker'),
+  brand(['bunnpris'], 'Bunnpris'),
+  brand(['europris'], 'Europris'),
+  brand(['vinmonopolet'], 'Vinmonopolet'),
+  brand(['apotek 1', 'apotek1'], 'Apotek 1'),
+  brand(['vitusapotek'], 'Vitusapotek'),
+  brand(['boots apotek'], 'Boots apotek'),
+  brand(['clas ohlson'], 'Clas Ohlson'),
+  brand(['elkjop'], 'Elkjøp'),
+  brand(['biltema'], 'Biltema'),
+  brand(['jernia'], 'Jernia'),
+  brand(['ica'], 'ICA'),
+  brand(['willys'], 'Willys'),
+  brand(['hemkop'], 'Hemköp'),
+  brand(['systembolaget'], 'Systembolaget'),
+  brand(['aldi'], 'Aldi'),
+  brand(['lidl'], 'Lidl'),
+  brand(['rewe'], 'Rewe'),
+  brand(['edeka'], 'Edeka'),
+  brand(['kaufland'], 'Kaufland'),
+  brand(['marktkauf'], 'Marktkauf'),
+  brand(['netto'], 'Netto'),
+  brand(['penny'], 'Penny'),
+  brand(['rossmann'], 'Rossmann'),
+  brand(['dm-drogerie', 'dm drogerie'], 'dm'),
+  brand(['ikea'], 'IKEA'),
+  brand(['bauhaus'], 'Bauhaus'),
+  brand(['hornbach'], 'Hornbach'),
+  brand(['media markt', 'mediamarkt'], 'MediaMarkt'),
+];
+
+/**
+ * A logo OCR misread by one letter ("LeDL", "TKEA"): only a short line at the very top that is
+ * nothing but the near-name, and only names of four letters or more, where one slip still leaves
+ * the name recognisable.
+ */
+function nearBrand(lines: Line[]): FoundBrand | undefined {
+  for (const line of lines.slice(0, 3)) {
+    const bare = fold(cleanLine(line.text)).replace(/[^a-z0-9]/g, '');
+    if (bare.length < 3 || bare.length > 12) continue;
+    const brand = [...BRANDS, ...SHOPS].find((b) => b.name && b.name.length >= 4 && !/\s/.test(b.name) && oneEditApart(bare, fold(b.name).replace(/[^a-z0-9]/g, '')));
+    if (brand) return { brand, line: line.index };
+  }
+  return undefined;
+}
+
+/** At most one letter inserted, dropped or changed. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  return Math.max(a.length, b.length) - i - j <= 1;
+}
+
 /** Words that name a kind of expense on a receipt, folded; weight 2 is a clear cue, 1 a hint. */
 const KIND_WORDS: Array<{ re: RegExp; kind: ExpenseKind; weight: number }> = [
   { re: stems('parkering', 'parkeringsavgift', 'p-hus', 'p-avgift', 'p-billett', 'parkhaus', 'parkschein', 'parking', 'parkeringsbillett'), kind: 'parking', weight: 2 },
@@ -1041,6 +1116,7 @@ const NOT_A_NAME = stems(
   'simplified', 'velkommen', 'welcome', 'willkommen', 'takk', 'thank', 'danke', 'tel', 'tlf', 'telefon', 'phone', 'fax', 'www', 'http',
   'org', 'foretak', 'mva', 'gst', 'ust', 'st-nr', 'reg', 'co\\.? ?no', 'company no', 'dato', 'date', 'datum', 'kasse', 'kassa', 'bord',
   'copy', 'kopi', 'original', 'ordre', 'order', 'ordrenummer', 'kundenr', 'kvitteringsnr', 'nr\\.', 'side \\d',
+  'apningstid', 'offnungszeit', 'opening hours', 'oppettider',
   'salg', 'kjop', 'loyvehaver', 'drosjeeier', 'sjafor', 'inhaber', 'proprietor', 'betjent', 'cashier', 'kasserer', 'served',
 );
 /** A street address or a postcode with a town. */
@@ -1145,7 +1221,11 @@ function findBrand(lines: Line[]): FoundBrand | undefined {
       if (brand.re.test(line.folded)) return { brand, line: line.index };
     }
   }
-  return undefined;
+  for (const line of lines.slice(0, SHOP_HEAD_LINES)) {
+    const shop = SHOPS.find((b) => b.re.test(line.folded));
+    if (shop) return { brand: shop, line: line.index };
+  }
+  return nearBrand(lines);
 }
 
 function pickKind(lines: Line[], merchant: string | undefined): { kind: ExpenseKind; confidence: number } {

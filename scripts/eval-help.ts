@@ -19,6 +19,7 @@ import type { Lang } from '../src/i18n/translate.js';
 import { loadGuide } from '../src/help/guide-loader.js';
 import { HELP_TEXTS } from '../src/help/help-texts.js';
 import { createLlmAnswerer } from '../src/help/llm-answer.js';
+import { quantile } from '../bench/measure.js';
 
 const SOURCE_PREFIXES = Object.values(HELP_TEXTS).map((t) => t.source);
 
@@ -70,12 +71,6 @@ export interface EvalReport {
 export function hasFact(text: string, fact: string): boolean {
   const lower = text.toLowerCase();
   return fact.split('|').some((alt) => lower.includes(alt.trim().toLowerCase()));
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] as number;
 }
 
 const share = (values: Array<boolean | undefined>) => {
@@ -131,8 +126,8 @@ export async function evaluate(service: HelpService, items: EvalItem[]): Promise
     factShare: share(results.map((r) => r.factsOk)),
     factItemShare: share(allFacts),
     outOfGuideShare: share(results.map((r) => r.silentOutOfGuide)),
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
     counts: {
       cite: results.filter((r) => r.cites !== undefined).length,
       facts: results.filter((r) => r.factsOk !== undefined).length,

@@ -22,6 +22,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createOfflineExtractor, sniffReceiptType } from '../src/receipts/offline-extractor.js';
 import type { ReceiptFields } from '../src/receipts/receipt-fields.js';
+import { MiB, quantile, startPeakSampler } from '../bench/measure.js';
 
 export interface Label {
   file: string;
@@ -162,14 +163,6 @@ export function readLabels(dir: string): Label[] {
     .map((l) => JSON.parse(l) as Label);
 }
 
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  const at = (sorted.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (at - lo);
-}
-
 function pct(hits: number, n: number): string {
   return n === 0 ? '–' : `${((100 * hits) / n).toFixed(1)} %`;
 }
@@ -192,10 +185,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  let peak = process.memoryUsage.rss();
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 25);
+  const memory = startPeakSampler();
   const extractor = createOfflineExtractor();
   await extractor.warm();
 
@@ -206,12 +196,12 @@ async function main(): Promise<void> {
     const started = performance.now();
     const result = await extractor.read(bytes, sniffReceiptType(bytes) ?? 'image/jpeg');
     seconds.push((performance.now() - started) / 1000);
-    peak = Math.max(peak, process.memoryUsage.rss());
+    memory.sample();
     if (result.error) score.misses.push({ file: label.file, field: 'kind', want: 'readable', got: result.error.message });
     scoreOne(label, result.fields, score);
     if (!json) process.stderr.write('.');
   }
-  clearInterval(sampler);
+  const peak = memory.stop();
   await extractor.close();
   if (!json) process.stderr.write('\n');
 
@@ -225,7 +215,7 @@ async function main(): Promise<void> {
     merchantExact: score.n.merchant ? score.merchantExact / score.n.merchant : undefined,
     secondsMedian: quantile(seconds, 0.5),
     secondsP90: quantile(seconds, 0.9),
-    peakRssMiB: peak / 2 ** 20,
+    peakRssMiB: peak / MiB,
     misses: score.misses,
   };
   if (json) {

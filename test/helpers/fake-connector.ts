@@ -20,6 +20,8 @@ export class FakeConnector {
   private server = http.createServer((req, res) => this.handle(req, res));
   private counter = 0;
   url = '';
+  /** Called with each activity as it arrives (the benchmark times replies by it). */
+  onActivity?: (activity: ConnectorActivity) => void;
 
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -42,7 +44,9 @@ export class FakeConnector {
         return;
       }
       const activity = JSON.parse(body || '{}') as Record<string, unknown>;
-      this.activities.push({ ...(activity as { type: string }), conversationId: decodeURIComponent(match[1] as string), method: req.method ?? '', path: req.url ?? '' });
+      const received: ConnectorActivity = { ...(activity as { type: string }), conversationId: decodeURIComponent(match[1] as string), method: req.method ?? '', path: req.url ?? '' };
+      this.activities.push(received);
+      this.onActivity?.(received);
       // Not chained: restify, when loaded in the same process, makes writeHead return nothing.
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `reply-${++this.counter}` }));

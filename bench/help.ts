@@ -16,7 +16,7 @@ import { loadConfig } from '../src/config.js';
 import { HelpService } from '../src/help/compose-answer.js';
 import { loadGuide } from '../src/help/guide-loader.js';
 import { askLikeTheBot, readEvalFile, type EvalItem } from '../scripts/eval-help.js';
-import { MiB, checkTarget, distribution, formatTarget, intOption, machineLine, positional, startPeakSampler } from './measure.js';
+import { MiB, checkTarget, distribution, formatTarget, intOption, machineLine, positional, readInputOrExit, startPeakSampler } from './measure.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_FILE = path.join(ROOT, 'test/fixtures/help-questions.jsonl');
@@ -29,17 +29,7 @@ async function main(args: string[]): Promise<void> {
   const json = args.includes('--json');
   const rounds = intOption(args, 'rounds', 20, USAGE);
   const file = positional(args, ['rounds'])[0] ?? DEFAULT_FILE;
-  let items: EvalItem[];
-  try {
-    items = readEvalFile(file);
-  } catch (err) {
-    console.error(`Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
-    process.exit(2);
-  }
-  if (items.length === 0) {
-    console.error(`No questions in ${file}\n${USAGE}`);
-    process.exit(2);
-  }
+  const items: EvalItem[] = readInputOrExit(file, () => readEvalFile(file), `No questions in ${file}`, USAGE);
   const machine = machineLine();
 
   const memory = startPeakSampler();

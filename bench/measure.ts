@@ -133,6 +133,22 @@ export function formatTarget(t: TargetCheck, digits = 2): string {
 }
 
 /** `--name VALUE` as a positive whole number, or the default; exits with usage on a bad value. */
+/** A bench's input, or exit 2 with what went wrong and the usage: a bench with nothing to measure has no figures. */
+export function readInputOrExit<T>(where: string, read: () => T[], emptyMessage: string, usage: string): T[] {
+  let items: T[];
+  try {
+    items = read();
+  } catch (err) {
+    console.error(`Cannot read ${where}: ${err instanceof Error ? err.message : String(err)}\n${usage}`);
+    process.exit(2);
+  }
+  if (items.length === 0) {
+    console.error(`${emptyMessage}\n${usage}`);
+    process.exit(2);
+  }
+  return items;
+}
+
 export function intOption(args: readonly string[], name: string, fallback: number, usage: string): number {
   const at = args.indexOf(`--${name}`);
   if (at < 0) return fallback;

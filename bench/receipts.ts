@@ -14,7 +14,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createOfflineExtractor, sniffReceiptType } from '../src/receipts/offline-extractor.js';
-import { MiB, checkTarget, distribution, formatTarget, intOption, machineLine, positional, procMemory, startPeakSampler } from './measure.js';
+import { MiB, checkTarget, distribution, formatTarget, intOption, machineLine, positional, procMemory, readInputOrExit, startPeakSampler } from './measure.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_DIR = path.join(ROOT, 'test/fixtures/receipts');
@@ -35,17 +35,7 @@ async function main(args: string[]): Promise<void> {
   const json = args.includes('--json');
   const rounds = intOption(args, 'rounds', 1, USAGE);
   const dir = positional(args, ['rounds'])[0] ?? DEFAULT_DIR;
-  let files: string[];
-  try {
-    files = receiptFiles(dir);
-  } catch (err) {
-    console.error(`Cannot read ${dir}: ${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
-    process.exit(2);
-  }
-  if (files.length === 0) {
-    console.error(`No receipt images or PDFs in ${dir}\n${USAGE}`);
-    process.exit(2);
-  }
+  const files = readInputOrExit(dir, () => receiptFiles(dir), `No receipt images or PDFs in ${dir}`, USAGE);
   const arenas = process.env.MALLOC_ARENA_MAX;
   const machine = machineLine();
 

@@ -76,6 +76,15 @@ export function outlayFormView(lang: Lang, draft: OutlayDraft, errors: FieldErro
 /** draft: read from free text, purpose still missing; review: ready to file; the rest are read-only. */
 export type SummaryMode = 'draft' | 'review' | 'filing' | 'filed' | 'cancelled' | 'added';
 
+/** The line under a summary that says where the claim stands: being filed, filed as …, cancelled. */
+export function statusLine(lang: Lang, mode: string, number = ''): string {
+  if (mode === 'filing') return t(lang, 'outlay.status.filing');
+  if (mode === 'filed') return t(lang, 'outlay.status.filed', { number });
+  if (mode === 'cancelled') return t(lang, 'outlay.status.cancelled');
+  if (mode === 'added') return t(lang, 'outlay.status.added');
+  return '';
+}
+
 /** “Utkast under arbeid: parkering 120,00 kr”, for the list of claims. */
 export function outlayInProgress(lang: Lang, draft: OutlayDraft): string {
   return t(lang, 'claims.draftInProgress', { kind: kindLabel(lang, draft.fields.kind).toLowerCase(), amount: formatDraftTotal(lang, draft) });
@@ -119,12 +128,7 @@ export function outlaySummaryView(lang: Lang, draft: OutlayDraft, mode: SummaryM
     ...(f.comment ? [{ title: t(lang, 'outlay.field.comment'), value: f.comment }] : []),
   ];
   const check = mode === 'draft' || mode === 'review' ? (draft.check ?? []) : [];
-  const status =
-    mode === 'filing' ? t(lang, 'outlay.status.filing')
-    : mode === 'filed' ? t(lang, 'outlay.status.filed', { number })
-    : mode === 'cancelled' ? t(lang, 'outlay.status.cancelled')
-    : mode === 'added' ? t(lang, 'outlay.status.added')
-    : '';
+  const status = statusLine(lang, mode, number);
   return {
     kind: 'card',
     template: 'outlay-summary',

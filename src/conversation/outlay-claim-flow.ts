@@ -16,7 +16,7 @@
 import { CURRENCIES, type NewClaim, type OutlayLine } from '../claims/claim.js';
 import { formatMoney, t, type Lang, type MessageKey } from '../i18n/translate.js';
 import { LOW_CONFIDENCE, type ReceiptSummary } from '../receipts/receipt-fields.js';
-import { formatDate, kindLabel, outlayFormView } from './card-views.js';
+import { formatDate, kindLabel, outlayFormView, statusLine } from './card-views.js';
 import { parseAmount, type OutlayGuess } from './free-text.js';
 import { readReceiptText } from './one-claim-text.js';
 import { checkPurpose, emptyOutlayFields, fieldsFromCardData, validateOutlayLine, type FieldErrors } from './outlay-form.js';
@@ -524,11 +524,7 @@ export function outlayClaimView(lang: Lang, draft: OutlayClaimDraft, mode: Claim
       labels: { edit: t(lang, 'outlay.action.edit'), remove: t(lang, 'outlayClaim.action.removeLine') },
     };
   });
-  const status =
-    mode === 'filing' ? t(lang, 'outlay.status.filing')
-    : mode === 'filed' ? t(lang, 'outlay.status.filed', { number: opts.number ?? '' })
-    : mode === 'cancelled' ? t(lang, 'outlay.status.cancelled')
-    : '';
+  const status = statusLine(lang, mode, opts.number);
   return {
     kind: 'card',
     template: 'outlay-claim',

@@ -144,13 +144,25 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   });
   const url = `http://127.0.0.1:${port}`;
   logger.info({ port, auth: config.authEnabled, claimsApi: embedded ? 'embedded' : config.CLAIMS_API_URL }, 'bot listening');
+  // Photos stored by an earlier run that stopped before reading them: read now, never lost.
+  let closing = false;
+  const leftovers = receipts
+    .readUnread(
+      (id, err) => logger.warn({ receiptId: id, err: errorSummary(err) }, 'could not read a receipt left unread'),
+      () => closing,
+    )
+    .then((count) => {
+      if (count > 0) logger.info({ count }, 'read receipts an earlier run left unread');
+    });
 
   return {
     url,
     port,
     close: async () => {
+      closing = true;
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await bot?.idle();
+      await leftovers;
       await extractor.close();
       db.close();
       claimsDb?.close();

@@ -54,6 +54,26 @@ export class ReceiptPipeline {
     return similarSummary ? { ok: true, receipt: read, duplicateOf: similarSummary } : { ok: true, receipt: read };
   }
 
+  /**
+   * Reads the receipts a stopped bot left unread (stored, then the process ended mid-OCR), so
+   * they appear in "my receipts" instead of waiting unseen. One at a time, in the background of a
+   * start: photos sent meanwhile share the same OCR workers. Returns how many were read.
+   */
+  async readUnread(onError: (id: string, err: unknown) => void = () => {}, stopping: () => boolean = () => false): Promise<number> {
+    let read = 0;
+    for (const record of this.deps.store.listUnread()) {
+      if (stopping()) break;
+      try {
+        const bytes = this.deps.store.readBlob(record.employeeId, record.id);
+        this.deps.store.setFields(record.id, await this.deps.extractor.extract(bytes, record.mime));
+        read++;
+      } catch (err) {
+        onError(record.id, err);
+      }
+    }
+    return read;
+  }
+
   inbox(employeeId: string): ReceiptSummary[] {
     return this.deps.store.listInbox(employeeId).flatMap((r) => summary(r) ?? []);
   }

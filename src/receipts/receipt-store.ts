@@ -272,6 +272,11 @@ export class ReceiptStore {
     return true;
   }
 
+  /** Receipts stored but never read, oldest first: the bot stopped while reading them. */
+  listUnread(): ReceiptRecord[] {
+    return this.db.prepare<[], ReceiptRow>(`SELECT ${COLUMNS} FROM receipts WHERE fields IS NULL ORDER BY created_at, rowid`).all().map(toRecord);
+  }
+
   private list(employeeId: string, where: string, value: string): ReceiptRecord[] {
     return this.db
       .prepare<[string, string], ReceiptRow>(

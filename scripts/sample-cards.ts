@@ -33,6 +33,7 @@ const sure = { kind: 0.9, merchant: 0.9, orgNo: 0.9, date: 0.9, total: 0.9, curr
 export const sampleReceipts: ReceiptSummary[] = [
   { id: 'r1', name: 'IMG_2231.jpg', fields: { kind: 'ferry', merchant: 'Fjord1', date: '2026-11-20', totalMinor: 27500, currency: 'NOK', confidence: sure } },
   { id: 'r2', name: 'invitasjon.pdf', fields: { kind: 'not_receipt', confidence: sure } },
+  { id: 'r3', name: 'IMG_2240.jpg', fields: { kind: 'parking', merchant: 'Europark', date: '2026-11-21', totalMinor: 22000, currency: 'NOK', confidence: sure } },
 ];
 
 /** Three receipt photos sent with "ett krav": one claim, a line per receipt. */

@@ -19,7 +19,7 @@ const samples = sampleCards();
 const expectedButtons: Record<string, (lang: Lang) => string[]> = {
   welcome: (l) => [t(l, 'welcome.newOutlay'), t(l, 'welcome.newMileage'), t(l, 'welcome.newTravel'), t(l, 'welcome.myClaims'), t(l, 'welcome.help')],
   'welcome-anonymous': (l) => [t(l, 'welcome.newOutlay'), t(l, 'welcome.newMileage'), t(l, 'welcome.newTravel'), t(l, 'welcome.myClaims'), t(l, 'welcome.help')],
-  'receipts-list': (l) => [t(l, 'receipts.toClaim')],
+  'receipts-list': (l) => [t(l, 'receipts.toClaim'), t(l, 'receipts.toClaim'), t(l, 'receipts.allToClaim')],
   'outlay-summary-from-receipt': (l) => [t(l, 'outlay.action.openForm'), t(l, 'outlay.action.cancel')],
   'travel-form': (l) => [t(l, 'outlay.action.review'), t(l, 'outlay.action.cancel')],
   'travel-form-meals': (l) => [t(l, 'outlay.action.review'), t(l, 'outlay.action.cancel')],

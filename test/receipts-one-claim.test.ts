@@ -284,6 +284,24 @@ describe('without "ett krav": a card each, and "Put them in one claim" afterward
     expect(note(nothing)).toBe('');
   });
 
+  it('"Samle alle i ett krav" in the inbox makes one claim of the receipts waiting there, leaving out what is no receipt', () => {
+    const asked = run([act('receipts.allToClaim')]).last;
+    expect(asked.effects).toEqual([{ type: 'gatherInbox' }]);
+    const inbox = [summary('r1', fuel, 'uno-x.jpg'), summary('r4', cat, 'katt.jpg'), summary('r3', parking)];
+    const gathered = run([{ type: 'inboxGathered', receipts: inbox }]).last;
+    expect(gathered.state.outlayClaim?.lines.map((l) => [l.receiptIds[0], l.fields.amount])).toEqual([['r1', '1040,95'], ['r3', '220']]);
+    expect(lineTitles(gathered)).toEqual(['Drivstoff – Uno-X Sandnes', 'Parkering – Europark']);
+    expect(texts(gathered)).toContain('Hva var formålet med disse utgiftene? Skriv det i kortet eller her i chatten.');
+    // With a claim in progress, they join it.
+    const joined = run([{ type: 'inboxGathered', receipts: [summary('r5', taxi)] }], gathered.state).last;
+    expect(joined.state.outlayClaim?.id).toBe(gathered.state.outlayClaim?.id);
+    expect(joined.state.outlayClaim?.lines).toHaveLength(3);
+    // Nothing usable: said so, no claim.
+    const none = run([{ type: 'inboxGathered', receipts: [summary('r4', cat)] }]).last;
+    expect(none.state.outlayClaim).toBeUndefined();
+    expect(texts(none).length).toBeGreaterThan(0);
+  });
+
   it('one at a time in English and nynorsk', () => {
     const en = threePhotos(undefined, { welcomed: true }, ctx({ locale: 'en-GB' }));
     const next = run([say('cancel')], en.state, ctx({ locale: 'en-GB' })).last;

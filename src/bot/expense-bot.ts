@@ -240,6 +240,7 @@ export class ExpenseBot extends ActivityHandler {
       }
     }
     if (effect.type === 'listReceipts') return { type: 'receiptsListed', receipts: this.deps.receipts.inbox(employeeId) };
+    if (effect.type === 'gatherInbox') return { type: 'inboxGathered', receipts: this.deps.receipts.inbox(employeeId) };
     if (effect.type === 'loadReceipt') {
       const receipt = this.deps.receipts.load(employeeId, effect.receiptId);
       return receipt ? { type: 'receiptRead', receipt } : { type: 'receiptsListed', receipts: this.deps.receipts.inbox(employeeId) };

@@ -180,11 +180,13 @@ export function receiptsListView(lang: Lang, receipts: readonly ReceiptSummary[]
         return {
           id: r.id,
           title: f.kind === 'not_receipt' ? (r.name ?? t(lang, 'receipts.unread')) : [kindLabel(lang, f.kind), f.merchant].filter(Boolean).join(' – '),
-          detail: detail || r.name || '',
+          detail: f.kind === 'not_receipt' ? t(lang, 'receipts.notReceipt') : detail || r.name || '',
           canClaim: f.kind !== 'not_receipt',
         };
       }),
-      labels: { toClaim: t(lang, 'receipts.toClaim') },
+      labels: { toClaim: t(lang, 'receipts.toClaim'), allToClaim: t(lang, 'receipts.allToClaim') },
+      // Two or more to gather: one claim with a line each, a click away.
+      canGather: receipts.filter((r) => r.fields.kind !== 'not_receipt').length >= 2,
     },
   };
 }

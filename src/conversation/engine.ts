@@ -13,6 +13,7 @@ import {
   afterSinglePhoto,
   cancelOutlayClaim,
   claimTotal,
+  claimFromReceipts,
   claimOfMergedDraft,
   claimViewAtStep,
   fileOutlayClaim,
@@ -107,6 +108,9 @@ export function handleEvent(initial: UserState, event: ConversationEvent, ctx: T
       }
       break;
     }
+    case 'inboxGathered':
+      claimFromReceipts(turn, event.receipts);
+      break;
     case 'receiptsListed':
       turn.messages.push(receiptsListView(turn.lang, event.receipts));
       break;
@@ -439,6 +443,8 @@ function onAction(turn: Turn, data: { action: string; draftId?: string } & Recor
     case 'receipt.toClaim':
       if (typeof data.receiptId === 'string') turn.effects.push({ type: 'loadReceipt', receiptId: data.receiptId });
       return;
+    case 'receipts.allToClaim':
+      return void turn.effects.push({ type: 'gatherInbox' });
     case 'outlay.start':
       return startOutlay(turn);
     case 'claims.list':

@@ -132,6 +132,17 @@ export function gatherReceipt(turn: Turn, batch: ReceiptBatch, index: number, re
   advance(turn, { ...batch, lines: [...batch.lines, lineFromReceipt(turn, receipt, batch.comment)] });
 }
 
+/**
+ * "Samle alle i eitt krav" from the inbox: every receipt waiting there becomes a line of one claim
+ * (or joins the claim in progress), as if the photos had been sent together with "ett krav".
+ */
+export function claimFromReceipts(turn: Turn, receipts: readonly ReceiptSummary[]) {
+  const usable = receipts.filter((r) => r.fields.kind !== 'not_receipt');
+  if (usable.length === 0) return turn.say('outlayClaim.noneUsable');
+  const lines = usable.map((r) => lineFromReceipt(turn, r, undefined));
+  finishOneClaim(turn, { id: 'inbox', count: usable.length, oneClaim: true, done: usable.length, lines, skipped: [] });
+}
+
 /** A photo of a "one claim" message that could not be fetched or read. */
 export function gatherFailure(turn: Turn, batch: ReceiptBatch, index: number, messages: Record<Lang, string>) {
   advance(turn, { ...batch, skipped: [...batch.skipped, { photo: index + 1, reason: 'failed', messages }] });

@@ -217,7 +217,9 @@ export type ConversationEvent =
   | { type: 'receiptRead'; receipt: ReceiptSummary; comment?: string; duplicateOf?: ReceiptSummary; batch?: ReceiptBatchRef }
   /** The bot could not fetch or read a file; `messages` holds the reason in each language. */
   | { type: 'receiptFailed'; messages: Record<Lang, string>; batch?: ReceiptBatchRef }
-  | { type: 'receiptsListed'; receipts: ReceiptSummary[] };
+  | { type: 'receiptsListed'; receipts: ReceiptSummary[] }
+  /** The inbox, read back to gather the receipts in it onto one claim. */
+  | { type: 'inboxGathered'; receipts: ReceiptSummary[] };
 
 export type CardTemplate = 'welcome' | 'outlay-form' | 'outlay-summary' | 'claims-list' | 'help-answer' | 'mileage-form' | 'trip-summary' | 'travel-form' | 'receipts-list' | 'outlay-claim' | 'receipts-merge';
 
@@ -227,6 +229,8 @@ export type Effect =
   /** `receiptIds` / `documentIds`: stored files to upload and attach before filing. */
   | { type: 'fileClaim'; draftId: string; claim: NewClaim; receiptIds?: string[]; documentIds?: string[] }
   | { type: 'listReceipts' }
+  /** The receipts waiting in the inbox, for one claim with a line each. */
+  | { type: 'gatherInbox' }
   | { type: 'loadReceipt'; receiptId: string }
   | { type: 'listClaims' }
   /** `lang` is the user's language; the answer follows the question's own language when it tells. */

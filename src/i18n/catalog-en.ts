@@ -233,6 +233,8 @@ export const en = {
   'receipt.read': 'I read the receipt. Check the fields, then tell me the purpose.',
   'receipts.title': 'My receipts',
   'receipts.none': 'No receipts waiting. Send me a photo of a receipt and I will read it.',
+  'receipts.allToClaim': 'Put all in one claim',
+  'receipts.notReceipt': 'Not a receipt: it can go on a travel claim as documentation',
   'receipts.toClaim': 'Make an outlay',
   'receipts.unread': 'Could not read',
   'receipt.commandsHint': 'Send me a photo of it and I will fill it in.',

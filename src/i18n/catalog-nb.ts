@@ -235,6 +235,8 @@ export const nb: Record<MessageKey, string> = {
   'receipt.read': 'Jeg leste kvitteringen. Sjekk feltene, og fortell meg formålet.',
   'receipts.title': 'Mine kvitteringer',
   'receipts.none': 'Ingen kvitteringer venter. Send meg et bilde av en kvittering, så leser jeg den.',
+  'receipts.allToClaim': 'Samle alle i ett krav',
+  'receipts.notReceipt': 'Ikke en kvittering: den kan legges ved en reise som dokumentasjon',
   'receipts.toClaim': 'Lag utlegg',
   'receipts.unread': 'Kunne ikke leses',
   'receipt.commandsHint': 'Send meg et bilde av den, så fyller jeg ut.',

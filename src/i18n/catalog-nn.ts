@@ -235,6 +235,8 @@ export const nn: Record<MessageKey, string> = {
   'receipt.read': 'Eg las kvitteringa. Sjekk felta, og fortel meg føremålet.',
   'receipts.title': 'Mine kvitteringar',
   'receipts.none': 'Ingen kvitteringar ventar. Send meg eit bilete av ei kvittering, så les eg ho.',
+  'receipts.allToClaim': 'Samle alle i eitt krav',
+  'receipts.notReceipt': 'Ikkje ei kvittering: ho kan leggjast ved ei reise som dokumentasjon',
   'receipts.toClaim': 'Lag utlegg',
   'receipts.unread': 'Kunne ikkje lesast',
   'receipt.commandsHint': 'Send meg eit bilete av ho, så fyller eg ut.',

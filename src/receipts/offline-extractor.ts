@@ -110,7 +110,7 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
     let passes = 1;
     let details = parseReceiptDetailed(page.text, { today: today(), lines: page.lines });
     let other: ParseDetails | undefined;
-    if (details.fields.kind !== 'not_receipt' && (details.fields.date === undefined || details.fields.confidence.total < 0.5)) {
+    if (details.fields.kind !== 'not_receipt' && (details.fields.date === undefined || details.fields.confidence.date <= DAMAGED_DATE || details.fields.confidence.total < 0.5)) {
       // No date, or no total worth the name: small or faint print. Read the page again, larger;
       // keep the better reading and fill its gaps from the other.
       const larger = await enlarge(prepared, SECOND_READING_SCALE);
@@ -171,7 +171,8 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
     if (sources.date !== undefined && fields.date !== undefined) {
       const dates = readLine(page.lines[sources.date]?.text ?? '', now).dates;
       const at = dates.indexOf(fields.date);
-      if (at === 0) targets.push({ index: sources.date, value: (text) => readLine(text, now).dates[0], token: DATE_TOKEN, last: false });
+      // At -1 the date was read through an OCR slip ("21032018"): a closer look may read it cleanly.
+      if (at <= 0) targets.push({ index: sources.date, value: (text) => readLine(text, now).dates[0], token: DATE_TOKEN, last: false });
     } else if (fields.kind !== 'not_receipt') {
       // No date could be read, but a line looks like one ("17/83/2817", "DATE: 29/12/7017").
       const index = page.lines.findIndex((l) => looksLikeDateLine(l.text));
@@ -223,6 +224,9 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
   };
 }
 
+/** The parser's confidence in a date read through an OCR slip: worth a second reading. */
+const DAMAGED_DATE = 0.5;
+
 /** The second, larger reading: 1.3 × the usual character height. */
 const SECOND_READING_SCALE = 1.3;
 
@@ -243,7 +247,7 @@ async function enlarge(prepared: PreparedImage, wanted: number): Promise<Prepare
 function completeness(fields: ReceiptFields): number {
   let score = 0;
   if (fields.totalMinor !== undefined) score += fields.confidence.total >= 0.5 ? 2 : 1;
-  if (fields.date !== undefined) score += 1;
+  if (fields.date !== undefined) score += fields.confidence.date > DAMAGED_DATE ? 1 : 0.5;
   if (fields.vatMinor !== undefined) score += 0.25;
   if (fields.merchant !== undefined) score += 0.25;
   return score;

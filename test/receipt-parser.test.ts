@@ -358,6 +358,47 @@ describe('dates OCR damaged', () => {
   });
 });
 
+describe('VAT', () => {
+  it('sums the VAT of a hotel bill with two rates, whose table has no "%" heading', () => {
+    const fields = parse(`
+      Quality Hotel Ålesund
+      Dato: 26.04.2025
+      24.04.2025  Overnatting enkeltrom   12%   1919,00
+      24.04.2025  Room service            25%    509,00
+      25.04.2025  Rom inkl. frokost       12%   1919,00
+      Totalbeløp                          NOK 4 347,00
+      Merverdiavgift
+      25%      407,20     101,80     509,00
+      12%     3426,79     411,21    3838,00
+    `);
+    expect(fields.totalMinor).toBe(434700);
+    expect(fields.vatMinor).toBe(51301);
+    expect(fields.vatRate).toBeUndefined();
+  });
+
+  it('reads "herav mva 12 % 23143" as 231,43 when it is the rate\'s share of the total', () => {
+    const fields = parse(`
+      Vy
+      Kjøpt 11.10.26 06:26
+      Voksen Standard   2   2160,00
+      Sum                   2160,00
+      herav mva 12 %          23143
+    `);
+    expect(fields.vatMinor).toBe(23143);
+    expect(fields.vatRate).toBe(12);
+  });
+
+  it('leaves a bare number on a VAT line alone when it is not the rate\'s share', () => {
+    const fields = parse(`
+      Kiosk
+      Kjøpt 11.10.26 06:26
+      Sum                   2160,00
+      herav mva 12 % ref 4711
+    `);
+    expect(fields.vatMinor).toBeUndefined();
+  });
+});
+
 describe('organisation numbers', () => {
   it('accepts a number with a correct modulus-11 check digit', () => {
     expect(isValidOrgNo('987654325')).toBe(true);

@@ -821,18 +821,27 @@ function pickVat(lines: Line[], amounts: Amount[][], totalMinor: number | undefi
     const isHeader = VAT_WORD.test(f) && (BASE_HEADER.test(f) || /%|sats|rate|satz/.test(f)) && (amounts[i] ?? []).length === 0;
     const header = tableRows > 0;
     tableRows = isHeader ? 4 : header && (amounts[i] ?? []).length > 0 ? tableRows - 1 : 0;
-    if (!VAT_WORD.test(f) && !header) continue;
     const rates = ratesIn(f);
-    for (const r of rates) allRates.add(r);
     const money = (amounts[i] ?? []).filter((a) => !a.measure && !a.negative);
     // Percentages written as "12,00 %" are amounts to the figure pattern; drop them.
     const values = money.filter((a) => !/^\s?%/.test(f.slice(a.end))).map((a) => a.minor);
+    const rate = rates.length === 1 ? rates[0] : undefined;
+    // A row of a VAT table whose heading OCR lost or that has none ("25 %  407,20  101,80  509,00"):
+    // base, VAT and gross that agree with its rate say what it is.
+    const provesItself = rate !== undefined && rate > 0 && values.length >= 3 &&
+      values.some((base) => values.some((vat) => vat < base && near((base * rate) / 100, vat, Math.max(2, base * 0.002)) && values.some((gross) => near(base + vat, gross, 1))));
+    if (!VAT_WORD.test(f) && !header && !provesItself) continue;
+    for (const r of rates) allRates.add(r);
     if (values.length === 0) {
       const zero = /(?:mva|vat|moms|mwst)\s*:?\s*0[.,]00|0[.,]00\s*(?:kr|nok)?\s*(?:mva|vat)/.test(f);
       if (zero) found.push({ rate: rates[0] ?? 0, minor: 0, sure: true });
+      // "herav mva 12 %  23143": OCR lost the decimal comma, but the rate's share of the total
+      // tells the figure it was.
+      const share = totalMinor !== undefined && rate !== undefined && rate > 0 ? (totalMinor * rate) / (100 + rate) : undefined;
+      const bare = share === undefined ? undefined : [...f.matchAll(/(?<![\d.,])\d{3,7}(?![\d.,%])/g)].map((m) => Number(m[0])).find((n) => near(n, share, 1));
+      if (!zero && bare !== undefined && rate !== undefined) found.push({ rate, minor: bare, sure: true });
       continue;
     }
-    const rate = rates.length === 1 ? rates[0] : undefined;
     // rate × base = VAT among the figures of one row: the strongest evidence there is.
     let chosen: { minor: number; sure: boolean } | undefined;
     if (rate !== undefined && rate > 0) {

@@ -110,7 +110,7 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
     let passes = 1;
     let details = parseReceiptDetailed(page.text, { today: today(), lines: page.lines });
     let other: ParseDetails | undefined;
-    if (details.fields.kind !== 'not_receipt' && (details.fields.date === undefined || details.fields.confidence.date <= DAMAGED_DATE || details.fields.confidence.total < 0.5)) {
+    if (details.fields.kind !== 'not_receipt' && (details.fields.date === undefined || details.fields.confidence.total < 0.5)) {
       // No date, or no total worth the name: small or faint print. Read the page again, larger;
       // keep the better reading and fill its gaps from the other.
       const larger = await enlarge(prepared, SECOND_READING_SCALE);

@@ -334,7 +334,9 @@ function findPaper(image: GreyImage): Paper | undefined {
   }
   if (!darkCount || !brightCount || brightSum / brightCount - darkSum / darkCount < 40) return undefined;
 
-  const { label, found } = components(width, height, (p) => (data[p] ?? 0) > threshold, false);
+  const bright = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) bright[i] = (data[i] ?? 0) > threshold ? 1 : 0;
+  const { label, found } = components(width, height, bright, false);
   const best = found.reduce<Component | undefined>((b, c) => (!b || c.area > b.area ? c : b), undefined);
   const stack: number[] = [];
   if (!best) return undefined;
@@ -665,42 +667,53 @@ interface Component {
   y1: number;
 }
 
-/** Connected components of the pixels `member` accepts, with their bounding boxes; `label` holds each pixel's component id (from 1). */
-function components(width: number, height: number, member: (p: number) => boolean, eightConnected: boolean): { label: Int32Array; found: Component[] } {
+/**
+ * Connected components of the pixels set in `mask`, with their bounding boxes; `label` holds each
+ * pixel's component id (from 1). Plain loops over typed arrays: this runs over every pixel of a
+ * photo, twice per receipt.
+ */
+function components(width: number, height: number, mask: Uint8Array, eightConnected: boolean): { label: Int32Array; found: Component[] } {
   const label = new Int32Array(width * height);
   const found: Component[] = [];
   const stack: number[] = [];
-  const sideways = [-1, 1];
-  const across = eightConnected ? [-1, 0, 1] : [0];
+  const reach = eightConnected ? 1 : 0;
   for (let start = 0; start < label.length; start++) {
-    if (label[start] || !member(start)) continue;
-    const c: Component = { id: found.length + 1, area: 0, x0: width, y0: height, x1: 0, y1: 0 };
-    label[start] = c.id;
+    if (label[start] || !mask[start]) continue;
+    const id = found.length + 1;
+    let area = 0;
+    let x0 = width;
+    let y0 = height;
+    let x1 = 0;
+    let y1 = 0;
+    label[start] = id;
     stack.push(start);
     while (stack.length) {
       const p = stack.pop() as number;
       const x = p % width;
       const y = (p - x) / width;
-      c.area++;
-      if (x < c.x0) c.x0 = x;
-      if (x > c.x1) c.x1 = x;
-      if (y < c.y0) c.y0 = y;
-      if (y > c.y1) c.y1 = y;
+      area++;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
       for (let dy = -1; dy <= 1; dy++) {
         const yy = y + dy;
         if (yy < 0 || yy >= height) continue;
-        for (const dx of dy === 0 ? sideways : across) {
+        const from = dy === 0 ? -1 : -reach;
+        const to = dy === 0 ? 1 : reach;
+        for (let dx = from; dx <= to; dx++) {
+          if (dx === 0 && dy === 0) continue;
           const xx = x + dx;
           if (xx < 0 || xx >= width) continue;
           const q = yy * width + xx;
-          if (!label[q] && member(q)) {
-            label[q] = c.id;
+          if (!label[q] && mask[q]) {
+            label[q] = id;
             stack.push(q);
           }
         }
       }
     }
-    found.push(c);
+    found.push({ id, area, x0, y0, x1, y1 });
   }
   return { label, found };
 }
@@ -719,7 +732,7 @@ function findMarks(image: GreyImage, bars?: Mark[]): Mark[] {
   for (let i = 0; i < data.length; i++) ink[i] = (data[i] ?? 255) < 140 ? 1 : 0;
   const marks: Mark[] = [];
   // 8-connected, so a thin diagonal stroke stays one character.
-  for (const { area, x0, y0, x1, y1 } of components(width, height, (p) => ink[p] === 1, true).found) {
+  for (const { area, x0, y0, x1, y1 } of components(width, height, ink, true).found) {
     const h = y1 - y0 + 1;
     const w = x1 - x0 + 1;
     if (h < 6 / factor) continue;

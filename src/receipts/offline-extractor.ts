@@ -171,8 +171,7 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
     if (sources.date !== undefined && fields.date !== undefined) {
       const dates = readLine(page.lines[sources.date]?.text ?? '', now).dates;
       const at = dates.indexOf(fields.date);
-      // At -1 the date was read through an OCR slip ("21032018"): a closer look may read it cleanly.
-      if (at <= 0) targets.push({ index: sources.date, value: (text) => readLine(text, now).dates[0], token: DATE_TOKEN, last: false });
+      if (at === 0) targets.push({ index: sources.date, value: (text) => readLine(text, now).dates[0], token: DATE_TOKEN, last: false });
     } else if (fields.kind !== 'not_receipt') {
       // No date could be read, but a line looks like one ("17/83/2817", "DATE: 29/12/7017").
       const index = page.lines.findIndex((l) => looksLikeDateLine(l.text));

@@ -302,6 +302,27 @@ describe('without "ett krav": a card each, and "Put them in one claim" afterward
     expect(texts(none).length).toBeGreaterThan(0);
   });
 
+  it('with a trip claim open, the photos of one message go on the trip one at a time, none dropped', () => {
+    const trip = run([say('kjørte 120 km fra Oslo til Drammen i går'), say('Kundemøte')]).state;
+    expect(trip.mileage?.step).toBe('review');
+    const toll = { ...parking, kind: 'toll' as const, merchant: 'Fjellinjen', totalMinor: 4500 };
+    // "ett krav" with a trip open means the trip's claim.
+    const { state, last } = run([arrived(2, 'ett krav'), read(0, summary('r1', parking)), read(1, summary('r2', toll))], trip);
+    expect(state.outlayClaim).toBeUndefined();
+    // No offer to gather them on a claim of their own: they belong on the trip.
+    expect(cards(last).some((c) => c.template === 'receipts-merge')).toBe(false);
+    expect(state.outlay?.parent?.kind).toBe('mileage');
+    const first = run([act('outlay.file', { draftId: state.outlay?.id })], state).last;
+    expect(first.state.mileage?.outlays.map((o) => o.amountMinor)).toEqual([4500]);
+    // The other photo comes back, on the same trip, ready to add.
+    expect(texts(first)).toContain('Den siste kvitteringen fra bildene du sendte:');
+    expect(first.state.outlay).toMatchObject({ parent: { kind: 'mileage' }, receiptIds: ['r1'], step: 'review' });
+    const second = run([act('outlay.file', { draftId: first.state.outlay?.id })], first.state).last;
+    expect(second.state.mileage?.outlays.map((o) => o.amountMinor)).toEqual([4500, 22000]);
+    expect(second.state.mileage?.receiptIds).toEqual(['r2', 'r1']);
+    expect(second.state.outlay).toBeUndefined();
+  });
+
   it('one at a time in English and nynorsk', () => {
     const en = threePhotos(undefined, { welcomed: true }, ctx({ locale: 'en-GB' }));
     const next = run([say('cancel')], en.state, ctx({ locale: 'en-GB' })).last;

@@ -261,7 +261,7 @@ interface FromReceipt {
 
 function startOutlay(turn: Turn, guess?: OutlayGuess, parent?: OutlayDraft['parent'], receipt?: FromReceipt) {
   const previous = turn.state.outlay;
-  if (previous && !previous.parent) {
+  if (previous && previous.step !== 'filing') {
     turn.state.setAside = previous;
     // A photo of the same message comes back in turn: no need to tell the user it was set aside.
     if (!isBatchDraft(turn.state, previous.id)) turn.say('outlay.replacedDraft');
@@ -364,8 +364,14 @@ function fileDraft(turn: Turn, draft: OutlayDraft, fromCard: boolean) {
   });
 }
 
-/** The outlay goes on the mileage claim it was started from, not on a claim of its own. */
+/** The outlay goes on the trip claim it was started from; then the next photo of its message, if any. */
 function addToParent(turn: Turn, draft: OutlayDraft, line: OutlayLine, fromCard: boolean) {
+  addToTrip(turn, draft, line, fromCard);
+  forgetBatchDraft(turn, draft.id);
+  resumeWaitingDraft(turn);
+}
+
+function addToTrip(turn: Turn, draft: OutlayDraft, line: OutlayLine, fromCard: boolean) {
   const mileage = turn.state.mileage;
   turn.state.outlay = undefined;
   const travel = turn.state.travel;
@@ -404,9 +410,18 @@ function resumeWaitingDraft(turn: Turn) {
   const next = nextWaitingDraft(turn.state);
   if (!next) return;
   if (turn.state.setAside?.id === next.draft.id) turn.state.setAside = undefined;
-  turn.state.outlay = next.draft;
   turn.say(next.left > 0 ? 'receipt.nextOfMany' : 'receipt.nextLast', { left: next.left });
-  turn.messages.push(outlaySummaryView(turn.lang, next.draft, 'draft'));
+  const { parent, ...draft } = next.draft;
+  const trip = parent?.kind === 'mileage' ? turn.state.mileage : parent?.kind === 'travel' ? turn.state.travel : undefined;
+  if (parent && trip?.id === parent.id) {
+    // For the trip in progress: its purpose is the trip's, so straight to the summary that adds it.
+    const onTrip: OutlayDraft = { ...draft, parent, fields: { ...draft.fields, purpose: trip.fields.purpose } };
+    turn.state.outlay = onTrip;
+    return review(turn, onTrip, false);
+  }
+  // Its trip was filed or cancelled meanwhile: an outlay of its own.
+  turn.state.outlay = draft;
+  turn.messages.push(outlaySummaryView(turn.lang, draft, 'draft'));
   turn.say('outlay.askPurpose');
 }
 

@@ -115,7 +115,9 @@ export function onReceiptsArrived(turn: Turn, count: number, rawText: string | u
   const { oneClaim, comment } = readReceiptText(rawText ?? '');
   const claim = turn.state.outlayClaim;
   // "samme krav" with a single photo adds it to the claim in progress; a single photo alone is just an outlay.
-  const gather = oneClaim && (count > 1 || (claim !== undefined && claim.step !== 'filing'));
+  // With a trip claim open, "the one claim" is the trip's: the photos go on it one by one.
+  const tripOpen = turn.state.mileage?.step === 'review' || turn.state.travel !== undefined;
+  const gather = oneClaim && !tripOpen && (count > 1 || (claim !== undefined && claim.step !== 'filing'));
   if (batchId) putBatch(turn, { id: batchId, count, oneClaim: gather, ...(comment ? { comment } : {}), done: 0, lines: [], skipped: [] });
   if (count === 1) return turn.say('receipt.reading', { count });
   turn.say(gather ? 'receipt.readingOneClaim' : 'receipt.readingMany', { count });
@@ -207,8 +209,9 @@ function skippedReport(lang: Lang, skipped: readonly SkippedPhoto[]): string | u
  */
 export function afterSinglePhoto(turn: Turn, batch: ReceiptBatch, receiptId?: string) {
   const draft = turn.state.outlay;
-  const made = receiptId !== undefined && draft && !draft.parent && draft.receiptIds?.includes(receiptId) && !batch.lines.some((l) => l.draftId === draft.id);
-  const lines = made ? [...batch.lines, { ...lineOfDraft(draft).line, draftId: draft.id }] : batch.lines;
+  const made = receiptId !== undefined && draft && draft.receiptIds?.includes(receiptId) && !batch.lines.some((l) => l.draftId === draft.id);
+  // An outlay for the trip in progress keeps its trip: it goes on that claim when its turn comes.
+  const lines = made ? [...batch.lines, { ...lineOfDraft(draft).line, draftId: draft.id, ...(draft.parent ? { parent: draft.parent } : {}) }] : batch.lines;
   const updated: ReceiptBatch = { ...batch, lines, done: batch.done + 1 };
   putBatch(turn, updated);
   const open = openDrafts(turn.state, updated).length;
@@ -217,8 +220,9 @@ export function afterSinglePhoto(turn: Turn, batch: ReceiptBatch, receiptId?: st
 
 /** The drafts of a message still open, with what the user has changed on them since. */
 function openDrafts(state: UserState, batch: ReceiptBatch): Array<{ line: ClaimLineDraft; purpose: string }> {
-  return batch.lines.flatMap(({ draftId, ...line }) => {
-    if (!draftId) return [];
+  return batch.lines.flatMap(({ draftId, parent, ...line }) => {
+    // Outlays for a trip go on the trip's claim, not on a claim of their own.
+    if (!draftId || parent) return [];
     const live = [state.outlay, state.setAside].find((d) => d?.id === draftId);
     if (live?.step === 'filing') return [];
     return [live ? lineOfDraft(live) : { line, purpose: '' }];
@@ -242,10 +246,10 @@ export function nextWaitingDraft(state: UserState): { draft: OutlayDraft; left: 
     const first = waiting[0];
     if (!first?.draftId) continue;
     const aside = state.setAside?.id === first.draftId ? state.setAside : undefined;
-    const { draftId, id: _line, receiptName: _name, check, receiptIds, fields } = first;
+    const { draftId, id: _line, receiptName: _name, check, receiptIds, fields, parent } = first;
     const draft: OutlayDraft = aside
       ? { ...aside, step: 'form' }
-      : { id: draftId, step: 'form', fields: { ...fields, purpose: '' }, prefilled: true, receiptIds, ...(check?.length ? { check } : {}) };
+      : { id: draftId, step: 'form', fields: { ...fields, purpose: '' }, prefilled: true, receiptIds, ...(check?.length ? { check } : {}), ...(parent ? { parent } : {}) };
     return { draft, left: waiting.length - 1 };
   }
   return undefined;

@@ -89,7 +89,7 @@ export interface ReceiptBatch {
   /** Photos read (or failed) so far. */
   done: number;
   /** One claim: the lines read so far. One card each: the drafts made, still unfiled (`draftId`). */
-  lines: Array<ClaimLineDraft & { draftId?: string }>;
+  lines: Array<ClaimLineDraft & { draftId?: string; parent?: OutlayDraft['parent'] }>;
   skipped: SkippedPhoto[];
   /** The claim the drafts were gathered into, so a second click shows it rather than merging again. */
   mergedInto?: string;

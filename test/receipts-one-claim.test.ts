@@ -323,6 +323,21 @@ describe('without "ett krav": a card each, and "Put them in one claim" afterward
     expect(second.state.outlay).toBeUndefined();
   });
 
+  it('a click on the card of a photo still waiting makes it the current outlay; the one before waits its turn', () => {
+    const { state } = threePhotos(undefined);
+    const ids = state.receiptBatches?.[0]?.lines.map((l) => l.draftId) ?? [];
+    expect(ids).toHaveLength(3);
+    expect(state.outlay?.id).toBe(ids[2]);
+    // The fuel receipt's card, the first one, answered with its purpose.
+    const clicked = run([act('outlay.submit', { draftId: ids[0], purpose: 'Kundemøte i Stavanger' })], state).last;
+    expect(clicked.state.outlay).toMatchObject({ id: ids[0], step: 'review', receiptIds: ['r1'] });
+    expect(texts(clicked).some((m) => m.includes('lagt til side') || m.includes('eldre'))).toBe(false);
+    const filed = run([act('outlay.file', { draftId: ids[0] }), { type: 'filed', draftId: ids[0] as string, claim: { number: 'RR-2026-000020', totals: [] } as unknown as Claim }], clicked.state).last;
+    // Then the others, in turn: none forgotten.
+    expect([ids[1], ids[2]]).toContain(filed.state.outlay?.id);
+    expect(texts(filed)).toContain('Neste kvittering fra bildene du sendte (1 til etter denne):');
+  });
+
   it('one at a time in English and nynorsk', () => {
     const en = threePhotos(undefined, { welcomed: true }, ctx({ locale: 'en-GB' }));
     const next = run([say('cancel')], en.state, ctx({ locale: 'en-GB' })).last;

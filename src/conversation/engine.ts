@@ -20,6 +20,7 @@ import {
   findBatch,
   forgetBatchDraft,
   isBatchDraft,
+  waitingDraft,
   nextWaitingDraft,
   formatAmountInput,
   gatherFailure,
@@ -409,18 +410,10 @@ function resumeWaitingDraft(turn: Turn) {
   if (turn.state.outlay || turn.state.outlayClaim) return;
   const next = nextWaitingDraft(turn.state);
   if (!next) return;
-  if (turn.state.setAside?.id === next.draft.id) turn.state.setAside = undefined;
   turn.say(next.left > 0 ? 'receipt.nextOfMany' : 'receipt.nextLast', { left: next.left });
-  const { parent, ...draft } = next.draft;
-  const trip = parent?.kind === 'mileage' ? turn.state.mileage : parent?.kind === 'travel' ? turn.state.travel : undefined;
-  if (parent && trip?.id === parent.id) {
-    // For the trip in progress: its purpose is the trip's, so straight to the summary that adds it.
-    const onTrip: OutlayDraft = { ...draft, parent, fields: { ...draft.fields, purpose: trip.fields.purpose } };
-    turn.state.outlay = onTrip;
-    return review(turn, onTrip, false);
-  }
-  // Its trip was filed or cancelled meanwhile: an outlay of its own.
-  turn.state.outlay = draft;
+  const draft = bringForward(turn, next.draft);
+  // For the trip in progress its purpose is the trip's: straight to the summary that adds it.
+  if (draft.parent) return review(turn, draft, false);
   turn.messages.push(outlaySummaryView(turn.lang, draft, 'draft'));
   turn.say('outlay.askPurpose');
 }
@@ -468,6 +461,12 @@ function onAction(turn: Turn, data: { action: string; draftId?: string } & Recor
     case 'help.show':
       return turn.say('help.text');
   }
+  const waiting = waitingDraft(turn.state, data.draftId);
+  if (waiting && turn.state.outlay?.step !== 'filing') {
+    // A click on the card of a photo still waiting its turn: that one becomes the current outlay,
+    // and the current one waits instead (it is a photo of a message too, or it is set aside).
+    bringForward(turn, waiting);
+  }
   const draft = turn.state.outlay;
   if (!draft || (data.draftId && data.draftId !== draft.id)) return staleAction(turn, data.draftId);
   switch (data.action) {
@@ -487,6 +486,20 @@ function onAction(turn: Turn, data: { action: string; draftId?: string } & Recor
     default:
       return turn.say('fallback.text');
   }
+}
+
+function bringForward(turn: Turn, waiting: OutlayDraft): OutlayDraft {
+  const current = turn.state.outlay;
+  if (current) {
+    turn.state.setAside = current;
+    if (!isBatchDraft(turn.state, current.id)) turn.say('outlay.replacedDraft');
+  } else if (turn.state.setAside?.id === waiting.id) turn.state.setAside = undefined;
+  // On the trip in progress it takes the trip's purpose; if that trip is gone, it is an outlay of its own.
+  const { parent, ...draft } = waiting;
+  const trip = parent?.kind === 'mileage' ? turn.state.mileage : parent?.kind === 'travel' ? turn.state.travel : undefined;
+  const brought: OutlayDraft = parent && trip?.id === parent.id ? { ...draft, parent, fields: { ...draft.fields, purpose: draft.fields.purpose || trip.fields.purpose } } : draft;
+  turn.state.outlay = brought;
+  return brought;
 }
 
 /** A click on a card whose draft is gone: filed already, replaced, or cancelled. */

@@ -245,14 +245,27 @@ export function nextWaitingDraft(state: UserState): { draft: OutlayDraft; left: 
     const waiting = batch.lines.filter((l) => l.draftId && l.draftId !== state.outlay?.id);
     const first = waiting[0];
     if (!first?.draftId) continue;
-    const aside = state.setAside?.id === first.draftId ? state.setAside : undefined;
-    const { draftId, id: _line, receiptName: _name, check, receiptIds, fields, parent } = first;
-    const draft: OutlayDraft = aside
-      ? { ...aside, step: 'form' }
-      : { id: draftId, step: 'form', fields: { ...fields, purpose: '' }, prefilled: true, receiptIds, ...(check?.length ? { check } : {}), ...(parent ? { parent } : {}) };
-    return { draft, left: waiting.length - 1 };
+    return { draft: draftOfLine(state, first, first.draftId), left: waiting.length - 1 };
   }
   return undefined;
+}
+
+/** A photo's outlay still waiting for its turn, by its draft's id: its card was clicked. */
+export function waitingDraft(state: UserState, draftId: string | undefined): OutlayDraft | undefined {
+  if (!draftId || draftId === state.outlay?.id) return undefined;
+  for (const batch of state.receiptBatches ?? []) {
+    if (batch.oneClaim || batch.mergedInto) continue;
+    const line = batch.lines.find((l) => l.draftId === draftId);
+    if (line) return draftOfLine(state, line, draftId);
+  }
+  return undefined;
+}
+
+/** The outlay a waiting photo stands for: as the user left it when it was set aside, else as read. */
+function draftOfLine(state: UserState, line: ReceiptBatch['lines'][number], draftId: string): OutlayDraft {
+  if (state.setAside?.id === draftId) return { ...state.setAside, step: 'form' };
+  const { check, receiptIds, fields, parent } = line;
+  return { id: draftId, step: 'form', fields: { ...fields, purpose: '' }, prefilled: true, receiptIds, ...(check?.length ? { check } : {}), ...(parent ? { parent } : {}) };
 }
 
 /** A draft of a message was filed or cancelled: it is no longer one to gather. */

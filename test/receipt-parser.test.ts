@@ -346,6 +346,17 @@ describe('dates OCR damaged', () => {
     expect(fields.date).toBe('2025-03-17');
   });
 
+  it('reads a labelled date whose year OCR ended with a letter ("202s"), and asks the user to check it', () => {
+    const fields = parse(`
+      Restaurant Sjøhuset
+      Dato  19 03 202s          kl 11 37
+      Laks m/poteter           329,00
+      TOTAL NOK               1085,90
+    `);
+    expect(fields.date).toBe('2025-03-19');
+    expect(fields.confidence.date).toBeLessThan(LOW_CONFIDENCE);
+  });
+
   it('prefers a clean date over a damaged one', () => {
     const fields = parse(`
       BOOKCENTRE

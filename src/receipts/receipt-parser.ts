@@ -630,7 +630,7 @@ const TIME_NEAR = /(?:^|\D)(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d)?(?!\d)|k
  */
 const LOOSE_DATES = [
   {
-    re: /(?<![\d.,/-])(\d{1,2})\s?[./ -]\s?(\d{1,2})\s?[./ -]?\s?(20\d{2}|\d{2})(?![\d]|[.,/]\d)/g,
+    re: /(?<![\d.,/-])(\d{1,2})\s?[./ -]\s?(\d{1,2})\s?[./ -]?\s?(20\d{2}|\d{2})(?![\d]|[.,/]\d|[a-z])/g,
     read: (m: RegExpExecArray) => isoDate(fullYear(m[3] ?? ''), Number(m[2]), Number(m[1])),
   },
   {
@@ -673,7 +673,19 @@ function findDamagedDates(line: Line, today: string): DateHit[] {
   return hits;
 }
 
+/** Letters OCR reads for digits inside a figure: "202s" is 2025, "1O.03" is 10.03. */
+const DIGIT_LOOKALIKES: Record<string, string> = { s: '5', o: '0', l: '1', i: '1', b: '8', z: '2' };
+
 function findDates(line: Line, today: string): DateHit[] {
+  const hits = findCleanDates(line, today);
+  if (hits.length > 0 || !DATE_LABEL.test(line.folded)) return hits;
+  // A line labelled as a date with none on it: read its figures with the letters OCR put in them.
+  const repaired = line.folded.replace(/(?<=\d)[solibz]|[solibz](?=\d)/g, (c) => DIGIT_LOOKALIKES[c] ?? c);
+  if (repaired === line.folded) return hits;
+  return findCleanDates({ ...line, folded: repaired }, today).map((h) => ({ ...h, damaged: true }));
+}
+
+function findCleanDates(line: Line, today: string): DateHit[] {
   const hits: DateHit[] = [];
   const latest = addDays(today, 1);
   const patterns = DATE_LABEL.test(line.folded) ? [...DATE_PATTERNS, ...LOOSE_DATES] : DATE_PATTERNS;

@@ -387,6 +387,21 @@ describe('VAT', () => {
     expect(fields.vatRate).toBeUndefined();
   });
 
+  it('takes the VAT as gross minus base when the VAT figure of a row is misread', () => {
+    const fields = parse(`
+      Thon Hotel Bristol Bergen
+      Dato: 2026-05-13
+      2026-05-12  Overnatting   12%   2.060,00
+      2026-05-12  Parkering     25%     195,00
+      Totalt                          2.255,00
+      Merverdiavgift
+      Sats      Grunnlag      Mva      Inkl. mva
+      25%         156,00     39,00       195,00
+      12%       1.839,29       220     2.060,00
+    `);
+    expect(fields.vatMinor).toBe(3900 + 22071);
+  });
+
   it('reads "herav mva 12 % 23143" as 231,43 when it is the rate\'s share of the total', () => {
     const fields = parse(`
       Vy

@@ -864,6 +864,15 @@ function pickVat(lines: Line[], amounts: Amount[][], totalMinor: number | undefi
         }
       }
     }
+    if (!chosen && rate !== undefined && rate > 0) {
+      // Base and gross that agree with the row's rate, the VAT between them misread ("220" for
+      // 220,71): the VAT is their difference.
+      for (const base of values) {
+        for (const gross of values) {
+          if (!chosen && gross > base && near((base * (100 + rate)) / 100, gross, Math.max(2, gross * 0.001))) chosen = { minor: gross - base, sure: true };
+        }
+      }
+    }
     if (!chosen && values.length >= 3) {
       // base, VAT, gross: two that add up to the third.
       for (const a of values) for (const b of values) for (const c of values) if (a > b && near(a + b, c, 1) && !chosen) chosen = { minor: b, sure: true };

@@ -22,7 +22,6 @@ import {
   isBatchDraft,
   waitingDraft,
   nextWaitingDraft,
-  formatAmountInput,
   gatherFailure,
   gatherReceipt,
   mergeableBatch,
@@ -38,7 +37,8 @@ import { mileageSummaryView, onMileageAction, reviewMileage, startMileage } from
 import { parseMileageText } from './mileage-text.js';
 import { onTravelAction, startTravel, travelSummaryView } from './travel-flow.js';
 import type { Claim, OutlayLine } from '../claims/claim.js';
-import { emptyOutlayFields, fieldsFromCardData, validateOutlay } from './outlay-form.js';
+import { fieldsFromCardData, outlayFieldsFromGuess, validateOutlay } from './outlay-form.js';
+import { receiptTrip, tripOf } from './open-trip.js';
 import { text, Turn } from './turn.js';
 import type { ConversationEvent, HelpReply, OutlayDraft, ReceiptSummary, TurnContextData, TurnResult, UserState, View } from './types.js';
 
@@ -267,13 +267,8 @@ function startOutlay(turn: Turn, guess?: OutlayGuess, parent?: OutlayDraft['pare
     // A photo of the same message comes back in turn: no need to tell the user it was set aside.
     if (!isBatchDraft(turn.state, previous.id)) turn.say('outlay.replacedDraft');
   }
-  const fields = emptyOutlayFields(turn.ctx.today);
-  if (guess?.date) fields.date = guess.date;
-  if (guess?.amountMinor !== undefined) fields.amount = formatAmountInput(guess.amountMinor);
-  if (guess?.currency) fields.currency = guess.currency;
-  if (guess?.kind) fields.kind = guess.kind;
-  if (guess?.merchant) fields.merchant = guess.merchant;
-  const parentFields = parent?.kind === 'mileage' ? turn.state.mileage?.fields : parent?.kind === 'travel' ? turn.state.travel?.fields : undefined;
+  const fields = outlayFieldsFromGuess(turn.ctx.today, guess);
+  const parentFields = tripOf(turn.state, parent)?.fields;
   if (parentFields) fields.purpose = parentFields.purpose;
   if (parentFields && !guess?.date) fields.date = 'date' in parentFields ? parentFields.date : parentFields.departureDate;
   if (receipt?.comment) fields.comment = receipt.comment.slice(0, 1000);
@@ -310,10 +305,7 @@ function onReceiptRead(turn: Turn, receipt: ReceiptSummary, comment: string | un
     return turn.say('receipt.notReceipt');
   }
   const { guess, check } = receiptGuess(receipt);
-  const mileage = turn.state.mileage;
-  const parent = mileage?.step === 'review' ? { kind: 'mileage' as const, id: mileage.id }
-    : travel ? { kind: 'travel' as const, id: travel.id } : undefined;
-  startOutlay(turn, guess, parent, { receiptIds: [receipt.id], comment, check, quiet: morePhotos });
+  startOutlay(turn, guess, receiptTrip(turn.state), { receiptIds: [receipt.id], comment, check, quiet: morePhotos });
 }
 
 function setPurpose(turn: Turn, draft: OutlayDraft, purpose: string) {
@@ -496,8 +488,8 @@ function bringForward(turn: Turn, waiting: OutlayDraft): OutlayDraft {
   } else if (turn.state.setAside?.id === waiting.id) turn.state.setAside = undefined;
   // On the trip in progress it takes the trip's purpose; if that trip is gone, it is an outlay of its own.
   const { parent, ...draft } = waiting;
-  const trip = parent?.kind === 'mileage' ? turn.state.mileage : parent?.kind === 'travel' ? turn.state.travel : undefined;
-  const brought: OutlayDraft = parent && trip?.id === parent.id ? { ...draft, parent, fields: { ...draft.fields, purpose: draft.fields.purpose || trip.fields.purpose } } : draft;
+  const trip = tripOf(turn.state, parent);
+  const brought: OutlayDraft = trip ? { ...draft, parent, fields: { ...draft.fields, purpose: draft.fields.purpose || trip.fields.purpose } } : draft;
   turn.state.outlay = brought;
   return brought;
 }

@@ -19,7 +19,8 @@ import { LOW_CONFIDENCE, type ReceiptSummary } from '../receipts/receipt-fields.
 import { formatDate, kindLabel, outlayFormView, statusLine } from './card-views.js';
 import { parseAmount, type OutlayGuess } from './free-text.js';
 import { readReceiptText } from './one-claim-text.js';
-import { checkPurpose, emptyOutlayFields, fieldsFromCardData, validateOutlayLine, type FieldErrors } from './outlay-form.js';
+import { checkPurpose, fieldsFromCardData, outlayFieldsFromGuess, validateOutlayLine, type FieldErrors } from './outlay-form.js';
+import { receiptTrip } from './open-trip.js';
 import { text, type Turn } from './turn.js';
 import {
   OUTLAY_FIELDS,
@@ -59,21 +60,9 @@ export function receiptGuess(receipt: ReceiptSummary): { guess: OutlayGuess; che
   return { guess, check };
 }
 
-/** "120,50" rather than "120.5": the form shows amounts the way Norwegians write them. */
-export function formatAmountInput(amountMinor: number): string {
-  const kroner = Math.trunc(amountMinor / 100);
-  const ore = amountMinor % 100;
-  return ore === 0 ? String(kroner) : `${kroner},${String(ore).padStart(2, '0')}`;
-}
-
 function lineFromReceipt(turn: Turn, receipt: ReceiptSummary, comment: string | undefined): ClaimLineDraft {
   const { guess, check } = receiptGuess(receipt);
-  const { purpose: _purpose, ...fields } = emptyOutlayFields(turn.ctx.today);
-  if (guess.date) fields.date = guess.date;
-  if (guess.amountMinor !== undefined) fields.amount = formatAmountInput(guess.amountMinor);
-  if (guess.currency) fields.currency = guess.currency;
-  if (guess.kind) fields.kind = guess.kind;
-  if (guess.merchant) fields.merchant = guess.merchant;
+  const { purpose: _purpose, ...fields } = outlayFieldsFromGuess(turn.ctx.today, guess);
   if (comment) fields.comment = comment.slice(0, 1000);
   return { id: turn.ctx.newId(), fields, receiptIds: [receipt.id], ...(receipt.name ? { receiptName: receipt.name } : {}), ...(check.length ? { check } : {}) };
 }
@@ -116,8 +105,7 @@ export function onReceiptsArrived(turn: Turn, count: number, rawText: string | u
   const claim = turn.state.outlayClaim;
   // "samme krav" with a single photo adds it to the claim in progress; a single photo alone is just an outlay.
   // With a trip claim open, "the one claim" is the trip's: the photos go on it one by one.
-  const tripOpen = turn.state.mileage?.step === 'review' || turn.state.travel !== undefined;
-  const gather = oneClaim && !tripOpen && (count > 1 || (claim !== undefined && claim.step !== 'filing'));
+  const gather = oneClaim && !receiptTrip(turn.state) && (count > 1 || (claim !== undefined && claim.step !== 'filing'));
   if (batchId) putBatch(turn, { id: batchId, count, oneClaim: gather, ...(comment ? { comment } : {}), done: 0, lines: [], skipped: [] });
   if (count === 1) return turn.say('receipt.reading', { count });
   turn.say(gather ? 'receipt.readingOneClaim' : 'receipt.readingMany', { count });

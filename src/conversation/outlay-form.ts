@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { CURRENCIES, EXPENSE_KINDS, type OutlayLine } from '../claims/claim.js';
 import type { MessageKey } from '../i18n/translate.js';
-import { parseAmount } from './free-text.js';
+import { parseAmount, type OutlayGuess } from './free-text.js';
 import { OUTLAY_FIELDS, type OutlayField, type OutlayFields, type OutlayLineFields } from './types.js';
 
 /** Upper bound for a single outlay: above this it is a typo or belongs in another process. */
@@ -16,6 +16,24 @@ export type FieldErrors = Partial<Record<OutlayField, MessageKey>>;
 
 export function emptyOutlayFields(today: string): OutlayFields {
   return { date: today, amount: '', currency: 'NOK', kind: 'other', merchant: '', purpose: '', comment: '' };
+}
+
+/** The form as far as free text or a receipt filled it in; the rest as a new form has it. */
+export function outlayFieldsFromGuess(today: string, guess: OutlayGuess | undefined): OutlayFields {
+  const fields = emptyOutlayFields(today);
+  if (guess?.date) fields.date = guess.date;
+  if (guess?.amountMinor !== undefined) fields.amount = formatAmountInput(guess.amountMinor);
+  if (guess?.currency) fields.currency = guess.currency;
+  if (guess?.kind) fields.kind = guess.kind;
+  if (guess?.merchant) fields.merchant = guess.merchant;
+  return fields;
+}
+
+/** "120,50" rather than "120.5": the form shows amounts the way Norwegians write them. */
+export function formatAmountInput(amountMinor: number): string {
+  const kroner = Math.trunc(amountMinor / 100);
+  const ore = amountMinor % 100;
+  return ore === 0 ? String(kroner) : `${kroner},${String(ore).padStart(2, '0')}`;
 }
 
 /** Picks the form's inputs out of whatever a card sent, ignoring anything else it carried. */

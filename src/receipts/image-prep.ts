@@ -91,22 +91,18 @@ const WORKING_LONG_SIDE = 2200;
 export async function prepareForOcr(bytes: Buffer, opts: PrepOptions = {}): Promise<PreparedImage> {
   const working = await decodeGrey(bytes, opts.maxInputPixels ?? DEFAULT_MAX_INPUT_PIXELS);
   let flat = flattenIllumination(working);
-  let marks = findMarks(flat);
+  let { marks, bars } = findMarks(flat);
   let letters = alignedMarks(marks);
   let paper = findPaper(working);
   if (paper && !holdsTheText(paper, letters)) paper = undefined;
   if (paper) {
     flat = cropGrey(flat, paper.rect);
     whitenOutside(flat, working, paper);
-    marks = findMarks(flat);
+    ({ marks, bars } = findMarks(flat));
     letters = alignedMarks(marks);
   }
   const charHeight = typicalHeight(letters.length >= 20 ? letters : marks);
-  if (charHeight) {
-    const bars: Mark[] = [];
-    findMarks(flat, bars);
-    eraseBarcodes(flat, bars, charHeight);
-  }
+  if (charHeight) eraseBarcodes(flat, bars, charHeight);
   // A slip photographed a few degrees off: Tesseract's line finder then merges or splits lines,
   // and a label parts from its amount.
   const skew = letters.length >= 20 ? estimateSkew(flat) : 0;
@@ -721,9 +717,10 @@ function components(width: number, height: number, mask: Uint8Array, eightConnec
 /**
  * Character-like dark marks: blobs taller than a speck, narrower than a rule or a logo, and not
  * solid (a solid blob is noise or a block of a bar code). Connected components on a copy of at
- * most ~900 pixels on its short side: enough to see print, cheap in plain JavaScript.
+ * most ~900 pixels on its short side: enough to see print, cheap in plain JavaScript. The solid
+ * upright bars of a bar code come back apart, in `bars`.
  */
-function findMarks(image: GreyImage, bars?: Mark[]): Mark[] {
+function findMarks(image: GreyImage): { marks: Mark[]; bars: Mark[] } {
   const reduce = Math.max(1, Math.floor(Math.min(image.width, image.height) / 900));
   const small = reduce > 1 ? shrink(image, Math.ceil(Math.max(image.width, image.height) / reduce)).image : image;
   const factor = image.width / small.width;
@@ -731,6 +728,7 @@ function findMarks(image: GreyImage, bars?: Mark[]): Mark[] {
   const ink = new Uint8Array(width * height);
   for (let i = 0; i < data.length; i++) ink[i] = (data[i] ?? 255) < 140 ? 1 : 0;
   const marks: Mark[] = [];
+  const bars: Mark[] = [];
   // 8-connected, so a thin diagonal stroke stays one character.
   for (const { area, x0, y0, x1, y1 } of components(width, height, ink, true).found) {
     const h = y1 - y0 + 1;
@@ -738,14 +736,14 @@ function findMarks(image: GreyImage, bars?: Mark[]): Mark[] {
     if (h < 6 / factor) continue;
     const mark = { cx: ((x0 + x1 + 1) / 2) * factor, cy: ((y0 + y1 + 1) / 2) * factor, w: w * factor, h: h * factor };
     if (h > 4 * w && area > 0.6 * w * h) {
-      bars?.push(mark);
+      bars.push(mark);
       continue;
     }
     if (h > 200 / factor || w > 2.5 * h || h > 4 * w) continue;
     if (area > 0.9 * w * h) continue;
     marks.push(mark);
   }
-  return marks;
+  return { marks, bars };
 }
 
 /**

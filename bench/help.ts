@@ -16,11 +16,22 @@ import { loadConfig } from '../src/config.js';
 import { HelpService } from '../src/help/compose-answer.js';
 import { loadGuide } from '../src/help/guide-loader.js';
 import { askLikeTheBot, readEvalFile, type EvalItem } from '../scripts/eval-help.js';
-import { MiB, checkTarget, distribution, formatTarget, intOption, machineLine, positional, readInputOrExit, startPeakSampler } from './measure.js';
+import {
+  MiB,
+  checkTarget,
+  distribution,
+  formatTarget,
+  intOption,
+  machineLine,
+  positional,
+  readInputOrExit,
+  startPeakSampler,
+} from './measure.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_FILE = path.join(ROOT, 'test/fixtures/help-questions.jsonl');
-const USAGE = 'usage: npm run -s bench:help -- [FILE.jsonl] [--rounds N] [--json]   (FILE default test/fixtures/help-questions.jsonl)';
+const USAGE =
+  'usage: npm run -s bench:help -- [FILE.jsonl] [--rounds N] [--json]   (FILE default test/fixtures/help-questions.jsonl)';
 
 /** The p99 target scripts/eval-help.ts states for an offline answer. */
 export const HELP_P99_TARGET_MS = 20;
@@ -29,14 +40,23 @@ async function main(args: string[]): Promise<void> {
   const json = args.includes('--json');
   const rounds = intOption(args, 'rounds', 20, USAGE);
   const file = positional(args, ['rounds'])[0] ?? DEFAULT_FILE;
-  const items: EvalItem[] = readInputOrExit(file, () => readEvalFile(file), `No questions in ${file}`, USAGE);
+  const items: EvalItem[] = readInputOrExit(
+    file,
+    () => readEvalFile(file),
+    `No questions in ${file}`,
+    USAGE,
+  );
   const machine = machineLine();
 
   const memory = startPeakSampler();
   const rssAtStart = process.memoryUsage.rss();
   const config = loadConfig();
   const loadStarted = performance.now();
-  const guide = loadGuide({ nb: config.GUIDE_NB_PATH, nn: config.GUIDE_NN_PATH, en: config.GUIDE_EN_PATH });
+  const guide = loadGuide({
+    nb: config.GUIDE_NB_PATH,
+    nn: config.GUIDE_NN_PATH,
+    en: config.GUIDE_EN_PATH,
+  });
   const loadMs = performance.now() - loadStarted;
   const buildStarted = performance.now();
   // As src/app.ts builds it, without the model: the index, and the headings asked once to warm up.
@@ -81,11 +101,19 @@ async function main(args: string[]): Promise<void> {
     return;
   }
   const f = (x: number) => x.toFixed(2);
-  console.log(`help bench: ${summary.file}, ${items.length} questions × ${rounds} rounds = ${ms.length} answers, offline (${machine})`);
-  console.log(`  start-up   guide loaded in ${f(loadMs)} ms, indexed (with the headings' warm-up) in ${f(buildMs)} ms`);
-  console.log(`  latency    p50 ${f(d.p50)} ms  p90 ${f(d.p90)} ms  p99 ${f(d.p99)} ms  max ${f(d.max)} ms`);
+  console.log(
+    `help bench: ${summary.file}, ${items.length} questions × ${rounds} rounds = ${ms.length} answers, offline (${machine})`,
+  );
+  console.log(
+    `  start-up   guide loaded in ${f(loadMs)} ms, indexed (with the headings' warm-up) in ${f(buildMs)} ms`,
+  );
+  console.log(
+    `  latency    p50 ${f(d.p50)} ms  p90 ${f(d.p90)} ms  p99 ${f(d.p99)} ms  max ${f(d.max)} ms`,
+  );
   console.log(`  throughput ${summary.answersPerSecond.toFixed(0)} answers/s (one at a time)`);
-  console.log(`  RSS        ${(rssAtStart / MiB).toFixed(0)} MiB at start, ${(rssAfterBuild / MiB).toFixed(0)} MiB with the index, peak ${(peak / MiB).toFixed(0)} MiB`);
+  console.log(
+    `  RSS        ${(rssAtStart / MiB).toFixed(0)} MiB at start, ${(rssAfterBuild / MiB).toFixed(0)} MiB with the index, peak ${(peak / MiB).toFixed(0)} MiB`,
+  );
   console.log('targets:');
   for (const t of targets) console.log(`  ${formatTarget(t)}`);
 }

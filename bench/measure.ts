@@ -59,7 +59,10 @@ export interface PeakSampler {
  * Samples `read` (by default this process's resident set size, in bytes) every `everyMs` and keeps
  * the highest value. A spike shorter than the interval can be missed; call `sample()` after steps.
  */
-export function startPeakSampler(read: () => number | undefined = () => process.memoryUsage.rss(), everyMs = 25): PeakSampler {
+export function startPeakSampler(
+  read: () => number | undefined = () => process.memoryUsage.rss(),
+  everyMs = 25,
+): PeakSampler {
   let peak = 0;
   const sample = () => {
     const value = read();
@@ -85,7 +88,10 @@ export function startPeakSampler(read: () => number | undefined = () => process.
  * A memory figure of a process from /proc/PID/status, in bytes: `VmRSS` (resident now) or `VmHWM`
  * (the kernel's high-water mark of it). Undefined where there is no /proc (not Linux) or no process.
  */
-export function procMemory(pid: number | 'self', field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | undefined {
+export function procMemory(
+  pid: number | 'self',
+  field: 'VmRSS' | 'VmHWM' = 'VmRSS',
+): number | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1];
@@ -134,12 +140,19 @@ export function formatTarget(t: TargetCheck, digits = 2): string {
 
 /** `--name VALUE` as a positive whole number, or the default; exits with usage on a bad value. */
 /** A bench's input, or exit 2 with what went wrong and the usage: a bench with nothing to measure has no figures. */
-export function readInputOrExit<T>(where: string, read: () => T[], emptyMessage: string, usage: string): T[] {
+export function readInputOrExit<T>(
+  where: string,
+  read: () => T[],
+  emptyMessage: string,
+  usage: string,
+): T[] {
   let items: T[];
   try {
     items = read();
   } catch (err) {
-    console.error(`Cannot read ${where}: ${err instanceof Error ? err.message : String(err)}\n${usage}`);
+    console.error(
+      `Cannot read ${where}: ${err instanceof Error ? err.message : String(err)}\n${usage}`,
+    );
     process.exit(2);
   }
   if (items.length === 0) {
@@ -149,7 +162,12 @@ export function readInputOrExit<T>(where: string, read: () => T[], emptyMessage:
   return items;
 }
 
-export function intOption(args: readonly string[], name: string, fallback: number, usage: string): number {
+export function intOption(
+  args: readonly string[],
+  name: string,
+  fallback: number,
+  usage: string,
+): number {
   const at = args.indexOf(`--${name}`);
   if (at < 0) return fallback;
   const value = Number(args[at + 1]);
@@ -162,5 +180,7 @@ export function intOption(args: readonly string[], name: string, fallback: numbe
 
 /** Arguments that are neither options nor the value of one of `valued` (names without --). */
 export function positional(args: readonly string[], valued: readonly string[]): string[] {
-  return args.filter((a, i) => !a.startsWith('--') && !valued.some((v) => args[i - 1] === `--${v}`));
+  return args.filter(
+    (a, i) => !a.startsWith('--') && !valued.some((v) => args[i - 1] === `--${v}`),
+  );
 }

@@ -24,12 +24,25 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startBotProcess, type BotProcess } from '../test/helpers/bot-process.js';
 import { FakeConnector, type ConnectorActivity } from '../test/helpers/fake-connector.js';
-import { MiB, distribution, intOption, machineLine, procCpuSeconds, procMemory, startPeakSampler } from './measure.js';
+import {
+  MiB,
+  distribution,
+  intOption,
+  machineLine,
+  procCpuSeconds,
+  procMemory,
+  startPeakSampler,
+} from './measure.js';
 
-const USAGE = 'usage: npm run -s bench:messages -- [--n TURNS] [--concurrency C] [--conversations M] [--warmup W] [--timeout MS] [--json] [--show]';
+const USAGE =
+  'usage: npm run -s bench:messages -- [--n TURNS] [--concurrency C] [--conversations M] [--warmup W] [--timeout MS] [--json] [--show]';
 
 /** What each conversation says, in this order, again and again: an outlay, a question, the list. */
-export const BENCH_TEXTS = ['parkering 120 kr i går', 'hvordan fører jeg ferje?', 'mine krav'] as const;
+export const BENCH_TEXTS = [
+  'parkering 120 kr i går',
+  'hvordan fører jeg ferje?',
+  'mine krav',
+] as const;
 
 interface Pending {
   sent: number;
@@ -59,7 +72,9 @@ async function main(args: string[]): Promise<void> {
   const n = intOption(args, 'n', 600, USAGE);
   const concurrency = intOption(args, 'concurrency', 4, USAGE);
   const conversations = intOption(args, 'conversations', Math.max(40, concurrency), USAGE);
-  const warmup = args.includes('--warmup') ? intOption(args, 'warmup', 1, USAGE) : Math.min(60, Math.ceil(n / 10));
+  const warmup = args.includes('--warmup')
+    ? intOption(args, 'warmup', 1, USAGE)
+    : Math.min(60, Math.ceil(n / 10));
   const timeoutMs = intOption(args, 'timeout', 15_000, USAGE);
   const machine = machineLine();
 
@@ -94,7 +109,9 @@ async function main(args: string[]): Promise<void> {
     const url = `${bot.url}/api/messages`;
     const rssIdle = procMemory(pid);
 
-    async function turn(i: number): Promise<{ ms: number; firstReplyMs: number; replies: number } | { error: string }> {
+    async function turn(
+      i: number,
+    ): Promise<{ ms: number; firstReplyMs: number; replies: number } | { error: string }> {
       const c = i % conversations;
       const text = BENCH_TEXTS[Math.floor(i / conversations) % BENCH_TEXTS.length] as string;
       const id = randomUUID();
@@ -107,7 +124,11 @@ async function main(args: string[]): Promise<void> {
         serviceUrl: connector.url,
         from: { id: `29:${user}`, name: `Bench ${c}`, aadObjectId: user },
         recipient: { id: '28:bot', name: 'Reiserekning' },
-        conversation: { id: `a:bench-${c}`, conversationType: 'personal', tenantId: 'tenant-bench' },
+        conversation: {
+          id: `a:bench-${c}`,
+          conversationType: 'personal',
+          tenantId: 'tenant-bench',
+        },
         locale: 'nb-NO',
         localTimezone: 'Europe/Oslo',
         timestamp: new Date().toISOString(),
@@ -115,7 +136,11 @@ async function main(args: string[]): Promise<void> {
       const p: Pending = { sent: performance.now(), replies: 0 };
       pending.set(id, p);
       try {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
         await res.arrayBuffer();
         p.httpAt = performance.now();
         if (!res.ok) return { error: `HTTP ${res.status}` };
@@ -129,7 +154,11 @@ async function main(args: string[]): Promise<void> {
           });
         }
         if (p.replyAt === undefined) return { error: `no reply within ${timeoutMs} ms` };
-        return { ms: Math.max(p.httpAt, p.replyAt) - p.sent, firstReplyMs: p.replyAt - p.sent, replies: p.replies };
+        return {
+          ms: Math.max(p.httpAt, p.replyAt) - p.sent,
+          firstReplyMs: p.replyAt - p.sent,
+          replies: p.replies,
+        };
       } catch (err) {
         return { error: err instanceof Error ? err.message : String(err) };
       } finally {
@@ -165,7 +194,10 @@ async function main(args: string[]): Promise<void> {
     for (const r of results) if ('error' in r) errors.set(r.error, (errors.get(r.error) ?? 0) + 1);
     const d = distribution(ok.map((r) => r.ms));
     const first = distribution(ok.map((r) => r.firstReplyMs));
-    const cpuShare = cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / runSeconds : undefined;
+    const cpuShare =
+      cpuBefore !== undefined && cpuAfter !== undefined
+        ? (cpuAfter - cpuBefore) / runSeconds
+        : undefined;
     const mib = (b: number | undefined) => (b === undefined ? undefined : b / MiB);
     const summary = {
       turns: n,
@@ -180,7 +212,13 @@ async function main(args: string[]): Promise<void> {
       repliesPerTurn: ok.length ? ok.reduce((s, r) => s + r.replies, 0) / ok.length : 0,
       failed: Object.fromEntries(errors),
       unmatchedReplies: unmatched,
-      botRssMiB: { idle: mib(rssIdle), afterWarmup: mib(rssAfterWarmup), peak: mib(peak), end: mib(rssEnd), highWaterMark: mib(highWater) },
+      botRssMiB: {
+        idle: mib(rssIdle),
+        afterWarmup: mib(rssAfterWarmup),
+        peak: mib(peak),
+        end: mib(rssEnd),
+        highWaterMark: mib(highWater),
+      },
       botCpuShareOfOneCore: cpuShare,
       machine,
     };
@@ -189,17 +227,31 @@ async function main(args: string[]): Promise<void> {
     else {
       const f = (x: number) => x.toFixed(1);
       const m = (x: number | undefined) => (x === undefined ? '?' : x.toFixed(0));
-      console.log(`messages bench: ${n} turns (+${warmup} warm-up) over ${conversations} conversations, ${concurrency} in flight (${machine})`);
+      console.log(
+        `messages bench: ${n} turns (+${warmup} warm-up) over ${conversations} conversations, ${concurrency} in flight (${machine})`,
+      );
       console.log(`  each conversation says ${BENCH_TEXTS.map((t) => `"${t}"`).join(', ')}, …`);
       console.log(`  bot start   ${startSeconds.toFixed(2)} s to listening`);
       console.log(`  throughput  ${summary.turnsPerSecond.toFixed(1)} turns/s`);
-      console.log(`  latency     p50 ${f(d.p50)} ms  p95 ${f(d.p95)} ms  p99 ${f(d.p99)} ms  max ${f(d.max)} ms  (POST → answered and replied)`);
-      console.log(`  first reply p50 ${f(first.p50)} ms  p95 ${f(first.p95)} ms  p99 ${f(first.p99)} ms`);
-      console.log(`  replies     ${summary.repliesPerTurn.toFixed(2)} per turn${unmatched ? `, ${unmatched} not matched to a turn` : ''}`);
+      console.log(
+        `  latency     p50 ${f(d.p50)} ms  p95 ${f(d.p95)} ms  p99 ${f(d.p99)} ms  max ${f(d.max)} ms  (POST → answered and replied)`,
+      );
+      console.log(
+        `  first reply p50 ${f(first.p50)} ms  p95 ${f(first.p95)} ms  p99 ${f(first.p99)} ms`,
+      );
+      console.log(
+        `  replies     ${summary.repliesPerTurn.toFixed(2)} per turn${unmatched ? `, ${unmatched} not matched to a turn` : ''}`,
+      );
       const mb = summary.botRssMiB;
-      console.log(`  bot RSS     ${m(mb.idle)} MiB idle, ${m(mb.afterWarmup)} after warm-up, peak ${m(mb.peak)} during the run (sampled every 25 ms), ${m(mb.end)} at the end; high-water mark ${m(mb.highWaterMark)} MiB`);
-      if (cpuShare !== undefined) console.log(`  bot CPU     ${(cpuShare * 100).toFixed(0)} % of one core during the run (this process, the channel, shares the machine)`);
-      for (const [error, count] of errors) console.log(`  FAILED      ${count} turn${count === 1 ? '' : 's'}: ${error}`);
+      console.log(
+        `  bot RSS     ${m(mb.idle)} MiB idle, ${m(mb.afterWarmup)} after warm-up, peak ${m(mb.peak)} during the run (sampled every 25 ms), ${m(mb.end)} at the end; high-water mark ${m(mb.highWaterMark)} MiB`,
+      );
+      if (cpuShare !== undefined)
+        console.log(
+          `  bot CPU     ${(cpuShare * 100).toFixed(0)} % of one core during the run (this process, the channel, shares the machine)`,
+        );
+      for (const [error, count] of errors)
+        console.log(`  FAILED      ${count} turn${count === 1 ? '' : 's'}: ${error}`);
       if (show) {
         console.log('  conversation a:bench-0 saw:');
         for (const line of shown.slice(0, 20)) console.log(`    ${line}`);

@@ -14,11 +14,23 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createOfflineExtractor, sniffReceiptType } from '../src/receipts/offline-extractor.js';
-import { MiB, checkTarget, distribution, formatTarget, intOption, machineLine, positional, procMemory, readInputOrExit, startPeakSampler } from './measure.js';
+import {
+  MiB,
+  checkTarget,
+  distribution,
+  formatTarget,
+  intOption,
+  machineLine,
+  positional,
+  procMemory,
+  readInputOrExit,
+  startPeakSampler,
+} from './measure.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_DIR = path.join(ROOT, 'test/fixtures/receipts');
-const USAGE = 'usage: npm run -s bench:receipts -- [DIR] [--rounds N] [--json]   (DIR default test/fixtures/receipts)';
+const USAGE =
+  'usage: npm run -s bench:receipts -- [DIR] [--rounds N] [--json]   (DIR default test/fixtures/receipts)';
 
 /** Issue 5's targets for the offline reader on a 2-core machine. */
 export const RECEIPT_TARGETS = { medianSeconds: 1.5, peakRssMiB: 400 } as const;
@@ -28,14 +40,23 @@ export function receiptFiles(dir: string): string[] {
   return readdirSync(dir)
     .sort()
     .map((name) => path.join(dir, name))
-    .filter((file) => statSync(file).isFile() && sniffReceiptType(readFileSync(file).subarray(0, 1024)) !== undefined);
+    .filter(
+      (file) =>
+        statSync(file).isFile() &&
+        sniffReceiptType(readFileSync(file).subarray(0, 1024)) !== undefined,
+    );
 }
 
 async function main(args: string[]): Promise<void> {
   const json = args.includes('--json');
   const rounds = intOption(args, 'rounds', 1, USAGE);
   const dir = positional(args, ['rounds'])[0] ?? DEFAULT_DIR;
-  const files = readInputOrExit(dir, () => receiptFiles(dir), `No receipt images or PDFs in ${dir}`, USAGE);
+  const files = readInputOrExit(
+    dir,
+    () => receiptFiles(dir),
+    `No receipt images or PDFs in ${dir}`,
+    USAGE,
+  );
   const arenas = process.env.MALLOC_ARENA_MAX;
   const machine = machineLine();
 
@@ -56,7 +77,8 @@ async function main(args: string[]): Promise<void> {
       const result = await extractor.read(bytes, sniffReceiptType(bytes) ?? 'image/jpeg');
       seconds.push((performance.now() - started) / 1000);
       memory.sample();
-      if (result.error) failures.set(path.basename(file), `${result.error.code}: ${result.error.message}`);
+      if (result.error)
+        failures.set(path.basename(file), `${result.error.code}: ${result.error.message}`);
       if (!json) process.stderr.write('.');
     }
   }
@@ -91,17 +113,30 @@ async function main(args: string[]): Promise<void> {
     return;
   }
   const s = (x: number) => x.toFixed(2);
-  console.log(`receipts bench: ${summary.dir}, ${files.length} files × ${rounds} round${rounds === 1 ? '' : 's'} = ${seconds.length} readings (${machine})`);
-  if (arenas === undefined) console.log('  note: MALLOC_ARENA_MAX is not set; the bot runs with 2 — use `npm run bench:receipts` for its figures');
-  console.log(`  cold start  ${s(coldStartSeconds)} s (warm(): OCR workers and trained data), RSS then ${(rssAfterWarm / MiB).toFixed(0)} MiB`);
-  console.log(`  per receipt median ${s(d.p50)} s  p90 ${s(d.p90)} s  max ${s(d.max)} s  (total ${s(totalSeconds)} s)`);
-  const hwm = highWater === undefined ? '' : `; kernel high-water mark ${(highWater / MiB).toFixed(0)} MiB`;
+  console.log(
+    `receipts bench: ${summary.dir}, ${files.length} files × ${rounds} round${rounds === 1 ? '' : 's'} = ${seconds.length} readings (${machine})`,
+  );
+  if (arenas === undefined)
+    console.log(
+      '  note: MALLOC_ARENA_MAX is not set; the bot runs with 2 — use `npm run bench:receipts` for its figures',
+    );
+  console.log(
+    `  cold start  ${s(coldStartSeconds)} s (warm(): OCR workers and trained data), RSS then ${(rssAfterWarm / MiB).toFixed(0)} MiB`,
+  );
+  console.log(
+    `  per receipt median ${s(d.p50)} s  p90 ${s(d.p90)} s  max ${s(d.max)} s  (total ${s(totalSeconds)} s)`,
+  );
+  const hwm =
+    highWater === undefined ? '' : `; kernel high-water mark ${(highWater / MiB).toFixed(0)} MiB`;
   console.log(`  peak RSS    ${(peak / MiB).toFixed(0)} MiB (sampled every 25 ms${hwm})`);
   for (const [name, why] of failures) console.log(`  unreadable  ${name}: ${why}`);
   console.log('targets:');
   for (const t of targets) console.log(`  ${formatTarget(t, t.unit === 's' ? 2 : 0)}`);
   const over = targets.filter((t) => !t.ok).length;
-  if (over > 0) console.log(`${over} target${over === 1 ? '' : 's'} OVER (figures on a busy machine run slower; see the load above)`);
+  if (over > 0)
+    console.log(
+      `${over} target${over === 1 ? '' : 's'} OVER (figures on a busy machine run slower; see the load above)`,
+    );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -9,7 +9,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
 import sharp from 'sharp';
-import { AppManifestUtils, type AppManifest, type TeamsManifestLatest } from '@microsoft/app-manifest';
+import {
+  AppManifestUtils,
+  type AppManifest,
+  type TeamsManifestLatest,
+} from '@microsoft/app-manifest';
 
 /** The newest Teams manifest schema that @microsoft/app-manifest 1.1.2 ships and validates. */
 export const MANIFEST_SCHEMA_VERSION = '1.30';
@@ -76,7 +80,7 @@ export function readPackageSettings(env: Record<string, string | undefined>): Pa
   const botId = nonEmpty(env.BOT_ID) ?? nonEmpty(env.MicrosoftAppId);
   if (!botId) {
     problems.push(
-      'BOT_ID is not set (nor MicrosoftAppId). Set BOT_ID to the bot\'s Microsoft App ID, the GUID of ' +
+      "BOT_ID is not set (nor MicrosoftAppId). Set BOT_ID to the bot's Microsoft App ID, the GUID of " +
         'its Azure Bot / Entra app registration, in .env or the environment.',
     );
   } else if (!GUID.test(botId)) {
@@ -131,24 +135,35 @@ export function readPackageSettings(env: Record<string, string | undefined>): Pa
  */
 export function substitute(template: string, values: Record<string, string>): string {
   const missing = new Set<string>();
-  const filled = template.replace(/\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (whole, name: string) => {
-    const value = values[name];
-    if (value === undefined) {
-      missing.add(name);
-      return whole;
-    }
-    return JSON.stringify(value).slice(1, -1);
-  });
+  const filled = template.replace(
+    /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g,
+    (whole, name: string) => {
+      const value = values[name];
+      if (value === undefined) {
+        missing.add(name);
+        return whole;
+      }
+      return JSON.stringify(value).slice(1, -1);
+    },
+  );
   if (missing.size > 0) {
-    throw new PackagingError([...missing].map((name) => `The manifest template uses \${{${name}}}, which has no value.`));
+    throw new PackagingError(
+      [...missing].map((name) => `The manifest template uses \${{${name}}}, which has no value.`),
+    );
   }
   return filled;
 }
 
 /** The manifest for these settings, not yet validated. */
-export function fillManifestTemplate(template: string, settings: PackageSettings, appVersion: string): TeamsManifestLatest {
+export function fillManifestTemplate(
+  template: string,
+  settings: PackageSettings,
+  appVersion: string,
+): TeamsManifestLatest {
   if (!/^\d+\.\d+\.\d+$/.test(appVersion)) {
-    throw new PackagingError([`The app version must look like 1.2.3 (Teams wants MAJOR.MINOR.PATCH), got "${appVersion}".`]);
+    throw new PackagingError([
+      `The app version must look like 1.2.3 (Teams wants MAJOR.MINOR.PATCH), got "${appVersion}".`,
+    ]);
   }
   const json = substitute(template, {
     APP_VERSION: appVersion,
@@ -173,14 +188,19 @@ const requireFromHere = createRequire(import.meta.url);
  * schema URL it cannot map to its bundled files, so the file is loaded here and handed to it:
  * packaging and tests never depend on the network.
  */
-export async function loadBundledSchema(file: string, version = MANIFEST_SCHEMA_VERSION): Promise<object> {
+export async function loadBundledSchema(
+  file: string,
+  version = MANIFEST_SCHEMA_VERSION,
+): Promise<object> {
   const packageRoot = path.dirname(requireFromHere.resolve('@microsoft/app-manifest/package.json'));
   const schemaPath = path.join(packageRoot, 'build', 'json-schemas', 'teams', `v${version}`, file);
   let raw: string;
   try {
     raw = await readFile(schemaPath, 'utf8');
   } catch {
-    throw new PackagingError([`@microsoft/app-manifest has no bundled schema ${schemaPath}: is it installed?`]);
+    throw new PackagingError([
+      `@microsoft/app-manifest has no bundled schema ${schemaPath}: is it installed?`,
+    ]);
   }
   // Published schemas carry regexes that ajv's unicode-mode RegExp rejects: \a in the manifest
   // schema (the library rewrites it the same way when it loads a schema) and, in the localization
@@ -193,7 +213,11 @@ export async function loadBundledSchema(file: string, version = MANIFEST_SCHEMA_
   return JSON.parse(repaired) as object;
 }
 
-async function validateWithSchema(document: unknown, schemaFile: string, label: string): Promise<string[]> {
+async function validateWithSchema(
+  document: unknown,
+  schemaFile: string,
+  label: string,
+): Promise<string[]> {
   const schema = await loadBundledSchema(schemaFile);
   let errors: string[];
   try {
@@ -202,7 +226,9 @@ async function validateWithSchema(document: unknown, schemaFile: string, label: 
       schema as Parameters<typeof AppManifestUtils.validateAgainstSchema>[1],
     );
   } catch (error) {
-    return [`${label}: the bundled schema ${schemaFile} could not be compiled (${(error as Error).message}).`];
+    return [
+      `${label}: the bundled schema ${schemaFile} could not be compiled (${(error as Error).message}).`,
+    ];
   }
   return errors.map((error) => `${label}: ${error.trim()}`);
 }
@@ -210,7 +236,10 @@ async function validateWithSchema(document: unknown, schemaFile: string, label: 
 function commandTitles(manifest: TeamsManifestLatest): Array<{ key: string; title: string }> {
   return (manifest.bots ?? []).flatMap((bot, b) =>
     (bot.commandLists ?? []).flatMap((list, l) =>
-      list.commands.map((command, c) => ({ key: `bots[${b}].commandLists[${l}].commands[${c}].title`, title: command.title })),
+      list.commands.map((command, c) => ({
+        key: `bots[${b}].commandLists[${l}].commands[${c}].title`,
+        title: command.title,
+      })),
     ),
   );
 }
@@ -225,9 +254,15 @@ function titleTooLong(label: string, key: string, title: string): string | undef
 export async function validateManifest(manifest: unknown): Promise<string[]> {
   const version = (manifest as { manifestVersion?: unknown } | null)?.manifestVersion;
   if (version !== MANIFEST_SCHEMA_VERSION) {
-    return [`manifest.json: manifestVersion must be "${MANIFEST_SCHEMA_VERSION}", got ${JSON.stringify(version)}.`];
+    return [
+      `manifest.json: manifestVersion must be "${MANIFEST_SCHEMA_VERSION}", got ${JSON.stringify(version)}.`,
+    ];
   }
-  const problems = await validateWithSchema(manifest, 'MicrosoftTeams.schema.json', 'manifest.json');
+  const problems = await validateWithSchema(
+    manifest,
+    'MicrosoftTeams.schema.json',
+    'manifest.json',
+  );
   for (const { key, title } of commandTitles(manifest as TeamsManifestLatest)) {
     const problem = titleTooLong('manifest.json', key, title);
     if (problem) problems.push(problem);
@@ -254,8 +289,16 @@ function lookUp(manifest: unknown, key: string): unknown {
  * A localization file against the bundled localization schema; every key must name a string the
  * manifest has, because Teams silently ignores a translation whose target moved.
  */
-export async function validateLocalization(localization: unknown, manifest: TeamsManifestLatest, file: string): Promise<string[]> {
-  const problems = await validateWithSchema(localization, 'MicrosoftTeams.Localization.schema.json', file);
+export async function validateLocalization(
+  localization: unknown,
+  manifest: TeamsManifestLatest,
+  file: string,
+): Promise<string[]> {
+  const problems = await validateWithSchema(
+    localization,
+    'MicrosoftTeams.Localization.schema.json',
+    file,
+  );
   if (typeof localization !== 'object' || localization === null) return problems;
   for (const [key, value] of Object.entries(localization)) {
     if (key === '$schema' || key === 'localizationKeys') continue;
@@ -274,29 +317,46 @@ export async function validateLocalization(localization: unknown, manifest: Team
  * Teams rejects an app whose colour icon is not 192×192 or whose outline icon is not a 32×32
  * white glyph on transparent; the schema cannot see inside the PNGs, so this does.
  */
-export async function checkIcons(color: Buffer, outline: Buffer, names = { color: 'color.png', outline: 'outline.png' }): Promise<string[]> {
+export async function checkIcons(
+  color: Buffer,
+  outline: Buffer,
+  names = { color: 'color.png', outline: 'outline.png' },
+): Promise<string[]> {
   const problems: string[] = [];
 
-  const colorMeta = await sharp(color).metadata().catch(() => undefined);
+  const colorMeta = await sharp(color)
+    .metadata()
+    .catch(() => undefined);
   if (colorMeta?.format !== 'png') problems.push(`${names.color}: not a PNG image.`);
   else if (colorMeta.width !== COLOR_ICON_SIZE || colorMeta.height !== COLOR_ICON_SIZE) {
-    problems.push(`${names.color}: must be ${COLOR_ICON_SIZE}×${COLOR_ICON_SIZE} pixels, is ${colorMeta.width}×${colorMeta.height}.`);
+    problems.push(
+      `${names.color}: must be ${COLOR_ICON_SIZE}×${COLOR_ICON_SIZE} pixels, is ${colorMeta.width}×${colorMeta.height}.`,
+    );
   }
 
-  const outlineMeta = await sharp(outline).metadata().catch(() => undefined);
+  const outlineMeta = await sharp(outline)
+    .metadata()
+    .catch(() => undefined);
   if (outlineMeta?.format !== 'png') {
     problems.push(`${names.outline}: not a PNG image.`);
     return problems;
   }
   if (outlineMeta.width !== OUTLINE_ICON_SIZE || outlineMeta.height !== OUTLINE_ICON_SIZE) {
-    problems.push(`${names.outline}: must be ${OUTLINE_ICON_SIZE}×${OUTLINE_ICON_SIZE} pixels, is ${outlineMeta.width}×${outlineMeta.height}.`);
+    problems.push(
+      `${names.outline}: must be ${OUTLINE_ICON_SIZE}×${OUTLINE_ICON_SIZE} pixels, is ${outlineMeta.width}×${outlineMeta.height}.`,
+    );
   }
   if (!outlineMeta.hasAlpha) {
-    problems.push(`${names.outline}: has no transparency; it must be a white glyph on a transparent background.`);
+    problems.push(
+      `${names.outline}: has no transparency; it must be a white glyph on a transparent background.`,
+    );
     return problems;
   }
 
-  const { data, info } = await sharp(outline).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(outline)
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const { width, height, channels } = info;
   let offWhite = 0;
   let firstOffWhite = '';
@@ -313,9 +373,16 @@ export async function checkIcons(color: Buffer, outline: Buffer, names = { color
     }
   }
   if (offWhite > 0) {
-    problems.push(`${names.outline}: ${offWhite} pixels are neither white nor fully transparent${firstOffWhite}.`);
+    problems.push(
+      `${names.outline}: ${offWhite} pixels are neither white nor fully transparent${firstOffWhite}.`,
+    );
   }
-  const corners: Array<[number, number]> = [[0, 0], [width - 1, 0], [0, height - 1], [width - 1, height - 1]];
+  const corners: Array<[number, number]> = [
+    [0, 0],
+    [width - 1, 0],
+    [0, height - 1],
+    [width - 1, height - 1],
+  ];
   if (corners.some(([x, y]) => data[(y * width + x) * channels + 3] !== 0)) {
     problems.push(`${names.outline}: the background (its corners) must be fully transparent.`);
   }
@@ -348,9 +415,15 @@ export interface PackageResult {
   notes: string[];
 }
 
-async function readPackageFile(dir: string, name: string, problems: string[]): Promise<Buffer | undefined> {
+async function readPackageFile(
+  dir: string,
+  name: string,
+  problems: string[],
+): Promise<Buffer | undefined> {
   if (path.basename(name) !== name) {
-    problems.push(`manifest.json: "${name}" must be a file name at the package root, without folders.`);
+    problems.push(
+      `manifest.json: "${name}" must be a file name at the package root, without folders.`,
+    );
     return undefined;
   }
   try {
@@ -380,12 +453,19 @@ export async function packageApp(options: PackageOptions): Promise<PackageResult
   const manifest = fillManifestTemplate(template, settings, options.appVersion);
 
   const problems = await validateManifest(manifest);
-  const files: Array<[string, Buffer]> = [['manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`)]];
+  const files: Array<[string, Buffer]> = [
+    ['manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`)],
+  ];
 
   const color = await readPackageFile(options.manifestDir, manifest.icons.color, problems);
   const outline = await readPackageFile(options.manifestDir, manifest.icons.outline, problems);
   if (color && outline) {
-    problems.push(...(await checkIcons(color, outline, { color: manifest.icons.color, outline: manifest.icons.outline })));
+    problems.push(
+      ...(await checkIcons(color, outline, {
+        color: manifest.icons.color,
+        outline: manifest.icons.outline,
+      })),
+    );
     files.push([manifest.icons.color, color], [manifest.icons.outline, outline]);
   }
 
@@ -393,7 +473,8 @@ export async function packageApp(options: PackageOptions): Promise<PackageResult
     const content = await readPackageFile(options.manifestDir, file, problems);
     if (!content) continue;
     const localization = parseJson(file, content, problems);
-    if (localization !== undefined) problems.push(...(await validateLocalization(localization, manifest, file)));
+    if (localization !== undefined)
+      problems.push(...(await validateLocalization(localization, manifest, file)));
     files.push([file, content]);
   }
 
@@ -401,12 +482,14 @@ export async function packageApp(options: PackageOptions): Promise<PackageResult
 
   const notes: string[] = [];
   if (settings.teamsAppIdDerived) {
-    notes.push(`TEAMS_APP_ID is not set: using ${settings.teamsAppId}, derived from BOT_ID (the same on every build).`);
+    notes.push(
+      `TEAMS_APP_ID is not set: using ${settings.teamsAppId}, derived from BOT_ID (the same on every build).`,
+    );
   }
   if (!settings.botDomain) {
     notes.push(
       `BOT_DOMAIN is not set: validDomains is left out and the developer links point to https://${DEFAULT_DEVELOPER_DOMAIN}/. ` +
-        'Set BOT_DOMAIN to the bot\'s public host before publishing to your organisation.',
+        "Set BOT_DOMAIN to the bot's public host before publishing to your organisation.",
     );
   }
 

@@ -37,7 +37,8 @@ export function findChromium(): string | undefined {
 
 // Segoe UI is what Teams uses on Windows; Liberation Sans comes before the generic family
 // because its Arial metrics are closer to Segoe than DejaVu's wide glyphs on a bare Linux box.
-const FONT_STACK = "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', 'Liberation Sans', Arial, sans-serif";
+const FONT_STACK =
+  "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', 'Liberation Sans', Arial, sans-serif";
 const TEAMS_PURPLE = '#6264A7';
 const CHAT_BACKGROUND = '#F5F5F5';
 
@@ -162,7 +163,16 @@ function pageHtml(width: number, locale = 'en'): string {
 <body><div id="stage"><div id="card-host"></div></div></body></html>`;
 }
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface CardToRender {
   name: string;
@@ -175,33 +185,61 @@ export interface CardToRender {
   locale?: string;
 }
 
-export async function renderCardPngs(cards: CardToRender[], outDir: string, opts: RenderOptions = {}): Promise<RenderedCard[]> {
+export async function renderCardPngs(
+  cards: CardToRender[],
+  outDir: string,
+  opts: RenderOptions = {},
+): Promise<RenderedCard[]> {
   for (const { locale } of cards) {
     // It ends up on Chromium's command line and in the page's markup.
-    if (locale !== undefined && !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale)) throw new Error(`not a BCP 47 locale: ${locale}`);
+    if (locale !== undefined && !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale))
+      throw new Error(`not a BCP 47 locale: ${locale}`);
   }
   const executablePath = opts.chromiumPath ?? findChromium();
-  if (!executablePath) throw new Error('no Chromium found: set CHROMIUM_PATH or install /usr/bin/chromium');
+  if (!executablePath)
+    throw new Error('no Chromium found: set CHROMIUM_PATH or install /usr/bin/chromium');
   const width = opts.width ?? 560;
   mkdirSync(outDir, { recursive: true });
 
   const byLocale = new Map<string | undefined, Array<{ index: number; item: CardToRender }>>();
-  cards.forEach((item, index) => byLocale.set(item.locale, [...(byLocale.get(item.locale) ?? []), { index, item }]));
+  cards.forEach((item, index) =>
+    byLocale.set(item.locale, [...(byLocale.get(item.locale) ?? []), { index, item }]),
+  );
   const rendered: Array<{ index: number; result: RenderedCard }> = [];
   for (const [locale, group] of byLocale) {
-    const results = await renderInOneBrowser(executablePath, locale, group.map((g) => g.item), outDir, width);
+    const results = await renderInOneBrowser(
+      executablePath,
+      locale,
+      group.map((g) => g.item),
+      outDir,
+      width,
+    );
     results.forEach((result, i) => rendered.push({ index: group[i]?.index ?? -1, result }));
   }
   return rendered.sort((a, b) => a.index - b.index).map((r) => r.result);
 }
 
-async function renderInOneBrowser(executablePath: string, locale: string | undefined, cards: CardToRender[], outDir: string, width: number): Promise<RenderedCard[]> {
+async function renderInOneBrowser(
+  executablePath: string,
+  locale: string | undefined,
+  cards: CardToRender[],
+  outDir: string,
+  width: number,
+): Promise<RenderedCard[]> {
   const hostConfig = teamsLightHostConfig();
   // On Linux Chromium takes its UI language from LANGUAGE; --lang is honoured only on Windows.
   const env = locale ? { ...process.env, LANGUAGE: locale.replace('-', '_') } : undefined;
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, ...(env ? { env } : {}) });
+  const browser = await chromium.launch({
+    executablePath,
+    args: CHROMIUM_ARGS,
+    ...(env ? { env } : {}),
+  });
   try {
-    const page = await browser.newPage({ viewport: { width: width + 64, height: 1200 }, deviceScaleFactor: 1, ...(locale ? { locale } : {}) });
+    const page = await browser.newPage({
+      viewport: { width: width + 64, height: 1200 },
+      deviceScaleFactor: 1,
+      ...(locale ? { locale } : {}),
+    });
     // The machine may be offline and screenshots must not depend on the network: refuse every request.
     await page.route('**/*', (route) => route.abort());
     const pageErrors: string[] = [];
@@ -210,17 +248,31 @@ async function renderInOneBrowser(executablePath: string, locale: string | undef
       if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
     });
     await page.setContent(pageHtml(width, locale), { waitUntil: 'load' });
-    const bundleLoaded = await page.evaluate('typeof window.AdaptiveCards === "object" && typeof window.renderCard === "function"');
-    if (bundleLoaded !== true) throw new Error(`the adaptivecards bundle did not load in Chromium: ${pageErrors.join('; ')}`);
+    const bundleLoaded = await page.evaluate(
+      'typeof window.AdaptiveCards === "object" && typeof window.renderCard === "function"',
+    );
+    if (bundleLoaded !== true)
+      throw new Error(
+        `the adaptivecards bundle did not load in Chromium: ${pageErrors.join('; ')}`,
+      );
 
     const results: RenderedCard[] = [];
     for (const { name, card } of cards) {
       pageErrors.length = 0;
-      const outcome = (await page.evaluate(`window.renderCard(${JSON.stringify({ card, hostConfig })})`)) as { errors: string[]; buttons: string[] };
+      const outcome = (await page.evaluate(
+        `window.renderCard(${JSON.stringify({ card, hostConfig })})`,
+      )) as { errors: string[]; buttons: string[] };
       await page.evaluate('document.fonts.ready.then(() => true)');
       const file = path.join(outDir, `${name}.png`);
-      await page.locator('#card-host').screenshot({ path: file, animations: 'disabled', caret: 'hide' });
-      results.push({ name, file, errors: [...outcome.errors, ...pageErrors], buttons: outcome.buttons });
+      await page
+        .locator('#card-host')
+        .screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+      results.push({
+        name,
+        file,
+        errors: [...outcome.errors, ...pageErrors],
+        buttons: outcome.buttons,
+      });
     }
     return results;
   } finally {
@@ -239,7 +291,9 @@ async function main(): Promise<void> {
     for (const e of r.errors) console.log(`  ! ${e}`);
     if (r.errors.length) failed++;
   }
-  console.log(`${results.length} cards rendered to ${path.relative(process.cwd(), outDir) || '.'}${failed ? `, ${failed} with errors` : ''}`);
+  console.log(
+    `${results.length} cards rendered to ${path.relative(process.cwd(), outDir) || '.'}${failed ? `, ${failed} with errors` : ''}`,
+  );
   if (failed) process.exitCode = 1;
 }
 

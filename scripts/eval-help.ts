@@ -39,7 +39,10 @@ export function readEvalFile(file: string): EvalItem[] {
     .filter(({ line }) => line !== '')
     .map(({ line, no }) => {
       const parsed = itemSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${file}:${no}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new Error(
+          `${file}:${no}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
       return parsed.data;
     });
 }
@@ -82,18 +85,28 @@ const share = (values: Array<boolean | undefined>) => {
  * The bot's own path: the conversation engine routes the text (a command, an expense statement
  * or a question) and, when it asks for a guide answer, the same HelpService call the bot makes.
  */
-export async function askLikeTheBot(service: HelpService, question: string, lang: Lang): Promise<HelpAnswer> {
-  const turn = handleEvent({ welcomed: true }, { type: 'text', text: question }, {
-    today: new Date().toISOString().slice(0, 10),
-    scope: 'personal',
-    locale: { nb: 'nb-NO', nn: 'nn-NO', en: 'en-US' }[lang],
-    defaultLang: lang,
-    newId: () => 'eval',
-  });
+export async function askLikeTheBot(
+  service: HelpService,
+  question: string,
+  lang: Lang,
+): Promise<HelpAnswer> {
+  const turn = handleEvent(
+    { welcomed: true },
+    { type: 'text', text: question },
+    {
+      today: new Date().toISOString().slice(0, 10),
+      scope: 'personal',
+      locale: { nb: 'nb-NO', nn: 'nn-NO', en: 'en-US' }[lang],
+      defaultLang: lang,
+      newId: () => 'eval',
+    },
+  );
   const help = turn.effects.find((e) => e.type === 'answerHelp');
   if (help?.type === 'answerHelp') return service.answer(help.question, help.lang);
   // Routed elsewhere (a command or a claim): what the user saw, which cites no section.
-  const shown = turn.messages.map((v) => (v.kind === 'text' ? v.text : `[${v.template} card]`)).join('\n');
+  const shown = turn.messages
+    .map((v) => (v.kind === 'text' ? v.text : `[${v.template} card]`))
+    .join('\n');
   return { found: false, lang: turn.lang, text: shown };
 }
 
@@ -115,7 +128,9 @@ export async function evaluate(service: HelpService, items: EvalItem[]): Promise
       cites: inGuide ? cited.some((id) => item.sections.includes(id)) : undefined,
       factsOk: item.facts.length > 0 ? missingFacts.length === 0 : undefined,
       missingFacts,
-      silentOutOfGuide: inGuide ? undefined : !answer.found && !SOURCE_PREFIXES.some((p) => answer.text.includes(p)),
+      silentOutOfGuide: inGuide
+        ? undefined
+        : !answer.found && !SOURCE_PREFIXES.some((p) => answer.text.includes(p)),
     });
   }
   const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
@@ -141,19 +156,40 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 export function formatReport(report: EvalReport, mode: string): string {
   const rows: Array<[string, string, string, string]> = [
     ['cites an expected section', pct(report.citeShare), `${report.counts.cite} items`, '≥ 95 %'],
-    ['contains the expected facts', pct(report.factShare), `${report.counts.facts} items`, '≥ 90 %'],
+    [
+      'contains the expected facts',
+      pct(report.factShare),
+      `${report.counts.facts} items`,
+      '≥ 90 %',
+    ],
     ['  (single facts found)', pct(report.factItemShare), '', ''],
-    ['out-of-guide, no citation', pct(report.outOfGuideShare), `${report.counts.outOfGuide} items`, '100 %'],
+    [
+      'out-of-guide, no citation',
+      pct(report.outOfGuideShare),
+      `${report.counts.outOfGuide} items`,
+      '100 %',
+    ],
     ['latency p50', `${report.p50.toFixed(2)} ms`, '', ''],
     ['latency p99', `${report.p99.toFixed(2)} ms`, '', '< 20 ms'],
   ];
-  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0), ['metric', 'value', 'measured on', 'target'][c]?.length ?? 0));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] as number)).join(' | ');
-  const out = [`help eval (${report.results.length} questions, ${mode})`, line(['metric', 'value', 'measured on', 'target'])];
+  const widths = [0, 1, 2, 3].map((c) =>
+    Math.max(
+      ...rows.map((r) => r[c]?.length ?? 0),
+      ['metric', 'value', 'measured on', 'target'][c]?.length ?? 0,
+    ),
+  );
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => cell.padEnd(widths[i] as number)).join(' | ');
+  const out = [
+    `help eval (${report.results.length} questions, ${mode})`,
+    line(['metric', 'value', 'measured on', 'target']),
+  ];
   out.push(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const row of rows) out.push(line(row));
 
-  const failures = report.results.filter((r) => r.cites === false || r.factsOk === false || r.silentOutOfGuide === false);
+  const failures = report.results.filter(
+    (r) => r.cites === false || r.factsOk === false || r.silentOutOfGuide === false,
+  );
   if (failures.length > 0) {
     out.push('', `failing items (${failures.length}):`);
     for (const r of failures) {
@@ -164,7 +200,12 @@ export function formatReport(report: EvalReport, mode: string): string {
         r.silentOutOfGuide === false ? `out of guide but cited ${cited}` : '',
       ].filter(Boolean);
       out.push(`- ${r.item.id} [${r.item.lang}] ${r.item.q}`, `    ${problems.join('; ')}`);
-      out.push(...r.answer.text.split('\n').filter(Boolean).map((l) => `    > ${l}`));
+      out.push(
+        ...r.answer.text
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => `    > ${l}`),
+      );
     }
   }
   return out.join('\n');
@@ -178,7 +219,11 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
-  const guide = loadGuide({ nb: config.GUIDE_NB_PATH, nn: config.GUIDE_NN_PATH, en: config.GUIDE_EN_PATH });
+  const guide = loadGuide({
+    nb: config.GUIDE_NB_PATH,
+    nn: config.GUIDE_NN_PATH,
+    en: config.GUIDE_EN_PATH,
+  });
   const useModel = Boolean(config.OPENAI_API_KEY) && !argv.includes('--offline');
   const llm = useModel
     ? createLlmAnswerer({

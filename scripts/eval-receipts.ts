@@ -37,11 +37,42 @@ export interface Label {
   org_no?: string | null;
 }
 
-export const FIELDS = ['total', 'date', 'currency', 'merchant', 'kind', 'vat', 'vatRate', 'orgNo'] as const;
+export const FIELDS = [
+  'total',
+  'date',
+  'currency',
+  'merchant',
+  'kind',
+  'vat',
+  'vatRate',
+  'orgNo',
+] as const;
 export type Field = (typeof FIELDS)[number];
 
 const LEGAL_FORMS = new Set([
-  'as', 'asa', 'ab', 'aps', 'a/s', 'gmbh', 'ag', 'kg', 'ug', 'co', 'kg', 'ltd', 'limited', 'inc', 'llc', 'plc', 'sdn', 'bhd', 's/b', 'sb', 'm', 'oy', 'sa',
+  'as',
+  'asa',
+  'ab',
+  'aps',
+  'a/s',
+  'gmbh',
+  'ag',
+  'kg',
+  'ug',
+  'co',
+  'kg',
+  'ltd',
+  'limited',
+  'inc',
+  'llc',
+  'plc',
+  'sdn',
+  'bhd',
+  's/b',
+  'sb',
+  'm',
+  'oy',
+  'sa',
 ]);
 
 export function normaliseName(name: string): string[] {
@@ -58,7 +89,10 @@ export function normaliseName(name: string): string[] {
     .filter((t) => t && !LEGAL_FORMS.has(t));
 }
 
-export function merchantMatch(label: string, answer: string | undefined): { exact: boolean; partial: boolean } {
+export function merchantMatch(
+  label: string,
+  answer: string | undefined,
+): { exact: boolean; partial: boolean } {
   if (!answer) return { exact: false, partial: false };
   const want = normaliseName(label);
   const got = normaliseName(answer);
@@ -82,13 +116,20 @@ function expected(label: Label, field: Field): { scored: boolean; value: string 
     case 'currency':
       return { scored: has('currency'), value: str(label.currency) };
     case 'merchant':
-      return { scored: has('merchant') || has('company'), value: str(label.merchant ?? label.company) };
+      return {
+        scored: has('merchant') || has('company'),
+        value: str(label.merchant ?? label.company),
+      };
     case 'kind':
       return { scored: has('kind'), value: str(label.kind) };
     case 'vat':
       return { scored: has('vat'), value: label.vat ? Number(label.vat).toFixed(2) : null };
     case 'vatRate':
-      return { scored: has('vat_rate'), value: label.vat_rate === null || label.vat_rate === undefined ? null : String(label.vat_rate) };
+      return {
+        scored: has('vat_rate'),
+        value:
+          label.vat_rate === null || label.vat_rate === undefined ? null : String(label.vat_rate),
+      };
     case 'orgNo':
       return { scored: has('org_no'), value: str(label.org_no) };
   }
@@ -174,14 +215,18 @@ async function main(): Promise<void> {
   const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
   const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--limit');
   if (!dir) {
-    console.error('usage: eval-receipts DIR [--json] [--limit N]   (DIR/labels.jsonl lists the expected fields)');
+    console.error(
+      'usage: eval-receipts DIR [--json] [--limit N]   (DIR/labels.jsonl lists the expected fields)',
+    );
     process.exit(2);
   }
   let labels: Label[];
   try {
     labels = readLabels(dir).slice(0, limit);
   } catch (err) {
-    console.error(`Cannot read ${join(dir, 'labels.jsonl')}: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(
+      `Cannot read ${join(dir, 'labels.jsonl')}: ${err instanceof Error ? err.message : String(err)}`,
+    );
     process.exit(2);
   }
 
@@ -197,7 +242,13 @@ async function main(): Promise<void> {
     const result = await extractor.read(bytes, sniffReceiptType(bytes) ?? 'image/jpeg');
     seconds.push((performance.now() - started) / 1000);
     memory.sample();
-    if (result.error) score.misses.push({ file: label.file, field: 'kind', want: 'readable', got: result.error.message });
+    if (result.error)
+      score.misses.push({
+        file: label.file,
+        field: 'kind',
+        want: 'readable',
+        got: result.error.message,
+      });
     scoreOne(label, result.fields, score);
     if (!json) process.stderr.write('.');
   }
@@ -210,7 +261,10 @@ async function main(): Promise<void> {
     set: basename(dir.replace(/\/+$/, '')),
     receipts: labels.length,
     fields: Object.fromEntries(
-      FIELDS.filter((f) => score.n[f] > 0).map((f) => [f, { n: score.n[f], hits: score.hits[f], rate: score.hits[f] / score.n[f] }]),
+      FIELDS.filter((f) => score.n[f] > 0).map((f) => [
+        f,
+        { n: score.n[f], hits: score.hits[f], rate: score.hits[f] / score.n[f] },
+      ]),
     ),
     merchantExact: score.n.merchant ? score.merchantExact / score.n.merchant : undefined,
     secondsMedian: quantile(seconds, 0.5),
@@ -226,13 +280,18 @@ async function main(): Promise<void> {
   for (const f of FIELDS) {
     if (!score.n[f]) continue;
     const extra = f === 'merchant' ? `  (exact ${pct(score.merchantExact, score.n[f])})` : '';
-    console.log(`  ${f.padEnd(9)} ${pct(score.hits[f], score.n[f]).padStart(8)}  ${score.hits[f]}/${score.n[f]}${extra}`);
+    console.log(
+      `  ${f.padEnd(9)} ${pct(score.hits[f], score.n[f]).padStart(8)}  ${score.hits[f]}/${score.n[f]}${extra}`,
+    );
   }
-  console.log(`  seconds   median ${summary.secondsMedian.toFixed(2)}  p90 ${summary.secondsP90.toFixed(2)}`);
+  console.log(
+    `  seconds   median ${summary.secondsMedian.toFixed(2)}  p90 ${summary.secondsP90.toFixed(2)}`,
+  );
   console.log(`  peak RSS  ${summary.peakRssMiB.toFixed(0)} MiB`);
   if (score.misses.length) {
     console.log('  misses:');
-    for (const m of score.misses) console.log(`    ${m.file}  ${m.field}: want ${m.want ?? 'null'}, got ${m.got ?? 'null'}`);
+    for (const m of score.misses)
+      console.log(`    ${m.file}  ${m.field}: want ${m.want ?? 'null'}, got ${m.got ?? 'null'}`);
   }
 }
 

@@ -10,7 +10,11 @@
  * is 1; the other files are still read.
  */
 import { readFile } from 'node:fs/promises';
-import { createOfflineExtractor, sniffReceiptType, type ExtractionResult } from '../src/receipts/offline-extractor.js';
+import {
+  createOfflineExtractor,
+  sniffReceiptType,
+  type ExtractionResult,
+} from '../src/receipts/offline-extractor.js';
 
 function decimal(minor: number | undefined): string | null {
   return minor === undefined ? null : (minor / 100).toFixed(2);
@@ -49,9 +53,16 @@ async function main(): Promise<number> {
         bytes = await readFile(file);
       } catch (err) {
         failures++;
-        const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : err instanceof Error ? err.message : String(err);
+        const reason =
+          (err as NodeJS.ErrnoException).code === 'ENOENT'
+            ? 'no such file'
+            : err instanceof Error
+              ? err.message
+              : String(err);
         console.error(`extract: ${file}: ${reason}`);
-        console.log(JSON.stringify({ file, error: reason, ms: Math.round(performance.now() - started) }));
+        console.log(
+          JSON.stringify({ file, error: reason, ms: Math.round(performance.now() - started) }),
+        );
         continue;
       }
       const type = sniffReceiptType(bytes);
@@ -59,7 +70,14 @@ async function main(): Promise<number> {
       if (result.error) {
         failures++;
         console.error(`extract: ${file}: ${result.error.message}`);
-        console.log(JSON.stringify({ file, error: result.error.message, code: result.error.code, ms: result.ms }));
+        console.log(
+          JSON.stringify({
+            file,
+            error: result.error.message,
+            code: result.error.code,
+            ms: result.ms,
+          }),
+        );
         continue;
       }
       console.log(JSON.stringify(lineFor(file, result)));

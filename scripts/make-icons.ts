@@ -12,8 +12,7 @@ const BADGE = '#F2A93B';
 
 // One receipt glyph drawn on a 32-unit grid: 2-unit strokes on whole coordinates fill whole
 // pixels in the 32×32 outline icon (crisp, not grey), and the colour icon is the same shape ×4.
-const RECEIPT_EDGE =
-  'M9 4 H23 V27 L20.67 24.5 L18.33 27 L16 24.5 L13.67 27 L11.33 24.5 L9 27 Z';
+const RECEIPT_EDGE = 'M9 4 H23 V27 L20.67 24.5 L18.33 27 L16 24.5 L13.67 27 L11.33 24.5 L9 27 Z';
 const RECEIPT_LINES = 'M13 9 H19 M13 13 H19 M13 17 H16';
 
 const colorSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="192" height="192" viewBox="0 0 192 192">
@@ -55,7 +54,9 @@ async function renderOutlineIcon(): Promise<Buffer> {
     white[px * 4 + 2] = 255;
     white[px * 4 + 3] = data[px * info.channels + 3] ?? 0;
   }
-  return sharp(white, { raw: { width: info.width, height: info.height, channels: 4 } }).png().toBuffer();
+  return sharp(white, { raw: { width: info.width, height: info.height, channels: 4 } })
+    .png()
+    .toBuffer();
 }
 
 const manifestDir = fileURLToPath(new URL('../manifest/', import.meta.url));

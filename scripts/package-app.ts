@@ -15,7 +15,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 dotenv.config();
 
 try {
-  const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const result = await packageApp({
     manifestDir: path.join(root, 'manifest'),
     outDir: path.join(root, 'appPackage', 'build'),

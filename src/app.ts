@@ -38,10 +38,19 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const processed = new ProcessedActivities(db);
 
   const server = restify.createServer({ name: 'reiserekning' });
-  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, next: (e?: unknown) => void) => {
-    if (!err.statusCode || err.statusCode >= 500) logger.error({ err: errorSummary(err), path: req.path() }, 'request failed');
-    next();
-  });
+  server.on(
+    'restifyError',
+    (
+      req: restify.Request,
+      res: restify.Response,
+      err: Error & { statusCode?: number },
+      next: (e?: unknown) => void,
+    ) => {
+      if (!err.statusCode || err.statusCode >= 500)
+        logger.error({ err: errorSummary(err), path: req.path() }, 'request failed');
+      next();
+    },
+  );
 
   const embedded = !config.CLAIMS_API_URL;
   // The embedded claims API still goes through HTTP and a token, exactly like a remote one, so
@@ -60,10 +69,19 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   }
 
   // The guide is loaded and indexed once at start-up: a broken guide file stops start-up with its name.
-  const guide = loadGuide({ nb: config.GUIDE_NB_PATH, nn: config.GUIDE_NN_PATH, en: config.GUIDE_EN_PATH });
+  const guide = loadGuide({
+    nb: config.GUIDE_NB_PATH,
+    nn: config.GUIDE_NN_PATH,
+    en: config.GUIDE_EN_PATH,
+  });
   const help = new HelpService(guide, {
     llm: config.OPENAI_API_KEY
-      ? createLlmAnswerer({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS })
+      ? createLlmAnswerer({
+          apiKey: config.OPENAI_API_KEY,
+          baseURL: config.OPENAI_BASE_URL,
+          model: config.OPENAI_MODEL,
+          timeoutMs: config.OPENAI_TIMEOUT_MS,
+        })
       : undefined,
   });
 
@@ -72,21 +90,35 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const extractor = createCombinedExtractor(
     createOfflineExtractor(),
     config.OPENAI_API_KEY
-      ? createVisionExtractor({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL })
+      ? createVisionExtractor({
+          apiKey: config.OPENAI_API_KEY,
+          baseURL: config.OPENAI_BASE_URL,
+          model: config.OPENAI_MODEL,
+        })
       : undefined,
-    { onVisionError: (err) => logger.warn({ err: errorSummary(err) }, 'vision extractor failed; using OCR alone') },
+    {
+      onVisionError: (err) =>
+        logger.warn({ err: errorSummary(err) }, 'vision extractor failed; using OCR alone'),
+    },
   );
-  const receipts = new ReceiptPipeline({ store: new ReceiptStore(db, path.join(config.DATA_DIR, 'receipts')), extractor });
+  const receipts = new ReceiptPipeline({
+    store: new ReceiptStore(db, path.join(config.DATA_DIR, 'receipts')),
+    extractor,
+  });
 
   const adapter = createAdapter(config, logger);
   // Created once the port is known: the embedded claims API's address includes it.
   let bot: ExpenseBot | undefined;
 
-  server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }), async (req: restify.Request, res: restify.Response) => {
-    const ready = bot;
-    if (!ready) return void res.send(503, { error: 'starting' });
-    await adapter.process(req, res, (context) => ready.run(context));
-  });
+  server.post(
+    '/api/messages',
+    restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }),
+    async (req: restify.Request, res: restify.Response) => {
+      const ready = bot;
+      if (!ready) return void res.send(503, { error: 'starting' });
+      await adapter.process(req, res, (context) => ready.run(context));
+    },
+  );
   server.get('/healthz', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
     db.prepare('select 1').get();
     res.send(200, { ok: true, claimsApi: embedded ? 'embedded' : 'remote' });
@@ -100,7 +132,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const address = server.address();
   const port = address.port;
   const publicBase = config.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
-  const links = createReceiptLinks({ secret: config.RECEIPT_LINK_SECRET ?? randomBytes(32).toString('base64url'), baseUrl: publicBase });
+  const links = createReceiptLinks({
+    secret: config.RECEIPT_LINK_SECRET ?? randomBytes(32).toString('base64url'),
+    baseUrl: publicBase,
+  });
   const claimsClient = createClaimsClient({
     baseUrl: config.CLAIMS_API_URL ?? `http://127.0.0.1:${port}/claims-api/v1`,
     token: serviceToken,
@@ -143,12 +178,19 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     defaultLang: config.DEFAULT_LOCALE,
   });
   const url = `http://127.0.0.1:${port}`;
-  logger.info({ port, auth: config.authEnabled, claimsApi: embedded ? 'embedded' : config.CLAIMS_API_URL }, 'bot listening');
+  logger.info(
+    { port, auth: config.authEnabled, claimsApi: embedded ? 'embedded' : config.CLAIMS_API_URL },
+    'bot listening',
+  );
   // Photos stored by an earlier run that stopped before reading them: read now, never lost.
   let closing = false;
   const leftovers = receipts
     .readUnread(
-      (id, err) => logger.warn({ receiptId: id, err: errorSummary(err) }, 'could not read a receipt left unread'),
+      (id, err) =>
+        logger.warn(
+          { receiptId: id, err: errorSummary(err) },
+          'could not read a receipt left unread',
+        ),
       () => closing,
     )
     .then((count) => {

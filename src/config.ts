@@ -13,7 +13,9 @@ const schema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     HOST: z.string().default('0.0.0.0'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     DATA_DIR: z.string().min(1).default('./data'),
     DEFAULT_LOCALE: z.enum(['nb', 'nn', 'en']).default('nb'),
 
@@ -31,7 +33,10 @@ const schema = z
     CLAIMS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
     PROFILES_FILE: optionalString,
     PUBLIC_BASE_URL: optionalUrl,
-    RECEIPT_LINK_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+    RECEIPT_LINK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().min(32, 'must be at least 32 characters').optional(),
+    ),
 
     GUIDE_NB_PATH: optionalString,
     GUIDE_NN_PATH: optionalString,
@@ -44,13 +49,25 @@ const schema = z
   })
   .superRefine((c, ctx) => {
     if (c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType=SingleTenant' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: 'is required when MicrosoftAppType=SingleTenant',
+      });
     }
     if (c.MicrosoftAppType !== 'UserAssignedMSI' && c.MicrosoftAppId && !c.MicrosoftAppPassword) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `is required when MicrosoftAppId is set (MicrosoftAppType=${c.MicrosoftAppType})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: `is required when MicrosoftAppId is set (MicrosoftAppType=${c.MicrosoftAppType})`,
+      });
     }
     if (c.CLAIMS_API_URL && !c.CLAIMS_API_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['CLAIMS_API_TOKEN'], message: 'is required when CLAIMS_API_URL points at another claims API' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CLAIMS_API_TOKEN'],
+        message: 'is required when CLAIMS_API_URL points at another claims API',
+      });
     }
   });
 
@@ -67,8 +84,12 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = schema.safeParse(env);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every setting.`);
+    const lines = result.error.issues.map(
+      (i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`,
+    );
+    throw new ConfigError(
+      `Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every setting.`,
+    );
   }
   return { ...result.data, authEnabled: Boolean(result.data.MicrosoftAppId) };
 }

@@ -18,7 +18,9 @@ async function main() {
   const logger = createLogger(config.LOG_LEVEL);
   const app = await startApp(config, logger);
   if (!config.authEnabled) {
-    logger.info(`authentication is off (no MicrosoftAppId): chat locally with "npm run playground", endpoint ${app.url}/api/messages`);
+    logger.info(
+      `authentication is off (no MicrosoftAppId): chat locally with "npm run playground", endpoint ${app.url}/api/messages`,
+    );
   }
   let stopping = false;
   const stop = (signal: string) => {

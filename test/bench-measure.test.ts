@@ -29,7 +29,16 @@ describe('distribution', () => {
   });
 
   it('is all zeros for no values', () => {
-    expect(distribution([])).toEqual({ n: 0, min: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0 });
+    expect(distribution([])).toEqual({
+      n: 0,
+      min: 0,
+      mean: 0,
+      p50: 0,
+      p90: 0,
+      p95: 0,
+      p99: 0,
+      max: 0,
+    });
   });
 });
 
@@ -37,7 +46,9 @@ describe('target lines', () => {
   it('says ok at or under the limit and over above it', () => {
     expect(formatTarget(checkTarget('median', 1.04, 1.5, 's'))).toBe('median 1.04 s ≤ 1.5 s  ok');
     expect(formatTarget(checkTarget('median', 1.5, 1.5, 's'))).toMatch(/ok$/);
-    expect(formatTarget(checkTarget('peak RSS', 412.4, 400, 'MiB'), 0)).toBe('peak RSS 412 MiB ≤ 400 MiB  over');
+    expect(formatTarget(checkTarget('peak RSS', 412.4, 400, 'MiB'), 0)).toBe(
+      'peak RSS 412 MiB ≤ 400 MiB  over',
+    );
   });
 });
 

@@ -8,7 +8,14 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ActivityTypes, TestAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
+import {
+  ActivityTypes,
+  TestAdapter,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardRenderer } from '../src/bot/card-renderer.js';
@@ -16,7 +23,10 @@ import { ExpenseBot } from '../src/bot/expense-bot.js';
 import { createClaimsClient } from '../src/claims-api/claims-client.js';
 import { HelpService } from '../src/help/compose-answer.js';
 import { loadGuide } from '../src/help/guide-loader.js';
-import { createOfflineExtractor, type OfflineExtractor } from '../src/receipts/offline-extractor.js';
+import {
+  createOfflineExtractor,
+  type OfflineExtractor,
+} from '../src/receipts/offline-extractor.js';
 import { ReceiptPipeline } from '../src/receipts/receipt-pipeline.js';
 import { ReceiptStore } from '../src/receipts/receipt-store.js';
 import { ProcessedActivities } from '../src/store/processed-activities.js';
@@ -24,7 +34,8 @@ import { openDatabase } from '../src/store/sqlite-database.js';
 import { SqliteStorage } from '../src/store/sqlite-storage.js';
 import { startClaimsApi, type RunningClaimsApi } from './helpers/claims-api-server.js';
 
-const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures/receipts', name));
+const fixture = (name: string) =>
+  readFileSync(path.join(import.meta.dirname, 'fixtures/receipts', name));
 const FILES: Record<string, Buffer> = {
   'uno-x.jpg': fixture('fuel-uno-x-no.jpg'),
   'taxi.jpg': fixture('taxi-oslo-no.jpg'),
@@ -48,19 +59,38 @@ afterAll(async () => {
 /** The Teams file host: pre-authenticated download URLs, answered from the fixtures. */
 async function fileHost(url: string): Promise<Response> {
   const bytes = FILES[new URL(url).pathname.split('/').pop() ?? ''];
-  return bytes ? new Response(new Uint8Array(bytes), { status: 200, headers: { 'content-type': 'application/octet-stream' } }) : new Response('gone', { status: 403 });
+  return bytes
+    ? new Response(new Uint8Array(bytes), {
+        status: 200,
+        headers: { 'content-type': 'application/octet-stream' },
+      })
+    : new Response('gone', { status: 403 });
 }
 
 /** TestAdapter does not continue conversations; the bot does, to read photos after answering. */
 class PhotoTestAdapter extends TestAdapter {
   readonly updates: Array<Partial<Activity>> = [];
 
-  override async continueConversationAsync(_botAppId: unknown, reference: unknown, logic: unknown): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'ContinueConversation' }, reference as Partial<ConversationReference>, true);
-    await this.runMiddleware(this.createContext(activity), logic as (context: TurnContext) => Promise<void>);
+  override async continueConversationAsync(
+    _botAppId: unknown,
+    reference: unknown,
+    logic: unknown,
+  ): Promise<void> {
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'ContinueConversation' },
+      reference as Partial<ConversationReference>,
+      true,
+    );
+    await this.runMiddleware(
+      this.createContext(activity),
+      logic as (context: TurnContext) => Promise<void>,
+    );
   }
 
-  override updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<ResourceResponse | void> {
+  override updateActivity(
+    context: TurnContext,
+    activity: Partial<Activity>,
+  ): Promise<ResourceResponse | void> {
     this.updates.push(activity);
     return super.updateActivity(context, activity);
   }
@@ -68,7 +98,10 @@ class PhotoTestAdapter extends TestAdapter {
 
 function chat(aad: string) {
   const db = openDatabase(':memory:');
-  const receipts = new ReceiptPipeline({ store: new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-bot-photos-'))), extractor });
+  const receipts = new ReceiptPipeline({
+    store: new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-bot-photos-'))),
+    extractor,
+  });
   let n = 0;
   const bot = new ExpenseBot({
     storage: new SqliteStorage(db),
@@ -94,38 +127,54 @@ function chat(aad: string) {
   });
   /** What the chat shows now: every message in order, with acknowledgements replaced by their cards. */
   const shown = () => adapter.activeQueue.filter((a) => a.type === ActivityTypes.Message);
-  const cards = () => shown().flatMap((a) => (a.attachments ?? []).map((x) => x.content as Record<string, unknown>));
+  const cards = () =>
+    shown().flatMap((a) => (a.attachments ?? []).map((x) => x.content as Record<string, unknown>));
   return {
     adapter,
     receipts,
     texts: () => shown().flatMap((a) => (a.text ? [a.text] : [])),
     cards,
-    cardOf: (template: string) => [...cards()].reverse().find((c) => JSON.stringify(c).includes(template)),
+    cardOf: (template: string) =>
+      [...cards()].reverse().find((c) => JSON.stringify(c).includes(template)),
     /** Photos sent with the paperclip, with `text`; resolves once they are all read. */
     async sendPhotos(names: string[], text?: string) {
-      await adapter.processActivity(base({
-        type: 'message',
-        ...(text ? { text } : {}),
-        attachments: names.map((name) => ({
-          contentType: 'application/vnd.microsoft.teams.file.download.info',
-          name,
-          content: { downloadUrl: `https://files.example.com/dl/${name}`, uniqueId: name, fileType: 'jpg' },
-        })),
-      }));
+      await adapter.processActivity(
+        base({
+          type: 'message',
+          ...(text ? { text } : {}),
+          attachments: names.map((name) => ({
+            contentType: 'application/vnd.microsoft.teams.file.download.info',
+            name,
+            content: {
+              downloadUrl: `https://files.example.com/dl/${name}`,
+              uniqueId: name,
+              fileType: 'jpg',
+            },
+          })),
+        }),
+      );
       await bot.idle();
     },
     say: (text: string) => adapter.processActivity(base({ type: 'message', text })),
-    submit: (value: Record<string, unknown>) => adapter.processActivity(base({ type: 'message', value })),
+    submit: (value: Record<string, unknown>) =>
+      adapter.processActivity(base({ type: 'message', value })),
     async execute(data: Record<string, unknown>) {
       const before = adapter.activeQueue.length;
-      await adapter.processActivity(base({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: data.action, data } } }));
+      await adapter.processActivity(
+        base({
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb: data.action, data } },
+        }),
+      );
       const response = adapter.activeQueue.slice(before).find((a) => a.type === 'invokeResponse');
       return (response?.value as { body: { value: Record<string, unknown> } }).body.value;
     },
   };
 }
 
-const draftIdOf = (card: unknown) => JSON.stringify(card).match(/"action":"claim\.[a-zA-Z]+","draftId":"([^"]+)"/)?.[1];
+const draftIdOf = (card: unknown) =>
+  JSON.stringify(card).match(/"action":"claim\.[a-zA-Z]+","draftId":"([^"]+)"/)?.[1];
 
 describe('several receipt photos in one message, through the bot', () => {
   it('"Samle i ett krav" with three receipts and a cat: one claim with three lines and their receipts, filed', async () => {
@@ -145,24 +194,44 @@ describe('several receipt photos in one message, through the bot', () => {
     expect(card).toMatch(/220,00\s?kr/);
     expect(card).toMatch(/1\s796,74\s?kr/); // the total
     // The cat is said in the same reply, and stays in "mine kvitteringer".
-    expect(c.texts().find((t) => t.startsWith('Dette tok jeg ikke med på kravet:'))).toMatch(/Bilde 4 \(katt\.jpg\): ser ikke ut som en kvittering/);
+    expect(c.texts().find((t) => t.startsWith('Dette tok jeg ikke med på kravet:'))).toMatch(
+      /Bilde 4 \(katt\.jpg\): ser ikke ut som en kvittering/,
+    );
 
     await c.say('Kundemøte hos Equinor i Stavanger');
     const review = c.cardOf('claim.file');
     expect(JSON.stringify(review)).toContain('Sjekk kravet');
     const filed = await c.execute({ action: 'claim.file', draftId: draftIdOf(review) });
     expect(JSON.stringify(filed)).toMatch(/Sendt inn som RR-2026-\d{6}/);
-    expect(c.texts().pop()).toMatch(/^Ferdig! Kravet er sendt inn som \*\*RR-2026-\d{6}\*\* \(1\s796,74\s?kr\)/);
+    expect(c.texts().pop()).toMatch(
+      /^Ferdig! Kravet er sendt inn som \*\*RR-2026-\d{6}\*\* \(1\s796,74\s?kr\)/,
+    );
 
     const [claim, ...others] = api.repo.listForEmployee('aad-photos');
     expect(others).toEqual([]);
-    expect(claim).toMatchObject({ status: 'submitted', purpose: 'Kundemøte hos Equinor i Stavanger', totals: [{ currency: 'NOK', amountMinor: 179674 }] });
-    expect(claim?.lines.map((l) => [l.type, l.amountMinor])).toEqual([['outlay', 104095], ['outlay', 53579], ['outlay', 22000]]);
-    expect(claim?.lines.map((l) => (l.type === 'outlay' ? l.kind : ''))).toEqual(['fuel', 'taxi', 'parking']);
+    expect(claim).toMatchObject({
+      status: 'submitted',
+      purpose: 'Kundemøte hos Equinor i Stavanger',
+      totals: [{ currency: 'NOK', amountMinor: 179674 }],
+    });
+    expect(claim?.lines.map((l) => [l.type, l.amountMinor])).toEqual([
+      ['outlay', 104095],
+      ['outlay', 53579],
+      ['outlay', 22000],
+    ]);
+    expect(claim?.lines.map((l) => (l.type === 'outlay' ? l.kind : ''))).toEqual([
+      'fuel',
+      'taxi',
+      'parking',
+    ]);
     // Every receipt went along, the bytes are with the claims API, and none of them is the cat.
-    const receipts = ['uno-x.jpg', 'taxi.jpg', 'europark.jpg'].map((name) => sha256(FILES[name] as Buffer));
+    const receipts = ['uno-x.jpg', 'taxi.jpg', 'europark.jpg'].map((name) =>
+      sha256(FILES[name] as Buffer),
+    );
     expect(claim?.attachments.map((a) => [a.sha256, a.role, a.name])).toEqual([
-      [receipts[0], 'receipt', 'uno-x.jpg'], [receipts[1], 'receipt', 'taxi.jpg'], [receipts[2], 'receipt', 'europark.jpg'],
+      [receipts[0], 'receipt', 'uno-x.jpg'],
+      [receipts[1], 'receipt', 'taxi.jpg'],
+      [receipts[2], 'receipt', 'europark.jpg'],
     ]);
     for (const sha of receipts) expect(api.repo.hasAttachment('aad-photos', sha)).toBe(true);
     expect(c.receipts.inbox('aad-photos').map((r) => r.name)).toEqual(['katt.jpg']);
@@ -171,12 +240,16 @@ describe('several receipt photos in one message, through the bot', () => {
   it('without the words: a card per photo, then "Samle i ett krav" (Action.Submit) makes them one claim', async () => {
     const c = chat('aad-merge');
     await c.sendPhotos(['taxi.jpg', 'europark.jpg']);
-    expect(c.cards().filter((card) => JSON.stringify(card).includes('"outlay.edit"'))).toHaveLength(2);
+    expect(c.cards().filter((card) => JSON.stringify(card).includes('"outlay.edit"'))).toHaveLength(
+      2,
+    );
     const offer = c.cardOf('receipts.merge');
     expect(JSON.stringify(offer)).toContain('Samle i ett krav');
     const batchId = JSON.stringify(offer).match(/"batchId":"([^"]+)"/)?.[1];
     await c.submit({ action: 'receipts.merge', batchId });
-    expect(c.texts()).toContain('Jeg samlet 2 kvitteringer i ett krav. Det erstatter de enkelte utleggene fra den meldingen.');
+    expect(c.texts()).toContain(
+      'Jeg samlet 2 kvitteringer i ett krav. Det erstatter de enkelte utleggene fra den meldingen.',
+    );
     await c.say('Kundemøte');
     await c.execute({ action: 'claim.file', draftId: draftIdOf(c.cardOf('claim.file')) });
     const [claim] = api.repo.listForEmployee('aad-merge');

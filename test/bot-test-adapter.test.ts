@@ -37,7 +37,10 @@ function makeBot(claimsUrl = api.url) {
     help: new HelpService(loadGuide()),
     // The OCR workers start only when a photo arrives; these tests send none (receipts are
     // covered over HTTP in end-to-end-receipts.test.ts, where the real adapter continues turns).
-    receipts: new ReceiptPipeline({ store: new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-bot-receipts-'))), extractor: createOfflineExtractor() }),
+    receipts: new ReceiptPipeline({
+      store: new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-bot-receipts-'))),
+      extractor: createOfflineExtractor(),
+    }),
     intake: { authEnabled: false },
     botAppId: '',
     processed: new ProcessedActivities(db),
@@ -74,16 +77,40 @@ function chat(bot: ExpenseBot, locale = 'nb-NO', aad = 'aad-kari') {
   return {
     sent,
     say: (text: string) => adapter.processActivity(base({ type: 'message', text })),
-    submit: (value: Record<string, unknown>, replyToId?: string) => adapter.processActivity(base({ type: 'message', value, replyToId })),
+    submit: (value: Record<string, unknown>, replyToId?: string) =>
+      adapter.processActivity(base({ type: 'message', value, replyToId })),
     execute: async (data: Record<string, unknown>) => {
       const before = sent.length;
-      await adapter.processActivity(base({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: data.action, data } } }));
+      await adapter.processActivity(
+        base({
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb: data.action, data } },
+        }),
+      );
       const response = sent.slice(before).find((a) => a.type === 'invokeResponse');
-      return (response?.value as { status: number; body: { type: string; value: Record<string, unknown> } }).body;
+      return (
+        response?.value as {
+          status: number;
+          body: { type: string; value: Record<string, unknown> };
+        }
+      ).body;
     },
-    install: () => adapter.processActivity(base({ type: 'conversationUpdate', membersAdded: [{ id: 'bot', name: 'Bot' }], recipient: { id: 'bot', name: 'Bot' } })),
+    install: () =>
+      adapter.processActivity(
+        base({
+          type: 'conversationUpdate',
+          membersAdded: [{ id: 'bot', name: 'Bot' }],
+          recipient: { id: 'bot', name: 'Bot' },
+        }),
+      ),
     texts: () => sent.filter((a) => a.type === 'message' && a.text).map((a) => a.text as string),
-    cards: () => sent.flatMap((a) => (a.type === 'message' ? (a.attachments ?? []).map((x) => x.content as Record<string, unknown>) : [])),
+    cards: () =>
+      sent.flatMap((a) =>
+        a.type === 'message'
+          ? (a.attachments ?? []).map((x) => x.content as Record<string, unknown>)
+          : [],
+      ),
     lastDraftId(): string {
       const json = JSON.stringify(this.cards());
       const ids = [...json.matchAll(/"draftId":"([^"]+)"/g)].map((m) => m[1] as string);
@@ -92,7 +119,15 @@ function chat(bot: ExpenseBot, locale = 'nb-NO', aad = 'aad-kari') {
   };
 }
 
-const form = { date: '2026-11-23', amount: '120', currency: 'NOK', kind: 'parking', merchant: 'EasyPark', purpose: 'Kundemøte', comment: '' };
+const form = {
+  date: '2026-11-23',
+  amount: '120',
+  currency: 'NOK',
+  kind: 'parking',
+  merchant: 'EasyPark',
+  purpose: 'Kundemøte',
+  comment: '',
+};
 
 describe('bot through the TestAdapter', () => {
   it('sends the welcome card when installed', async () => {
@@ -110,10 +145,16 @@ describe('bot through the TestAdapter', () => {
     expect(JSON.stringify(summary.value)).toContain('Sjekk utlegget');
     const filed = await c.execute({ action: 'outlay.file', draftId });
     expect(JSON.stringify(filed.value)).toMatch(/Sendt inn som RR-2026-\d{6}/);
-    expect(c.texts().pop()).toMatch(/^Ferdig! Utlegget er sendt inn som \*\*RR-2026-\d{6}\*\* \(120,00\s?kr\)/);
+    expect(c.texts().pop()).toMatch(
+      /^Ferdig! Utlegget er sendt inn som \*\*RR-2026-\d{6}\*\* \(120,00\s?kr\)/,
+    );
     const stored = api.repo.listForEmployee('aad-nn');
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ status: 'submitted', purpose: 'Kundemøte', totals: [{ currency: 'NOK', amountMinor: 12000 }] });
+    expect(stored[0]).toMatchObject({
+      status: 'submitted',
+      purpose: 'Kundemøte',
+      totals: [{ currency: 'NOK', amountMinor: 12000 }],
+    });
   });
 
   it('files in English with Action.Submit and updates the clicked card in place', async () => {
@@ -126,7 +167,9 @@ describe('bot through the TestAdapter', () => {
     // The File card turns into "Filing…" and then into its read-only filed form.
     expect(updates.map((u) => u.id)).toEqual(['card-1', 'card-2', 'card-2']);
     expect(JSON.stringify(updates[2])).toMatch(/Filed as RR-2026-/);
-    expect(c.texts().pop()).toMatch(/^Done! Your outlay is filed as \*\*RR-2026-\d{6}\*\* \(NOK\s?120\.00\)/);
+    expect(c.texts().pop()).toMatch(
+      /^Done! Your outlay is filed as \*\*RR-2026-\d{6}\*\* \(NOK\s?120\.00\)/,
+    );
   });
 
   it('shows typing while it works and lists my claims', async () => {
@@ -175,7 +218,12 @@ describe('mileage and travel through the bot', () => {
     expect(JSON.stringify(filed.value)).toMatch(/Sendt inn som RR-2026-/);
     const [claim] = api.repo.listForEmployee('aad-mileage');
     // 2026: 120 × 5,30 + Kari 120 × 1,00 = 756,00 kr; tax-free up to Skatteetaten's limits.
-    expect(claim?.lines[0]).toMatchObject({ type: 'mileage', km: 120, amountMinor: 75600, passengers: [{ name: 'Kari', km: 120 }] });
+    expect(claim?.lines[0]).toMatchObject({
+      type: 'mileage',
+      km: 120,
+      amountMinor: 75600,
+      passengers: [{ name: 'Kari', km: 120 }],
+    });
     const line = claim?.lines[0] as { taxFreeMinor: number; taxableMinor: number };
     expect(line.taxFreeMinor + line.taxableMinor).toBe(75600);
   });

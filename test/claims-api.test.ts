@@ -18,7 +18,11 @@ import {
 import { ClaimsRepository } from '../src/claims-api/claims-repository.js';
 import { loadProfiles, ProfilesFileError } from '../src/claims-api/profiles.js';
 import { CLAIMS_API_PREFIX, registerClaimsApiRoutes } from '../src/claims-api/reference-server.js';
-import { parseStandaloneEnv, StandaloneConfigError, startStandalone } from '../src/claims-api/standalone.js';
+import {
+  parseStandaloneEnv,
+  StandaloneConfigError,
+  startStandalone,
+} from '../src/claims-api/standalone.js';
 import { createLogger } from '../src/logger.js';
 
 const TOKEN = 'service-token-for-tests-0123456789';
@@ -45,9 +49,23 @@ const ferryClaim: NewClaim = {
   description: 'Kundemøte i Bergen',
   purpose: 'Møte med kunde om ny avtale',
   lines: [
-    { type: 'outlay', date: '2026-03-01', kind: 'ferry', amountMinor: 14_250, currency: 'NOK', merchant: 'Fjord1' },
+    {
+      type: 'outlay',
+      date: '2026-03-01',
+      kind: 'ferry',
+      amountMinor: 14_250,
+      currency: 'NOK',
+      merchant: 'Fjord1',
+    },
     { type: 'outlay', date: '2026-03-01', kind: 'parking', amountMinor: 6_000, currency: 'NOK' },
-    { type: 'outlay', date: '2026-03-02', kind: 'meal', amountMinor: 3_500, currency: 'EUR', comment: 'Lunsj' },
+    {
+      type: 'outlay',
+      date: '2026-03-02',
+      kind: 'meal',
+      amountMinor: 3_500,
+      currency: 'EUR',
+      comment: 'Lunsj',
+    },
   ],
 };
 
@@ -115,15 +133,28 @@ async function startApi(
   return api;
 }
 
-function clientFor(api: { url: string }, overrides: { token?: string; timeoutMs?: number } = {}): ClaimsClient {
-  return createClaimsClient({ baseUrl: `${api.url}${CLAIMS_API_PREFIX}`, token: overrides.token ?? TOKEN, timeoutMs: overrides.timeoutMs ?? 5_000 });
+function clientFor(
+  api: { url: string },
+  overrides: { token?: string; timeoutMs?: number } = {},
+): ClaimsClient {
+  return createClaimsClient({
+    baseUrl: `${api.url}${CLAIMS_API_PREFIX}`,
+    token: overrides.token ?? TOKEN,
+    timeoutMs: overrides.timeoutMs ?? 5_000,
+  });
 }
 
 async function call(
   api: Api,
   method: string,
   path: string,
-  init: { employee?: string | null; token?: string | null; key?: string; body?: unknown; rawBody?: string } = {},
+  init: {
+    employee?: string | null;
+    token?: string | null;
+    key?: string;
+    body?: unknown;
+    rawBody?: string;
+  } = {},
 ): Promise<{ status: number; headers: Headers; body: any; text: string }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (init.token !== null) headers.authorization = `Bearer ${init.token ?? TOKEN}`;
@@ -135,7 +166,12 @@ async function call(
     body: init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined, text };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text ? JSON.parse(text) : undefined,
+    text,
+  };
 }
 
 let keyCounter = 0;
@@ -166,7 +202,11 @@ describe('claims API, filing and reading claims', () => {
       { currency: 'NOK', amountMinor: 20_250 },
       { currency: 'EUR', amountMinor: 3_500 },
     ]);
-    expect(claim.dimensions).toEqual({ company: 'Fjordkraft Reiser AS', department: 'Sal', project: 'P-1001' });
+    expect(claim.dimensions).toEqual({
+      company: 'Fjordkraft Reiser AS',
+      department: 'Sal',
+      project: 'P-1001',
+    });
     expect(claim.lines).toEqual(ferryClaim.lines);
     expect(await client.getClaim(KARI, claim.id)).toEqual(claim);
   });
@@ -179,20 +219,39 @@ describe('claims API, filing and reading claims', () => {
   });
 
   it('keeps dimensions the employee chose and fills only the empty ones', async () => {
-    const claim = await client.fileClaim(KARI, { ...ferryClaim, dimensions: { project: 'P-2002', department: ' ' } }, newKey());
-    expect(claim.dimensions).toEqual({ company: 'Fjordkraft Reiser AS', department: 'Sal', project: 'P-2002' });
+    const claim = await client.fileClaim(
+      KARI,
+      { ...ferryClaim, dimensions: { project: 'P-2002', department: ' ' } },
+      newKey(),
+    );
+    expect(claim.dimensions).toEqual({
+      company: 'Fjordkraft Reiser AS',
+      department: 'Sal',
+      project: 'P-2002',
+    });
   });
 
   it('can keep a claim as a draft when the request asks for it', async () => {
-    const res = await call(api, 'POST', '/claims', { key: newKey(), body: { ...ferryClaim, status: 'draft' } });
+    const res = await call(api, 'POST', '/claims', {
+      key: newKey(),
+      body: { ...ferryClaim, status: 'draft' },
+    });
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('draft');
     expect(res.headers.get('location')).toBe(`${CLAIMS_API_PREFIX}/claims/${res.body.id}`);
   });
 
   it('an employee sees only their own claims, newest first', async () => {
-    const olasClaim = await client.fileClaim(OLA, { ...ferryClaim, description: 'Olas tur' }, newKey());
-    const karisNewest = await client.fileClaim(KARI, { ...ferryClaim, description: 'Karis siste tur' }, newKey());
+    const olasClaim = await client.fileClaim(
+      OLA,
+      { ...ferryClaim, description: 'Olas tur' },
+      newKey(),
+    );
+    const karisNewest = await client.fileClaim(
+      KARI,
+      { ...ferryClaim, description: 'Karis siste tur' },
+      newKey(),
+    );
 
     const karis = await client.listClaims(KARI);
     expect(karis.length).toBeGreaterThan(1);
@@ -230,7 +289,11 @@ describe('claims API, filing and reading claims', () => {
       expect(res.headers.get('www-authenticate')).toBe('Bearer');
       expect(res.text).not.toContain(TOKEN);
     }
-    const filing = await call(api, 'POST', '/claims', { token: 'nope', key: newKey(), body: ferryClaim });
+    const filing = await call(api, 'POST', '/claims', {
+      token: 'nope',
+      key: newKey(),
+      body: ferryClaim,
+    });
     expect(filing.status).toBe(401);
     await expect(clientFor(api, { token: 'wrong-token' }).listClaims(KARI)).rejects.toMatchObject({
       name: 'ClaimsApiRejectedError',
@@ -248,7 +311,11 @@ describe('claims API, filing and reading claims', () => {
   });
 
   it('answers 422 with the issues when the claim is not valid', async () => {
-    const invalid = { ...ferryClaim, purpose: '   ', lines: [{ ...ferryClaim.lines[0], amountMinor: -5 }] };
+    const invalid = {
+      ...ferryClaim,
+      purpose: '   ',
+      lines: [{ ...ferryClaim.lines[0], amountMinor: -5 }],
+    };
     const res = await call(api, 'POST', '/claims', { key: newKey(), body: invalid });
     expect(res.status).toBe(422);
     expect(res.body.error).toBe('validation');
@@ -256,12 +323,23 @@ describe('claims API, filing and reading claims', () => {
     const paths = res.body.issues.map((i: { path: string[] }) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['purpose', 'lines.0.amountMinor']));
 
-    expect((await call(api, 'POST', '/claims', { key: newKey(), rawBody: '{"description":' })).status).toBe(400);
-    expect((await call(api, 'POST', '/claims', { key: newKey(), body: { ...ferryClaim, status: 'paid' } })).status).toBe(422);
+    expect(
+      (await call(api, 'POST', '/claims', { key: newKey(), rawBody: '{"description":' })).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(api, 'POST', '/claims', {
+          key: newKey(),
+          body: { ...ferryClaim, status: 'paid' },
+        })
+      ).status,
+    ).toBe(422);
   });
 
   it('the client reports a refused claim as ClaimsApiRejectedError with the answer', async () => {
-    const error = await client.fileClaim(KARI, { ...ferryClaim, lines: [] }, newKey()).catch((e: unknown) => e);
+    const error = await client
+      .fileClaim(KARI, { ...ferryClaim, lines: [] }, newKey())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClaimsApiRejectedError);
     expect(error).toMatchObject({ status: 422, body: { error: 'validation' } });
     expect((error as Error).message).not.toContain(TOKEN);
@@ -271,7 +349,9 @@ describe('claims API, filing and reading claims', () => {
     const res = await call(api, 'POST', '/claims', { body: ferryClaim });
     expect(res.status).toBe(400);
     expect(res.body.message).toContain('Idempotency-Key');
-    expect((await call(api, 'POST', '/claims', { key: 'k'.repeat(201), body: ferryClaim })).status).toBe(400);
+    expect(
+      (await call(api, 'POST', '/claims', { key: 'k'.repeat(201), body: ferryClaim })).status,
+    ).toBe(400);
   });
 
   it('a second click on File does not file twice', async () => {
@@ -295,7 +375,9 @@ describe('claims API, filing and reading claims', () => {
     const key = newKey();
     const before = (await client.listClaims(OLA)).length;
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => call(api, 'POST', '/claims', { employee: OLA, key, body: ferryClaim })),
+      Array.from({ length: 8 }, () =>
+        call(api, 'POST', '/claims', { employee: OLA, key, body: ferryClaim }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
@@ -305,11 +387,17 @@ describe('claims API, filing and reading claims', () => {
   it('refuses the same key for a different claim with 409', async () => {
     const key = newKey();
     await client.fileClaim(KARI, ferryClaim, key);
-    const res = await call(api, 'POST', '/claims', { key, body: { ...ferryClaim, purpose: 'Noko anna' } });
+    const res = await call(api, 'POST', '/claims', {
+      key,
+      body: { ...ferryClaim, purpose: 'Noko anna' },
+    });
     expect(res.status).toBe(409);
     expect(res.body.error).toBe('idempotency_conflict');
     // Asking for a draft is a different request too.
-    expect((await call(api, 'POST', '/claims', { key, body: { ...ferryClaim, status: 'draft' } })).status).toBe(409);
+    expect(
+      (await call(api, 'POST', '/claims', { key, body: { ...ferryClaim, status: 'draft' } }))
+        .status,
+    ).toBe(409);
   });
 
   it('the same key from two employees files two claims', async () => {
@@ -328,8 +416,14 @@ describe('claims API, filing and reading claims', () => {
       department: 'Sal',
       project: 'P-1001',
     });
-    expect(await client.getProfile(OLA)).toMatchObject({ company: 'Fjordkraft Drift AS', department: 'Drift' });
-    expect(await client.getProfile(UNKNOWN)).toEqual({ employeeId: UNKNOWN, company: 'Fjordkraft Reiser AS' });
+    expect(await client.getProfile(OLA)).toMatchObject({
+      company: 'Fjordkraft Drift AS',
+      department: 'Drift',
+    });
+    expect(await client.getProfile(UNKNOWN)).toEqual({
+      employeeId: UNKNOWN,
+      company: 'Fjordkraft Reiser AS',
+    });
   });
 
   it('answers health without a token', async () => {
@@ -364,7 +458,10 @@ describe('claims API, finance moves claims on', () => {
   it('rejects a submitted claim and submits a draft', async () => {
     const submitted = await client.fileClaim(KARI, ferryClaim, newKey());
     expect((await move(submitted.id, 'rejected')).body.status).toBe('rejected');
-    const draft = await call(api, 'POST', '/claims', { key: newKey(), body: { ...ferryClaim, status: 'draft' } });
+    const draft = await call(api, 'POST', '/claims', {
+      key: newKey(),
+      body: { ...ferryClaim, status: 'draft' },
+    });
     expect((await move(draft.body.id, 'submitted')).body.status).toBe('submitted');
   });
 
@@ -376,7 +473,8 @@ describe('claims API, finance moves claims on', () => {
       expect(res.body).toMatchObject({ error: 'invalid_transition', currentStatus: 'submitted' });
     }
     await move(claim.id, 'rejected');
-    for (const status of ['approved', 'paid', 'submitted']) expect((await move(claim.id, status)).status, status).toBe(409);
+    for (const status of ['approved', 'paid', 'submitted'])
+      expect((await move(claim.id, status)).status, status).toBe(409);
     expect((await client.getClaim(KARI, claim.id))?.status).toBe('rejected');
   });
 
@@ -392,7 +490,11 @@ describe('claims API, finance moves claims on', () => {
   it('has no admin route when no admin token is configured', async () => {
     const closed = await startApi({ adminToken: null });
     const claim = await clientFor(closed).fileClaim(KARI, ferryClaim, newKey());
-    const res = await call(closed, 'POST', `/admin/claims/${claim.id}/status`, { token: '', employee: null, body: { status: 'approved' } });
+    const res = await call(closed, 'POST', `/admin/claims/${claim.id}/status`, {
+      token: '',
+      employee: null,
+      body: { status: 'approved' },
+    });
     expect(res.status).toBe(404);
     await closed.close();
   });
@@ -433,7 +535,10 @@ describe('claims API, numbering and storage', () => {
     const key = newKey();
     const claim = await client.fileClaim(KARI, ferryClaim, key);
     expect(await client.fileClaim(KARI, ferryClaim, key)).toEqual(claim);
-    expect((await call(api, 'POST', '/claims', { key: newKey(), body: { ...ferryClaim, lines: [] } })).status).toBe(422);
+    expect(
+      (await call(api, 'POST', '/claims', { key: newKey(), body: { ...ferryClaim, lines: [] } }))
+        .status,
+    ).toBe(422);
     await api.close();
   });
 
@@ -458,7 +563,10 @@ describe('claims API, numbering and storage', () => {
   it('the OpenAPI contract lists exactly the routes the reference server serves', async () => {
     const api = await startApi();
     const served = (api.server.getDebugInfo().routes as Array<{ method: string; path: string }>)
-      .map((r) => `${r.method.toLowerCase()} ${r.path.slice(CLAIMS_API_PREFIX.length).replace(/:(\w+)/g, '{$1}')}`)
+      .map(
+        (r) =>
+          `${r.method.toLowerCase()} ${r.path.slice(CLAIMS_API_PREFIX.length).replace(/:(\w+)/g, '{$1}')}`,
+      )
       .sort();
     const yaml = readFileSync(new URL('../src/claims-api/openapi.yaml', import.meta.url), 'utf8');
     const documented: string[] = [];
@@ -500,7 +608,11 @@ describe('claims client, when the API is unreachable', () => {
     const { port } = s.address() as AddressInfo;
     await new Promise((done) => s.close(done));
 
-    const client = createClaimsClient({ baseUrl: `http://127.0.0.1:${port}`, token: TOKEN, timeoutMs: 2_000 });
+    const client = createClaimsClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      token: TOKEN,
+      timeoutMs: 2_000,
+    });
     const error = await client.fileClaim(KARI, ferryClaim, newKey()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClaimsApiUnavailableError);
     expect((error as Error).message).toContain('ECONNREFUSED');
@@ -535,7 +647,11 @@ describe('claims client, when the API is unreachable', () => {
         res.end();
       }
     });
-    const client = createClaimsClient({ baseUrl: `${url}/claims-api/v1/`, token: TOKEN, timeoutMs: 2_000 });
+    const client = createClaimsClient({
+      baseUrl: `${url}/claims-api/v1/`,
+      token: TOKEN,
+      timeoutMs: 2_000,
+    });
     await expect(client.getProfile(KARI)).rejects.toThrow(ClaimsApiUnavailableError);
     await expect(client.listClaims(KARI)).rejects.toThrow(/does not match the contract/);
     await expect(client.getClaim(KARI, 'html')).rejects.toThrow(/not JSON/);
@@ -562,15 +678,28 @@ describe('claims client, when the API is unreachable', () => {
     const seen: Request[] = [];
     const fakeFetch: typeof fetch = async (input, init) => {
       seen.push(new Request(input, init));
-      return new Response('{"employeeId":"x"}', { status: 200, headers: { 'content-type': 'application/json' } });
+      return new Response('{"employeeId":"x"}', {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
     };
-    const client = createClaimsClient({ baseUrl: 'http://claims.example', token: TOKEN, timeoutMs: 1_000, fetch: fakeFetch });
+    const client = createClaimsClient({
+      baseUrl: 'http://claims.example',
+      token: TOKEN,
+      timeoutMs: 1_000,
+      fetch: fakeFetch,
+    });
     expect(await client.getProfile(KARI)).toEqual({ employeeId: 'x' });
     expect(seen[0]?.url).toBe('http://claims.example/claims-api/v1/profile');
     expect(seen[0]?.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
     expect(seen[0]?.headers.get('x-acting-employee')).toBe(KARI);
 
-    const elsewhere = createClaimsClient({ baseUrl: 'https://erp.example/expense/api/', token: TOKEN, timeoutMs: 1_000, fetch: fakeFetch });
+    const elsewhere = createClaimsClient({
+      baseUrl: 'https://erp.example/expense/api/',
+      token: TOKEN,
+      timeoutMs: 1_000,
+      fetch: fakeFetch,
+    });
     await elsewhere.getProfile(KARI);
     expect(seen[1]?.url).toBe('https://erp.example/expense/api/profile');
   });
@@ -588,14 +717,23 @@ describe('profiles file and standalone settings', () => {
   });
 
   it('without a profiles file every employee gets the configured defaults', () => {
-    expect(loadProfiles(undefined, { company: 'AS' }).get(KARI)).toEqual({ employeeId: KARI, company: 'AS' });
+    expect(loadProfiles(undefined, { company: 'AS' }).get(KARI)).toEqual({
+      employeeId: KARI,
+      company: 'AS',
+    });
   });
 
   it('requires a service token of some length and never echoes it', () => {
     expect(() => parseStandaloneEnv({})).toThrow(/CLAIMS_API_TOKEN/);
-    expect(() => parseStandaloneEnv({ CLAIMS_API_TOKEN: 'short-secret' })).toThrow(StandaloneConfigError);
-    expect(() => parseStandaloneEnv({ CLAIMS_API_TOKEN: 'short-secret' })).not.toThrow(/short-secret/);
-    expect(() => parseStandaloneEnv({ CLAIMS_API_TOKEN: TOKEN, CLAIMS_API_ADMIN_TOKEN: TOKEN })).toThrow(/must differ/);
+    expect(() => parseStandaloneEnv({ CLAIMS_API_TOKEN: 'short-secret' })).toThrow(
+      StandaloneConfigError,
+    );
+    expect(() => parseStandaloneEnv({ CLAIMS_API_TOKEN: 'short-secret' })).not.toThrow(
+      /short-secret/,
+    );
+    expect(() =>
+      parseStandaloneEnv({ CLAIMS_API_TOKEN: TOKEN, CLAIMS_API_ADMIN_TOKEN: TOKEN }),
+    ).toThrow(/must differ/);
     expect(parseStandaloneEnv({ CLAIMS_API_TOKEN: TOKEN, CLAIMS_API_PORT: '' })).toMatchObject({
       CLAIMS_API_PORT: 3979,
       DATA_DIR: './data',
@@ -604,7 +742,12 @@ describe('profiles file and standalone settings', () => {
 
   it('runs on its own with a file in DATA_DIR and stops cleanly', async () => {
     const dataDir = join(dir, 'standalone-data');
-    const settings = parseStandaloneEnv({ CLAIMS_API_TOKEN: TOKEN, CLAIMS_API_PORT: '0', DATA_DIR: dataDir, PROFILES_FILE: profilesFile });
+    const settings = parseStandaloneEnv({
+      CLAIMS_API_TOKEN: TOKEN,
+      CLAIMS_API_PORT: '0',
+      DATA_DIR: dataDir,
+      PROFILES_FILE: profilesFile,
+    });
     const api = await startStandalone(settings, createLogger('silent'));
     const client = createClaimsClient({ baseUrl: api.url, token: TOKEN, timeoutMs: 2_000 });
     const claim = await client.fileClaim(KARI, ferryClaim, newKey());

@@ -13,8 +13,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calculateMileage, MILEAGE_ERROR_KEYS, type MileageInput } from '../src/claims/mileage.js';
 import { percentOf, rateTimesKm, toHundredths } from '../src/claims/money.js';
-import { calculatePerDiem, PER_DIEM_ERROR_KEYS, type PerDiemInput, type PerDiemResult } from '../src/claims/per-diem.js';
-import { InvalidClaimInput, knownYears, ratesFor, RatesUnavailableError, type ClaimInputIssue } from '../src/claims/rates.js';
+import {
+  calculatePerDiem,
+  PER_DIEM_ERROR_KEYS,
+  type PerDiemInput,
+  type PerDiemResult,
+} from '../src/claims/per-diem.js';
+import {
+  InvalidClaimInput,
+  knownYears,
+  ratesFor,
+  RatesUnavailableError,
+  type ClaimInputIssue,
+} from '../src/claims/rates.js';
 import { splitAgainstLimit } from '../src/claims/tax-split.js';
 
 function issuesOf(run: () => unknown): ClaimInputIssue[] {
@@ -47,8 +58,12 @@ describe('rates by the date of the trip', () => {
   it('refuses a date outside the known years, naming the years it knows', () => {
     expect(() => ratesFor('2024-12-31')).toThrow(RatesUnavailableError);
     expect(() => ratesFor('2027-01-01')).toThrow(/2025, 2026/);
-    expect(() => calculateMileage({ date: '2024-06-01', km: 10, passengers: [] })).toThrow(RatesUnavailableError);
-    expect(() => calculatePerDiem(trip({ departure: '2027-02-01T08:00', return: '2027-02-01T16:00' }))).toThrow(RatesUnavailableError);
+    expect(() => calculateMileage({ date: '2024-06-01', km: 10, passengers: [] })).toThrow(
+      RatesUnavailableError,
+    );
+    expect(() =>
+      calculatePerDiem(trip({ departure: '2027-02-01T08:00', return: '2027-02-01T16:00' })),
+    ).toThrow(RatesUnavailableError);
   });
 
   it('rejects a date that is not a real calendar date', () => {
@@ -102,7 +117,11 @@ describe('mileage', () => {
   });
 
   it('pays 120 km in 2026 with one passenger for 80 km: 716,00 kr', () => {
-    const result = calculateMileage({ date: '2026-02-03', km: 120, passengers: [{ name: 'Kari', km: 80 }] });
+    const result = calculateMileage({
+      date: '2026-02-03',
+      km: 120,
+      passengers: [{ name: 'Kari', km: 80 }],
+    });
     // 120 × 5,30 (S26, easya.no) = 636,00; 80 × 1,00 passenger supplement = 80,00
     expect(result.lines.map((l) => [l.kind, l.label, l.km, l.rateOre, l.amountOre])).toEqual([
       ['car', undefined, 120, 530, 63600],
@@ -113,7 +132,9 @@ describe('mileage', () => {
     expect(result.taxFreeOre).toBe(50000);
     expect(result.taxableOre).toBe(21600);
     expect(result.unverified).toBe(true);
-    expect(result.unverifiedFigures).toEqual(expect.arrayContaining(['taxFree.carPerKm', 'state.passengerPerKm']));
+    expect(result.unverifiedFigures).toEqual(
+      expect.arrayContaining(['taxFree.carPerKm', 'state.passengerPerKm']),
+    );
     expect(result.unverifiedFigures).not.toContain('state.carPerKm');
   });
 
@@ -151,16 +172,65 @@ describe('mileage', () => {
   });
 
   it.each<[string, MileageInput, string, string]>([
-    ['a passenger rode further than the trip', { date: '2025-05-01', km: 50, passengers: [{ name: 'Kari', km: 60 }] }, 'passengers.0.km', 'mileage.error.passengerKmTooLong'],
+    [
+      'a passenger rode further than the trip',
+      { date: '2025-05-01', km: 50, passengers: [{ name: 'Kari', km: 60 }] },
+      'passengers.0.km',
+      'mileage.error.passengerKmTooLong',
+    ],
     ['no km', { date: '2025-05-01', km: 0, passengers: [] }, 'km', 'mileage.error.kmNotPositive'],
-    ['implausibly many km', { date: '2025-05-01', km: 5000.01, passengers: [] }, 'km', 'mileage.error.kmTooLong'],
-    ['km with three decimals', { date: '2025-05-01', km: 12.345, passengers: [] }, 'km', 'mileage.error.kmTooPrecise'],
-    ['a blank passenger name', { date: '2025-05-01', km: 50, passengers: [{ name: '  ', km: 10 }] }, 'passengers.0.name', 'mileage.error.passengerNameEmpty'],
-    ['a 61-character name', { date: '2025-05-01', km: 50, passengers: [{ name: 'x'.repeat(61), km: 10 }] }, 'passengers.0.name', 'mileage.error.passengerNameTooLong'],
-    ['nine passengers', { date: '2025-05-01', km: 50, passengers: Array.from({ length: 9 }, (_, i) => ({ name: `P${i}`, km: 10 })) }, 'passengers', 'mileage.error.tooManyPassengers'],
-    ['forest road longer than the trip', { date: '2025-05-01', km: 50, passengers: [], forestRoadKm: 51 }, 'forestRoadKm', 'mileage.error.forestRoadKmTooLong'],
-    ['trailer longer than the trip', { date: '2025-05-01', km: 50, passengers: [], trailerKm: 50.5 }, 'trailerKm', 'mileage.error.trailerKmTooLong'],
-    ['a date that does not exist', { date: '2025-02-30', km: 50, passengers: [] }, 'date', 'mileage.error.dateInvalid'],
+    [
+      'implausibly many km',
+      { date: '2025-05-01', km: 5000.01, passengers: [] },
+      'km',
+      'mileage.error.kmTooLong',
+    ],
+    [
+      'km with three decimals',
+      { date: '2025-05-01', km: 12.345, passengers: [] },
+      'km',
+      'mileage.error.kmTooPrecise',
+    ],
+    [
+      'a blank passenger name',
+      { date: '2025-05-01', km: 50, passengers: [{ name: '  ', km: 10 }] },
+      'passengers.0.name',
+      'mileage.error.passengerNameEmpty',
+    ],
+    [
+      'a 61-character name',
+      { date: '2025-05-01', km: 50, passengers: [{ name: 'x'.repeat(61), km: 10 }] },
+      'passengers.0.name',
+      'mileage.error.passengerNameTooLong',
+    ],
+    [
+      'nine passengers',
+      {
+        date: '2025-05-01',
+        km: 50,
+        passengers: Array.from({ length: 9 }, (_, i) => ({ name: `P${i}`, km: 10 })),
+      },
+      'passengers',
+      'mileage.error.tooManyPassengers',
+    ],
+    [
+      'forest road longer than the trip',
+      { date: '2025-05-01', km: 50, passengers: [], forestRoadKm: 51 },
+      'forestRoadKm',
+      'mileage.error.forestRoadKmTooLong',
+    ],
+    [
+      'trailer longer than the trip',
+      { date: '2025-05-01', km: 50, passengers: [], trailerKm: 50.5 },
+      'trailerKm',
+      'mileage.error.trailerKmTooLong',
+    ],
+    [
+      'a date that does not exist',
+      { date: '2025-02-30', km: 50, passengers: [] },
+      'date',
+      'mileage.error.dateInvalid',
+    ],
   ])('rejects %s with a field and a message key', (_name, input, field, key) => {
     const issues = issuesOf(() => calculateMileage(input));
     expect(issues).toContainEqual({ field, key });
@@ -168,7 +238,9 @@ describe('mileage', () => {
   });
 
   it('reports a malformed value from a card with the generic key', () => {
-    const issues = issuesOf(() => calculateMileage({ date: '2025-05-01', km: '12' as unknown as number, passengers: [] }));
+    const issues = issuesOf(() =>
+      calculateMileage({ date: '2025-05-01', km: '12' as unknown as number, passengers: [] }),
+    );
     expect(issues).toEqual([{ field: 'km', key: 'claim.error.invalidValue' }]);
   });
 });
@@ -203,10 +275,14 @@ describe('per diem: day trips', () => {
   });
 
   it('pays the 2026 rates for the same boundaries, flagged as unverified', () => {
-    const six = calculatePerDiem(trip({ departure: '2026-03-10T08:00', return: '2026-03-10T14:00' }));
+    const six = calculatePerDiem(
+      trip({ departure: '2026-03-10T08:00', return: '2026-03-10T14:00' }),
+    );
     expect(six.totalOre).toBe(39700); // S26 397
     expect(six.unverified).toBe(true);
-    const over12 = calculatePerDiem(trip({ departure: '2026-03-10T08:00', return: '2026-03-10T20:01' }));
+    const over12 = calculatePerDiem(
+      trip({ departure: '2026-03-10T08:00', return: '2026-03-10T20:01' }),
+    );
     expect(over12.totalOre).toBe(73600); // S26 736
     expect(over12.taxFreeOre).toBe(40000); // T26 = T25 400, unverified
   });
@@ -219,7 +295,9 @@ describe('per diem: day trips', () => {
 
   it('measures hours in elapsed time across the spring change of clocks', () => {
     // 20:00 to 09:00 on the night summer time starts (30 March 2025) is 12 real hours, not 13
-    const result = calculatePerDiem(trip({ departure: '2025-03-29T20:00', return: '2025-03-30T09:00' }));
+    const result = calculatePerDiem(
+      trip({ departure: '2025-03-29T20:00', return: '2025-03-30T09:00' }),
+    );
     expect(result.hours).toBe(12);
     expect(result.days.map((d) => d.rateKind)).toEqual(['day6to12']);
   });
@@ -227,7 +305,13 @@ describe('per diem: day trips', () => {
 
 describe('per diem: overnight trips', () => {
   const overnight = (returnAt: string, year = 2025): PerDiemResult =>
-    calculatePerDiem(trip({ departure: `${year}-03-10T08:00`, return: `${year}-03-12T${returnAt}`, hotelNights: 2 }));
+    calculatePerDiem(
+      trip({
+        departure: `${year}-03-10T08:00`,
+        return: `${year}-03-12T${returnAt}`,
+        hotelNights: 2,
+      }),
+    );
 
   it('pays 2 døgn + 5 h as two døgn; the 5 hours earn nothing', () => {
     const result = overnight('13:00');
@@ -236,7 +320,13 @@ describe('per diem: overnight trips', () => {
       ['2025-03-11T08:00', '2025-03-12T08:00', 'overnight', 97700],
     ]);
     expect(result.unpaid).toEqual([
-      { from: '2025-03-12T08:00', to: '2025-03-12T13:00', minutes: 300, hours: 5, reasonKey: 'perDiem.reason.remainderUnder6Hours' }, // SA § 9 d) → b) needs 6 h
+      {
+        from: '2025-03-12T08:00',
+        to: '2025-03-12T13:00',
+        minutes: 300,
+        hours: 5,
+        reasonKey: 'perDiem.reason.remainderUnder6Hours',
+      }, // SA § 9 d) → b) needs 6 h
     ]);
     expect(result.totalOre).toBe(195400); // 2 × 977
     expect(result.taxFreeOre).toBe(135600); // 2 × 678 (T25 hotel)
@@ -269,16 +359,27 @@ describe('per diem: overnight trips', () => {
 
   it('pays a started døgn over 12 h that includes a night at the overnight rate', () => {
     // 18:00 Monday to 07:00 Thursday: 2 døgn + 13 h, with a third night inside the 13 hours
-    const result = calculatePerDiem(trip({ departure: '2025-03-10T18:00', return: '2025-03-13T07:00', hotelNights: 3 }));
+    const result = calculatePerDiem(
+      trip({ departure: '2025-03-10T18:00', return: '2025-03-13T07:00', hotelNights: 3 }),
+    );
     expect(result.days.map((d) => d.rateKind)).toEqual(['overnight', 'overnight', 'overnight']); // DFØ customer note 46/2019
     expect(result.totalOre).toBe(293100); // 3 × 977
   });
 
   it('pays nattillegg per unreceipted night, on top of the per diem', () => {
-    const result = calculatePerDiem(trip({ departure: '2025-03-10T08:00', return: '2025-03-11T08:00', unreceiptedNights: 1 }));
+    const result = calculatePerDiem(
+      trip({ departure: '2025-03-10T08:00', return: '2025-03-11T08:00', unreceiptedNights: 1 }),
+    );
     expect(result.perDiemOre).toBe(97700); // S25 977
     expect(result.nightSupplement).toEqual([
-      { nights: 1, rateOre: 45200, amountOre: 45200, taxFreeRateOre: 45200, taxFreeOre: 45200, taxableOre: 0 }, // S25 / T25 452
+      {
+        nights: 1,
+        rateOre: 45200,
+        amountOre: 45200,
+        taxFreeRateOre: 45200,
+        taxFreeOre: 45200,
+        taxableOre: 0,
+      }, // S25 / T25 452
     ]);
     expect(result.totalOre).toBe(142900); // 977 + 452
     // No hotel receipt: the per diem is measured against T25's private-lodging limit, 105
@@ -288,7 +389,9 @@ describe('per diem: overnight trips', () => {
   });
 
   it('takes the rates of the departure date for a trip over New Year', () => {
-    const result = calculatePerDiem(trip({ departure: '2025-12-31T10:00', return: '2026-01-01T12:00', hotelNights: 1 }));
+    const result = calculatePerDiem(
+      trip({ departure: '2025-12-31T10:00', return: '2026-01-01T12:00', hotelNights: 1 }),
+    );
     expect(result.year).toBe(2025);
     expect(result.totalOre).toBe(97700); // S25 977; the last 2 hours earn nothing
   });
@@ -333,13 +436,21 @@ describe('per diem: meals provided', () => {
       }),
     );
     expect(result.days.map((d) => d.deductions.map(({ meal, dates }) => [meal, dates]))).toEqual([
-      [['breakfast', ['2025-03-11']], ['dinner', ['2025-03-10', '2025-03-11']]],
+      [
+        ['breakfast', ['2025-03-11']],
+        ['dinner', ['2025-03-10', '2025-03-11']],
+      ],
     ]);
     expect(result.totalOre).toBe(29310); // 977 − 20 % (195,40) − 50 % (488,50) = 293,10
   });
 
   it('deducts a day-trip lunch from the rate that day is paid at', () => {
-    const result = calculatePerDiem(trip({ return: '2025-03-10T18:00', mealsProvided: [{ date: '2025-03-10', breakfast: false, lunch: true, dinner: false }] }));
+    const result = calculatePerDiem(
+      trip({
+        return: '2025-03-10T18:00',
+        mealsProvided: [{ date: '2025-03-10', breakfast: false, lunch: true, dinner: false }],
+      }),
+    );
     expect(result.mealDeductionBasis).toBe('paidRate'); // DFØ: «den aktuelle satsen»
     // the sources disagree on what the percentages are taken of, so a deduction flags the result
     expect(result.unverifiedFigures).toEqual(['state.mealDeduction.basis']);
@@ -372,13 +483,21 @@ describe('per diem: meals provided', () => {
   });
 
   it('takes all three meals to exactly zero on the paid rate, never below', () => {
-    const result = calculatePerDiem(trip({ return: '2025-03-10T18:00', mealsProvided: [{ date: '2025-03-10', breakfast: true, lunch: true, dinner: true }] }));
+    const result = calculatePerDiem(
+      trip({
+        return: '2025-03-10T18:00',
+        mealsProvided: [{ date: '2025-03-10', breakfast: true, lunch: true, dinner: true }],
+      }),
+    );
     expect(result.totalOre).toBe(0); // 384 − 76,80 − 115,20 − 192,00
     expect(result.days[0]!.deductionsClamped).toBe(false);
   });
 
   it('clamps a day to zero when the overnight-rate reading deducts more than the day pays', () => {
-    const input = trip({ return: '2025-03-10T18:00', mealsProvided: [{ date: '2025-03-10', breakfast: false, lunch: true, dinner: true }] });
+    const input = trip({
+      return: '2025-03-10T18:00',
+      mealsProvided: [{ date: '2025-03-10', breakfast: false, lunch: true, dinner: true }],
+    });
     const result = calculatePerDiem(input, { mealDeductionBasis: 'overnightRate' });
     // 2018 reading: 30 % + 50 % of 977 = 293,10 + 488,50 = 781,60 > 384 → 0
     expect(result.days[0]!.deductions.map((d) => d.amountOre)).toEqual([29310, 48850]);
@@ -386,19 +505,40 @@ describe('per diem: meals provided', () => {
     expect(result.totalOre).toBe(0);
     expect(result.taxableOre).toBe(0);
     // and with lunch only: 384 − 293,10 = 90,90
-    const lunchOnly = calculatePerDiem(trip({ return: '2025-03-10T18:00', mealsProvided: [{ date: '2025-03-10', breakfast: false, lunch: true, dinner: false }] }), {
-      mealDeductionBasis: 'overnightRate',
-    });
+    const lunchOnly = calculatePerDiem(
+      trip({
+        return: '2025-03-10T18:00',
+        mealsProvided: [{ date: '2025-03-10', breakfast: false, lunch: true, dinner: false }],
+      }),
+      {
+        mealDeductionBasis: 'overnightRate',
+      },
+    );
     expect(lunchOnly.totalOre).toBe(9090);
   });
 });
 
 describe('per diem: input the rules cannot be applied to', () => {
   it.each<[string, Partial<PerDiemInput>, string, string]>([
-    ['a return before departure', { return: '2025-03-10T07:00' }, 'return', 'perDiem.error.returnNotAfterDeparture'],
+    [
+      'a return before departure',
+      { return: '2025-03-10T07:00' },
+      'return',
+      'perDiem.error.returnNotAfterDeparture',
+    ],
     ['a trip over 28 døgn', { return: '2025-04-08T08:01' }, 'return', 'perDiem.error.tripTooLong'],
-    ['more nights than døgn', { return: '2025-03-11T14:00', hotelNights: 2, unreceiptedNights: 1 }, 'unreceiptedNights', 'perDiem.error.tooManyNights'],
-    ['a meal after the trip', { mealsProvided: [{ date: '2025-03-11', breakfast: true, lunch: false, dinner: false }] }, 'mealsProvided.0.date', 'perDiem.error.mealDateOutsideTrip'],
+    [
+      'more nights than døgn',
+      { return: '2025-03-11T14:00', hotelNights: 2, unreceiptedNights: 1 },
+      'unreceiptedNights',
+      'perDiem.error.tooManyNights',
+    ],
+    [
+      'a meal after the trip',
+      { mealsProvided: [{ date: '2025-03-11', breakfast: true, lunch: false, dinner: false }] },
+      'mealsProvided.0.date',
+      'perDiem.error.mealDateOutsideTrip',
+    ],
     [
       'the same date twice',
       {
@@ -410,7 +550,12 @@ describe('per diem: input the rules cannot be applied to', () => {
       'mealsProvided.1.date',
       'perDiem.error.mealDateDuplicate',
     ],
-    ['a departure without a time', { departure: '2025-03-10' }, 'departure', 'perDiem.error.departureInvalid'],
+    [
+      'a departure without a time',
+      { departure: '2025-03-10' },
+      'departure',
+      'perDiem.error.departureInvalid',
+    ],
     ['a negative night count', { hotelNights: -1 }, 'hotelNights', 'perDiem.error.nightsInvalid'],
   ])('rejects %s', (_name, overrides, field, key) => {
     const issues = issuesOf(() => calculatePerDiem(trip(overrides)));
@@ -427,11 +572,15 @@ describe('tax split', () => {
   });
 
   it('flags 2026 results whose tax-free figures are kept from 2025', () => {
-    const result = calculatePerDiem(trip({ departure: '2026-03-10T08:00', return: '2026-03-11T08:00', hotelNights: 1 }));
+    const result = calculatePerDiem(
+      trip({ departure: '2026-03-10T08:00', return: '2026-03-11T08:00', hotelNights: 1 }),
+    );
     expect(result.totalOre).toBe(101200); // S26 1 012
     expect(result.taxFreeOre).toBe(67800); // T26 = T25 678
     expect(result.taxableOre).toBe(33400);
-    expect(result.unverifiedFigures).toEqual(expect.arrayContaining(['state.perDiemOvernight', 'taxFree.perDiemOvernightHotel']));
+    expect(result.unverifiedFigures).toEqual(
+      expect.arrayContaining(['state.perDiemOvernight', 'taxFree.perDiemOvernightHotel']),
+    );
   });
 });
 
@@ -441,20 +590,26 @@ describe('tax split', () => {
 const DAY_MS = 86_400_000;
 const START_2025 = Date.UTC(2025, 0, 1);
 
-const dateArb = fc.integer({ min: 0, max: 729 }).map((d) => new Date(START_2025 + d * DAY_MS).toISOString().slice(0, 10));
+const dateArb = fc
+  .integer({ min: 0, max: 729 })
+  .map((d) => new Date(START_2025 + d * DAY_MS).toISOString().slice(0, 10));
 const hundredthsKm = (max: number) => fc.integer({ min: 1, max }).map((h) => h / 100);
 
-const mileageArb = fc
-  .record({ date: dateArb, km: hundredthsKm(500_000) })
-  .chain(({ date, km }) =>
-    fc.record({
-      date: fc.constant(date),
-      km: fc.constant(km),
-      passengers: fc.array(fc.record({ name: fc.constantFrom('Kari', 'OJ', 'Per Olsen'), km: hundredthsKm(Math.round(km * 100)) }), { maxLength: 8 }),
-      forestRoadKm: fc.option(hundredthsKm(Math.round(km * 100)), { nil: undefined }),
-      trailerKm: fc.option(hundredthsKm(Math.round(km * 100)), { nil: undefined }),
-    }),
-  );
+const mileageArb = fc.record({ date: dateArb, km: hundredthsKm(500_000) }).chain(({ date, km }) =>
+  fc.record({
+    date: fc.constant(date),
+    km: fc.constant(km),
+    passengers: fc.array(
+      fc.record({
+        name: fc.constantFrom('Kari', 'OJ', 'Per Olsen'),
+        km: hundredthsKm(Math.round(km * 100)),
+      }),
+      { maxLength: 8 },
+    ),
+    forestRoadKm: fc.option(hundredthsKm(Math.round(km * 100)), { nil: undefined }),
+    trailerKm: fc.option(hundredthsKm(Math.round(km * 100)), { nil: undefined }),
+  }),
+);
 
 describe('mileage properties', () => {
   it('never gives a negative amount, and tax-free + taxable = total on every line', () => {
@@ -478,7 +633,9 @@ describe('mileage properties', () => {
       fc.property(mileageArb, hundredthsKm(100_000), (input, extra) => {
         const longer = { ...input, km: Math.round((input.km + extra) * 100) / 100 };
         fc.pre(longer.km <= 5000);
-        expect(calculateMileage(longer).totalOre).toBeGreaterThanOrEqual(calculateMileage(input).totalOre);
+        expect(calculateMileage(longer).totalOre).toBeGreaterThanOrEqual(
+          calculateMileage(input).totalOre,
+        );
       }),
     );
   });
@@ -488,10 +645,16 @@ describe('mileage properties', () => {
       fc.property(mileageArb, (input) => {
         const withAll = calculateMileage(input).totalOre;
         if (input.passengers.length > 0) {
-          expect(withAll).toBeGreaterThanOrEqual(calculateMileage({ ...input, passengers: input.passengers.slice(1) }).totalOre);
+          expect(withAll).toBeGreaterThanOrEqual(
+            calculateMileage({ ...input, passengers: input.passengers.slice(1) }).totalOre,
+          );
         }
-        expect(withAll).toBeGreaterThanOrEqual(calculateMileage({ ...input, forestRoadKm: undefined }).totalOre);
-        expect(withAll).toBeGreaterThanOrEqual(calculateMileage({ ...input, trailerKm: undefined }).totalOre);
+        expect(withAll).toBeGreaterThanOrEqual(
+          calculateMileage({ ...input, forestRoadKm: undefined }).totalOre,
+        );
+        expect(withAll).toBeGreaterThanOrEqual(
+          calculateMileage({ ...input, trailerKm: undefined }).totalOre,
+        );
       }),
     );
   });
@@ -503,7 +666,10 @@ function localMinutes(start: number, minutes: number): string {
 
 /** A departure between 06:00 and 20:59 (never inside the hour the clocks skip) on a day in 2025–2026. */
 const departureArb = fc
-  .record({ day: fc.integer({ min: 0, max: 729 }), minute: fc.integer({ min: 6 * 60, max: 21 * 60 - 1 }) })
+  .record({
+    day: fc.integer({ min: 0, max: 729 }),
+    minute: fc.integer({ min: 6 * 60, max: 21 * 60 - 1 }),
+  })
   .map(({ day, minute }) => START_2025 + day * DAY_MS + minute * 60_000);
 
 const perDiemArb = fc.record({
@@ -517,10 +683,22 @@ const perDiemArb = fc.record({
   dinner: fc.boolean(),
 });
 
-type PerDiemCase = { departure: number; minutes: number; hotelNights: number; unreceiptedNights: number; over15km: boolean; breakfast: boolean; lunch: boolean; dinner: boolean };
+type PerDiemCase = {
+  departure: number;
+  minutes: number;
+  hotelNights: number;
+  unreceiptedNights: number;
+  over15km: boolean;
+  breakfast: boolean;
+  lunch: boolean;
+  dinner: boolean;
+};
 
 /** The result, or undefined when the generated case is not a valid trip (e.g. too many nights). */
-function perDiemOf(c: PerDiemCase, basis?: 'paidRate' | 'overnightRate'): PerDiemResult | undefined {
+function perDiemOf(
+  c: PerDiemCase,
+  basis?: 'paidRate' | 'overnightRate',
+): PerDiemResult | undefined {
   const departure = localMinutes(c.departure, 0);
   try {
     return calculatePerDiem(
@@ -530,7 +708,14 @@ function perDiemOf(c: PerDiemCase, basis?: 'paidRate' | 'overnightRate'): PerDie
         over15km: c.over15km,
         hotelNights: c.hotelNights,
         unreceiptedNights: c.unreceiptedNights,
-        mealsProvided: [{ date: departure.slice(0, 10), breakfast: c.breakfast, lunch: c.lunch, dinner: c.dinner }],
+        mealsProvided: [
+          {
+            date: departure.slice(0, 10),
+            breakfast: c.breakfast,
+            lunch: c.lunch,
+            dinner: c.dinner,
+          },
+        ],
       },
       basis ? { mealDeductionBasis: basis } : {},
     );
@@ -543,25 +728,39 @@ function perDiemOf(c: PerDiemCase, basis?: 'paidRate' | 'overnightRate'): PerDie
 describe('per diem properties', () => {
   it('never gives a negative amount, on either reading of the meal rule, and tax-free + taxable = total', () => {
     fc.assert(
-      fc.property(perDiemArb, fc.constantFrom('paidRate' as const, 'overnightRate' as const), (c, basis) => {
-        const result = perDiemOf({ ...c, hotelNights: c.hotelNights % 3, unreceiptedNights: c.unreceiptedNights % 3 }, basis);
-        fc.pre(result !== undefined);
-        expect(result!.totalOre).toBeGreaterThanOrEqual(0);
-        expect(result!.taxFreeOre + result!.taxableOre).toBe(result!.totalOre);
-        for (const day of result!.days) {
-          expect(day.amountOre).toBeGreaterThanOrEqual(0);
-          expect(day.taxFreeOre + day.taxableOre).toBe(day.amountOre);
-        }
-      }),
+      fc.property(
+        perDiemArb,
+        fc.constantFrom('paidRate' as const, 'overnightRate' as const),
+        (c, basis) => {
+          const result = perDiemOf(
+            { ...c, hotelNights: c.hotelNights % 3, unreceiptedNights: c.unreceiptedNights % 3 },
+            basis,
+          );
+          fc.pre(result !== undefined);
+          expect(result!.totalOre).toBeGreaterThanOrEqual(0);
+          expect(result!.taxFreeOre + result!.taxableOre).toBe(result!.totalOre);
+          for (const day of result!.days) {
+            expect(day.amountOre).toBeGreaterThanOrEqual(0);
+            expect(day.taxFreeOre + day.taxableOre).toBe(day.amountOre);
+          }
+        },
+      ),
     );
   });
 
   it('is monotone in hours', () => {
     fc.assert(
       fc.property(perDiemArb, fc.integer({ min: 0, max: 3 * 24 * 60 }), (c, extra) => {
-        const small = { ...c, hotelNights: c.hotelNights % 3, unreceiptedNights: c.unreceiptedNights % 2 };
+        const small = {
+          ...c,
+          hotelNights: c.hotelNights % 3,
+          unreceiptedNights: c.unreceiptedNights % 2,
+        };
         const shorter = perDiemOf(small);
-        const longer = perDiemOf({ ...small, minutes: Math.min(small.minutes + extra, 27 * 24 * 60) });
+        const longer = perDiemOf({
+          ...small,
+          minutes: Math.min(small.minutes + extra, 27 * 24 * 60),
+        });
         fc.pre(shorter !== undefined && longer !== undefined);
         expect(longer!.totalOre).toBeGreaterThanOrEqual(shorter!.totalOre);
       }),

@@ -6,7 +6,13 @@ import { createLogger } from '../src/logger.js';
 describe('configuration', () => {
   it('runs on the embedded defaults with an empty environment, auth off', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ PORT: 3978, DATA_DIR: './data', DEFAULT_LOCALE: 'nb', MicrosoftAppType: 'MultiTenant', authEnabled: false });
+    expect(c).toMatchObject({
+      PORT: 3978,
+      DATA_DIR: './data',
+      DEFAULT_LOCALE: 'nb',
+      MicrosoftAppType: 'MultiTenant',
+      authEnabled: false,
+    });
     expect(c.CLAIMS_API_URL).toBeUndefined();
   });
 
@@ -16,7 +22,10 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DEFAULT_LOCALE: 'sv' }, 'DEFAULT_LOCALE'],
     [{ MicrosoftAppType: 'Everyone' }, 'MicrosoftAppType'],
-    [{ MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
+    [
+      { MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'SingleTenant' },
+      'MicrosoftAppTenantId',
+    ],
     [{ MicrosoftAppId: 'id' }, 'MicrosoftAppPassword'],
     [{ CLAIMS_API_URL: 'ftp://claims.example.com' }, 'CLAIMS_API_URL'],
     [{ CLAIMS_API_URL: 'https://claims.example.com/claims-api/v1' }, 'CLAIMS_API_TOKEN'],
@@ -27,23 +36,43 @@ describe('configuration', () => {
   });
 
   it('accepts SingleTenant and UserAssignedMSI settings and turns auth on', () => {
-    const single = loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't' });
+    const single = loadConfig({
+      MicrosoftAppId: 'a',
+      MicrosoftAppPassword: 'p',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 't',
+    });
     expect(single.authEnabled).toBe(true);
-    const msi = loadConfig({ MicrosoftAppId: 'a', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't' });
+    const msi = loadConfig({
+      MicrosoftAppId: 'a',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: 't',
+    });
     expect(msi).toMatchObject({ authEnabled: true, MicrosoftAppType: 'UserAssignedMSI' });
   });
 
   it('treats empty values as unset, as .env.example leaves them', () => {
-    expect(loadConfig({ MicrosoftAppId: '', MicrosoftAppType: '', CLAIMS_API_URL: '' }).authEnabled).toBe(false);
+    expect(
+      loadConfig({ MicrosoftAppId: '', MicrosoftAppType: '', CLAIMS_API_URL: '' }).authEnabled,
+    ).toBe(false);
   });
 });
 
 describe('logging', () => {
   it('never writes secrets', () => {
     const lines: string[] = [];
-    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    const sink = new Writable({
+      write: (chunk, _enc, done) => (lines.push(String(chunk)), done()),
+    });
     const log = createLogger('info', sink);
-    log.info({ MicrosoftAppPassword: 'hunter2-app', config: { CLAIMS_API_TOKEN: 'tok-123' }, req: { headers: { authorization: 'Bearer abc.def' } } }, 'start');
+    log.info(
+      {
+        MicrosoftAppPassword: 'hunter2-app',
+        config: { CLAIMS_API_TOKEN: 'tok-123' },
+        req: { headers: { authorization: 'Bearer abc.def' } },
+      },
+      'start',
+    );
     const text = lines.join('');
     expect(text).toContain('start');
     for (const secret of ['hunter2-app', 'tok-123', 'abc.def']) expect(text).not.toContain(secret);

@@ -47,14 +47,24 @@ function activity(user: User, over: Record<string, unknown>) {
 }
 
 async function post(body: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${bot.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
 const say = (user: User, text: string) => post(activity(user, { text }));
 const execute = (user: User, data: Record<string, unknown>) =>
-  post(activity(user, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: data.action, data }, trigger: 'manual' } }));
+  post(
+    activity(user, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: data.action, data }, trigger: 'manual' },
+    }),
+  );
 
 function lastDraftId(user: User): string {
   const cards = connector.cards(user.conversation);
@@ -66,11 +76,24 @@ function lastDraftId(user: User): string {
   throw new Error('no draft card sent');
 }
 
-const form = { date: '2026-11-20', amount: '120', currency: 'NOK', kind: 'parking', merchant: 'EasyPark', purpose: 'Kundemøte hos Equinor', comment: '' };
+const form = {
+  date: '2026-11-20',
+  amount: '120',
+  currency: 'NOK',
+  kind: 'parking',
+  merchant: 'EasyPark',
+  purpose: 'Kundemøte hos Equinor',
+  comment: '',
+};
 
 async function claimsOf(user: User) {
   await say(user, user.locale.startsWith('en') ? 'my claims' : 'mine krav');
-  const list = connector.cards(user.conversation).filter((c) => JSON.stringify(c).includes('"Mine krav"') || JSON.stringify(c).includes('"My claims"')).pop();
+  const list = connector
+    .cards(user.conversation)
+    .filter(
+      (c) => JSON.stringify(c).includes('"Mine krav"') || JSON.stringify(c).includes('"My claims"'),
+    )
+    .pop();
   return JSON.stringify(list ?? {});
 }
 
@@ -85,7 +108,9 @@ describe('over HTTP with a real server', () => {
   });
 
   it('welcomes a user when the bot is installed', async () => {
-    const res = await post(activity(kari, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot' }] }));
+    const res = await post(
+      activity(kari, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot' }] }),
+    );
     expect(res.status).toBe(200);
     const card = connector.cards(kari.conversation)[0];
     expect(JSON.stringify(card)).toContain('Hei, Kari!');
@@ -98,12 +123,17 @@ describe('over HTTP with a real server', () => {
     expect(review.status).toBe(200);
     expect(JSON.stringify(review.body)).toContain('Sjekk utlegget');
 
-    const [first, second] = await Promise.all([execute(kari, { action: 'outlay.file', draftId }), execute(kari, { action: 'outlay.file', draftId })]);
+    const [first, second] = await Promise.all([
+      execute(kari, { action: 'outlay.file', draftId }),
+      execute(kari, { action: 'outlay.file', draftId }),
+    ]);
     for (const r of [first, second]) {
       expect(r.status).toBe(200);
       expect(JSON.stringify(r.body)).toMatch(/Sendt inn som RR-\d{4}-\d{6}/);
     }
-    const filed = connector.texts(kari.conversation).filter((t) => /^Ferdig! Utlegget er sendt inn som \*\*RR-/.test(t));
+    const filed = connector
+      .texts(kari.conversation)
+      .filter((t) => /^Ferdig! Utlegget er sendt inn som \*\*RR-/.test(t));
     expect(filed).toHaveLength(1);
     expect(connector.texts(kari.conversation).some((t) => /allerede sendt inn/.test(t))).toBe(true);
   });
@@ -112,13 +142,23 @@ describe('over HTTP with a real server', () => {
     await say(ola, 'ferry 450 NOK yesterday');
     const draftId = lastDraftId(ola);
     await say(ola, 'Customer visit in Bergen');
-    const fileActivity = activity(ola, { value: { action: 'outlay.file', draftId }, replyToId: 'reply-card-1' });
+    const fileActivity = activity(ola, {
+      value: { action: 'outlay.file', draftId },
+      replyToId: 'reply-card-1',
+    });
     const a = await post(fileActivity);
     const b = await post(fileActivity);
     expect([a.status, b.status]).toEqual([200, 200]);
-    expect(connector.texts(ola.conversation).filter((t) => /^Done! Your outlay is filed as \*\*RR-/.test(t))).toHaveLength(1);
+    expect(
+      connector
+        .texts(ola.conversation)
+        .filter((t) => /^Done! Your outlay is filed as \*\*RR-/.test(t)),
+    ).toHaveLength(1);
     // The clicked card was updated in place to its read-only form.
-    const update = connector.repliesTo(ola.conversation).filter((x) => x.method === 'PUT').pop();
+    const update = connector
+      .repliesTo(ola.conversation)
+      .filter((x) => x.method === 'PUT')
+      .pop();
     expect(JSON.stringify(update)).toMatch(/Filed as RR-/);
   });
 
@@ -160,7 +200,9 @@ describe('over HTTP with a real server', () => {
     const filed = await execute(nn, { action: 'mileage.file', draftId: mileageId });
     expect(JSON.stringify(filed.body)).toMatch(/Sendt inn som RR-/);
     // 120 km × 5,30 + Kari 120 km × 1,00 + toll 45,00 = 801,00 kr (2026 rates)
-    expect(connector.texts(nn.conversation).pop()).toMatch(/^Ferdig! Kravet er sendt inn som \*\*RR-\d{4}-\d{6}\*\* \(801,00\s?kr\)/);
+    expect(connector.texts(nn.conversation).pop()).toMatch(
+      /^Ferdig! Kravet er sendt inn som \*\*RR-\d{4}-\d{6}\*\* \(801,00\s?kr\)/,
+    );
   });
 
   it('files a travel claim with per diem through the form, in English', async () => {
@@ -168,8 +210,20 @@ describe('over HTTP with a real server', () => {
     await say(en, 'new travel');
     const draftId = lastDraftId(en);
     const review = await execute(en, {
-      action: 'travel.submit', draftId, departureDate: '2026-11-02', departureTime: '08:00', returnDate: '2026-11-03', returnTime: '20:00',
-      destination: 'Bergen', purpose: 'Course in Bergen', over15km: 'true', hotelNights: '1', unreceiptedNights: '0', breakfasts: '0', lunches: '0', dinners: '0',
+      action: 'travel.submit',
+      draftId,
+      departureDate: '2026-11-02',
+      departureTime: '08:00',
+      returnDate: '2026-11-03',
+      returnTime: '20:00',
+      destination: 'Bergen',
+      purpose: 'Course in Bergen',
+      over15km: 'true',
+      hotelNights: '1',
+      unreceiptedNights: '0',
+      breakfasts: '0',
+      lunches: '0',
+      dinners: '0',
     });
     expect(JSON.stringify(review.body)).toContain('Check your travel claim');
     const filed = await execute(en, { action: 'travel.file', draftId });
@@ -180,7 +234,13 @@ describe('over HTTP with a real server', () => {
 
   it('in a group chat it does not take claims', async () => {
     const group: User = { aad: 'aad-kari', conversation: '19:group', locale: 'nb-NO' };
-    await post(activity(group, { text: '<at>Reiserekning</at> ny utlegg', conversation: { id: group.conversation, conversationType: 'groupChat' }, entities: [{ type: 'mention', text: '<at>Reiserekning</at>', mentioned: { id: '28:bot' } }] }));
+    await post(
+      activity(group, {
+        text: '<at>Reiserekning</at> ny utlegg',
+        conversation: { id: group.conversation, conversationType: 'groupChat' },
+        entities: [{ type: 'mention', text: '<at>Reiserekning</at>', mentioned: { id: '28:bot' } }],
+      }),
+    );
     expect(connector.texts(group.conversation)[0]).toMatch(/personlige chat/);
   });
 });
@@ -188,16 +248,30 @@ describe('over HTTP with a real server', () => {
 describe('with a MicrosoftAppId (authentication on)', () => {
   it('refuses an activity without a Bot Framework token and never logs the secret', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rr-auth-'));
-    const secured = await startBotProcess({ DATA_DIR: dir, MicrosoftAppId: '11111111-1111-1111-1111-111111111111', MicrosoftAppPassword: 'very-secret-app-password' });
+    const secured = await startBotProcess({
+      DATA_DIR: dir,
+      MicrosoftAppId: '11111111-1111-1111-1111-111111111111',
+      MicrosoftAppPassword: 'very-secret-app-password',
+    });
     try {
       const res = await fetch(`${secured.url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', text: 'mine krav', channelId: 'msteams', serviceUrl: connector.url, from: { id: '29:x', aadObjectId: 'aad-kari' }, conversation: { id: 'c' }, recipient: { id: 'b' } }),
+        body: JSON.stringify({
+          type: 'message',
+          text: 'mine krav',
+          channelId: 'msteams',
+          serviceUrl: connector.url,
+          from: { id: '29:x', aadObjectId: 'aad-kari' },
+          conversation: { id: 'c' },
+          recipient: { id: 'b' },
+        }),
       });
       expect(res.status).toBe(401);
       expect(connector.repliesTo('c')).toHaveLength(0);
-      const claims = await fetch(`${secured.url}/claims-api/v1/claims`, { headers: { 'X-Acting-Employee': 'aad-kari' } });
+      const claims = await fetch(`${secured.url}/claims-api/v1/claims`, {
+        headers: { 'X-Acting-Employee': 'aad-kari' },
+      });
       expect(claims.status).toBe(401);
     } finally {
       await secured.stop();

@@ -14,7 +14,9 @@ import { FakeConnector } from './helpers/fake-connector.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rr-receipts-'));
 const connector = new FakeConnector();
-const receipt = readFileSync(path.join(import.meta.dirname, 'fixtures/receipts/europark-parking.jpg'));
+const receipt = readFileSync(
+  path.join(import.meta.dirname, 'fixtures/receipts/europark-parking.jpg'),
+);
 let bot: BotProcess;
 let fileHost: http.Server;
 let fileUrl = '';
@@ -48,16 +50,25 @@ afterAll(async () => {
 const conversation = 'a:conv-receipts';
 function activity(over: Record<string, unknown>) {
   return {
-    type: 'message', id: randomUUID(), channelId: 'msteams', serviceUrl: connector.url,
+    type: 'message',
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl: connector.url,
     from: { id: '29:kari', name: 'Kari Nordmann', aadObjectId: 'aad-receipts' },
     recipient: { id: '28:bot', name: 'Reiserekning' },
     conversation: { id: conversation, conversationType: 'personal' },
-    locale: 'nb-NO', localTimezone: 'Europe/Oslo', timestamp: new Date().toISOString(),
+    locale: 'nb-NO',
+    localTimezone: 'Europe/Oslo',
+    timestamp: new Date().toISOString(),
     ...over,
   };
 }
 async function post(body: Record<string, unknown>) {
-  const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${bot.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -68,7 +79,11 @@ const fileAttachment = (name: string, url: string) => ({
 });
 
 async function waitFor<T>(probe: () => T | undefined, ms = 20_000): Promise<T> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+  for (
+    const end = Date.now() + ms;
+    Date.now() < end;
+    await new Promise((r) => setTimeout(r, 100))
+  ) {
     const found = probe();
     if (found !== undefined) return found;
   }
@@ -78,12 +93,19 @@ async function waitFor<T>(probe: () => T | undefined, ms = 20_000): Promise<T> {
 describe('receipt photo to filed claim', () => {
   it('acknowledges at once, then turns the acknowledgement into a pre-filled outlay', async () => {
     const started = Date.now();
-    const res = await post(activity({ text: 'Parkering ved kunden', attachments: [fileAttachment('kvittering.jpg', `${fileUrl}/europark.jpg`)] }));
+    const res = await post(
+      activity({
+        text: 'Parkering ved kunden',
+        attachments: [fileAttachment('kvittering.jpg', `${fileUrl}/europark.jpg`)],
+      }),
+    );
     expect(res.status).toBe(200);
     // The HTTP answer does not wait for OCR.
     expect(Date.now() - started).toBeLessThan(3000);
     expect(connector.texts(conversation)).toContain('Leser kvitteringen …');
-    const update = await waitFor(() => connector.repliesTo(conversation).find((a) => a.method === 'PUT'));
+    const update = await waitFor(() =>
+      connector.repliesTo(conversation).find((a) => a.method === 'PUT'),
+    );
     const card = JSON.stringify(update);
     expect(card).toMatch(/220,00\s?kr/);
     expect(card).toContain('Parkering');
@@ -95,16 +117,34 @@ describe('receipt photo to filed claim', () => {
     await post(activity({ text: 'Kundemøte hos Equinor' }));
     const summary = connector.cards(conversation).pop();
     const draftId = JSON.stringify(summary).match(/"draftId":"([^"]+)"/)?.[1];
-    const filed = await post(activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'outlay.file', data: { action: 'outlay.file', draftId } } } }));
+    const filed = await post(
+      activity({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: {
+          action: {
+            type: 'Action.Execute',
+            verb: 'outlay.file',
+            data: { action: 'outlay.file', draftId },
+          },
+        },
+      }),
+    );
     expect(JSON.stringify(filed.body)).toMatch(/Sendt inn som RR-/);
-    expect(connector.texts(conversation).pop()).toMatch(/^Ferdig! Utlegget er sendt inn som \*\*RR-\d{4}-\d{6}\*\* \(220,00\s?kr\)/);
+    expect(connector.texts(conversation).pop()).toMatch(
+      /^Ferdig! Utlegget er sendt inn som \*\*RR-\d{4}-\d{6}\*\* \(220,00\s?kr\)/,
+    );
   });
 
   it('"mine krav" links to the receipt, which only a signed link opens', async () => {
     await post(activity({ text: 'mine krav' }));
-    const list = JSON.stringify(await waitFor(() => connector.cards(conversation).find((c) => JSON.stringify(c).includes('Mine krav'))));
+    const list = JSON.stringify(
+      await waitFor(() =>
+        connector.cards(conversation).find((c) => JSON.stringify(c).includes('Mine krav')),
+      ),
+    );
     const url = JSON.parse(`"${list.match(/"url":"([^"]+)"/)?.[1] ?? ''}"`) as string;
-    expect(url).toContain("/receipts/");
+    expect(url).toContain('/receipts/');
     const local = new URL(url);
     const opened = await fetch(`${bot.url}${local.pathname}${local.search}`);
     expect(opened.status).toBe(200);
@@ -115,18 +155,28 @@ describe('receipt photo to filed claim', () => {
   });
 
   it('the same receipt sent again is flagged, not filed twice', async () => {
-    await post(activity({ attachments: [fileAttachment('kvittering-igjen.jpg', `${fileUrl}/europark.jpg`)] }));
-    const text = await waitFor(() => connector.texts(conversation).find((t) => /sendt denne kvitteringen før/.test(t)));
+    await post(
+      activity({
+        attachments: [fileAttachment('kvittering-igjen.jpg', `${fileUrl}/europark.jpg`)],
+      }),
+    );
+    const text = await waitFor(() =>
+      connector.texts(conversation).find((t) => /sendt denne kvitteringen før/.test(t)),
+    );
     expect(text).toMatch(/ikke lagt den inn to ganger/);
   });
 
   it('a web page named .jpg and an expired link get clear messages, and the bot keeps working', async () => {
     await post(activity({ attachments: [fileAttachment('bilde.jpg', `${fileUrl}/page.html`)] }));
-    await waitFor(() => connector.texts(conversation).find((t) => /bare lese kvitteringer som bilder/.test(t)));
+    await waitFor(() =>
+      connector.texts(conversation).find((t) => /bare lese kvitteringer som bilder/.test(t)),
+    );
     await post(activity({ attachments: [fileAttachment('gammel.jpg', `${fileUrl}/expired.jpg`)] }));
     await waitFor(() => connector.texts(conversation).find((t) => /gått ut/.test(t)));
     await post(activity({ text: 'mine kvitteringer' }));
-    const list = await waitFor(() => connector.cards(conversation).find((c) => JSON.stringify(c).includes('Mine kvitteringer')));
+    const list = await waitFor(() =>
+      connector.cards(conversation).find((c) => JSON.stringify(c).includes('Mine kvitteringer')),
+    );
     expect(JSON.stringify(list)).toBeDefined();
   });
 });

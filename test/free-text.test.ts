@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Currency, ExpenseKind } from '../src/claims/claim.js';
-import { detectKind, parseAmount, parseDate, parseOutlayText, type OutlayGuess } from '../src/conversation/free-text.js';
+import {
+  detectKind,
+  parseAmount,
+  parseDate,
+  parseOutlayText,
+  type OutlayGuess,
+} from '../src/conversation/free-text.js';
 import { detectLanguage, type Lang } from '../src/conversation/language-detect.js';
 
 /** A Tuesday. */
@@ -341,51 +347,111 @@ describe('detectKind', () => {
 describe('parseOutlayText', () => {
   it.each<[string, OutlayGuess]>([
     // bokmål
-    ['parkering 120 kr i går', { kind: 'parking', amountMinor: 12000, currency: 'NOK', date: '2026-11-23' }],
-    ['Parkering 120 kr i går.', { kind: 'parking', amountMinor: 12000, currency: 'NOK', date: '2026-11-23' }],
+    [
+      'parkering 120 kr i går',
+      { kind: 'parking', amountMinor: 12000, currency: 'NOK', date: '2026-11-23' },
+    ],
+    [
+      'Parkering 120 kr i går.',
+      { kind: 'parking', amountMinor: 12000, currency: 'NOK', date: '2026-11-23' },
+    ],
     ['ferje 450 kr', { kind: 'ferry', amountMinor: 45000, currency: 'NOK' }],
-    ['ferjebillett Bastø 450,-', { kind: 'ferry', amountMinor: 45000, currency: 'NOK', merchant: 'Bastø' }],
-    ['ferjebillett Bastø 450,–', { kind: 'ferry', amountMinor: 45000, currency: 'NOK', merchant: 'Bastø' }],
+    [
+      'ferjebillett Bastø 450,-',
+      { kind: 'ferry', amountMinor: 45000, currency: 'NOK', merchant: 'Bastø' },
+    ],
+    [
+      'ferjebillett Bastø 450,–',
+      { kind: 'ferry', amountMinor: 45000, currency: 'NOK', merchant: 'Bastø' },
+    ],
     ['taxi 320 kr fra Gardermoen', { kind: 'taxi', amountMinor: 32000, currency: 'NOK' }],
     ['drosje kr 320', { kind: 'taxi', amountMinor: 32000, currency: 'NOK' }],
     ['bom 45 kr', { kind: 'toll', amountMinor: 4500, currency: 'NOK' }],
     ['E18 bom 45 kr', { kind: 'toll', amountMinor: 4500, currency: 'NOK' }],
-    ['hotell 1 290 kr 24.11', { kind: 'hotel', amountMinor: 129000, currency: 'NOK', date: '2026-11-24' }],
-    ['hotell 1\u00A0290 kr 24.11', { kind: 'hotel', amountMinor: 129000, currency: 'NOK', date: '2026-11-24' }],
-    ['hotell 24.11 1 290 kr', { kind: 'hotel', amountMinor: 129000, currency: 'NOK', date: '2026-11-24' }],
-    ['hotell Scandic Bergen 1 290 kr', { kind: 'hotel', amountMinor: 129000, currency: 'NOK', merchant: 'Scandic Bergen' }],
+    [
+      'hotell 1 290 kr 24.11',
+      { kind: 'hotel', amountMinor: 129000, currency: 'NOK', date: '2026-11-24' },
+    ],
+    [
+      'hotell 1\u00A0290 kr 24.11',
+      { kind: 'hotel', amountMinor: 129000, currency: 'NOK', date: '2026-11-24' },
+    ],
+    [
+      'hotell 24.11 1 290 kr',
+      { kind: 'hotel', amountMinor: 129000, currency: 'NOK', date: '2026-11-24' },
+    ],
+    [
+      'hotell Scandic Bergen 1 290 kr',
+      { kind: 'hotel', amountMinor: 129000, currency: 'NOK', merchant: 'Scandic Bergen' },
+    ],
     ['lunsj 189 kr', { kind: 'meal', amountMinor: 18900, currency: 'NOK' }],
     ['lunsj med Kari 189 kr', { kind: 'meal', amountMinor: 18900, currency: 'NOK' }],
-    ['middag 450,50 kr på fredag', { kind: 'meal', amountMinor: 45050, currency: 'NOK', date: '2026-11-20' }],
+    [
+      'middag 450,50 kr på fredag',
+      { kind: 'meal', amountMinor: 45050, currency: 'NOK', date: '2026-11-20' },
+    ],
     ['drivstoff 800 kr', { kind: 'fuel', amountMinor: 80000, currency: 'NOK' }],
     ['bensin 800 kr', { kind: 'fuel', amountMinor: 80000, currency: 'NOK' }],
     ['diesel 812,40 kr', { kind: 'fuel', amountMinor: 81240, currency: 'NOK' }],
     ['flybuss 200 kr', { kind: 'transport', amountMinor: 20000, currency: 'NOK' }],
     ['t-bane 39 kr', { kind: 'transport', amountMinor: 3900, currency: 'NOK' }],
     ['p-avgift 40 kr', { kind: 'parking', amountMinor: 4000, currency: 'NOK' }],
-    ['Parkering EasyPark 120 kr', { kind: 'parking', amountMinor: 12000, currency: 'NOK', merchant: 'EasyPark' }],
-    ['parkeringsavgift kr. 60 24.11.2026', { kind: 'parking', amountMinor: 6000, currency: 'NOK', date: '2026-11-24' }],
+    [
+      'Parkering EasyPark 120 kr',
+      { kind: 'parking', amountMinor: 12000, currency: 'NOK', merchant: 'EasyPark' },
+    ],
+    [
+      'parkeringsavgift kr. 60 24.11.2026',
+      { kind: 'parking', amountMinor: 6000, currency: 'NOK', date: '2026-11-24' },
+    ],
     ['hotellparkering 200 kr', { kind: 'parking', amountMinor: 20000, currency: 'NOK' }],
     ['taxi kl 14.30 320 kr', { kind: 'taxi', amountMinor: 32000, currency: 'NOK' }],
     ['2 timer parkering 120 kr', { kind: 'parking', amountMinor: 12000, currency: 'NOK' }],
     ['kan du føre parkering 120 kr', { kind: 'parking', amountMinor: 12000, currency: 'NOK' }],
-    ['Hei! Parkering 120 kr i går', { kind: 'parking', amountMinor: 12000, currency: 'NOK', date: '2026-11-23' }],
+    [
+      'Hei! Parkering 120 kr i går',
+      { kind: 'parking', amountMinor: 12000, currency: 'NOK', date: '2026-11-23' },
+    ],
     ['120 kr', { amountMinor: 12000, currency: 'NOK' }],
     ['kr 99,-', { amountMinor: 9900, currency: 'NOK' }],
     // nynorsk
     ['bompengar 56 kr', { kind: 'toll', amountMinor: 5600, currency: 'NOK' }],
-    ['ferja 450 kr i fyrregårs', { kind: 'ferry', amountMinor: 45000, currency: 'NOK', date: '2026-11-21' }],
-    ['parkering 120 kr måndag', { kind: 'parking', amountMinor: 12000, currency: 'NOK', date: '2026-11-23' }],
-    ['middag 389 kr laurdag', { kind: 'meal', amountMinor: 38900, currency: 'NOK', date: '2026-11-21' }],
+    [
+      'ferja 450 kr i fyrregårs',
+      { kind: 'ferry', amountMinor: 45000, currency: 'NOK', date: '2026-11-21' },
+    ],
+    [
+      'parkering 120 kr måndag',
+      { kind: 'parking', amountMinor: 12000, currency: 'NOK', date: '2026-11-23' },
+    ],
+    [
+      'middag 389 kr laurdag',
+      { kind: 'meal', amountMinor: 38900, currency: 'NOK', date: '2026-11-21' },
+    ],
     // English
-    ['ferry 450 NOK yesterday', { kind: 'ferry', amountMinor: 45000, currency: 'NOK', date: '2026-11-23' }],
-    ['parking 60 NOK today', { kind: 'parking', amountMinor: 6000, currency: 'NOK', date: '2026-11-24' }],
-    ['taxi €32,50 last friday', { kind: 'taxi', amountMinor: 3250, currency: 'EUR', date: '2026-11-20' }],
-    ['hotel 129.90 EUR Nov 20', { kind: 'hotel', amountMinor: 12990, currency: 'EUR', date: '2026-11-20' }],
+    [
+      'ferry 450 NOK yesterday',
+      { kind: 'ferry', amountMinor: 45000, currency: 'NOK', date: '2026-11-23' },
+    ],
+    [
+      'parking 60 NOK today',
+      { kind: 'parking', amountMinor: 6000, currency: 'NOK', date: '2026-11-24' },
+    ],
+    [
+      'taxi €32,50 last friday',
+      { kind: 'taxi', amountMinor: 3250, currency: 'EUR', date: '2026-11-20' },
+    ],
+    [
+      'hotel 129.90 EUR Nov 20',
+      { kind: 'hotel', amountMinor: 12990, currency: 'EUR', date: '2026-11-20' },
+    ],
     ['train ticket SEK 349', { kind: 'transport', amountMinor: 34900, currency: 'SEK' }],
     ['flight ticket £89.99', { kind: 'transport', amountMinor: 8999, currency: 'GBP' }],
     ['lunch $15', { kind: 'meal', amountMinor: 1500, currency: 'USD' }],
-    ['Paid 450 NOK for the Bastø ferry yesterday', { kind: 'ferry', amountMinor: 45000, currency: 'NOK', date: '2026-11-23', merchant: 'Bastø' }],
+    [
+      'Paid 450 NOK for the Bastø ferry yesterday',
+      { kind: 'ferry', amountMinor: 45000, currency: 'NOK', date: '2026-11-23', merchant: 'Bastø' },
+    ],
     ['ferry 12.10 EUR', { kind: 'ferry', amountMinor: 1210, currency: 'EUR' }],
     // A kind word makes a lone bare figure the amount.
     ['lunsj 189', { kind: 'meal', amountMinor: 18900 }],

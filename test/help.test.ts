@@ -6,11 +6,35 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, hasFact, readEvalFile } from '../scripts/eval-help.js';
-import { answerLanguage, bestPassage, HelpService, type HelpAnswer } from '../src/help/compose-answer.js';
+import {
+  answerLanguage,
+  bestPassage,
+  HelpService,
+  type HelpAnswer,
+} from '../src/help/compose-answer.js';
 import { GuideIndex, splitSentences } from '../src/help/guide-index.js';
-import { DEFAULT_GUIDE_PATHS, GuideError, loadGuide, parseGuide, type Guide } from '../src/help/guide-loader.js';
-import { createLlmAnswerer, validateModelAnswer, type LlmAnswerer } from '../src/help/llm-answer.js';
-import { editDistance, fold, isStopword, splitCompound, stem, stemEnglish, stemNorwegian, tokenize } from '../src/help/normalize.js';
+import {
+  DEFAULT_GUIDE_PATHS,
+  GuideError,
+  loadGuide,
+  parseGuide,
+  type Guide,
+} from '../src/help/guide-loader.js';
+import {
+  createLlmAnswerer,
+  validateModelAnswer,
+  type LlmAnswerer,
+} from '../src/help/llm-answer.js';
+import {
+  editDistance,
+  fold,
+  isStopword,
+  splitCompound,
+  stem,
+  stemEnglish,
+  stemNorwegian,
+  tokenize,
+} from '../src/help/normalize.js';
 import type { Lang } from '../src/i18n/translate.js';
 
 let guide: Guide;
@@ -26,7 +50,9 @@ const lastLine = (answer: HelpAnswer) => lines(answer).at(-1) ?? '';
 const cited = (answer: HelpAnswer) => (answer.found ? answer.sections.map((s) => s.id) : []);
 /** The answer's sentences before the citation line. */
 const sentencesOf = (answer: HelpAnswer) =>
-  (answer.found ? lines(answer).slice(0, -1) : lines(answer)).join(' ').split(/(?<=[.!?])\s+(?=[«"(]?[\p{Lu}\d])/u);
+  (answer.found ? lines(answer).slice(0, -1) : lines(answer))
+    .join(' ')
+    .split(/(?<=[.!?])\s+(?=[«"(]?[\p{Lu}\d])/u);
 
 function tempGuide(files: Partial<Record<Lang, string>>): Partial<Record<Lang, string>> {
   const dir = mkdtempSync(join(tmpdir(), 'guide-'));
@@ -67,17 +93,27 @@ describe('the guide as data', () => {
   });
 
   it('names the file and line of a heading without a section number', () => {
-    expect(() => parseGuide('# 1 Start\ntext\n## Details\nmore', 'en', 'guide.en.md')).toThrow(/guide\.en\.md:3: .*section number/);
+    expect(() => parseGuide('# 1 Start\ntext\n## Details\nmore', 'en', 'guide.en.md')).toThrow(
+      /guide\.en\.md:3: .*section number/,
+    );
   });
 
   it('rejects a heading whose depth does not match its number', () => {
-    expect(() => parseGuide('# 1 Start\ntext\n# 1.1 Sub\nmore', 'en', 'g.md')).toThrow(/g\.md:3: section 1\.1 needs ##/);
+    expect(() => parseGuide('# 1 Start\ntext\n# 1.1 Sub\nmore', 'en', 'g.md')).toThrow(
+      /g\.md:3: section 1\.1 needs ##/,
+    );
   });
 
   it('rejects duplicate sections, subsections before their parent, text before the first heading and empty files', () => {
-    expect(() => parseGuide('# 1 A\nx\n# 1 B\ny', 'en', 'g.md')).toThrow(/g\.md:3: section 1 appears twice \(first on line 1\)/);
-    expect(() => parseGuide('# 1 A\nx\n## 2.1 B\ny', 'en', 'g.md')).toThrow(/g\.md:3: section 2\.1 comes before its parent section 2/);
-    expect(() => parseGuide('Intro\n# 1 A\nx', 'en', 'g.md')).toThrow(/g\.md:1: text before the first numbered heading/);
+    expect(() => parseGuide('# 1 A\nx\n# 1 B\ny', 'en', 'g.md')).toThrow(
+      /g\.md:3: section 1 appears twice \(first on line 1\)/,
+    );
+    expect(() => parseGuide('# 1 A\nx\n## 2.1 B\ny', 'en', 'g.md')).toThrow(
+      /g\.md:3: section 2\.1 comes before its parent section 2/,
+    );
+    expect(() => parseGuide('Intro\n# 1 A\nx', 'en', 'g.md')).toThrow(
+      /g\.md:1: text before the first numbered heading/,
+    );
     expect(() => parseGuide('just text, no headings', 'en', 'g.md')).toThrow(/g\.md:1/);
     expect(() => parseGuide('\n\n', 'en', 'g.md')).toThrow(/g\.md: no numbered headings/);
     expect(() => parseGuide('#1 A\nx', 'en', 'g.md')).toThrow(/g\.md:1: .*needs a space/);
@@ -94,7 +130,9 @@ describe('the guide as data', () => {
   });
 
   it('names the missing file when a configured path does not exist', () => {
-    expect(() => loadGuide({ en: '/nonexistent/guide.en.md' })).toThrow(/\/nonexistent\/guide\.en\.md: cannot read/);
+    expect(() => loadGuide({ en: '/nonexistent/guide.en.md' })).toThrow(
+      /\/nonexistent\/guide\.en\.md: cannot read/,
+    );
   });
 
   it("answers from an organisation's own guide: nothing depends on our guide's wording", () => {
@@ -103,7 +141,9 @@ describe('the guide as data', () => {
       nn: '# 1 Bompengar\nBompengar vert førte som utlegg med kvittering.\n# 2 Hotell\nHotellet vert bestilt gjennom reisebyrået.',
       en: '# 1 Tolls\nTolls are entered as outlays with a receipt.\n# 2 Hotels\nHotels are booked through the travel agency.',
     });
-    const own = new HelpService(loadGuide(paths), { actions: { sections: { '1': 'outlay.start' } } });
+    const own = new HelpService(loadGuide(paths), {
+      actions: { sections: { '1': 'outlay.start' } },
+    });
     const hotel = own.answerOffline('how do I book a hotel?', 'en');
     expect(cited(hotel)).toEqual(['2']);
     expect(hotel.text).toContain('travel agency');
@@ -114,7 +154,10 @@ describe('the guide as data', () => {
   });
 
   it('refuses an actions file naming a section the guide does not have', () => {
-    expect(() => new HelpService(guide, { actions: { sections: { '9.9': 'outlay.start' } }, warmUp: false })).toThrow(/9\.9/);
+    expect(
+      () =>
+        new HelpService(guide, { actions: { sections: { '9.9': 'outlay.start' } }, warmUp: false }),
+    ).toThrow(/9\.9/);
   });
 });
 
@@ -122,8 +165,22 @@ describe('normalising Norwegian and English words', () => {
   const sameStem = (lang: Lang, words: string[]) => new Set(words.map((w) => fold(stem(w, lang))));
 
   it.each<[string, string[]]>([
-    ['kvittering', ['kvittering', 'kvitteringa', 'kvitteringen', 'kvitteringar', 'kvitteringer', 'kvitteringane', 'kvitteringene']],
-    ['passasjer', ['passasjer', 'passasjeren', 'passasjerar', 'passasjerer', 'passasjerane', 'passasjerene']],
+    [
+      'kvittering',
+      [
+        'kvittering',
+        'kvitteringa',
+        'kvitteringen',
+        'kvitteringar',
+        'kvitteringer',
+        'kvitteringane',
+        'kvitteringene',
+      ],
+    ],
+    [
+      'passasjer',
+      ['passasjer', 'passasjeren', 'passasjerar', 'passasjerer', 'passasjerane', 'passasjerene'],
+    ],
     ['bompenger', ['bompengar', 'bompenger']],
     ['kjøre', ['kjøring', 'kjøre', 'kjører']],
     ['køyre', ['køyring', 'køyre', 'køyrer']],
@@ -167,13 +224,18 @@ describe('normalising Norwegian and English words', () => {
 
   it('tokenises hyphenated words, addresses and apostrophes', () => {
     expect(tokenize('e-post')).toEqual(['epost']);
-    expect(tokenize('Chrome-nettleser', { parts: true })).toEqual(['chromenettleser', 'chrome', 'nettleser']);
+    expect(tokenize('Chrome-nettleser', { parts: true })).toEqual([
+      'chromenettleser',
+      'chrome',
+      'nettleser',
+    ]);
     expect(tokenize('do.not.reply@visma.net')).toEqual(['do', 'not', 'reply', 'visma', 'net']);
     expect(tokenize("app’en team's")).toEqual(['appen', 'teams']);
   });
 
   it('knows stop words in all three languages, also typed without æøå', () => {
-    for (const word of ['the', 'how', 'hvordan', 'korleis', 'ikkje', 'når', 'nar', 'på', 'pa']) expect(isStopword(word)).toBe(true);
+    for (const word of ['the', 'how', 'hvordan', 'korleis', 'ikkje', 'når', 'nar', 'på', 'pa'])
+      expect(isStopword(word)).toBe(true);
     for (const word of ['ferry', 'ferje', 'passord', 'toll']) expect(isStopword(word)).toBe(false);
   });
 
@@ -188,15 +250,26 @@ describe('normalising Norwegian and English words', () => {
   it('splits a compound at a known head, with the linking s', () => {
     const known = new Set(['aktiv', 'epost', 'billett', 'reis']);
     const isKnown = (form: string) => known.has(form);
-    expect(splitCompound('aktiveringseposten', isKnown)).toMatchObject({ headWord: 'eposten', head: ['epost'], modifier: ['aktiv'] });
+    expect(splitCompound('aktiveringseposten', isKnown)).toMatchObject({
+      headWord: 'eposten',
+      head: ['epost'],
+      modifier: ['aktiv'],
+    });
     expect(splitCompound('jobbreise', isKnown)).toMatchObject({ head: ['reis'], modifier: [] });
     expect(splitCompound('treningsavgiften', isKnown)).toBeUndefined();
   });
 
   it('treats spelling variants and synonyms as one concept', () => {
     const index = new GuideIndex(guide);
-    const concept = (question: string) => index.analyze(question).groups.map((g) => g.alternatives.map((a) => a.form).sort().join());
-    const same = (...questions: string[]) => expect(new Set(questions.map((q) => concept(q)[0])).size).toBe(1);
+    const concept = (question: string) =>
+      index.analyze(question).groups.map((g) =>
+        g.alternatives
+          .map((a) => a.form)
+          .sort()
+          .join(),
+      );
+    const same = (...questions: string[]) =>
+      expect(new Set(questions.map((q) => concept(q)[0])).size).toBe(1);
     same('ferge', 'ferje', 'ferja', 'ferry', 'boat', 'fjord crossing');
     same('bom', 'bompengar', 'bompenger', 'bomring', 'toll', 'autopass');
     same('kjøring', 'køyring', 'kjøre', 'køyre', 'mileage', 'km');
@@ -210,15 +283,32 @@ describe('normalising Norwegian and English words', () => {
 
 describe('splitting guide text into sentences', () => {
   it('keeps abbreviations whole and makes each list item a sentence', () => {
-    const sentences = splitSentences('Har du hatt utlegg, t.d. parkering, legg ved bilete. Dette er lett.\n\n1. Klikk «Legg ved fil»\n2. Vel fil.');
-    expect(sentences.map((s) => s.text)).toEqual(['Har du hatt utlegg, t.d. parkering, legg ved bilete.', 'Dette er lett.', 'Klikk «Legg ved fil»', 'Vel fil.']);
+    const sentences = splitSentences(
+      'Har du hatt utlegg, t.d. parkering, legg ved bilete. Dette er lett.\n\n1. Klikk «Legg ved fil»\n2. Vel fil.',
+    );
+    expect(sentences.map((s) => s.text)).toEqual([
+      'Har du hatt utlegg, t.d. parkering, legg ved bilete.',
+      'Dette er lett.',
+      'Klikk «Legg ved fil»',
+      'Vel fil.',
+    ]);
     expect(sentences.map((s) => s.block)).toEqual([0, 0, 1, 1]);
   });
 
   it('takes the run of sentences that holds the most of the question, without empty ends', () => {
-    const s = (score: number, position: number) => ({ text: `s${position}`, position, block: 0, step: false, score });
-    expect(bestPassage([s(0, 0), s(2, 1), s(0, 2), s(1, 3), s(0, 4)], 3).map((x) => x.position)).toEqual([1, 2, 3]);
-    expect(bestPassage([s(0, 0), s(0, 1), s(0, 2), s(0, 3), s(2.4, 4)], 3).map((x) => x.position)).toEqual([4]);
+    const s = (score: number, position: number) => ({
+      text: `s${position}`,
+      position,
+      block: 0,
+      step: false,
+      score,
+    });
+    expect(
+      bestPassage([s(0, 0), s(2, 1), s(0, 2), s(1, 3), s(0, 4)], 3).map((x) => x.position),
+    ).toEqual([1, 2, 3]);
+    expect(
+      bestPassage([s(0, 0), s(0, 1), s(0, 2), s(0, 3), s(2.4, 4)], 3).map((x) => x.position),
+    ).toEqual([4]);
   });
 });
 
@@ -268,7 +358,11 @@ const GUIDE_QUESTIONS: Array<[Lang, string, string[]]> = [
   ['nn', 'korleis fører eg parkeringsbillett når eg har køyrt eigen bil?', ['5.1', '5.2']],
   ['nn', 'kvar finn eg hjelp når eg fyller ut reiserekninga?', ['5']],
   ['nn', 'kva skjer når eg trykkjer lagre?', ['5.1']],
-  ['en', 'Hi! I was at a conference in Stavanger last week and took the ferry and also paid for parking at the hotel. How should I register all of this?', ['5.1', '5.2', '4.1']],
+  [
+    'en',
+    'Hi! I was at a conference in Stavanger last week and took the ferry and also paid for parking at the hotel. How should I register all of this?',
+    ['5.1', '5.2', '4.1'],
+  ],
   ['nb', 'hvordan kommer jeg i gang med en ny reiseregning?', ['5.1', '5']],
   ['en', 'I drove to Lillehammer with two colleagues in the car, how do I add them?', ['5.3']],
   ['nn', 'korleis lastar eg opp skanna dokument?', ['4', '5.2']],
@@ -310,9 +404,15 @@ describe('finding the answer in the guide', () => {
   });
 
   it('says so in the language of the question, with what the bot can help with', () => {
-    expect(help.answerOffline('what is the capital of Norway?', 'nb').text).toMatch(/^I can't find that in the user guide\. Here I can help you file outlays/);
-    expect(help.answerOffline('hvem vant kampen i går?', 'en').text).toMatch(/^Det finner jeg ikke i brukerveiledningen\. Her kan jeg hjelpe/);
-    expect(help.answerOffline('kven vann kampen i går?', 'en').text).toMatch(/^Det finn eg ikkje i brukarrettleiinga\./);
+    expect(help.answerOffline('what is the capital of Norway?', 'nb').text).toMatch(
+      /^I can't find that in the user guide\. Here I can help you file outlays/,
+    );
+    expect(help.answerOffline('hvem vant kampen i går?', 'en').text).toMatch(
+      /^Det finner jeg ikke i brukerveiledningen\. Her kan jeg hjelpe/,
+    );
+    expect(help.answerOffline('kven vann kampen i går?', 'en').text).toMatch(
+      /^Det finn eg ikkje i brukarrettleiinga\./,
+    );
   });
 });
 
@@ -348,7 +448,9 @@ describe('the answer', () => {
     expect(lastLine(answer)).toMatch(/^Source: user guide 5\.1 Getting started(; \d(\.\d)? .+)?$/);
     expect(answer.text).toMatch(/\n\nSource: user guide [^\n]+$/);
     expect(answer.sections[0]).toEqual({ id: '5.1', title: 'Getting started' });
-    expect(lastLine(answer)).toBe(`Source: user guide ${answer.sections.map((s) => `${s.id} ${s.title}`).join('; ')}`);
+    expect(lastLine(answer)).toBe(
+      `Source: user guide ${answer.sections.map((s) => `${s.id} ${s.title}`).join('; ')}`,
+    );
   });
 
   it('has two to five sentences before the source line', () => {
@@ -390,8 +492,12 @@ describe('the answer', () => {
       const answer = help.answerOffline(question, lang);
       expect(answer).toMatchObject({ found: true, action: 'outlay.start' });
     }
-    expect(help.answerOffline('how do I log a ferry ticket?', 'en').text).toContain('I can start an outlay for it right here in the chat, or just send me a photo of the receipt.');
-    expect(help.answerOffline('korleis fører eg parkering?', 'nn').text).toContain('Eg kan starte eit utlegg for det her i chatten, eller send meg berre eit bilete av kvitteringa.');
+    expect(help.answerOffline('how do I log a ferry ticket?', 'en').text).toContain(
+      'I can start an outlay for it right here in the chat, or just send me a photo of the receipt.',
+    );
+    expect(help.answerOffline('korleis fører eg parkering?', 'nn').text).toContain(
+      'Eg kan starte eit utlegg for det her i chatten, eller send meg berre eit bilete av kvitteringa.',
+    );
   });
 
   it('offers a mileage claim for driving and passengers, a travel claim for per diem', () => {
@@ -412,7 +518,9 @@ describe('the answer', () => {
     const overview = help.answerOffline('what kinds of claims are there?', 'en');
     expect(cited(overview)).toContain('5');
     expect(overview).not.toHaveProperty('action');
-    expect(overview.text).toContain('Here in the chat I can start an outlay, a mileage claim or a travel claim for you.');
+    expect(overview.text).toContain(
+      'Here in the chat I can start an outlay, a mileage claim or a travel claim for you.',
+    );
   });
 
   it('answers fast', () => {
@@ -427,11 +535,16 @@ describe('the answer', () => {
 
 interface FakeOpenAi {
   baseURL: string;
-  requests: Array<{ path: string; body: { model: string; messages: Array<{ role: string; content: string }> } }>;
+  requests: Array<{
+    path: string;
+    body: { model: string; messages: Array<{ role: string; content: string }> };
+  }>;
   close: () => Promise<void>;
 }
 
-async function fakeOpenAi(reply: (res: ServerResponse, body: unknown) => void): Promise<FakeOpenAi> {
+async function fakeOpenAi(
+  reply: (res: ServerResponse, body: unknown) => void,
+): Promise<FakeOpenAi> {
   const requests: FakeOpenAi['requests'] = [];
   const sockets = new Set<import('node:net').Socket>();
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -485,11 +598,16 @@ describe('answers written by a language model', () => {
   });
 
   const withModel = (baseURL: string, timeoutMs = 2000) =>
-    new HelpService(guide, { llm: createLlmAnswerer({ apiKey: 'test-key', baseURL, timeoutMs }), warmUp: false });
+    new HelpService(guide, {
+      llm: createLlmAnswerer({ apiKey: 'test-key', baseURL, timeoutMs }),
+      warmUp: false,
+    });
 
   it('sends only the retrieved sections, in the answer language, and keeps our source line', async () => {
     server = await fakeOpenAi(
-      completion('Ferry tickets are entered as outlays, with a picture of the receipt. I can start an outlay for it right here in the chat, or just send me a photo of the receipt.\nSource: the internet'),
+      completion(
+        'Ferry tickets are entered as outlays, with a picture of the receipt. I can start an outlay for it right here in the chat, or just send me a photo of the receipt.\nSource: the internet',
+      ),
     );
     const service = withModel(server.baseURL);
     const answer = await service.answer('how do I log a ferry ticket?', 'nb');
@@ -509,7 +627,9 @@ describe('answers written by a language model', () => {
     expect(system?.role).toBe('system');
     expect(system?.content).toMatch(/ONLY the user-guide sections/);
     expect(system?.content).toContain('Write in English');
-    expect(system?.content).toContain('I can start an outlay for it right here in the chat, or just send me a photo of the receipt.');
+    expect(system?.content).toContain(
+      'I can start an outlay for it right here in the chat, or just send me a photo of the receipt.',
+    );
     const prompt = user?.content ?? '';
     const citedIds = offline.found ? offline.sections.map((s) => s.id) : [];
     for (const section of guide.sections.en) {
@@ -544,14 +664,20 @@ describe('answers written by a language model', () => {
   });
 
   it('falls back when the model answers in another language or with nothing', async () => {
-    server = await fakeOpenAi(completion('Du må føre fergebilletten som utlegg og legge ved kvitteringen.'));
+    server = await fakeOpenAi(
+      completion('Du må føre fergebilletten som utlegg og legge ved kvitteringen.'),
+    );
     const wrongLanguage = withModel(server.baseURL);
-    expect(await wrongLanguage.answer('how do I log a ferry ticket?', 'en')).toEqual(wrongLanguage.answerOffline('how do I log a ferry ticket?', 'en'));
+    expect(await wrongLanguage.answer('how do I log a ferry ticket?', 'en')).toEqual(
+      wrongLanguage.answerOffline('how do I log a ferry ticket?', 'en'),
+    );
     await server.close();
 
     server = await fakeOpenAi(completion('   '));
     const empty = withModel(server.baseURL);
-    expect(await empty.answer('how do I log a ferry ticket?', 'en')).toEqual(empty.answerOffline('how do I log a ferry ticket?', 'en'));
+    expect(await empty.answer('how do I log a ferry ticket?', 'en')).toEqual(
+      empty.answerOffline('how do I log a ferry ticket?', 'en'),
+    );
   });
 
   it('never asks the model about questions the guide does not cover', async () => {
@@ -564,12 +690,21 @@ describe('answers written by a language model', () => {
   it('falls back when a custom answerer throws', async () => {
     const failing: LlmAnswerer = { answer: () => Promise.reject(new Error('no model')) };
     const service = new HelpService(guide, { llm: failing, warmUp: false });
-    expect(await service.answer('hvordan bytter jeg språk?', 'nb')).toEqual(service.answerOffline('hvordan bytter jeg språk?', 'nb'));
+    expect(await service.answer('hvordan bytter jeg språk?', 'nb')).toEqual(
+      service.answerOffline('hvordan bytter jeg språk?', 'nb'),
+    );
   });
 
   it('validates model text: strips source lines, keeps the in-chat sentence, rejects rambling', () => {
-    const input = { question: 'q', lang: 'en' as const, sections: [], inChat: 'I can start an outlay for it right here in the chat.' };
-    expect(validateModelAnswer('Use the app.\nKilde: noe', input)).toBe('Use the app. I can start an outlay for it right here in the chat.');
+    const input = {
+      question: 'q',
+      lang: 'en' as const,
+      sections: [],
+      inChat: 'I can start an outlay for it right here in the chat.',
+    };
+    expect(validateModelAnswer('Use the app.\nKilde: noe', input)).toBe(
+      'Use the app. I can start an outlay for it right here in the chat.',
+    );
     expect(() => validateModelAnswer(null, input)).toThrow();
     expect(() => validateModelAnswer('Word. '.repeat(300), input)).toThrow(/too long|sentences/);
   });
@@ -577,7 +712,9 @@ describe('answers written by a language model', () => {
 
 describe('evaluation on the shared question set', () => {
   it('meets the targets offline', async () => {
-    const items = readEvalFile(new URL('./fixtures/help-questions.jsonl', import.meta.url).pathname);
+    const items = readEvalFile(
+      new URL('./fixtures/help-questions.jsonl', import.meta.url).pathname,
+    );
     const report = await evaluate(help, items);
     expect(report.citeShare).toBeGreaterThanOrEqual(0.95);
     expect(report.factShare).toBeGreaterThanOrEqual(0.9);

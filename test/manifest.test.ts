@@ -24,7 +24,9 @@ import { parseCommand } from '../src/conversation/commands.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const manifestDir = join(root, 'manifest');
-const appVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+const appVersion = (
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+).version;
 const template = readFileSync(join(manifestDir, 'manifest.template.json'), 'utf8');
 const colorPng = readFileSync(join(manifestDir, 'color.png'));
 const outlinePng = readFileSync(join(manifestDir, 'outline.png'));
@@ -60,7 +62,9 @@ function packagingProblems(run: () => unknown): string[] {
 describe('the Teams manifest', () => {
   it(`passes the bundled v${MANIFEST_SCHEMA_VERSION} schema without fetching anything`, async () => {
     expect(manifest.manifestVersion).toBe(MANIFEST_SCHEMA_VERSION);
-    expect(manifest.$schema).toContain(`/teams/v${MANIFEST_SCHEMA_VERSION}/MicrosoftTeams.schema.json`);
+    expect(manifest.$schema).toContain(
+      `/teams/v${MANIFEST_SCHEMA_VERSION}/MicrosoftTeams.schema.json`,
+    );
     expect(await validateManifest(manifest)).toEqual([]);
     expect(fetchSpy).not.toHaveBeenCalled();
   });
@@ -95,16 +99,28 @@ describe('the Teams manifest', () => {
   it('offers ny utlegg, mine krav, hjelp and språk in both scopes, in bokmål by default', () => {
     expect(manifest.localizationInfo?.defaultLanguageTag).toBe('nb');
     const lists = manifest.bots![0]!.commandLists!;
-    expect(lists.map((list) => list.scopes).flat().sort()).toEqual(['groupChat', 'personal']);
+    expect(
+      lists
+        .map((list) => list.scopes)
+        .flat()
+        .sort(),
+    ).toEqual(['groupChat', 'personal']);
     for (const list of lists) {
-      expect(list.commands.map((command) => command.title)).toEqual(['ny utlegg', 'mine krav', 'hjelp', 'språk']);
+      expect(list.commands.map((command) => command.title)).toEqual([
+        'ny utlegg',
+        'mine krav',
+        'hjelp',
+        'språk',
+      ]);
       for (const command of list.commands) expect(command.description?.length).toBeGreaterThan(0);
     }
   });
 
   it('keeps every command title within 32 characters in bokmål, nynorsk and English', () => {
     const titles = [
-      ...manifest.bots![0]!.commandLists!.flatMap((list) => list.commands.map((command) => command.title)),
+      ...manifest.bots![0]!.commandLists!.flatMap((list) =>
+        list.commands.map((command) => command.title),
+      ),
       ...Object.values(localizations).flatMap((file) =>
         Object.entries(file)
           .filter(([key]) => key.endsWith('.title'))
@@ -117,7 +133,8 @@ describe('the Teams manifest', () => {
 
   it('flags a command title Teams would cut off', async () => {
     const long = structuredClone(manifest);
-    long.bots![0]!.commandLists![0]!.commands[0]!.title = 'start et nytt utlegg for parkering i dag';
+    long.bots![0]!.commandLists![0]!.commands[0]!.title =
+      'start et nytt utlegg for parkering i dag';
     expect((await validateManifest(long)).join('\n')).toMatch(/longer than 32 characters/);
   });
 
@@ -142,20 +159,29 @@ describe('the localization files', () => {
     ]);
   });
 
-  it.each(['nn', 'en'] as const)('%s.json passes the bundled localization schema and translates only strings the manifest has', async (lang) => {
-    const file = localizations[lang];
-    expect(file.$schema).toContain(`/teams/v${MANIFEST_SCHEMA_VERSION}/MicrosoftTeams.Localization.schema.json`);
-    expect(await validateLocalization(file, manifest, `${lang}.json`)).toEqual([]);
-    // Both command lists carry the same four commands, so both are translated.
-    expect(Object.keys(file).filter((key) => key.startsWith('bots[0].commandLists['))).toHaveLength(16);
-  });
+  it.each(['nn', 'en'] as const)(
+    '%s.json passes the bundled localization schema and translates only strings the manifest has',
+    async (lang) => {
+      const file = localizations[lang];
+      expect(file.$schema).toContain(
+        `/teams/v${MANIFEST_SCHEMA_VERSION}/MicrosoftTeams.Localization.schema.json`,
+      );
+      expect(await validateLocalization(file, manifest, `${lang}.json`)).toEqual([]);
+      // Both command lists carry the same four commands, so both are translated.
+      expect(
+        Object.keys(file).filter((key) => key.startsWith('bots[0].commandLists[')),
+      ).toHaveLength(16);
+    },
+  );
 
   it('reports a translation of something the manifest does not have, and a missing required string', async () => {
     const { ['description.full']: _dropped, ...rest } = localizations.en;
     const broken = { ...rest, 'bots[0].commandLists[0].commands[7].title': 'ghost' };
     const problems = await validateLocalization(broken, manifest, 'en.json');
     expect(problems.some((p) => p.includes('description.full'))).toBe(true);
-    expect(problems.some((p) => p.includes('commands[7].title') && p.includes('translates nothing'))).toBe(true);
+    expect(
+      problems.some((p) => p.includes('commands[7].title') && p.includes('translates nothing')),
+    ).toBe(true);
   });
 });
 
@@ -164,11 +190,19 @@ describe('the icons', () => {
     const color = await sharp(colorPng).metadata();
     const outline = await sharp(outlinePng).metadata();
     expect([color.format, color.width, color.height]).toEqual(['png', 192, 192]);
-    expect([outline.format, outline.width, outline.height, outline.hasAlpha]).toEqual(['png', 32, 32, true]);
+    expect([outline.format, outline.width, outline.height, outline.hasAlpha]).toEqual([
+      'png',
+      32,
+      32,
+      true,
+    ]);
   });
 
   it('draw the outline in white only, on a transparent background', async () => {
-    const { data, info } = await sharp(outlinePng).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(outlinePng)
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     let white = 0;
     let transparent = 0;
     for (let i = 0; i < data.length; i += info.channels) {
@@ -177,19 +211,25 @@ describe('the icons', () => {
     }
     expect(white + transparent).toBe(info.width * info.height);
     expect(white).toBeGreaterThan(0);
-    expect(transparent).toBeGreaterThan(info.width * info.height / 2);
+    expect(transparent).toBeGreaterThan((info.width * info.height) / 2);
     expect(data[3]).toBe(0);
     expect(await checkIcons(colorPng, outlinePng)).toEqual([]);
   });
 
   it('reject an outline icon that is opaque, grey or the wrong size', async () => {
     const squashedColor = await sharp(colorPng).resize(32, 32).png().toBuffer();
-    expect((await checkIcons(colorPng, squashedColor)).join('\n')).toMatch(/outline\.png: has no transparency/);
+    expect((await checkIcons(colorPng, squashedColor)).join('\n')).toMatch(
+      /outline\.png: has no transparency/,
+    );
 
     const grey = Buffer.alloc(32 * 32 * 4);
     grey.fill(200, 16 * 32 * 4, 17 * 32 * 4);
-    const greyPng = await sharp(grey, { raw: { width: 32, height: 32, channels: 4 } }).png().toBuffer();
-    expect((await checkIcons(colorPng, greyPng)).join('\n')).toMatch(/32 pixels are neither white nor fully transparent/);
+    const greyPng = await sharp(grey, { raw: { width: 32, height: 32, channels: 4 } })
+      .png()
+      .toBuffer();
+    expect((await checkIcons(colorPng, greyPng)).join('\n')).toMatch(
+      /32 pixels are neither white nor fully transparent/,
+    );
 
     const problems = await checkIcons(outlinePng, colorPng);
     expect(problems.join('\n')).toMatch(/color\.png: must be 192×192 pixels, is 32×32/);
@@ -216,7 +256,10 @@ describe('the app package', () => {
     expect(result.zipPath).toBe(join(outDir, `reiserekning-${appVersion}.zip`));
 
     const zip = new AdmZip(result.zipPath);
-    const names = zip.getEntries().map((entry) => entry.entryName).sort();
+    const names = zip
+      .getEntries()
+      .map((entry) => entry.entryName)
+      .sort();
     expect(names).toEqual(['color.png', 'en.json', 'manifest.json', 'nn.json', 'outline.png']);
 
     const zipped = JSON.parse(zip.readAsText('manifest.json')) as typeof manifest;
@@ -232,8 +275,15 @@ describe('the app package', () => {
 
   it('uses TEAMS_APP_ID when given, and lists no valid domain when BOT_DOMAIN is unset', async () => {
     const teamsAppId = '6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
-    const result = await packageApp({ manifestDir, outDir, appVersion, env: { MicrosoftAppId: BOT_ID, TEAMS_APP_ID: teamsAppId } });
-    const zipped = JSON.parse(new AdmZip(result.zipPath).readAsText('manifest.json')) as typeof manifest;
+    const result = await packageApp({
+      manifestDir,
+      outDir,
+      appVersion,
+      env: { MicrosoftAppId: BOT_ID, TEAMS_APP_ID: teamsAppId },
+    });
+    const zipped = JSON.parse(
+      new AdmZip(result.zipPath).readAsText('manifest.json'),
+    ) as typeof manifest;
     expect(zipped.id).toBe(teamsAppId);
     expect(zipped.bots![0]!.botId).toBe(BOT_ID);
     expect(zipped.validDomains).toBeUndefined();
@@ -249,12 +299,16 @@ describe('packaging settings', () => {
     expect(first.teamsAppId).toBe(again.teamsAppId);
     expect(first.teamsAppId).not.toBe(other.teamsAppId);
     expect(first.teamsAppId).not.toBe(BOT_ID);
-    expect(first.teamsAppId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(first.teamsAppId).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(first.teamsAppIdDerived).toBe(true);
   });
 
   it('says BOT_ID is missing when neither BOT_ID nor MicrosoftAppId is set', () => {
-    const problems = packagingProblems(() => readPackageSettings({ BOT_ID: '  ', MicrosoftAppId: '' }));
+    const problems = packagingProblems(() =>
+      readPackageSettings({ BOT_ID: '  ', MicrosoftAppId: '' }),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^BOT_ID is not set/);
     expect(problems[0]).toMatch(/Microsoft App ID/);
@@ -270,15 +324,15 @@ describe('packaging settings', () => {
     expect(packagingProblems(() => readPackageSettings({ BOT_ID, TEAMS_APP_ID: 'x' }))).toEqual([
       expect.stringMatching(/^TEAMS_APP_ID must be a GUID/),
     ]);
-    expect(packagingProblems(() => readPackageSettings({ BOT_ID, BOT_DOMAIN: 'bot.example.org/api' }))).toEqual([
-      expect.stringMatching(/^BOT_DOMAIN must be the bot's public host name/),
-    ]);
+    expect(
+      packagingProblems(() => readPackageSettings({ BOT_ID, BOT_DOMAIN: 'bot.example.org/api' })),
+    ).toEqual([expect.stringMatching(/^BOT_DOMAIN must be the bot's public host name/)]);
   });
 
   it('refuses a template placeholder that has no value', () => {
-    expect(packagingProblems(() => substitute('{"a": "${{NOPE}}", "b": "${{BOT_ID}}"}', { BOT_ID }))).toEqual([
-      expect.stringContaining('${{NOPE}}'),
-    ]);
+    expect(
+      packagingProblems(() => substitute('{"a": "${{NOPE}}", "b": "${{BOT_ID}}"}', { BOT_ID })),
+    ).toEqual([expect.stringContaining('${{NOPE}}')]);
     expect(substitute('{"a": "${{X}}"}', { X: 'say "hi"' })).toBe('{"a": "say \\"hi\\""}');
   });
 
@@ -290,8 +344,11 @@ describe('packaging settings', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'package-cli-'));
     try {
       const outcome = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        const child = execFile(process.execPath, [tsxCli, join(root, 'scripts', 'package-app.ts')], { cwd, env }, (_error, _stdout, stderr) =>
-          resolve({ code: child.exitCode, stderr }),
+        const child = execFile(
+          process.execPath,
+          [tsxCli, join(root, 'scripts', 'package-app.ts')],
+          { cwd, env },
+          (_error, _stdout, stderr) => resolve({ code: child.exitCode, stderr }),
         );
       });
       expect(outcome.code).toBe(1);

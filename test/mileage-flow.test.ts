@@ -4,12 +4,20 @@ import type { TurnResult, UserState, View } from '../src/conversation/types.js';
 import { act, cards, ctx, plainSpaces as nbsp, run, say, texts } from './helpers/engine-driver.js';
 import type { Claim, NewClaim } from '../src/claims/claim.js';
 
-const lines = (v: View | undefined) => (v?.kind === 'card' ? (v.data.lines as Array<{ label: string; amount: string }>) : []);
+const lines = (v: View | undefined) =>
+  v?.kind === 'card' ? (v.data.lines as Array<{ label: string; amount: string }>) : [];
 
 describe('mileage from free text', () => {
   it('"kjørte 120 km til Drammen i går med Kari" computes the 2026 amount with the passenger and asks the purpose', () => {
-    const r = handleEvent({ welcomed: true }, say('kjørte 120 km til Drammen i går med Kari'), ctx());
-    expect(r.state.mileage).toMatchObject({ fields: { km: '120', to: 'Drammen', date: '2026-11-23' }, passengers: [{ name: 'Kari', km: 120 }] });
+    const r = handleEvent(
+      { welcomed: true },
+      say('kjørte 120 km til Drammen i går med Kari'),
+      ctx(),
+    );
+    expect(r.state.mileage).toMatchObject({
+      fields: { km: '120', to: 'Drammen', date: '2026-11-23' },
+      passengers: [{ name: 'Kari', km: 120 }],
+    });
     const card = cards(r)[0];
     expect(card?.template).toBe('trip-summary');
     // 120 km × 5,30 = 636,00; Kari 120 km × 1,00 = 120,00 (særavtale 2026, src/claims/rates/state-rates.json)
@@ -25,16 +33,18 @@ describe('mileage from free text', () => {
     const { state, last } = run([say('kjørte 120 km til Drammen i går'), say('Kundemøte')]);
     expect(state.mileage?.step).toBe('form');
     expect(cards(last)[0]?.template).toBe('mileage-form');
-    expect((cards(last)[0]?.data.errors as Record<string, string>).from).toMatch(/hvor turen startet/);
+    expect((cards(last)[0]?.data.errors as Record<string, string>).from).toMatch(
+      /hvor turen startet/,
+    );
   });
 
   it('files a mileage claim with a toll on the same claim, in English', () => {
     const c = ctx({ locale: 'en-US' });
-    const { state, results, last } = run([
-      say('drove 45 km from Oslo to Asker yesterday'),
-      say('Customer meeting'),
-      say('toll 45 kr'),
-    ], { welcomed: true }, c);
+    const { state, results, last } = run(
+      [say('drove 45 km from Oslo to Asker yesterday'), say('Customer meeting'), say('toll 45 kr')],
+      { welcomed: true },
+      c,
+    );
     expect(texts(results[1] as TurnResult).join(' ')).toMatch(/tolls, parking or ferries/);
     // The toll gets the trip's purpose and goes straight to its summary, to be added to the claim.
     expect(cards(last)[0]?.data.labels).toMatchObject({ file: 'Add to the claim' });
@@ -45,16 +55,42 @@ describe('mileage from free text', () => {
     const summary = cards(added).find((v) => v.template === 'trip-summary');
     // 45 km × 5,30 = 238,50 + toll 45,00 = 283,50
     expect(nbsp(String(summary?.data.total))).toBe('NOK 283.50');
-    const filing = handleEvent(added.state, act('mileage.file', { draftId: added.state.mileage?.id }), c);
+    const filing = handleEvent(
+      added.state,
+      act('mileage.file', { draftId: added.state.mileage?.id }),
+      c,
+    );
     const effect = filing.effects[0] as { type: string; claim: NewClaim };
     expect(effect.type).toBe('fileClaim');
-    expect(effect.claim.lines.map((l) => [l.type, l.amountMinor])).toEqual([['mileage', 23850], ['outlay', 4500]]);
-    expect(effect.claim.lines[0]).toMatchObject({ from: 'Oslo', to: 'Asker', km: 45, taxFreeMinor: 15750, taxableMinor: 8100 });
-    const claim = { number: 'RR-2026-000009', totals: [{ currency: 'NOK', amountMinor: 28350 }] } as Claim;
-    const done = handleEvent(filing.state, { type: 'filed', draftId: added.state.mileage?.id as string, claim }, c);
-    expect(texts(done)[0]).toMatch(/^Done! Your claim is filed as \*\*RR-2026-000009\*\* \(NOK\s283\.50\)/);
+    expect(effect.claim.lines.map((l) => [l.type, l.amountMinor])).toEqual([
+      ['mileage', 23850],
+      ['outlay', 4500],
+    ]);
+    expect(effect.claim.lines[0]).toMatchObject({
+      from: 'Oslo',
+      to: 'Asker',
+      km: 45,
+      taxFreeMinor: 15750,
+      taxableMinor: 8100,
+    });
+    const claim = {
+      number: 'RR-2026-000009',
+      totals: [{ currency: 'NOK', amountMinor: 28350 }],
+    } as Claim;
+    const done = handleEvent(
+      filing.state,
+      { type: 'filed', draftId: added.state.mileage?.id as string, claim },
+      c,
+    );
+    expect(texts(done)[0]).toMatch(
+      /^Done! Your claim is filed as \*\*RR-2026-000009\*\* \(NOK\s283\.50\)/,
+    );
     expect(done.state.mileage).toBeUndefined();
-    const again = handleEvent(done.state, act('mileage.file', { draftId: added.state.mileage?.id }), c);
+    const again = handleEvent(
+      done.state,
+      act('mileage.file', { draftId: added.state.mileage?.id }),
+      c,
+    );
     expect(again.effects).toEqual([]);
     expect(texts(again)[0]).toMatch(/already filed as \*\*RR-2026-000009\*\*/);
   });
@@ -62,44 +98,87 @@ describe('mileage from free text', () => {
 
 describe('the mileage form, in nynorsk', () => {
   const c = ctx({ locale: 'nn-NO' });
-  const form = { date: '2025-06-02', from: 'Bergen', to: 'Voss', km: '100', purpose: 'Kurs', trailerKm: '', forestRoadKm: '10' };
+  const form = {
+    date: '2025-06-02',
+    from: 'Bergen',
+    to: 'Voss',
+    km: '100',
+    purpose: 'Kurs',
+    trailerKm: '',
+    forestRoadKm: '10',
+  };
 
   it('adds passengers one at a time and rejects one who rode further than the trip', () => {
     const start = run([say('ny køyring')], { welcomed: true }, c);
     expect(cards(start.last)[0]?.template).toBe('mileage-form');
     const id = start.state.mileage?.id;
-    const one = handleEvent(start.state, act('mileage.addPassenger', { draftId: id, ...form, passengerName: 'KN', passengerKm: '60' }), c);
+    const one = handleEvent(
+      start.state,
+      act('mileage.addPassenger', { draftId: id, ...form, passengerName: 'KN', passengerKm: '60' }),
+      c,
+    );
     expect(one.state.mileage?.passengers).toEqual([{ name: 'KN', km: 60 }]);
-    const tooFar = handleEvent(one.state, act('mileage.addPassenger', { draftId: id, ...form, passengerName: 'OL', passengerKm: '150' }), c);
+    const tooFar = handleEvent(
+      one.state,
+      act('mileage.addPassenger', {
+        draftId: id,
+        ...form,
+        passengerName: 'OL',
+        passengerKm: '150',
+      }),
+      c,
+    );
     expect(tooFar.state.mileage?.passengers).toHaveLength(1);
-    const errors = tooFar.replace?.kind === 'card' ? (tooFar.replace.data.errors as Record<string, string>) : {};
+    const errors =
+      tooFar.replace?.kind === 'card' ? (tooFar.replace.data.errors as Record<string, string>) : {};
     expect(errors.passengerKm).toBe('Ein passasjer kan ikkje vere med lenger enn turen.');
-    const removed = handleEvent(one.state, act('mileage.removePassenger', { draftId: id, ...form, index: '0' }), c);
+    const removed = handleEvent(
+      one.state,
+      act('mileage.removePassenger', { draftId: id, ...form, index: '0' }),
+      c,
+    );
     expect(removed.state.mileage?.passengers).toEqual([]);
   });
 
   it('reviews with the 2025 rates, the forest-road supplement and the tax split', () => {
     const start = run([say('ny køyring')], { welcomed: true }, c);
     const id = start.state.mileage?.id;
-    const one = handleEvent(start.state, act('mileage.addPassenger', { draftId: id, ...form, passengerName: 'KN', passengerKm: '60' }), c);
+    const one = handleEvent(
+      start.state,
+      act('mileage.addPassenger', { draftId: id, ...form, passengerName: 'KN', passengerKm: '60' }),
+      c,
+    );
     const r = handleEvent(one.state, act('mileage.submit', { draftId: id, ...form }), c);
     expect(r.state.mileage?.step).toBe('review');
     // 2025: 100 km × 5,00 = 500; KN 60 × 1,00 = 60; forest road 10 × 1,00 = 10 → 570,00.
-    expect(lines(r.replace).map((l) => nbsp(l.amount))).toEqual(['500,00 kr', '60,00 kr', '10,00 kr']);
+    expect(lines(r.replace).map((l) => nbsp(l.amount))).toEqual([
+      '500,00 kr',
+      '60,00 kr',
+      '10,00 kr',
+    ]);
     expect(nbsp(String(r.replace?.kind === 'card' && r.replace.data.total))).toBe('570,00 kr');
     expect(String(r.replace?.kind === 'card' && r.replace.data.taxNote)).toMatch(/skattefritt/);
   });
 
   it('a date outside the known rate years is a clear error on the card', () => {
     const start = run([say('ny køyring')], { welcomed: true }, c);
-    const r = handleEvent(start.state, act('mileage.submit', { draftId: start.state.mileage?.id, ...form, date: '2024-06-01' }), c);
-    const errors = r.replace?.kind === 'card' ? (r.replace.data.errors as Record<string, string>) : {};
+    const r = handleEvent(
+      start.state,
+      act('mileage.submit', { draftId: start.state.mileage?.id, ...form, date: '2024-06-01' }),
+      c,
+    );
+    const errors =
+      r.replace?.kind === 'card' ? (r.replace.data.errors as Record<string, string>) : {};
     expect(errors.date).toMatch(/2025, 2026/);
   });
 
   it('cancel turns the summary read-only; a group chat does not start a mileage claim', () => {
     const start = run([say('ny køyring')], { welcomed: true }, c);
-    const r = handleEvent(start.state, act('mileage.cancel', { draftId: start.state.mileage?.id }), c);
+    const r = handleEvent(
+      start.state,
+      act('mileage.cancel', { draftId: start.state.mileage?.id }),
+      c,
+    );
     expect(r.state.mileage).toBeUndefined();
     const group = handleEvent({}, say('kjørte 40 km til Drammen'), ctx({ scope: 'groupChat' }));
     expect(group.state.mileage).toBeUndefined();

@@ -9,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImageTooLargeError, prepareForOcr } from '../src/receipts/image-prep.js';
-import { createOfflineExtractor, sniffReceiptType, type OfflineExtractor } from '../src/receipts/offline-extractor.js';
+import {
+  createOfflineExtractor,
+  sniffReceiptType,
+  type OfflineExtractor,
+} from '../src/receipts/offline-extractor.js';
 import { OcrError, createOcrPool, type OcrPool } from '../src/receipts/ocr-pool.js';
 import { receiptFieldsSchema } from '../src/receipts/receipt-fields.js';
 
@@ -38,13 +42,25 @@ describe('reading receipt photos', () => {
   it('reads a Norwegian fuel receipt photographed on a table', async () => {
     const { fields, error } = await read(fixture('fuel-uno-x-no.jpg'));
     expect(error).toBeUndefined();
-    expect(fields).toMatchObject({ kind: 'fuel', totalMinor: 104095, currency: 'NOK', date: '2025-07-02', orgNo: '973470752' });
+    expect(fields).toMatchObject({
+      kind: 'fuel',
+      totalMinor: 104095,
+      currency: 'NOK',
+      date: '2025-07-02',
+      orgNo: '973470752',
+    });
     expect(fields.merchant).toMatch(/uno-x/i);
   });
 
   it('reads an Oslo taxi receipt: "Å betale", 12 % VAT, a two-digit year', async () => {
     const { fields } = await read(fixture('taxi-oslo-no.jpg'));
-    expect(fields).toMatchObject({ kind: 'taxi', totalMinor: 53579, currency: 'NOK', date: '2026-09-14', vatRate: 12 });
+    expect(fields).toMatchObject({
+      kind: 'taxi',
+      totalMinor: 53579,
+      currency: 'NOK',
+      date: '2026-09-14',
+      vatRate: 12,
+    });
   });
 
   it('reads a German pharmacy receipt in euro', async () => {
@@ -74,34 +90,60 @@ describe('what is no receipt', () => {
     const result = await read(corrupt);
     expect(result.error?.code).toBe('unreadable');
     expect(result.fields.kind).toBe('not_receipt');
-    await expect(extractor.extract(corrupt, 'image/jpeg')).resolves.toMatchObject({ kind: 'not_receipt' });
+    await expect(extractor.extract(corrupt, 'image/jpeg')).resolves.toMatchObject({
+      kind: 'not_receipt',
+    });
     // The pool survived: the next photo is read as usual.
     expect((await read(fixture('taxi-oslo-no.jpg'))).fields.totalMinor).toBe(53579);
   });
 
   it('survives an OCR worker failing on bytes it cannot read', async () => {
-    await expect(pool.recognize(Buffer.from('not an image at all'))).rejects.toBeInstanceOf(OcrError);
+    await expect(pool.recognize(Buffer.from('not an image at all'))).rejects.toBeInstanceOf(
+      OcrError,
+    );
     expect((await read(fixture('fuel-uno-x-no.jpg'))).fields.totalMinor).toBe(104095);
   });
 
   it('rejects a web page sent as a photo by its bytes, not its name', async () => {
-    const result = await read(Buffer.from('<!doctype html><html><body>Totalt kr 100,00</body></html>'));
+    const result = await read(
+      Buffer.from('<!doctype html><html><body>Totalt kr 100,00</body></html>'),
+    );
     expect(result.error?.code).toBe('unsupported_type');
   });
 
   it('refuses a decompression bomb before decoding it', async () => {
-    const bomb = await sharp({ create: { width: 9000, height: 9000, channels: 3, background: '#ffffff' } }).png().toBuffer();
-    await expect(prepareForOcr(bomb, { maxInputPixels: 40_000_000 })).rejects.toBeInstanceOf(ImageTooLargeError);
+    const bomb = await sharp({
+      create: { width: 9000, height: 9000, channels: 3, background: '#ffffff' },
+    })
+      .png()
+      .toBuffer();
+    await expect(prepareForOcr(bomb, { maxInputPixels: 40_000_000 })).rejects.toBeInstanceOf(
+      ImageTooLargeError,
+    );
     expect((await read(bomb)).error?.code).toBe('too_large');
   });
 });
 
 describe('PDF receipts', () => {
   it('reads a PDF with a text layer without OCR', async () => {
-    const pdf = textPdf(['Flytoget AS', 'Kvittering', 'Dato: 04.06.2025', 'Voksen Oslo S - Gardermoen    kr 220,00', 'Totalt    kr 220,00', 'herav mva 12 %    23,57']);
+    const pdf = textPdf([
+      'Flytoget AS',
+      'Kvittering',
+      'Dato: 04.06.2025',
+      'Voksen Oslo S - Gardermoen    kr 220,00',
+      'Totalt    kr 220,00',
+      'herav mva 12 %    23,57',
+    ]);
     const result = await read(pdf);
     expect(result.source).toBe('pdf-text');
-    expect(result.fields).toMatchObject({ kind: 'transport', totalMinor: 22000, date: '2025-06-04', vatMinor: 2357, vatRate: 12, currency: 'NOK' });
+    expect(result.fields).toMatchObject({
+      kind: 'transport',
+      totalMinor: 22000,
+      date: '2025-06-04',
+      vatMinor: 2357,
+      vatRate: 12,
+      currency: 'NOK',
+    });
   });
 
   it('renders a scanned PDF without a text layer and reads it with OCR', async () => {
@@ -120,19 +162,59 @@ describe('PDF receipts', () => {
 
 describe('the extract CLI', () => {
   it('prints one JSON line per file, amounts as decimal strings, and exits 1 after an unreadable file', async () => {
-    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const { code, stdout, stderr } = await new Promise<{
+      code: number;
+      stdout: string;
+      stderr: string;
+    }>((resolve) => {
       execFile(
         process.execPath,
-        ['--import', 'tsx', 'scripts/extract.ts', 'test/fixtures/receipts/fuel-uno-x-no.jpg', 'test/fixtures/receipts/missing.jpg'],
+        [
+          '--import',
+          'tsx',
+          'scripts/extract.ts',
+          'test/fixtures/receipts/fuel-uno-x-no.jpg',
+          'test/fixtures/receipts/missing.jpg',
+        ],
         { cwd: ROOT, timeout: 60_000 },
-        (err, out, errOut) => resolve({ code: typeof err?.code === 'number' ? err.code : 0, stdout: out, stderr: errOut }),
+        (err, out, errOut) =>
+          resolve({
+            code: typeof err?.code === 'number' ? err.code : 0,
+            stdout: out,
+            stderr: errOut,
+          }),
       );
     });
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(2);
-    expect(Object.keys(lines[0] ?? {})).toEqual(['file', 'kind', 'merchant', 'date', 'total', 'currency', 'vat', 'vatRate', 'orgNo', 'confidence', 'ms']);
-    expect(lines[0]).toMatchObject({ file: 'test/fixtures/receipts/fuel-uno-x-no.jpg', kind: 'fuel', total: '1040.95', vat: '208.19', vatRate: 25, currency: 'NOK' });
-    expect(lines[1]).toMatchObject({ file: 'test/fixtures/receipts/missing.jpg', error: 'no such file' });
+    expect(Object.keys(lines[0] ?? {})).toEqual([
+      'file',
+      'kind',
+      'merchant',
+      'date',
+      'total',
+      'currency',
+      'vat',
+      'vatRate',
+      'orgNo',
+      'confidence',
+      'ms',
+    ]);
+    expect(lines[0]).toMatchObject({
+      file: 'test/fixtures/receipts/fuel-uno-x-no.jpg',
+      kind: 'fuel',
+      total: '1040.95',
+      vat: '208.19',
+      vatRate: 25,
+      currency: 'NOK',
+    });
+    expect(lines[1]).toMatchObject({
+      file: 'test/fixtures/receipts/missing.jpg',
+      error: 'no such file',
+    });
     expect(stderr).toContain('missing.jpg');
     expect(code).toBe(1);
   }, 60_000);
@@ -147,18 +229,37 @@ function buildPdf(objects: Array<string | Buffer>): Buffer {
   let length = parts[0]?.length ?? 0;
   objects.forEach((body, i) => {
     offsets.push(length);
-    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'), Buffer.from('\nendobj\n')]);
+    const chunk = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`),
+      Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'),
+      Buffer.from('\nendobj\n'),
+    ]);
     parts.push(chunk);
     length += chunk.length;
   });
-  const xref = [`xref\n0 ${objects.length + 1}\n`, '0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
+  const xref = [
+    `xref\n0 ${objects.length + 1}\n`,
+    '0000000000 65535 f \n',
+    ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`),
+  ].join('');
+  parts.push(
+    Buffer.from(
+      `${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`,
+    ),
+  );
   return Buffer.concat(parts);
 }
 
 function textPdf(lines: string[]): Buffer {
   const escape = (t: string) => t.replace(/[\\()]/g, (c) => `\\${c}`);
-  const content = ['BT', '/F1 11 Tf', '40 780 Td', '14 TL', ...lines.map((l) => `(${escape(l)}) '`), 'ET'].join('\n');
+  const content = [
+    'BT',
+    '/F1 11 Tf',
+    '40 780 Td',
+    '14 TL',
+    ...lines.map((l) => `(${escape(l)}) '`),
+    'ET',
+  ].join('\n');
   return buildPdf([
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -179,7 +280,10 @@ function imagePdf(jpeg: Buffer, width: number, height: number): Buffer {
     `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${pageWidth} ${pageHeight}] /Contents 4 0 R /Resources << /XObject << /Im0 5 0 R >> >> >>`,
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     Buffer.concat([
-      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`, 'latin1'),
+      Buffer.from(
+        `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`,
+        'latin1',
+      ),
       jpeg,
       Buffer.from('\nendstream', 'latin1'),
     ]),

@@ -3,7 +3,12 @@
  * downloadUrls) and the Bot Framework attachment service (pasted images): real sockets,
  * real redirects, a real 40 MB body.
  */
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -39,7 +44,12 @@ let bigBody: { written: number; closedEarly: boolean; done: Promise<void> } | un
 
 /** The Teams file host and the Bot Framework attachment service in one server. */
 function handle(path: string, res: ServerResponse): void {
-  const send = (status: number, body: Buffer | string, type = 'application/octet-stream', extra: Record<string, string> = {}): void => {
+  const send = (
+    status: number,
+    body: Buffer | string,
+    type = 'application/octet-stream',
+    extra: Record<string, string> = {},
+  ): void => {
     res.writeHead(status, { 'content-type': type, ...extra });
     res.end(body);
   };
@@ -54,13 +64,23 @@ function handle(path: string, res: ServerResponse): void {
     case '/files/receipt.heic':
       return send(200, heicHeader(), 'application/octet-stream');
     case '/files/scan.pdf':
-      return send(200, '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'application/pdf');
+      return send(
+        200,
+        '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+        'application/pdf',
+      );
     // A PNG that says it is a PDF, in both the name and the header.
     case '/files/png-named.pdf':
-      return send(200, png, 'application/pdf', { 'content-disposition': 'attachment; filename="kvittering.pdf"' });
+      return send(200, png, 'application/pdf', {
+        'content-disposition': 'attachment; filename="kvittering.pdf"',
+      });
     // What an expired or blocked link often answers with: a sign-in page.
     case '/files/login.html':
-      return send(200, '<!doctype html><html><body><form>Sign in</form></body></html>', 'text/html');
+      return send(
+        200,
+        '<!doctype html><html><body><form>Sign in</form></body></html>',
+        'text/html',
+      );
     case '/files/expired':
       return send(403, 'expired');
     case '/files/unauthorised':
@@ -69,7 +89,9 @@ function handle(path: string, res: ServerResponse): void {
       return send(500, 'oops');
     // A storage front door sending the client on to another host (localhost, same port).
     case '/redirect/other-host':
-      return send(302, '', 'text/plain', { location: `http://localhost:${port}/files/receipt.png` });
+      return send(302, '', 'text/plain', {
+        location: `http://localhost:${port}/files/receipt.png`,
+      });
     case '/redirect/same-host':
       return send(307, '', 'text/plain', { location: '/v3/attachments/abc/views/original' });
     case '/redirect/loop':
@@ -85,7 +107,11 @@ function handle(path: string, res: ServerResponse): void {
     case '/files/huge': {
       // Chunked, no Content-Length: only counting while reading can stop it.
       let resolveDone!: () => void;
-      const state = { written: 0, closedEarly: false, done: new Promise<void>((r) => (resolveDone = r)) };
+      const state = {
+        written: 0,
+        closedEarly: false,
+        done: new Promise<void>((r) => (resolveDone = r)),
+      };
       bigBody = state;
       res.writeHead(200, { 'content-type': 'image/jpeg' });
       const chunk = Buffer.alloc(64 * 1024, 0xff);
@@ -124,7 +150,9 @@ function heicHeader(): Buffer {
 }
 
 beforeAll(async () => {
-  const base = sharp({ create: { width: 40, height: 60, channels: 3, background: { r: 250, g: 250, b: 245 } } });
+  const base = sharp({
+    create: { width: 40, height: 60, channels: 3, background: { r: 250, g: 250, b: 245 } },
+  });
   png = await base.clone().png().toBuffer();
   jpeg = await base.clone().jpeg().toBuffer();
   webp = await base.clone().webp().toBuffer();
@@ -164,8 +192,16 @@ function options(overrides: Partial<DownloadOptions> = {}): DownloadOptions {
 }
 
 const local = (path: string, host = '127.0.0.1'): string => `http://${host}:${port}${path}`;
-const inline = (path: string, host?: string): AttachmentToFetch => ({ kind: 'inline', url: local(path, host), declaredType: 'image/png' });
-const file = (path: string, extra: Partial<AttachmentToFetch> = {}): AttachmentToFetch => ({ kind: 'file', url: local(path), ...extra });
+const inline = (path: string, host?: string): AttachmentToFetch => ({
+  kind: 'inline',
+  url: local(path, host),
+  declaredType: 'image/png',
+});
+const file = (path: string, extra: Partial<AttachmentToFetch> = {}): AttachmentToFetch => ({
+  kind: 'file',
+  url: local(path),
+  ...extra,
+});
 
 async function failure(promise: Promise<unknown>): Promise<IntakeError> {
   try {
@@ -186,18 +222,33 @@ async function failsWith(promise: Promise<unknown>, code: IntakeErrorCode): Prom
 describe('finding receipts among the attachments Teams sends', () => {
   it('takes a pasted image and a paperclip file, and skips the HTML twin and cards', () => {
     const found = attachmentsToFetch([
-      { contentType: 'image/png', contentUrl: 'https://smba.trafficmanager.net/emea/v3/attachments/0-weu-d1-x/views/original' },
-      { contentType: 'text/html', content: '<p><img src="https://eu-api.asm.skype.com/v1/objects/0-weu-d1-x/views/imgo"></p>' },
+      {
+        contentType: 'image/png',
+        contentUrl: 'https://smba.trafficmanager.net/emea/v3/attachments/0-weu-d1-x/views/original',
+      },
+      {
+        contentType: 'text/html',
+        content: '<p><img src="https://eu-api.asm.skype.com/v1/objects/0-weu-d1-x/views/imgo"></p>',
+      },
       {
         contentType: 'application/vnd.microsoft.teams.file.download.info',
         name: 'ferje.pdf',
-        content: { downloadUrl: 'https://contoso-my.sharepoint.com/personal/x/_layouts/15/download.aspx?UniqueId=1&tempauth=abc', uniqueId: '1', fileType: 'pdf' },
+        content: {
+          downloadUrl:
+            'https://contoso-my.sharepoint.com/personal/x/_layouts/15/download.aspx?UniqueId=1&tempauth=abc',
+          uniqueId: '1',
+          fileType: 'pdf',
+        },
       },
       { contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard' } },
       { contentType: 'application/vnd.microsoft.teams.card.file.consent', content: {} },
     ]);
     expect(found).toEqual([
-      { kind: 'inline', url: 'https://smba.trafficmanager.net/emea/v3/attachments/0-weu-d1-x/views/original', declaredType: 'image/png' },
+      {
+        kind: 'inline',
+        url: 'https://smba.trafficmanager.net/emea/v3/attachments/0-weu-d1-x/views/original',
+        declaredType: 'image/png',
+      },
       {
         kind: 'file',
         url: 'https://contoso-my.sharepoint.com/personal/x/_layouts/15/download.aspx?UniqueId=1&tempauth=abc',
@@ -250,7 +301,10 @@ describe('where the bot token may go', () => {
     const before = tokenRequests;
     await failsWith(
       downloadAttachment(
-        { kind: 'inline', url: 'https://evil-smba.trafficmanager.net.example.com/v3/attachments/abc/views/original' },
+        {
+          kind: 'inline',
+          url: 'https://evil-smba.trafficmanager.net.example.com/v3/attachments/abc/views/original',
+        },
         options({ authEnabled: true, allowedTokenHosts: DEFAULT_TOKEN_HOSTS }),
       ),
       'notAllowedHost',
@@ -283,11 +337,17 @@ describe('where the bot token may go', () => {
 
 describe('transport rules', () => {
   it('rejects plain http to a host that is not this machine', async () => {
-    await failsWith(downloadAttachment({ kind: 'file', url: 'http://files.example.com/receipt.png' }, options()), 'insecureUrl');
+    await failsWith(
+      downloadAttachment({ kind: 'file', url: 'http://files.example.com/receipt.png' }, options()),
+      'insecureUrl',
+    );
   });
 
   it('rejects plain http even to this machine when auth is on', async () => {
-    await failsWith(downloadAttachment(file('/files/receipt.png'), options({ authEnabled: true })), 'insecureUrl');
+    await failsWith(
+      downloadAttachment(file('/files/receipt.png'), options({ authEnabled: true })),
+      'insecureUrl',
+    );
     expect(seen).toHaveLength(0);
   });
 
@@ -302,7 +362,10 @@ describe('transport rules', () => {
   });
 
   it('rejects a URL that does not parse', async () => {
-    await failsWith(downloadAttachment({ kind: 'file', url: 'not a url' }, options()), 'insecureUrl');
+    await failsWith(
+      downloadAttachment({ kind: 'file', url: 'not a url' }, options()),
+      'insecureUrl',
+    );
   });
 });
 
@@ -333,28 +396,52 @@ describe('what comes back', () => {
   });
 
   it('honours a smaller cap', async () => {
-    await failsWith(downloadAttachment(file('/files/receipt.png'), options({ maxBytes: 64 })), 'tooLarge');
+    await failsWith(
+      downloadAttachment(file('/files/receipt.png'), options({ maxBytes: 64 })),
+      'tooLarge',
+    );
   });
 
   it('accepts a PNG named .pdf and declared application/pdf as the PNG it is', async () => {
-    const got = await downloadAttachment(file('/files/png-named.pdf', { name: 'kvittering.pdf', declaredType: 'pdf' }), options());
+    const got = await downloadAttachment(
+      file('/files/png-named.pdf', { name: 'kvittering.pdf', declaredType: 'pdf' }),
+      options(),
+    );
     expect(got.mime).toBe('image/png');
     expect(got.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('refuses an HTML page, whatever it was declared as', async () => {
-    await failsWith(downloadAttachment(file('/files/login.html', { name: 'receipt.jpg', declaredType: 'jpg' }), options()), 'unsupportedType');
+    await failsWith(
+      downloadAttachment(
+        file('/files/login.html', { name: 'receipt.jpg', declaredType: 'jpg' }),
+        options(),
+      ),
+      'unsupportedType',
+    );
   });
 
   it('recognises JPEG, WebP, HEIC and PDF by their bytes', async () => {
-    expect((await downloadAttachment(file('/files/receipt.jpg', { declaredType: 'png' }), options())).mime).toBe('image/jpeg');
-    expect((await downloadAttachment(file('/files/receipt.webp'), options())).mime).toBe('image/webp');
-    expect((await downloadAttachment(file('/files/receipt.heic'), options())).mime).toBe('image/heic');
-    expect((await downloadAttachment(file('/files/scan.pdf'), options())).mime).toBe('application/pdf');
+    expect(
+      (await downloadAttachment(file('/files/receipt.jpg', { declaredType: 'png' }), options()))
+        .mime,
+    ).toBe('image/jpeg');
+    expect((await downloadAttachment(file('/files/receipt.webp'), options())).mime).toBe(
+      'image/webp',
+    );
+    expect((await downloadAttachment(file('/files/receipt.heic'), options())).mime).toBe(
+      'image/heic',
+    );
+    expect((await downloadAttachment(file('/files/scan.pdf'), options())).mime).toBe(
+      'application/pdf',
+    );
   });
 
   it('times out on a host that never answers', async () => {
-    await failsWith(downloadAttachment(file('/files/slow'), options({ timeoutMs: 200 })), 'timeout');
+    await failsWith(
+      downloadAttachment(file('/files/slow'), options({ timeoutMs: 200 })),
+      'timeout',
+    );
   });
 
   it('reports a refused connection as a network failure', async () => {
@@ -362,11 +449,17 @@ describe('what comes back', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const deadPort = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    await failsWith(downloadAttachment({ kind: 'file', url: `http://127.0.0.1:${deadPort}/x` }, options()), 'network');
+    await failsWith(
+      downloadAttachment({ kind: 'file', url: `http://127.0.0.1:${deadPort}/x` }, options()),
+      'network',
+    );
   });
 
   it('decodes a pasted image sent as a base64 data URL without any request', async () => {
-    const got = await downloadAttachment({ kind: 'inline', url: `data:image/png;base64,${png.toString('base64')}` }, options());
+    const got = await downloadAttachment(
+      { kind: 'inline', url: `data:image/png;base64,${png.toString('base64')}` },
+      options(),
+    );
     expect(got.mime).toBe('image/png');
     expect(got.bytes.equals(png)).toBe(true);
     expect(seen).toHaveLength(0);

@@ -3,7 +3,11 @@ import { createReceiptLinks } from '../src/bot/receipt-links.js';
 
 const sha = 'a'.repeat(64);
 let clock = 1_800_000_000_000;
-const links = createReceiptLinks({ secret: 's'.repeat(32), baseUrl: 'https://bot.example.com/', now: () => clock });
+const links = createReceiptLinks({
+  secret: 's'.repeat(32),
+  baseUrl: 'https://bot.example.com/',
+  now: () => clock,
+});
 const queryOf = (url: string) => Object.fromEntries(new URL(url).searchParams);
 
 describe('signed receipt links', () => {
@@ -21,6 +25,8 @@ describe('signed receipt links', () => {
     expect(links.verify({ ...q, exp: String(Number(q.exp) + 3600) }, sha)).toBeUndefined();
     expect(links.verify({ ...q, sig: 'x'.repeat(43) }, sha)).toBeUndefined();
     expect(links.verify({}, sha)).toBeUndefined();
-    expect(createReceiptLinks({ secret: 't'.repeat(32), baseUrl: 'https://x' }).verify(q, sha)).toBeUndefined();
+    expect(
+      createReceiptLinks({ secret: 't'.repeat(32), baseUrl: 'https://x' }).verify(q, sha),
+    ).toBeUndefined();
   });
 });

@@ -61,7 +61,13 @@ describe('reading what was paid', () => {
       Start 24.11.2026 08:02  Slutt 24.11.2026 11:02
       Beløp            120,-
     `);
-    expect(fields).toMatchObject({ kind: 'parking', totalMinor: 12000, currency: 'NOK', date: '2026-11-24', merchant: 'EasyPark' });
+    expect(fields).toMatchObject({
+      kind: 'parking',
+      totalMinor: 12000,
+      currency: 'NOK',
+      date: '2026-11-24',
+      merchant: 'EasyPark',
+    });
   });
 
   it('takes the total, not the cash handed over or the change given back', () => {
@@ -122,7 +128,14 @@ describe('reading what was paid', () => {
       Change                      65.50
       Amounts in GBP
     `);
-    expect(fields).toMatchObject({ totalMinor: 123450, date: '2026-11-24', vatRate: 6, vatMinor: 6988, currency: 'GBP', kind: 'meal' });
+    expect(fields).toMatchObject({
+      totalMinor: 123450,
+      date: '2026-11-24',
+      vatRate: 6,
+      vatMinor: 6988,
+      currency: 'GBP',
+      kind: 'meal',
+    });
   });
 
   it('reads a German receipt: Summe, Gegeben BAR, Rückgeld, MwSt 19 %', () => {
@@ -139,7 +152,13 @@ describe('reading what was paid', () => {
       Rückgeld                    EUR  0,10
       23.04.2020 09:59
     `);
-    expect(fields).toMatchObject({ totalMinor: 1990, currency: 'EUR', date: '2020-04-23', vatMinor: 318, vatRate: 19 });
+    expect(fields).toMatchObject({
+      totalMinor: 1990,
+      currency: 'EUR',
+      date: '2020-04-23',
+      vatMinor: 318,
+      vatRate: 19,
+    });
     expect(fields.merchant).toMatch(/apotheke/i);
   });
 
@@ -152,7 +171,14 @@ describe('reading what was paid', () => {
       Zu zahlen EUR                15,60
       inkl. 7% MwSt                 1,02
     `);
-    expect(fields).toMatchObject({ kind: 'taxi', totalMinor: 1560, currency: 'EUR', vatMinor: 102, vatRate: 7, date: '2025-08-10' });
+    expect(fields).toMatchObject({
+      kind: 'taxi',
+      totalMinor: 1560,
+      currency: 'EUR',
+      vatMinor: 102,
+      vatRate: 7,
+      date: '2025-08-10',
+    });
   });
 
   it('reads a Swedish receipt in kronor as SEK', () => {
@@ -166,7 +192,14 @@ describe('reading what was paid', () => {
       Moms 6%                       25,75
       Tack för resan!
     `);
-    expect(fields).toMatchObject({ kind: 'taxi', totalMinor: 45500, currency: 'SEK', date: '2026-02-01', vatRate: 6, vatMinor: 2575 });
+    expect(fields).toMatchObject({
+      kind: 'taxi',
+      totalMinor: 45500,
+      currency: 'SEK',
+      date: '2026-02-01',
+      vatRate: 6,
+      vatMinor: 2575,
+    });
     // A Swedish organisation number is no Norwegian one.
     expect(fields.orgNo).toBeUndefined();
   });
@@ -181,7 +214,14 @@ describe('reading what was paid', () => {
       herav mva 12 %              29,46
       Gyldig til 24. des. 2026
     `);
-    expect(fields).toMatchObject({ kind: 'ferry', date: '2026-11-24', totalMinor: 27500, vatMinor: 2946, vatRate: 12, merchant: 'Fjord1' });
+    expect(fields).toMatchObject({
+      kind: 'ferry',
+      date: '2026-11-24',
+      totalMinor: 27500,
+      vatMinor: 2946,
+      vatRate: 12,
+      merchant: 'Fjord1',
+    });
   });
 
   it.each([
@@ -199,7 +239,9 @@ describe('reading what was paid', () => {
   });
 
   it('ignores a date in the future and a printed "valid until" date', () => {
-    const fields = parse(`Butikken AS\nDato 03.03.2026 12:00\nTotalt kr 99,00\nBytte innen 02.04.2026\nNeste kampanje 01.01.2031`);
+    const fields = parse(
+      `Butikken AS\nDato 03.03.2026 12:00\nTotalt kr 99,00\nBytte innen 02.04.2026\nNeste kampanje 01.01.2031`,
+    );
     expect(fields.date).toBe('2026-03-03');
   });
 
@@ -414,7 +456,7 @@ describe('VAT', () => {
     expect(fields.vatRate).toBe(12);
   });
 
-  it('leaves a bare number on a VAT line alone when it is not the rate\'s share', () => {
+  it("leaves a bare number on a VAT line alone when it is not the rate's share", () => {
     const fields = parse(`
       Kiosk
       Kjøpt 11.10.26 06:26
@@ -438,7 +480,9 @@ describe('organisation numbers', () => {
   });
 
   it('reads "Foretaksregisteret NO 812 345 672 MVA" and skips a number that fails the check', () => {
-    expect(parse('Bergen Parkering AS\nForetaksregisteret NO 812 345 672 MVA\nTotalt 98,00').orgNo).toBe('812345672');
+    expect(
+      parse('Bergen Parkering AS\nForetaksregisteret NO 812 345 672 MVA\nTotalt 98,00').orgNo,
+    ).toBe('812345672');
     expect(parse('Bergen Parkering AS\nOrg.nr 812 345 673\nTotalt 98,00').orgNo).toBeUndefined();
   });
 });
@@ -492,7 +536,10 @@ describe('the kind of expense', () => {
     ['Bastø Fosen\nFerje Moss - Horten\nPersonbil\nTotalt kr 212,00', 'ferry'],
     ['AutoPASS\nBompenger passering Sinsen\nTotalt NOK 29,00', 'toll'],
     ['Oslo Taxi\nTurkvittering\nÅ betale 535,79\nInkl. 12 % mva 57,41', 'taxi'],
-    ['Scandic Holmenkollen Park\nAnkomst 12.11.25 Avreise 13.11.25\nOvernatting\nTotalt 1279,00', 'hotel'],
+    [
+      'Scandic Holmenkollen Park\nAnkomst 12.11.25 Avreise 13.11.25\nOvernatting\nTotalt 1279,00',
+      'hotel',
+    ],
     ['Esso Sandvika\nBensin 95 blyfri 31,2 L\nTotalt kr 640,00', 'fuel'],
     ['Restaurant Sjøhuset\nBord 9  Gjester 5\nTOTAL NOK 1085,90', 'meal'],
     ['Vy\nKvittering for kjøp\nTog Bergen - Oslo S\nSum 2 160,00', 'transport'],
@@ -528,8 +575,23 @@ describe('confidence', () => {
   it('asks the user to check a total the OCR was unsure of', () => {
     const text = 'Butikken AS\nTotalt kr 99,00';
     const lines = [
-      { text: 'Butikken AS', confidence: 90, words: [{ text: 'Butikken', confidence: 92 }, { text: 'AS', confidence: 90 }] },
-      { text: 'Totalt kr 99,00', confidence: 40, words: [{ text: 'Totalt', confidence: 91 }, { text: 'kr', confidence: 85 }, { text: '99,00', confidence: 12 }] },
+      {
+        text: 'Butikken AS',
+        confidence: 90,
+        words: [
+          { text: 'Butikken', confidence: 92 },
+          { text: 'AS', confidence: 90 },
+        ],
+      },
+      {
+        text: 'Totalt kr 99,00',
+        confidence: 40,
+        words: [
+          { text: 'Totalt', confidence: 91 },
+          { text: 'kr', confidence: 85 },
+          { text: '99,00', confidence: 12 },
+        ],
+      },
     ];
     const sure = parseReceipt(text, { today });
     const unsure = parseReceipt(text, { today, lines });

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -31,13 +39,35 @@ function openStore(): ReceiptStore {
 function receipt(text: string, extra: Partial<NewReceipt> = {}): NewReceipt {
   // Any bytes do: the store trusts intake to have checked the type.
   const bytes = Buffer.from(`\x89PNG\r\n\x1a\n${text}`, 'latin1');
-  return { bytes, mime: 'image/png', sha256: createHash('sha256').update(bytes).digest('hex'), ...extra };
+  return {
+    bytes,
+    mime: 'image/png',
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    ...extra,
+  };
 }
 
-const certain = { kind: 0.9, merchant: 0.9, orgNo: 0, date: 0.9, total: 0.9, currency: 0.9, vat: 0, vatRate: 0 };
+const certain = {
+  kind: 0.9,
+  merchant: 0.9,
+  orgNo: 0,
+  date: 0.9,
+  total: 0.9,
+  currency: 0.9,
+  vat: 0,
+  vatRate: 0,
+};
 
 function fields(over: Partial<ReceiptFields> = {}): ReceiptFields {
-  return { kind: 'ferry', merchant: 'Fjord1 AS', date: '2026-03-14', totalMinor: 14_500, currency: 'NOK', confidence: certain, ...over };
+  return {
+    kind: 'ferry',
+    merchant: 'Fjord1 AS',
+    date: '2026-03-14',
+    totalMinor: 14_500,
+    currency: 'NOK',
+    confidence: certain,
+    ...over,
+  };
 }
 
 function blobFiles(): string[] {
@@ -61,10 +91,20 @@ afterEach(() => {
 describe('receipt store', () => {
   it('keeps a photo with its comment in the inbox and gives the same bytes back', () => {
     const store = openStore();
-    const input = receipt('ferry ticket', { name: 'IMG_0412.png', comment: '  Ferje Halhjem–Sandvikvåg  ' });
+    const input = receipt('ferry ticket', {
+      name: 'IMG_0412.png',
+      comment: '  Ferje Halhjem–Sandvikvåg  ',
+    });
     const { receipt: saved, duplicateOf } = store.add(KARI, input);
     expect(duplicateOf).toBeUndefined();
-    expect(saved).toMatchObject({ employeeId: KARI, mime: 'image/png', size: input.bytes.length, status: 'inbox', fileName: 'IMG_0412.png', comment: 'Ferje Halhjem–Sandvikvåg' });
+    expect(saved).toMatchObject({
+      employeeId: KARI,
+      mime: 'image/png',
+      size: input.bytes.length,
+      status: 'inbox',
+      fileName: 'IMG_0412.png',
+      comment: 'Ferje Halhjem–Sandvikvåg',
+    });
     expect(store.get(KARI, saved.id)).toEqual(saved);
     expect(store.readBlob(KARI, saved.id).equals(input.bytes)).toBe(true);
     expect(store.listInbox(KARI).map((r) => r.id)).toEqual([saved.id]);
@@ -80,14 +120,21 @@ describe('receipt store', () => {
 
     const second = openStore();
     const again = second.get(KARI, saved.id);
-    expect(again?.fields).toMatchObject({ kind: 'parking', merchant: 'EasyPark', totalMinor: 14_500 });
+    expect(again?.fields).toMatchObject({
+      kind: 'parking',
+      merchant: 'EasyPark',
+      totalMinor: 14_500,
+    });
     expect(second.readBlob(KARI, saved.id).equals(receipt('parking').bytes)).toBe(true);
   });
 
   it('flags the same photo sent twice by the same employee', () => {
     const store = openStore();
     const { receipt: first } = store.add(KARI, receipt('same photo'));
-    const { receipt: second, duplicateOf } = store.add(KARI, receipt('same photo', { comment: 'again?' }));
+    const { receipt: second, duplicateOf } = store.add(
+      KARI,
+      receipt('same photo', { comment: 'again?' }),
+    );
     expect(second.id).not.toBe(first.id);
     expect(duplicateOf?.id).toBe(first.id);
     // Another employee sending the same file is not a duplicate of Kari's.
@@ -143,14 +190,23 @@ describe('receipt store', () => {
     const b = store.add(KARI, receipt('b')).receipt;
     store.attach(KARI, [a.id, b.id], 'draft-1');
     expect(store.listInbox(KARI)).toEqual([]);
-    expect(store.listByDraft(KARI, 'draft-1').map((r) => r.id).sort()).toEqual([a.id, b.id].sort());
+    expect(
+      store
+        .listByDraft(KARI, 'draft-1')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([a.id, b.id].sort());
 
     store.detach(KARI, [b.id]);
     expect(store.listInbox(KARI).map((r) => r.id)).toEqual([b.id]);
 
     store.markFiled(KARI, [a.id], 'claim-42');
     store.markFiled(KARI, [a.id], 'claim-42'); // a retried filing
-    expect(store.get(KARI, a.id)).toMatchObject({ status: 'filed', claimId: 'claim-42', draftId: 'draft-1' });
+    expect(store.get(KARI, a.id)).toMatchObject({
+      status: 'filed',
+      claimId: 'claim-42',
+      draftId: 'draft-1',
+    });
     expect(store.listByClaim(KARI, 'claim-42').map((r) => r.id)).toEqual([a.id]);
     expect(() => store.markFiled(KARI, [a.id], 'claim-43')).toThrow(ReceiptStateError);
     expect(() => store.attach(KARI, [a.id], 'draft-2')).toThrow(ReceiptStateError);

@@ -15,7 +15,9 @@ import { FakeConnector } from './helpers/fake-connector.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rr-unread-'));
 const connector = new FakeConnector();
-const photo = readFileSync(path.join(import.meta.dirname, 'fixtures/receipts/europark-parking.jpg'));
+const photo = readFileSync(
+  path.join(import.meta.dirname, 'fixtures/receipts/europark-parking.jpg'),
+);
 const employee = 'aad-unread';
 let bot: BotProcess;
 
@@ -24,7 +26,12 @@ beforeAll(async () => {
   // What a run that stopped mid-OCR leaves: the file and its row, nothing read off it yet.
   const db = openDatabase(path.join(dataDir, 'bot.sqlite'));
   const store = new ReceiptStore(db, path.join(dataDir, 'receipts'));
-  store.add(employee, { bytes: photo, mime: 'image/jpeg', sha256: createHash('sha256').update(photo).digest('hex'), name: 'parkering.jpg' });
+  store.add(employee, {
+    bytes: photo,
+    mime: 'image/jpeg',
+    sha256: createHash('sha256').update(photo).digest('hex'),
+    name: 'parkering.jpg',
+  });
   expect(store.listInbox(employee)[0]?.fields).toBeUndefined();
   db.close();
   bot = await startBotProcess({ DATA_DIR: dataDir });
@@ -41,11 +48,16 @@ async function say(text: string) {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      type: 'message', id: randomUUID(), channelId: 'msteams', serviceUrl: connector.url, text,
+      type: 'message',
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      text,
       from: { id: '29:ola', name: 'Ola Nordmann', aadObjectId: employee },
       recipient: { id: '28:bot', name: 'Reiserekning' },
       conversation: { id: conversation, conversationType: 'personal' },
-      locale: 'nb-NO', timestamp: new Date().toISOString(),
+      locale: 'nb-NO',
+      timestamp: new Date().toISOString(),
     }),
   });
   expect(res.status).toBe(200);
@@ -54,7 +66,11 @@ async function say(text: string) {
 describe('a receipt an earlier run left unread', () => {
   it('is read when the bot starts again and waits in "mine kvitteringer"', async () => {
     let listed = '';
-    for (const end = Date.now() + 25_000; Date.now() < end; await new Promise((r) => setTimeout(r, 500))) {
+    for (
+      const end = Date.now() + 25_000;
+      Date.now() < end;
+      await new Promise((r) => setTimeout(r, 500))
+    ) {
       await say('mine kvitteringer');
       listed = JSON.stringify(connector.cards(conversation).at(-1) ?? {});
       if (listed.includes('Europark')) break;

@@ -2,7 +2,14 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { ConversationState, MemoryStorage, TestAdapter, UserState, type Storage, type TurnContext } from 'botbuilder';
+import {
+  ConversationState,
+  MemoryStorage,
+  TestAdapter,
+  UserState,
+  type Storage,
+  type TurnContext,
+} from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProcessedActivities } from '../src/store/processed-activities.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
@@ -40,7 +47,12 @@ interface Counter {
 }
 
 /** Read-modify-write the way a turn does it, retrying on a conflict. */
-async function update(storage: Storage, key: string, change: (doc: Counter) => void, maxAttempts = 5): Promise<number> {
+async function update(
+  storage: Storage,
+  key: string,
+  change: (doc: Counter) => void,
+  maxAttempts = 5,
+): Promise<number> {
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const found = (await storage.read([key]))[key] as Counter | undefined;
     const doc: Counter = found ?? { count: 0, notes: [] };
@@ -76,7 +88,13 @@ describe('SqliteStorage', () => {
     const storage = new SqliteStorage(open());
     expect(await storage.read(['a', 'b'])).toEqual({});
 
-    await storage.write({ a: { name: 'Kari', trips: [{ km: 12.5, date: '2025-03-01' }], nested: { ok: true, none: null } } });
+    await storage.write({
+      a: {
+        name: 'Kari',
+        trips: [{ km: 12.5, date: '2025-03-01' }],
+        nested: { ok: true, none: null },
+      },
+    });
     const items = await storage.read(['a', 'b']);
     expect(Object.keys(items)).toEqual(['a']);
     expect(items['a']).toEqual({
@@ -138,7 +156,9 @@ describe('SqliteStorage', () => {
     await storage.write({ k: { count: 1 } });
     const read = (await storage.read(['k']))['k'] as Counter;
     await storage.delete(['k']);
-    await expect(storage.write({ k: { ...read, count: 2 } })).rejects.toBeInstanceOf(ETagConflictError);
+    await expect(storage.write({ k: { ...read, count: 2 } })).rejects.toBeInstanceOf(
+      ETagConflictError,
+    );
     expect(await storage.read(['k'])).toEqual({});
   });
 
@@ -180,10 +200,15 @@ describe('SqliteStorage', () => {
     // Every round of conflicts has at least one winner, so ten turns need at most ten attempts.
     const attempts = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        update(storage, 'k', (doc) => {
-          doc.count += 1;
-          doc.notes?.push(`turn ${i}`);
-        }, 10),
+        update(
+          storage,
+          'k',
+          (doc) => {
+            doc.count += 1;
+            doc.notes?.push(`turn ${i}`);
+          },
+          10,
+        ),
       ),
     );
     expect(Math.max(...attempts)).toBeGreaterThan(1); // the turns really did collide
@@ -218,7 +243,9 @@ describe('SqliteStorage', () => {
 
     const seenByOne = (await one.read(['k']))['k'] as Counter;
     await two.write({ k: { ...seenByTwo, count: 2 } });
-    await expect(one.write({ k: { ...seenByOne, count: 99 } })).rejects.toBeInstanceOf(ETagConflictError);
+    await expect(one.write({ k: { ...seenByOne, count: 99 } })).rejects.toBeInstanceOf(
+      ETagConflictError,
+    );
     expect((await one.read(['k']))['k']).toMatchObject({ count: 2 });
 
     await one.delete(['k']);
@@ -230,14 +257,17 @@ describe('SqliteStorage', () => {
     ['a bigint', { n: 10n }, /doc\.n is a bigint/],
     ['NaN', { deep: { list: [1, Number.NaN] } }, /doc\.deep\.list\[1\] is NaN/],
     ['a Map', { m: new Map([['a', 1]]) }, /doc\.m is a Map/],
-  ])('rejects a document containing %s and writes nothing of the batch', async (_label, bad, message) => {
-    const storage = new SqliteStorage(open());
-    const err = await storage.write({ good: { ok: 1 }, bad }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(TypeError);
-    expect((err as Error).message).toMatch(message);
-    expect((err as Error).message).toContain('"bad"');
-    expect(await storage.read(['good', 'bad'])).toEqual({});
-  });
+  ])(
+    'rejects a document containing %s and writes nothing of the batch',
+    async (_label, bad, message) => {
+      const storage = new SqliteStorage(open());
+      const err = await storage.write({ good: { ok: 1 }, bad }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(TypeError);
+      expect((err as Error).message).toMatch(message);
+      expect((err as Error).message).toContain('"bad"');
+      expect(await storage.read(['good', 'bad'])).toEqual({});
+    },
+  );
 
   it('rejects circular documents and non-object items with a clear error', async () => {
     const storage = new SqliteStorage(open());
@@ -289,7 +319,9 @@ describe('SqliteStorage with botbuilder state', () => {
 
   it('persists ConversationState and UserState properties across turns and across a reopen', async () => {
     const db = open();
-    await (await countingBot(new SqliteStorage(db)))
+    await (
+      await countingBot(new SqliteStorage(db))
+    )
       .send('hei')
       .assertReply('1:?')
       .send('name Ola')
@@ -300,7 +332,9 @@ describe('SqliteStorage with botbuilder state', () => {
     close(db);
 
     // A fresh process: new connection, new state objects, same conversation and user ids.
-    await (await countingBot(new SqliteStorage(open())))
+    await (
+      await countingBot(new SqliteStorage(open()))
+    )
       .send('er du der?')
       .assertReply('4:Ola')
       .startTest();
@@ -326,8 +360,13 @@ describe('ProcessedActivities', () => {
   it('prunes expired keys now and then, not on every claim', () => {
     const db = open();
     let now = 1_000_000;
-    const processed = new ProcessedActivities(db, { ttlMs: 1_000, pruneIntervalMs: 10_000, now: () => now });
-    const rows = () => db.prepare('SELECT key FROM processed_activities ORDER BY key').pluck().all();
+    const processed = new ProcessedActivities(db, {
+      ttlMs: 1_000,
+      pruneIntervalMs: 10_000,
+      now: () => now,
+    });
+    const rows = () =>
+      db.prepare('SELECT key FROM processed_activities ORDER BY key').pluck().all();
 
     expect(processed.claim('a')).toBe(true);
     now += 2_000; // 'a' has expired, but the prune interval has not passed
@@ -341,7 +380,11 @@ describe('ProcessedActivities', () => {
 
   it('treats a key as new once its TTL has passed, whether or not it was pruned yet', () => {
     let now = 0;
-    const processed = new ProcessedActivities(open(), { ttlMs: 1_000, pruneIntervalMs: 60_000, now: () => now });
+    const processed = new ProcessedActivities(open(), {
+      ttlMs: 1_000,
+      pruneIntervalMs: 60_000,
+      now: () => now,
+    });
     expect(processed.claim('k')).toBe(true);
     now = 999;
     expect(processed.claim('k')).toBe(false);

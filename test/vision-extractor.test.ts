@@ -6,7 +6,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LOW_CONFIDENCE, type ReceiptExtractor, type ReceiptFields, type ReceiptMime } from '../src/receipts/receipt-fields.js';
+import {
+  LOW_CONFIDENCE,
+  type ReceiptExtractor,
+  type ReceiptFields,
+  type ReceiptMime,
+} from '../src/receipts/receipt-fields.js';
 import {
   VisionExtractionError,
   createCombinedExtractor,
@@ -24,8 +29,16 @@ interface SeenCall {
   authorization: string | undefined;
   body: {
     model: string;
-    messages: Array<{ role: string; content: string | Array<{ type: string; text?: string; image_url?: { url: string; detail?: string } }> }>;
-    response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: Record<string, unknown> } };
+    messages: Array<{
+      role: string;
+      content:
+        | string
+        | Array<{ type: string; text?: string; image_url?: { url: string; detail?: string } }>;
+    }>;
+    response_format?: {
+      type: string;
+      json_schema?: { name: string; strict?: boolean; schema: Record<string, unknown> };
+    };
   };
 }
 
@@ -45,7 +58,16 @@ const MODEL_ANSWER = {
   currency: 'NOK',
   vat: 15.54,
   vatRate: 12,
-  confidence: { kind: 0.95, merchant: 0.9, orgNo: 0.8, date: 0.9, total: 0.95, currency: 0.9, vat: 0.7, vatRate: 0.8 },
+  confidence: {
+    kind: 0.95,
+    merchant: 0.9,
+    orgNo: 0.8,
+    date: 0.9,
+    total: 0.95,
+    currency: 0.9,
+    vat: 0.7,
+    vatRate: 0.8,
+  },
 };
 
 function completion(content: string | null, extra: Record<string, unknown> = {}): string {
@@ -54,7 +76,14 @@ function completion(content: string | null, extra: Record<string, unknown> = {})
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: 'gpt-4o-mini-2024-07-18',
-    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null, ...extra }, finish_reason: 'stop', logprobs: null }],
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content, refusal: null, ...extra },
+        finish_reason: 'stop',
+        logprobs: null,
+      },
+    ],
     usage: { prompt_tokens: 1000, completion_tokens: 80, total_tokens: 1080 },
   });
 }
@@ -68,12 +97,17 @@ async function readBody(req: IncomingMessage): Promise<string> {
 beforeAll(async () => {
   server = createServer(async (req, res) => {
     const body = await readBody(req);
-    calls.push({ path: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(body) as SeenCall['body'] });
+    calls.push({
+      path: req.url ?? '',
+      authorization: req.headers.authorization,
+      body: JSON.parse(body) as SeenCall['body'],
+    });
     const json = (status: number, payload: string): void => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(payload);
     };
-    if (req.method !== 'POST' || req.url !== '/v1/chat/completions') return json(404, '{"error":{"message":"not found"}}');
+    if (req.method !== 'POST' || req.url !== '/v1/chat/completions')
+      return json(404, '{"error":{"message":"not found"}}');
     switch (mode) {
       case 'ok':
         return json(200, completion(JSON.stringify(MODEL_ANSWER)));
@@ -82,13 +116,32 @@ beforeAll(async () => {
           200,
           completion(
             JSON.stringify({
-              kind: 'not_receipt', merchant: null, orgNo: null, date: null, total: null, currency: null, vat: null, vatRate: null,
-              confidence: { kind: 0.9, merchant: 0, orgNo: 0, date: 0, total: 0, currency: 0, vat: 0, vatRate: 0 },
+              kind: 'not_receipt',
+              merchant: null,
+              orgNo: null,
+              date: null,
+              total: null,
+              currency: null,
+              vat: null,
+              vatRate: null,
+              confidence: {
+                kind: 0.9,
+                merchant: 0,
+                orgNo: 0,
+                date: 0,
+                total: 0,
+                currency: 0,
+                vat: 0,
+                vatRate: 0,
+              },
             }),
           ),
         );
       case 'error500':
-        return json(500, '{"error":{"message":"The server had an error while processing your request.","type":"server_error"}}');
+        return json(
+          500,
+          '{"error":{"message":"The server had an error while processing your request.","type":"server_error"}}',
+        );
       case 'slow':
         pending.add(res);
         res.on('close', () => pending.delete(res));
@@ -119,7 +172,11 @@ beforeEach(() => {
 let photo: Buffer;
 beforeAll(async () => {
   // A large landscape photo, as a phone delivers it.
-  photo = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: { r: 240, g: 238, b: 230 } } }).png().toBuffer();
+  photo = await sharp({
+    create: { width: 3000, height: 2000, channels: 3, background: { r: 240, g: 238, b: 230 } },
+  })
+    .png()
+    .toBuffer();
 });
 
 function vision(overrides: { model?: string; timeoutMs?: number } = {}): VisionExtractor {
@@ -138,7 +195,16 @@ const ocrFields: ReceiptFields = {
   date: '2026-03-14',
   totalMinor: 14_500,
   currency: 'NOK',
-  confidence: { kind: 0.7, merchant: 0.6, orgNo: 0, date: 0.8, total: 0.7, currency: 0.9, vat: 0, vatRate: 0 },
+  confidence: {
+    kind: 0.7,
+    merchant: 0.6,
+    orgNo: 0,
+    date: 0.8,
+    total: 0.7,
+    currency: 0.9,
+    vat: 0,
+    vatRate: 0,
+  },
 };
 
 /** Stands in for the tesseract reader, which has no network part a server could play. */
@@ -163,7 +229,10 @@ describe('vision extractor', () => {
     expect(call?.body.model).toBe('gpt-4o-mini');
     expect(call?.body.response_format?.type).toBe('json_schema');
     expect(call?.body.response_format?.json_schema?.strict).toBe(true);
-    expect(call?.body.response_format?.json_schema?.schema).toMatchObject({ type: 'object', additionalProperties: false });
+    expect(call?.body.response_format?.json_schema?.schema).toMatchObject({
+      type: 'object',
+      additionalProperties: false,
+    });
 
     const image = imageOf(call);
     expect(image?.url).toMatch(/^data:image\/jpeg;base64,/);
@@ -193,37 +262,49 @@ describe('vision extractor', () => {
 
   it('turns an upright phone photo the right way (EXIF orientation) before sending it', async () => {
     // Stored 400×200 but tagged "rotate 90°": the receipt is really portrait.
-    const tagged = await sharp({ create: { width: 400, height: 200, channels: 3, background: '#ffffff' } })
+    const tagged = await sharp({
+      create: { width: 400, height: 200, channels: 3, background: '#ffffff' },
+    })
       .jpeg()
       .withMetadata({ orientation: 6 })
       .toBuffer();
     await vision().extract(tagged, 'image/jpeg');
-    const meta = await sharp(Buffer.from(imageOf(calls[0])?.url.split(',')[1] ?? '', 'base64')).metadata();
+    const meta = await sharp(
+      Buffer.from(imageOf(calls[0])?.url.split(',')[1] ?? '', 'base64'),
+    ).metadata();
     expect([meta.width, meta.height]).toEqual([200, 400]);
   });
 
   it('rejects on a server error, after a single attempt', async () => {
     mode = 'error500';
-    await expect(vision().extract(photo, 'image/png')).rejects.toBeInstanceOf(VisionExtractionError);
+    await expect(vision().extract(photo, 'image/png')).rejects.toBeInstanceOf(
+      VisionExtractionError,
+    );
     expect(calls).toHaveLength(1);
   });
 
   it('rejects when the model is slower than the timeout', async () => {
     mode = 'slow';
     const started = Date.now();
-    await expect(vision({ timeoutMs: 400 }).extract(photo, 'image/png')).rejects.toBeInstanceOf(VisionExtractionError);
+    await expect(vision({ timeoutMs: 400 }).extract(photo, 'image/png')).rejects.toBeInstanceOf(
+      VisionExtractionError,
+    );
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
   it('rejects output that is not JSON, breaks the schema, or is a refusal', async () => {
     for (const bad of ['notJson', 'offSchema', 'refusal'] as const) {
       mode = bad;
-      await expect(vision().extract(photo, 'image/png'), bad).rejects.toBeInstanceOf(VisionExtractionError);
+      await expect(vision().extract(photo, 'image/png'), bad).rejects.toBeInstanceOf(
+        VisionExtractionError,
+      );
     }
   });
 
   it('leaves PDFs to the offline reader without calling the model', async () => {
-    await expect(vision().extract(Buffer.from('%PDF-1.4\n'), 'application/pdf')).rejects.toBeInstanceOf(VisionExtractionError);
+    await expect(
+      vision().extract(Buffer.from('%PDF-1.4\n'), 'application/pdf'),
+    ).rejects.toBeInstanceOf(VisionExtractionError);
     expect(calls).toHaveLength(0);
   });
 });
@@ -232,7 +313,13 @@ describe('combined extractor', () => {
   it('merges OCR and vision when both read the receipt', async () => {
     const combined = createCombinedExtractor(new FixedOcr(ocrFields), vision());
     const fields = await combined.extract(photo, 'image/png');
-    expect(fields).toMatchObject({ kind: 'ferry', merchant: 'Fjord1 AS', totalMinor: 14_500, orgNo: '923609016', vatMinor: 1_554 });
+    expect(fields).toMatchObject({
+      kind: 'ferry',
+      merchant: 'Fjord1 AS',
+      totalMinor: 14_500,
+      orgNo: '923609016',
+      vatMinor: 1_554,
+    });
     // Both read 145,00: more certain than either alone.
     expect(fields.confidence.total).toBeGreaterThan(0.95);
   });
@@ -241,7 +328,11 @@ describe('combined extractor', () => {
     it(`falls back to the OCR fields when the vision model fails (${failing})`, async () => {
       mode = failing;
       const errors: unknown[] = [];
-      const combined = createCombinedExtractor(new FixedOcr(ocrFields), vision({ timeoutMs: 400 }), { onVisionError: (e) => errors.push(e) });
+      const combined = createCombinedExtractor(
+        new FixedOcr(ocrFields),
+        vision({ timeoutMs: 400 }),
+        { onVisionError: (e) => errors.push(e) },
+      );
       expect(await combined.extract(photo, 'image/png')).toEqual(ocrFields);
       expect(errors).toHaveLength(1);
     });
@@ -263,8 +354,20 @@ describe('combined extractor', () => {
 });
 
 describe('merging two readings', () => {
-  const zero = { kind: 0, merchant: 0, orgNo: 0, date: 0, total: 0, currency: 0, vat: 0, vatRate: 0 };
-  const reading = (over: Partial<ReceiptFields>, conf: Partial<ReceiptFields['confidence']>): ReceiptFields => ({
+  const zero = {
+    kind: 0,
+    merchant: 0,
+    orgNo: 0,
+    date: 0,
+    total: 0,
+    currency: 0,
+    vat: 0,
+    vatRate: 0,
+  };
+  const reading = (
+    over: Partial<ReceiptFields>,
+    conf: Partial<ReceiptFields['confidence']>,
+  ): ReceiptFields => ({
     kind: 'parking',
     ...over,
     confidence: { ...zero, kind: 0.8, ...conf },
@@ -285,7 +388,10 @@ describe('merging two readings', () => {
 
   it('raises confidence where both agree, and takes a field only one of them read', () => {
     const ocr = reading({ totalMinor: 4_000, merchant: 'EasyPark' }, { total: 0.6, merchant: 0.5 });
-    const model = reading({ totalMinor: 4_000, merchant: 'EASYPARK AS', vatRate: 25 }, { total: 0.7, merchant: 0.6, vatRate: 0.8 });
+    const model = reading(
+      { totalMinor: 4_000, merchant: 'EASYPARK AS', vatRate: 25 },
+      { total: 0.7, merchant: 0.6, vatRate: 0.8 },
+    );
     const merged = mergeReceiptFields(ocr, model);
     expect(merged.totalMinor).toBe(4_000);
     expect(merged.confidence.total).toBeGreaterThan(0.85);
@@ -297,7 +403,10 @@ describe('merging two readings', () => {
 
   it('trusts a clear total from the model over OCR calling it no receipt', () => {
     const ocr: ReceiptFields = { kind: 'not_receipt', confidence: { ...zero, kind: 0.9 } };
-    const model = reading({ kind: 'toll', totalMinor: 3_250, currency: 'NOK' }, { kind: 0.7, total: 0.9, currency: 0.8 });
+    const model = reading(
+      { kind: 'toll', totalMinor: 3_250, currency: 'NOK' },
+      { kind: 0.7, total: 0.9, currency: 0.8 },
+    );
     const merged = mergeReceiptFields(ocr, model);
     expect(merged).toMatchObject({ kind: 'toll', totalMinor: 3_250, currency: 'NOK' });
   });

@@ -3,7 +3,11 @@
  * the Agents Playground); with it set, every inbound request must carry a valid Bot Framework
  * token, and SingleTenant / UserAssignedMSI settings are passed through unchanged.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { langFromLocale, t } from '../i18n/translate.js';
@@ -18,7 +22,10 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   };
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (context, error) => {
-    logger.error({ err: errorSummary(error), activityType: context.activity.type }, 'unhandled error in turn');
+    logger.error(
+      { err: errorSummary(error), activityType: context.activity.type },
+      'unhandled error in turn',
+    );
     // Tell the user something went wrong, in their language, without internals.
     const lang = langFromLocale(context.activity.locale) ?? config.DEFAULT_LOCALE;
     try {

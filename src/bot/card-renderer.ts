@@ -9,7 +9,19 @@ import * as ACData from 'adaptivecards-templating';
 import type { CardTemplate } from '../conversation/types.js';
 
 export const CARDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cards');
-export const CARD_TEMPLATES: readonly CardTemplate[] = ['welcome', 'outlay-form', 'outlay-summary', 'claims-list', 'help-answer', 'mileage-form', 'trip-summary', 'travel-form', 'receipts-list', 'outlay-claim', 'receipts-merge'];
+export const CARD_TEMPLATES: readonly CardTemplate[] = [
+  'welcome',
+  'outlay-form',
+  'outlay-summary',
+  'claims-list',
+  'help-answer',
+  'mileage-form',
+  'trip-summary',
+  'travel-form',
+  'receipts-list',
+  'outlay-claim',
+  'receipts-merge',
+];
 
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 

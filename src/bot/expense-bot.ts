@@ -14,7 +14,13 @@ import {
   type Storage,
 } from 'botbuilder';
 import type { AttachmentRef } from '../claims/claim.js';
-import { attachmentsToFetch, DEFAULT_MAX_BYTES, type AttachmentToFetch, type FetchLike, type IntakeErrorCode } from '../receipts/intake.js';
+import {
+  attachmentsToFetch,
+  DEFAULT_MAX_BYTES,
+  type AttachmentToFetch,
+  type FetchLike,
+  type IntakeErrorCode,
+} from '../receipts/intake.js';
 import { INTAKE_MESSAGES } from '../receipts/intake-messages.js';
 import type { ReceiptPipeline } from '../receipts/receipt-pipeline.js';
 import type { Logger } from 'pino';
@@ -22,7 +28,16 @@ import { ClaimsApiRejectedError, type ClaimsClient } from '../claims-api/claims-
 import { handleEvent } from '../conversation/engine.js';
 import { readReceiptText } from '../conversation/one-claim-text.js';
 import { t } from '../i18n/translate.js';
-import type { ConversationEvent, Effect, HelpReply, Lang, TurnContextData, TurnResult, UserState, View } from '../conversation/types.js';
+import type {
+  ConversationEvent,
+  Effect,
+  HelpReply,
+  Lang,
+  TurnContextData,
+  TurnResult,
+  UserState,
+  View,
+} from '../conversation/types.js';
 import { isETagConflict } from '../store/sqlite-storage.js';
 import type { ProcessedActivities } from '../store/processed-activities.js';
 import type { AdaptiveCardJson, CardRenderer } from './card-renderer.js';
@@ -40,7 +55,12 @@ export interface ExpenseBotDeps {
   help: HelpAnswerer;
   receipts: ReceiptPipeline;
   /** How files are fetched: auth decides whether loopback http is allowed (local use only). */
-  intake: { authEnabled: boolean; fetch?: FetchLike; allowedTokenHosts?: readonly string[]; maxBytes?: number };
+  intake: {
+    authEnabled: boolean;
+    fetch?: FetchLike;
+    allowedTokenHosts?: readonly string[];
+    maxBytes?: number;
+  };
   /** The bot's app id ('' with auth off), for continuing a conversation after slow work. */
   botAppId: string;
   /** Signed links to receipts on filed claims; without it the claims list shows none. */
@@ -101,8 +121,14 @@ export class ExpenseBot extends ActivityHandler {
   /** Runs one turn; returns the card that should replace the clicked card (invoke path). */
   private async handleTurn(context: TurnContext): Promise<AdaptiveCardJson | undefined> {
     const activity = context.activity;
-    const files = activity.type === ActivityTypes.Message && !activity.value ? attachmentsToFetch(activity.attachments) : [];
-    const event = files.length > 0 ? ({ type: 'receiptsArrived', count: files.length } as const) : eventOf(activity);
+    const files =
+      activity.type === ActivityTypes.Message && !activity.value
+        ? attachmentsToFetch(activity.attachments)
+        : [];
+    const event =
+      files.length > 0
+        ? ({ type: 'receiptsArrived', count: files.length } as const)
+        : eventOf(activity);
     const employeeId = employeeIdOf(activity);
     if (!event || !employeeId) return undefined;
     if (activity.type !== ActivityTypes.Invoke && activity.id) {
@@ -120,7 +146,8 @@ export class ExpenseBot extends ActivityHandler {
       defaultLang: this.deps.defaultLang,
       newId: this.newId,
     };
-    if (event.type === 'receiptsArrived') return this.acknowledgeReceipts(context, employeeId, facts, files);
+    if (event.type === 'receiptsArrived')
+      return this.acknowledgeReceipts(context, employeeId, facts, files);
     return this.lock.run(employeeId, () => this.runEvents(context, employeeId, facts, [event]));
   }
 
@@ -128,7 +155,13 @@ export class ExpenseBot extends ActivityHandler {
    * Runs events and the effects they ask for, delivering each result; returns the replacement card.
    * `ack` holds the "Reading your receipts…" message until a card takes its place.
    */
-  private async runEvents(context: TurnContext, employeeId: string, facts: TurnContextData, events: ConversationEvent[], ack?: { id?: string }) {
+  private async runEvents(
+    context: TurnContext,
+    employeeId: string,
+    facts: TurnContextData,
+    events: ConversationEvent[],
+    ack?: { id?: string },
+  ) {
     let replacement: AdaptiveCardJson | undefined;
     const pending = [...events];
     while (pending.length > 0) {
@@ -147,12 +180,22 @@ export class ExpenseBot extends ActivityHandler {
    * Answers at once ("Reading your receipt…" and typing), then reads the files after the turn
    * has ended: OCR takes seconds, and Teams wants its HTTP answer long before that.
    */
-  private async acknowledgeReceipts(context: TurnContext, employeeId: string, facts: TurnContextData, files: AttachmentToFetch[]) {
+  private async acknowledgeReceipts(
+    context: TurnContext,
+    employeeId: string,
+    facts: TurnContextData,
+    files: AttachmentToFetch[],
+  ) {
     // The text decides, in the engine, between a card per photo and one claim ("ett krav"); the
     // batch id ties the photos read later to this message.
     const text = messageText(context.activity);
     const batchId = context.activity.id || randomUUID();
-    const arrived: ConversationEvent = { type: 'receiptsArrived', count: files.length, batchId, ...(text ? { text } : {}) };
+    const arrived: ConversationEvent = {
+      type: 'receiptsArrived',
+      count: files.length,
+      batchId,
+      ...(text ? { text } : {}),
+    };
     const ack = await this.lock.run(employeeId, () => this.step(employeeId, arrived, facts));
     let ackId: string | undefined;
     for (const view of ack.messages) {
@@ -165,15 +208,25 @@ export class ExpenseBot extends ActivityHandler {
     // "ett krav" is an instruction, not something to keep with each receipt.
     const comment = readReceiptText(text).comment;
     const job = context.adapter
-      .continueConversationAsync(this.deps.botAppId, reference, (later) => this.readReceipts(later, employeeId, facts, files, comment, batchId, ackId))
-      .catch((err: unknown) => this.deps.logger.error({ err: errorSummary(err) }, 'reading receipts failed'));
+      .continueConversationAsync(this.deps.botAppId, reference, (later) =>
+        this.readReceipts(later, employeeId, facts, files, comment, batchId, ackId),
+      )
+      .catch((err: unknown) =>
+        this.deps.logger.error({ err: errorSummary(err) }, 'reading receipts failed'),
+      );
     this.background.add(job);
     void job.finally(() => this.background.delete(job));
     return undefined;
   }
 
   private async readReceipts(
-    context: TurnContext, employeeId: string, facts: TurnContextData, files: AttachmentToFetch[], comment: string | undefined, batchId: string, ackId: string | undefined,
+    context: TurnContext,
+    employeeId: string,
+    facts: TurnContextData,
+    files: AttachmentToFetch[],
+    comment: string | undefined,
+    batchId: string,
+    ackId: string | undefined,
   ) {
     const { intake } = this.deps;
     const ack = { ...(ackId ? { id: ackId } : {}) };
@@ -194,14 +247,26 @@ export class ExpenseBot extends ActivityHandler {
         result = { ok: false, code: 'unreadable' };
       }
       const event: ConversationEvent = result.ok
-        ? { type: 'receiptRead', receipt: result.receipt, batch, ...(comment ? { comment } : {}), ...(result.duplicateOf ? { duplicateOf: result.duplicateOf } : {}) }
+        ? {
+            type: 'receiptRead',
+            receipt: result.receipt,
+            batch,
+            ...(comment ? { comment } : {}),
+            ...(result.duplicateOf ? { duplicateOf: result.duplicateOf } : {}),
+          }
         : { type: 'receiptFailed', messages: intakeMessages(result.code), batch };
-      await this.lock.run(employeeId, () => this.runEvents(context, employeeId, facts, [event], ack));
+      await this.lock.run(employeeId, () =>
+        this.runEvents(context, employeeId, facts, [event], ack),
+      );
     }
   }
 
   /** Reads state, runs the engine, writes state back; on an eTag conflict re-reads and re-runs. */
-  private async step(employeeId: string, event: ConversationEvent, facts: TurnContextData): Promise<TurnResult> {
+  private async step(
+    employeeId: string,
+    event: ConversationEvent,
+    facts: TurnContextData,
+  ): Promise<TurnResult> {
     const key = `users/${employeeId}`;
     for (let attempt = 1; ; attempt++) {
       const found = (await this.deps.storage.read([key]))[key] as StoredUser | undefined;
@@ -220,10 +285,16 @@ export class ExpenseBot extends ActivityHandler {
     const { claims, logger } = this.deps;
     if (effect.type === 'answerHelp') {
       try {
-        return { type: 'helpAnswered', reply: await this.deps.help.answer(effect.question, effect.lang) };
+        return {
+          type: 'helpAnswered',
+          reply: await this.deps.help.answer(effect.question, effect.lang),
+        };
       } catch (err) {
         logger.warn({ err: errorSummary(err) }, 'help answer failed');
-        return { type: 'helpAnswered', reply: { found: false, lang: effect.lang, text: t(effect.lang, 'fallback.text') } };
+        return {
+          type: 'helpAnswered',
+          reply: { found: false, lang: effect.lang, text: t(effect.lang, 'fallback.text') },
+        };
       }
     }
     if (effect.type === 'listClaims') {
@@ -231,7 +302,14 @@ export class ExpenseBot extends ActivityHandler {
         const list = await claims.listClaims(employeeId);
         const links = this.deps.links;
         const receiptLinks = links
-          ? Object.fromEntries(list.map((c) => [c.id, c.attachments.filter((a) => a.role === 'receipt').map((a) => links.url(employeeId, a.sha256))]))
+          ? Object.fromEntries(
+              list.map((c) => [
+                c.id,
+                c.attachments
+                  .filter((a) => a.role === 'receipt')
+                  .map((a) => links.url(employeeId, a.sha256)),
+              ]),
+            )
           : {};
         return { type: 'claimsListed', claims: list, receiptLinks };
       } catch (err) {
@@ -239,34 +317,65 @@ export class ExpenseBot extends ActivityHandler {
         return { type: 'claimsListFailed' };
       }
     }
-    if (effect.type === 'listReceipts') return { type: 'receiptsListed', receipts: this.deps.receipts.inbox(employeeId) };
-    if (effect.type === 'gatherInbox') return { type: 'inboxGathered', receipts: this.deps.receipts.inbox(employeeId) };
+    if (effect.type === 'listReceipts')
+      return { type: 'receiptsListed', receipts: this.deps.receipts.inbox(employeeId) };
+    if (effect.type === 'gatherInbox')
+      return { type: 'inboxGathered', receipts: this.deps.receipts.inbox(employeeId) };
     if (effect.type === 'loadReceipt') {
       const receipt = this.deps.receipts.load(employeeId, effect.receiptId);
-      return receipt ? { type: 'receiptRead', receipt } : { type: 'receiptsListed', receipts: this.deps.receipts.inbox(employeeId) };
+      return receipt
+        ? { type: 'receiptRead', receipt }
+        : { type: 'receiptsListed', receipts: this.deps.receipts.inbox(employeeId) };
     }
     try {
       // Files first: the claim refers to them by hash, and a retried upload is harmless.
-      const roles = [...(effect.receiptIds ?? []).map((id) => [id, 'receipt'] as const), ...(effect.documentIds ?? []).map((id) => [id, 'documentation'] as const)];
+      const roles = [
+        ...(effect.receiptIds ?? []).map((id) => [id, 'receipt'] as const),
+        ...(effect.documentIds ?? []).map((id) => [id, 'documentation'] as const),
+      ];
       const attachments: AttachmentRef[] = [];
       for (const [id, role] of roles) {
         for (const file of this.deps.receipts.files(employeeId, [id])) {
           await claims.uploadAttachment(employeeId, file);
-          attachments.push({ sha256: file.sha256, mime: file.mime as AttachmentRef['mime'], role, ...(file.name ? { name: file.name.slice(0, 200) } : {}) });
+          attachments.push({
+            sha256: file.sha256,
+            mime: file.mime as AttachmentRef['mime'],
+            role,
+            ...(file.name ? { name: file.name.slice(0, 200) } : {}),
+          });
         }
       }
-      const claim = await claims.fileClaim(employeeId, { ...effect.claim, attachments }, effect.draftId);
-      if (roles.length > 0) this.deps.receipts.markFiled(employeeId, roles.map(([id]) => id), claim.id);
+      const claim = await claims.fileClaim(
+        employeeId,
+        { ...effect.claim, attachments },
+        effect.draftId,
+      );
+      if (roles.length > 0)
+        this.deps.receipts.markFiled(
+          employeeId,
+          roles.map(([id]) => id),
+          claim.id,
+        );
       logger.info({ claimId: claim.id, number: claim.number }, 'claim filed');
       return { type: 'filed', draftId: effect.draftId, claim };
     } catch (err) {
       logger.warn({ err: errorSummary(err) }, 'filing failed');
-      if (err instanceof ClaimsApiRejectedError) return { type: 'fileFailed', draftId: effect.draftId, reason: 'rejected', detail: err.message };
+      if (err instanceof ClaimsApiRejectedError)
+        return {
+          type: 'fileFailed',
+          draftId: effect.draftId,
+          reason: 'rejected',
+          detail: err.message,
+        };
       return { type: 'fileFailed', draftId: effect.draftId, reason: 'unavailable' };
     }
   }
 
-  private async deliver(context: TurnContext, result: TurnResult, ack?: { id?: string }): Promise<AdaptiveCardJson | undefined> {
+  private async deliver(
+    context: TurnContext,
+    result: TurnResult,
+    ack?: { id?: string },
+  ): Promise<AdaptiveCardJson | undefined> {
     const activity = context.activity;
     let replacement: AdaptiveCardJson | undefined;
     const [first, ...rest] = result.messages;
@@ -276,11 +385,18 @@ export class ExpenseBot extends ActivityHandler {
       // first card, or the one claim made of them all): no stale placeholder.
       delete ack.id;
       try {
-        await context.updateActivity({ id: ackId, type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(this.toCard(first))] });
+        await context.updateActivity({
+          id: ackId,
+          type: ActivityTypes.Message,
+          attachments: [CardFactory.adaptiveCard(this.toCard(first))],
+        });
         for (const view of rest) await this.send(context, view);
         return undefined;
       } catch (err) {
-        this.deps.logger.debug({ err: errorSummary(err) }, 'could not update the acknowledgement, sending anew');
+        this.deps.logger.debug(
+          { err: errorSummary(err) },
+          'could not update the acknowledgement, sending anew',
+        );
       }
     }
     if (result.replace) {
@@ -289,9 +405,16 @@ export class ExpenseBot extends ActivityHandler {
       else if (card && activity.replyToId) {
         // Action.Submit: update the clicked card in place so a filed form cannot be filed again.
         try {
-          await context.updateActivity({ id: activity.replyToId, type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
+          await context.updateActivity({
+            id: activity.replyToId,
+            type: ActivityTypes.Message,
+            attachments: [CardFactory.adaptiveCard(card)],
+          });
         } catch (err) {
-          this.deps.logger.debug({ err: errorSummary(err) }, 'card update failed, sending a new card');
+          this.deps.logger.debug(
+            { err: errorSummary(err) },
+            'card update failed, sending a new card',
+          );
           await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
         }
       } else await this.send(context, result.replace);
@@ -305,7 +428,8 @@ export class ExpenseBot extends ActivityHandler {
   }
 
   private async send(context: TurnContext, view: View) {
-    if (view.kind === 'text') return context.sendActivity({ ...MessageFactory.text(view.text), textFormat: 'markdown' });
+    if (view.kind === 'text')
+      return context.sendActivity({ ...MessageFactory.text(view.text), textFormat: 'markdown' });
     return context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.toCard(view))] });
   }
 }
@@ -315,7 +439,8 @@ export class ExpenseBot extends ActivityHandler {
  * the adapter's settings (MultiTenant, SingleTenant, UserAssignedMSI), so no second login here.
  */
 async function botToken(context: TurnContext): Promise<string> {
-  const client = context.turnState.get(context.adapter.ConnectorClientKey) as { credentials?: { getToken?: (force?: boolean) => Promise<string> } } | undefined;
+  const client = context.turnState.get(context.adapter.ConnectorClientKey) as
+    { credentials?: { getToken?: (force?: boolean) => Promise<string> } } | undefined;
   const getToken = client?.credentials?.getToken;
   if (!getToken) throw new Error('no connector credentials on this turn');
   return getToken.call(client.credentials);
@@ -323,11 +448,16 @@ async function botToken(context: TurnContext): Promise<string> {
 
 function intakeMessages(code: IntakeErrorCode | 'unreadable'): Record<Lang, string> {
   const maxMb = String(Math.round(DEFAULT_MAX_BYTES / 1024 / 1024));
-  const pick = (lang: Lang) => (code === 'unreadable' ? t(lang, 'receipt.unreadable') : INTAKE_MESSAGES[lang][code].replace(/\{maxMb\}/g, maxMb));
+  const pick = (lang: Lang) =>
+    code === 'unreadable'
+      ? t(lang, 'receipt.unreadable')
+      : INTAKE_MESSAGES[lang][code].replace(/\{maxMb\}/g, maxMb);
   return { nb: pick('nb'), nn: pick('nn'), en: pick('en') };
 }
 
 /** Logs what went wrong without request bodies or headers, which can hold tokens. */
 export function errorSummary(err: unknown): { name: string; message: string } {
-  return err instanceof Error ? { name: err.name, message: err.message } : { name: 'unknown', message: String(err) };
+  return err instanceof Error
+    ? { name: err.name, message: err.message }
+    : { name: 'unknown', message: String(err) };
 }

@@ -30,7 +30,12 @@ export function userToday(activity: Partial<Activity>, now: Date): string {
       // An unknown zone name from a client is not worth failing the turn over.
     }
   }
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 export function firstName(activity: Partial<Activity>): string | undefined {
@@ -51,7 +56,12 @@ export function cardActionData(activity: Partial<Activity>): CardActionData | un
     const action = value.action;
     if (!isRecord(action)) return undefined;
     const data = isRecord(action.data) ? action.data : {};
-    const name = typeof data.action === 'string' ? data.action : typeof action.verb === 'string' ? action.verb : undefined;
+    const name =
+      typeof data.action === 'string'
+        ? data.action
+        : typeof action.verb === 'string'
+          ? action.verb
+          : undefined;
     return name ? { ...data, action: name } : undefined;
   }
   return typeof value.action === 'string' ? { ...value, action: value.action } : undefined;
@@ -61,11 +71,18 @@ export function cardActionData(activity: Partial<Activity>): CardActionData | un
 export function messageText(activity: Partial<Activity>): string {
   let text = activity.text ?? '';
   for (const entity of activity.entities ?? []) {
-    if (entity.type === 'mention' && entity.mentioned?.id === activity.recipient?.id && typeof entity.text === 'string') {
+    if (
+      entity.type === 'mention' &&
+      entity.mentioned?.id === activity.recipient?.id &&
+      typeof entity.text === 'string'
+    ) {
       text = text.split(entity.text).join(' ');
     }
   }
-  return text.replace(/<at>[^<]*<\/at>/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/<at>[^<]*<\/at>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function eventOf(activity: Partial<Activity>): ConversationEvent | undefined {

@@ -23,9 +23,15 @@ export interface ClaimsClient {
   getClaim(employeeId: string, id: string): Promise<Claim | undefined>;
   getProfile(employeeId: string): Promise<Profile>;
   /** Uploads a receipt or document before the claim that refers to it; uploading again is harmless. */
-  uploadAttachment(employeeId: string, file: { bytes: Buffer; mime: string; sha256: string }): Promise<void>;
+  uploadAttachment(
+    employeeId: string,
+    file: { bytes: Buffer; mime: string; sha256: string },
+  ): Promise<void>;
   /** Undefined when it does not exist or is not the employee's. */
-  getAttachment(employeeId: string, sha256: string): Promise<{ bytes: Buffer; mime: string } | undefined>;
+  getAttachment(
+    employeeId: string,
+    sha256: string,
+  ): Promise<{ bytes: Buffer; mime: string } | undefined>;
 }
 
 export interface ClaimsClientOptions {
@@ -79,7 +85,8 @@ export function createClaimsClient(opts: ClaimsClientOptions): ClaimsClient {
     extra: { body?: unknown; idempotencyKey?: string } = {},
   ): Promise<Sent> {
     // A bad id is the caller's bug; thrown before the try so it is never mistaken for an outage.
-    if (!employeeIdSchema.safeParse(employeeId).success) throw new TypeError('employeeId is not a valid employee id');
+    if (!employeeIdSchema.safeParse(employeeId).success)
+      throw new TypeError('employeeId is not a valid employee id');
     const what = `${method} ${path}`;
     const headers = new Headers({
       accept: 'application/json',
@@ -115,19 +122,34 @@ export function createClaimsClient(opts: ClaimsClientOptions): ClaimsClient {
       try {
         body = JSON.parse(text);
       } catch {
-        if (response.ok) throw new ClaimsApiUnavailableError(`Claims API ${what}: answered ${response.status} with a body that is not JSON`);
+        if (response.ok)
+          throw new ClaimsApiUnavailableError(
+            `Claims API ${what}: answered ${response.status} with a body that is not JSON`,
+          );
       }
     }
     if (response.status >= 500 || TRANSIENT_4XX.has(response.status)) {
-      throw new ClaimsApiUnavailableError(`Claims API ${what}: answered ${response.status}${problemText(body)}`);
+      throw new ClaimsApiUnavailableError(
+        `Claims API ${what}: answered ${response.status}${problemText(body)}`,
+      );
     }
     return { status: response.status, body };
   }
 
   /** Files travel as raw bytes, not JSON; same token, timeout and outage rules as `send`. */
-  async function sendBytes(method: 'GET' | 'PUT', path: string, employeeId: string, what: string, file?: { bytes: Buffer; mime: string }): Promise<Response> {
-    if (!employeeIdSchema.safeParse(employeeId).success) throw new TypeError('employeeId is not a valid employee id');
-    const headers = new Headers({ authorization: `Bearer ${opts.token}`, 'x-acting-employee': employeeId });
+  async function sendBytes(
+    method: 'GET' | 'PUT',
+    path: string,
+    employeeId: string,
+    what: string,
+    file?: { bytes: Buffer; mime: string },
+  ): Promise<Response> {
+    if (!employeeIdSchema.safeParse(employeeId).success)
+      throw new TypeError('employeeId is not a valid employee id');
+    const headers = new Headers({
+      authorization: `Bearer ${opts.token}`,
+      'x-acting-employee': employeeId,
+    });
     if (file) headers.set('content-type', file.mime);
     let response: Response;
     try {
@@ -140,7 +162,10 @@ export function createClaimsClient(opts: ClaimsClientOptions): ClaimsClient {
         redirect: 'error',
       });
     } catch (err) {
-      throw new ClaimsApiUnavailableError(`Claims API ${method} ${what}: request failed (${describe(err)})`, { cause: err });
+      throw new ClaimsApiUnavailableError(
+        `Claims API ${method} ${what}: request failed (${describe(err)})`,
+        { cause: err },
+      );
     }
     if (response.status >= 500 || TRANSIENT_4XX.has(response.status)) {
       throw new ClaimsApiUnavailableError(`Claims API ${what}: answered ${response.status}`);
@@ -149,10 +174,19 @@ export function createClaimsClient(opts: ClaimsClientOptions): ClaimsClient {
   }
 
   function rejected(what: string, sent: Sent): ClaimsApiRejectedError {
-    return new ClaimsApiRejectedError(`Claims API ${what}: refused with ${sent.status}${problemText(sent.body)}`, sent.status, sent.body);
+    return new ClaimsApiRejectedError(
+      `Claims API ${what}: refused with ${sent.status}${problemText(sent.body)}`,
+      sent.status,
+      sent.body,
+    );
   }
 
-  function parse<T>(what: string, schema: z.ZodType<T>, sent: Sent, okStatuses: readonly number[]): T {
+  function parse<T>(
+    what: string,
+    schema: z.ZodType<T>,
+    sent: Sent,
+    okStatuses: readonly number[],
+  ): T {
     if (sent.status >= 400) throw rejected(what, sent);
     if (!okStatuses.includes(sent.status)) {
       throw new ClaimsApiUnavailableError(`Claims API ${what}: unexpected status ${sent.status}`);
@@ -161,14 +195,19 @@ export function createClaimsClient(opts: ClaimsClientOptions): ClaimsClient {
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       const where = first ? ` (${first.path.join('.') || 'body'}: ${first.message})` : '';
-      throw new ClaimsApiUnavailableError(`Claims API ${what}: the answer does not match the contract${where}`);
+      throw new ClaimsApiUnavailableError(
+        `Claims API ${what}: the answer does not match the contract${where}`,
+      );
     }
     return parsed.data;
   }
 
   return {
     async fileClaim(employeeId, claim, idempotencyKey) {
-      const sent = await send('POST', '/claims', employeeId, { body: { ...claim, status: 'submitted' }, idempotencyKey });
+      const sent = await send('POST', '/claims', employeeId, {
+        body: { ...claim, status: 'submitted' },
+        idempotencyKey,
+      });
       return parse('POST /claims', claimSchema, sent, [200, 201]);
     },
 
@@ -190,23 +229,49 @@ export function createClaimsClient(opts: ClaimsClientOptions): ClaimsClient {
 
     async uploadAttachment(employeeId, file) {
       const what = 'PUT /attachments/{sha256}';
-      const response = await sendBytes('PUT', `/attachments/${file.sha256}`, employeeId, what, file);
-      if (response.status >= 400) throw new ClaimsApiRejectedError(`Claims API ${what}: refused with ${response.status}`, response.status, await response.text());
+      const response = await sendBytes(
+        'PUT',
+        `/attachments/${file.sha256}`,
+        employeeId,
+        what,
+        file,
+      );
+      if (response.status >= 400)
+        throw new ClaimsApiRejectedError(
+          `Claims API ${what}: refused with ${response.status}`,
+          response.status,
+          await response.text(),
+        );
     },
 
     async getAttachment(employeeId, sha256) {
       const what = 'GET /attachments/{sha256}';
-      const response = await sendBytes('GET', `/attachments/${encodeURIComponent(sha256)}`, employeeId, what);
+      const response = await sendBytes(
+        'GET',
+        `/attachments/${encodeURIComponent(sha256)}`,
+        employeeId,
+        what,
+      );
       if (response.status === 404) return undefined;
-      if (response.status >= 400) throw new ClaimsApiRejectedError(`Claims API ${what}: refused with ${response.status}`, response.status, await response.text());
-      return { bytes: Buffer.from(await response.arrayBuffer()), mime: response.headers.get('content-type') ?? 'application/octet-stream' };
+      if (response.status >= 400)
+        throw new ClaimsApiRejectedError(
+          `Claims API ${what}: refused with ${response.status}`,
+          response.status,
+          await response.text(),
+        );
+      return {
+        bytes: Buffer.from(await response.arrayBuffer()),
+        mime: response.headers.get('content-type') ?? 'application/octet-stream',
+      };
     },
   };
 }
 
 function resolveBase(baseUrl: string): string {
   const trimmed = baseUrl.replace(/\/+$/, '');
-  return new URL(trimmed).pathname.replace(/\/+$/, '') === '' ? `${trimmed}${CLAIMS_API_PREFIX}` : trimmed;
+  return new URL(trimmed).pathname.replace(/\/+$/, '') === ''
+    ? `${trimmed}${CLAIMS_API_PREFIX}`
+    : trimmed;
 }
 
 function describe(err: unknown): string {

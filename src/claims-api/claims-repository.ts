@@ -103,7 +103,8 @@ export class ClaimsRepository {
     db.exec(SCHEMA);
     // Databases made before claims had attachments get the column; old claims have none.
     const columns = db.prepare<[], { name: string }>('PRAGMA table_info(claims_api_claims)').all();
-    if (!columns.some((c) => c.name === 'attachments')) db.exec("ALTER TABLE claims_api_claims ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]'");
+    if (!columns.some((c) => c.name === 'attachments'))
+      db.exec("ALTER TABLE claims_api_claims ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]'");
 
     const findKey = db.prepare<[string, string], IdempotencyRow>(
       'SELECT claim_id, request_hash FROM claims_api_idempotency_keys WHERE employee_id = ? AND idempotency_key = ?',
@@ -129,9 +130,11 @@ export class ClaimsRepository {
       const { claim } = input;
       const existing = findKey.get(claim.employeeId, input.idempotencyKey);
       if (existing) {
-        if (existing.request_hash !== input.requestHash) return { outcome: 'key-reused', claimId: existing.claim_id };
+        if (existing.request_hash !== input.requestHash)
+          return { outcome: 'key-reused', claimId: existing.claim_id };
         const stored = this.get(existing.claim_id);
-        if (!stored) throw new Error(`Idempotency key points at missing claim ${existing.claim_id}`);
+        if (!stored)
+          throw new Error(`Idempotency key points at missing claim ${existing.claim_id}`);
         return { outcome: 'replayed', claim: stored };
       }
       const year = Number(osloYear.format(new Date(claim.createdAt)));
@@ -153,7 +156,13 @@ export class ClaimsRepository {
         created_at: created.createdAt,
         updated_at: created.updatedAt,
       });
-      insertKey.run(created.employeeId, input.idempotencyKey, created.id, input.requestHash, created.createdAt);
+      insertKey.run(
+        created.employeeId,
+        input.idempotencyKey,
+        created.id,
+        input.requestHash,
+        created.createdAt,
+      );
       return { outcome: 'created', claim: created };
     });
   }
@@ -164,7 +173,9 @@ export class ClaimsRepository {
   }
 
   get(id: string): Claim | undefined {
-    const row = this.db.prepare<[string], ClaimRow>('SELECT * FROM claims_api_claims WHERE id = ?').get(id);
+    const row = this.db
+      .prepare<[string], ClaimRow>('SELECT * FROM claims_api_claims WHERE id = ?')
+      .get(id);
     return row && toClaim(row);
   }
 
@@ -177,36 +188,59 @@ export class ClaimsRepository {
           )
           .all(employeeId, filter.status)
       : this.db
-          .prepare<[string], ClaimRow>('SELECT * FROM claims_api_claims WHERE employee_id = ? ORDER BY created_at DESC, rowid DESC')
+          .prepare<[string], ClaimRow>(
+            'SELECT * FROM claims_api_claims WHERE employee_id = ? ORDER BY created_at DESC, rowid DESC',
+          )
           .all(employeeId);
     return rows.map(toClaim);
   }
 
   /** Stores an employee's file once per content hash; storing it again changes nothing. */
-  putAttachment(employeeId: string, sha256: string, mime: string, bytes: Buffer, createdAt: string): 'created' | 'exists' {
+  putAttachment(
+    employeeId: string,
+    sha256: string,
+    mime: string,
+    bytes: Buffer,
+    createdAt: string,
+  ): 'created' | 'exists' {
     const result = this.db
-      .prepare('INSERT OR IGNORE INTO claims_api_attachments (employee_id, sha256, mime, bytes, created_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT OR IGNORE INTO claims_api_attachments (employee_id, sha256, mime, bytes, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(employeeId, sha256, mime, bytes, createdAt);
     return result.changes === 1 ? 'created' : 'exists';
   }
 
   getAttachment(employeeId: string, sha256: string): { mime: string; bytes: Buffer } | undefined {
     return this.db
-      .prepare<[string, string], { mime: string; bytes: Buffer }>('SELECT mime, bytes FROM claims_api_attachments WHERE employee_id = ? AND sha256 = ?')
+      .prepare<[string, string], { mime: string; bytes: Buffer }>(
+        'SELECT mime, bytes FROM claims_api_attachments WHERE employee_id = ? AND sha256 = ?',
+      )
       .get(employeeId, sha256);
   }
 
   hasAttachment(employeeId: string, sha256: string): boolean {
-    return Boolean(this.db.prepare('SELECT 1 FROM claims_api_attachments WHERE employee_id = ? AND sha256 = ?').get(employeeId, sha256));
+    return Boolean(
+      this.db
+        .prepare('SELECT 1 FROM claims_api_attachments WHERE employee_id = ? AND sha256 = ?')
+        .get(employeeId, sha256),
+    );
   }
 
   /**
    * Compare-and-set: moves the claim only if it is still in `from`, so two admins acting at once
    * cannot both apply a move that was valid only for the first. Undefined when nothing moved.
    */
-  updateStatus(id: string, from: ClaimStatus, to: ClaimStatus, updatedAt: string): Claim | undefined {
+  updateStatus(
+    id: string,
+    from: ClaimStatus,
+    to: ClaimStatus,
+    updatedAt: string,
+  ): Claim | undefined {
     const result = this.db
-      .prepare('UPDATE claims_api_claims SET status = ?, updated_at = ? WHERE id = ? AND status = ?')
+      .prepare(
+        'UPDATE claims_api_claims SET status = ?, updated_at = ? WHERE id = ? AND status = ?',
+      )
       .run(to, updatedAt, id, from);
     return result.changes === 1 ? this.get(id) : undefined;
   }

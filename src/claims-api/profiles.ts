@@ -28,7 +28,9 @@ export interface ProfileSource {
   get(employeeId: string): Profile;
 }
 
-const employeeEntrySchema = dimensionsSchema.extend({ name: z.string().max(200).optional() }).strict();
+const employeeEntrySchema = dimensionsSchema
+  .extend({ name: z.string().max(200).optional() })
+  .strict();
 
 // Strict objects so a misspelt "departmnet" fails at start-up instead of silently leaving every
 // claim without a department.
@@ -46,7 +48,10 @@ export class ProfilesFileError extends Error {
 const FIELDS = ['name', 'company', 'department', 'project'] as const;
 
 /** Later sources win; blank strings count as "not set" so they never hide a default. */
-function merge(employeeId: string, ...sources: ReadonlyArray<Partial<Record<(typeof FIELDS)[number], string>>>): Profile {
+function merge(
+  employeeId: string,
+  ...sources: ReadonlyArray<Partial<Record<(typeof FIELDS)[number], string>>>
+): Profile {
   const profile: Profile = { employeeId };
   for (const source of sources) {
     for (const field of FIELDS) {
@@ -68,13 +73,19 @@ export function loadProfiles(path?: string, defaults: Dimensions = {}): ProfileS
   try {
     raw = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new ProfilesFileError(`Cannot read the profiles file ${path}: ${(err as Error).message}`, { cause: err });
+    throw new ProfilesFileError(
+      `Cannot read the profiles file ${path}: ${(err as Error).message}`,
+      { cause: err },
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch (err) {
-    throw new ProfilesFileError(`The profiles file ${path} is not valid JSON: ${(err as Error).message}`, { cause: err });
+    throw new ProfilesFileError(
+      `The profiles file ${path} is not valid JSON: ${(err as Error).message}`,
+      { cause: err },
+    );
   }
   const parsed = profilesFileSchema.safeParse(json);
   if (!parsed.success) {
@@ -83,9 +94,12 @@ export function loadProfiles(path?: string, defaults: Dimensions = {}): ProfileS
   }
 
   // GUIDs are case-insensitive and Teams and admin tools disagree on the case they print.
-  const employees = new Map(Object.entries(parsed.data.employees).map(([id, entry]) => [id.toLowerCase(), entry]));
+  const employees = new Map(
+    Object.entries(parsed.data.employees).map(([id, entry]) => [id.toLowerCase(), entry]),
+  );
   const fileDefault = parsed.data.default;
   return {
-    get: (employeeId) => merge(employeeId, defaults, fileDefault, employees.get(employeeId.toLowerCase()) ?? {}),
+    get: (employeeId) =>
+      merge(employeeId, defaults, fileDefault, employees.get(employeeId.toLowerCase()) ?? {}),
   };
 }

@@ -11,7 +11,15 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type restify from 'restify';
 import { z } from 'zod';
-import { ATTACHMENT_MIMES, CLAIM_STATUSES, newClaimSchema, totalsOf, type Claim, type ClaimStatus, type Dimensions } from '../claims/claim.js';
+import {
+  ATTACHMENT_MIMES,
+  CLAIM_STATUSES,
+  newClaimSchema,
+  totalsOf,
+  type Claim,
+  type ClaimStatus,
+  type Dimensions,
+} from '../claims/claim.js';
 import type { Logger } from '../logger.js';
 import { CLAIMS_API_PREFIX } from './claims-client.js';
 import type { ClaimsRepository } from './claims-repository.js';
@@ -39,7 +47,9 @@ export const STATUS_MOVES: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>>
   paid: [],
 };
 
-const postClaimSchema = newClaimSchema.extend({ status: z.enum(['draft', 'submitted']).default('submitted') });
+const postClaimSchema = newClaimSchema.extend({
+  status: z.enum(['draft', 'submitted']).default('submitted'),
+});
 const adminStatusSchema = z.object({ status: z.enum(CLAIM_STATUSES) });
 const idempotencyKeySchema = z.string().regex(/^[\x20-\x7e]{1,200}$/);
 
@@ -72,12 +82,23 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
         await handler(req, res);
       } catch (err) {
         if (err instanceof ApiProblem) {
-          sendJson(res, err.status, { error: err.error, message: err.message, ...err.extra }, err.headers);
+          sendJson(
+            res,
+            err.status,
+            { error: err.error, message: err.message, ...err.extra },
+            err.headers,
+          );
           return;
         }
         // The log keeps the detail; the caller gets nothing it could learn internals from.
-        log.error({ err, route: name, method: req.method, path: req.path() }, 'claims API request failed');
-        sendJson(res, 500, { error: 'internal', message: 'The claims API failed to handle the request' });
+        log.error(
+          { err, route: name, method: req.method, path: req.path() },
+          'claims API request failed',
+        );
+        sendJson(res, 500, {
+          error: 'internal',
+          message: 'The claims API failed to handle the request',
+        });
       }
     };
   }
@@ -85,7 +106,13 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
   function requireBearer(req: restify.Request, token: string): void {
     const match = /^Bearer +(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     if (!match?.[1] || !sameSecret(match[1], token)) {
-      throw new ApiProblem(401, 'unauthorized', 'A valid bearer token is required', {}, { 'WWW-Authenticate': 'Bearer' });
+      throw new ApiProblem(
+        401,
+        'unauthorized',
+        'A valid bearer token is required',
+        {},
+        { 'WWW-Authenticate': 'Bearer' },
+      );
     }
   }
 
@@ -94,7 +121,11 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
     const header = req.headers['x-acting-employee'];
     const parsed = employeeIdSchema.safeParse(header);
     if (!parsed.success) {
-      throw new ApiProblem(400, 'bad_request', 'The X-Acting-Employee header must name the employee (1–100 characters of A–Z, a–z, 0–9, -, _, : or .)');
+      throw new ApiProblem(
+        400,
+        'bad_request',
+        'The X-Acting-Employee header must name the employee (1–100 characters of A–Z, a–z, 0–9, -, _, : or .)',
+      );
     }
     return parsed.data;
   }
@@ -113,14 +144,31 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
     route('putAttachment', async (req, res) => {
       const employeeId = actingEmployee(req);
       const sha256 = String(req.params.sha256 ?? '');
-      if (!/^[a-f0-9]{64}$/.test(sha256)) throw new ApiProblem(400, 'bad_request', 'The path must end in the SHA-256 of the file, in lower-case hex');
-      const mime = String(req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+      if (!/^[a-f0-9]{64}$/.test(sha256))
+        throw new ApiProblem(
+          400,
+          'bad_request',
+          'The path must end in the SHA-256 of the file, in lower-case hex',
+        );
+      const mime =
+        String(req.headers['content-type'] ?? '')
+          .split(';')[0]
+          ?.trim() ?? '';
       if (!(ATTACHMENT_MIMES as readonly string[]).includes(mime)) {
-        throw new ApiProblem(415, 'unsupported_media_type', `Content-Type must be one of ${ATTACHMENT_MIMES.join(', ')}`);
+        throw new ApiProblem(
+          415,
+          'unsupported_media_type',
+          `Content-Type must be one of ${ATTACHMENT_MIMES.join(', ')}`,
+        );
       }
       const bytes = await readRawBody(req, MAX_ATTACHMENT_BYTES);
       if (bytes.length === 0) throw new ApiProblem(400, 'bad_request', 'The file is empty');
-      if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new ApiProblem(422, 'hash_mismatch', 'The body does not have the SHA-256 named in the path');
+      if (createHash('sha256').update(bytes).digest('hex') !== sha256)
+        throw new ApiProblem(
+          422,
+          'hash_mismatch',
+          'The body does not have the SHA-256 named in the path',
+        );
       const outcome = repo.putAttachment(employeeId, sha256, mime, bytes, now().toISOString());
       sendJson(res, outcome === 'created' ? 201 : 200, { sha256, mime, size: bytes.length });
     }),
@@ -133,7 +181,11 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
       const found = repo.getAttachment(employeeId, String(req.params.sha256 ?? ''));
       // Another employee's file answers exactly like a missing one.
       if (!found) throw new ApiProblem(404, 'not_found', 'No such attachment');
-      res.writeHead(200, { 'content-type': found.mime, 'content-length': String(found.bytes.length), 'cache-control': 'private, max-age=3600' });
+      res.writeHead(200, {
+        'content-type': found.mime,
+        'content-length': String(found.bytes.length),
+        'cache-control': 'private, max-age=3600',
+      });
       res.end(found.bytes);
     }),
   );
@@ -143,14 +195,24 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
     route('fileClaim', async (req, res) => {
       const employeeId = actingEmployee(req);
       const key = req.headers['idempotency-key'];
-      if (key === undefined) throw new ApiProblem(400, 'bad_request', 'The Idempotency-Key header is required');
+      if (key === undefined)
+        throw new ApiProblem(400, 'bad_request', 'The Idempotency-Key header is required');
       const parsedKey = idempotencyKeySchema.safeParse(key);
-      if (!parsedKey.success) throw new ApiProblem(400, 'bad_request', 'The Idempotency-Key header must be 1–200 printable ASCII characters');
+      if (!parsedKey.success)
+        throw new ApiProblem(
+          400,
+          'bad_request',
+          'The Idempotency-Key header must be 1–200 printable ASCII characters',
+        );
 
       const body = validate(postClaimSchema, await readJsonBody(req));
       const missing = body.attachments.filter((a) => !repo.hasAttachment(employeeId, a.sha256));
       if (missing.length > 0) {
-        throw new ApiProblem(422, 'unknown_attachment', `Upload these attachments first: ${missing.map((a) => a.sha256).join(', ')}`);
+        throw new ApiProblem(
+          422,
+          'unknown_attachment',
+          `Upload these attachments first: ${missing.map((a) => a.sha256).join(', ')}`,
+        );
       }
       const timestamp = now().toISOString();
       const claim: Omit<Claim, 'number'> = {
@@ -168,17 +230,30 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
       };
       // Hashing the validated request, not the raw bytes, so a retry that differs only in key order
       // or whitespace still counts as the same request.
-      const result = repo.fileClaim({ idempotencyKey: parsedKey.data, requestHash: hashOf(body), claim });
+      const result = repo.fileClaim({
+        idempotencyKey: parsedKey.data,
+        requestHash: hashOf(body),
+        claim,
+      });
       switch (result.outcome) {
         case 'created':
-          log.info({ claimId: result.claim.id, number: result.claim.number, status: result.claim.status }, 'claim filed');
-          sendJson(res, 201, result.claim, { Location: `${p}/claims/${encodeURIComponent(result.claim.id)}` });
+          log.info(
+            { claimId: result.claim.id, number: result.claim.number, status: result.claim.status },
+            'claim filed',
+          );
+          sendJson(res, 201, result.claim, {
+            Location: `${p}/claims/${encodeURIComponent(result.claim.id)}`,
+          });
           return;
         case 'replayed':
           sendJson(res, 200, result.claim, { 'Idempotent-Replayed': 'true' });
           return;
         case 'key-reused':
-          throw new ApiProblem(409, 'idempotency_conflict', 'This Idempotency-Key was already used for a different claim');
+          throw new ApiProblem(
+            409,
+            'idempotency_conflict',
+            'This Idempotency-Key was already used for a different claim',
+          );
       }
     }),
   );
@@ -189,9 +264,16 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
       const employeeId = actingEmployee(req);
       const status = new URL(req.url ?? '/', 'http://localhost').searchParams.get('status');
       if (status !== null && !(CLAIM_STATUSES as readonly string[]).includes(status)) {
-        throw new ApiProblem(400, 'bad_request', `status must be one of ${CLAIM_STATUSES.join(', ')}`);
+        throw new ApiProblem(
+          400,
+          'bad_request',
+          `status must be one of ${CLAIM_STATUSES.join(', ')}`,
+        );
       }
-      const claims = repo.listForEmployee(employeeId, status ? { status: status as ClaimStatus } : {});
+      const claims = repo.listForEmployee(
+        employeeId,
+        status ? { status: status as ClaimStatus } : {},
+      );
       sendJson(res, 200, { claims });
     }),
   );
@@ -223,9 +305,16 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
       const id = String(req.params.id);
       const claim = repo.get(id);
       if (!claim) throw notFound();
-      const moved = STATUS_MOVES[claim.status].includes(to) ? repo.updateStatus(id, claim.status, to, now().toISOString()) : undefined;
+      const moved = STATUS_MOVES[claim.status].includes(to)
+        ? repo.updateStatus(id, claim.status, to, now().toISOString())
+        : undefined;
       if (!moved) {
-        throw new ApiProblem(409, 'invalid_transition', `A ${claim.status} claim cannot become ${to}`, { currentStatus: claim.status });
+        throw new ApiProblem(
+          409,
+          'invalid_transition',
+          `A ${claim.status} claim cannot become ${to}`,
+          { currentStatus: claim.status },
+        );
       }
       log.info({ claimId: id, from: claim.status, to }, 'claim status changed');
       sendJson(res, 200, moved);
@@ -241,7 +330,12 @@ function notFound(): ApiProblem {
  * Writes JSON directly instead of through restify's content negotiation, so an odd Accept header
  * can never turn a claim into "[object Object]" and errors look the same on every route.
  */
-function sendJson(res: restify.Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function sendJson(
+  res: restify.Response,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.sendRaw(status, JSON.stringify(body), {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -260,7 +354,11 @@ function validate<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   // Paths and messages only: echoing the submitted values back could spread personal data into logs.
-  const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message }));
+  const issues = parsed.error.issues.map((i) => ({
+    path: i.path.map(String),
+    code: i.code,
+    message: i.message,
+  }));
   throw new ApiProblem(422, 'validation', 'The request body is not valid', { issues });
 }
 
@@ -299,7 +397,8 @@ const MAX_ATTACHMENT_BYTES = 15 * 1024 * 1024;
 
 async function readRawBody(req: restify.Request, max: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > max) throw new ApiProblem(413, 'payload_too_large', `The file exceeds ${max} bytes`);
+  if (declared > max)
+    throw new ApiProblem(413, 'payload_too_large', `The file exceeds ${max} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -334,7 +433,11 @@ async function readJsonBody(req: restify.Request): Promise<unknown> {
 }
 
 function tooLarge(): ApiProblem {
-  return new ApiProblem(413, 'payload_too_large', `The request body exceeds ${MAX_BODY_BYTES} bytes`);
+  return new ApiProblem(
+    413,
+    'payload_too_large',
+    `The request body exceeds ${MAX_BODY_BYTES} bytes`,
+  );
 }
 
 function parseJson(text: string): unknown {

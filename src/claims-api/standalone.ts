@@ -23,7 +23,10 @@ const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const secret = z.string().trim().min(16, 'must be at least 16 characters');
 
 const envSchema = z.object({
-  CLAIMS_API_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3979)),
+  CLAIMS_API_PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(65535).default(3979),
+  ),
   CLAIMS_API_TOKEN: z.preprocess(emptyToUndefined, secret),
   CLAIMS_API_ADMIN_TOKEN: z.preprocess(emptyToUndefined, secret.optional()),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
@@ -43,11 +46,18 @@ export function parseStandaloneEnv(env: Record<string, string | undefined>): Sta
   const result = envSchema.safeParse(env);
   if (!result.success) {
     // Names the variable, never the value: the value may be a token.
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    const lines = result.error.issues.map(
+      (i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`,
+    );
     throw new StandaloneConfigError(`Invalid claims API configuration:\n${lines.join('\n')}`);
   }
-  if (result.data.CLAIMS_API_ADMIN_TOKEN && result.data.CLAIMS_API_ADMIN_TOKEN === result.data.CLAIMS_API_TOKEN) {
-    throw new StandaloneConfigError('Invalid claims API configuration:\n  CLAIMS_API_ADMIN_TOKEN: must differ from CLAIMS_API_TOKEN');
+  if (
+    result.data.CLAIMS_API_ADMIN_TOKEN &&
+    result.data.CLAIMS_API_ADMIN_TOKEN === result.data.CLAIMS_API_TOKEN
+  ) {
+    throw new StandaloneConfigError(
+      'Invalid claims API configuration:\n  CLAIMS_API_ADMIN_TOKEN: must differ from CLAIMS_API_TOKEN',
+    );
   }
   return result.data;
 }
@@ -60,7 +70,10 @@ export interface RunningClaimsApi {
   close(): Promise<void>;
 }
 
-export async function startStandalone(settings: StandaloneSettings, logger: Logger): Promise<RunningClaimsApi> {
+export async function startStandalone(
+  settings: StandaloneSettings,
+  logger: Logger,
+): Promise<RunningClaimsApi> {
   const dataDir = resolve(settings.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, 'claims-api.sqlite'));
@@ -116,7 +129,10 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(settings.LOG_LEVEL).child({ component: 'claims-api' });
   const api = await startStandalone(settings, logger);
-  logger.info({ port: api.port, admin: Boolean(settings.CLAIMS_API_ADMIN_TOKEN) }, 'claims API listening');
+  logger.info(
+    { port: api.port, admin: Boolean(settings.CLAIMS_API_ADMIN_TOKEN) },
+    'claims API listening',
+  );
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'claims API shutting down');
@@ -139,7 +155,9 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   main().catch((err: unknown) => {
-    process.stderr.write(`claims API failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(
+      `claims API failed to start: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
     process.exit(1);
   });
 }

@@ -5,7 +5,17 @@
  */
 import { z } from 'zod';
 
-export const EXPENSE_KINDS = ['parking', 'ferry', 'toll', 'taxi', 'meal', 'hotel', 'fuel', 'transport', 'other'] as const;
+export const EXPENSE_KINDS = [
+  'parking',
+  'ferry',
+  'toll',
+  'taxi',
+  'meal',
+  'hotel',
+  'fuel',
+  'transport',
+  'other',
+] as const;
 export type ExpenseKind = (typeof EXPENSE_KINDS)[number];
 
 /** Currencies the forms offer; ISO 4217 codes. */
@@ -42,7 +52,11 @@ export const mileageLineSchema = z.object({
   from: z.string().trim().min(1).max(200),
   to: z.string().trim().min(1).max(200),
   km: z.number().positive().max(5000),
-  passengers: z.array(z.object({ name: z.string().trim().min(1).max(60), km: z.number().positive().max(5000) })).max(8),
+  passengers: z
+    .array(
+      z.object({ name: z.string().trim().min(1).max(60), km: z.number().positive().max(5000) }),
+    )
+    .max(8),
   forestRoadKm: z.number().nonnegative().max(5000).optional(),
   trailerKm: z.number().nonnegative().max(5000).optional(),
   amountMinor: z.number().int().positive(),
@@ -51,7 +65,9 @@ export const mileageLineSchema = z.object({
 });
 export type MileageClaimLine = z.infer<typeof mileageLineSchema>;
 
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'expected YYYY-MM-DDTHH:mm');
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'expected YYYY-MM-DDTHH:mm');
 
 /** Per diem (diett) and night supplement for a trip (guide 5.4), computed from the state rates. */
 export const perDiemLineSchema = z.object({
@@ -69,7 +85,11 @@ export const perDiemLineSchema = z.object({
 });
 export type PerDiemClaimLine = z.infer<typeof perDiemLineSchema>;
 
-export const claimLineSchema = z.discriminatedUnion('type', [outlayLineSchema, mileageLineSchema, perDiemLineSchema]);
+export const claimLineSchema = z.discriminatedUnion('type', [
+  outlayLineSchema,
+  mileageLineSchema,
+  perDiemLineSchema,
+]);
 export type ClaimLine = z.infer<typeof claimLineSchema>;
 
 /** The "black frame" of the guide: filled from the employee's profile, rarely changed. */
@@ -80,7 +100,13 @@ export const dimensionsSchema = z.object({
 });
 export type Dimensions = z.infer<typeof dimensionsSchema>;
 
-export const ATTACHMENT_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf'] as const;
+export const ATTACHMENT_MIMES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'application/pdf',
+] as const;
 
 /**
  * A file on the claim: a receipt for a line, or documentation such as an invitation (guide 5.1).
@@ -103,7 +129,10 @@ export const newClaimSchema = z.object({
 });
 export type NewClaim = z.input<typeof newClaimSchema>;
 
-export const moneySchema = z.object({ currency: z.enum(CURRENCIES), amountMinor: z.number().int() });
+export const moneySchema = z.object({
+  currency: z.enum(CURRENCIES),
+  amountMinor: z.number().int(),
+});
 export type Money = z.infer<typeof moneySchema>;
 
 export const claimSchema = z.object({
@@ -127,6 +156,7 @@ export type Claim = z.infer<typeof claimSchema>;
 /** Sums the lines per currency, in the order the currencies first appear. */
 export function totalsOf(lines: readonly ClaimLine[]): Money[] {
   const totals = new Map<Currency, number>();
-  for (const line of lines) totals.set(line.currency, (totals.get(line.currency) ?? 0) + line.amountMinor);
+  for (const line of lines)
+    totals.set(line.currency, (totals.get(line.currency) ?? 0) + line.amountMinor);
   return [...totals].map(([currency, amountMinor]) => ({ currency, amountMinor }));
 }

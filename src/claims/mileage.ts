@@ -6,8 +6,20 @@
  */
 import { z } from 'zod';
 import { rateTimesKm, sumOre, toHundredths } from './money.js';
-import { InvalidClaimInput, isIsoDate, issuesFromZod, ratesFor, unverifiedAmong, type YearRates } from './rates.js';
-import { mileageTaxFreeLimit, splitAgainstLimit, sumSplits, type MileageKind } from './tax-split.js';
+import {
+  InvalidClaimInput,
+  isIsoDate,
+  issuesFromZod,
+  ratesFor,
+  unverifiedAmong,
+  type YearRates,
+} from './rates.js';
+import {
+  mileageTaxFreeLimit,
+  splitAgainstLimit,
+  sumSplits,
+  type MileageKind,
+} from './tax-split.js';
 
 /** Message keys this module can report; the conversation layer has a text for each. */
 export const MILEAGE_ERROR_KEYS = [
@@ -75,13 +87,26 @@ export const mileageInputSchema = z
   .superRefine((input, ctx) => {
     // Nobody rides, and no supplement applies, for longer than the trip itself.
     input.passengers.forEach((p, i) => {
-      if (p.km > input.km) ctx.addIssue({ code: 'custom', path: ['passengers', i, 'km'], message: 'mileage.error.passengerKmTooLong' });
+      if (p.km > input.km)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['passengers', i, 'km'],
+          message: 'mileage.error.passengerKmTooLong',
+        });
     });
     if ((input.forestRoadKm ?? 0) > input.km) {
-      ctx.addIssue({ code: 'custom', path: ['forestRoadKm'], message: 'mileage.error.forestRoadKmTooLong' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['forestRoadKm'],
+        message: 'mileage.error.forestRoadKmTooLong',
+      });
     }
     if ((input.trailerKm ?? 0) > input.km) {
-      ctx.addIssue({ code: 'custom', path: ['trailerKm'], message: 'mileage.error.trailerKmTooLong' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['trailerKm'],
+        message: 'mileage.error.trailerKmTooLong',
+      });
     }
   });
 export type MileageInput = z.input<typeof mileageInputSchema>;
@@ -124,7 +149,12 @@ export function calculateMileage(input: MileageInput): MileageResult {
   const rates = ratesFor(trip.date);
   const used = new Set<string>();
 
-  const line = (kind: MileageKind, km: number, rateName: keyof YearRates['state'] & `${string}PerKm`, label?: string): MileageLine => {
+  const line = (
+    kind: MileageKind,
+    km: number,
+    rateName: keyof YearRates['state'] & `${string}PerKm`,
+    label?: string,
+  ): MileageLine => {
     const rateOre = rates.state[rateName].ore;
     const amountOre = rateTimesKm(rateOre, km);
     const limit = mileageTaxFreeLimit(kind, km, rates);
@@ -142,7 +172,8 @@ export function calculateMileage(input: MileageInput): MileageResult {
   };
 
   const lines: MileageLine[] = [line('car', trip.km, 'carPerKm')];
-  for (const passenger of trip.passengers) lines.push(line('passenger', passenger.km, 'passengerPerKm', passenger.name));
+  for (const passenger of trip.passengers)
+    lines.push(line('passenger', passenger.km, 'passengerPerKm', passenger.name));
   if (trip.forestRoadKm) lines.push(line('forestRoad', trip.forestRoadKm, 'forestRoadPerKm'));
   if (trip.trailerKm) lines.push(line('trailer', trip.trailerKm, 'trailerPerKm'));
 

@@ -16,7 +16,8 @@ export function isOre(value: number): boolean {
 }
 
 function assertNonNegativeOre(value: number, what: string): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${what} must be a non-negative integer number of øre, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${what} must be a non-negative integer number of øre, got ${value}`);
 }
 
 /**
@@ -39,21 +40,24 @@ function divideHalfUp(numerator: number, divisor: number): number {
 export function rateTimesKm(rateOre: number, km: number): number {
   assertNonNegativeOre(rateOre, 'rate');
   const hundredths = toHundredths(km);
-  if (hundredths === undefined) throw new RangeError(`km must be a non-negative number with at most two decimals, got ${km}`);
+  if (hundredths === undefined)
+    throw new RangeError(`km must be a non-negative number with at most two decimals, got ${km}`);
   return divideHalfUp(rateOre * hundredths, 100);
 }
 
 /** A whole-number percentage of an amount, rounded to whole øre (half up). */
 export function percentOf(amountOre: number, percent: number): number {
   assertNonNegativeOre(amountOre, 'amount');
-  if (!Number.isInteger(percent) || percent < 0 || percent > 100) throw new RangeError(`percent must be a whole number 0–100, got ${percent}`);
+  if (!Number.isInteger(percent) || percent < 0 || percent > 100)
+    throw new RangeError(`percent must be a whole number 0–100, got ${percent}`);
   return divideHalfUp(amountOre * percent, 100);
 }
 
 /** rate × count (nights, days): exact, no rounding needed. */
 export function timesCount(rateOre: number, count: number): number {
   assertNonNegativeOre(rateOre, 'rate');
-  if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${count}`);
+  if (!Number.isSafeInteger(count) || count < 0)
+    throw new RangeError(`count must be a non-negative integer, got ${count}`);
   return rateOre * count;
 }
 

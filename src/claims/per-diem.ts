@@ -117,7 +117,11 @@ function utcMsToLocal(utcMs: number): string {
   return new Date(utcMs + osloOffsetMinutes(utcMs) * MINUTE_MS).toISOString().slice(0, 16);
 }
 
-const countSchema = z.number().int('perDiem.error.nightsInvalid').min(0, 'perDiem.error.nightsInvalid').max(MAX_DOGN, 'perDiem.error.nightsInvalid');
+const countSchema = z
+  .number()
+  .int('perDiem.error.nightsInvalid')
+  .min(0, 'perDiem.error.nightsInvalid')
+  .max(MAX_DOGN, 'perDiem.error.nightsInvalid');
 
 export const perDiemInputSchema = z
   .object({
@@ -143,20 +147,39 @@ export const perDiemInputSchema = z
     if (!isLocalDateTime(input.departure) || !isLocalDateTime(input.return)) return;
     const minutes = (localToUtcMs(input.return) - localToUtcMs(input.departure)) / MINUTE_MS;
     if (minutes <= 0) {
-      ctx.addIssue({ code: 'custom', path: ['return'], message: 'perDiem.error.returnNotAfterDeparture' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['return'],
+        message: 'perDiem.error.returnNotAfterDeparture',
+      });
       return;
     }
-    if (minutes > MAX_DOGN * DOGN_MINUTES) ctx.addIssue({ code: 'custom', path: ['return'], message: 'perDiem.error.tripTooLong' });
+    if (minutes > MAX_DOGN * DOGN_MINUTES)
+      ctx.addIssue({ code: 'custom', path: ['return'], message: 'perDiem.error.tripTooLong' });
     // One overnight stay per døgn at most: each started døgn can hold one.
     if (input.hotelNights + input.unreceiptedNights > Math.ceil(minutes / DOGN_MINUTES)) {
-      ctx.addIssue({ code: 'custom', path: ['unreceiptedNights'], message: 'perDiem.error.tooManyNights' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unreceiptedNights'],
+        message: 'perDiem.error.tooManyNights',
+      });
     }
     const first = input.departure.slice(0, 10);
     const last = input.return.slice(0, 10);
     const seen = new Set<string>();
     input.mealsProvided.forEach((meal, i) => {
-      if (meal.date < first || meal.date > last) ctx.addIssue({ code: 'custom', path: ['mealsProvided', i, 'date'], message: 'perDiem.error.mealDateOutsideTrip' });
-      if (seen.has(meal.date)) ctx.addIssue({ code: 'custom', path: ['mealsProvided', i, 'date'], message: 'perDiem.error.mealDateDuplicate' });
+      if (meal.date < first || meal.date > last)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['mealsProvided', i, 'date'],
+          message: 'perDiem.error.mealDateOutsideTrip',
+        });
+      if (seen.has(meal.date))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['mealsProvided', i, 'date'],
+          message: 'perDiem.error.mealDateDuplicate',
+        });
       seen.add(meal.date);
     });
   });
@@ -292,10 +315,23 @@ export function calculatePerDiem(input: PerDiemInput, options: PerDiemOptions = 
   // unreceipted ones (which only matters for the tax-free limit, see lodgingBasis).
   const wholeDogn = Math.floor(minutes / DOGN_MINUTES);
   const segments: Segment[] = [];
-  for (let i = 0; i < wholeDogn; i++) segments.push({ index: i, startMs: departureMs + i * DOGN_MINUTES * MINUTE_MS, minutes: DOGN_MINUTES });
+  for (let i = 0; i < wholeDogn; i++)
+    segments.push({
+      index: i,
+      startMs: departureMs + i * DOGN_MINUTES * MINUTE_MS,
+      minutes: DOGN_MINUTES,
+    });
   const remainder = minutes - wholeDogn * DOGN_MINUTES;
-  if (remainder > 0) segments.push({ index: wholeDogn, startMs: departureMs + wholeDogn * DOGN_MINUTES * MINUTE_MS, minutes: remainder });
-  const lodgings: Lodging[] = [...Array<Lodging>(trip.hotelNights).fill('hotel'), ...Array<Lodging>(trip.unreceiptedNights).fill('unreceipted')];
+  if (remainder > 0)
+    segments.push({
+      index: wholeDogn,
+      startMs: departureMs + wholeDogn * DOGN_MINUTES * MINUTE_MS,
+      minutes: remainder,
+    });
+  const lodgings: Lodging[] = [
+    ...Array<Lodging>(trip.hotelNights).fill('hotel'),
+    ...Array<Lodging>(trip.unreceiptedNights).fill('unreceipted'),
+  ];
   lodgings.forEach((lodging, i) => {
     const segment = segments[i];
     if (segment) segment.lodging = lodging;
@@ -330,7 +366,13 @@ export function calculatePerDiem(input: PerDiemInput, options: PerDiemOptions = 
     const kind = rateKindOf(segment.minutes, segment.lodging !== undefined);
     if (segment.lodging) lastLodgingBasis = lodgingBasis(segment.lodging);
     if (!kind) {
-      unpaid.push({ from, to, minutes: segment.minutes, hours, reasonKey: 'perDiem.reason.remainderUnder6Hours' });
+      unpaid.push({
+        from,
+        to,
+        minutes: segment.minutes,
+        hours,
+        reasonKey: 'perDiem.reason.remainderUnder6Hours',
+      });
       continue;
     }
     const rateName = STATE_RATE_NAME[kind];
@@ -339,7 +381,8 @@ export function calculatePerDiem(input: PerDiemInput, options: PerDiemOptions = 
 
     const mealDates = mealsBySegment.get(segment.index) ?? new Map<Meal, string[]>();
     const meals = new Set(mealDates.keys());
-    const deductionBasisOre = basis === 'overnightRate' ? rates.state.perDiemOvernight.ore : rateOre;
+    const deductionBasisOre =
+      basis === 'overnightRate' ? rates.state.perDiemOvernight.ore : rateOre;
     if (meals.size > 0) {
       used.add('state.mealDeduction.basis');
       if (basis === 'overnightRate') used.add('state.perDiemOvernight');
@@ -347,7 +390,12 @@ export function calculatePerDiem(input: PerDiemInput, options: PerDiemOptions = 
     const deductions: MealDeduction[] = MEALS.filter((meal) => meals.has(meal)).map((meal) => {
       used.add(`state.mealDeduction.${meal}`);
       const percent = rates.state.mealDeduction[meal].percent;
-      return { meal, percent, amountOre: percentOf(deductionBasisOre, percent), dates: mealDates.get(meal) ?? [] };
+      return {
+        meal,
+        percent,
+        amountOre: percentOf(deductionBasisOre, percent),
+        dates: mealDates.get(meal) ?? [],
+      };
     });
     const deducted = rateOre - sumOre(deductions.map((d) => d.amountOre));
     const amountOre = atLeastZero(deducted);

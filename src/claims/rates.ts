@@ -25,7 +25,9 @@ const tripRatesSchema = {
   perDiemDay6to12: oreFigureSchema,
   perDiemDayOver12: oreFigureSchema,
 };
-const percentFigureSchema = z.object({ percent: z.number().int().min(0).max(100), ...sourced }).strict();
+const percentFigureSchema = z
+  .object({ percent: z.number().int().min(0).max(100), ...sourced })
+  .strict();
 
 export const MEAL_DEDUCTION_BASES = ['paidRate', 'overnightRate'] as const;
 /**
@@ -73,7 +75,10 @@ const periodSchema = z
   })
   .strict()
   .refine((p) => p.validFrom <= p.validTo, 'validFrom must not be after validTo')
-  .refine((p) => p.validFrom.startsWith(`${p.year}-`) && p.validTo.startsWith(`${p.year}-`), 'a period must lie within its year');
+  .refine(
+    (p) => p.validFrom.startsWith(`${p.year}-`) && p.validTo.startsWith(`${p.year}-`),
+    'a period must lie within its year',
+  );
 
 const ratesFileSchema = z
   .object({ $comment: z.string().optional(), periods: z.array(periodSchema).min(1) })
@@ -118,7 +123,9 @@ export class InvalidClaimInput extends Error {
   readonly key: string;
   constructor(readonly issues: readonly ClaimInputIssue[]) {
     const first = issues[0] ?? { field: '', key: 'claim.error.invalidValue' };
-    super(`Invalid claim input: ${issues.map((i) => `${i.field || '(input)'}: ${i.key}`).join('; ')}`);
+    super(
+      `Invalid claim input: ${issues.map((i) => `${i.field || '(input)'}: ${i.key}`).join('; ')}`,
+    );
     this.field = first.field;
     this.key = first.key;
   }
@@ -128,16 +135,25 @@ export class InvalidClaimInput extends Error {
  * Turns zod issues into field/key pairs. Our schemas put message keys in their messages; anything
  * else (a wrong type from a malformed card submit) falls back to a generic key.
  */
-export function issuesFromZod(error: z.ZodError, keyPrefixes: readonly string[]): ClaimInputIssue[] {
+export function issuesFromZod(
+  error: z.ZodError,
+  keyPrefixes: readonly string[],
+): ClaimInputIssue[] {
   return error.issues.map((issue) => ({
     field: issue.path.map(String).join('.'),
-    key: keyPrefixes.some((prefix) => issue.message.startsWith(prefix)) ? issue.message : 'claim.error.invalidValue',
+    key: keyPrefixes.some((prefix) => issue.message.startsWith(prefix))
+      ? issue.message
+      : 'claim.error.invalidValue',
   }));
 }
 
 function loadRates(): YearRates[] {
-  const raw: unknown = JSON.parse(readFileSync(new URL('./rates/state-rates.json', import.meta.url), 'utf8'));
-  return [...ratesFileSchema.parse(raw).periods].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+  const raw: unknown = JSON.parse(
+    readFileSync(new URL('./rates/state-rates.json', import.meta.url), 'utf8'),
+  );
+  return [...ratesFileSchema.parse(raw).periods].sort((a, b) =>
+    a.validFrom.localeCompare(b.validFrom),
+  );
 }
 
 const PERIODS = loadRates();
@@ -160,7 +176,8 @@ export function isIsoDate(value: string): boolean {
  * the nearest year's rates: paying 2025 rates for a 2027 trip would be a silent wrong amount.
  */
 export function ratesFor(date: string): YearRates {
-  if (!isIsoDate(date)) throw new RangeError(`expected a date as YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  if (!isIsoDate(date))
+    throw new RangeError(`expected a date as YYYY-MM-DD, got ${JSON.stringify(date)}`);
   const period = PERIODS.find((p) => p.validFrom <= date && date <= p.validTo);
   if (!period) throw new RatesUnavailableError(date, knownYears());
   return period;
@@ -171,8 +188,10 @@ export function unverifiedAmong(rates: YearRates, used: Iterable<string>): strin
   const out = new Set<string>();
   for (const path of used) {
     let node: unknown = rates;
-    for (const part of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-    if (!node || typeof node !== 'object' || !('verified' in node)) throw new Error(`unknown rate figure ${path}`);
+    for (const part of path.split('.'))
+      node = (node as Record<string, unknown> | undefined)?.[part];
+    if (!node || typeof node !== 'object' || !('verified' in node))
+      throw new Error(`unknown rate figure ${path}`);
     if (node.verified !== true) out.add(path);
   }
   return [...out].sort();

@@ -22,7 +22,10 @@ export function splitAgainstLimit(amountOre: number, limitOre: number): TaxSplit
 }
 
 export function sumSplits(splits: readonly TaxSplit[]): TaxSplit {
-  return { taxFreeOre: sumOre(splits.map((s) => s.taxFreeOre)), taxableOre: sumOre(splits.map((s) => s.taxableOre)) };
+  return {
+    taxFreeOre: sumOre(splits.map((s) => s.taxFreeOre)),
+    taxableOre: sumOre(splits.map((s) => s.taxableOre)),
+  };
 }
 
 /** A tax-free limit with the data figures it was computed from (for the unverified flag). */
@@ -56,7 +59,8 @@ export function mileageTaxFreeLimit(kind: MileageKind, km: number, rates: YearRa
  * Which of Skatteetaten's per-diem limits a paid døgn is measured against. The limit depends on
  * where the traveller slept (hotel, other lodging) rather than on the særavtale rate paid.
  */
-export type PerDiemTaxBasis = 'day6to12' | 'dayOver12' | 'overnightHotel' | 'overnightNoCooking' | 'overnightPrivateOrCooking';
+export type PerDiemTaxBasis =
+  'day6to12' | 'dayOver12' | 'overnightHotel' | 'overnightNoCooking' | 'overnightPrivateOrCooking';
 
 const PER_DIEM_FIGURE: Record<PerDiemTaxBasis, TaxFreeFigureName> = {
   day6to12: 'perDiemDay6to12',
@@ -72,7 +76,11 @@ const PER_DIEM_FIGURE: Record<PerDiemTaxBasis, TaxFreeFigureName> = {
  * below zero. Skatteetaten compares per døgn, not per trip (dib.no on the 2019 rules: «måltidstrekk
  * og overskuddsberegning skal foretas per døgn»), which is why this takes one døgn at a time.
  */
-export function perDiemTaxFreeLimit(basis: PerDiemTaxBasis, meals: ReadonlySet<Meal>, rates: YearRates): TaxFreeLimit {
+export function perDiemTaxFreeLimit(
+  basis: PerDiemTaxBasis,
+  meals: ReadonlySet<Meal>,
+  rates: YearRates,
+): TaxFreeLimit {
   const name = PER_DIEM_FIGURE[basis];
   const rateOre = rates.taxFree[name].ore;
   const figures = [`taxFree.${name}`];

@@ -12,7 +12,9 @@ import { OUTLAY_FIELDS, type OutlayDraft, type ReceiptSummary, type View } from 
 const MAX_LISTED_CLAIMS = 15;
 
 export function kindLabel(lang: Lang, kind: string): string {
-  return (EXPENSE_KINDS as readonly string[]).includes(kind) ? t(lang, `kind.${kind as ExpenseKind}`) : kind;
+  return (EXPENSE_KINDS as readonly string[]).includes(kind)
+    ? t(lang, `kind.${kind as ExpenseKind}`)
+    : kind;
 }
 
 export function welcomeView(lang: Lang, userName?: string): View {
@@ -20,7 +22,9 @@ export function welcomeView(lang: Lang, userName?: string): View {
     kind: 'card',
     template: 'welcome',
     data: {
-      title: userName ? t(lang, 'welcome.title', { name: userName }) : t(lang, 'welcome.titleAnonymous'),
+      title: userName
+        ? t(lang, 'welcome.title', { name: userName })
+        : t(lang, 'welcome.titleAnonymous'),
       body: t(lang, 'welcome.body'),
       tip: t(lang, 'welcome.tip'),
       labels: {
@@ -34,7 +38,12 @@ export function welcomeView(lang: Lang, userName?: string): View {
   };
 }
 
-export function outlayFormView(lang: Lang, draft: OutlayDraft, errors: FieldErrors = {}, isNew = true): View {
+export function outlayFormView(
+  lang: Lang,
+  draft: OutlayDraft,
+  errors: FieldErrors = {},
+  isNew = true,
+): View {
   const label = (f: (typeof OUTLAY_FIELDS)[number]) => t(lang, `outlay.field.${f}`);
   return {
     kind: 'card',
@@ -66,7 +75,9 @@ export function outlayFormView(lang: Lang, draft: OutlayDraft, errors: FieldErro
         kind: t(lang, 'error.kind.invalid'),
         purpose: t(lang, 'error.purpose.required'),
       },
-      errors: Object.fromEntries(OUTLAY_FIELDS.map((f) => [f, errors[f] ? t(lang, errors[f] as MessageKey) : ''])),
+      errors: Object.fromEntries(
+        OUTLAY_FIELDS.map((f) => [f, errors[f] ? t(lang, errors[f] as MessageKey) : '']),
+      ),
       kinds: EXPENSE_KINDS.map((k) => ({ title: t(lang, `kind.${k}`), value: k })),
       currencies: CURRENCIES.map((c) => ({ title: c, value: c })),
     },
@@ -87,12 +98,17 @@ export function statusLine(lang: Lang, mode: string, number = ''): string {
 
 /** “Utkast under arbeid: parkering 120,00 kr”, for the list of claims. */
 export function outlayInProgress(lang: Lang, draft: OutlayDraft): string {
-  return t(lang, 'claims.draftInProgress', { kind: kindLabel(lang, draft.fields.kind).toLowerCase(), amount: formatDraftTotal(lang, draft) });
+  return t(lang, 'claims.draftInProgress', {
+    kind: kindLabel(lang, draft.fields.kind).toLowerCase(),
+    amount: formatDraftTotal(lang, draft),
+  });
 }
 
 export function formatDraftTotal(lang: Lang, draft: OutlayDraft): string {
   const amount = parseAmount(draft.fields.amount);
-  return amount ? formatMoney(amount.amountMinor, draft.fields.currency, lang) : draft.fields.amount;
+  return amount
+    ? formatMoney(amount.amountMinor, draft.fields.currency, lang)
+    : draft.fields.amount;
 }
 
 export function formatDate(lang: Lang, iso: string): string {
@@ -102,7 +118,12 @@ export function formatDate(lang: Lang, iso: string): string {
   // as a numbered list and swallows the day.
   return lang === 'en'
     ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(d)
-    : new Intl.DateTimeFormat('nb-NO', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(d);
+    : new Intl.DateTimeFormat('nb-NO', {
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(d);
 }
 
 /**
@@ -115,10 +136,20 @@ export function formatDay(lang: Lang, iso: string): string {
   const d = new Date(`${iso}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
   const locale = lang === 'en' ? 'en-GB' : lang === 'nn' ? 'nn-NO' : 'nb-NO';
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(d);
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(d);
 }
 
-export function outlaySummaryView(lang: Lang, draft: OutlayDraft, mode: SummaryMode, number = ''): View {
+export function outlaySummaryView(
+  lang: Lang,
+  draft: OutlayDraft,
+  mode: SummaryMode,
+  number = '',
+): View {
   const f = draft.fields;
   const facts = [
     { title: t(lang, 'outlay.field.date'), value: formatDate(lang, f.date) },
@@ -133,11 +164,31 @@ export function outlaySummaryView(lang: Lang, draft: OutlayDraft, mode: SummaryM
     kind: 'card',
     template: 'outlay-summary',
     data: {
-      title: t(lang, mode === 'review' ? 'outlay.summaryTitle' : mode === 'draft' ? 'outlay.title' : 'outlay.titleEdit'),
-      hint: mode === 'review' ? t(lang, 'outlay.summaryHint') : mode === 'draft' ? t(lang, draft.receiptIds?.length ? 'receipt.read' : 'outlay.draftHint') : '',
-      checkNote: check.length > 0 ? t(lang, 'receipt.check', { fields: check.map((f) => checkLabel(lang, f)).join(', ') }) : '',
+      title: t(
+        lang,
+        mode === 'review'
+          ? 'outlay.summaryTitle'
+          : mode === 'draft'
+            ? 'outlay.title'
+            : 'outlay.titleEdit',
+      ),
+      hint:
+        mode === 'review'
+          ? t(lang, 'outlay.summaryHint')
+          : mode === 'draft'
+            ? t(lang, draft.receiptIds?.length ? 'receipt.read' : 'outlay.draftHint')
+            : '',
+      checkNote:
+        check.length > 0
+          ? t(lang, 'receipt.check', { fields: check.map((f) => checkLabel(lang, f)).join(', ') })
+          : '',
       status,
-      statusColor: mode === 'cancelled' ? 'Warning' : mode === 'filed' || mode === 'added' ? 'Good' : 'Default',
+      statusColor:
+        mode === 'cancelled'
+          ? 'Warning'
+          : mode === 'filed' || mode === 'added'
+            ? 'Good'
+            : 'Default',
       draftId: draft.id,
       facts,
       totalLabel: t(lang, 'outlay.total'),
@@ -163,7 +214,9 @@ function claimTitle(lang: Lang, claim: Claim): string {
 }
 
 function checkLabel(lang: Lang, field: string): string {
-  return (OUTLAY_FIELDS as readonly string[]).includes(field) ? t(lang, `outlay.field.${field as (typeof OUTLAY_FIELDS)[number]}`).toLowerCase() : field;
+  return (OUTLAY_FIELDS as readonly string[]).includes(field)
+    ? t(lang, `outlay.field.${field as (typeof OUTLAY_FIELDS)[number]}`).toLowerCase()
+    : field;
 }
 
 export function receiptsListView(lang: Lang, receipts: readonly ReceiptSummary[]): View {
@@ -175,12 +228,22 @@ export function receiptsListView(lang: Lang, receipts: readonly ReceiptSummary[]
       empty: receipts.length === 0 ? t(lang, 'receipts.none') : '',
       items: receipts.slice(0, MAX_LISTED_CLAIMS).map((r) => {
         const f = r.fields;
-        const detail = [f.date ? formatDate(lang, f.date) : '', f.totalMinor !== undefined && f.currency ? formatMoney(f.totalMinor, f.currency, lang) : '']
-          .filter(Boolean).join(' · ');
+        const detail = [
+          f.date ? formatDate(lang, f.date) : '',
+          f.totalMinor !== undefined && f.currency
+            ? formatMoney(f.totalMinor, f.currency, lang)
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' · ');
         return {
           id: r.id,
-          title: f.kind === 'not_receipt' ? (r.name ?? t(lang, 'receipts.unread')) : [kindLabel(lang, f.kind), f.merchant].filter(Boolean).join(' – '),
-          detail: f.kind === 'not_receipt' ? t(lang, 'receipts.notReceipt') : detail || r.name || '',
+          title:
+            f.kind === 'not_receipt'
+              ? (r.name ?? t(lang, 'receipts.unread'))
+              : [kindLabel(lang, f.kind), f.merchant].filter(Boolean).join(' – '),
+          detail:
+            f.kind === 'not_receipt' ? t(lang, 'receipts.notReceipt') : detail || r.name || '',
           canClaim: f.kind !== 'not_receipt',
         };
       }),
@@ -192,7 +255,12 @@ export function receiptsListView(lang: Lang, receipts: readonly ReceiptSummary[]
 }
 
 /** `inProgress`: a line on what the user has not filed yet, so “mine krav” never hides it. */
-export function claimsListView(lang: Lang, claims: readonly Claim[], inProgress = '', receiptLinks: Record<string, string[]> = {}): View {
+export function claimsListView(
+  lang: Lang,
+  claims: readonly Claim[],
+  inProgress = '',
+  receiptLinks: Record<string, string[]> = {},
+): View {
   const items = claims.slice(0, MAX_LISTED_CLAIMS).map((c) => ({
     // The first receipt is one tap away; the claims system holds the rest.
     receiptUrl: receiptLinks[c.id]?.[0] ?? '',
@@ -201,7 +269,12 @@ export function claimsListView(lang: Lang, claims: readonly Claim[], inProgress 
     date: formatDate(lang, c.lines[0]?.date ?? c.createdAt.slice(0, 10)),
     total: c.totals.map((m) => formatMoney(m.amountMinor, m.currency, lang)).join(' + '),
     status: t(lang, `status.${c.status}`),
-    statusColor: c.status === 'rejected' ? 'Attention' : c.status === 'paid' || c.status === 'approved' ? 'Good' : 'Default',
+    statusColor:
+      c.status === 'rejected'
+        ? 'Attention'
+        : c.status === 'paid' || c.status === 'approved'
+          ? 'Good'
+          : 'Default',
   }));
   return {
     kind: 'card',
@@ -210,7 +283,10 @@ export function claimsListView(lang: Lang, claims: readonly Claim[], inProgress 
       title: t(lang, 'claims.title'),
       draftNote: inProgress,
       empty: claims.length === 0 ? t(lang, 'claims.none') : '',
-      more: claims.length > MAX_LISTED_CLAIMS ? t(lang, 'claims.more', { count: claims.length - MAX_LISTED_CLAIMS }) : '',
+      more:
+        claims.length > MAX_LISTED_CLAIMS
+          ? t(lang, 'claims.more', { count: claims.length - MAX_LISTED_CLAIMS })
+          : '',
       items,
       labels: { newOutlay: t(lang, 'welcome.newOutlay'), receipt: t(lang, 'claims.receipt') },
     },

@@ -28,16 +28,34 @@ export function normalizeCommandText(text: string): string {
 }
 
 const patterns: Array<[RegExp, Command['name']]> = [
-  [/^(?:ny|nytt|new|start|start a|start an|start ny|start nytt|registrer|registrere|før|føre|legg inn)? ?(?:utlegg|outlay|expense|expense claim|outlay claim)$/, 'newOutlay'],
-  [/^(?:ny|new|start|start a|start ny|registrer|før|føre|legg inn)? ?(?:kjøring|køyring|mileage|mileage claim|kjøregodtgjørelse|køyregodtgjersle|bilgodtgjørelse|kilometergodtgjørelse|car trip|kjørebok|køyrebok)$/, 'newMileage'],
-  [/^(?:ny|new|start|start a|start ny|registrer)? ?(?:reise|travel|trip|travel claim|tjenestereise|tenestereise|reiserekning med diett|diett|per diem)$/, 'newTravel'],
-  [/^(?:mine|my|vis mine|vis|show my|show) ?(?:krav|claims|reiseregninger|reiserekningar|reiserekninger|utlegg|expenses)$/, 'myClaims'],
-  [/^(?:mine|my|vis mine|vis|show my|show)? ?(?:kvitteringer|kvitteringar|receipts|kvitteringsinnboks|innboks|inbox)$/, 'myReceipts'],
+  [
+    /^(?:ny|nytt|new|start|start a|start an|start ny|start nytt|registrer|registrere|før|føre|legg inn)? ?(?:utlegg|outlay|expense|expense claim|outlay claim)$/,
+    'newOutlay',
+  ],
+  [
+    /^(?:ny|new|start|start a|start ny|registrer|før|føre|legg inn)? ?(?:kjøring|køyring|mileage|mileage claim|kjøregodtgjørelse|køyregodtgjersle|bilgodtgjørelse|kilometergodtgjørelse|car trip|kjørebok|køyrebok)$/,
+    'newMileage',
+  ],
+  [
+    /^(?:ny|new|start|start a|start ny|registrer)? ?(?:reise|travel|trip|travel claim|tjenestereise|tenestereise|reiserekning med diett|diett|per diem)$/,
+    'newTravel',
+  ],
+  [
+    /^(?:mine|my|vis mine|vis|show my|show) ?(?:krav|claims|reiseregninger|reiserekningar|reiserekninger|utlegg|expenses)$/,
+    'myClaims',
+  ],
+  [
+    /^(?:mine|my|vis mine|vis|show my|show)? ?(?:kvitteringer|kvitteringar|receipts|kvitteringsinnboks|innboks|inbox)$/,
+    'myReceipts',
+  ],
   [/^(?:hjelp|help|\?|kva kan du|hva kan du|what can you do|meny|menu)$/, 'help'],
   [/^(?:avbryt|cancel|stopp|stop|abort)$/, 'cancel'],
   [/^(?:angre|undo|angr)$/, 'undo'],
   [/^(?:send inn|send det inn|file|file it|submit|lever|send)$/, 'file'],
-  [/^(?:hei|hallo|heisann|hei hei|hello|hi|hey|god morgon|god morgen|good morning|morn|morna)$/, 'greeting'],
+  [
+    /^(?:hei|hallo|heisann|hei hei|hello|hi|hey|god morgon|god morgen|good morning|morn|morna)$/,
+    'greeting',
+  ],
   [/^(?:takk|tusen takk|takk skal du ha|thanks|thank you|thx|ty)$/, 'thanks'],
 ];
 

@@ -5,7 +5,17 @@
  */
 import { detectLanguage, looksNorwegian } from './language-detect.js';
 import { formatMoney, langFromLocale, t, type Lang } from '../i18n/translate.js';
-import { claimsListView, formatDate, formatDraftTotal, kindLabel, outlayFormView, outlayInProgress, outlaySummaryView, receiptsListView, welcomeView } from './card-views.js';
+import {
+  claimsListView,
+  formatDate,
+  formatDraftTotal,
+  kindLabel,
+  outlayFormView,
+  outlayInProgress,
+  outlaySummaryView,
+  receiptsListView,
+  welcomeView,
+} from './card-views.js';
 import { parseCommand, type Command } from './commands.js';
 import { isQuestion, parseOutlayText, type OutlayGuess } from './free-text.js';
 import { asksForOneClaim } from './one-claim-text.js';
@@ -33,14 +43,28 @@ import {
   receiptGuess,
   reviewClaim,
 } from './outlay-claim-flow.js';
-import { mileageSummaryView, onMileageAction, reviewMileage, startMileage } from './mileage-flow.js';
+import {
+  mileageSummaryView,
+  onMileageAction,
+  reviewMileage,
+  startMileage,
+} from './mileage-flow.js';
 import { parseMileageText } from './mileage-text.js';
 import { onTravelAction, startTravel, travelSummaryView } from './travel-flow.js';
 import type { Claim, OutlayLine } from '../claims/claim.js';
 import { fieldsFromCardData, outlayFieldsFromGuess, validateOutlay } from './outlay-form.js';
 import { receiptTrip, tripOf } from './open-trip.js';
 import { text, Turn } from './turn.js';
-import type { ConversationEvent, HelpReply, OutlayDraft, ReceiptSummary, TurnContextData, TurnResult, UserState, View } from './types.js';
+import type {
+  ConversationEvent,
+  HelpReply,
+  OutlayDraft,
+  ReceiptSummary,
+  TurnContextData,
+  TurnResult,
+  UserState,
+  View,
+} from './types.js';
 
 function resolveLang(state: UserState, event: ConversationEvent, ctx: TurnContextData): UserState {
   if (event.type !== 'text' || state.langChosen) return state;
@@ -49,11 +73,16 @@ function resolveLang(state: UserState, event: ConversationEvent, ctx: TurnContex
   // Norwegian that does not tell bokmål from nynorsk still means "not English": a Norwegian
   // user whose Teams is in English should get Norwegian answers.
   const current = state.lang ?? langFromLocale(ctx.locale) ?? ctx.defaultLang;
-  if (current === 'en' && looksNorwegian(event.text)) return { ...state, lang: ctx.defaultLang === 'en' ? 'nb' : ctx.defaultLang };
+  if (current === 'en' && looksNorwegian(event.text))
+    return { ...state, lang: ctx.defaultLang === 'en' ? 'nb' : ctx.defaultLang };
   return state;
 }
 
-export function handleEvent(initial: UserState, event: ConversationEvent, ctx: TurnContextData): TurnResult {
+export function handleEvent(
+  initial: UserState,
+  event: ConversationEvent,
+  ctx: TurnContextData,
+): TurnResult {
   const state = resolveLang(initial, event, ctx);
   const lang = state.lang ?? langFromLocale(ctx.locale) ?? ctx.defaultLang;
   const turn = new Turn(state, ctx, lang);
@@ -78,7 +107,9 @@ export function handleEvent(initial: UserState, event: ConversationEvent, ctx: T
       onFileFailed(turn, event.draftId, event.reason, event.detail);
       break;
     case 'claimsListed':
-      turn.messages.push(claimsListView(turn.lang, event.claims, inProgressNote(turn), event.receiptLinks));
+      turn.messages.push(
+        claimsListView(turn.lang, event.claims, inProgressNote(turn), event.receiptLinks),
+      );
       break;
     case 'claimsListFailed':
       turn.say('claims.unavailable');
@@ -89,20 +120,39 @@ export function handleEvent(initial: UserState, event: ConversationEvent, ctx: T
       break;
     case 'receiptRead': {
       const batch = findBatch(turn.state, event.batch?.id);
-      if (batch?.oneClaim) gatherReceipt(turn, batch, event.batch?.index ?? batch.done, event.receipt, event.duplicateOf);
+      if (batch?.oneClaim)
+        gatherReceipt(
+          turn,
+          batch,
+          event.batch?.index ?? batch.done,
+          event.receipt,
+          event.duplicateOf,
+        );
       else {
         const before = turn.state.outlay;
         // Of several photos, only the last one's card asks for the purpose: the others take their turn later.
         const more = batch !== undefined && batch.done + 1 < batch.count;
-        onReceiptRead(turn, event.receipt, batch ? batch.comment : event.comment, event.duplicateOf, more);
+        onReceiptRead(
+          turn,
+          event.receipt,
+          batch ? batch.comment : event.comment,
+          event.duplicateOf,
+          more,
+        );
         // Only a photo that made a new draft has one to gather later (not a duplicate or a non-receipt).
-        if (batch) afterSinglePhoto(turn, batch, turn.state.outlay !== before ? event.receipt.id : undefined);
+        if (batch)
+          afterSinglePhoto(
+            turn,
+            batch,
+            turn.state.outlay !== before ? event.receipt.id : undefined,
+          );
       }
       break;
     }
     case 'receiptFailed': {
       const batch = findBatch(turn.state, event.batch?.id);
-      if (batch?.oneClaim) gatherFailure(turn, batch, event.batch?.index ?? batch.done, event.messages);
+      if (batch?.oneClaim)
+        gatherFailure(turn, batch, event.batch?.index ?? batch.done, event.messages);
       else {
         turn.messages.push(text(event.messages[turn.lang]));
         if (batch) afterSinglePhoto(turn, batch);
@@ -129,7 +179,16 @@ function welcome(turn: Turn) {
 }
 
 /** Commands that touch claims, which are private and so only handled in the personal chat. */
-const PRIVATE_COMMANDS = new Set<Command['name']>(['newOutlay', 'newMileage', 'newTravel', 'myReceipts', 'myClaims', 'cancel', 'undo', 'file']);
+const PRIVATE_COMMANDS = new Set<Command['name']>([
+  'newOutlay',
+  'newMileage',
+  'newTravel',
+  'myReceipts',
+  'myClaims',
+  'cancel',
+  'undo',
+  'file',
+]);
 
 function onText(turn: Turn, raw: string, personal: boolean) {
   const command = parseCommand(raw);
@@ -144,8 +203,20 @@ function onText(turn: Turn, raw: string, personal: boolean) {
     return startMileage(turn, trip);
   }
   const mileage = turn.state.mileage;
-  if (personal && mileage?.step === 'form' && mileage.prefilled && !mileage.fields.purpose && !question && !turn.state.outlay && raw.trim()) {
-    return reviewMileage(turn, { ...mileage, fields: { ...mileage.fields, purpose: raw.trim() } }, false);
+  if (
+    personal &&
+    mileage?.step === 'form' &&
+    mileage.prefilled &&
+    !mileage.fields.purpose &&
+    !question &&
+    !turn.state.outlay &&
+    raw.trim()
+  ) {
+    return reviewMileage(
+      turn,
+      { ...mileage, fields: { ...mileage.fields, purpose: raw.trim() } },
+      false,
+    );
   }
   // "Samle i eitt krav" after photos that each got a card of their own (not the purpose of the last one).
   const batch = personal && asksForOneClaim(raw) ? mergeableBatch(turn.state) : undefined;
@@ -154,19 +225,37 @@ function onText(turn: Turn, raw: string, personal: boolean) {
   const draft = turn.state.outlay;
   // While a form waits for its purpose, a sentence without an amount is the purpose, even if it
   // mentions a kind of expense ("parkering ved kundemøtet"); a question is still a question.
-  if (personal && draft?.step === 'form' && !draft.fields.purpose && guess?.amountMinor === undefined && !question && raw.trim()) {
+  if (
+    personal &&
+    draft?.step === 'form' &&
+    !draft.fields.purpose &&
+    guess?.amountMinor === undefined &&
+    !question &&
+    raw.trim()
+  ) {
     return setPurpose(turn, draft, raw.trim());
   }
   const claim = turn.state.outlayClaim;
-  if (personal && claim?.step === 'form' && !claim.purpose && guess?.amountMinor === undefined && !question && raw.trim()) {
+  if (
+    personal &&
+    claim?.step === 'form' &&
+    !claim.purpose &&
+    guess?.amountMinor === undefined &&
+    !question &&
+    raw.trim()
+  ) {
     return reviewClaim(turn, { ...claim, purpose: raw.trim() }, false);
   }
   if (guess && (guess.amountMinor !== undefined || guess.kind)) {
     if (!personal) return turn.say('group.private');
     // A toll or ferry typed while a mileage or travel claim waits at its summary belongs on that claim.
     const travel = turn.state.travel;
-    const parent = mileage?.step === 'review' ? { kind: 'mileage' as const, id: mileage.id }
-      : travel?.step === 'review' ? { kind: 'travel' as const, id: travel.id } : undefined;
+    const parent =
+      mileage?.step === 'review'
+        ? { kind: 'mileage' as const, id: mileage.id }
+        : travel?.step === 'review'
+          ? { kind: 'travel' as const, id: travel.id }
+          : undefined;
     return startOutlay(turn, guess, parent);
   }
   if (!turn.state.welcomed && personal && !question) welcome(turn);
@@ -181,7 +270,11 @@ function helpAnswerView(reply: HelpReply, personal: boolean): View {
   // The citation is the answer's last line; on the card it goes under the text, small, like a footnote.
   const lines = reply.text.trimEnd().split('\n');
   const source = reply.found && lines.length > 1 ? (lines.pop() as string) : '';
-  return { kind: 'card', template: 'help-answer', data: { text: lines.join('\n').trim(), source, action: reply.action, label } };
+  return {
+    kind: 'card',
+    template: 'help-answer',
+    data: { text: lines.join('\n').trim(), source, action: reply.action, label },
+  };
 }
 
 function helpActionLabel(lang: Lang, action: string): string | undefined {
@@ -221,7 +314,8 @@ function onCommand(turn: Turn, command: Command) {
       return undo(turn);
     case 'file': {
       const draft = turn.state.outlay;
-      if (!draft && turn.state.outlayClaim) return fileOutlayClaim(turn, turn.state.outlayClaim, false);
+      if (!draft && turn.state.outlayClaim)
+        return fileOutlayClaim(turn, turn.state.outlayClaim, false);
       if (!draft) return turn.say('outlay.nothingToCancel');
       return fileDraft(turn, draft, false);
     }
@@ -244,9 +338,16 @@ function inProgressNote(turn: Turn): string {
   const { outlay, outlayClaim, mileage, travel } = turn.state;
   const notes = [
     outlay ? outlayInProgress(turn.lang, outlay) : '',
-    outlayClaim ? t(turn.lang, 'claims.claimInProgress', { count: outlayClaim.lines.length, amount: claimTotal(turn.lang, outlayClaim.lines) }) : '',
+    outlayClaim
+      ? t(turn.lang, 'claims.claimInProgress', {
+          count: outlayClaim.lines.length,
+          amount: claimTotal(turn.lang, outlayClaim.lines),
+        })
+      : '',
     mileage ? t(turn.lang, 'claims.mileageInProgress', { to: mileage.fields.to || '?' }) : '',
-    travel ? t(turn.lang, 'claims.travelInProgress', { destination: travel.fields.destination || '?' }) : '',
+    travel
+      ? t(turn.lang, 'claims.travelInProgress', { destination: travel.fields.destination || '?' })
+      : '',
   ];
   return notes.filter(Boolean).join('\n\n');
 }
@@ -260,7 +361,12 @@ interface FromReceipt {
   quiet?: boolean;
 }
 
-function startOutlay(turn: Turn, guess?: OutlayGuess, parent?: OutlayDraft['parent'], receipt?: FromReceipt) {
+function startOutlay(
+  turn: Turn,
+  guess?: OutlayGuess,
+  parent?: OutlayDraft['parent'],
+  receipt?: FromReceipt,
+) {
   const previous = turn.state.outlay;
   if (previous && previous.step !== 'filing') {
     turn.state.setAside = previous;
@@ -270,7 +376,8 @@ function startOutlay(turn: Turn, guess?: OutlayGuess, parent?: OutlayDraft['pare
   const fields = outlayFieldsFromGuess(turn.ctx.today, guess);
   const parentFields = tripOf(turn.state, parent)?.fields;
   if (parentFields) fields.purpose = parentFields.purpose;
-  if (parentFields && !guess?.date) fields.date = 'date' in parentFields ? parentFields.date : parentFields.departureDate;
+  if (parentFields && !guess?.date)
+    fields.date = 'date' in parentFields ? parentFields.date : parentFields.departureDate;
   if (receipt?.comment) fields.comment = receipt.comment.slice(0, 1000);
   const draft: OutlayDraft = {
     id: turn.ctx.newId(),
@@ -282,7 +389,8 @@ function startOutlay(turn: Turn, guess?: OutlayGuess, parent?: OutlayDraft['pare
   };
   turn.state.outlay = draft;
   // An outlay on a trip already has its purpose (the trip's): straight to its summary.
-  if (parent && guess?.amountMinor !== undefined && !receipt?.check.length) return review(turn, draft, false);
+  if (parent && guess?.amountMinor !== undefined && !receipt?.check.length)
+    return review(turn, draft, false);
   if (!guess) return void turn.messages.push(outlayFormView(turn.lang, draft));
   // From free text the chat stays a chat: show what was understood and ask for the purpose,
   // with the full form one click away.
@@ -290,9 +398,17 @@ function startOutlay(turn: Turn, guess?: OutlayGuess, parent?: OutlayDraft['pare
   if (!receipt?.quiet) turn.say('outlay.askPurpose');
 }
 
-function onReceiptRead(turn: Turn, receipt: ReceiptSummary, comment: string | undefined, duplicateOf: ReceiptSummary | undefined, morePhotos = false) {
+function onReceiptRead(
+  turn: Turn,
+  receipt: ReceiptSummary,
+  comment: string | undefined,
+  duplicateOf: ReceiptSummary | undefined,
+  morePhotos = false,
+) {
   if (duplicateOf) {
-    return turn.say('receipt.duplicate', { date: duplicateOf.createdAt ? formatDate(turn.lang, duplicateOf.createdAt.slice(0, 10)) : '?' });
+    return turn.say('receipt.duplicate', {
+      date: duplicateOf.createdAt ? formatDate(turn.lang, duplicateOf.createdAt.slice(0, 10)) : '?',
+    });
   }
   const f = receipt.fields;
   const travel = turn.state.travel;
@@ -305,7 +421,12 @@ function onReceiptRead(turn: Turn, receipt: ReceiptSummary, comment: string | un
     return turn.say('receipt.notReceipt');
   }
   const { guess, check } = receiptGuess(receipt);
-  startOutlay(turn, guess, receiptTrip(turn.state), { receiptIds: [receipt.id], comment, check, quiet: morePhotos });
+  startOutlay(turn, guess, receiptTrip(turn.state), {
+    receiptIds: [receipt.id],
+    comment,
+    check,
+    quiet: morePhotos,
+  });
 }
 
 function setPurpose(turn: Turn, draft: OutlayDraft, purpose: string) {
@@ -327,7 +448,11 @@ function review(turn: Turn, draft: OutlayDraft, fromCard: boolean) {
     }
     return;
   }
-  const reviewed: OutlayDraft = { ...draft, step: 'review', fields: { ...draft.fields, purpose: checked.purpose } };
+  const reviewed: OutlayDraft = {
+    ...draft,
+    step: 'review',
+    fields: { ...draft.fields, purpose: checked.purpose },
+  };
   turn.state.outlay = reviewed;
   const summary = outlaySummaryView(turn.lang, reviewed, 'review');
   if (fromCard) turn.replace = summary;
@@ -350,7 +475,9 @@ function fileDraft(turn: Turn, draft: OutlayDraft, fromCard: boolean) {
     draftId: draft.id,
     ...(draft.receiptIds?.length ? { receiptIds: draft.receiptIds } : {}),
     claim: {
-      description: t(turn.lang, 'outlay.description', { kind }) + (checked.line.merchant ? ` – ${checked.line.merchant}` : ''),
+      description:
+        t(turn.lang, 'outlay.description', { kind }) +
+        (checked.line.merchant ? ` – ${checked.line.merchant}` : ''),
       purpose: checked.purpose,
       lines: [checked.line],
     },
@@ -370,16 +497,32 @@ function addToTrip(turn: Turn, draft: OutlayDraft, line: OutlayLine, fromCard: b
   const travel = turn.state.travel;
   if (draft.parent?.kind === 'travel') {
     if (!travel || travel.id !== draft.parent.id) return turn.say('travel.noDraft');
-    turn.state.travel = { ...travel, step: 'review', outlays: [...travel.outlays, line], receiptIds: [...(travel.receiptIds ?? []), ...(draft.receiptIds ?? [])] };
+    turn.state.travel = {
+      ...travel,
+      step: 'review',
+      outlays: [...travel.outlays, line],
+      receiptIds: [...(travel.receiptIds ?? []), ...(draft.receiptIds ?? [])],
+    };
     turn.show(outlaySummaryView(turn.lang, draft, 'added'), fromCard);
-    turn.say('trip.outlayAdded', { kind: kindLabel(turn.lang, line.kind).toLowerCase(), amount: formatMoney(line.amountMinor, line.currency, turn.lang) });
+    turn.say('trip.outlayAdded', {
+      kind: kindLabel(turn.lang, line.kind).toLowerCase(),
+      amount: formatMoney(line.amountMinor, line.currency, turn.lang),
+    });
     return void turn.messages.push(travelSummaryView(turn.lang, turn.state.travel, 'review'));
   }
   if (!mileage || draft.parent?.id !== mileage.id) return turn.say('mileage.noDraft');
-  const updated = { ...mileage, step: 'review' as const, outlays: [...mileage.outlays, line], receiptIds: [...(mileage.receiptIds ?? []), ...(draft.receiptIds ?? [])] };
+  const updated = {
+    ...mileage,
+    step: 'review' as const,
+    outlays: [...mileage.outlays, line],
+    receiptIds: [...(mileage.receiptIds ?? []), ...(draft.receiptIds ?? [])],
+  };
   turn.state.mileage = updated;
   turn.show(outlaySummaryView(turn.lang, draft, 'added'), fromCard);
-  turn.say('trip.outlayAdded', { kind: kindLabel(turn.lang, line.kind).toLowerCase(), amount: formatMoney(line.amountMinor, line.currency, turn.lang) });
+  turn.say('trip.outlayAdded', {
+    kind: kindLabel(turn.lang, line.kind).toLowerCase(),
+    amount: formatMoney(line.amountMinor, line.currency, turn.lang),
+  });
   turn.messages.push(mileageSummaryView(turn.lang, updated, 'review'));
 }
 
@@ -420,11 +563,15 @@ function undo(turn: Turn) {
   turn.messages.push(outlayFormView(turn.lang, turn.state.outlay, {}, false));
 }
 
-function onAction(turn: Turn, data: { action: string; draftId?: string } & Record<string, unknown>) {
+function onAction(
+  turn: Turn,
+  data: { action: string; draftId?: string } & Record<string, unknown>,
+) {
   if (data.action === 'travel.addOutlay' || data.action === 'travel.addMileage') {
     const travel = turn.state.travel;
     if (!travel || travel.id !== data.draftId) return turn.say('travel.noDraft');
-    if (data.action === 'travel.addOutlay') return startOutlay(turn, undefined, { kind: 'travel', id: travel.id });
+    if (data.action === 'travel.addOutlay')
+      return startOutlay(turn, undefined, { kind: 'travel', id: travel.id });
     return startMileage(turn, undefined, { kind: 'travel', id: travel.id });
   }
   if (onTravelAction(turn, data)) return;
@@ -435,13 +582,20 @@ function onAction(turn: Turn, data: { action: string; draftId?: string } & Recor
     return startOutlay(turn, undefined, { kind: 'mileage', id: mileage.id });
   }
   const filed = turn.state.lastFiled;
-  if (filed && /^(mileage|travel)\./.test(data.action) && filed.draftId === data.draftId && turn.state.mileage?.id !== data.draftId && turn.state.travel?.id !== data.draftId) {
+  if (
+    filed &&
+    /^(mileage|travel)\./.test(data.action) &&
+    filed.draftId === data.draftId &&
+    turn.state.mileage?.id !== data.draftId &&
+    turn.state.travel?.id !== data.draftId
+  ) {
     return turn.say('outlay.alreadyFiled', { number: filed.number });
   }
   if (onMileageAction(turn, data)) return;
   switch (data.action) {
     case 'receipt.toClaim':
-      if (typeof data.receiptId === 'string') turn.effects.push({ type: 'loadReceipt', receiptId: data.receiptId });
+      if (typeof data.receiptId === 'string')
+        turn.effects.push({ type: 'loadReceipt', receiptId: data.receiptId });
       return;
     case 'receipts.allToClaim':
       return void turn.effects.push({ type: 'gatherInbox' });
@@ -489,7 +643,13 @@ function bringForward(turn: Turn, waiting: OutlayDraft): OutlayDraft {
   // On the trip in progress it takes the trip's purpose; if that trip is gone, it is an outlay of its own.
   const { parent, ...draft } = waiting;
   const trip = tripOf(turn.state, parent);
-  const brought: OutlayDraft = trip ? { ...draft, parent, fields: { ...draft.fields, purpose: draft.fields.purpose || trip.fields.purpose } } : draft;
+  const brought: OutlayDraft = trip
+    ? {
+        ...draft,
+        parent,
+        fields: { ...draft.fields, purpose: draft.fields.purpose || trip.fields.purpose },
+      }
+    : draft;
   turn.state.outlay = brought;
   return brought;
 }
@@ -498,7 +658,8 @@ function bringForward(turn: Turn, waiting: OutlayDraft): OutlayDraft {
 function staleAction(turn: Turn, draftId: string | undefined) {
   const filed = turn.state.lastFiled;
   if (filed && filed.draftId === draftId) {
-    if (filed.draft) turn.replace = outlaySummaryView(turn.lang, filed.draft, 'filed', filed.number);
+    if (filed.draft)
+      turn.replace = outlaySummaryView(turn.lang, filed.draft, 'filed', filed.number);
     return turn.say('outlay.alreadyFiled', { number: filed.number });
   }
   // A card of one photo whose outlay was gathered into a claim with the other photos of its message.
@@ -510,7 +671,11 @@ function staleAction(turn: Turn, draftId: string | undefined) {
   const draft = turn.state.outlay;
   if (draft) {
     turn.say('outlay.staleCard');
-    turn.messages.push(draft.step === 'form' ? outlayFormView(turn.lang, draft, {}, false) : outlaySummaryView(turn.lang, draft, draft.step));
+    turn.messages.push(
+      draft.step === 'form'
+        ? outlayFormView(turn.lang, draft, {}, false)
+        : outlaySummaryView(turn.lang, draft, draft.step),
+    );
     return;
   }
   turn.say('outlay.noDraft');
@@ -528,7 +693,9 @@ function onFiled(turn: Turn, draftId: string, number: string, claim: Claim) {
       turn.state.travel = undefined;
       turn.replace = travelSummaryView(turn.lang, travel, 'filed', number);
     }
-    const total = claim.totals.map((m) => formatMoney(m.amountMinor, m.currency, turn.lang)).join(' + ');
+    const total = claim.totals
+      .map((m) => formatMoney(m.amountMinor, m.currency, turn.lang))
+      .join(' + ');
     return turn.say('claim.filed', { number, total });
   }
   if (onClaimFiled(turn, draftId, number, claim.totals)) return;
@@ -543,7 +710,12 @@ function onFiled(turn: Turn, draftId: string, number: string, claim: Claim) {
   resumeWaitingDraft(turn);
 }
 
-function onFileFailed(turn: Turn, draftId: string, reason: 'unavailable' | 'rejected', detail?: string) {
+function onFileFailed(
+  turn: Turn,
+  draftId: string,
+  reason: 'unavailable' | 'rejected',
+  detail?: string,
+) {
   const mileage = turn.state.mileage;
   const travel = turn.state.travel;
   if (mileage?.id === draftId || travel?.id === draftId) {

@@ -19,8 +19,22 @@ function normalise(text: string): string {
 }
 
 const FOLDED: Record<string, string> = {
-  å: 'a', ä: 'a', à: 'a', á: 'a', â: 'a', æ: 'a', ø: 'o', ö: 'o', ó: 'o', ò: 'o', ô: 'o',
-  é: 'e', è: 'e', ê: 'e', ü: 'u', ç: 'c',
+  å: 'a',
+  ä: 'a',
+  à: 'a',
+  á: 'a',
+  â: 'a',
+  æ: 'a',
+  ø: 'o',
+  ö: 'o',
+  ó: 'o',
+  ò: 'o',
+  ô: 'o',
+  é: 'e',
+  è: 'e',
+  ê: 'e',
+  ü: 'u',
+  ç: 'c',
 };
 
 /**
@@ -134,7 +148,8 @@ const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 (UTC), or undefined for a date that does not exist (31.02). */
 function dayOf(year: number, month: number, day: number): number | undefined {
-  if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1 || day > 31)
+    return undefined;
   const ms = Date.UTC(year, month - 1, day);
   const date = new Date(ms);
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
@@ -170,17 +185,61 @@ function fullYear(text: string): number {
 }
 
 const MONTHS: Record<string, number> = {
-  januar: 1, january: 1, jan: 1, februar: 2, february: 2, feb: 2, mars: 3, march: 3, mar: 3,
-  april: 4, apr: 4, mai: 5, may: 5, juni: 6, june: 6, jun: 6, juli: 7, july: 7, jul: 7,
-  august: 8, aug: 8, september: 9, sept: 9, sep: 9, oktober: 10, october: 10, okt: 10, oct: 10,
-  november: 11, nov: 11, desember: 12, december: 12, des: 12, dec: 12,
+  januar: 1,
+  january: 1,
+  jan: 1,
+  februar: 2,
+  february: 2,
+  feb: 2,
+  mars: 3,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  mai: 5,
+  may: 5,
+  juni: 6,
+  june: 6,
+  jun: 6,
+  juli: 7,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  oktober: 10,
+  october: 10,
+  okt: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  desember: 12,
+  december: 12,
+  des: 12,
+  dec: 12,
 };
 
 /** getUTCDay numbering; folded spellings, so "måndag", "lørdag" and "søndag" are covered. */
 const WEEKDAYS: Record<string, number> = {
-  sondag: 0, sundag: 0, sunday: 0, mandag: 1, monday: 1, tirsdag: 2, tysdag: 2, tuesday: 2,
-  onsdag: 3, wednesday: 3, torsdag: 4, thursday: 4, fredag: 5, friday: 5,
-  lordag: 6, laurdag: 6, saturday: 6,
+  sondag: 0,
+  sundag: 0,
+  sunday: 0,
+  mandag: 1,
+  monday: 1,
+  tirsdag: 2,
+  tysdag: 2,
+  tuesday: 2,
+  onsdag: 3,
+  wednesday: 3,
+  torsdag: 4,
+  thursday: 4,
+  fredag: 5,
+  friday: 5,
+  lordag: 6,
+  laurdag: 6,
+  saturday: 6,
 };
 
 /** Longest first, so "mars" is not read as "mar" + "s". */
@@ -197,7 +256,7 @@ const YEAR4 = '((?:19|20)\\d{2})';
 /** The most recent such weekday before today: an expense on "fredag" is never a future one. */
 function lastWeekday(weekday: number, today: number): number {
   const todayWeekday = new Date(today * DAY_MS).getUTCDay();
-  return today - (((todayWeekday - weekday + 7) % 7) || 7);
+  return today - ((todayWeekday - weekday + 7) % 7 || 7);
 }
 
 interface DatePattern {
@@ -207,7 +266,10 @@ interface DatePattern {
 }
 
 const num = (m: RegExpExecArray, i: number) => Number(m[i]);
-const daysBack = (n: number): DatePattern['resolve'] => (_m, today) => today - n;
+const daysBack =
+  (n: number): DatePattern['resolve'] =>
+  (_m, today) =>
+    today - n;
 
 const DATE_PATTERNS: readonly DatePattern[] = [
   { src: '(\\d{4})-(\\d{1,2})-(\\d{1,2})', resolve: (m) => dayOf(num(m, 1), num(m, 2), num(m, 3)) },
@@ -230,31 +292,46 @@ const DATE_PATTERNS: readonly DatePattern[] = [
       return m[3] ? dayOf(num(m, 3), month, num(m, 2)) : recentDay(month, num(m, 2), today);
     },
   },
-  { src: '(\\d{1,2})[./](\\d{1,2})\\.?', resolve: (m, today) => recentDay(num(m, 2), num(m, 1), today) },
+  {
+    src: '(\\d{1,2})[./](\\d{1,2})\\.?',
+    resolve: (m, today) => recentDay(num(m, 2), num(m, 1), today),
+  },
   { src: 'i\\s*dag|today', resolve: daysBack(0) },
   { src: 'i\\s*gar|yesterday', resolve: daysBack(1) },
   { src: 'i\\s*forgars|(?:the\\s+)?day\\s+before\\s+yesterday', resolve: daysBack(2) },
   // nynorsk "i fyrregårs", bokmål "i forforgårs".
   { src: 'i\\s*(?:fyrregars|forforgars)', resolve: daysBack(3) },
   // "i fredags" is how Norwegians say "last Friday".
-  { src: `i\\s+(${WEEKDAY_SRC})s`, resolve: (m, today) => lastWeekday(WEEKDAYS[m[1] ?? ''] ?? 0, today) },
+  {
+    src: `i\\s+(${WEEKDAY_SRC})s`,
+    resolve: (m, today) => lastWeekday(WEEKDAYS[m[1] ?? ''] ?? 0, today),
+  },
   {
     src: `(?:(?:pa|sist|siste|forrige|forre|last|on)\\s+)?(${WEEKDAY_SRC})`,
     resolve: (m, today) => lastWeekday(WEEKDAYS[m[1] ?? ''] ?? 0, today),
   },
 ];
 
-const WHOLE_DATE = DATE_PATTERNS.map((p) => ({ re: new RegExp(`^(?:${p.src})$`, 'u'), resolve: p.resolve }));
+const WHOLE_DATE = DATE_PATTERNS.map((p) => ({
+  re: new RegExp(`^(?:${p.src})$`, 'u'),
+  resolve: p.resolve,
+}));
 /** Inside a sentence: not glued to letters, and not a piece of a longer number or date. */
 const DATE_IN_TEXT = DATE_PATTERNS.map((p) => ({
-  re: new RegExp(`(?<![\\p{L}\\p{N}]|\\p{N}[.,/-])(?:${p.src})(?![\\p{L}\\p{N}]|[.,/-]\\p{N})`, 'gu'),
+  re: new RegExp(
+    `(?<![\\p{L}\\p{N}]|\\p{N}[.,/-])(?:${p.src})(?![\\p{L}\\p{N}]|[.,/-]\\p{N})`,
+    'gu',
+  ),
   resolve: p.resolve,
 }));
 
 export function parseDate(input: string, today: string): string | undefined {
   const todayDay = parseIsoDay(today);
   if (todayDay === undefined) return undefined;
-  const text = fold(normalise(input)).trim().replace(/\s+/g, ' ').replace(/[,!]+$/, '');
+  const text = fold(normalise(input))
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[,!]+$/, '');
   for (const { re, resolve } of WHOLE_DATE) {
     const m = re.exec(text);
     if (!m) continue;
@@ -278,7 +355,8 @@ function findDate(text: string, today: number): (Span & { day: number }) | undef
       const day = resolve(m, today);
       if (day === undefined) continue;
       const found = { start: m.index, end: m.index + m[0].length, day };
-      if (!best || found.start < best.start || (found.start === best.start && found.end > best.end)) best = found;
+      if (!best || found.start < best.start || (found.start === best.start && found.end > best.end))
+        best = found;
     }
   }
   return best;
@@ -302,13 +380,25 @@ const KIND_RULES: readonly KindRule[] = [
   { re: /park(?:er|ing)/, kind: 'parking', unless: /^spark/ },
   { re: /^p-|easypark|apcoa|onepark/, kind: 'parking' },
   { re: /fer[gj][ea]|ferr(?:y|ies)/, kind: 'ferry' },
-  { re: /^(?:bat|baten|batar|bater|batane|batene|boats?)$|(?:hurtig|snogg|ferje|ferge)bat|^batbill|^boat/, kind: 'ferry' },
-  { re: /^bom(?:men|mar|mer|ar|er)?$|^bom(?:ring|stasjon|veg|vei|avgift|passering)|bompeng|autopass|^tolls?$|^toll-?road|^(?:bro|bru)peng|rushtidsavgift/, kind: 'toll' },
+  {
+    re: /^(?:bat|baten|batar|bater|batane|batene|boats?)$|(?:hurtig|snogg|ferje|ferge)bat|^batbill|^boat/,
+    kind: 'ferry',
+  },
+  {
+    re: /^bom(?:men|mar|mer|ar|er)?$|^bom(?:ring|stasjon|veg|vei|avgift|passering)|bompeng|autopass|^tolls?$|^toll-?road|^(?:bro|bru)peng|rushtidsavgift/,
+    kind: 'toll',
+  },
   { re: /taxi|taksi|drosj|^(?:cab|cabs|uber)$/, kind: 'taxi' },
-  { re: /lunsj|lunch|(?<!for|etter)middag|frokost|breakfast|dinner|brunch|kaffe|coffee|restaurant|kveldsmat|nattmat/, kind: 'meal' },
+  {
+    re: /lunsj|lunch|(?<!for|etter)middag|frokost|breakfast|dinner|brunch|kaffe|coffee|restaurant|kveldsmat|nattmat/,
+    kind: 'meal',
+  },
   { re: /^(?:mat|maten|meal|meals|food|kafe|kafeen|cafe)$/, kind: 'meal' },
   { re: /hotel|overnatting|losji|airbnb|accommodation|lodging|^motell?|^hostel/, kind: 'hotel' },
-  { re: /bensin|diesel|drivstoff|^fuel|petrol|gasoline|^(?:el|bil|elbil|hurtig)?lading/, kind: 'fuel' },
+  {
+    re: /bensin|diesel|drivstoff|^fuel|petrol|gasoline|^(?:el|bil|elbil|hurtig)?lading/,
+    kind: 'fuel',
+  },
   {
     re: /buss|^bus(?:es)?$|^tog(?:et|a|ene)?$|^togbill|^(?:natt|fly|lokal|regional)tog|(?<!s)trikk|^t-?bane|tunnelbane|^metro|subway|^trams?$|^trains?$|^train-?ticket|^flights?|^fly(?:et|ene|a)?$|^fly(?:reis|bill|tur)|^planes?$|airfare|kollektiv/,
     kind: 'transport',
@@ -358,7 +448,8 @@ export interface OutlayGuess {
 }
 
 /** A figure not glued to letters ("E18"), not inside another figure, and not negative. */
-const NUMBER_IN_TEXT = /(?<![\p{L}\p{N}]|\p{N}[.,/-]|(?:^|\s)-)(\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d+)*)/gu;
+const NUMBER_IN_TEXT =
+  /(?<![\p{L}\p{N}]|\p{N}[.,/-]|(?:^|\s)-)(\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d+)*)/gu;
 const SUFFIX_AFTER = new RegExp(`^\\s*(${SUFFIX_SRC})(?![\\p{L}\\p{N}])`, 'u');
 const PREFIX_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${PREFIX_SRC})\\s*$`, 'u');
 const WHOLE_MARK_AFTER = /^\s*[.,]-+/;
@@ -384,7 +475,8 @@ function findMarkedAmount(text: string): AmountHit | undefined {
     const end = start + m[0].length;
     const before = text.slice(0, start);
     const after = text.slice(end);
-    if (PART_OF_DATE_OR_TIME.after.test(after) || PART_OF_DATE_OR_TIME.before.test(before)) continue;
+    if (PART_OF_DATE_OR_TIME.after.test(after) || PART_OF_DATE_OR_TIME.before.test(before))
+      continue;
     const whole = WHOLE_MARK_AFTER.exec(after);
     const afterMark = whole ? after.slice(whole[0].length) : after;
     const suffix = SUFFIX_AFTER.exec(afterMark);
@@ -410,7 +502,8 @@ function findBareAmount(text: string): number | undefined {
   for (const m of text.matchAll(NUMBER_IN_TEXT)) {
     const before = text.slice(0, m.index);
     const after = text.slice(m.index + m[0].length);
-    if (PART_OF_DATE_OR_TIME.after.test(after) || PART_OF_DATE_OR_TIME.before.test(before)) continue;
+    if (PART_OF_DATE_OR_TIME.after.test(after) || PART_OF_DATE_OR_TIME.before.test(before))
+      continue;
     if (/^\p{L}/u.test(after) || UNIT_AFTER.test(after) || COUNTER_BEFORE.test(before)) continue;
     const amountMinor = parseNumber(m[0]);
     if (amountMinor !== undefined) found.push(amountMinor);
@@ -420,9 +513,31 @@ function findBareAmount(text: string): number | undefined {
 
 /** Folded first words that make the message a question about expenses rather than one. */
 const QUESTION_WORDS = new Set([
-  'hva', 'hvordan', 'hvorfor', 'hvor', 'hvem', 'hvilken', 'hvilket', 'hvilke', 'nar',
-  'kva', 'korleis', 'korfor', 'kvifor', 'kvar', 'kven', 'kor',
-  'how', 'what', 'why', 'where', 'when', 'who', 'whom', 'whose', 'which',
+  'hva',
+  'hvordan',
+  'hvorfor',
+  'hvor',
+  'hvem',
+  'hvilken',
+  'hvilket',
+  'hvilke',
+  'nar',
+  'kva',
+  'korleis',
+  'korfor',
+  'kvifor',
+  'kvar',
+  'kven',
+  'kor',
+  'how',
+  'what',
+  'why',
+  'where',
+  'when',
+  'who',
+  'whom',
+  'whose',
+  'which',
 ]);
 /**
  * A first word that usually opens a yes/no question ("kan jeg føre taxi", "do I need a receipt
@@ -430,8 +545,31 @@ const QUESTION_WORDS = new Set([
  * parkering 120 kr" asks for exactly what the bot does.
  */
 const QUESTION_OPENERS = new Set([
-  'kan', 'kunne', 'skal', 'skulle', 'bor', 'ma', 'er', 'far', 'trenger', 'treng', 'gjelder',
-  'can', 'could', 'should', 'would', 'do', 'does', 'did', 'is', 'are', 'am', 'will', 'may', 'must', 'shall',
+  'kan',
+  'kunne',
+  'skal',
+  'skulle',
+  'bor',
+  'ma',
+  'er',
+  'far',
+  'trenger',
+  'treng',
+  'gjelder',
+  'can',
+  'could',
+  'should',
+  'would',
+  'do',
+  'does',
+  'did',
+  'is',
+  'are',
+  'am',
+  'will',
+  'may',
+  'must',
+  'shall',
 ]);
 
 /**
@@ -441,13 +579,53 @@ const QUESTION_OPENERS = new Set([
 const MAX_WORDS_WITHOUT_AMOUNT = 6;
 
 const PREPOSITIONS = new Set([
-  'fra', 'til', 'i', 'pa', 'ved', 'hos', 'mot', 'via', 'med', 'av', 'over', 'for', 'etter', 'utanfor', 'utenfor',
-  'from', 'to', 'in', 'at', 'on', 'near', 'with', 'of', 'by', 'outside',
+  'fra',
+  'til',
+  'i',
+  'pa',
+  'ved',
+  'hos',
+  'mot',
+  'via',
+  'med',
+  'av',
+  'over',
+  'for',
+  'etter',
+  'utanfor',
+  'utenfor',
+  'from',
+  'to',
+  'in',
+  'at',
+  'on',
+  'near',
+  'with',
+  'of',
+  'by',
+  'outside',
 ]);
 /** Capitalised words that are never a merchant's name. */
 const NOT_A_NAME = new Set([
-  ...Object.keys(MONTHS), ...Object.keys(WEEKDAYS), ...CURRENCIES.map((c) => c.toLowerCase()),
-  'kr', 'i', 'today', 'yesterday', 'idag', 'igar', 'dag', 'gar', 'jeg', 'eg', 'vi', 'me', 'we', 'the', 'a', 'an',
+  ...Object.keys(MONTHS),
+  ...Object.keys(WEEKDAYS),
+  ...CURRENCIES.map((c) => c.toLowerCase()),
+  'kr',
+  'i',
+  'today',
+  'yesterday',
+  'idag',
+  'igar',
+  'dag',
+  'gar',
+  'jeg',
+  'eg',
+  'vi',
+  'me',
+  'we',
+  'the',
+  'a',
+  'an',
 ]);
 
 /** Kind words that are themselves a business's name ("parkering EasyPark 120 kr"). */
@@ -458,14 +636,25 @@ const BRANDS = /^(?:easypark|apcoa|onepark|autopass|airbnb|uber)$/;
  * "parkering EasyPark 120 kr"). Names after a preposition are places or people ("fra
  * Gardermoen", "med Kari"), and a word opening a sentence is capitalised anyway, so neither counts.
  */
-function findMerchant(original: string, folded: string, amount: Span | undefined): string | undefined {
+function findMerchant(
+  original: string,
+  folded: string,
+  amount: Span | undefined,
+): string | undefined {
   const words = [...original.matchAll(/\p{L}[\p{L}\p{N}'’&-]*/gu)].map((m) => {
     const start = m.index;
     const end = start + m[0].length;
     const key = folded.slice(start, end);
-    return { text: m[0], start, end, key, generic: kindOfWord(key) !== undefined && !BRANDS.test(key) };
+    return {
+      text: m[0],
+      start,
+      end,
+      key,
+      generic: kindOfWord(key) !== undefined && !BRANDS.test(key),
+    };
   });
-  const onlySpaces = (from: number, to: number) => from <= to && /^ *$/.test(original.slice(from, to));
+  const onlySpaces = (from: number, to: number) =>
+    from <= to && /^ *$/.test(original.slice(from, to));
   const sentenceStart = (i: number) => {
     const word = words[i];
     const prev = words[i - 1];
@@ -480,7 +669,8 @@ function findMerchant(original: string, folded: string, amount: Span | undefined
   for (let i = 0; i < words.length; i++) {
     if (!isNamePart(i)) continue;
     let j = i;
-    while (isNamePart(j + 1) && onlySpaces((words[j] as Span).end, (words[j + 1] as Span).start)) j++;
+    while (isNamePart(j + 1) && onlySpaces((words[j] as Span).end, (words[j + 1] as Span).start))
+      j++;
     const first = words[i] as (typeof words)[number];
     const last = words[j] as (typeof words)[number];
     const prev = words[i - 1];
@@ -489,8 +679,11 @@ function findMerchant(original: string, folded: string, amount: Span | undefined
     i = j;
     if (run.every((w) => w.generic) || first.text.length < 2) continue;
     if (prev && onlySpaces(prev.end, first.start) && PREPOSITIONS.has(prev.key)) continue;
-    const besideKind = (prev?.generic && onlySpaces(prev.end, first.start)) || (next?.generic && onlySpaces(last.end, next.start));
-    const besideAmount = amount && (onlySpaces(last.end, amount.start) || onlySpaces(amount.end, first.start));
+    const besideKind =
+      (prev?.generic && onlySpaces(prev.end, first.start)) ||
+      (next?.generic && onlySpaces(last.end, next.start));
+    const besideAmount =
+      amount && (onlySpaces(last.end, amount.start) || onlySpaces(amount.end, first.start));
     if (!besideKind && !besideAmount) continue;
     const name = original.slice(first.start, last.end);
     if (name.length <= 200) return name;
@@ -524,7 +717,8 @@ export function parseOutlayText(text: string, today: string): OutlayGuess | unde
   let rest = folded;
   const amount = findMarkedAmount(rest);
   if (amount) rest = blank(rest, amount.start, amount.end);
-  if (firstWord && QUESTION_OPENERS.has(firstWord) && amount?.amountMinor === undefined) return undefined;
+  if (firstWord && QUESTION_OPENERS.has(firstWord) && amount?.amountMinor === undefined)
+    return undefined;
 
   const todayDay = parseIsoDay(today);
   const date = todayDay === undefined ? undefined : findDate(rest, todayDay);
@@ -533,7 +727,11 @@ export function parseOutlayText(text: string, today: string): OutlayGuess | unde
   const kind = kindOfFolded(rest);
   let amountMinor = amount?.amountMinor;
   if (!amount && kind) amountMinor = findBareAmount(rest);
-  if (amountMinor === undefined && (!kind || trimmed.split(/\s+/).length > MAX_WORDS_WITHOUT_AMOUNT)) return undefined;
+  if (
+    amountMinor === undefined &&
+    (!kind || trimmed.split(/\s+/).length > MAX_WORDS_WITHOUT_AMOUNT)
+  )
+    return undefined;
 
   const guess: OutlayGuess = {};
   if (kind) guess.kind = kind;

@@ -15,7 +15,15 @@ import { addMileageToTravel } from './travel-flow.js';
 import type { Turn } from './turn.js';
 import type { CardActionData, MileageDraft, MileageFields, View } from './types.js';
 
-export const MILEAGE_FIELDS = ['date', 'from', 'to', 'km', 'purpose', 'trailerKm', 'forestRoadKm'] as const;
+export const MILEAGE_FIELDS = [
+  'date',
+  'from',
+  'to',
+  'km',
+  'purpose',
+  'trailerKm',
+  'forestRoadKm',
+] as const;
 
 /** "12,5" and "12.5" are both 12.5 km; empty is undefined. */
 export function parseKm(value: string): number | undefined {
@@ -26,11 +34,21 @@ export function parseKm(value: string): number | undefined {
 }
 
 function formatKm(km: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 2 }).format(km);
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nb-NO', {
+    maximumFractionDigits: 2,
+  }).format(km);
 }
 
 export function startMileage(turn: Turn, guess?: MileageGuess, parent?: MileageDraft['parent']) {
-  const fields: MileageFields = { date: guess?.date ?? turn.ctx.today, from: guess?.from ?? '', to: guess?.to ?? '', km: guess ? String(guess.km).replace('.', ',') : '', purpose: '', trailerKm: '', forestRoadKm: '' };
+  const fields: MileageFields = {
+    date: guess?.date ?? turn.ctx.today,
+    from: guess?.from ?? '',
+    to: guess?.to ?? '',
+    km: guess ? String(guess.km).replace('.', ',') : '',
+    purpose: '',
+    trailerKm: '',
+    forestRoadKm: '',
+  };
   const draft: MileageDraft = {
     id: turn.ctx.newId(),
     step: 'form',
@@ -48,7 +66,9 @@ export function startMileage(turn: Turn, guess?: MileageGuess, parent?: MileageD
   turn.say('mileage.askPurpose');
 }
 
-type FieldErrors = Partial<Record<(typeof MILEAGE_FIELDS)[number] | 'passengerName' | 'passengerKm' | 'passengers', string>>;
+type FieldErrors = Partial<
+  Record<(typeof MILEAGE_FIELDS)[number] | 'passengerName' | 'passengerKm' | 'passengers', string>
+>;
 
 function fieldsFromCard(data: Record<string, unknown>, previous: MileageFields): MileageFields {
   const next = { ...previous };
@@ -60,7 +80,8 @@ function fieldsFromCard(data: Record<string, unknown>, previous: MileageFields):
   return next;
 }
 
-type Checked = { ok: true; result: MileageResult; line: MileageClaimLine } | { ok: false; errors: FieldErrors };
+type Checked =
+  { ok: true; result: MileageResult; line: MileageClaimLine } | { ok: false; errors: FieldErrors };
 
 const SUPPLEMENTS = ['trailerKm', 'forestRoadKm'] as const;
 
@@ -83,25 +104,46 @@ export function checkMileage(lang: Lang, draft: MileageDraft, preview = false): 
   const purpose = f.purpose.trim();
   if (!purpose) {
     if (!preview) errors.purpose = say('error.purpose.required');
-  }
-  else if (purpose.length < 3) errors.purpose = say('error.purpose.tooShort');
+  } else if (purpose.length < 3) errors.purpose = say('error.purpose.tooShort');
   else if (purpose.length > 500) errors.purpose = say('error.purpose.tooLong');
-  if (Object.keys(errors).length > 0 || km === undefined || Number.isNaN(km)) return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || km === undefined || Number.isNaN(km))
+    return { ok: false, errors };
   try {
-    const result = calculateMileage({ date: f.date, km, passengers: draft.passengers, ...supplements });
+    const result = calculateMileage({
+      date: f.date,
+      km,
+      passengers: draft.passengers,
+      ...supplements,
+    });
     const line: MileageClaimLine = {
-      type: 'mileage', date: f.date, from: f.from || '?', to: f.to || '?', km, passengers: draft.passengers,
+      type: 'mileage',
+      date: f.date,
+      from: f.from || '?',
+      to: f.to || '?',
+      km,
+      passengers: draft.passengers,
       ...(supplements.forestRoadKm ? { forestRoadKm: supplements.forestRoadKm } : {}),
       ...(supplements.trailerKm ? { trailerKm: supplements.trailerKm } : {}),
-      amountMinor: result.totalOre, currency: 'NOK', taxFreeMinor: result.taxFreeOre, taxableMinor: result.taxableOre,
+      amountMinor: result.totalOre,
+      currency: 'NOK',
+      taxFreeMinor: result.taxFreeOre,
+      taxableMinor: result.taxableOre,
     };
     return { ok: true, result, line };
   } catch (err) {
-    if (err instanceof RatesUnavailableError) return { ok: false, errors: { date: say('claim.error.ratesUnavailable', { years: err.knownYears.join(', ') }) } };
+    if (err instanceof RatesUnavailableError)
+      return {
+        ok: false,
+        errors: { date: say('claim.error.ratesUnavailable', { years: err.knownYears.join(', ') }) },
+      };
     if (err instanceof InvalidClaimInput) {
       for (const issue of err.issues) {
-        const field = issue.field.startsWith('passengers') ? 'passengers' : (issue.field as keyof FieldErrors);
-        errors[field] = say((issue.key in MILEAGE_ERROR_TEXT ? issue.key : 'claim.error.invalidValue') as MessageKey);
+        const field = issue.field.startsWith('passengers')
+          ? 'passengers'
+          : (issue.field as keyof FieldErrors);
+        errors[field] = say(
+          (issue.key in MILEAGE_ERROR_TEXT ? issue.key : 'claim.error.invalidValue') as MessageKey,
+        );
       }
       return { ok: false, errors };
     }
@@ -109,13 +151,32 @@ export function checkMileage(lang: Lang, draft: MileageDraft, preview = false): 
   }
 }
 const MILEAGE_ERROR_TEXT: Record<string, true> = Object.fromEntries(
-  ['mileage.error.dateInvalid', 'mileage.error.kmNotPositive', 'mileage.error.kmTooLong', 'mileage.error.kmTooPrecise', 'mileage.error.tooManyPassengers',
-    'mileage.error.passengerNameEmpty', 'mileage.error.passengerNameTooLong', 'mileage.error.passengerKmNotPositive', 'mileage.error.passengerKmTooLong',
-    'mileage.error.passengerKmTooPrecise', 'mileage.error.forestRoadKmNegative', 'mileage.error.forestRoadKmTooLong', 'mileage.error.forestRoadKmTooPrecise',
-    'mileage.error.trailerKmNegative', 'mileage.error.trailerKmTooLong', 'mileage.error.trailerKmTooPrecise'].map((k) => [k, true]),
+  [
+    'mileage.error.dateInvalid',
+    'mileage.error.kmNotPositive',
+    'mileage.error.kmTooLong',
+    'mileage.error.kmTooPrecise',
+    'mileage.error.tooManyPassengers',
+    'mileage.error.passengerNameEmpty',
+    'mileage.error.passengerNameTooLong',
+    'mileage.error.passengerKmNotPositive',
+    'mileage.error.passengerKmTooLong',
+    'mileage.error.passengerKmTooPrecise',
+    'mileage.error.forestRoadKmNegative',
+    'mileage.error.forestRoadKmTooLong',
+    'mileage.error.forestRoadKmTooPrecise',
+    'mileage.error.trailerKmNegative',
+    'mileage.error.trailerKmTooLong',
+    'mileage.error.trailerKmTooPrecise',
+  ].map((k) => [k, true]),
 );
 
-export function mileageFormView(lang: Lang, draft: MileageDraft, errors: FieldErrors = {}, passengerInput = { name: '', km: '' }): View {
+export function mileageFormView(
+  lang: Lang,
+  draft: MileageDraft,
+  errors: FieldErrors = {},
+  passengerInput = { name: '', km: '' },
+): View {
   const label = (key: MessageKey) => t(lang, key);
   return {
     kind: 'card',
@@ -126,21 +187,47 @@ export function mileageFormView(lang: Lang, draft: MileageDraft, errors: FieldEr
       draftId: draft.id,
       fields: { ...draft.fields },
       passengerInput,
-      passengers: draft.passengers.map((p, index) => ({ index, text: `${p.name}: ${formatKm(p.km, lang)} km` })),
+      passengers: draft.passengers.map((p, index) => ({
+        index,
+        text: `${p.name}: ${formatKm(p.km, lang)} km`,
+      })),
       noPassengers: draft.passengers.length === 0 ? label('mileage.noPassengers') : '',
       labels: {
-        date: label('outlay.field.date'), from: label('mileage.field.from'), to: label('mileage.field.to'), km: label('mileage.field.km'),
-        purpose: label('outlay.field.purpose'), trailerKm: label('mileage.field.trailerKm'), forestRoadKm: label('mileage.field.forestRoadKm'),
-        passengers: label('mileage.field.passengers'), passengerName: label('mileage.field.passengerName'), passengerKm: label('mileage.field.passengerKm'),
-        addPassenger: label('mileage.action.addPassenger'), removePassenger: label('mileage.action.removePassenger'),
-        review: label('outlay.action.review'), cancel: label('outlay.action.cancel'),
+        date: label('outlay.field.date'),
+        from: label('mileage.field.from'),
+        to: label('mileage.field.to'),
+        km: label('mileage.field.km'),
+        purpose: label('outlay.field.purpose'),
+        trailerKm: label('mileage.field.trailerKm'),
+        forestRoadKm: label('mileage.field.forestRoadKm'),
+        passengers: label('mileage.field.passengers'),
+        passengerName: label('mileage.field.passengerName'),
+        passengerKm: label('mileage.field.passengerKm'),
+        addPassenger: label('mileage.action.addPassenger'),
+        removePassenger: label('mileage.action.removePassenger'),
+        review: label('outlay.action.review'),
+        cancel: label('outlay.action.cancel'),
       },
       placeholders: {
-        from: label('mileage.placeholder.from'), to: label('mileage.placeholder.to'), km: label('mileage.placeholder.km'),
-        purpose: label('outlay.placeholder.purpose'), passengerName: label('mileage.placeholder.passengerName'), optionalKm: label('mileage.placeholder.optionalKm'),
+        from: label('mileage.placeholder.from'),
+        to: label('mileage.placeholder.to'),
+        km: label('mileage.placeholder.km'),
+        purpose: label('outlay.placeholder.purpose'),
+        passengerName: label('mileage.placeholder.passengerName'),
+        optionalKm: label('mileage.placeholder.optionalKm'),
       },
-      required: { from: label('mileage.error.fromRequired'), to: label('mileage.error.toRequired'), km: label('mileage.error.kmRequired'), purpose: label('error.purpose.required') },
-      errors: Object.fromEntries([...MILEAGE_FIELDS, 'passengerName', 'passengerKm', 'passengers'].map((f) => [f, errors[f as keyof FieldErrors] ?? ''])),
+      required: {
+        from: label('mileage.error.fromRequired'),
+        to: label('mileage.error.toRequired'),
+        km: label('mileage.error.kmRequired'),
+        purpose: label('error.purpose.required'),
+      },
+      errors: Object.fromEntries(
+        [...MILEAGE_FIELDS, 'passengerName', 'passengerKm', 'passengers'].map((f) => [
+          f,
+          errors[f as keyof FieldErrors] ?? '',
+        ]),
+      ),
     },
   };
 }
@@ -148,19 +235,34 @@ export function mileageFormView(lang: Lang, draft: MileageDraft, errors: FieldEr
 export function mileageBreakdown(lang: Lang, result: MileageResult): SummaryLine[] {
   const money = (ore: number) => formatMoney(ore, 'NOK', lang);
   return result.lines.map((l) => ({
-    label: t(lang, `mileage.line.${l.kind}`, { name: l.label ?? '', km: formatKm(l.km, lang), rate: money(l.rateOre) }),
+    label: t(lang, `mileage.line.${l.kind}`, {
+      name: l.label ?? '',
+      km: formatKm(l.km, lang),
+      rate: money(l.rateOre),
+    }),
     amount: money(l.amountOre),
   }));
 }
 
 export type MileageMode = TripMode;
 
-export function mileageSummaryView(lang: Lang, draft: MileageDraft, mode: MileageMode, number = ''): View {
+export function mileageSummaryView(
+  lang: Lang,
+  draft: MileageDraft,
+  mode: MileageMode,
+  number = '',
+): View {
   const checked = checkMileage(lang, draft, true);
   const f = draft.fields;
   const lines: SummaryLine[] = checked.ok ? mileageBreakdown(lang, checked.result) : [];
-  for (const o of draft.outlays) lines.push({ label: `${kindLabel(lang, o.kind)}${o.merchant ? ` – ${o.merchant}` : ''}`, amount: formatMoney(o.amountMinor, o.currency, lang) });
-  const totalOre = (checked.ok ? checked.result.totalOre : 0) + draft.outlays.filter((o) => o.currency === 'NOK').reduce((a, o) => a + o.amountMinor, 0);
+  for (const o of draft.outlays)
+    lines.push({
+      label: `${kindLabel(lang, o.kind)}${o.merchant ? ` – ${o.merchant}` : ''}`,
+      amount: formatMoney(o.amountMinor, o.currency, lang),
+    });
+  const totalOre =
+    (checked.ok ? checked.result.totalOre : 0) +
+    draft.outlays.filter((o) => o.currency === 'NOK').reduce((a, o) => a + o.amountMinor, 0);
   return tripSummaryView(lang, {
     prefix: 'mileage',
     draftId: draft.id,
@@ -174,10 +276,19 @@ export function mileageSummaryView(lang: Lang, draft: MileageDraft, mode: Mileag
     ],
     lines,
     total: formatMoney(totalOre, 'NOK', lang),
-    taxNote: checked.ok && checked.result.taxableOre > 0
-      ? t(lang, 'claim.taxSplit', { taxFree: formatMoney(checked.result.taxFreeOre, 'NOK', lang), taxable: formatMoney(checked.result.taxableOre, 'NOK', lang) })
-      : checked.ok ? t(lang, 'claim.allTaxFree') : '',
-    unverifiedNote: checked.ok && checked.result.unverified ? t(lang, 'claim.unverified', { year: checked.result.year }) : '',
+    taxNote:
+      checked.ok && checked.result.taxableOre > 0
+        ? t(lang, 'claim.taxSplit', {
+            taxFree: formatMoney(checked.result.taxFreeOre, 'NOK', lang),
+            taxable: formatMoney(checked.result.taxableOre, 'NOK', lang),
+          })
+        : checked.ok
+          ? t(lang, 'claim.allTaxFree')
+          : '',
+    unverifiedNote:
+      checked.ok && checked.result.unverified
+        ? t(lang, 'claim.unverified', { year: checked.result.year })
+        : '',
     canAddMileage: false,
     addsToParent: Boolean(draft.parent),
   });
@@ -212,23 +323,35 @@ export function onMileageAction(turn: Turn, data: CardActionData): boolean {
       const km = kmText ? parseKm(kmText) : parseKm(updated.fields.km);
       const errors: FieldErrors = {};
       if (!name) errors.passengerName = t(lang, 'mileage.error.passengerNameEmpty');
-      else if (name.length > 60) errors.passengerName = t(lang, 'mileage.error.passengerNameTooLong');
-      if (km === undefined || Number.isNaN(km) || km <= 0) errors.passengerKm = t(lang, 'mileage.error.passengerKmNotPositive');
-      else if ((parseKm(updated.fields.km) ?? Infinity) < km) errors.passengerKm = t(lang, 'mileage.error.passengerKmTooLong');
-      if (updated.passengers.length >= 8) errors.passengers = t(lang, 'mileage.error.tooManyPassengers');
+      else if (name.length > 60)
+        errors.passengerName = t(lang, 'mileage.error.passengerNameTooLong');
+      if (km === undefined || Number.isNaN(km) || km <= 0)
+        errors.passengerKm = t(lang, 'mileage.error.passengerKmNotPositive');
+      else if ((parseKm(updated.fields.km) ?? Infinity) < km)
+        errors.passengerKm = t(lang, 'mileage.error.passengerKmTooLong');
+      if (updated.passengers.length >= 8)
+        errors.passengers = t(lang, 'mileage.error.tooManyPassengers');
       if (Object.keys(errors).length > 0 || km === undefined) {
         turn.state.mileage = updated;
         turn.replace = mileageFormView(lang, updated, errors, { name, km: kmText });
         return true;
       }
-      const withPassenger: MileageDraft = { ...updated, step: 'form', passengers: [...updated.passengers, { name, km }] };
+      const withPassenger: MileageDraft = {
+        ...updated,
+        step: 'form',
+        passengers: [...updated.passengers, { name, km }],
+      };
       turn.state.mileage = withPassenger;
       turn.replace = mileageFormView(lang, withPassenger);
       return true;
     }
     case 'mileage.removePassenger': {
       const index = Number(data.index);
-      const updated: MileageDraft = { ...draft, fields: fieldsFromCard(data, draft.fields), passengers: draft.passengers.filter((_, i) => i !== index) };
+      const updated: MileageDraft = {
+        ...draft,
+        fields: fieldsFromCard(data, draft.fields),
+        passengers: draft.passengers.filter((_, i) => i !== index),
+      };
       turn.state.mileage = updated;
       turn.replace = mileageFormView(lang, updated);
       return true;
@@ -237,7 +360,7 @@ export function onMileageAction(turn: Turn, data: CardActionData): boolean {
       reviewMileage(turn, { ...draft, fields: fieldsFromCard(data, draft.fields) }, true);
       return true;
     case 'mileage.edit':
-      if (draft.step === 'filing') return turn.say('outlay.filingInProgress'), true;
+      if (draft.step === 'filing') return (turn.say('outlay.filingInProgress'), true);
       turn.state.mileage = { ...draft, step: 'form' };
       turn.replace = mileageFormView(lang, turn.state.mileage);
       return true;
@@ -245,7 +368,7 @@ export function onMileageAction(turn: Turn, data: CardActionData): boolean {
       fileMileage(turn, draft, true);
       return true;
     case 'mileage.cancel':
-      if (draft.step === 'filing') return turn.say('outlay.filingInProgress'), true;
+      if (draft.step === 'filing') return (turn.say('outlay.filingInProgress'), true);
       turn.state.mileage = undefined;
       turn.state.setAsideMileage = { ...draft, step: 'form' };
       turn.replace = mileageSummaryView(lang, draft, 'cancelled');
@@ -286,5 +409,10 @@ export function fileMileage(turn: Turn, draft: MileageDraft, fromCard: boolean) 
   const filing: MileageDraft = { ...draft, step: 'filing' };
   turn.state.mileage = filing;
   if (fromCard) turn.replace = mileageSummaryView(turn.lang, filing, 'filing');
-  turn.effects.push({ type: 'fileClaim', draftId: draft.id, claim: mileageClaim(turn.lang, draft, checked.line), ...(draft.receiptIds?.length ? { receiptIds: draft.receiptIds } : {}) });
+  turn.effects.push({
+    type: 'fileClaim',
+    draftId: draft.id,
+    claim: mileageClaim(turn.lang, draft, checked.line),
+    ...(draft.receiptIds?.length ? { receiptIds: draft.receiptIds } : {}),
+  });
 }

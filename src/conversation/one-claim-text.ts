@@ -22,8 +22,10 @@ const END = '(?![\\p{L}\\p{N}])';
 const phrase = (source: string) => new RegExp(`${START}(?:${source})${END}`, 'iu');
 
 const ONE = '(?:ett|eitt|et|eit|én|ei|ein|en|1|one|a single|single)';
-const CLAIM = '(?:krav|utleggskrav|reiseregning|reiserekning|utlegg|claim|expense claim|expense report|report)';
-const THEM = '(?:dem|dei|de|disse|desse|alle|alt|kvitteringene|kvitteringane|bildene|bileta|them|these|all|all of them|everything|the receipts|these receipts|the photos)';
+const CLAIM =
+  '(?:krav|utleggskrav|reiseregning|reiserekning|utlegg|claim|expense claim|expense report|report)';
+const THEM =
+  '(?:dem|dei|de|disse|desse|alle|alt|kvitteringene|kvitteringane|bildene|bileta|them|these|all|all of them|everything|the receipts|these receipts|the photos)';
 
 const ASKS_FOR_ONE: RegExp[] = [
   // "ett krav", "eitt samla krav", "en reiseregning", "one claim", "a single expense report"
@@ -40,31 +42,40 @@ const ASKS_FOR_ONE: RegExp[] = [
 
 /** Words that turn the request round: "one claim each", "hver for seg", "ikke slå sammen". */
 const SEPARATE: RegExp[] = [
-  phrase(`${ONE}\\s+${CLAIM}\\s+(?:each|per|for each|for every|a piece|for hver|for kvar|per kvittering|pr\\.? kvittering|til hver|til kvar)`),
-  phrase('hver for seg|kvar for seg|kvart for seg|hvert sitt|kvart sitt|separate|separately|individually|egne krav|eigne krav|separate krav|each (?:its|their) own'),
+  phrase(
+    `${ONE}\\s+${CLAIM}\\s+(?:each|per|for each|for every|a piece|for hver|for kvar|per kvittering|pr\\.? kvittering|til hver|til kvar)`,
+  ),
+  phrase(
+    'hver for seg|kvar for seg|kvart for seg|hvert sitt|kvart sitt|separate|separately|individually|egne krav|eigne krav|separate krav|each (?:its|their) own',
+  ),
 ];
-const NEGATION = phrase('ikke|ikkje|not|don[\'’]t|dont|do not|never|aldri');
+const NEGATION = phrase("ikke|ikkje|not|don['’]t|dont|do not|never|aldri");
 
 /** Words that only carry the request ("kan du samle alt på …, takk"): not worth keeping as a comment. */
 const FILLER = new Set(
-  ('kan du could can you would please pls plz takk thanks thank tusen gjerne er det dette this it is make lag lage gjer gjere gjør gjøre do ' +
+  (
+    'kan du could can you would please pls plz takk thanks thank tusen gjerne er det dette this it is make lag lage gjer gjere gjør gjøre do ' +
     'samle saml samla slå legg legge leggje put putt group bundle lump keep combine merge together sammen saman ' +
     'alt alle dem dei de disse desse them these all everything of the receipts photos kvitteringene kvitteringane bildene bileta ' +
-    'i på pa til som in into on onto to as for og and så so ok okay hei hi').split(' '),
+    'i på pa til som in into on onto to as for og and så so ok okay hei hi'
+  ).split(' '),
 );
 
 export function readReceiptText(raw: string): ReceiptText {
   const text = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (!text) return { oneClaim: false };
   const match = firstMatch(text);
-  if (!match || SEPARATE.some((re) => re.test(text)) || negated(text, match.index)) return { oneClaim: false, comment: text };
+  if (!match || SEPARATE.some((re) => re.test(text)) || negated(text, match.index))
+    return { oneClaim: false, comment: text };
   // Everything that asked for one claim goes; what is left, minus the words around the request, is the comment.
   let rest = text;
   for (const re of ASKS_FOR_ONE) rest = rest.replace(new RegExp(re.source, 'giu'), ' , ');
   const kept = rest
     .split(/[,;:.!?\n–—-]+/)
     .map((part) => part.trim())
-    .filter((part) => part.split(/\s+/).some((word) => word !== '' && !FILLER.has(word.toLowerCase())));
+    .filter((part) =>
+      part.split(/\s+/).some((word) => word !== '' && !FILLER.has(word.toLowerCase())),
+    );
   const comment = kept.join(', ');
   return comment.length >= 2 ? { oneClaim: true, comment } : { oneClaim: true };
 }

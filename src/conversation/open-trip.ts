@@ -12,7 +12,15 @@ export function receiptTrip(state: UserState): OutlayDraft['parent'] | undefined
 }
 
 /** The trip an outlay was started for, while that trip is still in progress. */
-export function tripOf(state: UserState, parent: OutlayDraft['parent']): MileageDraft | TravelDraft | undefined {
-  const trip = parent?.kind === 'mileage' ? state.mileage : parent?.kind === 'travel' ? state.travel : undefined;
+export function tripOf(
+  state: UserState,
+  parent: OutlayDraft['parent'],
+): MileageDraft | TravelDraft | undefined {
+  const trip =
+    parent?.kind === 'mileage'
+      ? state.mileage
+      : parent?.kind === 'travel'
+        ? state.travel
+        : undefined;
   return trip && trip.id === parent?.id ? trip : undefined;
 }

@@ -19,7 +19,13 @@ import { LOW_CONFIDENCE, type ReceiptSummary } from '../receipts/receipt-fields.
 import { formatDate, kindLabel, outlayFormView, statusLine } from './card-views.js';
 import { parseAmount, type OutlayGuess } from './free-text.js';
 import { readReceiptText } from './one-claim-text.js';
-import { checkPurpose, fieldsFromCardData, outlayFieldsFromGuess, validateOutlayLine, type FieldErrors } from './outlay-form.js';
+import {
+  checkPurpose,
+  fieldsFromCardData,
+  outlayFieldsFromGuess,
+  validateOutlayLine,
+  type FieldErrors,
+} from './outlay-form.js';
 import { receiptTrip } from './open-trip.js';
 import { text, type Turn } from './turn.js';
 import {
@@ -60,16 +66,34 @@ export function receiptGuess(receipt: ReceiptSummary): { guess: OutlayGuess; che
   return { guess, check };
 }
 
-function lineFromReceipt(turn: Turn, receipt: ReceiptSummary, comment: string | undefined): ClaimLineDraft {
+function lineFromReceipt(
+  turn: Turn,
+  receipt: ReceiptSummary,
+  comment: string | undefined,
+): ClaimLineDraft {
   const { guess, check } = receiptGuess(receipt);
   const { purpose: _purpose, ...fields } = outlayFieldsFromGuess(turn.ctx.today, guess);
   if (comment) fields.comment = comment.slice(0, 1000);
-  return { id: turn.ctx.newId(), fields, receiptIds: [receipt.id], ...(receipt.name ? { receiptName: receipt.name } : {}), ...(check.length ? { check } : {}) };
+  return {
+    id: turn.ctx.newId(),
+    fields,
+    receiptIds: [receipt.id],
+    ...(receipt.name ? { receiptName: receipt.name } : {}),
+    ...(check.length ? { check } : {}),
+  };
 }
 
 function lineOfDraft(draft: OutlayDraft): { line: ClaimLineDraft; purpose: string } {
   const { purpose, ...fields } = draft.fields;
-  return { line: { id: draft.id, fields, receiptIds: draft.receiptIds ?? [], ...(draft.check?.length ? { check: draft.check } : {}) }, purpose };
+  return {
+    line: {
+      id: draft.id,
+      fields,
+      receiptIds: draft.receiptIds ?? [],
+      ...(draft.check?.length ? { check: draft.check } : {}),
+    },
+    purpose,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -100,26 +124,59 @@ function dropBatch(turn: Turn, id: string) {
 }
 
 /** The acknowledgement: "Reading your receipts…", and what to do with them once read. */
-export function onReceiptsArrived(turn: Turn, count: number, rawText: string | undefined, batchId: string | undefined) {
+export function onReceiptsArrived(
+  turn: Turn,
+  count: number,
+  rawText: string | undefined,
+  batchId: string | undefined,
+) {
   const { oneClaim, comment } = readReceiptText(rawText ?? '');
   const claim = turn.state.outlayClaim;
   // "samme krav" with a single photo adds it to the claim in progress; a single photo alone is just an outlay.
   // With a trip claim open, "the one claim" is the trip's: the photos go on it one by one.
-  const gather = oneClaim && !receiptTrip(turn.state) && (count > 1 || (claim !== undefined && claim.step !== 'filing'));
-  if (batchId) putBatch(turn, { id: batchId, count, oneClaim: gather, ...(comment ? { comment } : {}), done: 0, lines: [], skipped: [] });
+  const gather =
+    oneClaim &&
+    !receiptTrip(turn.state) &&
+    (count > 1 || (claim !== undefined && claim.step !== 'filing'));
+  if (batchId)
+    putBatch(turn, {
+      id: batchId,
+      count,
+      oneClaim: gather,
+      ...(comment ? { comment } : {}),
+      done: 0,
+      lines: [],
+      skipped: [],
+    });
   if (count === 1) return turn.say('receipt.reading', { count });
   turn.say(gather ? 'receipt.readingOneClaim' : 'receipt.readingMany', { count });
 }
 
 /** One photo of a "one claim" message read: its line is kept until the last photo is in. */
-export function gatherReceipt(turn: Turn, batch: ReceiptBatch, index: number, receipt: ReceiptSummary, duplicateOf: ReceiptSummary | undefined) {
+export function gatherReceipt(
+  turn: Turn,
+  batch: ReceiptBatch,
+  index: number,
+  receipt: ReceiptSummary,
+  duplicateOf: ReceiptSummary | undefined,
+) {
   const photo = { photo: index + 1, ...(receipt.name ? { name: receipt.name } : {}) };
   if (duplicateOf) {
     const date = duplicateOf.createdAt?.slice(0, 10);
-    return advance(turn, { ...batch, skipped: [...batch.skipped, { ...photo, reason: 'duplicate', ...(date ? { date } : {}) }] });
+    return advance(turn, {
+      ...batch,
+      skipped: [...batch.skipped, { ...photo, reason: 'duplicate', ...(date ? { date } : {}) }],
+    });
   }
-  if (receipt.fields.kind === 'not_receipt') return advance(turn, { ...batch, skipped: [...batch.skipped, { ...photo, reason: 'notReceipt' }] });
-  advance(turn, { ...batch, lines: [...batch.lines, lineFromReceipt(turn, receipt, batch.comment)] });
+  if (receipt.fields.kind === 'not_receipt')
+    return advance(turn, {
+      ...batch,
+      skipped: [...batch.skipped, { ...photo, reason: 'notReceipt' }],
+    });
+  advance(turn, {
+    ...batch,
+    lines: [...batch.lines, lineFromReceipt(turn, receipt, batch.comment)],
+  });
 }
 
 /**
@@ -130,12 +187,27 @@ export function claimFromReceipts(turn: Turn, receipts: readonly ReceiptSummary[
   const usable = receipts.filter((r) => r.fields.kind !== 'not_receipt');
   if (usable.length === 0) return turn.say('outlayClaim.noneUsable');
   const lines = usable.map((r) => lineFromReceipt(turn, r, undefined));
-  finishOneClaim(turn, { id: 'inbox', count: usable.length, oneClaim: true, done: usable.length, lines, skipped: [] });
+  finishOneClaim(turn, {
+    id: 'inbox',
+    count: usable.length,
+    oneClaim: true,
+    done: usable.length,
+    lines,
+    skipped: [],
+  });
 }
 
 /** A photo of a "one claim" message that could not be fetched or read. */
-export function gatherFailure(turn: Turn, batch: ReceiptBatch, index: number, messages: Record<Lang, string>) {
-  advance(turn, { ...batch, skipped: [...batch.skipped, { photo: index + 1, reason: 'failed', messages }] });
+export function gatherFailure(
+  turn: Turn,
+  batch: ReceiptBatch,
+  index: number,
+  messages: Record<Lang, string>,
+) {
+  advance(turn, {
+    ...batch,
+    skipped: [...batch.skipped, { photo: index + 1, reason: 'failed', messages }],
+  });
 }
 
 function advance(turn: Turn, batch: ReceiptBatch) {
@@ -181,13 +253,20 @@ function finishOneClaim(turn: Turn, batch: ReceiptBatch) {
 /** "Left out of the claim: - Photo 2 (cat.jpg): does not look like a receipt." */
 function skippedReport(lang: Lang, skipped: readonly SkippedPhoto[]): string | undefined {
   if (skipped.length === 0) return undefined;
-  const lines = [...skipped].sort((a, b) => a.photo - b.photo).map((s) => {
-    const which = t(lang, 'outlayClaim.photo', { n: s.photo }) + (s.name ? ` (${s.name})` : '');
-    const why = s.reason === 'notReceipt' ? t(lang, 'outlayClaim.skipped.notReceipt')
-      : s.reason === 'duplicate' ? t(lang, 'outlayClaim.skipped.duplicate', { date: s.date ? formatDate(lang, s.date) : '?' })
-      : s.messages[lang];
-    return `- ${which}: ${why}`;
-  });
+  const lines = [...skipped]
+    .sort((a, b) => a.photo - b.photo)
+    .map((s) => {
+      const which = t(lang, 'outlayClaim.photo', { n: s.photo }) + (s.name ? ` (${s.name})` : '');
+      const why =
+        s.reason === 'notReceipt'
+          ? t(lang, 'outlayClaim.skipped.notReceipt')
+          : s.reason === 'duplicate'
+            ? t(lang, 'outlayClaim.skipped.duplicate', {
+                date: s.date ? formatDate(lang, s.date) : '?',
+              })
+            : s.messages[lang];
+      return `- ${which}: ${why}`;
+    });
   return [t(lang, 'outlayClaim.skipped'), ...lines].join('\n');
 }
 
@@ -197,17 +276,34 @@ function skippedReport(lang: Lang, skipped: readonly SkippedPhoto[]): string | u
  */
 export function afterSinglePhoto(turn: Turn, batch: ReceiptBatch, receiptId?: string) {
   const draft = turn.state.outlay;
-  const made = receiptId !== undefined && draft && draft.receiptIds?.includes(receiptId) && !batch.lines.some((l) => l.draftId === draft.id);
+  const made =
+    receiptId !== undefined &&
+    draft &&
+    draft.receiptIds?.includes(receiptId) &&
+    !batch.lines.some((l) => l.draftId === draft.id);
   // An outlay for the trip in progress keeps its trip: it goes on that claim when its turn comes.
-  const lines = made ? [...batch.lines, { ...lineOfDraft(draft).line, draftId: draft.id, ...(draft.parent ? { parent: draft.parent } : {}) }] : batch.lines;
+  const lines = made
+    ? [
+        ...batch.lines,
+        {
+          ...lineOfDraft(draft).line,
+          draftId: draft.id,
+          ...(draft.parent ? { parent: draft.parent } : {}),
+        },
+      ]
+    : batch.lines;
   const updated: ReceiptBatch = { ...batch, lines, done: batch.done + 1 };
   putBatch(turn, updated);
   const open = openDrafts(turn.state, updated).length;
-  if (updated.done >= updated.count && updated.count > 1 && open >= 2) turn.messages.push(mergeOfferView(turn.lang, updated.id, open));
+  if (updated.done >= updated.count && updated.count > 1 && open >= 2)
+    turn.messages.push(mergeOfferView(turn.lang, updated.id, open));
 }
 
 /** The drafts of a message still open, with what the user has changed on them since. */
-function openDrafts(state: UserState, batch: ReceiptBatch): Array<{ line: ClaimLineDraft; purpose: string }> {
+function openDrafts(
+  state: UserState,
+  batch: ReceiptBatch,
+): Array<{ line: ClaimLineDraft; purpose: string }> {
   return batch.lines.flatMap(({ draftId, parent, ...line }) => {
     // Outlays for a trip go on the trip's claim, not on a claim of their own.
     if (!draftId || parent) return [];
@@ -219,7 +315,11 @@ function openDrafts(state: UserState, batch: ReceiptBatch): Array<{ line: ClaimL
 
 /** Whether a draft is one of a message's photos, so it comes back in turn and need not be announced as set aside. */
 export function isBatchDraft(state: UserState, draftId: string): boolean {
-  return Boolean(state.receiptBatches?.some((b) => !b.oneClaim && !b.mergedInto && b.lines.some((l) => l.draftId === draftId)));
+  return Boolean(
+    state.receiptBatches?.some(
+      (b) => !b.oneClaim && !b.mergedInto && b.lines.some((l) => l.draftId === draftId),
+    ),
+  );
 }
 
 /**
@@ -227,7 +327,9 @@ export function isBatchDraft(state: UserState, draftId: string): boolean {
  * cancelled: with what the user already changed on it when it was the one set aside. One card
  * each means one outlay at a time, and none of them may be forgotten on the way.
  */
-export function nextWaitingDraft(state: UserState): { draft: OutlayDraft; left: number } | undefined {
+export function nextWaitingDraft(
+  state: UserState,
+): { draft: OutlayDraft; left: number } | undefined {
   for (const batch of state.receiptBatches ?? []) {
     if (batch.oneClaim || batch.mergedInto || batch.done < batch.count) continue;
     const waiting = batch.lines.filter((l) => l.draftId && l.draftId !== state.outlay?.id);
@@ -239,7 +341,10 @@ export function nextWaitingDraft(state: UserState): { draft: OutlayDraft; left: 
 }
 
 /** A photo's outlay still waiting for its turn, by its draft's id: its card was clicked. */
-export function waitingDraft(state: UserState, draftId: string | undefined): OutlayDraft | undefined {
+export function waitingDraft(
+  state: UserState,
+  draftId: string | undefined,
+): OutlayDraft | undefined {
   if (!draftId || draftId === state.outlay?.id) return undefined;
   for (const batch of state.receiptBatches ?? []) {
     if (batch.oneClaim || batch.mergedInto) continue;
@@ -250,29 +355,53 @@ export function waitingDraft(state: UserState, draftId: string | undefined): Out
 }
 
 /** The outlay a waiting photo stands for: as the user left it when it was set aside, else as read. */
-function draftOfLine(state: UserState, line: ReceiptBatch['lines'][number], draftId: string): OutlayDraft {
+function draftOfLine(
+  state: UserState,
+  line: ReceiptBatch['lines'][number],
+  draftId: string,
+): OutlayDraft {
   if (state.setAside?.id === draftId) return { ...state.setAside, step: 'form' };
   const { check, receiptIds, fields, parent } = line;
-  return { id: draftId, step: 'form', fields: { ...fields, purpose: '' }, prefilled: true, receiptIds, ...(check?.length ? { check } : {}), ...(parent ? { parent } : {}) };
+  return {
+    id: draftId,
+    step: 'form',
+    fields: { ...fields, purpose: '' },
+    prefilled: true,
+    receiptIds,
+    ...(check?.length ? { check } : {}),
+    ...(parent ? { parent } : {}),
+  };
 }
 
 /** A draft of a message was filed or cancelled: it is no longer one to gather. */
 export function forgetBatchDraft(turn: Turn, draftId: string) {
   const batches = turn.state.receiptBatches;
   if (!batches?.some((b) => b.lines.some((l) => l.draftId === draftId))) return;
-  turn.state.receiptBatches = batches.map((b) => ({ ...b, lines: b.lines.filter((l) => l.draftId !== draftId) }));
+  turn.state.receiptBatches = batches.map((b) => ({
+    ...b,
+    lines: b.lines.filter((l) => l.draftId !== draftId),
+  }));
 }
 
 /** The newest message whose drafts can still be gathered, for "samle i eitt krav" typed afterwards. */
 export function mergeableBatch(state: UserState): ReceiptBatch | undefined {
-  return [...(state.receiptBatches ?? [])].reverse().find((b) => !b.oneClaim && !b.mergedInto && b.done >= b.count && openDrafts(state, b).length >= 2);
+  return [...(state.receiptBatches ?? [])]
+    .reverse()
+    .find(
+      (b) => !b.oneClaim && !b.mergedInto && b.done >= b.count && openDrafts(state, b).length >= 2,
+    );
 }
 
 /** The claim a draft was gathered into, if that claim is still in progress. */
-export function claimOfMergedDraft(state: UserState, draftId: string | undefined): OutlayClaimDraft | undefined {
+export function claimOfMergedDraft(
+  state: UserState,
+  draftId: string | undefined,
+): OutlayClaimDraft | undefined {
   const claim = state.outlayClaim;
   if (!draftId || !claim) return undefined;
-  const batch = state.receiptBatches?.find((b) => b.mergedInto === claim.id && b.lines.some((l) => l.draftId === draftId));
+  const batch = state.receiptBatches?.find(
+    (b) => b.mergedInto === claim.id && b.lines.some((l) => l.draftId === draftId),
+  );
   return batch ? claim : undefined;
 }
 
@@ -295,7 +424,12 @@ export function mergeBatch(turn: Turn, batchId: string, fromCard: boolean) {
   const ids = new Set(batch.lines.map((l) => l.draftId));
   if (turn.state.outlay && ids.has(turn.state.outlay.id)) turn.state.outlay = undefined;
   if (turn.state.setAside && ids.has(turn.state.setAside.id)) turn.state.setAside = undefined;
-  const claim: OutlayClaimDraft = { id: turn.ctx.newId(), step: 'form', purpose: open.map((o) => o.purpose.trim()).find(Boolean) ?? '', lines: open.map((o) => o.line) };
+  const claim: OutlayClaimDraft = {
+    id: turn.ctx.newId(),
+    step: 'form',
+    purpose: open.map((o) => o.purpose.trim()).find(Boolean) ?? '',
+    lines: open.map((o) => o.line),
+  };
   putBatch(turn, { ...batch, mergedInto: claim.id });
   if (!fromCard) turn.say('outlayClaim.merged', { count: claim.lines.length });
   if (claim.purpose) reviewClaim(turn, claim, fromCard, false);
@@ -335,7 +469,10 @@ export function reviewClaim(turn: Turn, draft: OutlayClaimDraft, fromCard: boole
   if (errors) {
     turn.state.outlayClaim = { ...draft, step: 'form' };
     if (!fromCard && sayFix) turn.say('outlay.fixErrors');
-    return turn.show(outlayClaimView(turn.lang, turn.state.outlayClaim, 'form', { errors }), fromCard);
+    return turn.show(
+      outlayClaimView(turn.lang, turn.state.outlayClaim, 'form', { errors }),
+      fromCard,
+    );
   }
   turn.state.outlayClaim = { ...draft, purpose: draft.purpose.trim(), step: 'review' };
   turn.show(outlayClaimView(turn.lang, turn.state.outlayClaim, 'review'), fromCard);
@@ -355,12 +492,23 @@ export function fileOutlayClaim(turn: Turn, draft: OutlayClaimDraft, fromCard: b
   turn.state.outlayClaim = filing;
   if (fromCard) turn.replace = outlayClaimView(turn.lang, filing, 'filing');
   const receiptIds = [...new Set(draft.lines.flatMap((l) => l.receiptIds))];
-  turn.effects.push({ type: 'fileClaim', draftId: draft.id, claim: newClaimOf(turn.lang, draft.purpose, lines), ...(receiptIds.length ? { receiptIds } : {}) });
+  turn.effects.push({
+    type: 'fileClaim',
+    draftId: draft.id,
+    claim: newClaimOf(turn.lang, draft.purpose, lines),
+    ...(receiptIds.length ? { receiptIds } : {}),
+  });
 }
 
 function newClaimOf(lang: Lang, purpose: string, lines: OutlayLine[]): NewClaim {
-  const kinds = [...new Set(lines.map((l) => kindLabel(lang, l.kind)))].map((k, i) => (i === 0 ? k : k.toLowerCase())).join(', ');
-  return { description: t(lang, 'outlay.description', { kind: kinds }).slice(0, 200), purpose: purpose.trim(), lines };
+  const kinds = [...new Set(lines.map((l) => kindLabel(lang, l.kind)))]
+    .map((k, i) => (i === 0 ? k : k.toLowerCase()))
+    .join(', ');
+  return {
+    description: t(lang, 'outlay.description', { kind: kinds }).slice(0, 200),
+    purpose: purpose.trim(),
+    lines,
+  };
 }
 
 export function cancelOutlayClaim(turn: Turn, fromCard: boolean) {
@@ -389,7 +537,8 @@ export function onClaimAction(turn: Turn, data: CardActionData): boolean {
     return true;
   }
   // The form's purpose travels with every button on it: a purpose typed before a line is edited is kept.
-  const withPurpose = typeof data.purpose === 'string' ? { ...draft, purpose: data.purpose.trim() } : draft;
+  const withPurpose =
+    typeof data.purpose === 'string' ? { ...draft, purpose: data.purpose.trim() } : draft;
   const line = draft.lines.find((l) => l.id === data.lineId);
   switch (data.action) {
     case 'claim.submit':
@@ -410,14 +559,19 @@ export function onClaimAction(turn: Turn, data: CardActionData): boolean {
       break;
     case 'claim.editLine':
       turn.state.outlayClaim = withPurpose;
-      turn.replace = line ? claimLineFormView(turn.lang, withPurpose, line) : claimViewAtStep(turn.lang, withPurpose);
+      turn.replace = line
+        ? claimLineFormView(turn.lang, withPurpose, line)
+        : claimViewAtStep(turn.lang, withPurpose);
       break;
     case 'claim.saveLine': {
       if (!line) {
         turn.replace = claimViewAtStep(turn.lang, draft);
         break;
       }
-      const { purpose: _ignored, ...fields } = fieldsFromCardData(data, { ...line.fields, purpose: '' });
+      const { purpose: _ignored, ...fields } = fieldsFromCardData(data, {
+        ...line.fields,
+        purpose: '',
+      });
       const edited: ClaimLineDraft = { ...line, fields };
       const checked = validateOutlayLine(fields, turn.ctx.today);
       if (!checked.ok) {
@@ -426,7 +580,10 @@ export function onClaimAction(turn: Turn, data: CardActionData): boolean {
       }
       // The user has looked at the line now: no more "please check".
       const { check: _seen, ...saved } = edited;
-      const updated: OutlayClaimDraft = { ...draft, lines: draft.lines.map((l) => (l.id === line.id ? saved : l)) };
+      const updated: OutlayClaimDraft = {
+        ...draft,
+        lines: draft.lines.map((l) => (l.id === line.id ? saved : l)),
+      };
       if (updated.step === 'review') reviewClaim(turn, updated, true);
       else {
         turn.state.outlayClaim = updated;
@@ -462,7 +619,8 @@ export function onClaimAction(turn: Turn, data: CardActionData): boolean {
 function staleClaim(turn: Turn, draftId: string | undefined) {
   const filed = turn.state.lastFiled;
   if (filed && filed.draftId === draftId) {
-    if (filed.claim) turn.replace = outlayClaimView(turn.lang, filed.claim, 'filed', { number: filed.number });
+    if (filed.claim)
+      turn.replace = outlayClaimView(turn.lang, filed.claim, 'filed', { number: filed.number });
     return turn.say('outlayClaim.alreadyFiled', { number: filed.number });
   }
   const current = turn.state.outlayClaim;
@@ -474,17 +632,30 @@ function staleClaim(turn: Turn, draftId: string | undefined) {
 }
 
 /** The claims API accepted the claim; false when `draftId` is not the claim in progress. */
-export function onClaimFiled(turn: Turn, draftId: string, number: string, totals: Array<{ amountMinor: number; currency: string }>): boolean {
+export function onClaimFiled(
+  turn: Turn,
+  draftId: string,
+  number: string,
+  totals: Array<{ amountMinor: number; currency: string }>,
+): boolean {
   const draft = turn.state.outlayClaim;
   if (!draft || draft.id !== draftId) return false;
   turn.state.outlayClaim = undefined;
   turn.state.lastFiled = { draftId, number, claim: { ...draft, step: 'review' } };
   turn.replace = outlayClaimView(turn.lang, draft, 'filed', { number });
-  turn.say('claim.filed', { number, total: totals.map((m) => formatMoney(m.amountMinor, m.currency, turn.lang)).join(' + ') });
+  turn.say('claim.filed', {
+    number,
+    total: totals.map((m) => formatMoney(m.amountMinor, m.currency, turn.lang)).join(' + '),
+  });
   return true;
 }
 
-export function onClaimFileFailed(turn: Turn, draftId: string, reason: 'unavailable' | 'rejected', detail?: string): boolean {
+export function onClaimFileFailed(
+  turn: Turn,
+  draftId: string,
+  reason: 'unavailable' | 'rejected',
+  detail?: string,
+): boolean {
   const draft = turn.state.outlayClaim;
   if (!draft || draft.id !== draftId) return false;
   turn.state.outlayClaim = { ...draft, step: 'review' };
@@ -503,7 +674,9 @@ export function claimViewAtStep(lang: Lang, draft: OutlayClaimDraft): View {
 }
 
 function money(lang: Lang, amountMinor: number, currency: string): string {
-  return (CURRENCIES as readonly string[]).includes(currency) ? formatMoney(amountMinor, currency, lang) : `${amountMinor / 100} ${currency}`;
+  return (CURRENCIES as readonly string[]).includes(currency)
+    ? formatMoney(amountMinor, currency, lang)
+    : `${amountMinor / 100} ${currency}`;
 }
 
 /** One total per currency, in the order the currencies first appear: conversion is finance's job. */
@@ -511,33 +684,63 @@ export function claimTotal(lang: Lang, lines: readonly ClaimLineDraft[]): string
   const totals = new Map<string, number>();
   for (const l of lines) {
     const amount = parseAmount(l.fields.amount);
-    if (amount) totals.set(l.fields.currency, (totals.get(l.fields.currency) ?? 0) + amount.amountMinor);
+    if (amount)
+      totals.set(l.fields.currency, (totals.get(l.fields.currency) ?? 0) + amount.amountMinor);
   }
-  return totals.size > 0 ? [...totals].map(([currency, minor]) => money(lang, minor, currency)).join(' + ') : '–';
+  return totals.size > 0
+    ? [...totals].map(([currency, minor]) => money(lang, minor, currency)).join(' + ')
+    : '–';
 }
 
 function fieldLabel(lang: Lang, field: string): string {
-  return (OUTLAY_FIELDS as readonly string[]).includes(field) ? t(lang, `outlay.field.${field as (typeof OUTLAY_FIELDS)[number]}`) : field;
+  return (OUTLAY_FIELDS as readonly string[]).includes(field)
+    ? t(lang, `outlay.field.${field as (typeof OUTLAY_FIELDS)[number]}`)
+    : field;
 }
 
-export function outlayClaimView(lang: Lang, draft: OutlayClaimDraft, mode: ClaimMode, opts: { errors?: ClaimErrors; number?: string } = {}): View {
+export function outlayClaimView(
+  lang: Lang,
+  draft: OutlayClaimDraft,
+  mode: ClaimMode,
+  opts: { errors?: ClaimErrors; number?: string } = {},
+): View {
   const editable = mode === 'form' || mode === 'review';
   const lineErrors = opts.errors?.lines ?? {};
   const lines = draft.lines.map((l) => {
     const f = l.fields;
     const amount = parseAmount(f.amount);
-    const errors = Object.entries(lineErrors[l.id] ?? {}).map(([field, key]) => `${fieldLabel(lang, field)}: ${t(lang, key as MessageKey)}`);
+    const errors = Object.entries(lineErrors[l.id] ?? {}).map(
+      ([field, key]) => `${fieldLabel(lang, field)}: ${t(lang, key as MessageKey)}`,
+    );
     const check = editable ? (l.check ?? []) : [];
     return {
       lineId: l.id,
       draftId: draft.id,
       title: [kindLabel(lang, f.kind), f.merchant].filter(Boolean).join(' – '),
-      detail: [formatDate(lang, f.date), f.comment, l.receiptIds.length ? (l.receiptName ? t(lang, 'outlayClaim.receiptFile', { name: l.receiptName }) : t(lang, 'outlayClaim.receiptAttached')) : ''].filter(Boolean).join(' · '),
+      detail: [
+        formatDate(lang, f.date),
+        f.comment,
+        l.receiptIds.length
+          ? l.receiptName
+            ? t(lang, 'outlayClaim.receiptFile', { name: l.receiptName })
+            : t(lang, 'outlayClaim.receiptAttached')
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
       amount: amount ? money(lang, amount.amountMinor, f.currency) : '–',
-      checkNote: check.length > 0 ? t(lang, 'receipt.check', { fields: check.map((c) => fieldLabel(lang, c).toLowerCase()).join(', ') }) : '',
+      checkNote:
+        check.length > 0
+          ? t(lang, 'receipt.check', {
+              fields: check.map((c) => fieldLabel(lang, c).toLowerCase()).join(', '),
+            })
+          : '',
       error: errors.join(' '),
       editable,
-      labels: { edit: t(lang, 'outlay.action.edit'), remove: t(lang, 'outlayClaim.action.removeLine') },
+      labels: {
+        edit: t(lang, 'outlay.action.edit'),
+        remove: t(lang, 'outlayClaim.action.removeLine'),
+      },
     };
   });
   const status = statusLine(lang, mode, opts.number);
@@ -546,9 +749,17 @@ export function outlayClaimView(lang: Lang, draft: OutlayClaimDraft, mode: Claim
     template: 'outlay-claim',
     data: {
       title: t(lang, mode === 'review' ? 'outlayClaim.summaryTitle' : 'outlayClaim.title'),
-      hint: mode === 'form' ? t(lang, 'outlayClaim.formHint') : mode === 'review' ? t(lang, 'outlay.summaryHint') : '',
+      hint:
+        mode === 'form'
+          ? t(lang, 'outlayClaim.formHint')
+          : mode === 'review'
+            ? t(lang, 'outlay.summaryHint')
+            : '',
       draftId: draft.id,
-      facts: mode !== 'form' && draft.purpose ? [{ title: t(lang, 'outlay.field.purpose'), value: draft.purpose }] : [],
+      facts:
+        mode !== 'form' && draft.purpose
+          ? [{ title: t(lang, 'outlay.field.purpose'), value: draft.purpose }]
+          : [],
       hasFacts: mode !== 'form' && Boolean(draft.purpose),
       lines,
       totalLabel: t(lang, 'outlay.total'),
@@ -575,8 +786,17 @@ export function outlayClaimView(lang: Lang, draft: OutlayClaimDraft, mode: Claim
 }
 
 /** The outlay form for one line of the claim: no purpose (the claim has it), Save and Back. */
-export function claimLineFormView(lang: Lang, draft: OutlayClaimDraft, line: ClaimLineDraft, errors: FieldErrors = {}): View {
-  const asDraft: OutlayDraft = { id: draft.id, step: 'form', fields: { ...line.fields, purpose: draft.purpose } };
+export function claimLineFormView(
+  lang: Lang,
+  draft: OutlayClaimDraft,
+  line: ClaimLineDraft,
+  errors: FieldErrors = {},
+): View {
+  const asDraft: OutlayDraft = {
+    id: draft.id,
+    step: 'form',
+    fields: { ...line.fields, purpose: draft.purpose },
+  };
   const view = outlayFormView(lang, asDraft, errors, false);
   if (view.kind !== 'card') return view;
   const n = draft.lines.findIndex((l) => l.id === line.id) + 1;
@@ -586,17 +806,32 @@ export function claimLineFormView(lang: Lang, draft: OutlayClaimDraft, line: Cla
     data: {
       ...view.data,
       title: t(lang, 'outlayClaim.lineTitle', { n, kind: kindLabel(lang, line.fields.kind) }),
-      intro: check.length ? t(lang, 'receipt.check', { fields: check.map((c) => fieldLabel(lang, c).toLowerCase()).join(', ') }) : '',
+      intro: check.length
+        ? t(lang, 'receipt.check', {
+            fields: check.map((c) => fieldLabel(lang, c).toLowerCase()).join(', '),
+          })
+        : '',
       lineId: line.id,
       showPurpose: false,
       actions: { submit: 'claim.saveLine', cancel: 'claim.show' },
-      labels: { ...(view.data.labels as Record<string, string>), review: t(lang, 'outlayClaim.action.saveLine'), cancel: t(lang, 'outlayClaim.action.back') },
+      labels: {
+        ...(view.data.labels as Record<string, string>),
+        review: t(lang, 'outlayClaim.action.saveLine'),
+        cancel: t(lang, 'outlayClaim.action.back'),
+      },
     },
   };
 }
 
 /** "I made one outlay for each of the 3 receipts. Would you rather have them on one claim?" */
 export function mergeOfferView(lang: Lang, batchId: string, count: number): View {
-  return { kind: 'card', template: 'receipts-merge', data: { text: t(lang, 'outlayClaim.mergeOffer', { count }), label: t(lang, 'outlayClaim.action.merge'), batchId } };
+  return {
+    kind: 'card',
+    template: 'receipts-merge',
+    data: {
+      text: t(lang, 'outlayClaim.mergeOffer', { count }),
+      label: t(lang, 'outlayClaim.action.merge'),
+      batchId,
+    },
+  };
 }
-

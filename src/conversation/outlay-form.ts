@@ -7,7 +7,12 @@ import { z } from 'zod';
 import { CURRENCIES, EXPENSE_KINDS, type OutlayLine } from '../claims/claim.js';
 import type { MessageKey } from '../i18n/translate.js';
 import { parseAmount, type OutlayGuess } from './free-text.js';
-import { OUTLAY_FIELDS, type OutlayField, type OutlayFields, type OutlayLineFields } from './types.js';
+import {
+  OUTLAY_FIELDS,
+  type OutlayField,
+  type OutlayFields,
+  type OutlayLineFields,
+} from './types.js';
 
 /** Upper bound for a single outlay: above this it is a typo or belongs in another process. */
 export const MAX_OUTLAY_MINOR = 100_000_00;
@@ -15,7 +20,15 @@ export const MAX_OUTLAY_MINOR = 100_000_00;
 export type FieldErrors = Partial<Record<OutlayField, MessageKey>>;
 
 export function emptyOutlayFields(today: string): OutlayFields {
-  return { date: today, amount: '', currency: 'NOK', kind: 'other', merchant: '', purpose: '', comment: '' };
+  return {
+    date: today,
+    amount: '',
+    currency: 'NOK',
+    kind: 'other',
+    merchant: '',
+    purpose: '',
+    comment: '',
+  };
 }
 
 /** The form as far as free text or a receipt filled it in; the rest as a new form has it. */
@@ -37,7 +50,10 @@ export function formatAmountInput(amountMinor: number): string {
 }
 
 /** Picks the form's inputs out of whatever a card sent, ignoring anything else it carried. */
-export function fieldsFromCardData(data: Record<string, unknown>, previous: OutlayFields): OutlayFields {
+export function fieldsFromCardData(
+  data: Record<string, unknown>,
+  previous: OutlayFields,
+): OutlayFields {
   const next = { ...previous };
   for (const key of OUTLAY_FIELDS) {
     const value = data[key];
@@ -54,7 +70,8 @@ function checkDate(value: string, today: string): MessageKey | undefined {
   const m = isoDate.exec(value);
   if (!m) return 'error.date.invalid';
   const d = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) return 'error.date.invalid';
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
+    return 'error.date.invalid';
   // A day of slack: the user's "today" may already be tomorrow in the time zone they travel in.
   const todayMs = Date.parse(`${today}T00:00:00Z`);
   if (d.getTime() > todayMs + 86_400_000) return 'error.date.future';
@@ -65,8 +82,10 @@ function checkDate(value: string, today: string): MessageKey | undefined {
 const kindSchema = z.enum(EXPENSE_KINDS);
 const currencySchema = z.enum(CURRENCIES);
 
-export type OutlayValidation = { ok: true; line: OutlayLine; purpose: string } | { ok: false; errors: FieldErrors };
-export type OutlayLineValidation = { ok: true; line: OutlayLine } | { ok: false; errors: FieldErrors };
+export type OutlayValidation =
+  { ok: true; line: OutlayLine; purpose: string } | { ok: false; errors: FieldErrors };
+export type OutlayLineValidation =
+  { ok: true; line: OutlayLine } | { ok: false; errors: FieldErrors };
 
 /** The purpose of a claim: never guessed, so it must say something. */
 export function checkPurpose(value: string): MessageKey | undefined {
@@ -95,7 +114,8 @@ export function validateOutlayLine(fields: OutlayLineFields, today: string): Out
   if (fields.merchant.length > 200) errors.merchant = 'error.merchant.tooLong';
   if (fields.comment.length > 1000) errors.comment = 'error.comment.tooLong';
 
-  if (Object.keys(errors).length > 0 || !amount || !currency.success || !kind.success) return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || !amount || !currency.success || !kind.success)
+    return { ok: false, errors };
   const line: OutlayLine = {
     type: 'outlay',
     date: fields.date,
@@ -111,6 +131,13 @@ export function validateOutlayLine(fields: OutlayLineFields, today: string): Out
 export function validateOutlay(fields: OutlayFields, today: string): OutlayValidation {
   const checked = validateOutlayLine(fields, today);
   const purposeError = checkPurpose(fields.purpose);
-  if (!checked.ok || purposeError) return { ok: false, errors: { ...(checked.ok ? {} : checked.errors), ...(purposeError ? { purpose: purposeError } : {}) } };
+  if (!checked.ok || purposeError)
+    return {
+      ok: false,
+      errors: {
+        ...(checked.ok ? {} : checked.errors),
+        ...(purposeError ? { purpose: purposeError } : {}),
+      },
+    };
   return { ok: true, line: checked.line, purpose: fields.purpose.trim() };
 }

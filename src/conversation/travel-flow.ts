@@ -10,21 +10,59 @@ import { InvalidClaimInput, isIsoDate, RatesUnavailableError } from '../claims/r
 import { z } from 'zod';
 import { formatMoney, t, type Lang, type MessageKey } from '../i18n/translate.js';
 import { formatDate, formatDay, kindLabel } from './card-views.js';
-import { checkMeals, MEAL_FIELDS, mealsForm, tripDates, type MealField, type MealIssue } from './travel-meals.js';
+import {
+  checkMeals,
+  MEAL_FIELDS,
+  mealsForm,
+  tripDates,
+  type MealField,
+  type MealIssue,
+} from './travel-meals.js';
 import { tripSummaryView, type SummaryLine, type TripMode } from './trip-views.js';
 import type { Turn } from './turn.js';
 import type { CardActionData, TravelDraft, TravelFields, View } from './types.js';
 
-export const TRAVEL_FIELDS = ['departureDate', 'departureTime', 'returnDate', 'returnTime', 'destination', 'purpose', 'over15km', 'hotelNights', 'unreceiptedNights', 'breakfasts', 'lunches', 'dinners'] as const;
+export const TRAVEL_FIELDS = [
+  'departureDate',
+  'departureTime',
+  'returnDate',
+  'returnTime',
+  'destination',
+  'purpose',
+  'over15km',
+  'hotelNights',
+  'unreceiptedNights',
+  'breakfasts',
+  'lunches',
+  'dinners',
+] as const;
 type TravelField = (typeof TRAVEL_FIELDS)[number];
 type FieldErrors = Partial<Record<TravelField, string>>;
 
 export function emptyTravelFields(today: string): TravelFields {
-  return { departureDate: today, departureTime: '08:00', returnDate: today, returnTime: '17:00', destination: '', purpose: '', over15km: 'true', hotelNights: '0', unreceiptedNights: '0', breakfasts: '0', lunches: '0', dinners: '0' };
+  return {
+    departureDate: today,
+    departureTime: '08:00',
+    returnDate: today,
+    returnTime: '17:00',
+    destination: '',
+    purpose: '',
+    over15km: 'true',
+    hotelNights: '0',
+    unreceiptedNights: '0',
+    breakfasts: '0',
+    lunches: '0',
+    dinners: '0',
+  };
 }
 
 export function startTravel(turn: Turn) {
-  const draft: TravelDraft = { id: turn.ctx.newId(), step: 'form', fields: emptyTravelFields(turn.ctx.today), outlays: [] };
+  const draft: TravelDraft = {
+    id: turn.ctx.newId(),
+    step: 'form',
+    fields: emptyTravelFields(turn.ctx.today),
+    outlays: [],
+  };
   turn.state.travel = draft;
   turn.messages.push(travelFormView(turn.lang, draft));
 }
@@ -38,7 +76,10 @@ const cardValueSchema = z
     z.string(),
     z.number().finite().transform(String),
     z.boolean().transform(String),
-    z.array(z.union([z.string(), z.number()])).max(100).transform((a) => a.join(',')),
+    z
+      .array(z.union([z.string(), z.number()]))
+      .max(100)
+      .transform((a) => a.join(',')),
   ])
   .transform((v) => v.trim());
 
@@ -49,7 +90,8 @@ function fieldsFromCard(data: Record<string, unknown>, previous: TravelFields): 
     if (v.success) next[key] = v.data;
     // The Adaptive Cards renderer leaves an input with nothing ticked out of the submitted data
     // altogether, so a missing meal input means none: otherwise unticking every date would keep them.
-    else if (data[key] === undefined && (MEAL_FIELDS as readonly string[]).includes(key)) next[key] = '';
+    else if (data[key] === undefined && (MEAL_FIELDS as readonly string[]).includes(key))
+      next[key] = '';
   }
   return next;
 }
@@ -88,10 +130,12 @@ export function checkTravel(lang: Lang, draft: TravelDraft): Checked {
   const purpose = f.purpose.trim();
   if (!purpose) errors.purpose = say('error.purpose.required');
   else if (purpose.length < 3) errors.purpose = say('error.purpose.tooShort');
-  if (!/^\d{2}:\d{2}$/.test(f.departureTime)) errors.departureTime = say('travel.error.timeInvalid');
+  if (!/^\d{2}:\d{2}$/.test(f.departureTime))
+    errors.departureTime = say('travel.error.timeInvalid');
   if (!/^\d{2}:\d{2}$/.test(f.returnTime)) errors.returnTime = say('travel.error.timeInvalid');
   // Said here, not left to the calculator, which only runs once the rest of the form is right.
-  if (isIsoDate(f.departureDate) && isIsoDate(f.returnDate) && f.returnDate < f.departureDate) errors.returnDate = say('perDiem.error.returnNotAfterDeparture');
+  if (isIsoDate(f.departureDate) && isIsoDate(f.returnDate) && f.returnDate < f.departureDate)
+    errors.returnDate = say('perDiem.error.returnNotAfterDeparture');
   const counts: Partial<Record<'hotelNights' | 'unreceiptedNights', number>> = {};
   for (const key of ['hotelNights', 'unreceiptedNights'] as const) {
     const n = count(f[key]);
@@ -103,26 +147,65 @@ export function checkTravel(lang: Lang, draft: TravelDraft): Checked {
   if (!meals.ok) for (const issue of meals.issues) errors[issue.field] ??= mealError(lang, issue);
   if (Object.keys(errors).length > 0 || !meals.ok) return { ok: false, errors };
   const provided = meals.meals.dates;
-  const mealsProvided = tripDates(f.departureDate, f.returnDate).map((date) => ({
-    date,
-    breakfast: provided.breakfasts.includes(date),
-    lunch: provided.lunches.includes(date),
-    dinner: provided.dinners.includes(date),
-  })).filter((m) => m.breakfast || m.lunch || m.dinner);
+  const mealsProvided = tripDates(f.departureDate, f.returnDate)
+    .map((date) => ({
+      date,
+      breakfast: provided.breakfasts.includes(date),
+      lunch: provided.lunches.includes(date),
+      dinner: provided.dinners.includes(date),
+    }))
+    .filter((m) => m.breakfast || m.lunch || m.dinner);
   const departure = `${f.departureDate}T${f.departureTime}`;
   const ret = `${f.returnDate}T${f.returnTime}`;
   try {
-    const result = calculatePerDiem({ departure, return: ret, over15km: f.over15km === 'true', hotelNights: counts.hotelNights ?? 0, unreceiptedNights: counts.unreceiptedNights ?? 0, mealsProvided });
-    const line: PerDiemClaimLine | undefined = result.totalOre > 0
-      ? { type: 'perDiem', date: f.departureDate, departure, return: ret, destination: f.destination, hotelNights: counts.hotelNights ?? 0, unreceiptedNights: counts.unreceiptedNights ?? 0, amountMinor: result.totalOre, currency: 'NOK', taxFreeMinor: result.taxFreeOre, taxableMinor: result.taxableOre }
-      : undefined;
+    const result = calculatePerDiem({
+      departure,
+      return: ret,
+      over15km: f.over15km === 'true',
+      hotelNights: counts.hotelNights ?? 0,
+      unreceiptedNights: counts.unreceiptedNights ?? 0,
+      mealsProvided,
+    });
+    const line: PerDiemClaimLine | undefined =
+      result.totalOre > 0
+        ? {
+            type: 'perDiem',
+            date: f.departureDate,
+            departure,
+            return: ret,
+            destination: f.destination,
+            hotelNights: counts.hotelNights ?? 0,
+            unreceiptedNights: counts.unreceiptedNights ?? 0,
+            amountMinor: result.totalOre,
+            currency: 'NOK',
+            taxFreeMinor: result.taxFreeOre,
+            taxableMinor: result.taxableOre,
+          }
+        : undefined;
     return { ok: true, result, ...(line ? { line } : {}), mealsPlaced: meals.meals.placed };
   } catch (err) {
-    if (err instanceof RatesUnavailableError) return { ok: false, errors: { departureDate: say('claim.error.ratesUnavailable', { years: err.knownYears.join(', ') }) } };
+    if (err instanceof RatesUnavailableError)
+      return {
+        ok: false,
+        errors: {
+          departureDate: say('claim.error.ratesUnavailable', { years: err.knownYears.join(', ') }),
+        },
+      };
     if (err instanceof InvalidClaimInput) {
       for (const issue of err.issues) {
-        const field: TravelField = issue.field === 'departure' ? 'departureDate' : issue.field === 'return' ? 'returnDate' : issue.field.startsWith('mealsProvided') ? 'breakfasts' : (issue.field as TravelField);
-        errors[field] = say((issue.key.startsWith('perDiem.error.') ? issue.key : 'claim.error.invalidValue') as MessageKey);
+        const field: TravelField =
+          issue.field === 'departure'
+            ? 'departureDate'
+            : issue.field === 'return'
+              ? 'returnDate'
+              : issue.field.startsWith('mealsProvided')
+                ? 'breakfasts'
+                : (issue.field as TravelField);
+        errors[field] = say(
+          (issue.key.startsWith('perDiem.error.')
+            ? issue.key
+            : 'claim.error.invalidValue') as MessageKey,
+        );
       }
       return { ok: false, errors };
     }
@@ -130,7 +213,13 @@ export function checkTravel(lang: Lang, draft: TravelDraft): Checked {
   }
 }
 
-const NUMBER_FIELDS = ['hotelNights', 'unreceiptedNights', 'breakfasts', 'lunches', 'dinners'] as const;
+const NUMBER_FIELDS = [
+  'hotelNights',
+  'unreceiptedNights',
+  'breakfasts',
+  'lunches',
+  'dinners',
+] as const;
 
 /** Up to a week, the dates are ticked in plain sight; a longer trip gets compact drop-downs. */
 const MAX_EXPANDED_CHOICES = 7;
@@ -148,10 +237,12 @@ export function travelFormView(lang: Lang, draft: TravelDraft, errors: FieldErro
       fields: { ...draft.fields, ...meals.values },
       // Input.Number takes a number: the renderer shows a string value as an empty box (and then
       // leaves it out of the submit). Anything that is not a count stays as typed, beside its error.
-      numbers: Object.fromEntries(NUMBER_FIELDS.map((k) => {
-        const value = k in meals.values ? meals.values[k as MealField] : draft.fields[k];
-        return [k, count(value) ?? value];
-      })),
+      numbers: Object.fromEntries(
+        NUMBER_FIELDS.map((k) => {
+          const value = k in meals.values ? meals.values[k as MealField] : draft.fields[k];
+          return [k, count(value) ?? value];
+        }),
+      ),
       meals: {
         perDate: meals.perDate,
         style: meals.choices.length > MAX_EXPANDED_CHOICES ? 'compact' : 'expanded',
@@ -160,15 +251,34 @@ export function travelFormView(lang: Lang, draft: TravelDraft, errors: FieldErro
         placeholder: l('travel.placeholder.mealDays'),
       },
       labels: {
-        departureDate: l('travel.field.departureDate'), departureTime: l('travel.field.departureTime'), returnDate: l('travel.field.returnDate'),
-        returnTime: l('travel.field.returnTime'), destination: l('travel.field.destination'), purpose: l('outlay.field.purpose'),
-        over15km: l('travel.field.over15km'), hotelNights: l('travel.field.hotelNights'), unreceiptedNights: l('travel.field.unreceiptedNights'),
-        meals: l('travel.field.meals'), breakfasts: l('travel.field.breakfasts'), lunches: l('travel.field.lunches'), dinners: l('travel.field.dinners'),
-        breakfastDays: l('travel.field.breakfastDays'), lunchDays: l('travel.field.lunchDays'), dinnerDays: l('travel.field.dinnerDays'),
-        review: l('outlay.action.review'), cancel: l('outlay.action.cancel'),
+        departureDate: l('travel.field.departureDate'),
+        departureTime: l('travel.field.departureTime'),
+        returnDate: l('travel.field.returnDate'),
+        returnTime: l('travel.field.returnTime'),
+        destination: l('travel.field.destination'),
+        purpose: l('outlay.field.purpose'),
+        over15km: l('travel.field.over15km'),
+        hotelNights: l('travel.field.hotelNights'),
+        unreceiptedNights: l('travel.field.unreceiptedNights'),
+        meals: l('travel.field.meals'),
+        breakfasts: l('travel.field.breakfasts'),
+        lunches: l('travel.field.lunches'),
+        dinners: l('travel.field.dinners'),
+        breakfastDays: l('travel.field.breakfastDays'),
+        lunchDays: l('travel.field.lunchDays'),
+        dinnerDays: l('travel.field.dinnerDays'),
+        review: l('outlay.action.review'),
+        cancel: l('outlay.action.cancel'),
       },
-      placeholders: { destination: l('travel.placeholder.destination'), purpose: l('outlay.placeholder.purpose') },
-      required: { destination: l('travel.error.destinationRequired'), purpose: l('error.purpose.required'), time: l('travel.error.timeInvalid') },
+      placeholders: {
+        destination: l('travel.placeholder.destination'),
+        purpose: l('outlay.placeholder.purpose'),
+      },
+      required: {
+        destination: l('travel.error.destinationRequired'),
+        purpose: l('error.purpose.required'),
+        time: l('travel.error.timeInvalid'),
+      },
       errors: Object.fromEntries(TRAVEL_FIELDS.map((f) => [f, errors[f] ?? ''])),
     },
   };
@@ -182,25 +292,54 @@ export function perDiemBreakdown(lang: Lang, result: PerDiemResult): SummaryLine
   const money = (ore: number) => formatMoney(ore, 'NOK', lang);
   const lines: SummaryLine[] = [];
   for (const day of result.days) {
-    lines.push({ label: t(lang, `travel.line.${day.rateKind}`, { from: hm(day.from), to: hm(day.to) }), amount: money(day.rateOre) });
-    for (const d of day.deductions) lines.push({ label: t(lang, `travel.line.deduction.${d.meal}`, { percent: d.percent, dates: formatDays(lang, d.dates) }), amount: `−${money(d.amountOre)}` });
+    lines.push({
+      label: t(lang, `travel.line.${day.rateKind}`, { from: hm(day.from), to: hm(day.to) }),
+      amount: money(day.rateOre),
+    });
+    for (const d of day.deductions)
+      lines.push({
+        label: t(lang, `travel.line.deduction.${d.meal}`, {
+          percent: d.percent,
+          dates: formatDays(lang, d.dates),
+        }),
+        amount: `−${money(d.amountOre)}`,
+      });
   }
-  for (const n of result.nightSupplement) lines.push({ label: t(lang, 'travel.line.nightSupplement', { nights: n.nights, rate: money(n.rateOre) }), amount: money(n.amountOre) });
+  for (const n of result.nightSupplement)
+    lines.push({
+      label: t(lang, 'travel.line.nightSupplement', { nights: n.nights, rate: money(n.rateOre) }),
+      amount: money(n.amountOre),
+    });
   if (result.reasonKey) lines.push({ label: t(lang, result.reasonKey as MessageKey), amount: '' });
   return lines;
 }
 
 function outlayLine(lang: Lang, o: OutlayLine): SummaryLine {
-  return { label: `${kindLabel(lang, o.kind)}${o.merchant ? ` – ${o.merchant}` : ''}`, amount: formatMoney(o.amountMinor, o.currency, lang) };
+  return {
+    label: `${kindLabel(lang, o.kind)}${o.merchant ? ` – ${o.merchant}` : ''}`,
+    amount: formatMoney(o.amountMinor, o.currency, lang),
+  };
 }
 
-export function travelSummaryView(lang: Lang, draft: TravelDraft, mode: TripMode, number = ''): View {
+export function travelSummaryView(
+  lang: Lang,
+  draft: TravelDraft,
+  mode: TripMode,
+  number = '',
+): View {
   const checked = checkTravel(lang, draft);
   const f = draft.fields;
   const lines = checked.ok ? perDiemBreakdown(lang, checked.result) : [];
-  if (draft.mileage) lines.push({ label: t(lang, 'mileage.description', { from: draft.mileage.from, to: draft.mileage.to }), amount: formatMoney(draft.mileage.amountMinor, 'NOK', lang) });
+  if (draft.mileage)
+    lines.push({
+      label: t(lang, 'mileage.description', { from: draft.mileage.from, to: draft.mileage.to }),
+      amount: formatMoney(draft.mileage.amountMinor, 'NOK', lang),
+    });
   for (const o of draft.outlays) lines.push(outlayLine(lang, o));
-  const totalOre = (checked.ok ? checked.result.totalOre : 0) + (draft.mileage?.amountMinor ?? 0) + draft.outlays.filter((o) => o.currency === 'NOK').reduce((a, o) => a + o.amountMinor, 0);
+  const totalOre =
+    (checked.ok ? checked.result.totalOre : 0) +
+    (draft.mileage?.amountMinor ?? 0) +
+    draft.outlays.filter((o) => o.currency === 'NOK').reduce((a, o) => a + o.amountMinor, 0);
   const taxFree = (checked.ok ? checked.result.taxFreeOre : 0) + (draft.mileage?.taxFreeMinor ?? 0);
   const taxable = (checked.ok ? checked.result.taxableOre : 0) + (draft.mileage?.taxableMinor ?? 0);
   return tripSummaryView(lang, {
@@ -211,25 +350,55 @@ export function travelSummaryView(lang: Lang, draft: TravelDraft, mode: TripMode
     title: t(lang, mode === 'review' ? 'travel.summaryTitle' : 'travel.titleEdit'),
     facts: [
       { title: t(lang, 'travel.field.destination'), value: f.destination },
-      { title: t(lang, 'travel.field.period'), value: `${formatDate(lang, f.departureDate)} ${f.departureTime} – ${formatDate(lang, f.returnDate)} ${f.returnTime}` },
+      {
+        title: t(lang, 'travel.field.period'),
+        value: `${formatDate(lang, f.departureDate)} ${f.departureTime} – ${formatDate(lang, f.returnDate)} ${f.returnTime}`,
+      },
       { title: t(lang, 'outlay.field.purpose'), value: f.purpose },
     ],
     lines,
     total: formatMoney(totalOre, 'NOK', lang),
-    taxNote: taxable > 0 ? t(lang, 'claim.taxSplit', { taxFree: formatMoney(taxFree, 'NOK', lang), taxable: formatMoney(taxable, 'NOK', lang) }) : checked.ok && checked.result.totalOre > 0 ? t(lang, 'claim.allTaxFree') : '',
-    unverifiedNote: checked.ok && checked.result.unverified ? t(lang, 'claim.unverified', { year: checked.result.year }) : '',
+    taxNote:
+      taxable > 0
+        ? t(lang, 'claim.taxSplit', {
+            taxFree: formatMoney(taxFree, 'NOK', lang),
+            taxable: formatMoney(taxable, 'NOK', lang),
+          })
+        : checked.ok && checked.result.totalOre > 0
+          ? t(lang, 'claim.allTaxFree')
+          : '',
+    unverifiedNote:
+      checked.ok && checked.result.unverified
+        ? t(lang, 'claim.unverified', { year: checked.result.year })
+        : '',
     // Meals typed as numbers were placed on dates by a guess: say so while it can still be changed.
-    note: checked.ok && checked.mealsPlaced && mode === 'review' && checked.result.days.some((d) => d.deductions.length > 0)
-      ? t(lang, 'travel.mealsPlaced', { edit: t(lang, 'outlay.action.edit') })
-      : '',
+    note:
+      checked.ok &&
+      checked.mealsPlaced &&
+      mode === 'review' &&
+      checked.result.days.some((d) => d.deductions.length > 0)
+        ? t(lang, 'travel.mealsPlaced', { edit: t(lang, 'outlay.action.edit') })
+        : '',
     canAddMileage: !draft.mileage,
   });
 }
 
-export function travelClaim(lang: Lang, draft: TravelDraft, line: PerDiemClaimLine | undefined): NewClaim | undefined {
-  const lines: NewClaim['lines'] = [...(line ? [line] : []), ...(draft.mileage ? [draft.mileage] : []), ...draft.outlays];
+export function travelClaim(
+  lang: Lang,
+  draft: TravelDraft,
+  line: PerDiemClaimLine | undefined,
+): NewClaim | undefined {
+  const lines: NewClaim['lines'] = [
+    ...(line ? [line] : []),
+    ...(draft.mileage ? [draft.mileage] : []),
+    ...draft.outlays,
+  ];
   if (lines.length === 0) return undefined;
-  return { description: t(lang, 'travel.description', { destination: draft.fields.destination }), purpose: draft.fields.purpose.trim(), lines };
+  return {
+    description: t(lang, 'travel.description', { destination: draft.fields.destination }),
+    purpose: draft.fields.purpose.trim(),
+    lines,
+  };
 }
 
 export function reviewTravel(turn: Turn, draft: TravelDraft, fromCard: boolean) {
@@ -265,7 +434,12 @@ function fileTravel(turn: Turn, draft: TravelDraft, fromCard: boolean) {
 
 /** Handles the travel card actions; returns false for actions that are not travel ones. */
 export function onTravelAction(turn: Turn, data: CardActionData): boolean {
-  if (!data.action.startsWith('travel.') || data.action === 'travel.addOutlay' || data.action === 'travel.addMileage') return false;
+  if (
+    !data.action.startsWith('travel.') ||
+    data.action === 'travel.addOutlay' ||
+    data.action === 'travel.addMileage'
+  )
+    return false;
   if (data.action === 'travel.start') {
     startTravel(turn);
     return true;
@@ -280,7 +454,7 @@ export function onTravelAction(turn: Turn, data: CardActionData): boolean {
       reviewTravel(turn, { ...draft, fields: fieldsFromCard(data, draft.fields) }, true);
       return true;
     case 'travel.edit':
-      if (draft.step === 'filing') return turn.say('outlay.filingInProgress'), true;
+      if (draft.step === 'filing') return (turn.say('outlay.filingInProgress'), true);
       turn.state.travel = { ...draft, step: 'form' };
       turn.replace = travelFormView(turn.lang, turn.state.travel);
       return true;
@@ -288,7 +462,7 @@ export function onTravelAction(turn: Turn, data: CardActionData): boolean {
       fileTravel(turn, draft, true);
       return true;
     case 'travel.cancel':
-      if (draft.step === 'filing') return turn.say('outlay.filingInProgress'), true;
+      if (draft.step === 'filing') return (turn.say('outlay.filingInProgress'), true);
       turn.state.travel = undefined;
       turn.replace = travelSummaryView(turn.lang, draft, 'cancelled');
       turn.say('outlay.cancelled');

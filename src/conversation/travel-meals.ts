@@ -24,7 +24,11 @@ const MAX_TRIP_DATES = 60;
 export function tripDates(first: string, last: string): string[] {
   if (!isIsoDate(first) || !isIsoDate(last)) return [];
   const out: string[] = [];
-  for (let d = new Date(`${first}T12:00:00Z`); out.length < MAX_TRIP_DATES; d = new Date(d.getTime() + 86_400_000)) {
+  for (
+    let d = new Date(`${first}T12:00:00Z`);
+    out.length < MAX_TRIP_DATES;
+    d = new Date(d.getTime() + 86_400_000)
+  ) {
     const iso = d.toISOString().slice(0, 10);
     if (iso > last) break;
     out.push(iso);
@@ -48,7 +52,10 @@ export function readMealInput(value: string): MealInput {
   if (v === '') return { kind: 'count', count: 0 };
   if (COUNT.test(v)) return { kind: 'count', count: Number(v) };
   if (!LOOKS_LIKE_DATES.test(v)) return { kind: 'notCount', value: v };
-  const tokens = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const tokens = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = tokens.find((s) => !isIsoDate(s));
   const dates = [...new Set(tokens.filter(isIsoDate))].sort();
   return bad === undefined ? { kind: 'dates', dates } : { kind: 'dates', dates, bad };
@@ -91,7 +98,10 @@ export function mealsSchema(trip: readonly string[]) {
     .transform((inputs, ctx): PlacedMeals => {
       const issue = (field: MealField, key: MessageKey, params: MealIssue['params']) =>
         ctx.addIssue({ code: 'custom', path: [field], message: key, params, input: inputs[field] });
-      const out: PlacedMeals = { dates: { breakfasts: [], lunches: [], dinners: [] }, placed: false };
+      const out: PlacedMeals = {
+        dates: { breakfasts: [], lunches: [], dinners: [] },
+        placed: false,
+      };
       for (const field of MEAL_FIELDS) {
         const input = inputs[field];
         if (input.kind === 'notCount') {
@@ -101,14 +111,24 @@ export function mealsSchema(trip: readonly string[]) {
         } else if (trip.length === 0) {
           continue;
         } else if (input.kind === 'count') {
-          if (input.count > trip.length) issue(field, trip.length === 1 ? 'travel.error.tooManyMealsOneDay' : 'travel.error.tooManyMeals', { days: trip.length });
+          if (input.count > trip.length)
+            issue(
+              field,
+              trip.length === 1 ? 'travel.error.tooManyMealsOneDay' : 'travel.error.tooManyMeals',
+              { days: trip.length },
+            );
           else {
             out.dates[field] = placeCount(field, input.count, trip);
             if (input.count > 0 && input.count < trip.length) out.placed = true;
           }
         } else {
           const outside = input.dates.filter((d) => !trip.includes(d));
-          if (outside.length > 0) issue(field, 'travel.error.mealDateOutsideTrip', { dates: outside, first: trip[0], last: trip[trip.length - 1] });
+          if (outside.length > 0)
+            issue(field, 'travel.error.mealDateOutsideTrip', {
+              dates: outside,
+              first: trip[0],
+              last: trip[trip.length - 1],
+            });
           else out.dates[field] = input.dates;
         }
       }
@@ -118,9 +138,15 @@ export function mealsSchema(trip: readonly string[]) {
 
 export type MealsCheck = { ok: true; meals: PlacedMeals } | { ok: false; issues: MealIssue[] };
 
-export function checkMeals(fields: Pick<TravelFields, MealField | 'departureDate' | 'returnDate'>): MealsCheck {
+export function checkMeals(
+  fields: Pick<TravelFields, MealField | 'departureDate' | 'returnDate'>,
+): MealsCheck {
   const trip = tripDates(fields.departureDate, fields.returnDate);
-  const parsed = mealsSchema(trip).safeParse({ breakfasts: fields.breakfasts, lunches: fields.lunches, dinners: fields.dinners });
+  const parsed = mealsSchema(trip).safeParse({
+    breakfasts: fields.breakfasts,
+    lunches: fields.lunches,
+    dinners: fields.dinners,
+  });
   if (parsed.success) return { ok: true, meals: parsed.data };
   return {
     ok: false,
@@ -148,7 +174,9 @@ export interface MealsForm {
  */
 export function mealsForm(fields: TravelFields): MealsForm {
   const trip = tripDates(fields.departureDate, fields.returnDate);
-  const inputs = Object.fromEntries(MEAL_FIELDS.map((f) => [f, readMealInput(fields[f])])) as Record<MealField, MealInput>;
+  const inputs = Object.fromEntries(
+    MEAL_FIELDS.map((f) => [f, readMealInput(fields[f])]),
+  ) as Record<MealField, MealInput>;
   const strays = MEAL_FIELDS.flatMap((f) => {
     const input = inputs[f];
     return input.kind === 'dates' ? input.dates.filter((d) => !trip.includes(d)) : [];
@@ -157,8 +185,17 @@ export function mealsForm(fields: TravelFields): MealsForm {
   const values = Object.fromEntries(
     MEAL_FIELDS.map((f) => {
       const input = inputs[f];
-      if (!perDate) return [f, input.kind === 'count' ? String(input.count) : input.kind === 'dates' ? String(input.dates.length) : input.value];
-      if (input.kind === 'count') return [f, placeCount(f, Math.min(input.count, trip.length), trip).join(',')];
+      if (!perDate)
+        return [
+          f,
+          input.kind === 'count'
+            ? String(input.count)
+            : input.kind === 'dates'
+              ? String(input.dates.length)
+              : input.value,
+        ];
+      if (input.kind === 'count')
+        return [f, placeCount(f, Math.min(input.count, trip.length), trip).join(',')];
       return [f, input.kind === 'dates' ? input.dates.join(',') : ''];
     }),
   ) as Record<MealField, string>;

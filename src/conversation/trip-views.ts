@@ -38,14 +38,28 @@ export function tripSummaryView(lang: Lang, s: TripSummary): View {
     template: 'trip-summary',
     data: {
       title: s.title,
-      hint: s.mode === 'review' ? t(lang, 'outlay.summaryHint') : s.mode === 'draft' ? t(lang, 'outlay.draftHint') : '',
+      hint:
+        s.mode === 'review'
+          ? t(lang, 'outlay.summaryHint')
+          : s.mode === 'draft'
+            ? t(lang, 'outlay.draftHint')
+            : '',
       status:
-        s.mode === 'filing' ? t(lang, 'outlay.status.filing')
-        : s.mode === 'filed' ? t(lang, 'outlay.status.filed', { number: s.number })
-        : s.mode === 'cancelled' ? t(lang, 'outlay.status.cancelled')
-        : s.mode === 'added' ? t(lang, 'outlay.status.added')
-        : '',
-      statusColor: s.mode === 'cancelled' ? 'Warning' : s.mode === 'filed' || s.mode === 'added' ? 'Good' : 'Default',
+        s.mode === 'filing'
+          ? t(lang, 'outlay.status.filing')
+          : s.mode === 'filed'
+            ? t(lang, 'outlay.status.filed', { number: s.number })
+            : s.mode === 'cancelled'
+              ? t(lang, 'outlay.status.cancelled')
+              : s.mode === 'added'
+                ? t(lang, 'outlay.status.added')
+                : '',
+      statusColor:
+        s.mode === 'cancelled'
+          ? 'Warning'
+          : s.mode === 'filed' || s.mode === 'added'
+            ? 'Good'
+            : 'Default',
       draftId: s.draftId,
       facts: s.facts,
       lines: s.lines,

@@ -10,7 +10,11 @@ export class Turn {
   messages: View[] = [];
   effects: TurnResult['effects'] = [];
 
-  constructor(state: UserState, readonly ctx: TurnContextData, public lang: Lang) {
+  constructor(
+    state: UserState,
+    readonly ctx: TurnContextData,
+    public lang: Lang,
+  ) {
     this.state = { ...state };
   }
   say(key: MessageKey, params?: Record<string, string | number>) {
@@ -22,6 +26,12 @@ export class Turn {
     else this.messages.push(view);
   }
   result(): TurnResult {
-    return { state: this.state, replace: this.replace, messages: this.messages, effects: this.effects, lang: this.lang };
+    return {
+      state: this.state,
+      replace: this.replace,
+      messages: this.messages,
+      effects: this.effects,
+      lang: this.lang,
+    };
   }
 }

@@ -2,7 +2,14 @@
  * The conversation engine's vocabulary: plain data in, plain data out. Nothing here knows about
  * botbuilder or HTTP, so every step of a dialogue can be tested with literals.
  */
-import type { Claim, Currency, ExpenseKind, MileageClaimLine, NewClaim, OutlayLine } from '../claims/claim.js';
+import type {
+  Claim,
+  Currency,
+  ExpenseKind,
+  MileageClaimLine,
+  NewClaim,
+  OutlayLine,
+} from '../claims/claim.js';
 import type { Lang } from '../i18n/translate.js';
 import type { ReceiptSummary } from '../receipts/receipt-fields.js';
 
@@ -20,7 +27,15 @@ export interface OutlayFields {
   purpose: string;
   comment: string;
 }
-export const OUTLAY_FIELDS = ['date', 'amount', 'currency', 'kind', 'merchant', 'purpose', 'comment'] as const;
+export const OUTLAY_FIELDS = [
+  'date',
+  'amount',
+  'currency',
+  'kind',
+  'merchant',
+  'purpose',
+  'comment',
+] as const;
 export type OutlayField = (typeof OUTLAY_FIELDS)[number];
 
 export interface OutlayDraft {
@@ -214,20 +229,45 @@ export type ConversationEvent =
    * `text` is what the user wrote with them: a comment, or a wish for one claim ("ett krav").
    */
   | { type: 'receiptsArrived'; count: number; text?: string; batchId?: string }
-  | { type: 'receiptRead'; receipt: ReceiptSummary; comment?: string; duplicateOf?: ReceiptSummary; batch?: ReceiptBatchRef }
+  | {
+      type: 'receiptRead';
+      receipt: ReceiptSummary;
+      comment?: string;
+      duplicateOf?: ReceiptSummary;
+      batch?: ReceiptBatchRef;
+    }
   /** The bot could not fetch or read a file; `messages` holds the reason in each language. */
   | { type: 'receiptFailed'; messages: Record<Lang, string>; batch?: ReceiptBatchRef }
   | { type: 'receiptsListed'; receipts: ReceiptSummary[] }
   /** The inbox, read back to gather the receipts in it onto one claim. */
   | { type: 'inboxGathered'; receipts: ReceiptSummary[] };
 
-export type CardTemplate = 'welcome' | 'outlay-form' | 'outlay-summary' | 'claims-list' | 'help-answer' | 'mileage-form' | 'trip-summary' | 'travel-form' | 'receipts-list' | 'outlay-claim' | 'receipts-merge';
+export type CardTemplate =
+  | 'welcome'
+  | 'outlay-form'
+  | 'outlay-summary'
+  | 'claims-list'
+  | 'help-answer'
+  | 'mileage-form'
+  | 'trip-summary'
+  | 'travel-form'
+  | 'receipts-list'
+  | 'outlay-claim'
+  | 'receipts-merge';
 
-export type View = { kind: 'text'; text: string } | { kind: 'card'; template: CardTemplate; data: Record<string, unknown> };
+export type View =
+  | { kind: 'text'; text: string }
+  | { kind: 'card'; template: CardTemplate; data: Record<string, unknown> };
 
 export type Effect =
   /** `receiptIds` / `documentIds`: stored files to upload and attach before filing. */
-  | { type: 'fileClaim'; draftId: string; claim: NewClaim; receiptIds?: string[]; documentIds?: string[] }
+  | {
+      type: 'fileClaim';
+      draftId: string;
+      claim: NewClaim;
+      receiptIds?: string[];
+      documentIds?: string[];
+    }
   | { type: 'listReceipts' }
   /** The receipts waiting in the inbox, for one claim with a line each. */
   | { type: 'gatherInbox' }

@@ -8,18 +8,33 @@ import { detectLanguage, looksNorwegian } from '../conversation/language-detect.
 import { LANGS, type Lang } from '../i18n/translate.js';
 import bundledActions from './guide/actions.json' with { type: 'json' };
 import { sectionOf, type Guide, type GuideSection } from './guide-loader.js';
-import { GuideIndex, type RankedSentence, type Retrieval, type SynonymData, type Thresholds } from './guide-index.js';
+import {
+  GuideIndex,
+  type RankedSentence,
+  type Retrieval,
+  type SynonymData,
+  type Thresholds,
+} from './guide-index.js';
 import { HELP_TEXTS, citationLine, type ChatOffer, type HelpAction } from './help-texts.js';
 import type { LlmAnswerer } from './llm-answer.js';
 
 export type { HelpAction };
 
 export type HelpAnswer =
-  | { found: true; lang: Lang; text: string; sections: Array<{ id: string; title: string }>; action?: HelpAction }
+  | {
+      found: true;
+      lang: Lang;
+      text: string;
+      sections: Array<{ id: string; title: string }>;
+      action?: HelpAction;
+    }
   | { found: false; lang: Lang; text: string };
 
 const actionsSchema = z.object({
-  sections: z.record(z.string(), z.enum(['outlay.start', 'mileage.start', 'travel.start', 'claims.list', 'overview'])),
+  sections: z.record(
+    z.string(),
+    z.enum(['outlay.start', 'mileage.start', 'travel.start', 'claims.list', 'overview']),
+  ),
 });
 export type ActionsData = z.input<typeof actionsSchema>;
 
@@ -63,11 +78,14 @@ export class HelpService {
     this.index = new GuideIndex(guide, { synonyms: opts.synonyms, thresholds: opts.thresholds });
     this.offers = actionsSchema.parse(opts.actions ?? bundledActions).sections;
     const unknown = Object.keys(this.offers).filter((id) => !guide.ids.includes(id));
-    if (unknown.length > 0) throw new Error(`actions name sections the guide does not have: ${unknown.join(', ')}`);
+    if (unknown.length > 0)
+      throw new Error(`actions name sections the guide does not have: ${unknown.join(', ')}`);
     this.llm = opts.llm;
     // The first searches of a fresh process run before the JIT has compiled the search code and
     // take ten times longer; asking the guide's own headings once at start-up spares the first users.
-    if (opts.warmUp ?? true) for (const lang of LANGS) for (const section of guide.sections[lang]) this.answerOffline(section.title, lang);
+    if (opts.warmUp ?? true)
+      for (const lang of LANGS)
+        for (const section of guide.sections[lang]) this.answerOffline(section.title, lang);
   }
 
   /** The retrieval behind an answer, for diagnostics and evaluation. */
@@ -119,14 +137,18 @@ export class HelpService {
   private plan(question: string, lang: Lang): AnswerPlan | undefined {
     const retrieval = this.index.retrieve(question);
     if (!retrieval.found) return undefined;
-    const perSection = retrieval.sections.map((hit) => this.index.rankSentences(lang, hit.id, retrieval));
+    const perSection = retrieval.sections.map((hit) =>
+      this.index.rankSentences(lang, hit.id, retrieval),
+    );
     const top = Math.max(0, ...perSection.flat().map((s) => s.score));
     const [first = [], second = []] = perSection;
 
     // The second section earns a place with a sentence about as relevant as the best one's.
     const secondBest = [...second].sort((a, b) => b.score - a.score)[0];
     const useSecond = secondBest !== undefined && top > 0 && secondBest.score >= top / 2;
-    const used = retrieval.sections.slice(0, useSecond ? 2 : 1).map((hit) => sectionOf(this.guide, lang, hit.id));
+    const used = retrieval.sections
+      .slice(0, useSecond ? 2 : 1)
+      .map((hit) => sectionOf(this.guide, lang, hit.id));
     const offer = used.map((s) => this.offers[s.id]).find((o) => o !== undefined);
     const budget = offer ? MAX_GUIDE_SENTENCES - 1 : MAX_GUIDE_SENTENCES;
     const firstBudget = useSecond ? budget - 1 : budget;
@@ -134,7 +156,12 @@ export class HelpService {
     let chosen = bestPassage(first, firstBudget);
     // A concept of the question the passage misses may sit elsewhere in the section ("the black
     // box on the start screen"): its best sentence joins while the budget lasts.
-    for (const extra of this.index.missingConcepts(lang, (retrieval.sections[0] as { id: string }).id, retrieval, chosen)) {
+    for (const extra of this.index.missingConcepts(
+      lang,
+      (retrieval.sections[0] as { id: string }).id,
+      retrieval,
+      chosen,
+    )) {
       if (chosen.length >= firstBudget) break;
       if (!chosen.some((s) => s.position === extra.position)) chosen.push(extra);
     }
@@ -147,8 +174,11 @@ export class HelpService {
       const only = chosen[0] as RankedSentence;
       const next = first.find((s) => s.position === only.position + 1);
       const previous = first.find((s) => s.position === only.position - 1);
-      const inBlock = (s: RankedSentence | undefined) => (s && s.block === only.block ? s : undefined);
-      const sameBlock = only.step ? (inBlock(previous) ?? inBlock(next)) : (inBlock(next) ?? inBlock(previous));
+      const inBlock = (s: RankedSentence | undefined) =>
+        s && s.block === only.block ? s : undefined;
+      const sameBlock = only.step
+        ? (inBlock(previous) ?? inBlock(next))
+        : (inBlock(next) ?? inBlock(previous));
       const neighbour = sameBlock ?? (offer ? undefined : (next ?? previous));
       if (neighbour) chosen.push(neighbour);
     }
@@ -181,12 +211,17 @@ export function bestPassage(sentences: RankedSentence[], budget: number): Ranked
   }
   // Sentences at either end that add nothing are not part of the passage.
   while (best.length > 0 && (best[0] as RankedSentence).score <= 0) best = best.slice(1);
-  while (best.length > 0 && (best[best.length - 1] as RankedSentence).score <= 0) best = best.slice(0, -1);
+  while (best.length > 0 && (best[best.length - 1] as RankedSentence).score <= 0)
+    best = best.slice(0, -1);
   return best;
 }
 
 function notFound(lang: Lang): HelpAnswer {
-  return { found: false, lang, text: `${HELP_TEXTS[lang].notFound} ${HELP_TEXTS[lang].capabilities}` };
+  return {
+    found: false,
+    lang,
+    text: `${HELP_TEXTS[lang].notFound} ${HELP_TEXTS[lang].capabilities}`,
+  };
 }
 
 /** A list item from the guide as a sentence of prose: capitalised, ending in punctuation. */

@@ -51,7 +51,12 @@ export interface Thresholds {
   genericShare: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { minScore: 5, minCoverage: 0.6, secondRatio: 0.6, genericShare: 0.6 };
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  minScore: 5,
+  minCoverage: 0.6,
+  secondRatio: 0.6,
+  genericShare: 0.6,
+};
 
 /** Remembered matches of search forms against the vocabulary (see termsMatching). */
 const MATCH_CACHE_SIZE = 20_000;
@@ -172,10 +177,16 @@ export class GuideIndex {
   private readonly thresholds: Thresholds;
   private readonly search: MiniSearch;
   /** Per family: normalised form → ids of the sections containing it (title or text, any language of the family). */
-  private readonly vocabulary: Record<Family, Map<string, Set<string>>> = { no: new Map(), en: new Map() };
+  private readonly vocabulary: Record<Family, Map<string, Set<string>>> = {
+    no: new Map(),
+    en: new Map(),
+  };
   private readonly sentences = new Map<string, Sentence[]>();
   private readonly synonymGroups: string[][];
-  private readonly singleWords: Record<Family, Map<string, Set<number>>> = { no: new Map(), en: new Map() };
+  private readonly singleWords: Record<Family, Map<string, Set<number>>> = {
+    no: new Map(),
+    en: new Map(),
+  };
   private readonly phrases: SynonymEntry[] = [];
   private readonly weakForms = new Set<string>();
   private readonly weakWords = new Set<string>();
@@ -193,7 +204,10 @@ export class GuideIndex {
   /** Folded spellings of every known word, for correcting a typo before synonym lookup. */
   private readonly knownWords = new Set<string>();
 
-  constructor(guide: Guide, opts: { synonyms?: SynonymData; thresholds?: Partial<Thresholds> } = {}) {
+  constructor(
+    guide: Guide,
+    opts: { synonyms?: SynonymData; thresholds?: Partial<Thresholds> } = {},
+  ) {
     this.guide = guide;
     this.thresholds = { ...DEFAULT_THRESHOLDS, ...opts.thresholds };
     const synonyms = synonymsSchema.parse(opts.synonyms ?? bundledSynonyms);
@@ -232,7 +246,8 @@ export class GuideIndex {
       // Known, so that a typo in a weak word ("kolega") is recognised as one and counts little.
       for (const token of tokenize(entry)) this.knownWords.add(fold(token));
       const tokens = tokenize(entry);
-      if (tokens.length === 1) for (const form of unfoldedForms(tokens[0] as string)) this.weakForms.add(form);
+      if (tokens.length === 1)
+        for (const form of unfoldedForms(tokens[0] as string)) this.weakForms.add(form);
       else this.weakPhrases.push(tokens.map((w) => rawForms(w)));
     }
     for (const entry of synonyms.amount) {
@@ -244,7 +259,8 @@ export class GuideIndex {
       for (const section of guide.sections[lang]) {
         if (AMOUNT.test(section.text)) this.withAmounts.add(section.id);
         const content = tokenize(section.title).filter((t) => !isStopword(t));
-        if (content.length === 1) for (const form of unfoldedForms(content[0] as string)) this.titleWords.add(form);
+        if (content.length === 1)
+          for (const form of unfoldedForms(content[0] as string)) this.titleWords.add(form);
       }
     }
     for (const word of this.knownWords) {
@@ -303,7 +319,10 @@ export class GuideIndex {
             position,
             block,
             step,
-            forms: new Set([...tokenize(text, { parts: true }).flatMap((t) => indexForms(t, lang)), ...this.phraseMarks(text)]),
+            forms: new Set([
+              ...tokenize(text, { parts: true }).flatMap((t) => indexForms(t, lang)),
+              ...this.phraseMarks(text),
+            ]),
           })),
         );
       }
@@ -332,7 +351,12 @@ export class GuideIndex {
 
   private isKnownForm(forms: string[]): boolean {
     const [no, en] = [forms[0] as string, (forms[1] ?? forms[0]) as string];
-    return this.vocabulary.no.has(no) || this.vocabulary.en.has(en) || this.singleWords.no.has(no) || this.singleWords.en.has(en);
+    return (
+      this.vocabulary.no.has(no) ||
+      this.vocabulary.en.has(en) ||
+      this.singleWords.no.has(no) ||
+      this.singleWords.en.has(en)
+    );
   }
 
   private groupsOfWord(word: string): Set<number> {
@@ -378,7 +402,12 @@ export class GuideIndex {
     const tokenForms = tokens.map(phraseToken);
     const groups = new Map<string, QueryGroup>();
     /** One concept, even when its word belongs to several synonym groups ("attach": the app and attaching). */
-    const synonymGroup = (indices: Iterable<number>, label: string, typed: string[], partial = false) => {
+    const synonymGroup = (
+      indices: Iterable<number>,
+      label: string,
+      typed: string[],
+      partial = false,
+    ) => {
       const ids = [...new Set(indices)].sort((a, b) => a - b);
       const key = `syn:${ids.join('+')}`;
       const existing = groups.get(key);
@@ -390,19 +419,30 @@ export class GuideIndex {
       }
       groups.set(key, {
         label,
-        alternatives: dedupe([...typedAlternatives(typed), ...ids.flatMap((id) => this.synonymAlternatives(id))]),
+        alternatives: dedupe([
+          ...typedAlternatives(typed),
+          ...ids.flatMap((id) => this.synonymAlternatives(id)),
+        ]),
         // A whole group is weak when the list says so of one of its words ("claim", "krav").
-        weak: ids.some((id) => (this.synonymGroups[id] ?? []).some((entry) => this.isWeakEntry(entry))),
+        weak: ids.some((id) =>
+          (this.synonymGroups[id] ?? []).some((entry) => this.isWeakEntry(entry)),
+        ),
         number: false,
         partial,
       });
     };
-    const plainGroup = (label: string, weak: boolean, alternatives: Alternative[], partial = false) => {
+    const plainGroup = (
+      label: string,
+      weak: boolean,
+      alternatives: Alternative[],
+      partial = false,
+    ) => {
       const key = `word:${alternatives.map((a) => `${a.family}:${a.form}`).join('|')}`;
-      if (!groups.has(key)) groups.set(key, { label, alternatives, weak, number: /^\p{N}+$/u.test(label), partial });
+      if (!groups.has(key))
+        groups.set(key, { label, alternatives, weak, number: /^\p{N}+$/u.test(label), partial });
     };
 
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const phrase = this.matchPhrase(tokenForms, i);
       if (phrase) {
         synonymGroup([phrase.group], tokens.slice(i, i + phrase.length).join(' '), []);
@@ -419,7 +459,10 @@ export class GuideIndex {
       i++;
       if (isStopword(word)) continue;
       if (/^\p{N}+$/u.test(word)) {
-        plainGroup(word, false, [{ form: word, family: 'no', typed: false }, { form: word, family: 'en', typed: false }]);
+        plainGroup(word, false, [
+          { form: word, family: 'no', typed: false },
+          { form: word, family: 'en', typed: false },
+        ]);
         continue;
       }
       if (this.isWeak(word)) {
@@ -435,13 +478,22 @@ export class GuideIndex {
         plainGroup(word, false, typedAlternatives([word]));
         continue;
       }
-      const split = splitCompound(word, (form) => this.vocabulary.no.has(form) || this.singleWords.no.has(form));
+      const split = splitCompound(
+        word,
+        (form) => this.vocabulary.no.has(form) || this.singleWords.no.has(form),
+      );
       if (split) {
         // With an unknown first part only half the word is covered: "flybillett" is a ticket, but maybe not one the guide covers.
         const partial = split.modifier.length === 0;
         const headGroups = this.groupsOfWord(split.headWord);
         if (headGroups.size > 0) synonymGroup(headGroups, word, [], partial);
-        else plainGroup(word, false, split.head.map((form) => ({ form, family: 'no' as const, typed: false })), partial);
+        else
+          plainGroup(
+            word,
+            false,
+            split.head.map((form) => ({ form, family: 'no' as const, typed: false })),
+            partial,
+          );
         for (const form of split.modifier) {
           const modifierGroups = this.singleWords.no.get(form);
           if (modifierGroups && modifierGroups.size > 0) synonymGroup(modifierGroups, word, []);
@@ -456,7 +508,9 @@ export class GuideIndex {
         continue;
       }
       // An unknown capitalised word inside a sentence names a place or a company: a circumstance.
-      const weak = (corrected !== undefined && this.isWeak(corrected)) || (corrected === undefined && names.has(word));
+      const weak =
+        (corrected !== undefined && this.isWeak(corrected)) ||
+        (corrected === undefined && names.has(word));
       plainGroup(word, weak, typedAlternatives([word]));
     }
     return { groups: [...groups.values()], asksAmount: this.asksAmount(tokens, tokenForms) };
@@ -467,9 +521,12 @@ export class GuideIndex {
     for (const token of tokens) {
       const folded = fold(token);
       // Only longer words as the end of a compound: "separate" does not ask for a "rate".
-      for (const word of this.amountWords) if (folded === word || (word.length >= 5 && folded.endsWith(word))) return true;
+      for (const word of this.amountWords)
+        if (folded === word || (word.length >= 5 && folded.endsWith(word))) return true;
     }
-    return tokenForms.some((_, i) => this.amountPhrases.some((phrase) => phraseAt(tokenForms, i, phrase) > 0));
+    return tokenForms.some((_, i) =>
+      this.amountPhrases.some((phrase) => phraseAt(tokenForms, i, phrase) > 0),
+    );
   }
 
   /** Exact spelling only: "hjelpe" (to help) is weak, the group with "hjelp" (the help icon) is not. */
@@ -492,13 +549,19 @@ export class GuideIndex {
       out.push({ form: fold(stemNorwegian(token)), family: 'no', typed: false });
       out.push({ form: fold(stemEnglish(token)), family: 'en', typed: false });
     }
-    out.push({ form: phraseMark(index), family: 'no', typed: false }, { form: phraseMark(index), family: 'en', typed: false });
+    out.push(
+      { form: phraseMark(index), family: 'no', typed: false },
+      { form: phraseMark(index), family: 'en', typed: false },
+    );
     const alternatives = dedupe(out);
     this.alternativesCache.set(index, alternatives);
     return alternatives;
   }
 
-  private matchPhrase(tokens: PhraseToken[], start: number): { group: number; length: number } | undefined {
+  private matchPhrase(
+    tokens: PhraseToken[],
+    start: number,
+  ): { group: number; length: number } | undefined {
     for (const phrase of this.phrases) {
       const length = phraseAt(tokens, start, phrase.words);
       if (length > 0) return { group: phrase.group, length };
@@ -567,28 +630,45 @@ export class GuideIndex {
     const matches = query.groups.map((g) => this.matchGroup(g));
     const perGroup = matches.map((m) => m.sections);
     const weights = query.groups.map((g, i) => {
-      const generic = (perGroup[i] as Map<string, number>).size >= this.thresholds.genericShare * total;
+      const generic =
+        (perGroup[i] as Map<string, number>).size >= this.thresholds.genericShare * total;
       return g.weak || generic ? WEAK_WEIGHT : 1;
     });
     // How specific a concept is: judged by the user's own word where the guide has it, since
     // synonyms widen the set ("note" is also the "Note:" before any remark).
     const sectionCounts = matches.map((m) => (m.typed.size > 0 ? m.typed.size : m.sections.size));
     const groupTerms = matches.map((m) => m.terms);
-    const empty: Retrieval = { found: false, sections: [], ranked: [], coverage: 0, query, weights, sectionCounts, groupTerms };
+    const empty: Retrieval = {
+      found: false,
+      sections: [],
+      ranked: [],
+      coverage: 0,
+      query,
+      weights,
+      sectionCounts,
+      groupTerms,
+    };
     if (query.groups.length === 0) return empty;
 
     const ranked = this.rank(query, weights, matches);
     const best = ranked[0];
     if (!best) return empty;
 
-    const anchored = (id: string) => query.groups.some((g, i) => weights[i] === 1 && !g.number && (perGroup[i] as Map<string, number>).has(id));
+    const anchored = (id: string) =>
+      query.groups.some(
+        (g, i) => weights[i] === 1 && !g.number && (perGroup[i] as Map<string, number>).has(id),
+      );
     const cited = [best];
     const second = ranked[1];
-    if (second && second.score >= this.thresholds.secondRatio * best.score && anchored(second.id)) cited.push(second);
+    if (second && second.score >= this.thresholds.secondRatio * best.score && anchored(second.id))
+      cited.push(second);
     else {
       // A parent section introduces what its subsections explain step by step: when the question
       // also matches a subsection, that one is cited too.
-      const child = ranked.find((h) => h.id.startsWith(`${best.id}.`) && h.score >= CHILD_RATIO * best.score && anchored(h.id));
+      const child = ranked.find(
+        (h) =>
+          h.id.startsWith(`${best.id}.`) && h.score >= CHILD_RATIO * best.score && anchored(h.id),
+      );
       if (child) cited.push(child);
     }
 
@@ -607,8 +687,21 @@ export class GuideIndex {
     const coverage = possible > 0 ? matched / possible : 0;
     // A question for an amount is answered only by a section that states one, however well the words match.
     const answersAmount = !query.asksAmount || cited.some((hit) => this.withAmounts.has(hit.id));
-    const found = best.score >= this.thresholds.minScore && coverage >= this.thresholds.minCoverage && anchored(best.id) && answersAmount;
-    return { found, sections: found ? cited : [], ranked, coverage, query, weights, sectionCounts, groupTerms };
+    const found =
+      best.score >= this.thresholds.minScore &&
+      coverage >= this.thresholds.minCoverage &&
+      anchored(best.id) &&
+      answersAmount;
+    return {
+      found,
+      sections: found ? cited : [],
+      ranked,
+      coverage,
+      query,
+      weights,
+      sectionCounts,
+      groupTerms,
+    };
   }
 
   /**
@@ -654,29 +747,40 @@ export class GuideIndex {
     const coord = (id: string) => {
       let matched = 0;
       query.groups.forEach((g, i) => {
-        if ((perGroup[i] as Map<string, number>).has(id)) matched += (weights[i] as number) * (g.partial ? 0.5 : 1);
+        if ((perGroup[i] as Map<string, number>).has(id))
+          matched += (weights[i] as number) * (g.partial ? 0.5 : 1);
       });
       return possible > 0 ? matched / possible : 0;
     };
     return [...scores.entries()]
       .map(([id, score]) => ({ id, score: score * coord(id) }))
       .filter((hit) => hit.score > 0)
-      .sort((a, b) => b.score - a.score || this.guide.ids.indexOf(a.id) - this.guide.ids.indexOf(b.id));
+      .sort(
+        (a, b) => b.score - a.score || this.guide.ids.indexOf(a.id) - this.guide.ids.indexOf(b.id),
+      );
   }
 
   /**
    * For each content concept of the question that none of `chosen` holds, the section's best
    * sentence holding it (most specific concept first).
    */
-  missingConcepts(lang: Lang, sectionId: string, retrieval: Retrieval, chosen: RankedSentence[]): RankedSentence[] {
+  missingConcepts(
+    lang: Lang,
+    sectionId: string,
+    retrieval: Retrieval,
+    chosen: RankedSentence[],
+  ): RankedSentence[] {
     const sentences = this.sentences.get(`${lang}:${sectionId}`) ?? [];
     const family = familyOf(lang);
-    const holds = (sentence: Sentence, i: number) => [...sentence.forms].some((f) => (retrieval.groupTerms[i]?.[family].get(f) ?? 0) > 0);
+    const holds = (sentence: Sentence, i: number) =>
+      [...sentence.forms].some((f) => (retrieval.groupTerms[i]?.[family].get(f) ?? 0) > 0);
     const ranked = this.rankSentences(lang, sectionId, retrieval);
     const extra: Array<{ sentence: RankedSentence; specificity: number }> = [];
     retrieval.query.groups.forEach((_group, i) => {
       if (retrieval.weights[i] !== 1) return;
-      const chosenSentences = chosen.map((c) => sentences[c.position]).filter((s): s is Sentence => s !== undefined);
+      const chosenSentences = chosen
+        .map((c) => sentences[c.position])
+        .filter((s): s is Sentence => s !== undefined);
       if (chosenSentences.some((s) => holds(s, i))) return;
       const candidates = ranked.filter((r) => {
         const sentence = sentences[r.position];
@@ -696,7 +800,9 @@ export class GuideIndex {
     const sentences = this.sentences.get(`${lang}:${sectionId}`) ?? [];
     const family = familyOf(lang);
     const total = this.guide.ids.length;
-    const specificity = retrieval.sectionCounts.map((count) => Math.log(1 + total / Math.max(1, count)));
+    const specificity = retrieval.sectionCounts.map((count) =>
+      Math.log(1 + total / Math.max(1, count)),
+    );
     return sentences.map((sentence) => {
       let score = 0;
       retrieval.groupTerms.forEach((terms, i) => {
@@ -704,7 +810,13 @@ export class GuideIndex {
         for (const form of sentence.forms) best = Math.max(best, terms[family].get(form) ?? 0);
         score += best * (retrieval.weights[i] as number) * (specificity[i] as number);
       });
-      return { text: sentence.text, position: sentence.position, block: sentence.block, step: sentence.step, score };
+      return {
+        text: sentence.text,
+        position: sentence.position,
+        block: sentence.block,
+        step: sentence.step,
+        score,
+      };
     });
   }
 }
@@ -731,7 +843,9 @@ function typedAlternatives(words: string[]): Alternative[] {
 /** The word and its stems, unfolded; a stem shorter than four letters is too ambiguous ("apply" → "app"). */
 function unfoldedForms(word: string): string[] {
   const lower = word.toLowerCase();
-  return [...new Set([lower, ...[stemNorwegian(lower), stemEnglish(lower)].filter((f) => f.length >= 4)])];
+  return [
+    ...new Set([lower, ...[stemNorwegian(lower), stemEnglish(lower)].filter((f) => f.length >= 4)]),
+  ];
 }
 
 /** Both stems and the plain folded word: enough to recognise a word from a list whatever its inflection. */
@@ -756,7 +870,10 @@ interface PhraseToken {
   stop: boolean;
 }
 
-const phraseToken = (token: string): PhraseToken => ({ forms: rawForms(token), stop: isStopword(token) });
+const phraseToken = (token: string): PhraseToken => ({
+  forms: rawForms(token),
+  stop: isStopword(token),
+});
 
 /**
  * How many tokens the phrase `words` (forms per word) covers from `start`, or 0. One stop word
@@ -791,13 +908,16 @@ function sharesForm(token: PhraseToken | undefined, forms: string[]): boolean {
  * `block` numbers the paragraphs and lists, so a caller can tell which sentences belong together;
  * `step` marks the items of a numbered list.
  */
-export function splitSentences(markdown: string): Array<{ text: string; block: number; step: boolean }> {
+export function splitSentences(
+  markdown: string,
+): Array<{ text: string; block: number; step: boolean }> {
   const units: Array<{ text: string; block: number; step: boolean }> = [];
   let paragraph: string[] = [];
   let block = 0;
   let inList = false;
   const flush = () => {
-    if (paragraph.length > 0) units.push({ text: paragraph.join(' '), block: block++, step: false });
+    if (paragraph.length > 0)
+      units.push({ text: paragraph.join(' '), block: block++, step: false });
     paragraph = [];
   };
   for (const line of markdown.split('\n')) {
@@ -818,7 +938,11 @@ export function splitSentences(markdown: string): Array<{ text: string; block: n
   }
   flush();
   return units
-    .flatMap((unit) => unit.text.split(/(?<=[.!?…][»")]?)\s+(?=[«"(]?[\p{Lu}\d])/u).map((text) => ({ ...unit, text })))
+    .flatMap((unit) =>
+      unit.text
+        .split(/(?<=[.!?…][»")]?)\s+(?=[«"(]?[\p{Lu}\d])/u)
+        .map((text) => ({ ...unit, text })),
+    )
     .map((u) => ({ ...u, text: u.text.replace(/\s+/g, ' ').trim() }))
     .filter((u) => /\p{L}/u.test(u.text));
 }

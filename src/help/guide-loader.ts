@@ -34,7 +34,11 @@ const sectionSchema = z.object({
   lang: z.enum(['nb', 'nn', 'en']),
 });
 
-const pathsSchema = z.object({ nb: z.string().min(1), nn: z.string().min(1), en: z.string().min(1) });
+const pathsSchema = z.object({
+  nb: z.string().min(1),
+  nn: z.string().min(1),
+  en: z.string().min(1),
+});
 
 export const DEFAULT_GUIDE_PATHS: Readonly<Record<Lang, string>> = {
   nb: fileURLToPath(new URL('./guide/guide.nb.md', import.meta.url)),
@@ -61,7 +65,10 @@ export function parseGuide(markdown: string, lang: Lang, file: string): GuideSec
   };
   const finish = () => {
     if (!current) return;
-    const text = current.body.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+    const text = current.body
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
     sections.push(sectionSchema.parse({ id: current.id, title: current.title, text, lang }));
   };
 
@@ -77,25 +84,35 @@ export function parseGuide(markdown: string, lang: Lang, file: string): GuideSec
     const content = heading[3] as string;
     if (heading[2] === '') fail(lineNo, `heading "${line.trim()}" needs a space after ${hashes}`);
     const numbered = NUMBERED.exec(content);
-    if (!numbered) fail(lineNo, `heading "${line.trim()}" must start with a section number and a title, e.g. "## 5.1 Getting started"`);
+    if (!numbered)
+      fail(
+        lineNo,
+        `heading "${line.trim()}" must start with a section number and a title, e.g. "## 5.1 Getting started"`,
+      );
     const id = (numbered as RegExpExecArray)[1] as string;
     const title = ((numbered as RegExpExecArray)[2] as string).trim();
     const depth = id.split('.').length;
     if (hashes.length !== depth) {
-      fail(lineNo, `section ${id} needs ${'#'.repeat(depth)} (one # per level of its number), not ${hashes}`);
+      fail(
+        lineNo,
+        `section ${id} needs ${'#'.repeat(depth)} (one # per level of its number), not ${hashes}`,
+      );
     }
     const previous = seen.get(id);
-    if (previous !== undefined) fail(lineNo, `section ${id} appears twice (first on line ${previous})`);
+    if (previous !== undefined)
+      fail(lineNo, `section ${id} appears twice (first on line ${previous})`);
     if (depth > 1) {
       const parent = id.split('.').slice(0, -1).join('.');
-      if (!seen.has(parent)) fail(lineNo, `section ${id} comes before its parent section ${parent}`);
+      if (!seen.has(parent))
+        fail(lineNo, `section ${id} comes before its parent section ${parent}`);
     }
     finish();
     seen.set(id, lineNo);
     current = { id, title, body: [] };
   });
   finish();
-  if (sections.length === 0) throw new GuideError(`${file}: no numbered headings found (expected e.g. "# 1 Logging in")`);
+  if (sections.length === 0)
+    throw new GuideError(`${file}: no numbered headings found (expected e.g. "# 1 Logging in")`);
   return sections;
 }
 
@@ -120,7 +137,10 @@ export function loadGuide(paths: Partial<Record<Lang, string>> = {}): Guide {
 }
 
 /** Checks that the languages agree and builds the guide; exported for guides that do not come from files. */
-export function assembleGuide(sections: Record<Lang, GuideSection[]>, files: Record<Lang, string> = { nb: 'nb', nn: 'nn', en: 'en' }): Guide {
+export function assembleGuide(
+  sections: Record<Lang, GuideSection[]>,
+  files: Record<Lang, string> = { nb: 'nb', nn: 'nn', en: 'en' },
+): Guide {
   const [first, ...rest] = LANGS;
   const reference = sections[first as Lang];
   const ids = reference.map((s) => s.id);
@@ -130,20 +150,30 @@ export function assembleGuide(sections: Record<Lang, GuideSection[]>, files: Rec
     const extra = other.filter((id) => !ids.includes(id));
     if (missing.length > 0 || extra.length > 0) {
       const parts = [
-        missing.length > 0 ? `lacks section ${missing.join(', ')} found in ${files[first as Lang]}` : '',
-        extra.length > 0 ? `has section ${extra.join(', ')} not found in ${files[first as Lang]}` : '',
+        missing.length > 0
+          ? `lacks section ${missing.join(', ')} found in ${files[first as Lang]}`
+          : '',
+        extra.length > 0
+          ? `has section ${extra.join(', ')} not found in ${files[first as Lang]}`
+          : '',
       ].filter(Boolean);
-      throw new GuideError(`${files[lang]}: ${parts.join('; ')}; every language must have the same numbered sections`);
+      throw new GuideError(
+        `${files[lang]}: ${parts.join('; ')}; every language must have the same numbered sections`,
+      );
     }
     if (other.join() !== ids.join()) {
-      throw new GuideError(`${files[lang]}: sections are in a different order than in ${files[first as Lang]} (${other.join(', ')} vs ${ids.join(', ')})`);
+      throw new GuideError(
+        `${files[lang]}: sections are in a different order than in ${files[first as Lang]} (${other.join(', ')} vs ${ids.join(', ')})`,
+      );
     }
   }
   return { ids, sections };
 }
 
 function stripUndefined(paths: Partial<Record<Lang, string>>): Partial<Record<Lang, string>> {
-  return Object.fromEntries(Object.entries(paths).filter(([, v]) => v !== undefined && v !== '')) as Partial<Record<Lang, string>>;
+  return Object.fromEntries(
+    Object.entries(paths).filter(([, v]) => v !== undefined && v !== ''),
+  ) as Partial<Record<Lang, string>>;
 }
 
 /** The section with this id in this language; the guide guarantees every language has it. */

@@ -39,14 +39,18 @@ export class LlmAnswerError extends Error {
 const MAX_CHARS = 1200;
 const MAX_SENTENCES = 7;
 
-export function buildMessages(input: LlmAnswerInput): Array<{ role: 'system' | 'user'; content: string }> {
+export function buildMessages(
+  input: LlmAnswerInput,
+): Array<{ role: 'system' | 'user'; content: string }> {
   const language = HELP_TEXTS[input.lang].languageName;
   const rules = [
-    'You answer employees\' questions about the company\'s travel-expense system for an assistant bot in Microsoft Teams.',
+    "You answer employees' questions about the company's travel-expense system for an assistant bot in Microsoft Teams.",
     'Use ONLY the user-guide sections in the user message. Do not add facts, steps, numbers, names, links or advice that are not in them, and do not use outside knowledge. If the sections do not answer the question, say so in one sentence.',
     `Write in ${language}, whatever language the guide text or the question is in. Write 2 to 5 short sentences of plain text: no headings, lists or markdown.`,
-    'The guide describes the expense system\'s web pages and its mobile app: present its steps as things to do there, not in this chat.',
-    input.inChat ? `End with this sentence, word for word: "${input.inChat}"` : 'Do not offer to do anything in the chat.',
+    "The guide describes the expense system's web pages and its mobile app: present its steps as things to do there, not in this chat.",
+    input.inChat
+      ? `End with this sentence, word for word: "${input.inChat}"`
+      : 'Do not offer to do anything in the chat.',
     'Do not name the guide, a section number or a source: the source line is added after your answer.',
   ];
   const sections = input.sections.map((s) => `### ${s.id} ${s.title}\n${s.text}`).join('\n\n');
@@ -62,19 +66,28 @@ export function buildMessages(input: LlmAnswerInput): Array<{ role: 'system' | '
  */
 export function validateModelAnswer(raw: string | null | undefined, input: LlmAnswerInput): string {
   if (typeof raw !== 'string') throw new LlmAnswerError('the model returned no text');
-  const sourcePrefixes = Object.values(HELP_TEXTS).map((t) => t.source.split(':')[0]?.toLowerCase() ?? '');
+  const sourcePrefixes = Object.values(HELP_TEXTS).map(
+    (t) => t.source.split(':')[0]?.toLowerCase() ?? '',
+  );
   const lines = raw
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line !== '' && !sourcePrefixes.some((p) => line.toLowerCase().startsWith(`${p}:`)));
+    .filter(
+      (line) => line !== '' && !sourcePrefixes.some((p) => line.toLowerCase().startsWith(`${p}:`)),
+    );
   let text = lines.join(' ').replace(/\s+/g, ' ').trim();
   if (text === '') throw new LlmAnswerError('the model returned an empty answer');
-  if (text.length > MAX_CHARS) throw new LlmAnswerError(`the answer is too long (${text.length} characters)`);
+  if (text.length > MAX_CHARS)
+    throw new LlmAnswerError(`the answer is too long (${text.length} characters)`);
   const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '');
-  if (sentences.length > MAX_SENTENCES) throw new LlmAnswerError(`the answer has ${sentences.length} sentences`);
+  if (sentences.length > MAX_SENTENCES)
+    throw new LlmAnswerError(`the answer has ${sentences.length} sentences`);
   // Norwegian whose standard cannot be told still must not reach an English reader.
   const detected = detectLanguage(text) ?? (looksNorwegian(text) ? 'Norwegian' : undefined);
-  const mismatch = detected !== undefined && detected !== input.lang && !(detected === 'Norwegian' && input.lang !== 'en');
+  const mismatch =
+    detected !== undefined &&
+    detected !== input.lang &&
+    !(detected === 'Norwegian' && input.lang !== 'en');
   if (mismatch) throw new LlmAnswerError(`the answer is in ${detected}, not ${input.lang}`);
   if (input.inChat && !text.includes(input.inChat)) text = `${text} ${input.inChat}`;
   return text;
@@ -85,7 +98,12 @@ export function createLlmAnswerer(opts: LlmAnswererOptions): LlmAnswerer {
   const model = opts.model ?? 'gpt-4o-mini';
   // No retries: a retried request could not finish within the time a chat reply may take, and
   // the offline answer is a good fallback.
-  const client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeout: timeoutMs, maxRetries: 0 });
+  const client = new OpenAI({
+    apiKey: opts.apiKey,
+    baseURL: opts.baseURL,
+    timeout: timeoutMs,
+    maxRetries: 0,
+  });
   return {
     async answer(input) {
       const completion = await client.chat.completions.create(

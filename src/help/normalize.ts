@@ -40,7 +40,10 @@ const folded = new Map<string, string>();
  */
 export function tokenize(text: string, opts: { parts?: boolean } = {}): string[] {
   const out: string[] = [];
-  const raw = text.toLowerCase().normalize('NFC').replace(/['’`´]/g, '');
+  const raw = text
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/['’`´]/g, '');
   for (const match of raw.matchAll(/[\p{L}\p{N}]+(?:[-.@/][\p{L}\p{N}]+)*/gu)) {
     const token = match[0];
     if (/[.@/]/.test(token)) {
@@ -72,12 +75,7 @@ ikkje inn ingen jeg kan kanskje korleis kor kva kvar kvifor kven man med meg mei
 mye må ned noe noen noko nokon nokre no nå når og også om opp oss over på sin sine sitt skal skulle slik som så igjen
 til ut uten utan vi vil ville var vart vere vert vore vår være vært ved ville hei takk`;
 
-const STOPWORDS = new Set(
-  `${STOPWORDS_EN} ${STOPWORDS_NO}`
-    .split(/\s+/)
-    .filter(Boolean)
-    .map(fold),
-);
+const STOPWORDS = new Set(`${STOPWORDS_EN} ${STOPWORDS_NO}`.split(/\s+/).filter(Boolean).map(fold));
 
 export function isStopword(token: string): boolean {
   return STOPWORDS.has(fold(token));
@@ -90,10 +88,45 @@ export function isStopword(token: string): boolean {
  * (-erer, -erar, -erane) so that "passasjer" and "passasjerar" end up alike.
  */
 const NORWEGIAN_SUFFIXES = [
-  'eringane', 'eringene', 'eringar', 'eringer', 'eringen', 'eringa', 'ering',
-  'ingane', 'ingene', 'ingar', 'inger', 'ingen', 'inga', 'ing',
-  'arane', 'erane', 'arene', 'erene', 'arar', 'erar', 'erer', 'aren', 'eren',
-  'erte', 'ert', 'ande', 'ende', 'ane', 'ene', 'ere', 'ast', 'est', 'ar', 'er', 'en', 'et', 'es', 'a', 'e',
+  'eringane',
+  'eringene',
+  'eringar',
+  'eringer',
+  'eringen',
+  'eringa',
+  'ering',
+  'ingane',
+  'ingene',
+  'ingar',
+  'inger',
+  'ingen',
+  'inga',
+  'ing',
+  'arane',
+  'erane',
+  'arene',
+  'erene',
+  'arar',
+  'erar',
+  'erer',
+  'aren',
+  'eren',
+  'erte',
+  'ert',
+  'ande',
+  'ende',
+  'ane',
+  'ene',
+  'ere',
+  'ast',
+  'est',
+  'ar',
+  'er',
+  'en',
+  'et',
+  'es',
+  'a',
+  'e',
 ].sort((a, b) => b.length - a.length);
 
 /** Shorter stems than this are too ambiguous to be worth merging ("bane" must not become "b"). */
@@ -101,7 +134,8 @@ const MIN_STEM = 3;
 
 export function stemNorwegian(word: string): string {
   for (const suffix of NORWEGIAN_SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= MIN_STEM) return word.slice(0, -suffix.length);
+    if (word.endsWith(suffix) && word.length - suffix.length >= MIN_STEM)
+      return word.slice(0, -suffix.length);
   }
   return word;
 }
@@ -134,7 +168,11 @@ export function stemEnglish(word: string): string {
     // fall through to the silent-e rule below
   } else if (strip('ing') || strip('ed')) {
     w = undouble(w);
-  } else if ((w.length > 7 && strip('ment')) || (w.length > 5 && strip('ly')) || (w.length > 5 && strip('er'))) {
+  } else if (
+    (w.length > 7 && strip('ment')) ||
+    (w.length > 5 && strip('ly')) ||
+    (w.length > 5 && strip('er'))
+  ) {
     // nothing more to do
   }
   if (w.length > MIN_STEM && w.endsWith('e')) w = w.slice(0, -1);
@@ -178,7 +216,10 @@ export interface CompoundSplit {
  * word, trying the longest head first and allowing the linking s or e. `isKnown` answers for a
  * normalised form (stemmed and folded).
  */
-export function splitCompound(token: string, isKnown: (form: string) => boolean): CompoundSplit | undefined {
+export function splitCompound(
+  token: string,
+  isKnown: (form: string) => boolean,
+): CompoundSplit | undefined {
   const word = token.toLowerCase();
   for (let i = MIN_MODIFIER; i <= word.length - MIN_HEAD; i++) {
     const headWord = word.slice(i);
@@ -213,8 +254,17 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     let rowBest = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min(rows[previous + j]! + 1, rows[current + j - 1]! + 1, rows[previous + j - 1]! + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+      let value = Math.min(
+        rows[previous + j]! + 1,
+        rows[current + j - 1]! + 1,
+        rows[previous + j - 1]! + cost,
+      );
+      if (
+        i > 1 &&
+        j > 1 &&
+        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
+      ) {
         value = Math.min(value, rows[before + j - 2]! + 1);
       }
       rows[current + j] = value;

@@ -2,23 +2,31 @@
 export const en = {
   'lang.name': 'English',
   'lang.switched': 'OK, I will speak English from now on.',
-  'lang.choose': 'Which language would you like? Write "language bokmål", "language nynorsk" or "language english".',
+  'lang.choose':
+    'Which language would you like? Write "language bokmål", "language nynorsk" or "language english".',
 
   'welcome.title': 'Hi, {name}! I am your travel-expense assistant.',
   'welcome.titleAnonymous': 'Hi! I am your travel-expense assistant.',
-  'welcome.body': 'I help you file outlays (parking, ferry, toll, taxi, meals and more) right here in Teams, and I keep track of your claims.',
-  'welcome.tip': 'Tip: just write what you paid, e.g. "parking 120 kr yesterday", and I will fill in the form for you.',
+  'welcome.body':
+    'I help you file outlays (parking, ferry, toll, taxi, meals and more) right here in Teams, and I keep track of your claims.',
+  'welcome.tip':
+    'Tip: just write what you paid, e.g. "parking 120 kr yesterday", and I will fill in the form for you.',
   'welcome.newOutlay': 'New outlay',
   'welcome.myClaims': 'My claims',
   'welcome.help': 'Help',
-  'greeting.reply': 'Hi! Write "new outlay", "my claims", or simply what you paid, e.g. "parking 120 kr yesterday".',
+  'greeting.reply':
+    'Hi! Write "new outlay", "my claims", or simply what you paid, e.g. "parking 120 kr yesterday".',
   'thanks.reply': 'You are welcome! Just write if there is anything else.',
 
-  'help.text': 'Here is what I can do:\n\n- **new outlay**: file an outlay (parking, ferry, toll, taxi, meal, hotel, fuel, transport, other)\n- or write what you paid, e.g. "parking 120 kr yesterday"\n- **my claims**: see your claims and their status\n- **cancel**: stop what we are doing; **undo**: bring back what you cancelled\n- **language nynorsk / bokmål / english**: change language',
-  'fallback.text': 'Sorry, I did not understand that. Write "new outlay", "my claims" or "help", or simply what you paid, e.g. "parking 120 kr yesterday".',
+  'help.text':
+    'Here is what I can do:\n\n- **new outlay**: file an outlay (parking, ferry, toll, taxi, meal, hotel, fuel, transport, other)\n- or write what you paid, e.g. "parking 120 kr yesterday"\n- **my claims**: see your claims and their status\n- **cancel**: stop what we are doing; **undo**: bring back what you cancelled\n- **language nynorsk / bokmål / english**: change language',
+  'fallback.text':
+    'Sorry, I did not understand that. Write "new outlay", "my claims" or "help", or simply what you paid, e.g. "parking 120 kr yesterday".',
 
-  'group.private': 'Expense claims are private, so I do not show or take them in a group chat. Talk to me in our personal chat instead: open the chat with me from the Apps menu.',
-  'group.welcome': 'Hi everyone! I help you file travel-expense claims. Claims are private, so talk to me in a personal chat.',
+  'group.private':
+    'Expense claims are private, so I do not show or take them in a group chat. Talk to me in our personal chat instead: open the chat with me from the Apps menu.',
+  'group.welcome':
+    'Hi everyone! I help you file travel-expense claims. Claims are private, so talk to me in a personal chat.',
 
   'outlay.title': 'New outlay',
   'outlay.titleEdit': 'Outlay',
@@ -28,7 +36,8 @@ export const en = {
   'outlay.askPurpose': 'What was the purpose of this expense? Just write it here in the chat.',
   'outlay.draftHint': 'This is what I understood. The purpose is still missing.',
   'outlay.action.openForm': 'Open the form',
-  'outlay.replacedDraft': 'I started a new outlay. The previous unsent draft is put aside: write "undo" to get it back.',
+  'outlay.replacedDraft':
+    'I started a new outlay. The previous unsent draft is put aside: write "undo" to get it back.',
   'outlay.field.date': 'Date',
   'outlay.field.amount': 'Amount',
   'outlay.field.currency': 'Currency',
@@ -51,7 +60,8 @@ export const en = {
   'outlay.status.filed': 'Filed as {number}',
   'outlay.status.added': 'Added to the claim.',
   'outlay.status.cancelled': 'Cancelled: nothing was filed.',
-  'outlay.filed': 'Done! Your outlay is filed as **{number}** ({total}). Write "my claims" to follow it.',
+  'outlay.filed':
+    'Done! Your outlay is filed as **{number}** ({total}). Write "my claims" to follow it.',
   'outlay.alreadyFiled': 'This outlay was already filed as **{number}**: it is not filed twice.',
   'outlay.filingInProgress': 'This outlay is being filed right now. Hold on a moment.',
   'outlay.cancelled': 'Cancelled. Nothing was filed. Write "undo" if you want it back.',
@@ -60,8 +70,10 @@ export const en = {
   'outlay.nothingToCancel': 'There is nothing to cancel.',
   'outlay.staleCard': 'That card belongs to an older draft. Here is the one you are working on.',
   'outlay.noDraft': 'That draft no longer exists. Write "new outlay" to start again.',
-  'outlay.apiUnavailable': 'I could not reach the claims system, so the outlay was NOT filed. It is kept as a draft: press "File claim" again in a little while.',
-  'outlay.apiRejected': 'The claims system refused the outlay: {reason}. Check the fields and try again.',
+  'outlay.apiUnavailable':
+    'I could not reach the claims system, so the outlay was NOT filed. It is kept as a draft: press "File claim" again in a little while.',
+  'outlay.apiRejected':
+    'The claims system refused the outlay: {reason}. Check the fields and try again.',
   'outlay.description': 'Outlay: {kind}',
   'outlay.fixErrors': 'Some fields need fixing; see the card.',
 
@@ -103,7 +115,8 @@ export const en = {
   'claims.mileageInProgress': 'Mileage claim in progress: to {to}',
   'claims.travelInProgress': 'Travel claim in progress: {destination}',
   'claims.draftInProgress': 'Draft in progress: {kind} {amount}',
-  'claims.unavailable': 'I could not reach the claims system to fetch your claims. Please try again in a little while.',
+  'claims.unavailable':
+    'I could not reach the claims system to fetch your claims. Please try again in a little while.',
   'claims.receipt': 'See receipt',
   'claims.more': '…and {count} more.',
 
@@ -112,7 +125,8 @@ export const en = {
   'mileage.intro': 'Your own car: the amount is computed from the state rates for the trip date.',
   'mileage.summaryTitle': 'Check your mileage claim',
   'mileage.askPurpose': 'What was the purpose of the trip? Just write it here in the chat.',
-  'mileage.askTolls': 'Were there tolls, parking or ferries on the trip? Add them as outlays with receipts (user guide 5.1) with "Add toll/parking/ferry", or file the claim.',
+  'mileage.askTolls':
+    'Were there tolls, parking or ferries on the trip? Add them as outlays with receipts (user guide 5.1) with "Add toll/parking/ferry", or file the claim.',
   'mileage.noDraft': 'That mileage claim no longer exists. Write "new mileage" to start again.',
   'mileage.description': 'Mileage: {from} – {to}',
   'mileage.field.from': 'From',
@@ -145,35 +159,40 @@ export const en = {
   'mileage.error.kmTooLong': 'That is longer than any single trip (max 5 000 km).',
   'mileage.error.kmTooPrecise': 'Use at most two decimals.',
   'mileage.error.tooManyPassengers': 'At most 8 passengers.',
-  'mileage.error.passengerNameEmpty': 'Enter the passenger\'s name or initials.',
+  'mileage.error.passengerNameEmpty': "Enter the passenger's name or initials.",
   'mileage.error.passengerNameTooLong': 'The name is too long (max 60 characters).',
   'mileage.error.passengerKmNotPositive': 'Enter the km the passenger rode.',
   'mileage.error.passengerKmTooLong': 'A passenger cannot ride further than the trip.',
   'mileage.error.passengerKmTooPrecise': 'Use at most two decimals.',
   'mileage.error.forestRoadKmNegative': 'The kilometres cannot be negative.',
-  'mileage.error.forestRoadKmTooLong': 'Cannot be more than the trip\'s km.',
+  'mileage.error.forestRoadKmTooLong': "Cannot be more than the trip's km.",
   'mileage.error.forestRoadKmTooPrecise': 'Use at most two decimals.',
   'mileage.error.trailerKmNegative': 'The kilometres cannot be negative.',
-  'mileage.error.trailerKmTooLong': 'Cannot be more than the trip\'s km.',
+  'mileage.error.trailerKmTooLong': "Cannot be more than the trip's km.",
   'mileage.error.trailerKmTooPrecise': 'Use at most two decimals.',
   'claim.error.ratesUnavailable': 'I have no state rates for that date; I know the years {years}.',
   'claim.error.invalidValue': 'Check this value.',
   'claim.taxSplit': 'Of this, {taxFree} is tax-free and {taxable} taxable (reported to payroll).',
   'claim.allTaxFree': 'All of it is tax-free.',
-  'claim.unverified': 'Some {year} figures are not confirmed by a published source yet; finance will check them.',
+  'claim.unverified':
+    'Some {year} figures are not confirmed by a published source yet; finance will check them.',
   'trip.action.addOutlay': 'Add toll/parking/ferry',
   'trip.action.addMileage': 'Add mileage',
   'trip.outlayAdded': 'Added {kind} {amount} to the claim.',
   'trip.action.addToClaim': 'Add to the claim',
-  'claim.filed': 'Done! Your claim is filed as **{number}** ({total}). Write "my claims" to follow it.',
+  'claim.filed':
+    'Done! Your claim is filed as **{number}** ({total}). Write "my claims" to follow it.',
   'travel.title': 'New travel claim',
   'travel.titleEdit': 'Travel',
-  'travel.intro': 'Per diem (diett) is computed from the state rates for the departure date. Hotels on receipt are added as outlays.',
+  'travel.intro':
+    'Per diem (diett) is computed from the state rates for the departure date. Hotels on receipt are added as outlays.',
   'travel.summaryTitle': 'Check your travel claim',
   'travel.noDraft': 'That travel claim no longer exists. Write "new travel" to start again.',
   'travel.description': 'Travel: {destination}',
-  'travel.nothingToClaim': 'There is nothing to claim on this trip yet: no per diem, mileage or outlays.',
-  'travel.askExtras': 'Did you have outlays on the trip (hotel on receipt, tickets, taxi, parking) or drive your own car? Add them to this claim, or file it.',
+  'travel.nothingToClaim':
+    'There is nothing to claim on this trip yet: no per diem, mileage or outlays.',
+  'travel.askExtras':
+    'Did you have outlays on the trip (hotel on receipt, tickets, taxi, parking) or drive your own car? Add them to this claim, or file it.',
   'travel.field.departureDate': 'Departure date',
   'travel.field.departureTime': 'Departure time',
   'travel.field.returnDate': 'Return date',
@@ -192,16 +211,20 @@ export const en = {
   'travel.error.timeInvalid': 'Enter a time like 08:30.',
   'travel.error.countInvalid': 'Enter a whole number (0 or more).',
   'travel.error.tooManyMeals': 'At most one a day: the trip spans {days} calendar days.',
-  'travel.field.mealsHintCounts': 'How many of each. On a trip over several days you can tick the dates afterwards.',
-  'travel.field.mealsHintDates': 'Tick the days each meal was provided, e.g. breakfast included with the hotel room.',
+  'travel.field.mealsHintCounts':
+    'How many of each. On a trip over several days you can tick the dates afterwards.',
+  'travel.field.mealsHintDates':
+    'Tick the days each meal was provided, e.g. breakfast included with the hotel room.',
   'travel.field.breakfastDays': 'Breakfast',
   'travel.field.lunchDays': 'Lunch',
   'travel.field.dinnerDays': 'Dinner',
   'travel.placeholder.mealDays': 'Pick days',
   'travel.error.tooManyMealsOneDay': 'At most one on a one-day trip.',
   'travel.error.mealDateInvalid': '"{value}" is not a date. Tick the days in the list.',
-  'travel.error.mealDateOutsideTrip': "Outside the trip ({first} – {last}): {dates}. Untick it, or change the trip's dates.",
-  'travel.mealsPlaced': 'The meals you gave as numbers are on the dates shown above. If a date is wrong, choose {edit} and tick the right days.',
+  'travel.error.mealDateOutsideTrip':
+    "Outside the trip ({first} – {last}): {dates}. Untick it, or change the trip's dates.",
+  'travel.mealsPlaced':
+    'The meals you gave as numbers are on the dates shown above. If a date is wrong, choose {edit} and tick the right days.',
   'travel.line.day6to12': 'Day {from}–{to}, 6–12 hours',
   'travel.line.dayOver12': 'Day {from}–{to}, over 12 hours',
   'travel.line.overnight': 'Day {from}–{to}, with overnight stay',
@@ -220,15 +243,19 @@ export const en = {
   'perDiem.error.mealDateDuplicate': 'Check the meals.',
   'perDiem.reason.notOver15km': 'No per diem: the trip was not more than 15 km away.',
   'perDiem.reason.under6Hours': 'No per diem: the trip lasted less than 6 hours.',
-  'perDiem.reason.remainderUnder6Hours': 'The last part of the trip was under 6 hours and gives no per diem.',
+  'perDiem.reason.remainderUnder6Hours':
+    'The last part of the trip was under 6 hours and gives no per diem.',
   'welcome.newMileage': 'New mileage',
   'welcome.newTravel': 'New travel',
-  'receipt.unreadable': 'I could not read that file. Please send a clearer photo, or fill in the outlay yourself with "new outlay".',
+  'receipt.unreadable':
+    'I could not read that file. Please send a clearer photo, or fill in the outlay yourself with "new outlay".',
   'receipt.reading': 'Reading your receipt…',
   'receipt.readingMany': 'Reading your {count} receipts…',
   'receipt.duplicate': 'You sent this receipt before ({date}). I have not added it twice.',
-  'receipt.notReceipt': 'This does not look like a receipt, so I have not made a claim from it. I kept it in your receipts ("my receipts"); on a travel claim it can go along as documentation, e.g. an invitation.',
-  'receipt.attachedAsDocumentation': 'I attached it to your travel claim as documentation (e.g. the invitation or registration).',
+  'receipt.notReceipt':
+    'This does not look like a receipt, so I have not made a claim from it. I kept it in your receipts ("my receipts"); on a travel claim it can go along as documentation, e.g. an invitation.',
+  'receipt.attachedAsDocumentation':
+    'I attached it to your travel claim as documentation (e.g. the invitation or registration).',
   'receipt.check': 'Please check: {fields}.',
   'receipt.read': 'I read the receipt. Check the fields, then tell me the purpose.',
   'receipts.title': 'My receipts',
@@ -241,7 +268,8 @@ export const en = {
   'receipt.readingOneClaim': 'Reading your {count} receipts, to put them on one claim…',
   'outlayClaim.title': 'Outlays on one claim',
   'outlayClaim.summaryTitle': 'Check the claim',
-  'outlayClaim.formHint': 'I read the receipts: one line each. Check the lines and write the purpose of the claim.',
+  'outlayClaim.formHint':
+    'I read the receipts: one line each. Check the lines and write the purpose of the claim.',
   'outlayClaim.receiptAttached': 'receipt attached',
   'outlayClaim.receiptFile': 'receipt: {name}',
   'outlayClaim.lineTitle': 'Line {n}: {kind}',
@@ -249,27 +277,38 @@ export const en = {
   'outlayClaim.action.saveLine': 'Save the line',
   'outlayClaim.action.back': 'Back',
   'outlayClaim.action.merge': 'Put them in one claim',
-  'outlayClaim.askPurpose': 'What was the purpose of these expenses? Write it on the card or here in the chat.',
+  'outlayClaim.askPurpose':
+    'What was the purpose of these expenses? Write it on the card or here in the chat.',
   'outlayClaim.skipped': 'Left out of the claim:',
   'outlayClaim.photo': 'Photo {n}',
   'outlayClaim.skipped.notReceipt': 'does not look like a receipt (kept in "my receipts").',
-  'outlayClaim.skipped.duplicate': 'you sent this receipt before ({date}), so it is not added twice.',
+  'outlayClaim.skipped.duplicate':
+    'you sent this receipt before ({date}), so it is not added twice.',
   'outlayClaim.noneUsable': 'None of the photos could go on a claim.',
   'outlayClaim.linesAdded': 'I added the receipts to the claim you are working on.',
-  'outlayClaim.replacedDraft': 'The outlay you were working on is set aside: write "undo" to get it back.',
+  'outlayClaim.replacedDraft':
+    'The outlay you were working on is set aside: write "undo" to get it back.',
   'outlayClaim.cancelled': 'Cancelled. Nothing was filed; the receipts are still in "my receipts".',
   'outlayClaim.lineRemoved': 'Removed the line. Its receipt is still in "my receipts".',
-  'outlayClaim.lastLineRemoved': 'That was the last line, so the claim is cancelled. Nothing was filed; the receipt is still in "my receipts".',
-  'outlayClaim.noDraft': 'That claim no longer exists. Send the photos again, or find them in "my receipts".',
-  'outlayClaim.alreadyFiled': 'This claim is already filed as **{number}**: it will not be filed twice.',
+  'outlayClaim.lastLineRemoved':
+    'That was the last line, so the claim is cancelled. Nothing was filed; the receipt is still in "my receipts".',
+  'outlayClaim.noDraft':
+    'That claim no longer exists. Send the photos again, or find them in "my receipts".',
+  'outlayClaim.alreadyFiled':
+    'This claim is already filed as **{number}**: it will not be filed twice.',
   'outlayClaim.filingInProgress': 'This claim is being filed right now. Please wait a moment.',
-  'outlayClaim.mergeOffer': 'I made one outlay for each of the {count} receipts; we take them one at a time. Would you rather have them on one claim?',
-  'outlayClaim.merged': 'I put {count} receipts on one claim. It replaces the separate outlays from that message.',
-  'outlayClaim.nothingToMerge': 'There is nothing left to put together: at most one of those outlays is still unfiled.',
+  'outlayClaim.mergeOffer':
+    'I made one outlay for each of the {count} receipts; we take them one at a time. Would you rather have them on one claim?',
+  'outlayClaim.merged':
+    'I put {count} receipts on one claim. It replaces the separate outlays from that message.',
+  'outlayClaim.nothingToMerge':
+    'There is nothing left to put together: at most one of those outlays is still unfiled.',
   'outlayClaim.alreadyMerged': 'Those receipts are already on one claim: here it is.',
-  'outlayClaim.mergeGone': 'Those outlays are no longer open. You find the receipts in "my receipts".',
+  'outlayClaim.mergeGone':
+    'Those outlays are no longer open. You find the receipts in "my receipts".',
   'outlayClaim.busy': 'File or cancel the claim you are working on first; here it is.',
-  'outlayClaim.draftMerged': 'That outlay is now a line on the claim with several receipts: here it is.',
+  'outlayClaim.draftMerged':
+    'That outlay is now a line on the claim with several receipts: here it is.',
 } as const;
 
 export type MessageKey = keyof typeof en;

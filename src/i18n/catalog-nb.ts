@@ -4,23 +4,31 @@ import type { MessageKey } from './catalog-en.js';
 export const nb: Record<MessageKey, string> = {
   'lang.name': 'bokmål',
   'lang.switched': 'Greit, jeg snakker bokmål fra nå av.',
-  'lang.choose': 'Hvilket språk vil du ha? Skriv «språk bokmål», «språk nynorsk» eller «language english».',
+  'lang.choose':
+    'Hvilket språk vil du ha? Skriv «språk bokmål», «språk nynorsk» eller «language english».',
 
   'welcome.title': 'Hei, {name}! Jeg er reiseregningsassistenten din.',
   'welcome.titleAnonymous': 'Hei! Jeg er reiseregningsassistenten din.',
-  'welcome.body': 'Jeg hjelper deg å føre utlegg (parkering, ferje, bompenger, taxi, mat og mer) rett her i Teams, og holder orden på kravene dine.',
-  'welcome.tip': 'Tips: skriv bare hva du betalte, f.eks. «parkering 120 kr i går», så fyller jeg ut skjemaet for deg.',
+  'welcome.body':
+    'Jeg hjelper deg å føre utlegg (parkering, ferje, bompenger, taxi, mat og mer) rett her i Teams, og holder orden på kravene dine.',
+  'welcome.tip':
+    'Tips: skriv bare hva du betalte, f.eks. «parkering 120 kr i går», så fyller jeg ut skjemaet for deg.',
   'welcome.newOutlay': 'Nytt utlegg',
   'welcome.myClaims': 'Mine krav',
   'welcome.help': 'Hjelp',
-  'greeting.reply': 'Hei! Skriv «ny utlegg», «mine krav», eller bare hva du betalte, f.eks. «parkering 120 kr i går».',
+  'greeting.reply':
+    'Hei! Skriv «ny utlegg», «mine krav», eller bare hva du betalte, f.eks. «parkering 120 kr i går».',
   'thanks.reply': 'Bare hyggelig! Si fra hvis det er noe mer.',
 
-  'help.text': 'Dette kan jeg hjelpe med:\n\n- **ny utlegg**: før et utlegg (parkering, ferje, bompenger, taxi, mat, hotell, drivstoff, transport, annet)\n- eller skriv hva du betalte, f.eks. «parkering 120 kr i går»\n- **mine krav**: se kravene dine og statusen deres\n- **avbryt**: stopp det vi holder på med; **angre**: hent tilbake det du avbrøt\n- **språk nynorsk / bokmål / english**: bytt språk',
-  'fallback.text': 'Beklager, det forsto jeg ikke. Skriv «ny utlegg», «mine krav» eller «hjelp», eller bare hva du betalte, f.eks. «parkering 120 kr i går».',
+  'help.text':
+    'Dette kan jeg hjelpe med:\n\n- **ny utlegg**: før et utlegg (parkering, ferje, bompenger, taxi, mat, hotell, drivstoff, transport, annet)\n- eller skriv hva du betalte, f.eks. «parkering 120 kr i går»\n- **mine krav**: se kravene dine og statusen deres\n- **avbryt**: stopp det vi holder på med; **angre**: hent tilbake det du avbrøt\n- **språk nynorsk / bokmål / english**: bytt språk',
+  'fallback.text':
+    'Beklager, det forsto jeg ikke. Skriv «ny utlegg», «mine krav» eller «hjelp», eller bare hva du betalte, f.eks. «parkering 120 kr i går».',
 
-  'group.private': 'Reiseregninger er private, så jeg viser eller tar ikke imot krav i en gruppechat. Snakk med meg i vår personlige chat i stedet: åpne chatten med meg fra Apper-menyen.',
-  'group.welcome': 'Hei alle sammen! Jeg hjelper dere å føre reiseregninger. Krav er private, så snakk med meg i en personlig chat.',
+  'group.private':
+    'Reiseregninger er private, så jeg viser eller tar ikke imot krav i en gruppechat. Snakk med meg i vår personlige chat i stedet: åpne chatten med meg fra Apper-menyen.',
+  'group.welcome':
+    'Hei alle sammen! Jeg hjelper dere å føre reiseregninger. Krav er private, så snakk med meg i en personlig chat.',
 
   'outlay.title': 'Nytt utlegg',
   'outlay.titleEdit': 'Utlegg',
@@ -30,7 +38,8 @@ export const nb: Record<MessageKey, string> = {
   'outlay.askPurpose': 'Hva var formålet med utgiften? Skriv det her i chatten.',
   'outlay.draftHint': 'Dette er det jeg forsto. Formålet mangler fortsatt.',
   'outlay.action.openForm': 'Åpne skjemaet',
-  'outlay.replacedDraft': 'Jeg startet et nytt utlegg. Det forrige utkastet er lagt til side: skriv «angre» for å få det tilbake.',
+  'outlay.replacedDraft':
+    'Jeg startet et nytt utlegg. Det forrige utkastet er lagt til side: skriv «angre» for å få det tilbake.',
   'outlay.field.date': 'Dato',
   'outlay.field.amount': 'Beløp',
   'outlay.field.currency': 'Valuta',
@@ -53,8 +62,10 @@ export const nb: Record<MessageKey, string> = {
   'outlay.status.filed': 'Sendt inn som {number}',
   'outlay.status.added': 'Lagt til på kravet.',
   'outlay.status.cancelled': 'Avbrutt: ingenting ble sendt inn.',
-  'outlay.filed': 'Ferdig! Utlegget er sendt inn som **{number}** ({total}). Skriv «mine krav» for å følge det.',
-  'outlay.alreadyFiled': 'Dette utlegget er allerede sendt inn som **{number}**: det sendes ikke inn to ganger.',
+  'outlay.filed':
+    'Ferdig! Utlegget er sendt inn som **{number}** ({total}). Skriv «mine krav» for å følge det.',
+  'outlay.alreadyFiled':
+    'Dette utlegget er allerede sendt inn som **{number}**: det sendes ikke inn to ganger.',
   'outlay.filingInProgress': 'Dette utlegget sendes inn akkurat nå. Vent et øyeblikk.',
   'outlay.cancelled': 'Avbrutt. Ingenting ble sendt inn. Skriv «angre» hvis du vil ha det tilbake.',
   'outlay.restored': 'Her er utkastet ditt igjen.',
@@ -62,8 +73,10 @@ export const nb: Record<MessageKey, string> = {
   'outlay.nothingToCancel': 'Det er ingenting å avbryte.',
   'outlay.staleCard': 'Det kortet hører til et eldre utkast. Her er det du holder på med.',
   'outlay.noDraft': 'Det utkastet finnes ikke lenger. Skriv «ny utlegg» for å begynne på nytt.',
-  'outlay.apiUnavailable': 'Jeg fikk ikke kontakt med reiseregningssystemet, så utlegget ble IKKE sendt inn. Det er lagret som utkast: trykk «Send inn» igjen om litt.',
-  'outlay.apiRejected': 'Reiseregningssystemet avviste utlegget: {reason}. Sjekk feltene og prøv igjen.',
+  'outlay.apiUnavailable':
+    'Jeg fikk ikke kontakt med reiseregningssystemet, så utlegget ble IKKE sendt inn. Det er lagret som utkast: trykk «Send inn» igjen om litt.',
+  'outlay.apiRejected':
+    'Reiseregningssystemet avviste utlegget: {reason}. Sjekk feltene og prøv igjen.',
   'outlay.description': 'Utlegg: {kind}',
   'outlay.fixErrors': 'Noen felt må rettes; se kortet.',
 
@@ -105,7 +118,8 @@ export const nb: Record<MessageKey, string> = {
   'claims.mileageInProgress': 'Kjøring under arbeid: til {to}',
   'claims.travelInProgress': 'Reise under arbeid: {destination}',
   'claims.draftInProgress': 'Utkast under arbeid: {kind} {amount}',
-  'claims.unavailable': 'Jeg fikk ikke kontakt med reiseregningssystemet for å hente kravene dine. Prøv igjen om litt.',
+  'claims.unavailable':
+    'Jeg fikk ikke kontakt med reiseregningssystemet for å hente kravene dine. Prøv igjen om litt.',
   'claims.receipt': 'Se kvittering',
   'claims.more': '… og {count} til.',
 
@@ -114,7 +128,8 @@ export const nb: Record<MessageKey, string> = {
   'mileage.intro': 'Egen bil: beløpet regnes ut fra statens satser for datoen du kjørte.',
   'mileage.summaryTitle': 'Sjekk kjøringen',
   'mileage.askPurpose': 'Hva var formålet med turen? Skriv det her i chatten.',
-  'mileage.askTolls': 'Var det bompenger, parkering eller ferje på turen? Legg dem inn som utlegg med kvittering (brukerveiledningen 5.1) med «Legg til bom/parkering/ferje», eller send inn kravet.',
+  'mileage.askTolls':
+    'Var det bompenger, parkering eller ferje på turen? Legg dem inn som utlegg med kvittering (brukerveiledningen 5.1) med «Legg til bom/parkering/ferje», eller send inn kravet.',
   'mileage.noDraft': 'Den kjøringen finnes ikke lenger. Skriv «ny kjøring» for å begynne på nytt.',
   'mileage.description': 'Kjøring: {from} – {to}',
   'mileage.field.from': 'Fra',
@@ -158,24 +173,31 @@ export const nb: Record<MessageKey, string> = {
   'mileage.error.trailerKmNegative': 'Kilometer kan ikke være negativt.',
   'mileage.error.trailerKmTooLong': 'Kan ikke være mer enn turens km.',
   'mileage.error.trailerKmTooPrecise': 'Bruk høyst to desimaler.',
-  'claim.error.ratesUnavailable': 'Jeg har ikke statens satser for den datoen; jeg kjenner årene {years}.',
+  'claim.error.ratesUnavailable':
+    'Jeg har ikke statens satser for den datoen; jeg kjenner årene {years}.',
   'claim.error.invalidValue': 'Sjekk denne verdien.',
-  'claim.taxSplit': 'Av dette er {taxFree} skattefritt og {taxable} skattepliktig (meldes til lønn).',
+  'claim.taxSplit':
+    'Av dette er {taxFree} skattefritt og {taxable} skattepliktig (meldes til lønn).',
   'claim.allTaxFree': 'Alt er skattefritt.',
-  'claim.unverified': 'Noen satser for {year} er ikke bekreftet av en publisert kilde ennå; økonomi sjekker dem.',
+  'claim.unverified':
+    'Noen satser for {year} er ikke bekreftet av en publisert kilde ennå; økonomi sjekker dem.',
   'trip.action.addOutlay': 'Legg til bom/parkering/ferje',
   'trip.action.addMileage': 'Legg til kjøring',
   'trip.outlayAdded': 'La til {kind} {amount} på kravet.',
   'trip.action.addToClaim': 'Legg til på kravet',
-  'claim.filed': 'Ferdig! Kravet er sendt inn som **{number}** ({total}). Skriv «mine krav» for å følge det.',
+  'claim.filed':
+    'Ferdig! Kravet er sendt inn som **{number}** ({total}). Skriv «mine krav» for å følge det.',
   'travel.title': 'Ny reise',
   'travel.titleEdit': 'Reise',
-  'travel.intro': 'Diett regnes ut fra statens satser for avreisedatoen. Hotell med kvittering legges inn som utlegg.',
+  'travel.intro':
+    'Diett regnes ut fra statens satser for avreisedatoen. Hotell med kvittering legges inn som utlegg.',
   'travel.summaryTitle': 'Sjekk reiseregningen',
   'travel.noDraft': 'Den reisen finnes ikke lenger. Skriv «ny reise» for å begynne på nytt.',
   'travel.description': 'Reise: {destination}',
-  'travel.nothingToClaim': 'Det er ingenting å kreve på denne reisen ennå: ingen diett, kjøring eller utlegg.',
-  'travel.askExtras': 'Hadde du utlegg på reisen (hotell med kvittering, billetter, taxi, parkering) eller kjørte du egen bil? Legg dem til på dette kravet, eller send det inn.',
+  'travel.nothingToClaim':
+    'Det er ingenting å kreve på denne reisen ennå: ingen diett, kjøring eller utlegg.',
+  'travel.askExtras':
+    'Hadde du utlegg på reisen (hotell med kvittering, billetter, taxi, parkering) eller kjørte du egen bil? Legg dem til på dette kravet, eller send det inn.',
   'travel.field.departureDate': 'Avreisedato',
   'travel.field.departureTime': 'Avreisetid',
   'travel.field.returnDate': 'Hjemkomstdato',
@@ -194,16 +216,20 @@ export const nb: Record<MessageKey, string> = {
   'travel.error.timeInvalid': 'Fyll inn et klokkeslett som 08:30.',
   'travel.error.countInvalid': 'Fyll inn et helt tall (0 eller mer).',
   'travel.error.tooManyMeals': 'Høyst ett om dagen: reisen går over {days} kalenderdager.',
-  'travel.field.mealsHintCounts': 'Antall av hvert. Går reisen over flere dager, kan du krysse av for datoene etterpå.',
-  'travel.field.mealsHintDates': 'Kryss av for dagene måltidet ble dekket, f.eks. frokost inkludert i hotellrommet.',
+  'travel.field.mealsHintCounts':
+    'Antall av hvert. Går reisen over flere dager, kan du krysse av for datoene etterpå.',
+  'travel.field.mealsHintDates':
+    'Kryss av for dagene måltidet ble dekket, f.eks. frokost inkludert i hotellrommet.',
   'travel.field.breakfastDays': 'Frokost',
   'travel.field.lunchDays': 'Lunsj',
   'travel.field.dinnerDays': 'Middag',
   'travel.placeholder.mealDays': 'Velg dager',
   'travel.error.tooManyMealsOneDay': 'Høyst ett på en endagsreise.',
   'travel.error.mealDateInvalid': '«{value}» er ikke en dato. Kryss av for dagene i listen.',
-  'travel.error.mealDateOutsideTrip': '{dates} er utenfor reisen ({first} – {last}). Fjern krysset, eller endre datoene for reisen.',
-  'travel.mealsPlaced': 'Måltidene du oppga som antall, er ført på datoene over. Stemmer ikke en dato, velg «{edit}» og kryss av for riktige dager.',
+  'travel.error.mealDateOutsideTrip':
+    '{dates} er utenfor reisen ({first} – {last}). Fjern krysset, eller endre datoene for reisen.',
+  'travel.mealsPlaced':
+    'Måltidene du oppga som antall, er ført på datoene over. Stemmer ikke en dato, velg «{edit}» og kryss av for riktige dager.',
   'travel.line.day6to12': 'Døgn {from}–{to}, 6–12 timer',
   'travel.line.dayOver12': 'Døgn {from}–{to}, over 12 timer',
   'travel.line.overnight': 'Døgn {from}–{to}, med overnatting',
@@ -225,16 +251,21 @@ export const nb: Record<MessageKey, string> = {
   'perDiem.reason.remainderUnder6Hours': 'Siste del av reisen var under 6 timer og gir ikke diett.',
   'welcome.newMileage': 'Ny kjøring',
   'welcome.newTravel': 'Ny reise',
-  'receipt.unreadable': 'Jeg klarte ikke å lese fila. Send et tydeligere bilde, eller fyll ut utlegget selv med «ny utlegg».',
+  'receipt.unreadable':
+    'Jeg klarte ikke å lese fila. Send et tydeligere bilde, eller fyll ut utlegget selv med «ny utlegg».',
   'receipt.reading': 'Leser kvitteringen …',
   'receipt.readingMany': 'Leser de {count} kvitteringene …',
-  'receipt.duplicate': 'Du har sendt denne kvitteringen før ({date}). Jeg har ikke lagt den inn to ganger.',
-  'receipt.notReceipt': 'Dette ser ikke ut som en kvittering, så jeg har ikke laget et krav av det. Jeg har tatt vare på det under «mine kvitteringer»; på en reiseregning kan det legges ved som dokumentasjon, f.eks. en invitasjon.',
-  'receipt.attachedAsDocumentation': 'Jeg la det ved reiseregningen som dokumentasjon (f.eks. invitasjonen eller påmeldingen).',
+  'receipt.duplicate':
+    'Du har sendt denne kvitteringen før ({date}). Jeg har ikke lagt den inn to ganger.',
+  'receipt.notReceipt':
+    'Dette ser ikke ut som en kvittering, så jeg har ikke laget et krav av det. Jeg har tatt vare på det under «mine kvitteringer»; på en reiseregning kan det legges ved som dokumentasjon, f.eks. en invitasjon.',
+  'receipt.attachedAsDocumentation':
+    'Jeg la det ved reiseregningen som dokumentasjon (f.eks. invitasjonen eller påmeldingen).',
   'receipt.check': 'Sjekk: {fields}.',
   'receipt.read': 'Jeg leste kvitteringen. Sjekk feltene, og fortell meg formålet.',
   'receipts.title': 'Mine kvitteringer',
-  'receipts.none': 'Ingen kvitteringer venter. Send meg et bilde av en kvittering, så leser jeg den.',
+  'receipts.none':
+    'Ingen kvitteringer venter. Send meg et bilde av en kvittering, så leser jeg den.',
   'receipts.allToClaim': 'Samle alle i ett krav',
   'receipts.notReceipt': 'Ikke en kvittering: den kan legges ved en reise som dokumentasjon',
   'receipts.toClaim': 'Lag utlegg',
@@ -243,7 +274,8 @@ export const nb: Record<MessageKey, string> = {
   'receipt.readingOneClaim': 'Leser de {count} kvitteringene og samler dem i ett krav …',
   'outlayClaim.title': 'Utlegg på ett krav',
   'outlayClaim.summaryTitle': 'Sjekk kravet',
-  'outlayClaim.formHint': 'Jeg leste kvitteringene: én linje per kvittering. Sjekk linjene og skriv formålet med kravet.',
+  'outlayClaim.formHint':
+    'Jeg leste kvitteringene: én linje per kvittering. Sjekk linjene og skriv formålet med kravet.',
   'outlayClaim.receiptAttached': 'kvittering vedlagt',
   'outlayClaim.receiptFile': 'kvittering: {name}',
   'outlayClaim.lineTitle': 'Linje {n}: {kind}',
@@ -251,25 +283,39 @@ export const nb: Record<MessageKey, string> = {
   'outlayClaim.action.saveLine': 'Lagre linjen',
   'outlayClaim.action.back': 'Tilbake',
   'outlayClaim.action.merge': 'Samle i ett krav',
-  'outlayClaim.askPurpose': 'Hva var formålet med disse utgiftene? Skriv det i kortet eller her i chatten.',
+  'outlayClaim.askPurpose':
+    'Hva var formålet med disse utgiftene? Skriv det i kortet eller her i chatten.',
   'outlayClaim.skipped': 'Dette tok jeg ikke med på kravet:',
   'outlayClaim.photo': 'Bilde {n}',
-  'outlayClaim.skipped.notReceipt': 'ser ikke ut som en kvittering (ligger under «mine kvitteringer»).',
-  'outlayClaim.skipped.duplicate': 'du har sendt denne kvitteringen før ({date}), så den er ikke lagt inn to ganger.',
+  'outlayClaim.skipped.notReceipt':
+    'ser ikke ut som en kvittering (ligger under «mine kvitteringer»).',
+  'outlayClaim.skipped.duplicate':
+    'du har sendt denne kvitteringen før ({date}), så den er ikke lagt inn to ganger.',
   'outlayClaim.noneUsable': 'Ingen av bildene kunne brukes på et krav.',
   'outlayClaim.linesAdded': 'Jeg la kvitteringene til kravet du holder på med.',
-  'outlayClaim.replacedDraft': 'Utlegget du holdt på med, er lagt til side: skriv «angre» for å få det tilbake.',
-  'outlayClaim.cancelled': 'Avbrutt. Ingenting ble sendt inn; kvitteringene ligger fortsatt under «mine kvitteringer».',
-  'outlayClaim.lineRemoved': 'Fjernet linjen. Kvitteringen ligger fortsatt under «mine kvitteringer».',
-  'outlayClaim.lastLineRemoved': 'Det var den siste linjen, så kravet er avbrutt. Ingenting ble sendt inn; kvitteringen ligger fortsatt under «mine kvitteringer».',
-  'outlayClaim.noDraft': 'Det kravet finnes ikke lenger. Send bildene på nytt, eller finn dem under «mine kvitteringer».',
-  'outlayClaim.alreadyFiled': 'Dette kravet er allerede sendt inn som **{number}**: det blir ikke sendt inn to ganger.',
+  'outlayClaim.replacedDraft':
+    'Utlegget du holdt på med, er lagt til side: skriv «angre» for å få det tilbake.',
+  'outlayClaim.cancelled':
+    'Avbrutt. Ingenting ble sendt inn; kvitteringene ligger fortsatt under «mine kvitteringer».',
+  'outlayClaim.lineRemoved':
+    'Fjernet linjen. Kvitteringen ligger fortsatt under «mine kvitteringer».',
+  'outlayClaim.lastLineRemoved':
+    'Det var den siste linjen, så kravet er avbrutt. Ingenting ble sendt inn; kvitteringen ligger fortsatt under «mine kvitteringer».',
+  'outlayClaim.noDraft':
+    'Det kravet finnes ikke lenger. Send bildene på nytt, eller finn dem under «mine kvitteringer».',
+  'outlayClaim.alreadyFiled':
+    'Dette kravet er allerede sendt inn som **{number}**: det blir ikke sendt inn to ganger.',
   'outlayClaim.filingInProgress': 'Dette kravet blir sendt inn akkurat nå. Vent et øyeblikk.',
-  'outlayClaim.mergeOffer': 'Jeg laget ett utlegg for hver av de {count} kvitteringene, og vi tar dem ett om gangen. Vil du heller ha dem på ett krav?',
-  'outlayClaim.merged': 'Jeg samlet {count} kvitteringer i ett krav. Det erstatter de enkelte utleggene fra den meldingen.',
-  'outlayClaim.nothingToMerge': 'Det er ingenting å samle: høyst ett av de utleggene er fortsatt ikke sendt inn.',
+  'outlayClaim.mergeOffer':
+    'Jeg laget ett utlegg for hver av de {count} kvitteringene, og vi tar dem ett om gangen. Vil du heller ha dem på ett krav?',
+  'outlayClaim.merged':
+    'Jeg samlet {count} kvitteringer i ett krav. Det erstatter de enkelte utleggene fra den meldingen.',
+  'outlayClaim.nothingToMerge':
+    'Det er ingenting å samle: høyst ett av de utleggene er fortsatt ikke sendt inn.',
   'outlayClaim.alreadyMerged': 'De kvitteringene er allerede samlet i ett krav: her er det.',
-  'outlayClaim.mergeGone': 'De utleggene er ikke åpne lenger. Du finner kvitteringene under «mine kvitteringer».',
+  'outlayClaim.mergeGone':
+    'De utleggene er ikke åpne lenger. Du finner kvitteringene under «mine kvitteringer».',
   'outlayClaim.busy': 'Send inn eller avbryt kravet du holder på med først; her er det.',
-  'outlayClaim.draftMerged': 'Det utlegget er nå en linje på kravet med flere kvitteringer: her er det.',
+  'outlayClaim.draftMerged':
+    'Det utlegget er nå en linje på kravet med flere kvitteringer: her er det.',
 };

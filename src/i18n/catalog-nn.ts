@@ -4,23 +4,31 @@ import type { MessageKey } from './catalog-en.js';
 export const nn: Record<MessageKey, string> = {
   'lang.name': 'nynorsk',
   'lang.switched': 'Greitt, eg snakkar nynorsk frå no av.',
-  'lang.choose': 'Kva språk vil du ha? Skriv «språk bokmål», «språk nynorsk» eller «language english».',
+  'lang.choose':
+    'Kva språk vil du ha? Skriv «språk bokmål», «språk nynorsk» eller «language english».',
 
   'welcome.title': 'Hei, {name}! Eg er reiserekningsassistenten din.',
   'welcome.titleAnonymous': 'Hei! Eg er reiserekningsassistenten din.',
-  'welcome.body': 'Eg hjelper deg å føre utlegg (parkering, ferje, bompengar, taxi, mat og meir) rett her i Teams, og held orden på krava dine.',
-  'welcome.tip': 'Tips: skriv berre kva du betalte, t.d. «parkering 120 kr i går», så fyller eg ut skjemaet for deg.',
+  'welcome.body':
+    'Eg hjelper deg å føre utlegg (parkering, ferje, bompengar, taxi, mat og meir) rett her i Teams, og held orden på krava dine.',
+  'welcome.tip':
+    'Tips: skriv berre kva du betalte, t.d. «parkering 120 kr i går», så fyller eg ut skjemaet for deg.',
   'welcome.newOutlay': 'Nytt utlegg',
   'welcome.myClaims': 'Mine krav',
   'welcome.help': 'Hjelp',
-  'greeting.reply': 'Hei! Skriv «nytt utlegg», «mine krav», eller berre kva du betalte, t.d. «parkering 120 kr i går».',
+  'greeting.reply':
+    'Hei! Skriv «nytt utlegg», «mine krav», eller berre kva du betalte, t.d. «parkering 120 kr i går».',
   'thanks.reply': 'Berre hyggeleg! Sei frå om det er noko meir.',
 
-  'help.text': 'Dette kan eg hjelpe med:\n\n- **nytt utlegg**: før eit utlegg (parkering, ferje, bompengar, taxi, mat, hotell, drivstoff, transport, anna)\n- eller skriv kva du betalte, t.d. «parkering 120 kr i går»\n- **mine krav**: sjå krava dine og statusen deira\n- **avbryt**: stopp det vi held på med; **angre**: hent tilbake det du avbraut\n- **språk nynorsk / bokmål / english**: byt språk',
-  'fallback.text': 'Orsak, det forstod eg ikkje. Skriv «nytt utlegg», «mine krav» eller «hjelp», eller berre kva du betalte, t.d. «parkering 120 kr i går».',
+  'help.text':
+    'Dette kan eg hjelpe med:\n\n- **nytt utlegg**: før eit utlegg (parkering, ferje, bompengar, taxi, mat, hotell, drivstoff, transport, anna)\n- eller skriv kva du betalte, t.d. «parkering 120 kr i går»\n- **mine krav**: sjå krava dine og statusen deira\n- **avbryt**: stopp det vi held på med; **angre**: hent tilbake det du avbraut\n- **språk nynorsk / bokmål / english**: byt språk',
+  'fallback.text':
+    'Orsak, det forstod eg ikkje. Skriv «nytt utlegg», «mine krav» eller «hjelp», eller berre kva du betalte, t.d. «parkering 120 kr i går».',
 
-  'group.private': 'Reiserekningar er private, så eg viser ikkje eller tek imot krav i ein gruppechat. Snakk med meg i den personlege chatten vår i staden: opne chatten med meg frå Appar-menyen.',
-  'group.welcome': 'Hei alle saman! Eg hjelper dykk å føre reiserekningar. Krav er private, så snakk med meg i ein personleg chat.',
+  'group.private':
+    'Reiserekningar er private, så eg viser ikkje eller tek imot krav i ein gruppechat. Snakk med meg i den personlege chatten vår i staden: opne chatten med meg frå Appar-menyen.',
+  'group.welcome':
+    'Hei alle saman! Eg hjelper dykk å føre reiserekningar. Krav er private, så snakk med meg i ein personleg chat.',
 
   'outlay.title': 'Nytt utlegg',
   'outlay.titleEdit': 'Utlegg',
@@ -30,7 +38,8 @@ export const nn: Record<MessageKey, string> = {
   'outlay.askPurpose': 'Kva var føremålet med utgifta? Skriv det her i chatten.',
   'outlay.draftHint': 'Dette er det eg forstod. Føremålet manglar framleis.',
   'outlay.action.openForm': 'Opne skjemaet',
-  'outlay.replacedDraft': 'Eg starta eit nytt utlegg. Det førre utkastet er lagt til sides: skriv «angre» for å få det tilbake.',
+  'outlay.replacedDraft':
+    'Eg starta eit nytt utlegg. Det førre utkastet er lagt til sides: skriv «angre» for å få det tilbake.',
   'outlay.field.date': 'Dato',
   'outlay.field.amount': 'Beløp',
   'outlay.field.currency': 'Valuta',
@@ -53,8 +62,10 @@ export const nn: Record<MessageKey, string> = {
   'outlay.status.filed': 'Sendt inn som {number}',
   'outlay.status.added': 'Lagt til på kravet.',
   'outlay.status.cancelled': 'Avbrote: ingenting vart sendt inn.',
-  'outlay.filed': 'Ferdig! Utlegget er sendt inn som **{number}** ({total}). Skriv «mine krav» for å følgje det.',
-  'outlay.alreadyFiled': 'Dette utlegget er alt sendt inn som **{number}**: det blir ikkje sendt inn to gonger.',
+  'outlay.filed':
+    'Ferdig! Utlegget er sendt inn som **{number}** ({total}). Skriv «mine krav» for å følgje det.',
+  'outlay.alreadyFiled':
+    'Dette utlegget er alt sendt inn som **{number}**: det blir ikkje sendt inn to gonger.',
   'outlay.filingInProgress': 'Dette utlegget blir sendt inn akkurat no. Vent eit augeblink.',
   'outlay.cancelled': 'Avbrote. Ingenting vart sendt inn. Skriv «angre» om du vil ha det tilbake.',
   'outlay.restored': 'Her er utkastet ditt igjen.',
@@ -62,8 +73,10 @@ export const nn: Record<MessageKey, string> = {
   'outlay.nothingToCancel': 'Det er ingenting å avbryte.',
   'outlay.staleCard': 'Det kortet høyrer til eit eldre utkast. Her er det du held på med.',
   'outlay.noDraft': 'Det utkastet finst ikkje lenger. Skriv «nytt utlegg» for å byrje på nytt.',
-  'outlay.apiUnavailable': 'Eg fekk ikkje kontakt med reiserekningssystemet, så utlegget vart IKKJE sendt inn. Det er lagra som utkast: trykk «Send inn» igjen om litt.',
-  'outlay.apiRejected': 'Reiserekningssystemet avviste utlegget: {reason}. Sjekk felta og prøv igjen.',
+  'outlay.apiUnavailable':
+    'Eg fekk ikkje kontakt med reiserekningssystemet, så utlegget vart IKKJE sendt inn. Det er lagra som utkast: trykk «Send inn» igjen om litt.',
+  'outlay.apiRejected':
+    'Reiserekningssystemet avviste utlegget: {reason}. Sjekk felta og prøv igjen.',
   'outlay.description': 'Utlegg: {kind}',
   'outlay.fixErrors': 'Nokre felt må rettast; sjå kortet.',
 
@@ -105,7 +118,8 @@ export const nn: Record<MessageKey, string> = {
   'claims.mileageInProgress': 'Køyring under arbeid: til {to}',
   'claims.travelInProgress': 'Reise under arbeid: {destination}',
   'claims.draftInProgress': 'Utkast under arbeid: {kind} {amount}',
-  'claims.unavailable': 'Eg fekk ikkje kontakt med reiserekningssystemet for å hente krava dine. Prøv igjen om litt.',
+  'claims.unavailable':
+    'Eg fekk ikkje kontakt med reiserekningssystemet for å hente krava dine. Prøv igjen om litt.',
   'claims.receipt': 'Sjå kvittering',
   'claims.more': '… og {count} til.',
 
@@ -114,7 +128,8 @@ export const nn: Record<MessageKey, string> = {
   'mileage.intro': 'Eigen bil: beløpet blir rekna ut frå statens satsar for datoen du køyrde.',
   'mileage.summaryTitle': 'Sjekk køyringa',
   'mileage.askPurpose': 'Kva var føremålet med turen? Skriv det her i chatten.',
-  'mileage.askTolls': 'Var det bompengar, parkering eller ferje på turen? Legg dei inn som utlegg med kvittering (brukarrettleiinga 5.1) med «Legg til bom/parkering/ferje», eller send inn kravet.',
+  'mileage.askTolls':
+    'Var det bompengar, parkering eller ferje på turen? Legg dei inn som utlegg med kvittering (brukarrettleiinga 5.1) med «Legg til bom/parkering/ferje», eller send inn kravet.',
   'mileage.noDraft': 'Den køyringa finst ikkje lenger. Skriv «ny køyring» for å byrje på nytt.',
   'mileage.description': 'Køyring: {from} – {to}',
   'mileage.field.from': 'Frå',
@@ -158,24 +173,31 @@ export const nn: Record<MessageKey, string> = {
   'mileage.error.trailerKmNegative': 'Kilometer kan ikkje vere negativt.',
   'mileage.error.trailerKmTooLong': 'Kan ikkje vere meir enn km på turen.',
   'mileage.error.trailerKmTooPrecise': 'Bruk høgst to desimalar.',
-  'claim.error.ratesUnavailable': 'Eg har ikkje statens satsar for den datoen; eg kjenner åra {years}.',
+  'claim.error.ratesUnavailable':
+    'Eg har ikkje statens satsar for den datoen; eg kjenner åra {years}.',
   'claim.error.invalidValue': 'Sjekk denne verdien.',
-  'claim.taxSplit': 'Av dette er {taxFree} skattefritt og {taxable} skattepliktig (blir meldt til løn).',
+  'claim.taxSplit':
+    'Av dette er {taxFree} skattefritt og {taxable} skattepliktig (blir meldt til løn).',
   'claim.allTaxFree': 'Alt er skattefritt.',
-  'claim.unverified': 'Nokre satsar for {year} er ikkje stadfesta av ei publisert kjelde enno; økonomi sjekkar dei.',
+  'claim.unverified':
+    'Nokre satsar for {year} er ikkje stadfesta av ei publisert kjelde enno; økonomi sjekkar dei.',
   'trip.action.addOutlay': 'Legg til bom/parkering/ferje',
   'trip.action.addMileage': 'Legg til køyring',
   'trip.outlayAdded': 'La til {kind} {amount} på kravet.',
   'trip.action.addToClaim': 'Legg til på kravet',
-  'claim.filed': 'Ferdig! Kravet er sendt inn som **{number}** ({total}). Skriv «mine krav» for å følgje det.',
+  'claim.filed':
+    'Ferdig! Kravet er sendt inn som **{number}** ({total}). Skriv «mine krav» for å følgje det.',
   'travel.title': 'Ny reise',
   'travel.titleEdit': 'Reise',
-  'travel.intro': 'Diett blir rekna ut frå statens satsar for avreisedatoen. Hotell med kvittering blir lagt inn som utlegg.',
+  'travel.intro':
+    'Diett blir rekna ut frå statens satsar for avreisedatoen. Hotell med kvittering blir lagt inn som utlegg.',
   'travel.summaryTitle': 'Sjekk reiserekninga',
   'travel.noDraft': 'Den reisa finst ikkje lenger. Skriv «ny reise» for å byrje på nytt.',
   'travel.description': 'Reise: {destination}',
-  'travel.nothingToClaim': 'Det er ingenting å krevje på denne reisa enno: ingen diett, køyring eller utlegg.',
-  'travel.askExtras': 'Hadde du utlegg på reisa (hotell med kvittering, billettar, taxi, parkering) eller køyrde du eigen bil? Legg dei til på dette kravet, eller send det inn.',
+  'travel.nothingToClaim':
+    'Det er ingenting å krevje på denne reisa enno: ingen diett, køyring eller utlegg.',
+  'travel.askExtras':
+    'Hadde du utlegg på reisa (hotell med kvittering, billettar, taxi, parkering) eller køyrde du eigen bil? Legg dei til på dette kravet, eller send det inn.',
   'travel.field.departureDate': 'Avreisedato',
   'travel.field.departureTime': 'Avreisetid',
   'travel.field.returnDate': 'Heimkomstdato',
@@ -194,16 +216,20 @@ export const nn: Record<MessageKey, string> = {
   'travel.error.timeInvalid': 'Fyll inn eit klokkeslett som 08:30.',
   'travel.error.countInvalid': 'Fyll inn eit heilt tal (0 eller meir).',
   'travel.error.tooManyMeals': 'Høgst eitt om dagen: reisa går over {days} kalenderdagar.',
-  'travel.field.mealsHintCounts': 'Tal på kvart. Går reisa over fleire dagar, kan du krysse av for datoane etterpå.',
-  'travel.field.mealsHintDates': 'Kryss av for dagane måltidet vart dekt, t.d. frukost inkludert i hotellrommet.',
+  'travel.field.mealsHintCounts':
+    'Tal på kvart. Går reisa over fleire dagar, kan du krysse av for datoane etterpå.',
+  'travel.field.mealsHintDates':
+    'Kryss av for dagane måltidet vart dekt, t.d. frukost inkludert i hotellrommet.',
   'travel.field.breakfastDays': 'Frukost',
   'travel.field.lunchDays': 'Lunsj',
   'travel.field.dinnerDays': 'Middag',
   'travel.placeholder.mealDays': 'Vel dagar',
   'travel.error.tooManyMealsOneDay': 'Høgst eitt på ei eindagsreise.',
   'travel.error.mealDateInvalid': '«{value}» er ikkje ein dato. Kryss av for dagane i lista.',
-  'travel.error.mealDateOutsideTrip': '{dates} er utanfor reisa ({first} – {last}). Fjern krysset, eller endre datoane for reisa.',
-  'travel.mealsPlaced': 'Måltida du oppgav som tal, er førte på datoane over. Stemmer ikkje ein dato, vel «{edit}» og kryss av for rette dagar.',
+  'travel.error.mealDateOutsideTrip':
+    '{dates} er utanfor reisa ({first} – {last}). Fjern krysset, eller endre datoane for reisa.',
+  'travel.mealsPlaced':
+    'Måltida du oppgav som tal, er førte på datoane over. Stemmer ikkje ein dato, vel «{edit}» og kryss av for rette dagar.',
   'travel.line.day6to12': 'Døgn {from}–{to}, 6–12 timar',
   'travel.line.dayOver12': 'Døgn {from}–{to}, over 12 timar',
   'travel.line.overnight': 'Døgn {from}–{to}, med overnatting',
@@ -225,12 +251,16 @@ export const nn: Record<MessageKey, string> = {
   'perDiem.reason.remainderUnder6Hours': 'Siste del av reisa var under 6 timar og gir ikkje diett.',
   'welcome.newMileage': 'Ny køyring',
   'welcome.newTravel': 'Ny reise',
-  'receipt.unreadable': 'Eg klarte ikkje å lese fila. Send eit tydelegare bilete, eller fyll ut utlegget sjølv med «nytt utlegg».',
+  'receipt.unreadable':
+    'Eg klarte ikkje å lese fila. Send eit tydelegare bilete, eller fyll ut utlegget sjølv med «nytt utlegg».',
   'receipt.reading': 'Les kvitteringa …',
   'receipt.readingMany': 'Les dei {count} kvitteringane …',
-  'receipt.duplicate': 'Du har sendt denne kvitteringa før ({date}). Eg har ikkje lagt ho inn to gonger.',
-  'receipt.notReceipt': 'Dette ser ikkje ut som ei kvittering, så eg har ikkje laga eit krav av det. Eg har teke vare på det under «mine kvitteringar»; på ei reiserekning kan det leggjast ved som dokumentasjon, t.d. ein invitasjon.',
-  'receipt.attachedAsDocumentation': 'Eg la det ved reiserekninga som dokumentasjon (t.d. invitasjonen eller påmeldinga).',
+  'receipt.duplicate':
+    'Du har sendt denne kvitteringa før ({date}). Eg har ikkje lagt ho inn to gonger.',
+  'receipt.notReceipt':
+    'Dette ser ikkje ut som ei kvittering, så eg har ikkje laga eit krav av det. Eg har teke vare på det under «mine kvitteringar»; på ei reiserekning kan det leggjast ved som dokumentasjon, t.d. ein invitasjon.',
+  'receipt.attachedAsDocumentation':
+    'Eg la det ved reiserekninga som dokumentasjon (t.d. invitasjonen eller påmeldinga).',
   'receipt.check': 'Sjekk: {fields}.',
   'receipt.read': 'Eg las kvitteringa. Sjekk felta, og fortel meg føremålet.',
   'receipts.title': 'Mine kvitteringar',
@@ -243,7 +273,8 @@ export const nn: Record<MessageKey, string> = {
   'receipt.readingOneClaim': 'Les dei {count} kvitteringane og samlar dei i eitt krav …',
   'outlayClaim.title': 'Utlegg på eitt krav',
   'outlayClaim.summaryTitle': 'Sjekk kravet',
-  'outlayClaim.formHint': 'Eg las kvitteringane: éi linje per kvittering. Sjekk linjene og skriv føremålet med kravet.',
+  'outlayClaim.formHint':
+    'Eg las kvitteringane: éi linje per kvittering. Sjekk linjene og skriv føremålet med kravet.',
   'outlayClaim.receiptAttached': 'kvittering lagd ved',
   'outlayClaim.receiptFile': 'kvittering: {name}',
   'outlayClaim.lineTitle': 'Linje {n}: {kind}',
@@ -251,25 +282,38 @@ export const nn: Record<MessageKey, string> = {
   'outlayClaim.action.saveLine': 'Lagre linja',
   'outlayClaim.action.back': 'Tilbake',
   'outlayClaim.action.merge': 'Samle i eitt krav',
-  'outlayClaim.askPurpose': 'Kva var føremålet med desse utgiftene? Skriv det i kortet eller her i chatten.',
+  'outlayClaim.askPurpose':
+    'Kva var føremålet med desse utgiftene? Skriv det i kortet eller her i chatten.',
   'outlayClaim.skipped': 'Dette tok eg ikkje med på kravet:',
   'outlayClaim.photo': 'Bilete {n}',
-  'outlayClaim.skipped.notReceipt': 'ser ikkje ut som ei kvittering (ligg under «mine kvitteringar»).',
-  'outlayClaim.skipped.duplicate': 'du har sendt denne kvitteringa før ({date}), så ho er ikkje lagd inn to gonger.',
+  'outlayClaim.skipped.notReceipt':
+    'ser ikkje ut som ei kvittering (ligg under «mine kvitteringar»).',
+  'outlayClaim.skipped.duplicate':
+    'du har sendt denne kvitteringa før ({date}), så ho er ikkje lagd inn to gonger.',
   'outlayClaim.noneUsable': 'Ingen av bileta kunne brukast på eit krav.',
   'outlayClaim.linesAdded': 'Eg la kvitteringane til kravet du held på med.',
-  'outlayClaim.replacedDraft': 'Utlegget du heldt på med, er lagt til sides: skriv «angre» for å få det tilbake.',
-  'outlayClaim.cancelled': 'Avbrote. Ingenting vart sendt inn; kvitteringane ligg framleis under «mine kvitteringar».',
+  'outlayClaim.replacedDraft':
+    'Utlegget du heldt på med, er lagt til sides: skriv «angre» for å få det tilbake.',
+  'outlayClaim.cancelled':
+    'Avbrote. Ingenting vart sendt inn; kvitteringane ligg framleis under «mine kvitteringar».',
   'outlayClaim.lineRemoved': 'Fjerna linja. Kvitteringa ligg framleis under «mine kvitteringar».',
-  'outlayClaim.lastLineRemoved': 'Det var den siste linja, så kravet er avbrote. Ingenting vart sendt inn; kvitteringa ligg framleis under «mine kvitteringar».',
-  'outlayClaim.noDraft': 'Det kravet finst ikkje lenger. Send bileta på nytt, eller finn dei under «mine kvitteringar».',
-  'outlayClaim.alreadyFiled': 'Dette kravet er alt sendt inn som **{number}**: det blir ikkje sendt inn to gonger.',
+  'outlayClaim.lastLineRemoved':
+    'Det var den siste linja, så kravet er avbrote. Ingenting vart sendt inn; kvitteringa ligg framleis under «mine kvitteringar».',
+  'outlayClaim.noDraft':
+    'Det kravet finst ikkje lenger. Send bileta på nytt, eller finn dei under «mine kvitteringar».',
+  'outlayClaim.alreadyFiled':
+    'Dette kravet er alt sendt inn som **{number}**: det blir ikkje sendt inn to gonger.',
   'outlayClaim.filingInProgress': 'Dette kravet blir sendt inn akkurat no. Vent eit augeblink.',
-  'outlayClaim.mergeOffer': 'Eg laga eitt utlegg for kvar av dei {count} kvitteringane, og vi tek dei eitt om gongen. Vil du heller ha dei på eitt krav?',
-  'outlayClaim.merged': 'Eg samla {count} kvitteringar i eitt krav. Det erstattar dei einskilde utlegga frå den meldinga.',
-  'outlayClaim.nothingToMerge': 'Det er ingenting å samle: høgst eitt av dei utlegga er framleis ikkje sendt inn.',
+  'outlayClaim.mergeOffer':
+    'Eg laga eitt utlegg for kvar av dei {count} kvitteringane, og vi tek dei eitt om gongen. Vil du heller ha dei på eitt krav?',
+  'outlayClaim.merged':
+    'Eg samla {count} kvitteringar i eitt krav. Det erstattar dei einskilde utlegga frå den meldinga.',
+  'outlayClaim.nothingToMerge':
+    'Det er ingenting å samle: høgst eitt av dei utlegga er framleis ikkje sendt inn.',
   'outlayClaim.alreadyMerged': 'Dei kvitteringane er alt samla i eitt krav: her er det.',
-  'outlayClaim.mergeGone': 'Dei utlegga er ikkje opne lenger. Du finn kvitteringane under «mine kvitteringar».',
+  'outlayClaim.mergeGone':
+    'Dei utlegga er ikkje opne lenger. Du finn kvitteringane under «mine kvitteringar».',
   'outlayClaim.busy': 'Send inn eller avbryt kravet du held på med først; her er det.',
-  'outlayClaim.draftMerged': 'Det utlegget er no ei linje på kravet med fleire kvitteringar: her er det.',
+  'outlayClaim.draftMerged':
+    'Det utlegget er no ei linje på kravet med fleire kvitteringar: her er det.',
 };

@@ -9,9 +9,15 @@ export type { MessageKey };
 const catalogs: Record<Lang, Record<MessageKey, string>> = { en, nb, nn };
 
 /** Looks up a text and fills `{name}` placeholders; a missing parameter is left visible rather than silently dropped. */
-export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function t(
+  lang: Lang,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
   const text = catalogs[lang][key];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 /** Maps a Teams locale ("nb-NO", "nn-NO", "no", "en-US", …) to one of our languages. */
@@ -31,5 +37,8 @@ export function formattingLocale(lang: Lang): string {
 
 export function formatMoney(amountMinor: number, currency: string, lang: Lang): string {
   // Minor units are integers; dividing by 100 only for display keeps the stored figures exact.
-  return new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'nb-NO', { style: 'currency', currency }).format(amountMinor / 100);
+  return new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'nb-NO', {
+    style: 'currency',
+    currency,
+  }).format(amountMinor / 100);
 }

@@ -118,8 +118,15 @@ export async function prepareForOcr(bytes: Buffer, opts: PrepOptions = {}): Prom
   // A slight blur joins the dots of dot-matrix print and smooths the ragged edges that the
   // lighting correction leaves on faint thermal print; Tesseract reads both better for it.
   const grey = await resizeGrey(upright, scale > 0.97 && scale < 1.03 ? 1 : scale, 1);
-  const hasText = letters.length >= 60 || (letters.length >= 12 && letters.length >= 0.2 * marks.length);
-  const prepared: PreparedImage = { encoded: encodePgm(grey), grey, croppedToPaper: paper !== undefined, marks: letters.length, hasText };
+  const hasText =
+    letters.length >= 60 || (letters.length >= 12 && letters.length >= 0.2 * marks.length);
+  const prepared: PreparedImage = {
+    encoded: encodePgm(grey),
+    grey,
+    croppedToPaper: paper !== undefined,
+    marks: letters.length,
+    hasText,
+  };
   if (charHeight) prepared.charHeight = charHeight * scale;
   return prepared;
 }
@@ -139,7 +146,11 @@ function holdsTheText(paper: Paper, marks: Mark[]): boolean {
     if (m.h < 0.6 * height || m.h > 1.6 * height) continue;
     const mx = Math.min(maskWidth - 1, Math.floor(m.cx / factor));
     const my = Math.min(maskHeight - 1, Math.floor(m.cy / factor));
-    const inRect = m.cx >= rect.left && m.cy >= rect.top && m.cx < rect.left + rect.width && m.cy < rect.top + rect.height;
+    const inRect =
+      m.cx >= rect.left &&
+      m.cy >= rect.top &&
+      m.cx < rect.left + rect.width &&
+      m.cy < rect.top + rect.height;
     if (inRect && mask[my * maskWidth + mx]) inside++;
     else outside++;
   }
@@ -177,17 +188,28 @@ async function decodeGrey(bytes: Buffer, maxInputPixels: number): Promise<GreyIm
     const { data, info } = await sharp(bytes, { limitInputPixels: maxInputPixels, failOn: 'error' })
       .rotate()
       .flatten({ background: '#ffffff' })
-      .resize({ width: WORKING_LONG_SIDE, height: WORKING_LONG_SIDE, fit: 'inside', withoutEnlargement: true })
+      .resize({
+        width: WORKING_LONG_SIDE,
+        height: WORKING_LONG_SIDE,
+        fit: 'inside',
+        withoutEnlargement: true,
+      })
       .toColourspace('srgb')
       .removeAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 3) throw new Error(`expected three channels, got ${info.channels}`);
-    return { data: inkChannel(data, info.width * info.height), width: info.width, height: info.height };
+    return {
+      data: inkChannel(data, info.width * info.height),
+      width: info.width,
+      height: info.height,
+    };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (/pixel limit/i.test(message)) {
-      throw new ImageTooLargeError(`The image has more than ${maxInputPixels} pixels`, { cause: err });
+      throw new ImageTooLargeError(`The image has more than ${maxInputPixels} pixels`, {
+        cause: err,
+      });
     }
     throw new UnreadableImageError(`The image could not be decoded: ${message}`, { cause: err });
   }
@@ -212,11 +234,26 @@ function inkChannel(rgb: Buffer, pixels: number): Uint8Array {
 async function resizeGrey(image: GreyImage, scale: number, blur?: number): Promise<GreyImage> {
   const width = Math.max(1, Math.round(image.width * scale));
   const height = Math.max(1, Math.round(image.height * scale));
-  let pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } });
-  if (scale !== 1) pipeline = pipeline.resize({ width, height, fit: 'fill', kernel: scale < 1 ? 'lanczos3' : 'cubic' });
+  let pipeline = sharp(image.data, {
+    raw: { width: image.width, height: image.height, channels: 1 },
+  });
+  if (scale !== 1)
+    pipeline = pipeline.resize({
+      width,
+      height,
+      fit: 'fill',
+      kernel: scale < 1 ? 'lanczos3' : 'cubic',
+    });
   if (blur) pipeline = pipeline.blur(blur);
-  const { data, info } = await pipeline.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
-  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+  const { data, info } = await pipeline
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+    width: info.width,
+    height: info.height,
+  };
 }
 
 interface Rect {
@@ -328,12 +365,16 @@ function findPaper(image: GreyImage): Paper | undefined {
       darkCount++;
     }
   }
-  if (!darkCount || !brightCount || brightSum / brightCount - darkSum / darkCount < 40) return undefined;
+  if (!darkCount || !brightCount || brightSum / brightCount - darkSum / darkCount < 40)
+    return undefined;
 
   const bright = new Uint8Array(data.length);
   for (let i = 0; i < data.length; i++) bright[i] = (data[i] ?? 0) > threshold ? 1 : 0;
   const { label, found } = components(width, height, bright, false);
-  const best = found.reduce<Component | undefined>((b, c) => (!b || c.area > b.area ? c : b), undefined);
+  const best = found.reduce<Component | undefined>(
+    (b, c) => (!b || c.area > b.area ? c : b),
+    undefined,
+  );
   const stack: number[] = [];
   if (!best) return undefined;
   const boxWidth = best.x1 - best.x0 + 1;
@@ -397,7 +438,8 @@ function findPaper(image: GreyImage): Paper | undefined {
         for (let dx = -3; dx <= 3 && !paper; dx++) {
           const xx = x + dx;
           const yy = y + dy;
-          if (xx >= 0 && yy >= 0 && xx < width && yy < height && !outside[yy * width + xx]) paper = 1;
+          if (xx >= 0 && yy >= 0 && xx < width && yy < height && !outside[yy * width + xx])
+            paper = 1;
         }
       }
       mask[y * width + x] = paper;
@@ -424,7 +466,9 @@ function whitenOutside(image: GreyImage, raw: GreyImage, paper: Paper): void {
       const cell = my * maskWidth + Math.min(maskWidth - 1, Math.floor((x + rect.left) / factor));
       // In the band the mask was grown by, the table shows as a dark frame around the slip once
       // lighting is evened out against the paper next to it.
-      const isTable = !mask[cell] || (!core[cell] && (raw.data[(y + rect.top) * raw.width + x + rect.left] ?? 0) < table);
+      const isTable =
+        !mask[cell] ||
+        (!core[cell] && (raw.data[(y + rect.top) * raw.width + x + rect.left] ?? 0) < table);
       if (isTable) image.data[y * image.width + x] = 255;
     }
   }
@@ -504,9 +548,13 @@ function flattenIllumination(image: GreyImage): GreyImage {
       const x1 = Math.min(cols - 1, x0 + 1);
       const wx = fx - x0;
       const top = (smooth[y0 * cols + x0] ?? 255) * (1 - wx) + (smooth[y0 * cols + x1] ?? 255) * wx;
-      const bottom = (smooth[y1 * cols + x0] ?? 255) * (1 - wx) + (smooth[y1 * cols + x1] ?? 255) * wx;
+      const bottom =
+        (smooth[y1 * cols + x0] ?? 255) * (1 - wx) + (smooth[y1 * cols + x1] ?? 255) * wx;
       const background = Math.max(24, top * (1 - wy) + bottom * wy);
-      out[y * width + x] = Math.min(255, Math.round(((data[y * width + x] ?? 0) / background) * 255));
+      out[y * width + x] = Math.min(
+        255,
+        Math.round(((data[y * width + x] ?? 0) / background) * 255),
+      );
     }
   }
   const levels = inkLevels(out);
@@ -545,7 +593,8 @@ function inkLevels(relative: Uint8Array): Uint8Array {
   const black = Math.min(0.5 * 255, white - 0.3 * 255);
   const levels = new Uint8Array(256);
   for (let v = 0; v < 256; v++) {
-    levels[v] = v <= black ? 0 : v >= white ? 255 : Math.round(((v - black) / (white - black)) * 255);
+    levels[v] =
+      v <= black ? 0 : v >= white ? 255 : Math.round(((v - black) / (white - black)) * 255);
   }
   return levels;
 }
@@ -606,12 +655,18 @@ function estimateSkew(image: GreyImage): number {
 }
 
 async function rotateGrey(image: GreyImage, degrees: number): Promise<GreyImage> {
-  const { data, info } = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } })
+  const { data, info } = await sharp(image.data, {
+    raw: { width: image.width, height: image.height, channels: 1 },
+  })
     .rotate(degrees, { background: { r: 255, g: 255, b: 255 } })
     .toColourspace('b-w')
     .raw()
     .toBuffer({ resolveWithObject: true });
-  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+  return {
+    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+    width: info.width,
+    height: info.height,
+  };
 }
 
 /** Crops blank margins (a rotated page's corners, an A4 scan around a small slip). */
@@ -634,7 +689,12 @@ function trimToInk(image: GreyImage): GreyImage {
   }
   if (x1 < 0) return image;
   const margin = Math.round(Math.min(width, height) * 0.02) + 4;
-  const rect = clampRect(image, { left: x0 - margin, top: y0 - margin, width: x1 - x0 + 1 + 2 * margin, height: y1 - y0 + 1 + 2 * margin });
+  const rect = clampRect(image, {
+    left: x0 - margin,
+    top: y0 - margin,
+    width: x1 - x0 + 1 + 2 * margin,
+    height: y1 - y0 + 1 + 2 * margin,
+  });
   if (rect.width * rect.height > 0.92 * width * height) return image;
   return cropGrey(image, rect);
 }
@@ -668,7 +728,12 @@ interface Component {
  * pixel's component id (from 1). Plain loops over typed arrays: this runs over every pixel of a
  * photo, twice per receipt.
  */
-function components(width: number, height: number, mask: Uint8Array, eightConnected: boolean): { label: Int32Array; found: Component[] } {
+function components(
+  width: number,
+  height: number,
+  mask: Uint8Array,
+  eightConnected: boolean,
+): { label: Int32Array; found: Component[] } {
   const label = new Int32Array(width * height);
   const found: Component[] = [];
   const stack: number[] = [];
@@ -722,7 +787,10 @@ function components(width: number, height: number, mask: Uint8Array, eightConnec
  */
 function findMarks(image: GreyImage): { marks: Mark[]; bars: Mark[] } {
   const reduce = Math.max(1, Math.floor(Math.min(image.width, image.height) / 900));
-  const small = reduce > 1 ? shrink(image, Math.ceil(Math.max(image.width, image.height) / reduce)).image : image;
+  const small =
+    reduce > 1
+      ? shrink(image, Math.ceil(Math.max(image.width, image.height) / reduce)).image
+      : image;
   const factor = image.width / small.width;
   const { width, height, data } = small;
   const ink = new Uint8Array(width * height);
@@ -734,7 +802,12 @@ function findMarks(image: GreyImage): { marks: Mark[]; bars: Mark[] } {
     const h = y1 - y0 + 1;
     const w = x1 - x0 + 1;
     if (h < 6 / factor) continue;
-    const mark = { cx: ((x0 + x1 + 1) / 2) * factor, cy: ((y0 + y1 + 1) / 2) * factor, w: w * factor, h: h * factor };
+    const mark = {
+      cx: ((x0 + x1 + 1) / 2) * factor,
+      cy: ((y0 + y1 + 1) / 2) * factor,
+      w: w * factor,
+      h: h * factor,
+    };
     if (h > 4 * w && area > 0.6 * w * h) {
       bars.push(mark);
       continue;
@@ -771,7 +844,13 @@ function alignedMarks(marks: Mark[]): Mark[] {
           if (n === m) continue;
           const ratio = n.h / m.h;
           const gap = Math.abs(n.cx - m.cx) - (n.w + m.w) / 2;
-          if (ratio > 0.75 && ratio < 1.33 && Math.abs(n.cy - m.cy) < 0.2 * m.h && gap < 0.8 * m.h && gap > -0.2 * m.h) {
+          if (
+            ratio > 0.75 &&
+            ratio < 1.33 &&
+            Math.abs(n.cy - m.cy) < 0.2 * m.h &&
+            gap < 0.8 * m.h &&
+            gap > -0.2 * m.h
+          ) {
             found = true;
             break;
           }
@@ -790,7 +869,11 @@ function alignedMarks(marks: Mark[]): Mark[] {
  */
 function eraseBarcodes(image: GreyImage, bars: Mark[], charHeight: number): void {
   const tall = bars.filter((b) => b.h >= 1.5 * charHeight);
-  const inCode = tall.filter((b) => tall.filter((o) => Math.abs(o.cy - b.cy) < 0.25 * b.h && Math.abs(o.h - b.h) < 0.3 * b.h).length >= 8);
+  const inCode = tall.filter(
+    (b) =>
+      tall.filter((o) => Math.abs(o.cy - b.cy) < 0.25 * b.h && Math.abs(o.h - b.h) < 0.3 * b.h)
+        .length >= 8,
+  );
   if (inCode.length === 0) return;
   // One rectangle per band of bars, taking in the thick bars that merged into blocks. Its
   // bottom is left alone: tills print the date and receipt number into the foot of the code.
@@ -799,14 +882,21 @@ function eraseBarcodes(image: GreyImage, bars: Mark[], charHeight: number): void
     const band = bands.find((r) => b.cy > r.y0 && b.cy < r.y1);
     const box = { x0: b.cx - b.w / 2, x1: b.cx + b.w / 2, y0: b.cy - b.h / 2, y1: b.cy + b.h / 2 };
     if (!band) bands.push(box);
-    else Object.assign(band, { x0: Math.min(band.x0, box.x0), x1: Math.max(band.x1, box.x1), y0: Math.min(band.y0, box.y0), y1: Math.max(band.y1, box.y1) });
+    else
+      Object.assign(band, {
+        x0: Math.min(band.x0, box.x0),
+        x1: Math.max(band.x1, box.x1),
+        y0: Math.min(band.y0, box.y0),
+        y1: Math.max(band.y1, box.y1),
+      });
   }
   for (const r of bands) {
     const x0 = Math.max(0, Math.floor(r.x0) - 2);
     const x1 = Math.min(image.width - 1, Math.ceil(r.x1) + 2);
     const y0 = Math.max(0, Math.floor(r.y0) - 2);
     const y1 = Math.min(image.height - 1, Math.floor(r.y1 - 1.05 * charHeight));
-    for (let y = y0; y <= y1; y++) image.data.fill(255, y * image.width + x0, y * image.width + x1 + 1);
+    for (let y = y0; y <= y1; y++)
+      image.data.fill(255, y * image.width + x0, y * image.width + x1 + 1);
   }
 }
 

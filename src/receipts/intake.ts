@@ -35,7 +35,9 @@ export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download
  * Cards, the `text/html` twin Teams sends with every pasted image, and anything else are
  * skipped: the HTML's `<img src>` points at a URL only a signed-in browser can open.
  */
-export function attachmentsToFetch(attachments: readonly IncomingAttachment[] | undefined): AttachmentToFetch[] {
+export function attachmentsToFetch(
+  attachments: readonly IncomingAttachment[] | undefined,
+): AttachmentToFetch[] {
   const found: AttachmentToFetch[] = [];
   const seen = new Set<string>();
   for (const attachment of attachments ?? []) {
@@ -66,7 +68,11 @@ function toFetchItem(attachment: IncomingAttachment): AttachmentToFetch | undefi
   return undefined;
 }
 
-function withOptional(item: AttachmentToFetch, name: string | undefined, declaredType: string | undefined): AttachmentToFetch {
+function withOptional(
+  item: AttachmentToFetch,
+  name: string | undefined,
+  declaredType: string | undefined,
+): AttachmentToFetch {
   if (name !== undefined) item.name = name;
   if (declaredType !== undefined && declaredType !== '') item.declaredType = declaredType;
   return item;
@@ -163,7 +169,10 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** True when `hostname` is exactly one of `allowed` (case and a trailing dot aside). */
-export function isAllowedTokenHost(hostname: string, allowed: readonly string[] = DEFAULT_TOKEN_HOSTS): boolean {
+export function isAllowedTokenHost(
+  hostname: string,
+  allowed: readonly string[] = DEFAULT_TOKEN_HOSTS,
+): boolean {
   const host = canonicalHost(hostname);
   return allowed.some((candidate) => canonicalHost(candidate) === host);
 }
@@ -181,14 +190,20 @@ function isLoopback(url: URL): boolean {
  * Downloads one attachment and checks it is a receipt we can read, judging the type by the
  * bytes alone: Teams' declared type and the file name are whatever the sender's device said.
  */
-export async function downloadAttachment(item: AttachmentToFetch, options: DownloadOptions): Promise<DownloadedReceipt> {
+export async function downloadAttachment(
+  item: AttachmentToFetch,
+  options: DownloadOptions,
+): Promise<DownloadedReceipt> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const bytes = item.url.startsWith('data:')
     ? decodeDataUrl(item, maxBytes)
     : await fetchWithRules(item, options, maxBytes);
   const mime = await sniffReceiptMime(bytes);
   if (!mime) {
-    throw new IntakeError('unsupportedType', `not a JPEG, PNG, WebP, HEIC or PDF file (declared ${item.declaredType ?? 'nothing'})`);
+    throw new IntakeError(
+      'unsupportedType',
+      `not a JPEG, PNG, WebP, HEIC or PDF file (declared ${item.declaredType ?? 'nothing'})`,
+    );
   }
   return { bytes, mime, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
@@ -214,14 +229,16 @@ export async function sniffReceiptMime(bytes: Uint8Array): Promise<ReceiptMime |
 /** Pasted images from some clients arrive inline as base64 data URLs: no network involved. */
 function decodeDataUrl(item: AttachmentToFetch, maxBytes: number): Buffer {
   const match = /^data:([^,]*?)(;base64)?,(.*)$/s.exec(item.url);
-  if (!match || !match[2]) throw new IntakeError('unsupportedType', 'a data URL that is not base64');
+  if (!match || !match[2])
+    throw new IntakeError('unsupportedType', 'a data URL that is not base64');
   const payload = match[3] ?? '';
   // Checked before decoding so a huge string is never turned into an equally huge buffer.
   if (Math.floor((payload.length * 3) / 4) > maxBytes + 2) {
     throw new IntakeError('tooLarge', `the data URL holds more than ${maxBytes} bytes`);
   }
   const bytes = Buffer.from(payload, 'base64');
-  if (bytes.length > maxBytes) throw new IntakeError('tooLarge', `the data URL holds more than ${maxBytes} bytes`);
+  if (bytes.length > maxBytes)
+    throw new IntakeError('tooLarge', `the data URL holds more than ${maxBytes} bytes`);
   return bytes;
 }
 
@@ -235,16 +252,24 @@ function parseUrl(raw: string, base?: URL): URL {
 
 /** https everywhere; plain http only to this machine, and only while auth is off. */
 function assertTransportAllowed(url: URL, authEnabled: boolean): void {
-  if (url.username || url.password) throw new IntakeError('insecureUrl', 'URLs with credentials are not fetched');
+  if (url.username || url.password)
+    throw new IntakeError('insecureUrl', 'URLs with credentials are not fetched');
   if (url.protocol === 'https:') return;
   if (url.protocol === 'http:' && isLoopback(url)) {
     if (!authEnabled) return;
-    throw new IntakeError('insecureUrl', 'plain http to this machine is allowed only with auth off');
+    throw new IntakeError(
+      'insecureUrl',
+      'plain http to this machine is allowed only with auth off',
+    );
   }
   throw new IntakeError('insecureUrl', `refusing ${url.protocol} URL to ${url.host}`);
 }
 
-async function fetchWithRules(item: AttachmentToFetch, options: DownloadOptions, maxBytes: number): Promise<Buffer> {
+async function fetchWithRules(
+  item: AttachmentToFetch,
+  options: DownloadOptions,
+  maxBytes: number,
+): Promise<Buffer> {
   const allowed = options.allowedTokenHosts ?? DEFAULT_TOKEN_HOSTS;
   let url = parseUrl(item.url);
   assertTransportAllowed(url, options.authEnabled);
@@ -263,7 +288,10 @@ async function fetchWithRules(item: AttachmentToFetch, options: DownloadOptions,
     } else if (options.authEnabled) {
       // A pasted image always lives on the Bot Connector service; one that claims to live
       // elsewhere is not something Teams sent, and fetching it would be a request forgery.
-      throw new IntakeError('notAllowedHost', `inline image on ${url.hostname}, which is not a Bot Framework host`);
+      throw new IntakeError(
+        'notAllowedHost',
+        `inline image on ${url.hostname}, which is not a Bot Framework host`,
+      );
     }
   }
   const tokenOrigin = url.origin;
@@ -291,14 +319,21 @@ async function fetchWithRules(item: AttachmentToFetch, options: DownloadOptions,
       // Only to the exact origin that was vetted above: after a redirect elsewhere the token
       // stays behind even if the new host is also on the list, because the redirect came from
       // a response, not from Teams.
-      if (token !== undefined && url.origin === tokenOrigin) headers['authorization'] = `Bearer ${token}`;
-      const response = await options.fetch(url.href, { method: 'GET', headers, redirect: 'manual', signal: controller.signal }).catch(fail);
+      if (token !== undefined && url.origin === tokenOrigin)
+        headers['authorization'] = `Bearer ${token}`;
+      const response = await options
+        .fetch(url.href, { method: 'GET', headers, redirect: 'manual', signal: controller.signal })
+        .catch(fail);
 
       if (REDIRECT_STATUSES.has(response.status)) {
         await discard(response);
         const location = response.headers.get('location');
-        if (!location) throw new IntakeError('httpError', `redirect ${response.status} without a Location`, { status: response.status });
-        if (redirects >= MAX_REDIRECTS) throw new IntakeError('tooManyRedirects', `more than ${MAX_REDIRECTS} redirects`);
+        if (!location)
+          throw new IntakeError('httpError', `redirect ${response.status} without a Location`, {
+            status: response.status,
+          });
+        if (redirects >= MAX_REDIRECTS)
+          throw new IntakeError('tooManyRedirects', `more than ${MAX_REDIRECTS} redirects`);
         const next = parseUrl(location, url);
         assertTransportAllowed(next, options.authEnabled);
         url = next;
@@ -308,12 +343,21 @@ async function fetchWithRules(item: AttachmentToFetch, options: DownloadOptions,
         await discard(response);
         // A downloadUrl's authorisation is built in and short-lived, so a refusal means the
         // link has aged out: the user can fix that by sending the file again.
-        if (item.kind === 'file') throw new IntakeError('expired', `the download link was refused (${response.status})`, { status: response.status });
-        throw new IntakeError('httpError', `the Bot Framework service refused the download (${response.status})`, { status: response.status });
+        if (item.kind === 'file')
+          throw new IntakeError('expired', `the download link was refused (${response.status})`, {
+            status: response.status,
+          });
+        throw new IntakeError(
+          'httpError',
+          `the Bot Framework service refused the download (${response.status})`,
+          { status: response.status },
+        );
       }
       if (!response.ok) {
         await discard(response);
-        throw new IntakeError('httpError', `download failed with HTTP ${response.status}`, { status: response.status });
+        throw new IntakeError('httpError', `download failed with HTTP ${response.status}`, {
+          status: response.status,
+        });
       }
       return await readCapped(response, maxBytes, controller).catch(fail);
     }
@@ -333,7 +377,11 @@ async function discard(response: Response): Promise<void> {
  * Reads the body while counting, and gives up the moment it passes `maxBytes`: a declared
  * Content-Length can be absent or wrong, and a compressed body says nothing of its real size.
  */
-async function readCapped(response: Response, maxBytes: number, controller: AbortController): Promise<Buffer> {
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+  controller: AbortController,
+): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     controller.abort();

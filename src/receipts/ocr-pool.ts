@@ -45,7 +45,12 @@ export interface OcrPage {
 
 /** Page segmentation modes worth choosing between for receipts. */
 export type PageSegMode = 'auto' | 'single-column' | 'single-block' | 'sparse';
-const PSM_CODES: Record<PageSegMode, string> = { auto: '3', 'single-column': '4', 'single-block': '6', sparse: '11' };
+const PSM_CODES: Record<PageSegMode, string> = {
+  auto: '3',
+  'single-column': '4',
+  'single-block': '6',
+  sparse: '11',
+};
 
 export interface RecognizeOptions {
   psm?: PageSegMode;
@@ -92,7 +97,8 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
   const onError = opts.onError ?? (() => {});
 
   const idle: Tesseract.Worker[] = [];
-  const waiting: Array<{ resolve: (w: Tesseract.Worker) => void; reject: (err: unknown) => void }> = [];
+  const waiting: Array<{ resolve: (w: Tesseract.Worker) => void; reject: (err: unknown) => void }> =
+    [];
   const all = new Set<Tesseract.Worker>();
   const startups = new Set<Promise<void>>();
   let starting = 0;
@@ -116,7 +122,8 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
         onError(err);
         // Without a worker nobody would ever serve the waiters; tell them rather than hang.
         if (all.size === 0 && starting === 0) {
-          for (const w of waiting.splice(0)) w.reject(new OcrError('The OCR engine could not be started', { cause: err }));
+          for (const w of waiting.splice(0))
+            w.reject(new OcrError('The OCR engine could not be started', { cause: err }));
         }
       })
       .finally(() => startups.delete(startup));
@@ -143,7 +150,9 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
     if (closed) return Promise.reject(new OcrError('The OCR pool is closed'));
     const worker = idle.pop();
     if (worker) return Promise.resolve(worker);
-    const promise = new Promise<Tesseract.Worker>((resolve, reject) => waiting.push({ resolve, reject }));
+    const promise = new Promise<Tesseract.Worker>((resolve, reject) =>
+      waiting.push({ resolve, reject }),
+    );
     if (all.size + starting < size) spawn();
     return promise;
   }
@@ -157,12 +166,17 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
     }
     // Tesseract parameters passed with one job are restored after it, so jobs with different
     // modes can share a worker.
-    const params = { tessedit_pageseg_mode: PSM_CODES[ropts.psm ?? 'single-block'] } as unknown as Partial<Tesseract.RecognizeOptions>;
+    const params = {
+      tessedit_pageseg_mode: PSM_CODES[ropts.psm ?? 'single-block'],
+    } as unknown as Partial<Tesseract.RecognizeOptions>;
     const job = worker.recognize(image, params, { text: true, blocks: true });
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
     const stopped = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new OcrError(`OCR took longer than ${jobTimeoutMs} ms`)), jobTimeoutMs);
+      timer = setTimeout(
+        () => reject(new OcrError(`OCR took longer than ${jobTimeoutMs} ms`)),
+        jobTimeoutMs,
+      );
       onAbort = () => reject(ropts.signal?.reason ?? new Error('aborted'));
       ropts.signal?.addEventListener('abort', onAbort, { once: true });
     });
@@ -175,13 +189,18 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
         retire(worker, err);
       } else if (ropts.signal?.aborted) {
         // The worker finishes the abandoned image in the background and then serves others.
-        job.then(() => release(worker), (e: unknown) => retire(worker, e));
+        job.then(
+          () => release(worker),
+          (e: unknown) => retire(worker, e),
+        );
       } else {
         // A failed job can leave the WebAssembly heap in an unknown state; start afresh.
         retire(worker, err);
       }
       if (ropts.signal?.aborted) throw ropts.signal.reason;
-      throw err instanceof OcrError ? err : new OcrError(`OCR failed: ${String(err)}`, { cause: err });
+      throw err instanceof OcrError
+        ? err
+        : new OcrError(`OCR failed: ${String(err)}`, { cause: err });
     } finally {
       clearTimeout(timer);
       if (onAbort) ropts.signal?.removeEventListener('abort', onAbort);
@@ -214,7 +233,10 @@ const require = createRequire(import.meta.url);
 
 /** The folder holding `<code>.traineddata.gz` in the data package: LSTM-only, integer weights. */
 function dataFolder(code: string): string {
-  return join(dirname(require.resolve(`@tesseract.js-data/${code}/package.json`)), '4.0.0_best_int');
+  return join(
+    dirname(require.resolve(`@tesseract.js-data/${code}/package.json`)),
+    '4.0.0_best_int',
+  );
 }
 
 /**
@@ -224,7 +246,9 @@ function dataFolder(code: string): string {
  * more than one language a temporary folder links to each package's file; it is removed once the
  * worker has read them.
  */
-async function languageFolder(languages: readonly string[]): Promise<{ path: string; cleanup(): Promise<void> }> {
+async function languageFolder(
+  languages: readonly string[],
+): Promise<{ path: string; cleanup(): Promise<void> }> {
   const [only] = languages;
   if (languages.length === 1 && only) return { path: dataFolder(only), cleanup: async () => {} };
   const path = await mkdtemp(join(tmpdir(), 'receipt-ocr-'));
@@ -237,7 +261,10 @@ async function languageFolder(languages: readonly string[]): Promise<{ path: str
   return { path, cleanup: () => rm(path, { recursive: true, force: true }) };
 }
 
-async function startWorker(languages: readonly string[], onError: (err: unknown) => void): Promise<Tesseract.Worker> {
+async function startWorker(
+  languages: readonly string[],
+  onError: (err: unknown) => void,
+): Promise<Tesseract.Worker> {
   const folder = await languageFolder(languages);
   try {
     const created = Tesseract.createWorker(languages.join('+'), Tesseract.OEM.LSTM_ONLY, {
@@ -253,7 +280,10 @@ async function startWorker(languages: readonly string[], onError: (err: unknown)
     // A failure while loading the language data leaves createWorker's promise pending forever.
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new OcrError('The OCR engine did not start in time')), INIT_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new OcrError('The OCR engine did not start in time')),
+        INIT_TIMEOUT_MS,
+      );
     });
     const worker = await Promise.race([created, timeout]).finally(() => clearTimeout(timer));
     await worker.setParameters({
@@ -297,7 +327,11 @@ function toPage(page: Tesseract.Page): OcrPage {
           text: line.text.replace(/\n$/, ''),
           confidence: line.confidence,
           bbox: { ...line.bbox },
-          words: line.words.map((w) => ({ text: w.text, confidence: w.confidence, bbox: { ...w.bbox } })),
+          words: line.words.map((w) => ({
+            text: w.text,
+            confidence: w.confidence,
+            bbox: { ...w.bbox },
+          })),
         });
       }
     }

@@ -3,13 +3,37 @@
  * trained data from node_modules) and the receipt parser, or a PDF's own text layer when it has
  * one. It is the fallback behind the vision model and the whole reader when there is none.
  */
-import { ImageTooLargeError, UnreadableImageError, encodePgm, findQuietRow, prepareForOcr, regionForOcr, scaleGrey, type PrepOptions, type PreparedImage } from './image-prep.js';
-import { createOcrPool, type OcrBox, type OcrLine, type OcrPage, type OcrPool, type OcrPoolOptions } from './ocr-pool.js';
+import {
+  ImageTooLargeError,
+  UnreadableImageError,
+  encodePgm,
+  findQuietRow,
+  prepareForOcr,
+  regionForOcr,
+  scaleGrey,
+  type PrepOptions,
+  type PreparedImage,
+} from './image-prep.js';
+import {
+  createOcrPool,
+  type OcrBox,
+  type OcrLine,
+  type OcrPage,
+  type OcrPool,
+  type OcrPoolOptions,
+} from './ocr-pool.js';
 import { UnreadablePdfError, readPdfReceipt } from './pdf-receipt.js';
-import { looksLikeDateLine, parseReceipt, parseReceiptDetailed, readLine, type ParseDetails } from './receipt-parser.js';
+import {
+  looksLikeDateLine,
+  parseReceipt,
+  parseReceiptDetailed,
+  readLine,
+  type ParseDetails,
+} from './receipt-parser.js';
 import type { ReceiptExtractor, ReceiptFields, ReceiptMime } from './receipt-fields.js';
 
-export type ExtractionErrorCode = 'unsupported_type' | 'too_large' | 'unreadable' | 'scanned_pdf_without_text_layer' | 'ocr_failed';
+export type ExtractionErrorCode =
+  'unsupported_type' | 'too_large' | 'unreadable' | 'scanned_pdf_without_text_layer' | 'ocr_failed';
 
 export interface ExtractionResult {
   fields: ReceiptFields;
@@ -28,7 +52,11 @@ export interface ExtractionResult {
 
 export interface OfflineExtractor extends ReceiptExtractor {
   /** Like `extract`, and says why when a file could not be read. */
-  read(bytes: Buffer, mime: ReceiptMime, opts?: { signal?: AbortSignal }): Promise<ExtractionResult>;
+  read(
+    bytes: Buffer,
+    mime: ReceiptMime,
+    opts?: { signal?: AbortSignal },
+  ): Promise<ExtractionResult>;
   /** Starts the OCR workers now, so the first receipt does not wait for them. */
   warm(): Promise<void>;
 }
@@ -47,9 +75,11 @@ export function sniffReceiptType(bytes: Uint8Array): ReceiptMime | undefined {
   const b = (i: number) => bytes[i] ?? -1;
   if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'image/jpeg';
   if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'image/png';
-  const ascii = (from: number, to: number) => Buffer.from(bytes.subarray(from, to)).toString('latin1');
+  const ascii = (from: number, to: number) =>
+    Buffer.from(bytes.subarray(from, to)).toString('latin1');
   if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
-  if (ascii(4, 8) === 'ftyp' && /^(?:heic|heix|hevc|hevx|mif1|msf1|heim|heis)$/.test(ascii(8, 12))) return 'image/heic';
+  if (ascii(4, 8) === 'ftyp' && /^(?:heic|heix|hevc|hevx|mif1|msf1|heim|heis)$/.test(ascii(8, 12)))
+    return 'image/heic';
   if (ascii(0, 1024).includes('%PDF-')) return 'application/pdf';
   return undefined;
 }
@@ -57,7 +87,16 @@ export function sniffReceiptType(bytes: Uint8Array): ReceiptMime | undefined {
 function emptyFields(): ReceiptFields {
   return {
     kind: 'not_receipt',
-    confidence: { kind: 0, merchant: 0, orgNo: 0, date: 0, total: 0, currency: 0, vat: 0, vatRate: 0 },
+    confidence: {
+      kind: 0,
+      merchant: 0,
+      orgNo: 0,
+      date: 0,
+      total: 0,
+      currency: 0,
+      vat: 0,
+      vatRate: 0,
+    },
   };
 }
 
@@ -66,10 +105,25 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
   const pool = opts.pool ?? createOcrPool(opts.poolOptions);
   const today = opts.today ?? (() => new Date().toISOString().slice(0, 10));
 
-  async function read(bytes: Buffer, mime: ReceiptMime, ropts: { signal?: AbortSignal } = {}): Promise<ExtractionResult> {
+  async function read(
+    bytes: Buffer,
+    mime: ReceiptMime,
+    ropts: { signal?: AbortSignal } = {},
+  ): Promise<ExtractionResult> {
     const started = performance.now();
-    const done = (result: Omit<ExtractionResult, 'ms'>): ExtractionResult => ({ ...result, ms: Math.round(performance.now() - started) });
-    const failed = (code: ExtractionErrorCode, message: string) => done({ fields: emptyFields(), error: { code, message }, source: 'none', text: '', lines: [], passes: 0 });
+    const done = (result: Omit<ExtractionResult, 'ms'>): ExtractionResult => ({
+      ...result,
+      ms: Math.round(performance.now() - started),
+    });
+    const failed = (code: ExtractionErrorCode, message: string) =>
+      done({
+        fields: emptyFields(),
+        error: { code, message },
+        source: 'none',
+        text: '',
+        lines: [],
+        passes: 0,
+      });
 
     const type = sniffReceiptType(bytes);
     if (!type) return failed('unsupported_type', `Not a receipt image or PDF (declared ${mime})`);
@@ -77,10 +131,19 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
       if (type === 'application/pdf') {
         const pdf = await readPdfReceipt(bytes, ropts.signal ? { signal: ropts.signal } : {});
         if (pdf.kind === 'text') {
-          return done({ fields: parseReceipt(pdf.text, { today: today() }), source: 'pdf-text', text: pdf.text, lines: [], passes: 0 });
+          return done({
+            fields: parseReceipt(pdf.text, { today: today() }),
+            source: 'pdf-text',
+            text: pdf.text,
+            lines: [],
+            passes: 0,
+          });
         }
         if (pdf.kind === 'scanned-without-renderer') {
-          return failed('scanned_pdf_without_text_layer', `Scanned PDF without text layer, and no renderer to OCR it: ${pdf.reason}`);
+          return failed(
+            'scanned_pdf_without_text_layer',
+            `Scanned PDF without text layer, and no renderer to OCR it: ${pdf.reason}`,
+          );
         }
         const read = await readImage(pdf.image, ropts.signal);
         return done({ ...read, source: 'pdf-ocr' });
@@ -92,14 +155,21 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
       if (err instanceof ImageTooLargeError) return failed('too_large', err.message);
       if (err instanceof UnreadableImageError && type === 'image/heic') {
         // sharp's bundled libheif decodes AVIF but not the HEVC inside an iPhone's HEIC.
-        return failed('unsupported_type', 'HEIC photos cannot be decoded here; send the photo as JPEG (iPhone: Settings → Camera → Formats → Most Compatible)');
+        return failed(
+          'unsupported_type',
+          'HEIC photos cannot be decoded here; send the photo as JPEG (iPhone: Settings → Camera → Formats → Most Compatible)',
+        );
       }
-      if (err instanceof UnreadableImageError || err instanceof UnreadablePdfError) return failed('unreadable', err.message);
+      if (err instanceof UnreadableImageError || err instanceof UnreadablePdfError)
+        return failed('unreadable', err.message);
       return failed('ocr_failed', err instanceof Error ? err.message : String(err));
     }
   }
 
-  async function readImage(bytes: Buffer, signal: AbortSignal | undefined): Promise<Omit<ExtractionResult, 'ms' | 'source'>> {
+  async function readImage(
+    bytes: Buffer,
+    signal: AbortSignal | undefined,
+  ): Promise<Omit<ExtractionResult, 'ms' | 'source'>> {
     const prepared = await prepareForOcr(bytes, opts.prep);
     signal?.throwIfAborted();
     if (!prepared.hasText) {
@@ -110,7 +180,10 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
     let passes = 1;
     let details = parseReceiptDetailed(page.text, { today: today(), lines: page.lines });
     let other: ParseDetails | undefined;
-    if (details.fields.kind !== 'not_receipt' && (details.fields.date === undefined || details.fields.confidence.total < 0.5)) {
+    if (
+      details.fields.kind !== 'not_receipt' &&
+      (details.fields.date === undefined || details.fields.confidence.total < 0.5)
+    ) {
       // No date, or no total worth the name: small or faint print. Read the page again, larger;
       // keep the better reading and fill its gaps from the other.
       const larger = await enlarge(prepared, SECOND_READING_SCALE);
@@ -140,16 +213,24 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
    * One image, read by two workers at once when there are two: cut at a quiet row near the
    * middle of the print, each half is OCRed on its own core, and the lines are put back in order.
    */
-  async function recognizeSplit(prepared: PreparedImage, signal: AbortSignal | undefined): Promise<OcrPage> {
+  async function recognizeSplit(
+    prepared: PreparedImage,
+    signal: AbortSignal | undefined,
+  ): Promise<OcrPage> {
     const { grey } = prepared;
     const cut = pool.size >= 2 && grey.height > 600 ? findQuietRow(grey) : undefined;
-    const common = signal ? { psm: 'single-block' as const, signal } : { psm: 'single-block' as const };
+    const common = signal
+      ? { psm: 'single-block' as const, signal }
+      : { psm: 'single-block' as const };
     if (cut === undefined) return pool.recognize(prepared.encoded, common);
     const [top, bottom] = await Promise.all([
       regionForOcr(grey, { left: 0, top: 0, width: grey.width, height: cut }),
       regionForOcr(grey, { left: 0, top: cut, width: grey.width, height: grey.height - cut }),
     ]);
-    const [upper, lower] = await Promise.all([pool.recognize(top, common), pool.recognize(bottom, common)]);
+    const [upper, lower] = await Promise.all([
+      pool.recognize(top, common),
+      pool.recognize(bottom, common),
+    ]);
     return mergePages(upper, mapPage(lower, cut, 1));
   }
 
@@ -160,36 +241,65 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
    * read right. The line changes only when both new readings agree with each other, differ from
    * the first, and are surer of the figure than the first reading was.
    */
-  async function secondLook(prepared: PreparedImage, page: OcrPage, details: ParseDetails, signal: AbortSignal | undefined): Promise<OcrPage> {
+  async function secondLook(
+    prepared: PreparedImage,
+    page: OcrPage,
+    details: ParseDetails,
+    signal: AbortSignal | undefined,
+  ): Promise<OcrPage> {
     const { fields, sources } = details;
     const now = today();
     const targets: Target[] = [];
     if (sources.total !== undefined && fields.totalMinor !== undefined) {
       const value = (text: string) => readLine(text, now).amounts.at(-1)?.toString();
-      if (value(page.lines[sources.total]?.text ?? '') === String(fields.totalMinor)) targets.push({ index: sources.total, value, token: AMOUNT_TOKEN, last: true });
+      if (value(page.lines[sources.total]?.text ?? '') === String(fields.totalMinor))
+        targets.push({ index: sources.total, value, token: AMOUNT_TOKEN, last: true });
     }
     if (sources.date !== undefined && fields.date !== undefined) {
       const dates = readLine(page.lines[sources.date]?.text ?? '', now).dates;
       const at = dates.indexOf(fields.date);
-      if (at === 0) targets.push({ index: sources.date, value: (text) => readLine(text, now).dates[0], token: DATE_TOKEN, last: false });
+      if (at === 0)
+        targets.push({
+          index: sources.date,
+          value: (text) => readLine(text, now).dates[0],
+          token: DATE_TOKEN,
+          last: false,
+        });
     } else if (fields.kind !== 'not_receipt') {
       // No date could be read, but a line looks like one ("17/83/2817", "DATE: 29/12/7017").
       const index = page.lines.findIndex((l) => looksLikeDateLine(l.text));
-      if (index >= 0) targets.push({ index, value: (text) => readLine(text, now).dates[0], token: DATE_TOKEN, last: false });
+      if (index >= 0)
+        targets.push({
+          index,
+          value: (text) => readLine(text, now).dates[0],
+          token: DATE_TOKEN,
+          last: false,
+        });
     }
     const shaky = targets.filter((t, i) => {
       const line = page.lines[t.index] as OcrLine;
-      return targets.findIndex((u) => u.index === t.index) === i && tokenConfidence(line, t) < SURE_WORD;
+      return (
+        targets.findIndex((u) => u.index === t.index) === i && tokenConfidence(line, t) < SURE_WORD
+      );
     });
     if (shaky.length === 0) return page;
     const rereads = await Promise.all(
       shaky.map(async (target) => {
         const line = page.lines[target.index] as OcrLine;
-        const [a, b] = await Promise.all([1, 1.6].map((scale) => rereadLine(prepared, line, scale, signal)));
+        const [a, b] = await Promise.all(
+          [1, 1.6].map((scale) => rereadLine(prepared, line, scale, signal)),
+        );
         if (!a || !b) return undefined;
         const value = target.value(a.text);
-        if (value === undefined || value !== target.value(b.text) || value === target.value(line.text)) return undefined;
-        const surer = Math.min(tokenConfidence(a, target), tokenConfidence(b, target)) > tokenConfidence(line, target);
+        if (
+          value === undefined ||
+          value !== target.value(b.text) ||
+          value === target.value(line.text)
+        )
+          return undefined;
+        const surer =
+          Math.min(tokenConfidence(a, target), tokenConfidence(b, target)) >
+          tokenConfidence(line, target);
         return surer ? { index: target.index, line: a } : undefined;
       }),
     );
@@ -198,17 +308,35 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
     return pageOf(page.lines.map((l, i) => changes.find((c) => c.index === i)?.line ?? l));
   }
 
-  async function rereadLine(prepared: PreparedImage, line: OcrLine, scale: number, signal: AbortSignal | undefined): Promise<OcrLine | undefined> {
+  async function rereadLine(
+    prepared: PreparedImage,
+    line: OcrLine,
+    scale: number,
+    signal: AbortSignal | undefined,
+  ): Promise<OcrLine | undefined> {
     const { grey } = prepared;
     const height = line.bbox.y1 - line.bbox.y0;
     const top = Math.max(0, Math.round(line.bbox.y0 - 0.35 * height));
     const bottom = Math.min(grey.height, Math.round(line.bbox.y1 + 0.35 * height));
     if (height < 4 || bottom - top < 4) return undefined;
-    const region = await regionForOcr(grey, { left: 0, top, width: grey.width, height: bottom - top }, scale);
-    const read = mapPage(await pool.recognize(region, signal ? { psm: 'single-block', signal } : { psm: 'single-block' }), top, scale);
+    const region = await regionForOcr(
+      grey,
+      { left: 0, top, width: grey.width, height: bottom - top },
+      scale,
+    );
+    const read = mapPage(
+      await pool.recognize(
+        region,
+        signal ? { psm: 'single-block', signal } : { psm: 'single-block' },
+      ),
+      top,
+      scale,
+    );
     // The band may catch a sliver of the lines above and below: keep the one in its middle.
     const middle = (line.bbox.y0 + line.bbox.y1) / 2;
-    return read.lines.filter((l) => l.bbox.y0 <= middle && l.bbox.y1 >= middle).sort((x, y) => y.text.length - x.text.length)[0];
+    return read.lines
+      .filter((l) => l.bbox.y0 <= middle && l.bbox.y1 >= middle)
+      .sort((x, y) => y.text.length - x.text.length)[0];
   }
 
   return {
@@ -239,7 +367,12 @@ async function enlarge(prepared: PreparedImage, wanted: number): Promise<Prepare
   const pixels = prepared.grey.width * prepared.grey.height;
   const scale = Math.max(1, Math.min(wanted, Math.sqrt(SECOND_READING_MAX_PIXELS / pixels)));
   const grey = await scaleGrey(prepared.grey, scale);
-  return { ...prepared, grey, encoded: encodePgm(grey), ...(prepared.charHeight ? { charHeight: prepared.charHeight * scale } : {}) };
+  return {
+    ...prepared,
+    grey,
+    encoded: encodePgm(grey),
+    ...(prepared.charHeight ? { charHeight: prepared.charHeight * scale } : {}),
+  };
 }
 
 /** How much of what matters a reading found: a labelled total most, then the date. */
@@ -293,7 +426,12 @@ function tokenConfidence(line: OcrLine, target: Target): number {
 function mapPage(page: OcrPage, top: number, scale: number): OcrPage {
   const map = <T extends { bbox: OcrBox }>(o: T): T => ({
     ...o,
-    bbox: { x0: o.bbox.x0 / scale, x1: o.bbox.x1 / scale, y0: o.bbox.y0 / scale + top, y1: o.bbox.y1 / scale + top },
+    bbox: {
+      x0: o.bbox.x0 / scale,
+      x1: o.bbox.x1 / scale,
+      y0: o.bbox.y0 / scale + top,
+      y1: o.bbox.y1 / scale + top,
+    },
   });
   return { ...page, lines: page.lines.map((l) => ({ ...map(l), words: l.words.map(map) })) };
 }

@@ -50,7 +50,9 @@ function loadPdfJs(): Promise<PdfJs> {
     const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
     // The fake worker is imported from this path in the same thread; set it explicitly so a
     // bundler's rewrite of pdf.mjs's location cannot send pdf.js looking for it elsewhere.
-    lib.GlobalWorkerOptions.workerSrc = pathToFileURL(join(pdfjsRoot, 'legacy/build/pdf.worker.mjs')).href;
+    lib.GlobalWorkerOptions.workerSrc = pathToFileURL(
+      join(pdfjsRoot, 'legacy/build/pdf.worker.mjs'),
+    ).href;
     return lib;
   })();
   return pdfjs;
@@ -85,7 +87,12 @@ export async function readPdfReceipt(bytes: Buffer, opts: PdfOptions = {}): Prom
   } catch (err) {
     opts.signal?.removeEventListener('abort', onAbort);
     const message = err instanceof Error ? err.message : String(err);
-    throw new UnreadablePdfError(/password/i.test(message) ? 'The PDF is password-protected' : `The PDF could not be read: ${message}`, { cause: err });
+    throw new UnreadablePdfError(
+      /password/i.test(message)
+        ? 'The PDF is password-protected'
+        : `The PDF could not be read: ${message}`,
+      { cause: err },
+    );
   }
   try {
     const pages = doc.numPages;
@@ -97,7 +104,8 @@ export async function readPdfReceipt(bytes: Buffer, opts: PdfOptions = {}): Prom
       page.cleanup();
     }
     const text = texts.join('\n').trim();
-    if ((text.match(/[\p{L}\p{N}]/gu) ?? []).length >= MIN_TEXT_CHARS) return { kind: 'text', text, pages };
+    if ((text.match(/[\p{L}\p{N}]/gu) ?? []).length >= MIN_TEXT_CHARS)
+      return { kind: 'text', text, pages };
 
     const page = await doc.getPage(1);
     const base = page.getViewport({ scale: 1 });
@@ -114,14 +122,26 @@ export async function readPdfReceipt(bytes: Buffer, opts: PdfOptions = {}): Prom
     try {
       entry = factory.create(width, height);
     } catch (err) {
-      return { kind: 'scanned-without-renderer', pages, reason: err instanceof Error ? err.message : String(err) };
+      return {
+        kind: 'scanned-without-renderer',
+        pages,
+        reason: err instanceof Error ? err.message : String(err),
+      };
     }
     opts.signal?.throwIfAborted();
-    await page.render({ canvasContext: entry.context, canvas: entry.canvas as HTMLCanvasElement, viewport, background: '#ffffff' }).promise;
+    await page.render({
+      canvasContext: entry.context,
+      canvas: entry.canvas as HTMLCanvasElement,
+      viewport,
+      background: '#ffffff',
+    }).promise;
     const pixels = entry.context.getImageData(0, 0, width, height);
-    const image = await sharp(Buffer.from(pixels.data.buffer, pixels.data.byteOffset, pixels.data.byteLength), {
-      raw: { width, height, channels: 4 },
-    })
+    const image = await sharp(
+      Buffer.from(pixels.data.buffer, pixels.data.byteOffset, pixels.data.byteLength),
+      {
+        raw: { width, height, channels: 4 },
+      },
+    )
       .png({ compressionLevel: 1 })
       .toBuffer();
     factory.destroy(entry);
@@ -130,7 +150,10 @@ export async function readPdfReceipt(bytes: Buffer, opts: PdfOptions = {}): Prom
   } catch (err) {
     if (opts.signal?.aborted) throw opts.signal.reason;
     if (err instanceof UnreadablePdfError) throw err;
-    throw new UnreadablePdfError(`The PDF could not be read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new UnreadablePdfError(
+      `The PDF could not be read: ${err instanceof Error ? err.message : String(err)}`,
+      { cause: err },
+    );
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     await doc.destroy().catch(() => {});
@@ -164,7 +187,13 @@ function textOfPage(content: { items: unknown[] }): string {
     .filter((i) => typeof i.str === 'string' && i.str.trim() && Array.isArray(i.transform))
     .map((i) => {
       const t = i.transform as number[];
-      return { str: i.str as string, x: t[4] ?? 0, y: t[5] ?? 0, width: i.width ?? 0, height: Math.abs(i.height ?? t[3] ?? 10) || 10 };
+      return {
+        str: i.str as string,
+        x: t[4] ?? 0,
+        y: t[5] ?? 0,
+        width: i.width ?? 0,
+        height: Math.abs(i.height ?? t[3] ?? 10) || 10,
+      };
     });
   // PDF y grows upwards.
   items.sort((a, b) => b.y - a.y || a.x - b.x);
@@ -172,7 +201,12 @@ function textOfPage(content: { items: unknown[] }): string {
   for (const item of items) {
     const row = rows[rows.length - 1];
     const first = row?.[0];
-    if (row && first && Math.abs(first.y - item.y) <= Math.max(2, 0.5 * Math.min(first.height, item.height))) row.push(item);
+    if (
+      row &&
+      first &&
+      Math.abs(first.y - item.y) <= Math.max(2, 0.5 * Math.min(first.height, item.height))
+    )
+      row.push(item);
     else rows.push([item]);
   }
   return rows

@@ -18,9 +18,15 @@ export const receiptFieldsSchema = z.object({
   kind: z.enum(RECEIPT_KINDS),
   merchant: z.string().max(200).optional(),
   /** Norwegian organisation number, 9 digits, when printed ("Org.nr 123 456 789 MVA"). */
-  orgNo: z.string().regex(/^\d{9}$/).optional(),
+  orgNo: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
   /** YYYY-MM-DD */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   /** The amount actually paid, in minor units of `currency`. */
   totalMinor: z.number().int().positive().optional(),
   currency: z.enum(CURRENCIES).optional(),
@@ -48,10 +54,15 @@ export interface ReceiptSummary {
   fields: ReceiptFields;
 }
 
-export type ReceiptMime = 'image/jpeg' | 'image/png' | 'image/webp' | 'image/heic' | 'application/pdf';
+export type ReceiptMime =
+  'image/jpeg' | 'image/png' | 'image/webp' | 'image/heic' | 'application/pdf';
 
 export interface ReceiptExtractor {
   /** Reads one receipt; never throws for an unreadable image (it returns kind not_receipt or empty fields). */
-  extract(bytes: Buffer, mime: ReceiptMime, opts?: { signal?: AbortSignal }): Promise<ReceiptFields>;
+  extract(
+    bytes: Buffer,
+    mime: ReceiptMime,
+    opts?: { signal?: AbortSignal },
+  ): Promise<ReceiptFields>;
   close(): Promise<void>;
 }

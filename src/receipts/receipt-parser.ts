@@ -43,8 +43,29 @@ const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t]/g;
 const ODD_DASHES = /[\u2012-\u2015\u2212]/g;
 
 const FOLDED: Record<string, string> = {
-  å: 'a', ä: 'a', à: 'a', á: 'a', â: 'a', æ: 'a', ø: 'o', ö: 'o', ó: 'o', ò: 'o', ô: 'o',
-  é: 'e', è: 'e', ê: 'e', ë: 'e', ü: 'u', ú: 'u', ù: 'u', ç: 'c', í: 'i', ï: 'i', ß: 's', ñ: 'n',
+  å: 'a',
+  ä: 'a',
+  à: 'a',
+  á: 'a',
+  â: 'a',
+  æ: 'a',
+  ø: 'o',
+  ö: 'o',
+  ó: 'o',
+  ò: 'o',
+  ô: 'o',
+  é: 'e',
+  è: 'e',
+  ê: 'e',
+  ë: 'e',
+  ü: 'u',
+  ú: 'u',
+  ù: 'u',
+  ç: 'c',
+  í: 'i',
+  ï: 'i',
+  ß: 's',
+  ñ: 'n',
 };
 
 /** Lower case without diacritics, one code unit per code unit, so positions carry over. */
@@ -63,12 +84,14 @@ function fold(text: string): string {
  * decimal comma), "12.30" read as "12-30" does not happen often enough to guess.
  */
 function repairDigits(line: string): string {
-  return line
-    .replace(/(?<=\d)[oO](?=[\d.,])|(?<=\d[.,])[oO](?=\d|\b)|(?<=\d[.,]\d)[oO]\b/g, '0')
-    .replace(/(?<=\d[.,]) (?=\d{2}(?!\d))/g, '')
-    .replace(/(?<=\d) (?=[.,]\d{2}(?!\d))/g, '')
-    // "RMI4.18": a capital I or a bar for a 1 at the start of a figure.
-    .replace(/(?<![a-z])[I|l](?=\d{0,5}[.,]\d{2}(?!\d))/g, '1');
+  return (
+    line
+      .replace(/(?<=\d)[oO](?=[\d.,])|(?<=\d[.,])[oO](?=\d|\b)|(?<=\d[.,]\d)[oO]\b/g, '0')
+      .replace(/(?<=\d[.,]) (?=\d{2}(?!\d))/g, '')
+      .replace(/(?<=\d) (?=[.,]\d{2}(?!\d))/g, '')
+      // "RMI4.18": a capital I or a bar for a 1 at the start of a figure.
+      .replace(/(?<![a-z])[I|l](?=\d{0,5}[.,]\d{2}(?!\d))/g, '1')
+  );
 }
 
 interface Line {
@@ -90,10 +113,16 @@ function toConfidence(value: number | undefined): number {
 }
 
 function prepareLines(text: string, inputs: OcrLineInput[] | undefined): Line[] {
-  const raw: Array<{ text: string; confidence?: number; words?: OcrWordInput[] }> = inputs ?? text.split(/\r?\n/).map((t) => ({ text: t }));
+  const raw: Array<{ text: string; confidence?: number; words?: OcrWordInput[] }> =
+    inputs ?? text.split(/\r?\n/).map((t) => ({ text: t }));
   const heights: number[] = [];
   const lineHeights = raw.map((l) => {
-    const hs = (l.words ?? []).filter((w) => w.bbox && /[\p{L}\p{N}]{2}/u.test(w.text)).map((w) => (w.bbox as { y0: number; y1: number }).y1 - (w.bbox as { y0: number; y1: number }).y0);
+    const hs = (l.words ?? [])
+      .filter((w) => w.bbox && /[\p{L}\p{N}]{2}/u.test(w.text))
+      .map(
+        (w) =>
+          (w.bbox as { y0: number; y1: number }).y1 - (w.bbox as { y0: number; y1: number }).y0,
+      );
     if (hs.length === 0) return undefined;
     hs.sort((a, b) => a - b);
     const h = hs[Math.floor(hs.length / 2)] as number;
@@ -104,9 +133,17 @@ function prepareLines(text: string, inputs: OcrLineInput[] | undefined): Line[] 
   const usual = heights[Math.floor(heights.length / 2)];
   const lines: Line[] = [];
   raw.forEach((l, i) => {
-    const normal = repairDigits(l.text.normalize('NFC').replace(ODD_SPACES, ' ').replace(ODD_DASHES, '-').replace(/[\r\n]+/g, ' '))
+    const normal = repairDigits(
+      l.text
+        .normalize('NFC')
+        .replace(ODD_SPACES, ' ')
+        .replace(ODD_DASHES, '-')
+        .replace(/[\r\n]+/g, ' '),
+    )
       // A model without Norwegian letters reads Ø as @ ("BEL@P").
-      .replace(/(?<=\p{L})@(?=\p{L})/gu, (m, at: number, all: string) => (/\p{Lu}/u.test(all[at - 1] ?? '') ? 'Ø' : 'ø'));
+      .replace(/(?<=\p{L})@(?=\p{L})/gu, (m, at: number, all: string) =>
+        /\p{Lu}/u.test(all[at - 1] ?? '') ? 'Ø' : 'ø',
+      );
     if (!normal.trim()) return;
     const words: Line['words'] = [];
     let cursor = 0;
@@ -197,15 +234,19 @@ function minorOf(figure: string): number | undefined {
 }
 
 /** Opening hours and times of day: "8.00 - 20.00 Uhr", "09.00–17.00". */
-const TIME_RANGE = /(?<![\d.,])(?:[01]?\d|2[0-4])[.:][0-5]\d\s?(?:-|–|til|bis|to)\s?(?:[01]?\d|2[0-4])[.:][0-5]\d(?![\d]|[.,]\d)/g;
+const TIME_RANGE =
+  /(?<![\d.,])(?:[01]?\d|2[0-4])[.:][0-5]\d\s?(?:-|–|til|bis|to)\s?(?:[01]?\d|2[0-4])[.:][0-5]\d(?![\d]|[.,]\d)/g;
 
 /** What tells a range of times from "20.00 - 5.00" off a price: a clock or a weekday beside it. */
-const HOURS_CONTEXT = /(?:^|[^a-z])(?:uhr|kl|klokka|apent|apningstid\w*|offnungszeit\w*|open|opening|hours|mo|di|mi|do|fr|sa|so|man|tir|ons|tor|fre|lor|son|mon|tue|wed|thu|fri|sat|sun|hverdager|werktags)(?![a-z])/;
+const HOURS_CONTEXT =
+  /(?:^|[^a-z])(?:uhr|kl|klokka|apent|apningstid\w*|offnungszeit\w*|open|opening|hours|mo|di|mi|do|fr|sa|so|man|tir|ons|tor|fre|lor|son|mon|tue|wed|thu|fri|sat|sun|hverdager|werktags)(?![a-z])/;
 
 function findAmounts(line: Line): Amount[] {
   const found: Amount[] = [];
   const text = line.folded;
-  const hours = HOURS_CONTEXT.test(text) ? [...text.matchAll(TIME_RANGE)].map((m) => [m.index, m.index + m[0].length] as const) : [];
+  const hours = HOURS_CONTEXT.test(text)
+    ? [...text.matchAll(TIME_RANGE)].map((m) => [m.index, m.index + m[0].length] as const)
+    : [];
   for (const m of text.matchAll(MONEY)) {
     const figure = m[2] ?? '';
     const minor = minorOf(figure);
@@ -221,7 +262,10 @@ function findAmounts(line: Line): Amount[] {
       minor,
       negative: Boolean(m[1] || m[3]),
       marked: MARK_BEFORE.test(before) || MARK_AFTER.test(after) || /[.,]-+$/.test(figure),
-      measure: MEASURE_AFTER.test(after) || /(?:@|a-pris|a pris)\s*$/.test(before) || hours.some(([s, e]) => start >= s && end <= e),
+      measure:
+        MEASURE_AFTER.test(after) ||
+        /(?:@|a-pris|a pris)\s*$/.test(before) ||
+        hours.some(([s, e]) => start >= s && end <= e),
       rightmost: false,
     });
   }
@@ -234,7 +278,16 @@ function findAmounts(line: Line): Amount[] {
     if (/^(?:19|20)\d{2}$/.test(figure)) continue;
     const minor = minorOf(figure);
     if (minor === undefined) continue;
-    found.push({ line: line.index, start, end, minor, negative: false, marked: true, measure: false, rightmost: false });
+    found.push({
+      line: line.index,
+      start,
+      end,
+      minor,
+      negative: false,
+      marked: true,
+      measure: false,
+      rightmost: false,
+    });
   }
   found.sort((a, b) => a.start - b.start);
   const money = found.filter((a) => !a.measure);
@@ -247,35 +300,194 @@ function findAmounts(line: Line): Amount[] {
 // Keywords
 
 /** Folded text; `\b` does not know å/ø, but folding removed them. */
-const words = (...alternatives: string[]) => new RegExp(`(?:^|[^a-z])(?:${alternatives.join('|')})(?![a-z])`);
-const stems = (...alternatives: string[]) => new RegExp(`(?:^|[^a-z])(?:${alternatives.join('|')})`);
+const words = (...alternatives: string[]) =>
+  new RegExp(`(?:^|[^a-z])(?:${alternatives.join('|')})(?![a-z])`);
+const stems = (...alternatives: string[]) =>
+  new RegExp(`(?:^|[^a-z])(?:${alternatives.join('|')})`);
 
 const TOTAL_FINAL = stems(
-  'a betale', 'til betaling', 'att betala', '[zi1l]u zahlen', 'zahlbetrag', 'endbetrag', 'gesamtbetrag', 'amount due',
-  'balance due', 'grand total', 'total amount', 'total due', 'total payable', 'total to pay', 'rounded total',
-  'total rounded', 'total after', 'totalt betalt', 'total betalt', 'totalbelop', 'sum total', 'total inkl', 'total incl',
-  'totalt inkl', 'total sum', 'totalsum', 'grand ?to', '[gao]rand ?tota', 'nett a betale', 'betalt belop', 'total \\(?rm\\)?', 'net total', 'nettbetrag',
+  'a betale',
+  'til betaling',
+  'att betala',
+  '[zi1l]u zahlen',
+  'zahlbetrag',
+  'endbetrag',
+  'gesamtbetrag',
+  'amount due',
+  'balance due',
+  'grand total',
+  'total amount',
+  'total due',
+  'total payable',
+  'total to pay',
+  'rounded total',
+  'total rounded',
+  'total after',
+  'totalt betalt',
+  'total betalt',
+  'totalbelop',
+  'sum total',
+  'total inkl',
+  'total incl',
+  'totalt inkl',
+  'total sum',
+  'totalsum',
+  'grand ?to',
+  '[gao]rand ?tota',
+  'nett a betale',
+  'betalt belop',
+  'total \\(?rm\\)?',
+  'net total',
+  'nettbetrag',
 );
-const TOTAL = stems('total', 'totalt', 'totaal', 'sum(?!mary)', 'summe', 'summa', 'gesamt', 'belop', 'betalt', 'amount', 'bedrag', 'i alt', 'totale', 'montant');
+const TOTAL = stems(
+  'total',
+  'totalt',
+  'totaal',
+  'sum(?!mary)',
+  'summe',
+  'summa',
+  'gesamt',
+  'belop',
+  'betalt',
+  'amount',
+  'bedrag',
+  'i alt',
+  'totale',
+  'montant',
+);
 const PAYMENT = stems(
-  'bankaxept', 'bank axept', 'bankkort', 'kredittkort', 'debetkort', 'gavekort', 'gift ?card', 'gutschein', 'visa', 'master ?card', 'maestro', 'amex', 'american express', 'kort', 'karte', 'girocard', 'ec-karte',
-  'card', 'debit', 'credit', 'kredit', 'vipps', 'apple ?pay', 'google ?pay', 'mobile ?pay', 'swish', 'betalt med', 'betaling',
-  'zahlung', 'payment', 'paid', 'gegeben', 'terminal', 'kontaktlos', 'contactless', 'ec-?cash', 'elec\\.?-?cash', 'electronic cash',
+  'bankaxept',
+  'bank axept',
+  'bankkort',
+  'kredittkort',
+  'debetkort',
+  'gavekort',
+  'gift ?card',
+  'gutschein',
+  'visa',
+  'master ?card',
+  'maestro',
+  'amex',
+  'american express',
+  'kort',
+  'karte',
+  'girocard',
+  'ec-karte',
+  'card',
+  'debit',
+  'credit',
+  'kredit',
+  'vipps',
+  'apple ?pay',
+  'google ?pay',
+  'mobile ?pay',
+  'swish',
+  'betalt med',
+  'betaling',
+  'zahlung',
+  'payment',
+  'paid',
+  'gegeben',
+  'terminal',
+  'kontaktlos',
+  'contactless',
+  'ec-?cash',
+  'elec\\.?-?cash',
+  'electronic cash',
 );
-const SUBTOTAL = stems('sub ?-?total', 'delsum', 'mellomsum', 'zwischensum', 'netto', 'grunnlag', 'excl', 'ekskl', 'exkl', 'ohne', 'before', 'eks\\.? mva', 'nettobelop');
-const TAX = stems('mva', 'moms', 'mwst', 'ust', 'vat', 'gst', 'sst', 'tax', 'steuer', 'merverdi', 'avgift');
-const INCLUSIVE = stems('inkl', 'incl', 'including', 'herav', 'hvorav', 'derav', 'darav', 'enthalten');
+const SUBTOTAL = stems(
+  'sub ?-?total',
+  'delsum',
+  'mellomsum',
+  'zwischensum',
+  'netto',
+  'grunnlag',
+  'excl',
+  'ekskl',
+  'exkl',
+  'ohne',
+  'before',
+  'eks\\.? mva',
+  'nettobelop',
+);
+const TAX = stems(
+  'mva',
+  'moms',
+  'mwst',
+  'ust',
+  'vat',
+  'gst',
+  'sst',
+  'tax',
+  'steuer',
+  'merverdi',
+  'avgift',
+);
+const INCLUSIVE = stems(
+  'inkl',
+  'incl',
+  'including',
+  'herav',
+  'hvorav',
+  'derav',
+  'darav',
+  'enthalten',
+);
 /** "EC-Cash" and "electronic cash" are German debit cards, not cash. */
-const CASH = /(?:^|[^a-z])(?<!ec-|ec |elec\.?-|electronic )(?:kontant|kontanter|cash|bar|bargeld|tendered|received|innbetalt|mottatt|erhalten|tunai)(?![a-z])/;
+const CASH =
+  /(?:^|[^a-z])(?<!ec-|ec |elec\.?-|electronic )(?:kontant|kontanter|cash|bar|bargeld|tendered|received|innbetalt|mottatt|erhalten|tunai)(?![a-z])/;
 // The ü of Rückgeld and zurück comes out of OCR as u, i, ii or ti.
-const CHANGE = stems('veksel', 'tilbake', 'change', 'r[uiot]{1,2}c?kgeld', 'ruckgabe', 'wechselgeld', 'zur[uiot]{1,2}ck', 'kembalian', 'baki', 'retur');
-const DISCOUNT = stems('rabatt', 'discount', 'savings', 'spart', 'du sparer', 'you saved', 'diskaun', 'kupong', 'coupon');
+const CHANGE = stems(
+  'veksel',
+  'tilbake',
+  'change',
+  'r[uiot]{1,2}c?kgeld',
+  'ruckgabe',
+  'wechselgeld',
+  'zur[uiot]{1,2}ck',
+  'kembalian',
+  'baki',
+  'retur',
+);
+const DISCOUNT = stems(
+  'rabatt',
+  'discount',
+  'savings',
+  'spart',
+  'du sparer',
+  'you saved',
+  'diskaun',
+  'kupong',
+  'coupon',
+);
 const ROUNDING = stems('rounding', 'avrunding', 'oreavrunding', 'rundung', 'adj(?!.*total)');
 const TIPS = stems('tips', 'driks', 'trinkgeld', 'gratuity');
 const PREAUTH = stems('forhandsautoris', 'autoris', 'reserv', 'pre-?auth', 'frigitt');
 const BALANCE = words('saldo', 'balance', 'rest', 'restbelop');
-const COUNTS = stems('item count', 'items', 'qty', 'quantity', 'antall', 'anzahl', 'stk', 'points', 'poeng', 'bonus', 'punkte');
-const UNIT_PRICE = stems('pris pr', 'a-pris', 'einzelpreis', 'unit price', 'per liter', 'pr\\.? liter', 'literpris', 'stykkpris');
+const COUNTS = stems(
+  'item count',
+  'items',
+  'qty',
+  'quantity',
+  'antall',
+  'anzahl',
+  'stk',
+  'points',
+  'poeng',
+  'bonus',
+  'punkte',
+);
+const UNIT_PRICE = stems(
+  'pris pr',
+  'a-pris',
+  'einzelpreis',
+  'unit price',
+  'per liter',
+  'pr\\.? liter',
+  'literpris',
+  'stykkpris',
+);
 
 // ---------------------------------------------------------------------------------------------
 // Total
@@ -292,10 +504,17 @@ interface TotalPick {
  * A total that nothing vouches for, one digit away from what net plus tax make, lost that digit
  * to OCR: the sum is the total. Only where exactly one such sum exists.
  */
-function repairedBySum(pick: TotalPick, sums: Set<number>, changeGiven: Set<number>, vouched: (minor: number) => boolean, printedAgain: boolean): TotalPick | undefined {
+function repairedBySum(
+  pick: TotalPick,
+  sums: Set<number>,
+  changeGiven: Set<number>,
+  vouched: (minor: number) => boolean,
+  printedAgain: boolean,
+): TotalPick | undefined {
   // Printed again on a line of its own (the card terminal's slip, "Zu zahlen"), the figure is
   // what the till meant: the sum is then one of several tax rates' rows, not the total.
-  if (printedAgain || vouched(pick.amount.minor) || changeGiven.has(pick.amount.minor)) return undefined;
+  if (printedAgain || vouched(pick.amount.minor) || changeGiven.has(pick.amount.minor))
+    return undefined;
   const near = [...sums].filter((s) => oneDigitApart(s, pick.amount.minor));
   if (near.length !== 1) return undefined;
   return { ...pick, amount: { ...pick.amount, minor: near[0] as number }, repaired: true };
@@ -306,22 +525,46 @@ function repairedBySum(pick: TotalPick, sums: Set<number>, changeGiven: Set<numb
  * total and no rounded total is legible after it, the amount paid is the total plus the
  * adjustment, and cash minus change, when legible, must agree.
  */
-function roundedTotal(best: TotalPick, lines: Line[], amounts: Amount[][], tendered: Set<Amount>, change: Amount[]): TotalPick | undefined {
-  const rounding = lines.find((l) => l.index > best.amount.line && l.index - best.amount.line <= 2 && ROUNDING.test(l.folded) && !TOTAL_FINAL.test(l.folded));
+function roundedTotal(
+  best: TotalPick,
+  lines: Line[],
+  amounts: Amount[][],
+  tendered: Set<Amount>,
+  change: Amount[],
+): TotalPick | undefined {
+  const rounding = lines.find(
+    (l) =>
+      l.index > best.amount.line &&
+      l.index - best.amount.line <= 2 &&
+      ROUNDING.test(l.folded) &&
+      !TOTAL_FINAL.test(l.folded),
+  );
   if (!rounding) return undefined;
   // A rounded figure just below, however its label came out ("Rounded Total", "Grand Total"
   // misread): the closest figure within ten cents of the total.
   const later = amounts
     .slice(rounding.index + 1, rounding.index + 3)
     .flat()
-    .filter((a) => !a.measure && !a.negative && a.minor !== best.amount.minor && Math.abs(a.minor - best.amount.minor) <= 10);
-  const below = later.filter((a) => !CASH.test(lines[a.line]?.folded ?? '') && !CHANGE.test(lines[a.line]?.folded ?? ''))[0];
+    .filter(
+      (a) =>
+        !a.measure &&
+        !a.negative &&
+        a.minor !== best.amount.minor &&
+        Math.abs(a.minor - best.amount.minor) <= 10,
+    );
+  const below = later.filter(
+    (a) => !CASH.test(lines[a.line]?.folded ?? '') && !CHANGE.test(lines[a.line]?.folded ?? ''),
+  )[0];
   if (below) return { ...best, amount: below };
   const adjustment = (amounts[rounding.index] ?? []).filter((a) => !a.measure).at(-1);
   if (!adjustment || adjustment.minor === 0 || adjustment.minor > 99) return undefined;
   const signed = adjustment.negative ? -adjustment.minor : adjustment.minor;
   const rounded = best.amount.minor + signed;
-  const paid = [...tendered].flatMap((c) => change.filter((x) => x.line > c.line && x.line - c.line <= 2 && c.minor > x.minor).map((x) => c.minor - x.minor));
+  const paid = [...tendered].flatMap((c) =>
+    change
+      .filter((x) => x.line > c.line && x.line - c.line <= 2 && c.minor > x.minor)
+      .map((x) => c.minor - x.minor),
+  );
   if (paid.length > 0 && !paid.includes(rounded) && paid.includes(best.amount.minor - signed)) {
     return { ...best, amount: { ...best.amount, minor: best.amount.minor - signed } };
   }
@@ -330,7 +573,19 @@ function roundedTotal(best: TotalPick, lines: Line[], amounts: Amount[][], tende
 }
 
 /** Lines whose figure is something else than the total: cash, change, tax, discount … */
-const OTHER_FIGURE = [SUBTOTAL, TAX, CASH, CHANGE, DISCOUNT, ROUNDING, TIPS, PREAUTH, BALANCE, COUNTS, UNIT_PRICE];
+const OTHER_FIGURE = [
+  SUBTOTAL,
+  TAX,
+  CASH,
+  CHANGE,
+  DISCOUNT,
+  ROUNDING,
+  TIPS,
+  PREAUTH,
+  BALANCE,
+  COUNTS,
+  UNIT_PRICE,
+];
 
 function lineTotalScore(line: Line): { score: number; cue: TotalPick['cue'] | undefined } {
   const f = line.folded;
@@ -361,7 +616,24 @@ function lineTotalScore(line: Line): { score: number; cue: TotalPick['cue'] | un
 }
 
 /** A tax summary header ("GST Summary", "Sats  Grunnlag  Mva", "MwSt Netto Brutto"). */
-const TAX_TABLE_HEADER = stems('summary', 'sammendrag', 'oversikt', 'code', 'kode', 'rate', 'sats', 'satz', 'grunnlag', 'netto', 'brutto', 'amt', 'amount', 'basis', 'underlag', 'steuer');
+const TAX_TABLE_HEADER = stems(
+  'summary',
+  'sammendrag',
+  'oversikt',
+  'code',
+  'kode',
+  'rate',
+  'sats',
+  'satz',
+  'grunnlag',
+  'netto',
+  'brutto',
+  'amt',
+  'amount',
+  'basis',
+  'underlag',
+  'steuer',
+);
 
 /** Lines of a tax summary table: its "Total" row is the tax, or the amount before tax. */
 function taxTableLines(lines: Line[]): Set<number> {
@@ -388,7 +660,10 @@ const SUM_RATES = [5, 6, 7, 8, 10, 12, 15, 19, 20, 21, 24, 25];
  * the rate's share of it. OCR misreads one figure at a time, so where the labels are misread or
  * a digit of the total is, the sum still stands.
  */
-function checkedSums(lines: Line[], amounts: Amount[][]): { sums: Set<number>; inclusive: (total: number) => boolean } {
+function checkedSums(
+  lines: Line[],
+  amounts: Amount[][],
+): { sums: Set<number>; inclusive: (total: number) => boolean } {
   const money = amounts.flat().filter((a) => !a.measure && !a.negative && a.minor > 0);
   const taxes = money.filter((a) => {
     const f = lines[a.line]?.folded ?? '';
@@ -396,12 +671,15 @@ function checkedSums(lines: Line[], amounts: Amount[][]): { sums: Set<number>; i
   });
   // A tax table row prints the net and the tax side by side, often under a header that names
   // the tax; its tax figure counts as a tax too.
-  const rows = amounts.filter((row) => row.filter((a) => !a.measure && !a.negative && a.minor > 0).length >= 2);
+  const rows = amounts.filter(
+    (row) => row.filter((a) => !a.measure && !a.negative && a.minor > 0).length >= 2,
+  );
   for (const row of rows) {
     const figures = row.filter((a) => !a.measure && !a.negative && a.minor > 0);
     for (const y of figures.slice(1)) if (!taxes.includes(y)) taxes.push(y);
   }
-  const agrees = (net: number, tax: number) => SUM_RATES.some((r) => Math.abs((net * r) / 100 - tax) <= 1);
+  const agrees = (net: number, tax: number) =>
+    SUM_RATES.some((r) => Math.abs((net * r) / 100 - tax) <= 1);
   const sums = new Set<number>();
   for (const y of taxes) {
     for (const x of money) {
@@ -435,15 +713,21 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
   // Cash handed over minus change given back is what was paid, read from two figures other than
   // the total: where it agrees with a figure on the slip, that figure is the total even when its
   // label is misread. The amount handed over is labelled as cash, or sits right above the change.
-  const change = amounts.flat().filter((a) => CHANGE.test(lines[a.line]?.folded ?? '') && !a.measure);
+  const change = amounts
+    .flat()
+    .filter((a) => CHANGE.test(lines[a.line]?.folded ?? '') && !a.measure);
   const tendered = new Set<Amount>();
   for (const a of money) {
-    if (CASH.test(lines[a.line]?.folded ?? '') && !CHANGE.test(lines[a.line]?.folded ?? '')) tendered.add(a);
+    if (CASH.test(lines[a.line]?.folded ?? '') && !CHANGE.test(lines[a.line]?.folded ?? ''))
+      tendered.add(a);
   }
   for (const x of change) {
     // Unlabelled (or misread) cash: the figure right above the change.
-    const above = money.filter((a) => a.line < x.line && !CHANGE.test(lines[a.line]?.folded ?? '')).pop();
-    if (above && x.line - above.line === 1 && ![...tendered].some((t) => t.line === above.line)) tendered.add(above);
+    const above = money
+      .filter((a) => a.line < x.line && !CHANGE.test(lines[a.line]?.folded ?? ''))
+      .pop();
+    if (above && x.line - above.line === 1 && ![...tendered].some((t) => t.line === above.line))
+      tendered.add(above);
   }
   // Cash handed over is at least the total: a "total" above it is a misreading. Unless the
   // cash figure is the misreading: it cannot be less than the dearest item either.
@@ -451,7 +735,11 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
   const dearestItem = money
     .filter((a) => {
       const line = lines[a.line] as Line;
-      return !lineTotalScore(line).cue && !OTHER_FIGURE.some((re) => re.test(line.folded)) && !taxTable.has(a.line);
+      return (
+        !lineTotalScore(line).cue &&
+        !OTHER_FIGURE.some((re) => re.test(line.folded)) &&
+        !taxTable.has(a.line)
+      );
     })
     .reduce((m, a) => Math.max(m, a.minor), 0);
   const fromCash = new Set<number>();
@@ -463,7 +751,9 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
     for (const x of change) {
       if (x.line <= c.line || x.line - c.line > 2 || c.minor < x.minor) continue;
       const paid = c.minor - x.minor;
-      const elsewhere = money.filter((a) => a.minor === paid && a.line !== c.line && a.line !== x.line);
+      const elsewhere = money.filter(
+        (a) => a.minor === paid && a.line !== c.line && a.line !== x.line,
+      );
       if (elsewhere.length > 0) {
         fromCash.add(paid);
         if (x.minor > 0) changeGiven.add(paid);
@@ -476,10 +766,14 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
     }
   }
   const cashCeiling = [...tendered]
-    .filter((t) => CASH.test(lines[t.line]?.folded ?? '') && change.length > 0 && t.minor >= dearestItem)
+    .filter(
+      (t) => CASH.test(lines[t.line]?.folded ?? '') && change.length > 0 && t.minor >= dearestItem,
+    )
     .reduce((m, t) => Math.max(m, t.minor), 0);
   // A total printed after a rounding adjustment is the rounded one, the amount actually paid.
-  const roundingLines = lines.filter((l) => ROUNDING.test(l.folded) && !TOTAL_FINAL.test(l.folded)).map((l) => l.index);
+  const roundingLines = lines
+    .filter((l) => ROUNDING.test(l.folded) && !TOTAL_FINAL.test(l.folded))
+    .map((l) => l.index);
   const checked = checkedSums(lines, amounts);
   const vouched = (minor: number) => checked.sums.has(minor) || checked.inclusive(minor);
 
@@ -497,7 +791,9 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
       // The label and its figure on separate OCR lines ("Sum" / "kr 147,00" further right).
       for (let j = i + 1; j <= i + 2 && j < lines.length; j++) {
         const next = lines[j] as Line;
-        const nextAmounts = (amounts[j] ?? []).filter((a) => !a.measure && !a.negative && a.minor > 0);
+        const nextAmounts = (amounts[j] ?? []).filter(
+          (a) => !a.measure && !a.negative && a.minor > 0,
+        );
         if (nextAmounts.length === 0) continue;
         if (lineTotalScore(next).cue || OTHER_FIGURE.some((re) => re.test(next.folded))) break;
         targets = nextAmounts;
@@ -514,7 +810,12 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
       if (fromCash.has(a.minor)) s += 4;
       if (handedOver.has(a) && !fromCash.has(a.minor)) s -= 8;
       // "Total paid 50.00" right above the change is the cash handed over.
-      else if (tendered.has(a) && change.some((x) => x.line > a.line && x.line - a.line <= 2 && x.minor > 0) && !fromCash.has(a.minor)) s -= 8;
+      else if (
+        tendered.has(a) &&
+        change.some((x) => x.line > a.line && x.line - a.line <= 2 && x.minor > 0) &&
+        !fromCash.has(a.minor)
+      )
+        s -= 8;
       if (roundingLines.some((r) => a.line > r && a.line - r <= 3)) s += 3.5;
       if (taxTable.has(a.line)) s -= 6;
       if (cashCeiling > 0 && a.minor > cashCeiling) s -= 6;
@@ -528,25 +829,46 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
   });
   // Across equal scores the later line wins: a total after rounding or after a discount comes last.
   candidates.sort((a, b) => b.score - a.score || b.amount.line - a.amount.line);
-  const printedAgain = (minor: number) => money.filter((a) => a.minor === minor && !CASH.test(lines[a.line]?.folded ?? '')).length > 1;
+  const printedAgain = (minor: number) =>
+    money.filter((a) => a.minor === minor && !CASH.test(lines[a.line]?.folded ?? '')).length > 1;
   let best = candidates[0];
   // Net plus tax make a labelled figure: where the best-labelled one stands alone, the slip's
   // arithmetic outweighs a misread label ("Sub Total" for the total on Malaysian slips, an
   // "Amount paid" that is really the cash handed over).
-  const summed = candidates.find((c) => vouched(c.amount.minor) && !taxTable.has(c.amount.line) && c.score >= 0);
-  if (best && summed && (best === summed || (!vouched(best.amount.minor) && !printedAgain(best.amount.minor)))) {
+  const summed = candidates.find(
+    (c) => vouched(c.amount.minor) && !taxTable.has(c.amount.line) && c.score >= 0,
+  );
+  if (
+    best &&
+    summed &&
+    (best === summed || (!vouched(best.amount.minor) && !printedAgain(best.amount.minor)))
+  ) {
     best = { ...summed, score: Math.max(summed.score, 3) };
   }
   if (best && best.score >= 3) {
     const picked = roundedTotal(best, lines, amounts, tendered, change) ?? best;
-    return repairedBySum(picked, checked.sums, changeGiven, vouched, printedAgain(picked.amount.minor)) ?? picked;
+    return (
+      repairedBySum(
+        picked,
+        checked.sums,
+        changeGiven,
+        vouched,
+        printedAgain(picked.amount.minor),
+      ) ?? picked
+    );
   }
 
   // No readable total line: what was handed over minus what came back.
-  for (const c of [...tendered].filter((t) => CASH.test(lines[t.line]?.folded ?? '')).concat([...tendered])) {
+  for (const c of [...tendered]
+    .filter((t) => CASH.test(lines[t.line]?.folded ?? ''))
+    .concat([...tendered])) {
     for (const x of change) {
       if (x.line > c.line && x.line - c.line <= 2 && c.minor > x.minor && x.minor > 0) {
-        return { amount: { ...x, minor: c.minor - x.minor, marked: false, rightmost: true }, score: 2, cue: 'fallback' };
+        return {
+          amount: { ...x, minor: c.minor - x.minor, marked: false, rightmost: true },
+          score: 2,
+          cue: 'fallback',
+        };
       }
     }
   }
@@ -554,10 +876,19 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
   // is right for the plainest slips (one item, one price).
   const plain = money.filter((a) => {
     const f = lines[a.line]?.folded ?? '';
-    return !CASH.test(f) && !CHANGE.test(f) && !PREAUTH.test(f) && !DISCOUNT.test(f) && !TAX.test(f);
+    return (
+      !CASH.test(f) && !CHANGE.test(f) && !PREAUTH.test(f) && !DISCOUNT.test(f) && !TAX.test(f)
+    );
   });
-  const largest = [...plain].sort((a, b) => b.minor - a.minor || (counts.get(b.minor) ?? 0) - (counts.get(a.minor) ?? 0))[0];
-  if (largest) return { amount: largest, score: (counts.get(largest.minor) ?? 1) > 1 ? 2 : 1, cue: 'fallback' };
+  const largest = [...plain].sort(
+    (a, b) => b.minor - a.minor || (counts.get(b.minor) ?? 0) - (counts.get(a.minor) ?? 0),
+  )[0];
+  if (largest)
+    return {
+      amount: largest,
+      score: (counts.get(largest.minor) ?? 1) > 1 ? 2 : 1,
+      cue: 'fallback',
+    };
   return best ? { ...best, cue: 'fallback' } : undefined;
 }
 
@@ -565,12 +896,49 @@ function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undefined {
 // Dates
 
 const MONTHS: Record<string, number> = {
-  jan: 1, januar: 1, january: 1, janvier: 1, feb: 2, februar: 2, february: 2, mar: 3, mars: 3, march: 3, marz: 3, mrz: 3,
-  apr: 4, april: 4, mai: 5, may: 5, jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7, aug: 8, august: 8,
-  sep: 9, sept: 9, september: 9, okt: 10, oktober: 10, oct: 10, october: 10, nov: 11, november: 11,
-  des: 12, desember: 12, dec: 12, december: 12, dez: 12, dezember: 12,
+  jan: 1,
+  januar: 1,
+  january: 1,
+  janvier: 1,
+  feb: 2,
+  februar: 2,
+  february: 2,
+  mar: 3,
+  mars: 3,
+  march: 3,
+  marz: 3,
+  mrz: 3,
+  apr: 4,
+  april: 4,
+  mai: 5,
+  may: 5,
+  jun: 6,
+  juni: 6,
+  june: 6,
+  jul: 7,
+  juli: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  okt: 10,
+  oktober: 10,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  des: 12,
+  desember: 12,
+  dec: 12,
+  december: 12,
+  dez: 12,
+  dezember: 12,
 };
-const MONTH_SRC = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const MONTH_SRC = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 interface DateHit {
   line: number;
@@ -612,7 +980,10 @@ const DATE_PATTERNS: Array<{ re: RegExp; read(m: RegExpExecArray): string | unde
   },
   {
     // 24. nov. 2026, 24 Nov 2026, 05 MAY 18, 15-JAN-2018
-    re: new RegExp(`(?<![\\d])(\\d{1,2})\\.?[\\s-]*(${MONTH_SRC})[a-z]*\\.?[\\s,-]*(\\d{4}|\\d{2})(?![\\d])`, 'g'),
+    re: new RegExp(
+      `(?<![\\d])(\\d{1,2})\\.?[\\s-]*(${MONTH_SRC})[a-z]*\\.?[\\s,-]*(\\d{4}|\\d{2})(?![\\d])`,
+      'g',
+    ),
     read: (m) => isoDate(fullYear(m[3] ?? ''), MONTHS[m[2] ?? ''] ?? 0, Number(m[1])),
   },
   {
@@ -667,7 +1038,14 @@ function findDamagedDates(line: Line, today: string): DateHit[] {
     for (const m of line.folded.matchAll(re)) {
       const iso = read(m);
       if (!iso || iso < '2000-01-01' || iso > latest) continue;
-      hits.push({ line: line.index, start: m.index, end: m.index + m[0].length, iso, timed: false, damaged: true });
+      hits.push({
+        line: line.index,
+        start: m.index,
+        end: m.index + m[0].length,
+        iso,
+        timed: false,
+        damaged: true,
+      });
     }
   }
   return hits;
@@ -680,7 +1058,10 @@ function findDates(line: Line, today: string): DateHit[] {
   const hits = findCleanDates(line, today);
   if (hits.length > 0 || !DATE_LABEL.test(line.folded)) return hits;
   // A line labelled as a date with none on it: read its figures with the letters OCR put in them.
-  const repaired = line.folded.replace(/(?<=\d)[solibz]|[solibz](?=\d)/g, (c) => DIGIT_LOOKALIKES[c] ?? c);
+  const repaired = line.folded.replace(
+    /(?<=\d)[solibz]|[solibz](?=\d)/g,
+    (c) => DIGIT_LOOKALIKES[c] ?? c,
+  );
   if (repaired === line.folded) return hits;
   return findCleanDates({ ...line, folded: repaired }, today).map((h) => ({ ...h, damaged: true }));
 }
@@ -688,7 +1069,9 @@ function findDates(line: Line, today: string): DateHit[] {
 function findCleanDates(line: Line, today: string): DateHit[] {
   const hits: DateHit[] = [];
   const latest = addDays(today, 1);
-  const patterns = DATE_LABEL.test(line.folded) ? [...DATE_PATTERNS, ...LOOSE_DATES] : DATE_PATTERNS;
+  const patterns = DATE_LABEL.test(line.folded)
+    ? [...DATE_PATTERNS, ...LOOSE_DATES]
+    : DATE_PATTERNS;
   for (const { re, read } of patterns) {
     for (const m of line.folded.matchAll(re)) {
       const iso = read(m);
@@ -710,15 +1093,56 @@ function addDays(iso: string, days: number): string {
 }
 
 const DATE_LABEL = stems(
-  'dato', 'date', 'datum', 'data', 'tarikh', 'kjopt', 'kjopsdato', 'betalingsdato', 'purchase', 'transaksjon', 'salgsdato', 'fakturadato',
-  'invoice date', 'bill date', 'avgang', 'departure', 'abfahrt', 'utstedt', 'issued',
+  'dato',
+  'date',
+  'datum',
+  'data',
+  'tarikh',
+  'kjopt',
+  'kjopsdato',
+  'betalingsdato',
+  'purchase',
+  'transaksjon',
+  'salgsdato',
+  'fakturadato',
+  'invoice date',
+  'bill date',
+  'avgang',
+  'departure',
+  'abfahrt',
+  'utstedt',
+  'issued',
 );
 const NOT_PURCHASE_DATE = stems(
-  'utlop', 'utloper', 'expir', 'exp\\.?(?![a-z])', 'gyldig', 'valid', 'haltbar', 'bytte', 'retur', 'innen', 'forfall', 'due date', 'born', 'fodt',
-  'ankomst', 'arrival', 'check-?in', 'innsjekk', 'fra dato', 'from', 'seit', 'member since', 'medlem',
+  'utlop',
+  'utloper',
+  'expir',
+  'exp\\.?(?![a-z])',
+  'gyldig',
+  'valid',
+  'haltbar',
+  'bytte',
+  'retur',
+  'innen',
+  'forfall',
+  'due date',
+  'born',
+  'fodt',
+  'ankomst',
+  'arrival',
+  'check-?in',
+  'innsjekk',
+  'fra dato',
+  'from',
+  'seit',
+  'member since',
+  'medlem',
 );
 
-function pickDate(lines: Line[], dates: DateHit[]): { iso: string; score: number; line: number; damaged?: boolean } | undefined {
+function pickDate(
+  lines: Line[],
+  dates: DateHit[],
+): { iso: string; score: number; line: number; damaged?: boolean } | undefined {
   if (dates.length === 0) return undefined;
   const counts = new Map<string, number>();
   for (const d of dates) counts.set(d.iso, (counts.get(d.iso) ?? 0) + 1);
@@ -731,7 +1155,8 @@ function pickDate(lines: Line[], dates: DateHit[]): { iso: string; score: number
     if (NOT_PURCHASE_DATE.test(f)) score -= 4;
     score += Math.min(2, ((counts.get(d.iso) ?? 1) - 1) * 0.75);
     if (d.line < lines.length * 0.6) score += 0.5;
-    if (!best || score > best.score || (score === best.score && d.line < best.line)) best = { iso: d.iso, score, line: d.line, ...(d.damaged ? { damaged: true } : {}) };
+    if (!best || score > best.score || (score === best.score && d.line < best.line))
+      best = { iso: d.iso, score, line: d.line, ...(d.damaged ? { damaged: true } : {}) };
   }
   return best;
 }
@@ -741,7 +1166,12 @@ function pickDate(lines: Line[], dates: DateHit[]): { iso: string; score: number
 
 type CurrencyVote = Currency | 'foreign';
 
-const CURRENCY_CUES: Array<{ re: RegExp; currency: CurrencyVote; weight: number; explicit?: boolean }> = [
+const CURRENCY_CUES: Array<{
+  re: RegExp;
+  currency: CurrencyVote;
+  weight: number;
+  explicit?: boolean;
+}> = [
   { re: /(?:^|[^a-z])nok(?![a-z])/g, currency: 'NOK', weight: 3, explicit: true },
   { re: /(?:^|[^a-z])sek(?![a-z])/g, currency: 'SEK', weight: 3, explicit: true },
   { re: /(?:^|[^a-z])dkk(?![a-z])/g, currency: 'DKK', weight: 3, explicit: true },
@@ -754,24 +1184,48 @@ const CURRENCY_CUES: Array<{ re: RegExp; currency: CurrencyVote; weight: number;
   { re: /(?:^|[^a-z])chf(?![a-z])/g, currency: 'CHF', weight: 3, explicit: true },
   { re: /(?:^|[^a-z])pln(?![a-z])|zl(?![a-z])/g, currency: 'PLN', weight: 3, explicit: true },
   // Currencies outside the form's list: the field stays empty rather than wrong.
-  { re: /(?:^|[^a-z])(?:rm|myr|ringgit)\s?\d|(?:^|[^a-z])(?:rm|myr)(?![a-z])/g, currency: 'foreign', weight: 3, explicit: true },
-  { re: /(?:^|[^a-z])(?:sdn\.? ?bhd|bhd|s\/b|gst|jalan|jln|selangor|kuala lumpur|malaysia|singapore)(?![a-z])/g, currency: 'foreign', weight: 2 },
+  {
+    re: /(?:^|[^a-z])(?:rm|myr|ringgit)\s?\d|(?:^|[^a-z])(?:rm|myr)(?![a-z])/g,
+    currency: 'foreign',
+    weight: 3,
+    explicit: true,
+  },
+  {
+    re: /(?:^|[^a-z])(?:sdn\.? ?bhd|bhd|s\/b|gst|jalan|jln|selangor|kuala lumpur|malaysia|singapore)(?![a-z])/g,
+    currency: 'foreign',
+    weight: 2,
+  },
   // "kr" and ",-" are kroner; the language around them says whose.
   { re: /(?:^|[^a-z])kr\.?(?![a-z])/g, currency: 'NOK', weight: 1 },
   // "120,-" is Norwegian; Swedes write "120:-".
   { re: /\d,-/g, currency: 'NOK', weight: 2 },
   { re: /\d:-/g, currency: 'SEK', weight: 2 },
-  { re: /(?:^|[^a-z])(?:mva|org\.? ?nr|orgnr|foretaksregisteret|foretaksnr|bankaxept|vipps|kvittering|totalt|a betale|takk for|belop|herav|kjop|parkering|ferje|bompenger)(?![a-z])/g, currency: 'NOK', weight: 1 },
-  { re: /(?:^|[^a-z])(?:moms|kvitto|att betala|summa|swish|tack for|godkant|belopp|kassa)(?![a-z])|org\.? ?nr:? ?5\d{5}-\d{4}/g, currency: 'SEK', weight: 1 },
+  {
+    re: /(?:^|[^a-z])(?:mva|org\.? ?nr|orgnr|foretaksregisteret|foretaksnr|bankaxept|vipps|kvittering|totalt|a betale|takk for|belop|herav|kjop|parkering|ferje|bompenger)(?![a-z])/g,
+    currency: 'NOK',
+    weight: 1,
+  },
+  {
+    re: /(?:^|[^a-z])(?:moms|kvitto|att betala|summa|swish|tack for|godkant|belopp|kassa)(?![a-z])|org\.? ?nr:? ?5\d{5}-\d{4}/g,
+    currency: 'SEK',
+    weight: 1,
+  },
   { re: /(?:^|[^a-z])(?:cvr|mobilepay|i alt|belob|danmark)(?![a-z])/g, currency: 'DKK', weight: 1 },
-  { re: /(?:^|[^a-z])(?:mwst|ust|ust-idnr|steuer|summe|gesamt|quittung|kassenbon|bon-nr|gegeben|ruckgeld|gmbh|strasse|vielen dank|tva|iva|deutschland|danke)(?![a-z])/g, currency: 'EUR', weight: 1 },
+  {
+    re: /(?:^|[^a-z])(?:mwst|ust|ust-idnr|steuer|summe|gesamt|quittung|kassenbon|bon-nr|gegeben|ruckgeld|gmbh|strasse|vielen dank|tva|iva|deutschland|danke)(?![a-z])/g,
+    currency: 'EUR',
+    weight: 1,
+  },
 ];
 
 /**
  * The currency the slip is in. `totalLine` is the line the total was read from: a code or
  * symbol there says most, since it is printed on the amount the card will show.
  */
-function pickCurrency(folded: string, totalLine?: string): { currency: Currency; confidence: number } | undefined {
+function pickCurrency(
+  folded: string,
+  totalLine?: string,
+): { currency: Currency; confidence: number } | undefined {
   const votes = new Map<CurrencyVote, number>();
   const explicit = new Map<CurrencyVote, number>();
   for (const cue of CURRENCY_CUES) {
@@ -779,14 +1233,21 @@ function pickCurrency(folded: string, totalLine?: string): { currency: Currency;
     if (!n) continue;
     votes.set(cue.currency, (votes.get(cue.currency) ?? 0) + n * cue.weight);
     if (cue.explicit) explicit.set(cue.currency, (explicit.get(cue.currency) ?? 0) + n);
-    if (cue.explicit && totalLine && (cue.re.lastIndex = 0, cue.re.test(totalLine))) votes.set(cue.currency, (votes.get(cue.currency) ?? 0) + 4);
+    if (cue.explicit && totalLine && ((cue.re.lastIndex = 0), cue.re.test(totalLine)))
+      votes.set(cue.currency, (votes.get(cue.currency) ?? 0) + 4);
   }
   const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
   const [top, second] = ranked;
   if (!top || top[0] === 'foreign' || top[1] < 2) return undefined;
   const margin = top[1] - (second?.[1] ?? 0);
   const base = explicit.has(top[0]) ? 0.9 : 0.65;
-  return { currency: top[0], confidence: Math.max(0.3, Math.min(0.98, base + Math.min(0.08, margin * 0.01) - (margin < 2 ? 0.25 : 0))) };
+  return {
+    currency: top[0],
+    confidence: Math.max(
+      0.3,
+      Math.min(0.98, base + Math.min(0.08, margin * 0.01) - (margin < 2 ? 0.25 : 0)),
+    ),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -799,10 +1260,35 @@ interface VatPick {
   rateConfidence: number;
 }
 
-const VAT_WORD = stems('mva', 'moms', 'mwst', 'ust', 'vat', 'gst', 'tax', 'steuer', 'merverdiavgift', 'tva', 'iva', 'sst', '(?:herav|hvorav|inkl\\.?)mva');
+const VAT_WORD = stems(
+  'mva',
+  'moms',
+  'mwst',
+  'ust',
+  'vat',
+  'gst',
+  'tax',
+  'steuer',
+  'merverdiavgift',
+  'tva',
+  'iva',
+  'sst',
+  '(?:herav|hvorav|inkl\\.?)mva',
+);
 const RATE = /(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%/g;
 const PLAUSIBLE_RATES = new Set([0, 5, 6, 7, 8, 10, 12, 15, 19, 20, 21, 24, 25]);
-const BASE_HEADER = stems('grunnlag', 'netto', 'net', 'basis', 'excl', 'ekskl', 'exkl', 'amount', 'belop', 'underlag');
+const BASE_HEADER = stems(
+  'grunnlag',
+  'netto',
+  'net',
+  'basis',
+  'excl',
+  'ekskl',
+  'exkl',
+  'amount',
+  'belop',
+  'underlag',
+);
 
 function ratesIn(text: string): number[] {
   const rates: number[] = [];
@@ -822,7 +1308,11 @@ function near(a: number, b: number, tolerance: number): boolean {
  * gross. Amounts are checked against each other: VAT is rate × base, base + VAT is the gross,
  * and the gross is the total.
  */
-function pickVat(lines: Line[], amounts: Amount[][], totalMinor: number | undefined): VatPick | undefined {
+function pickVat(
+  lines: Line[],
+  amounts: Amount[][],
+  totalMinor: number | undefined,
+): VatPick | undefined {
   const found: Array<{ rate?: number; minor: number; sure: boolean }> = [];
   const allRates = new Set<number>();
   // Rows under a table header ("Sats  Grunnlag  Mva  Inkl. mva") carry no VAT word themselves.
@@ -830,7 +1320,10 @@ function pickVat(lines: Line[], amounts: Amount[][], totalMinor: number | undefi
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
     const f = line.folded;
-    const isHeader = VAT_WORD.test(f) && (BASE_HEADER.test(f) || /%|sats|rate|satz/.test(f)) && (amounts[i] ?? []).length === 0;
+    const isHeader =
+      VAT_WORD.test(f) &&
+      (BASE_HEADER.test(f) || /%|sats|rate|satz/.test(f)) &&
+      (amounts[i] ?? []).length === 0;
     const header = tableRows > 0;
     tableRows = isHeader ? 4 : header && (amounts[i] ?? []).length > 0 ? tableRows - 1 : 0;
     const rates = ratesIn(f);
@@ -840,18 +1333,39 @@ function pickVat(lines: Line[], amounts: Amount[][], totalMinor: number | undefi
     const rate = rates.length === 1 ? rates[0] : undefined;
     // A row of a VAT table whose heading OCR lost or that has none ("25 %  407,20  101,80  509,00"):
     // base, VAT and gross that agree with its rate say what it is.
-    const provesItself = rate !== undefined && rate > 0 && values.length >= 3 &&
-      values.some((base) => values.some((vat) => vat < base && near((base * rate) / 100, vat, Math.max(2, base * 0.002)) && values.some((gross) => near(base + vat, gross, 1))));
+    const provesItself =
+      rate !== undefined &&
+      rate > 0 &&
+      values.length >= 3 &&
+      values.some((base) =>
+        values.some(
+          (vat) =>
+            vat < base &&
+            near((base * rate) / 100, vat, Math.max(2, base * 0.002)) &&
+            values.some((gross) => near(base + vat, gross, 1)),
+        ),
+      );
     if (!VAT_WORD.test(f) && !header && !provesItself) continue;
     for (const r of rates) allRates.add(r);
     if (values.length === 0) {
-      const zero = /(?:mva|vat|moms|mwst)\s*:?\s*0[.,]00|0[.,]00\s*(?:kr|nok)?\s*(?:mva|vat)/.test(f);
+      const zero = /(?:mva|vat|moms|mwst)\s*:?\s*0[.,]00|0[.,]00\s*(?:kr|nok)?\s*(?:mva|vat)/.test(
+        f,
+      );
       if (zero) found.push({ rate: rates[0] ?? 0, minor: 0, sure: true });
       // "herav mva 12 %  23143": OCR lost the decimal comma, but the rate's share of the total
       // tells the figure it was.
-      const share = totalMinor !== undefined && rate !== undefined && rate > 0 ? (totalMinor * rate) / (100 + rate) : undefined;
-      const bare = share === undefined ? undefined : [...f.matchAll(/(?<![\d.,])\d{3,7}(?![\d.,%])/g)].map((m) => Number(m[0])).find((n) => near(n, share, 1));
-      if (!zero && bare !== undefined && rate !== undefined) found.push({ rate, minor: bare, sure: true });
+      const share =
+        totalMinor !== undefined && rate !== undefined && rate > 0
+          ? (totalMinor * rate) / (100 + rate)
+          : undefined;
+      const bare =
+        share === undefined
+          ? undefined
+          : [...f.matchAll(/(?<![\d.,])\d{3,7}(?![\d.,%])/g)]
+              .map((m) => Number(m[0]))
+              .find((n) => near(n, share, 1));
+      if (!zero && bare !== undefined && rate !== undefined)
+        found.push({ rate, minor: bare, sure: true });
       continue;
     }
     // rate × base = VAT among the figures of one row: the strongest evidence there is.
@@ -859,8 +1373,10 @@ function pickVat(lines: Line[], amounts: Amount[][], totalMinor: number | undefi
     if (rate !== undefined && rate > 0) {
       for (const base of values) {
         for (const vat of values) {
-          if (vat < base && near((base * rate) / 100, vat, Math.max(2, base * 0.002))) chosen = { minor: vat, sure: true };
-          else if (vat < base && near((base * rate) / (100 + rate), vat, Math.max(2, base * 0.002))) chosen ??= { minor: vat, sure: true };
+          if (vat < base && near((base * rate) / 100, vat, Math.max(2, base * 0.002)))
+            chosen = { minor: vat, sure: true };
+          else if (vat < base && near((base * rate) / (100 + rate), vat, Math.max(2, base * 0.002)))
+            chosen ??= { minor: vat, sure: true };
         }
       }
     }
@@ -869,24 +1385,40 @@ function pickVat(lines: Line[], amounts: Amount[][], totalMinor: number | undefi
       // 220,71): the VAT is their difference.
       for (const base of values) {
         for (const gross of values) {
-          if (!chosen && gross > base && near((base * (100 + rate)) / 100, gross, Math.max(2, gross * 0.001))) chosen = { minor: gross - base, sure: true };
+          if (
+            !chosen &&
+            gross > base &&
+            near((base * (100 + rate)) / 100, gross, Math.max(2, gross * 0.001))
+          )
+            chosen = { minor: gross - base, sure: true };
         }
       }
     }
     if (!chosen && values.length >= 3) {
       // base, VAT, gross: two that add up to the third.
-      for (const a of values) for (const b of values) for (const c of values) if (a > b && near(a + b, c, 1) && !chosen) chosen = { minor: b, sure: true };
+      for (const a of values)
+        for (const b of values)
+          for (const c of values)
+            if (a > b && near(a + b, c, 1) && !chosen) chosen = { minor: b, sure: true };
     }
     if (!chosen && totalMinor !== undefined) {
       // Base and VAT that add up to the total.
-      for (const a of values) for (const b of values) if (a < b && near(a + b, totalMinor, 1)) chosen ??= { minor: a, sure: true };
+      for (const a of values)
+        for (const b of values)
+          if (a < b && near(a + b, totalMinor, 1)) chosen ??= { minor: a, sure: true };
     }
     if (!chosen && totalMinor !== undefined && rate !== undefined && rate > 0) {
       const expected = (totalMinor * rate) / (100 + rate);
       const match = values.find((v) => near(v, expected, Math.max(3, expected * 0.01)));
       if (match !== undefined) chosen = { minor: match, sure: true };
     }
-    if (!chosen && values.length === 1 && VAT_WORD.test(f) && !SUBTOTAL.test(f) && values[0] !== totalMinor) {
+    if (
+      !chosen &&
+      values.length === 1 &&
+      VAT_WORD.test(f) &&
+      !SUBTOTAL.test(f) &&
+      values[0] !== totalMinor
+    ) {
       chosen = { minor: values[0] as number, sure: false };
     }
     if (!chosen && values.length === 2 && header) {
@@ -909,7 +1441,8 @@ function pickVat(lines: Line[], amounts: Amount[][], totalMinor: number | undefi
     }
     // No VAT rate in use here exceeds 25 %, so the VAT in a price is at most a fifth of it.
     const ceiling = totalMinor === undefined ? Infinity : totalMinor * 0.2 + 2;
-    if (chosen && chosen.minor <= ceiling) found.push({ ...chosen, ...(rowRate !== undefined ? { rate: rowRate } : {}) });
+    if (chosen && chosen.minor <= ceiling)
+      found.push({ ...chosen, ...(rowRate !== undefined ? { rate: rowRate } : {}) });
   }
   if (found.length === 0 && allRates.size === 0) return undefined;
   // One VAT figure per rate; a receipt with several rates sums them and has no single rate.
@@ -952,7 +1485,16 @@ export function isValidOrgNo(digits: string): boolean {
   return check !== 10 && check === Number(digits[8]);
 }
 
-const ORG_LABEL = stems('org\\.?\\s?-?n', 'orgnr', 'organisasjonsn', 'foretaksn', 'foretaksreg', 'mva-?n', 'vat no', 'vat reg');
+const ORG_LABEL = stems(
+  'org\\.?\\s?-?n',
+  'orgnr',
+  'organisasjonsn',
+  'foretaksn',
+  'foretaksreg',
+  'mva-?n',
+  'vat no',
+  'vat reg',
+);
 const NINE_DIGITS = /(?<![\d])(?:no\s?)?(\d{3})[ .]?(\d{3})[ .]?(\d{3})(?![\d])/g;
 
 function pickOrgNo(lines: Line[]): { orgNo: string; confidence: number } | undefined {
@@ -965,7 +1507,9 @@ function pickOrgNo(lines: Line[]): { orgNo: string; confidence: number } | undef
     for (const m of f.matchAll(NINE_DIGITS)) {
       const digits = `${m[1]}${m[2]}${m[3]}`;
       if (!isValidOrgNo(digits)) continue;
-      const confidence = (labelled ? 0.95 : 0.8) * Math.max(0.6, spanConfidence(line, m.index, m.index + m[0].length));
+      const confidence =
+        (labelled ? 0.95 : 0.8) *
+        Math.max(0.6, spanConfidence(line, m.index, m.index + m[0].length));
       if (!best || confidence > best.confidence) best = { orgNo: digits, confidence };
     }
   }
@@ -985,13 +1529,24 @@ interface Brand {
 
 /** What OCR makes of each character, so "Fjordt" still finds Fjord1 and "Ess0" Esso. */
 const LOOKALIKES: Record<string, string> = {
-  o: '[o0]', '0': '[0o]', l: '[l1i|]', i: '[il1|!]', '1': '[1lit|!]', s: '[s5]', '5': '[5s]', b: '[b8]', '8': '[8b]',
-  ' ': '\\s?', '-': '[- ]?', '.': '\\.?',
+  o: '[o0]',
+  '0': '[0o]',
+  l: '[l1i|]',
+  i: '[il1|!]',
+  '1': '[1lit|!]',
+  s: '[s5]',
+  '5': '[5s]',
+  b: '[b8]',
+  '8': '[8b]',
+  ' ': '\\s?',
+  '-': '[- ]?',
+  '.': '\\.?',
 };
 
 /** An OCR-tolerant pattern for folded names, matched as whole words. */
 function brand(names: string[], name: string, kind?: ExpenseKind): Brand {
-  const pattern = (n: string) => [...fold(n)].map((c) => LOOKALIKES[c] ?? c.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('');
+  const pattern = (n: string) =>
+    [...fold(n)].map((c) => LOOKALIKES[c] ?? c.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('');
   const whole = new RegExp(`^(?:${names.map((n) => pattern(n.replace(/[\s-]/g, ''))).join('|')})$`);
   return { re: words(...names.map(pattern)), whole, name, ...(kind ? { kind } : {}) };
 }
@@ -1008,7 +1563,11 @@ const BRANDS: readonly Brand[] = [
   brand(['europark'], 'Europark', 'parking'),
   brand(['aimo park'], 'Aimo Park', 'parking'),
   brand(['q-park'], 'Q-Park', 'parking'),
-  brand(['bergen parkering', 'oslo parkering', 'trondheim parkering', 'stavanger parkering'], '', 'parking'),
+  brand(
+    ['bergen parkering', 'oslo parkering', 'trondheim parkering', 'stavanger parkering'],
+    '',
+    'parking',
+  ),
   brand(['fjord1'], 'Fjord1', 'ferry'),
   brand(['basto fosen', 'basto'], 'Bastø Fosen', 'ferry'),
   brand(['torghatten'], 'Torghatten', 'ferry'),
@@ -1035,22 +1594,56 @@ const BRANDS: readonly Brand[] = [
   brand(['aral'], 'Aral', 'fuel'),
   brand(['preem'], 'Preem', 'fuel'),
   brand(['okq8'], 'OKQ8', 'fuel'),
-  brand(['tesla supercharger', 'ionity', 'mer lading', 'recharge', 'fortum charge', 'kempower'], '', 'fuel'),
+  brand(
+    ['tesla supercharger', 'ionity', 'mer lading', 'recharge', 'fortum charge', 'kempower'],
+    '',
+    'fuel',
+  ),
   brand(['scandic'], 'Scandic', 'hotel'),
   brand(['thon hotel'], 'Thon Hotel', 'hotel'),
   brand(['radisson'], 'Radisson', 'hotel'),
-  brand(['clarion', 'comfort hotel', 'quality hotel', 'nordic choice', 'strawberry', 'best western', 'smarthotel', 'citybox'], '', 'hotel'),
+  brand(
+    [
+      'clarion',
+      'comfort hotel',
+      'quality hotel',
+      'nordic choice',
+      'strawberry',
+      'best western',
+      'smarthotel',
+      'citybox',
+    ],
+    '',
+    'hotel',
+  ),
   brand(['espresso house'], 'Espresso House', 'meal'),
   brand(['narvesen'], 'Narvesen', 'meal'),
   brand(['7-eleven'], '7-Eleven', 'meal'),
   brand(['deli de luca'], 'Deli de Luca', 'meal'),
-  brand(['burger king', "mcdonald's", 'mcdonalds', 'peppes', 'starbucks', 'max burgers', 'joe & the juice', 'kaffebrenneriet'], '', 'meal'),
+  brand(
+    [
+      'burger king',
+      "mcdonald's",
+      'mcdonalds',
+      'peppes',
+      'starbucks',
+      'max burgers',
+      'joe & the juice',
+      'kaffebrenneriet',
+    ],
+    '',
+    'meal',
+  ),
   brand(['vy', 'vy tog', 'nsb'], 'Vy', 'transport'),
   brand(['flytoget'], 'Flytoget', 'transport'),
   brand(['ruter'], 'Ruter', 'transport'),
   brand(['skyss'], 'Skyss', 'transport'),
   brand(['atb'], 'AtB', 'transport'),
-  brand(['kolumbus', 'brakar', 'kringom', 'go-ahead', 'flybussen', 'flybuss', 'sj ab'], '', 'transport'),
+  brand(
+    ['kolumbus', 'brakar', 'kringom', 'go-ahead', 'flybussen', 'flybuss', 'sj ab'],
+    '',
+    'transport',
+  ),
   brand(['sas', 'scandinavian airlines', 'norwegian air shuttle', 'wideroe'], '', 'transport'),
 ];
 
@@ -1105,7 +1698,13 @@ function nearBrand(lines: Line[]): FoundBrand | undefined {
   for (const line of lines.slice(0, 3)) {
     const bare = fold(cleanLine(line.text)).replace(/[^a-z0-9]/g, '');
     if (bare.length < 3 || bare.length > 12) continue;
-    const brand = [...BRANDS, ...SHOPS].find((b) => b.name && b.name.length >= 4 && !/\s/.test(b.name) && oneEditApart(bare, fold(b.name).replace(/[^a-z0-9]/g, '')));
+    const brand = [...BRANDS, ...SHOPS].find(
+      (b) =>
+        b.name &&
+        b.name.length >= 4 &&
+        !/\s/.test(b.name) &&
+        oneEditApart(bare, fold(b.name).replace(/[^a-z0-9]/g, '')),
+    );
     if (brand) return { brand, line: line.index };
   }
   return undefined;
@@ -1124,35 +1723,270 @@ function oneEditApart(a: string, b: string): boolean {
 
 /** Words that name a kind of expense on a receipt, folded; weight 2 is a clear cue, 1 a hint. */
 const KIND_WORDS: Array<{ re: RegExp; kind: ExpenseKind; weight: number }> = [
-  { re: stems('parkering', 'parkeringsavgift', 'p-hus', 'p-avgift', 'p-billett', 'parkhaus', 'parkschein', 'parking', 'parkeringsbillett'), kind: 'parking', weight: 2 },
+  {
+    re: stems(
+      'parkering',
+      'parkeringsavgift',
+      'p-hus',
+      'p-avgift',
+      'p-billett',
+      'parkhaus',
+      'parkschein',
+      'parking',
+      'parkeringsbillett',
+    ),
+    kind: 'parking',
+    weight: 2,
+  },
   { re: words('sone \\d+', 'innkjoring', 'utkjoring', 'parkert'), kind: 'parking', weight: 1 },
-  { re: stems('ferje', 'ferge', 'ferry', 'fahre', 'hurtigbat', 'ferjebillett', 'overfart', 'ferjekai', 'fergekai'), kind: 'ferry', weight: 2 },
-  { re: stems('bompeng', 'bomstasjon', 'bompassering', 'autopass', 'passeringer', 'rushtidsavgift', 'bompengeavgift', 'maut', 'toll road'), kind: 'toll', weight: 2 },
+  {
+    re: stems(
+      'ferje',
+      'ferge',
+      'ferry',
+      'fahre',
+      'hurtigbat',
+      'ferjebillett',
+      'overfart',
+      'ferjekai',
+      'fergekai',
+    ),
+    kind: 'ferry',
+    weight: 2,
+  },
+  {
+    re: stems(
+      'bompeng',
+      'bomstasjon',
+      'bompassering',
+      'autopass',
+      'passeringer',
+      'rushtidsavgift',
+      'bompengeavgift',
+      'maut',
+      'toll road',
+    ),
+    kind: 'toll',
+    weight: 2,
+  },
   { re: stems('takstgruppe', 'brikke'), kind: 'toll', weight: 1 },
-  { re: stems('taxi', 'taksi', 'drosje', 'loyvehaver', 'turkvittering', 'taxameter'), kind: 'taxi', weight: 2 },
+  {
+    re: stems('taxi', 'taksi', 'drosje', 'loyvehaver', 'turkvittering', 'taxameter'),
+    kind: 'taxi',
+    weight: 2,
+  },
   { re: words('loyve', 'fastpris', 'sjafor', 'fahrpreis', 'fahrer'), kind: 'taxi', weight: 1 },
-  { re: stems('diesel', 'bensin', 'blyfri', 'drivstoff', 'adblue', 'kraftstoff', 'super e10', 'super e5', 'hvo ?100', 'lading', 'ladestasjon', 'unleaded', 'petrol'), kind: 'fuel', weight: 2 },
+  {
+    re: stems(
+      'diesel',
+      'bensin',
+      'blyfri',
+      'drivstoff',
+      'adblue',
+      'kraftstoff',
+      'super e10',
+      'super e5',
+      'hvo ?100',
+      'lading',
+      'ladestasjon',
+      'unleaded',
+      'petrol',
+    ),
+    kind: 'fuel',
+    weight: 2,
+  },
   { re: words('pumpe', 'pump', 'zapfsaule', 'liter', 'kwh'), kind: 'fuel', weight: 1 },
-  { re: stems('hotell?', 'overnatting', 'losji', 'accommodation', 'antall netter', 'netter', 'nights'), kind: 'hotel', weight: 2 },
-  { re: words('rom', 'room', 'ankomst', 'avreise', 'arrival', 'departure', 'gjest', 'guest', 'booking', 'bookingnr'), kind: 'hotel', weight: 1 },
-  { re: stems('restaurant', 'restoran', 'kafe', 'cafe', 'kaffebar', 'kaffe', 'coffee', 'bistro', 'brasserie', 'kantine', 'bakeri', 'bakery', 'pizza', 'sushi', 'burger', 'lunsj', 'lunch', 'middag', 'dinner', 'kopitiam'), kind: 'meal', weight: 2 },
-  { re: words('bord', 'table', 'gjester', 'guests', 'servering', 'mat', 'food', 'drikke', 'drinks', 'latte', 'cappuccino', 'espresso', 'baguette', 'tips', 'driks', 'iste', 'brus', 'frokost', 'breakfast'), kind: 'meal', weight: 1 },
-  { re: stems('togbillett', 'flybillett', 'bussbillett', 'enkeltbillett', 'periodebillett', 'reisebevis', 'flybuss', 't-bane', 'boarding pass', 'ombordstigning'), kind: 'transport', weight: 2 },
-  { re: words('tog', 'buss', 'bus', 'train', 'trikk', 'strekning', 'avgang', 'reise', 'sete', 'vogn', 'billett', 'ticket', 'fly', 'flight', 'voksen', 'honnor'), kind: 'transport', weight: 1 },
+  {
+    re: stems(
+      'hotell?',
+      'overnatting',
+      'losji',
+      'accommodation',
+      'antall netter',
+      'netter',
+      'nights',
+    ),
+    kind: 'hotel',
+    weight: 2,
+  },
+  {
+    re: words(
+      'rom',
+      'room',
+      'ankomst',
+      'avreise',
+      'arrival',
+      'departure',
+      'gjest',
+      'guest',
+      'booking',
+      'bookingnr',
+    ),
+    kind: 'hotel',
+    weight: 1,
+  },
+  {
+    re: stems(
+      'restaurant',
+      'restoran',
+      'kafe',
+      'cafe',
+      'kaffebar',
+      'kaffe',
+      'coffee',
+      'bistro',
+      'brasserie',
+      'kantine',
+      'bakeri',
+      'bakery',
+      'pizza',
+      'sushi',
+      'burger',
+      'lunsj',
+      'lunch',
+      'middag',
+      'dinner',
+      'kopitiam',
+    ),
+    kind: 'meal',
+    weight: 2,
+  },
+  {
+    re: words(
+      'bord',
+      'table',
+      'gjester',
+      'guests',
+      'servering',
+      'mat',
+      'food',
+      'drikke',
+      'drinks',
+      'latte',
+      'cappuccino',
+      'espresso',
+      'baguette',
+      'tips',
+      'driks',
+      'iste',
+      'brus',
+      'frokost',
+      'breakfast',
+    ),
+    kind: 'meal',
+    weight: 1,
+  },
+  {
+    re: stems(
+      'togbillett',
+      'flybillett',
+      'bussbillett',
+      'enkeltbillett',
+      'periodebillett',
+      'reisebevis',
+      'flybuss',
+      't-bane',
+      'boarding pass',
+      'ombordstigning',
+    ),
+    kind: 'transport',
+    weight: 2,
+  },
+  {
+    re: words(
+      'tog',
+      'buss',
+      'bus',
+      'train',
+      'trikk',
+      'strekning',
+      'avgang',
+      'reise',
+      'sete',
+      'vogn',
+      'billett',
+      'ticket',
+      'fly',
+      'flight',
+      'voksen',
+      'honnor',
+    ),
+    kind: 'transport',
+    weight: 1,
+  },
 ];
 
 const NOT_A_NAME = stems(
-  'kvittering', 'salgskvittering', 'kvitto', 'receipt', 'quittung', 'kassenbon', 'kassabon', 'bon', 'tax invoice', 'invoice', 'faktura',
-  'simplified', 'velkommen', 'welcome', 'willkommen', 'takk', 'thank', 'danke', 'tel', 'tlf', 'telefon', 'phone', 'fax', 'www', 'http',
-  'org', 'foretak', 'mva', 'gst', 'ust', 'st-nr', 'reg', 'co\\.? ?no', 'company no', 'dato', 'date', 'datum', 'kasse', 'kassa', 'bord',
-  'copy', 'kopi', 'original', 'ordre', 'order', 'ordrenummer', 'kundenr', 'kvitteringsnr', 'nr\\.', 'side \\d',
-  'apningstid', 'offnungszeit', 'opening hours', 'oppettider',
-  'salg', 'kjop', 'loyvehaver', 'drosjeeier', 'sjafor', 'inhaber', 'proprietor', 'betjent', 'cashier', 'kasserer', 'served',
+  'kvittering',
+  'salgskvittering',
+  'kvitto',
+  'receipt',
+  'quittung',
+  'kassenbon',
+  'kassabon',
+  'bon',
+  'tax invoice',
+  'invoice',
+  'faktura',
+  'simplified',
+  'velkommen',
+  'welcome',
+  'willkommen',
+  'takk',
+  'thank',
+  'danke',
+  'tel',
+  'tlf',
+  'telefon',
+  'phone',
+  'fax',
+  'www',
+  'http',
+  'org',
+  'foretak',
+  'mva',
+  'gst',
+  'ust',
+  'st-nr',
+  'reg',
+  'co\\.? ?no',
+  'company no',
+  'dato',
+  'date',
+  'datum',
+  'kasse',
+  'kassa',
+  'bord',
+  'copy',
+  'kopi',
+  'original',
+  'ordre',
+  'order',
+  'ordrenummer',
+  'kundenr',
+  'kvitteringsnr',
+  'nr\\.',
+  'side \\d',
+  'apningstid',
+  'offnungszeit',
+  'opening hours',
+  'oppettider',
+  'salg',
+  'kjop',
+  'loyvehaver',
+  'drosjeeier',
+  'sjafor',
+  'inhaber',
+  'proprietor',
+  'betjent',
+  'cashier',
+  'kasserer',
+  'served',
 );
 /** A street address or a postcode with a town. */
 const ADDRESS = new RegExp(
   [
-    "(?:gate|gata|gaten|veien|vegen|vei|veg|plass|plassen|allé|alle|bryggen|torget|kaia|straße|strasse|str\\.|weg|platz|road|rd\\.|street|st\\.|jalan|jln|lorong|taman|avenue|ave\\.|boulevard|gatan|vagen|torg)\\s*\\d",
+    '(?:gate|gata|gaten|veien|vegen|vei|veg|plass|plassen|allé|alle|bryggen|torget|kaia|straße|strasse|str\\.|weg|platz|road|rd\\.|street|st\\.|jalan|jln|lorong|taman|avenue|ave\\.|boulevard|gatan|vagen|torg)\\s*\\d',
     '(?:^|\\s)\\d{4,5}\\s+\\p{L}{3,}',
     '\\d+\\s*,\\s*jalan',
     '^\\s*(?:no|lot|unit)\\.?\\s*\\d',
@@ -1161,13 +1995,23 @@ const ADDRESS = new RegExp(
   ].join('|'),
   'iu',
 );
-const LEGAL_SUFFIX = /\b(?:as|asa|ab|a\/s|aps|gmbh|ag|kg|ug|ltd|limited|inc|llc|sdn\.? bhd|bhd|s\/b|plc|oy|sa|srl|bv|nv)\b\.?/i;
+const LEGAL_SUFFIX =
+  /\b(?:as|asa|ab|a\/s|aps|gmbh|ag|kg|ug|ltd|limited|inc|llc|sdn\.? bhd|bhd|s\/b|plc|oy|sa|srl|bv|nv)\b\.?/i;
 
 function cleanLine(text: string): string {
   // A logo in spaced capitals ("A L D I", "AL DI") reads as letters with gaps between them.
   const tokens = text.trim().split(/\s+/);
-  if (tokens.length >= 2 && tokens.every((w) => /^\p{Lu}{1,2}$/u.test(w)) && tokens.join('').length >= 3) return tokens.join('');
-  let t = text.replace(/\s{3,}.*$/, (rest) => (/[\p{L}]{3,}/u.test(rest) && !/[\p{L}]{3,}/u.test(text.slice(0, text.length - rest.length)) ? rest : ''));
+  if (
+    tokens.length >= 2 &&
+    tokens.every((w) => /^\p{Lu}{1,2}$/u.test(w)) &&
+    tokens.join('').length >= 3
+  )
+    return tokens.join('');
+  let t = text.replace(/\s{3,}.*$/, (rest) =>
+    /[\p{L}]{3,}/u.test(rest) && !/[\p{L}]{3,}/u.test(text.slice(0, text.length - rest.length))
+      ? rest
+      : '',
+  );
   // Edge noise: single characters and symbols the paper's border leaves at either end of a line.
   t = t.replace(/^(?:\s*(?:[^\p{L}\p{N}\s]+|\p{L}|\d)(?=\s))+\s*/u, '');
   t = t.replace(/(?:\s+(?:[^\p{L}\p{N}\s]+|\p{L}|\d))+\s*$/u, '');
@@ -1188,7 +2032,10 @@ function isNameLike(text: string): boolean {
 
 /** "UNO-X NORGE AS" → "Uno-X Norge AS"; names printed in capitals are shouting, not spelling. */
 function tidyName(text: string): string {
-  let name = text.replace(/\s*\((?:[\dA-Z-]{4,}|m|kl|pj)\)\s*/gi, ' ').replace(/\s+[-–|·:]\s+.*$/, '').trim();
+  let name = text
+    .replace(/\s*\((?:[\dA-Z-]{4,}|m|kl|pj)\)\s*/gi, ' ')
+    .replace(/\s+[-–|·:]\s+.*$/, '')
+    .trim();
   const letters = name.replace(/[^\p{L}]/gu, '');
   if (letters.length > 3 && letters === letters.toUpperCase()) {
     name = name
@@ -1202,16 +2049,32 @@ function tidyName(text: string): string {
 /** "Storgata 6", "Goethestraße 60": a street and a house number, whatever the street is called. */
 const STREET_LINE = /^\p{L}[\p{L} .'’-]*\s\d{1,4}\s?[a-z]?$/iu;
 
-function pickMerchant(lines: Line[], amounts: Amount[][], brand: FoundBrand | undefined): { name: string; confidence: number } | undefined {
+function pickMerchant(
+  lines: Line[],
+  amounts: Amount[][],
+  brand: FoundBrand | undefined,
+): { name: string; confidence: number } | undefined {
   const top = lines.slice(0, Math.min(lines.length, 10));
   let best: { name: string; text: string; score: number } | undefined;
-  const showsBrand = (text: string) => Boolean(brand?.brand.name && brand.brand.re.test(fold(text)));
+  const showsBrand = (text: string) =>
+    Boolean(brand?.brand.name && brand.brand.re.test(fold(text)));
   top.forEach((line, position) => {
     const text = cleanLine(line.text);
     const f = fold(text);
-    if (!text || !isNameLike(text) || NOT_A_NAME.test(f) || ADDRESS.test(text) || STREET_LINE.test(text)) return;
+    if (
+      !text ||
+      !isNameLike(text) ||
+      NOT_A_NAME.test(f) ||
+      ADDRESS.test(text) ||
+      STREET_LINE.test(text)
+    )
+      return;
     // A column heading: "EUR", "NOK", "Beløp".
-    if (CURRENCIES.some((c) => c.toLowerCase() === f) || /^(?:kr|belop|betrag|amount|pris|price|preis)$/.test(f)) return;
+    if (
+      CURRENCIES.some((c) => c.toLowerCase() === f) ||
+      /^(?:kr|belop|betrag|amount|pris|price|preis)$/.test(f)
+    )
+      return;
     // A line with a price on it is an item, a total or a payment.
     if ((amounts[line.index] ?? []).some((a) => !a.measure)) return;
     if (/^\d|:\s*\d/.test(text) && !LEGAL_SUFFIX.test(text)) return;
@@ -1258,12 +2121,17 @@ function findBrand(lines: Line[]): FoundBrand | undefined {
   return nearBrand(lines);
 }
 
-function pickKind(lines: Line[], merchant: string | undefined): { kind: ExpenseKind; confidence: number } {
+function pickKind(
+  lines: Line[],
+  merchant: string | undefined,
+): { kind: ExpenseKind; confidence: number } {
   const scores = new Map<ExpenseKind, number>();
-  const add = (kind: ExpenseKind, weight: number) => scores.set(kind, (scores.get(kind) ?? 0) + weight);
+  const add = (kind: ExpenseKind, weight: number) =>
+    scores.set(kind, (scores.get(kind) ?? 0) + weight);
   for (const line of lines) {
     const headerWeight = line.index < 4 ? 2 : 1;
-    for (const brand of BRANDS) if (brand.kind && brand.re.test(line.folded)) add(brand.kind, 3 * headerWeight);
+    for (const brand of BRANDS)
+      if (brand.kind && brand.re.test(line.folded)) add(brand.kind, 3 * headerWeight);
     for (const cue of KIND_WORDS) {
       if (cue.re.test(line.folded)) add(cue.kind, cue.weight * headerWeight);
     }
@@ -1276,20 +2144,63 @@ function pickKind(lines: Line[], merchant: string | undefined): { kind: ExpenseK
   const [top, second] = ranked;
   if (!top || top[1] < 2) return { kind: 'other', confidence: 0.4 };
   const margin = top[1] - (second?.[1] ?? 0);
-  return { kind: top[0], confidence: Math.max(0.4, Math.min(0.95, 0.5 + margin * 0.06 + top[1] * 0.02)) };
+  return {
+    kind: top[0],
+    confidence: Math.max(0.4, Math.min(0.95, 0.5 + margin * 0.06 + top[1] * 0.02)),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // The receipt
 
 const RECEIPT_CUES = stems(
-  'total', 'sum', 'belop', 'betalt', 'a betale', 'kvittering', 'kvitto', 'receipt', 'quittung', 'kassenbon', 'bon', 'mva', 'moms',
-  'mwst', 'vat', 'gst', 'cash', 'kontant', 'bankaxept', 'visa', 'mastercard', 'change', 'invoice', 'faktura', 'org\\.? ?nr', 'foretaks',
-  'zahlen', 'bargeld', 'beleg', 'kasse', 'artikel', 'eur', 'nok', 'sek', 'kr', 'rm',
+  'total',
+  'sum',
+  'belop',
+  'betalt',
+  'a betale',
+  'kvittering',
+  'kvitto',
+  'receipt',
+  'quittung',
+  'kassenbon',
+  'bon',
+  'mva',
+  'moms',
+  'mwst',
+  'vat',
+  'gst',
+  'cash',
+  'kontant',
+  'bankaxept',
+  'visa',
+  'mastercard',
+  'change',
+  'invoice',
+  'faktura',
+  'org\\.? ?nr',
+  'foretaks',
+  'zahlen',
+  'bargeld',
+  'beleg',
+  'kasse',
+  'artikel',
+  'eur',
+  'nok',
+  'sek',
+  'kr',
+  'rm',
 );
 
 const EMPTY_CONFIDENCE: ReceiptFields['confidence'] = {
-  kind: 0, merchant: 0, orgNo: 0, date: 0, total: 0, currency: 0, vat: 0, vatRate: 0,
+  kind: 0,
+  merchant: 0,
+  orgNo: 0,
+  date: 0,
+  total: 0,
+  currency: 0,
+  vat: 0,
+  vatRate: 0,
 };
 
 function todayIso(): string {
@@ -1311,19 +2222,29 @@ export function parseReceipt(text: string, opts: ParseOptions = {}): ReceiptFiel
 }
 
 /** The figures and dates on one line of text, for a second, closer reading of a line. */
-export function readLine(text: string, today: string = todayIso()): { amounts: number[]; dates: string[] } {
+export function readLine(
+  text: string,
+  today: string = todayIso(),
+): { amounts: number[]; dates: string[] } {
   const [line] = prepareLines(text.replace(/\r?\n/g, ' '), undefined);
   if (!line) return { amounts: [], dates: [] };
   return {
-    amounts: findAmounts(line).filter((a) => !a.measure && !a.negative).map((a) => a.minor),
-    dates: findDates(line, today).sort((a, b) => a.start - b.start).map((d) => d.iso),
+    amounts: findAmounts(line)
+      .filter((a) => !a.measure && !a.negative)
+      .map((a) => a.minor),
+    dates: findDates(line, today)
+      .sort((a, b) => a.start - b.start)
+      .map((d) => d.iso),
   };
 }
 
 /** A line that holds, or is labelled as holding, a date, whether or not it reads as a valid one. */
 export function looksLikeDateLine(text: string): boolean {
   const f = fold(text);
-  return (DATE_LABEL.test(f) && /\d{4,}|\d{1,2}\D{1,2}\d{1,2}\D{1,2}\d{2}/.test(f)) || /(?<!\d)\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}(?!\d)/.test(f);
+  return (
+    (DATE_LABEL.test(f) && /\d{4,}|\d{1,2}\D{1,2}\d{1,2}\D{1,2}\d{2}/.test(f)) ||
+    /(?<!\d)\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}(?!\d)/.test(f)
+  );
 }
 
 export function parseReceiptDetailed(text: string, opts: ParseOptions = {}): ParseDetails {
@@ -1338,7 +2259,10 @@ export function parseReceiptDetailed(text: string, opts: ParseOptions = {}): Par
   // A slip full of prices is a receipt even when OCR garbled every label on it.
   if (!labelled && (money.length === 0 || (money.length < 3 && cues === 0))) {
     const confidence = lines.length === 0 ? 0.9 : money.length === 0 ? 0.8 : 0.6;
-    return { fields: { kind: 'not_receipt', confidence: { ...EMPTY_CONFIDENCE, kind: confidence } }, sources: {} };
+    return {
+      fields: { kind: 'not_receipt', confidence: { ...EMPTY_CONFIDENCE, kind: confidence } },
+      sources: {},
+    };
   }
 
   const fields: ReceiptFields = { kind: 'other', confidence: { ...EMPTY_CONFIDENCE } };
@@ -1350,15 +2274,22 @@ export function parseReceiptDetailed(text: string, opts: ParseOptions = {}): Par
     const support = Math.min(0.05, Math.max(0, total.score - 10) * 0.01);
     fields.totalMinor = total.amount.minor;
     sources.total = line.source;
-    fields.confidence.total = round(Math.min(total.repaired ? 0.5 : 0.98, (cue + support) * (0.55 + 0.45 * ocr)));
+    fields.confidence.total = round(
+      Math.min(total.repaired ? 0.5 : 0.98, (cue + support) * (0.55 + 0.45 * ocr)),
+    );
   }
 
   const clean = lines.flatMap((l) => findDates(l, today));
-  const date = pickDate(lines, clean.length > 0 ? clean : lines.flatMap((l) => findDamagedDates(l, today)));
+  const date = pickDate(
+    lines,
+    clean.length > 0 ? clean : lines.flatMap((l) => findDamagedDates(l, today)),
+  );
   if (date) {
     fields.date = date.iso;
     sources.date = (lines[date.line] as Line).source;
-    fields.confidence.date = round(Math.max(0.3, Math.min(date.damaged ? 0.5 : 0.95, 0.35 + date.score * 0.1)));
+    fields.confidence.date = round(
+      Math.max(0.3, Math.min(date.damaged ? 0.5 : 0.95, 0.35 + date.score * 0.1)),
+    );
   }
 
   const folded = lines.map((l) => l.folded).join('\n');

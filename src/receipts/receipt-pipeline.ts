@@ -2,7 +2,13 @@
  * One receipt from Teams to stored fields: download (intake rules), store durably, read
  * (extractor), flag duplicates. No botbuilder here: the bot hands in how to get its token.
  */
-import { downloadAttachment, isIntakeError, type AttachmentToFetch, type DownloadOptions, type IntakeErrorCode } from './intake.js';
+import {
+  downloadAttachment,
+  isIntakeError,
+  type AttachmentToFetch,
+  type DownloadOptions,
+  type IntakeErrorCode,
+} from './intake.js';
 import type { ReceiptExtractor, ReceiptSummary } from './receipt-fields.js';
 import type { ReceiptRecord, ReceiptStore } from './receipt-store.js';
 
@@ -18,13 +24,23 @@ export interface ReceiptPipelineDeps {
 
 function summary(record: ReceiptRecord): ReceiptSummary | undefined {
   if (!record.fields) return undefined;
-  return { id: record.id, ...(record.fileName ? { name: record.fileName } : {}), createdAt: record.createdAt, fields: record.fields };
+  return {
+    id: record.id,
+    ...(record.fileName ? { name: record.fileName } : {}),
+    createdAt: record.createdAt,
+    fields: record.fields,
+  };
 }
 
 export class ReceiptPipeline {
   constructor(private readonly deps: ReceiptPipelineDeps) {}
 
-  async process(employeeId: string, item: AttachmentToFetch, comment: string | undefined, options: DownloadOptions): Promise<PipelineResult> {
+  async process(
+    employeeId: string,
+    item: AttachmentToFetch,
+    comment: string | undefined,
+    options: DownloadOptions,
+  ): Promise<PipelineResult> {
     let downloaded;
     try {
       downloaded = await (this.deps.download ?? downloadAttachment)(item, options);
@@ -32,7 +48,11 @@ export class ReceiptPipeline {
       if (isIntakeError(err)) return { ok: false, code: err.code };
       throw err;
     }
-    const { receipt, duplicateOf } = this.deps.store.add(employeeId, { ...downloaded, ...(item.name ? { name: item.name } : {}), ...(comment ? { comment } : {}) });
+    const { receipt, duplicateOf } = this.deps.store.add(employeeId, {
+      ...downloaded,
+      ...(item.name ? { name: item.name } : {}),
+      ...(comment ? { comment } : {}),
+    });
     // The very same file again: answer from what was read the first time.
     const earlier = duplicateOf && summary(duplicateOf);
     if (earlier) {
@@ -47,11 +67,21 @@ export class ReceiptPipeline {
       return { ok: false, code: 'unreadable' };
     }
     this.deps.store.setFields(receipt.id, fields);
-    const read: ReceiptSummary = { id: receipt.id, ...(item.name ? { name: item.name } : {}), createdAt: receipt.createdAt, fields };
+    const read: ReceiptSummary = {
+      id: receipt.id,
+      ...(item.name ? { name: item.name } : {}),
+      createdAt: receipt.createdAt,
+      fields,
+    };
     // A new photo of a receipt already sent (same merchant, date and total) is flagged, not filed twice.
-    const similar = fields.kind === 'not_receipt' ? undefined : this.deps.store.findSimilar(employeeId, fields, { excludeId: receipt.id });
+    const similar =
+      fields.kind === 'not_receipt'
+        ? undefined
+        : this.deps.store.findSimilar(employeeId, fields, { excludeId: receipt.id });
     const similarSummary = similar && summary(similar);
-    return similarSummary ? { ok: true, receipt: read, duplicateOf: similarSummary } : { ok: true, receipt: read };
+    return similarSummary
+      ? { ok: true, receipt: read, duplicateOf: similarSummary }
+      : { ok: true, receipt: read };
   }
 
   /**
@@ -59,7 +89,10 @@ export class ReceiptPipeline {
    * they appear in "my receipts" instead of waiting unseen. One at a time, in the background of a
    * start: photos sent meanwhile share the same OCR workers. Returns how many were read.
    */
-  async readUnread(onError: (id: string, err: unknown) => void = () => {}, stopping: () => boolean = () => false): Promise<number> {
+  async readUnread(
+    onError: (id: string, err: unknown) => void = () => {},
+    stopping: () => boolean = () => false,
+  ): Promise<number> {
     let read = 0;
     for (const record of this.deps.store.listUnread()) {
       if (stopping()) break;
@@ -84,11 +117,22 @@ export class ReceiptPipeline {
   }
 
   /** The stored files for a claim, ready to upload to the claims API. */
-  files(employeeId: string, ids: readonly string[]): Array<{ id: string; bytes: Buffer; mime: string; sha256: string; name?: string }> {
+  files(
+    employeeId: string,
+    ids: readonly string[],
+  ): Array<{ id: string; bytes: Buffer; mime: string; sha256: string; name?: string }> {
     return ids.flatMap((id) => {
       const record = this.deps.store.get(employeeId, id);
       if (!record) return [];
-      return [{ id, bytes: this.deps.store.readBlob(employeeId, id), mime: record.mime, sha256: record.sha256, ...(record.fileName ? { name: record.fileName } : {}) }];
+      return [
+        {
+          id,
+          bytes: this.deps.store.readBlob(employeeId, id),
+          mime: record.mime,
+          sha256: record.sha256,
+          ...(record.fileName ? { name: record.fileName } : {}),
+        },
+      ];
     });
   }
 

@@ -4,7 +4,17 @@
  * receipt id that leaks (in a card, a log) still opens nothing for anyone else.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { receiptFieldsSchema, type ReceiptFields, type ReceiptMime } from './receipt-fields.js';
@@ -13,7 +23,13 @@ export const RECEIPT_STATUSES = ['inbox', 'attached', 'filed'] as const;
 /** inbox: waiting in "my receipts"; attached: on a draft claim; filed: sent with a claim. */
 export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number];
 
-const RECEIPT_MIMES: readonly ReceiptMime[] = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf'];
+const RECEIPT_MIMES: readonly ReceiptMime[] = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'application/pdf',
+];
 
 export interface ReceiptRecord {
   id: string;
@@ -75,7 +91,8 @@ interface ReceiptRow {
   claim_id: string | null;
 }
 
-const COLUMNS = 'id, employee_id, sha256, mime, size, file_name, comment, created_at, fields, status, draft_id, claim_id';
+const COLUMNS =
+  'id, employee_id, sha256, mime, size, file_name, comment, created_at, fields, status, draft_id, claim_id';
 
 export interface ReceiptStoreOptions {
   now?: () => Date;
@@ -125,7 +142,8 @@ export class ReceiptStore {
   add(employeeId: string, input: NewReceipt): AddResult {
     assertEmployee(employeeId);
     const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-    if (sha256 !== input.sha256.toLowerCase()) throw new Error('add: sha256 does not match the bytes');
+    if (sha256 !== input.sha256.toLowerCase())
+      throw new Error('add: sha256 does not match the bytes');
     if (!RECEIPT_MIMES.includes(input.mime)) throw new Error(`add: unsupported mime ${input.mime}`);
 
     const duplicate = this.db
@@ -153,7 +171,16 @@ export class ReceiptStore {
         `INSERT INTO receipts (id, employee_id, sha256, mime, size, file_name, comment, created_at, status)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'inbox')`,
       )
-      .run(record.id, employeeId, sha256, record.mime, record.size, fileName ?? null, comment ?? null, record.createdAt);
+      .run(
+        record.id,
+        employeeId,
+        sha256,
+        record.mime,
+        record.size,
+        fileName ?? null,
+        comment ?? null,
+        record.createdAt,
+      );
     return duplicate ? { receipt: record, duplicateOf: toRecord(duplicate) } : { receipt: record };
   }
 
@@ -162,8 +189,17 @@ export class ReceiptStore {
     const parsed = receiptFieldsSchema.parse(fields);
     const key = duplicateKey(parsed);
     const result = this.db
-      .prepare('UPDATE receipts SET fields = ?, merchant_key = ?, receipt_date = ?, total_minor = ?, currency = ? WHERE id = ?')
-      .run(JSON.stringify(parsed), key?.merchant ?? null, key?.date ?? null, key?.totalMinor ?? null, key?.currency ?? null, id);
+      .prepare(
+        'UPDATE receipts SET fields = ?, merchant_key = ?, receipt_date = ?, total_minor = ?, currency = ? WHERE id = ?',
+      )
+      .run(
+        JSON.stringify(parsed),
+        key?.merchant ?? null,
+        key?.date ?? null,
+        key?.totalMinor ?? null,
+        key?.currency ?? null,
+        id,
+      );
     if (result.changes === 0) throw new ReceiptNotFoundError(id);
   }
 
@@ -172,7 +208,11 @@ export class ReceiptStore {
    * and total, and the same currency where both name one. A re-photographed receipt has other
    * bytes but is still the same claim, so this is the check that stops it being filed twice.
    */
-  findSimilar(employeeId: string, fields: ReceiptFields, options: { excludeId?: string } = {}): ReceiptRecord | undefined {
+  findSimilar(
+    employeeId: string,
+    fields: ReceiptFields,
+    options: { excludeId?: string } = {},
+  ): ReceiptRecord | undefined {
     const key = duplicateKey(fields);
     if (!key) return undefined;
     const rows = this.db
@@ -182,7 +222,9 @@ export class ReceiptStore {
          ORDER BY created_at, rowid`,
       )
       .all(employeeId, key.merchant, key.date, key.totalMinor, options.excludeId ?? '');
-    const match = rows.find((row) => !key.currency || !row.currency || row.currency === key.currency);
+    const match = rows.find(
+      (row) => !key.currency || !row.currency || row.currency === key.currency,
+    );
     return match ? toRecord(match) : undefined;
   }
 
@@ -201,7 +243,9 @@ export class ReceiptStore {
 
   get(employeeId: string, id: string): ReceiptRecord | undefined {
     const row = this.db
-      .prepare<[string, string], ReceiptRow>(`SELECT ${COLUMNS} FROM receipts WHERE id = ? AND employee_id = ?`)
+      .prepare<[string, string], ReceiptRow>(
+        `SELECT ${COLUMNS} FROM receipts WHERE id = ? AND employee_id = ?`,
+      )
       .get(id, employeeId);
     return row ? toRecord(row) : undefined;
   }
@@ -248,7 +292,10 @@ export class ReceiptStore {
     this.transition(
       employeeId,
       ids,
-      (r) => (r.status === 'filed' && r.claimId !== claimId ? `is already filed with claim ${r.claimId ?? '?'}` : undefined),
+      (r) =>
+        r.status === 'filed' && r.claimId !== claimId
+          ? `is already filed with claim ${r.claimId ?? '?'}`
+          : undefined,
       "UPDATE receipts SET status = 'filed', claim_id = ? WHERE id = ? AND employee_id = ?",
       (id) => [claimId, id, employeeId],
     );
@@ -259,14 +306,21 @@ export class ReceiptStore {
    * still need to see, so it stays. The blob goes only when no other row shares it.
    */
   remove(employeeId: string, id: string): boolean {
-    const removed = this.db.transaction(() => {
-      const record = this.get(employeeId, id);
-      if (!record) return undefined;
-      if (record.status === 'filed') throw new ReceiptStateError(`receipt ${id} is filed with claim ${record.claimId ?? '?'}`);
-      this.db.prepare('DELETE FROM receipts WHERE id = ? AND employee_id = ?').run(id, employeeId);
-      const shared = this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM receipts WHERE sha256 = ?').get(record.sha256);
-      return { sha256: record.sha256, lastReference: (shared?.n ?? 0) === 0 };
-    }).immediate();
+    const removed = this.db
+      .transaction(() => {
+        const record = this.get(employeeId, id);
+        if (!record) return undefined;
+        if (record.status === 'filed')
+          throw new ReceiptStateError(`receipt ${id} is filed with claim ${record.claimId ?? '?'}`);
+        this.db
+          .prepare('DELETE FROM receipts WHERE id = ? AND employee_id = ?')
+          .run(id, employeeId);
+        const shared = this.db
+          .prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM receipts WHERE sha256 = ?')
+          .get(record.sha256);
+        return { sha256: record.sha256, lastReference: (shared?.n ?? 0) === 0 };
+      })
+      .immediate();
     if (!removed) return false;
     if (removed.lastReference) rmSync(this.blobPath(removed.sha256), { force: true });
     return true;
@@ -274,7 +328,12 @@ export class ReceiptStore {
 
   /** Receipts stored but never read, oldest first: the bot stopped while reading them. */
   listUnread(): ReceiptRecord[] {
-    return this.db.prepare<[], ReceiptRow>(`SELECT ${COLUMNS} FROM receipts WHERE fields IS NULL ORDER BY created_at, rowid`).all().map(toRecord);
+    return this.db
+      .prepare<[], ReceiptRow>(
+        `SELECT ${COLUMNS} FROM receipts WHERE fields IS NULL ORDER BY created_at, rowid`,
+      )
+      .all()
+      .map(toRecord);
   }
 
   private list(employeeId: string, where: string, value: string): ReceiptRecord[] {
@@ -294,16 +353,18 @@ export class ReceiptStore {
     params: (id: string) => unknown[],
   ): void {
     const stmt = this.db.prepare(sql);
-    this.db.transaction(() => {
-      for (const id of new Set(ids)) {
-        const record = this.get(employeeId, id);
-        // Throwing inside the transaction rolls back the ids already changed.
-        if (!record) throw new ReceiptNotFoundError(id);
-        const reason = refuse(record);
-        if (reason) throw new ReceiptStateError(`receipt ${id} ${reason}`);
-        stmt.run(...params(id));
-      }
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (const id of new Set(ids)) {
+          const record = this.get(employeeId, id);
+          // Throwing inside the transaction rolls back the ids already changed.
+          if (!record) throw new ReceiptNotFoundError(id);
+          const reason = refuse(record);
+          if (reason) throw new ReceiptStateError(`receipt ${id} ${reason}`);
+          stmt.run(...params(id));
+        }
+      })
+      .immediate();
   }
 
   private blobPath(sha256: string): string {
@@ -356,7 +417,13 @@ interface DuplicateKey {
 }
 
 function duplicateKey(fields: ReceiptFields): DuplicateKey | undefined {
-  if (fields.kind === 'not_receipt' || !fields.merchant || !fields.date || fields.totalMinor === undefined) return undefined;
+  if (
+    fields.kind === 'not_receipt' ||
+    !fields.merchant ||
+    !fields.date ||
+    fields.totalMinor === undefined
+  )
+    return undefined;
   const merchant = normaliseMerchant(fields.merchant);
   if (merchant === '') return undefined;
   const key: DuplicateKey = { merchant, date: fields.date, totalMinor: fields.totalMinor };
@@ -366,7 +433,32 @@ function duplicateKey(fields: ReceiptFields): DuplicateKey | undefined {
 
 // Company-form words say nothing about which shop it was, and OCR and the vision model
 // disagree about whether to include them ("Circle K Norge AS" vs "Circle K").
-const COMPANY_FORMS = new Set(['as', 'asa', 'ans', 'da', 'ab', 'aps', 'oy', 'gmbh', 'ag', 'kg', 'ltd', 'limited', 'inc', 'llc', 'plc', 'sa', 'sarl', 'bv', 'nv', 'sdn', 'bhd', 'co', 'norge', 'norway']);
+const COMPANY_FORMS = new Set([
+  'as',
+  'asa',
+  'ans',
+  'da',
+  'ab',
+  'aps',
+  'oy',
+  'gmbh',
+  'ag',
+  'kg',
+  'ltd',
+  'limited',
+  'inc',
+  'llc',
+  'plc',
+  'sa',
+  'sarl',
+  'bv',
+  'nv',
+  'sdn',
+  'bhd',
+  'co',
+  'norge',
+  'norway',
+]);
 
 /** Lower case, without accents, punctuation and company forms: "Circle K Norge AS" → "circle k". */
 export function normaliseMerchant(name: string): string {
@@ -404,7 +496,8 @@ function toRecord(row: ReceiptRow): ReceiptRecord {
 }
 
 function assertEmployee(employeeId: string): void {
-  if (typeof employeeId !== 'string' || employeeId.trim() === '') throw new Error('an employee id is required');
+  if (typeof employeeId !== 'string' || employeeId.trim() === '')
+    throw new Error('an employee id is required');
 }
 
 function cleanText(value: string | undefined, max: number): string | undefined {

@@ -25,7 +25,11 @@ export interface VisionExtractorOptions {
 
 export interface VisionExtractor {
   /** Rejects on any failure (network, timeout, refusal, output off the schema): the caller falls back. */
-  extract(bytes: Buffer, mime: ReceiptMime, opts?: { signal?: AbortSignal }): Promise<ReceiptFields>;
+  extract(
+    bytes: Buffer,
+    mime: ReceiptMime,
+    opts?: { signal?: AbortSignal },
+  ): Promise<ReceiptFields>;
 }
 
 export class VisionExtractionError extends Error {
@@ -38,9 +42,20 @@ export const DEFAULT_VISION_TIMEOUT_MS = 15_000;
 const MAX_LONG_SIDE = 1600;
 
 type FieldName = keyof ReceiptFields['confidence'];
-const FIELD_NAMES: readonly FieldName[] = ['kind', 'merchant', 'orgNo', 'date', 'total', 'currency', 'vat', 'vatRate'];
+const FIELD_NAMES: readonly FieldName[] = [
+  'kind',
+  'merchant',
+  'orgNo',
+  'date',
+  'total',
+  'currency',
+  'vat',
+  'vatRate',
+];
 
-const nullable = (schema: Record<string, unknown>): Record<string, unknown> => ({ anyOf: [schema, { type: 'null' }] });
+const nullable = (schema: Record<string, unknown>): Record<string, unknown> => ({
+  anyOf: [schema, { type: 'null' }],
+});
 
 /**
  * What the model must return. Structured outputs in strict mode want every property required,
@@ -50,7 +65,17 @@ const nullable = (schema: Record<string, unknown>): Record<string, unknown> => (
 const MODEL_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['kind', 'merchant', 'orgNo', 'date', 'total', 'currency', 'vat', 'vatRate', 'confidence'],
+  required: [
+    'kind',
+    'merchant',
+    'orgNo',
+    'date',
+    'total',
+    'currency',
+    'vat',
+    'vatRate',
+    'confidence',
+  ],
   properties: {
     kind: { type: 'string', enum: [...RECEIPT_KINDS] },
     merchant: nullable({ type: 'string' }),
@@ -96,9 +121,12 @@ export function createVisionExtractor(options: VisionExtractorOptions): VisionEx
 
   return {
     async extract(bytes, mime, opts = {}) {
-      if (mime === 'application/pdf') throw new VisionExtractionError('PDF receipts are read by the offline extractor only');
+      if (mime === 'application/pdf')
+        throw new VisionExtractionError('PDF receipts are read by the offline extractor only');
       // One deadline for the resize and the request together, so `timeoutMs` is what the user waits at most.
-      const signal = opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
+      const signal = opts.signal
+        ? AbortSignal.any([opts.signal, AbortSignal.timeout(timeoutMs)])
+        : AbortSignal.timeout(timeoutMs);
       const jpeg = await prepareImage(bytes);
       let completion: OpenAI.Chat.Completions.ChatCompletion;
       try {
@@ -111,16 +139,27 @@ export function createVisionExtractor(options: VisionExtractorOptions): VisionEx
                 role: 'user',
                 content: [
                   { type: 'text', text: 'Read this receipt.' },
-                  { type: 'image_url', image_url: { url: `data:image/jpeg;base64,${jpeg.toString('base64')}`, detail: 'high' } },
+                  {
+                    type: 'image_url',
+                    image_url: {
+                      url: `data:image/jpeg;base64,${jpeg.toString('base64')}`,
+                      detail: 'high',
+                    },
+                  },
                 ],
               },
             ],
-            response_format: { type: 'json_schema', json_schema: { name: 'receipt_fields', strict: true, schema: MODEL_SCHEMA } },
+            response_format: {
+              type: 'json_schema',
+              json_schema: { name: 'receipt_fields', strict: true, schema: MODEL_SCHEMA },
+            },
           },
           { signal },
         );
       } catch (cause) {
-        throw new VisionExtractionError(`the vision model call failed: ${describe(cause)}`, { cause });
+        throw new VisionExtractionError(`the vision model call failed: ${describe(cause)}`, {
+          cause,
+        });
       }
       return parseCompletion(completion);
     },
@@ -136,7 +175,12 @@ async function prepareImage(bytes: Buffer): Promise<Buffer> {
   try {
     return await sharp(bytes, { failOn: 'error' })
       .rotate()
-      .resize({ width: MAX_LONG_SIDE, height: MAX_LONG_SIDE, fit: 'inside', withoutEnlargement: true })
+      .resize({
+        width: MAX_LONG_SIDE,
+        height: MAX_LONG_SIDE,
+        fit: 'inside',
+        withoutEnlargement: true,
+      })
       .flatten({ background: '#ffffff' })
       .jpeg({ quality: 85 })
       .toBuffer();
@@ -149,8 +193,10 @@ async function prepareImage(bytes: Buffer): Promise<Buffer> {
 function parseCompletion(completion: OpenAI.Chat.Completions.ChatCompletion): ReceiptFields {
   const choice = completion.choices?.[0];
   if (!choice) throw new VisionExtractionError('the model returned no choices');
-  if (choice.message.refusal) throw new VisionExtractionError(`the model refused: ${choice.message.refusal}`);
-  if (choice.finish_reason === 'length') throw new VisionExtractionError('the model output was cut off');
+  if (choice.message.refusal)
+    throw new VisionExtractionError(`the model refused: ${choice.message.refusal}`);
+  if (choice.finish_reason === 'length')
+    throw new VisionExtractionError('the model output was cut off');
   const content = choice.message.content;
   if (!content) throw new VisionExtractionError('the model returned no content');
   let raw: unknown;
@@ -161,7 +207,10 @@ function parseCompletion(completion: OpenAI.Chat.Completions.ChatCompletion): Re
   }
   const fields = fromModelOutput(raw);
   const checked = receiptFieldsSchema.safeParse(fields);
-  if (!checked.success) throw new VisionExtractionError(`the model output breaks the receipt contract: ${checked.error.message}`);
+  if (!checked.success)
+    throw new VisionExtractionError(
+      `the model output breaks the receipt contract: ${checked.error.message}`,
+    );
   return checked.data;
 }
 
@@ -173,13 +222,16 @@ function parseCompletion(completion: OpenAI.Chat.Completions.ChatCompletion): Re
 export function fromModelOutput(raw: unknown): unknown {
   if (!isRecord(raw) || !isRecord(raw['confidence'])) return raw;
   const conf = raw['confidence'];
-  const confidence = Object.fromEntries(FIELD_NAMES.map((name) => [name, clamp01(conf[name])])) as ReceiptFields['confidence'];
+  const confidence = Object.fromEntries(
+    FIELD_NAMES.map((name) => [name, clamp01(conf[name])]),
+  ) as ReceiptFields['confidence'];
   const out: Record<string, unknown> = { kind: raw['kind'], confidence };
   const drop = (name: FieldName): void => {
     confidence[name] = 0;
   };
 
-  const merchant = typeof raw['merchant'] === 'string' ? raw['merchant'].trim().slice(0, 200) : undefined;
+  const merchant =
+    typeof raw['merchant'] === 'string' ? raw['merchant'].trim().slice(0, 200) : undefined;
   if (merchant) out['merchant'] = merchant;
   else drop('merchant');
 
@@ -191,7 +243,11 @@ export function fromModelOutput(raw: unknown): unknown {
   if (isRealDate(date)) out['date'] = date;
   else drop('date');
 
-  const currency = typeof raw['currency'] === 'string' && (CURRENCIES as readonly string[]).includes(raw['currency']) ? (raw['currency'] as Currency) : undefined;
+  const currency =
+    typeof raw['currency'] === 'string' &&
+    (CURRENCIES as readonly string[]).includes(raw['currency'])
+      ? (raw['currency'] as Currency)
+      : undefined;
   if (currency) out['currency'] = currency;
   else drop('currency');
 
@@ -204,7 +260,8 @@ export function fromModelOutput(raw: unknown): unknown {
   else drop('vat');
 
   const vatRate = raw['vatRate'];
-  if (typeof vatRate === 'number' && Number.isFinite(vatRate) && vatRate >= 0 && vatRate <= 100) out['vatRate'] = vatRate;
+  if (typeof vatRate === 'number' && Number.isFinite(vatRate) && vatRate >= 0 && vatRate <= 100)
+    out['vatRate'] = vatRate;
   else drop('vatRate');
 
   return out;
@@ -235,7 +292,10 @@ const MAX_AGREED_CONFIDENCE = 0.99;
  * they disagree the more confident one wins, its confidence lowered by the other's so that a
  * real disagreement shows up on the card as "please check".
  */
-export function mergeReceiptFields(ocr: ReceiptFields, vision: ReceiptFields | undefined): ReceiptFields {
+export function mergeReceiptFields(
+  ocr: ReceiptFields,
+  vision: ReceiptFields | undefined,
+): ReceiptFields {
   if (!vision) return ocr;
   let a = ocr;
   let b = vision;
@@ -246,7 +306,12 @@ export function mergeReceiptFields(ocr: ReceiptFields, vision: ReceiptFields | u
 
   const confidence = {} as ReceiptFields['confidence'];
   const merged: Partial<ReceiptFields> = {};
-  const pick = <V>(field: FieldName, va: V | undefined, vb: V | undefined, same: (x: V, y: V) => boolean = Object.is): V | undefined => {
+  const pick = <V>(
+    field: FieldName,
+    va: V | undefined,
+    vb: V | undefined,
+    same: (x: V, y: V) => boolean = Object.is,
+  ): V | undefined => {
     const ca = a.confidence[field];
     const cb = b.confidence[field];
     if (va === undefined && vb === undefined) {
@@ -258,7 +323,10 @@ export function mergeReceiptFields(ocr: ReceiptFields, vision: ReceiptFields | u
       return va ?? vb;
     }
     if (same(va, vb)) {
-      confidence[field] = Math.min(MAX_AGREED_CONFIDENCE, Math.max(ca, cb, 1 - (1 - ca) * (1 - cb)));
+      confidence[field] = Math.min(
+        MAX_AGREED_CONFIDENCE,
+        Math.max(ca, cb, 1 - (1 - ca) * (1 - cb)),
+      );
       return cb >= ca ? vb : va;
     }
     // Ties go to the vision model: it reads layout, which is where OCR parsers slip.
@@ -293,7 +361,11 @@ export function mergeReceiptFields(ocr: ReceiptFields, vision: ReceiptFields | u
 }
 
 function hasClearTotal(fields: ReceiptFields): boolean {
-  return fields.kind !== 'not_receipt' && fields.totalMinor !== undefined && fields.confidence.total >= LOW_CONFIDENCE;
+  return (
+    fields.kind !== 'not_receipt' &&
+    fields.totalMinor !== undefined &&
+    fields.confidence.total >= LOW_CONFIDENCE
+  );
 }
 
 function zeroConfidence(): ReceiptFields['confidence'] {
@@ -305,11 +377,17 @@ function emptyFields(): ReceiptFields {
 }
 
 function sameMerchant(x: string, y: string): boolean {
-  const norm = (s: string): string => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '');
+  const norm = (s: string): string =>
+    s
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]+/gu, '');
   const nx = norm(x);
   const ny = norm(y);
   // "Circle K" read by one and "CIRCLE K NORGE AS" by the other are the same shop.
-  return nx === ny || (nx.length >= 4 && ny.length >= 4 && (nx.startsWith(ny) || ny.startsWith(nx)));
+  return (
+    nx === ny || (nx.length >= 4 && ny.length >= 4 && (nx.startsWith(ny) || ny.startsWith(nx)))
+  );
 }
 
 export interface CombinedExtractorOptions {

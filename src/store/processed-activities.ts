@@ -31,7 +31,9 @@ export class ProcessedActivities {
     this.pruneIntervalMs = opts.pruneIntervalMs ?? Math.min(this.ttlMs, HOUR_MS);
     this.now = opts.now ?? Date.now;
     if (!(this.ttlMs > 0) || !Number.isFinite(this.ttlMs)) {
-      throw new RangeError(`ProcessedActivities: ttlMs must be a positive number, got ${this.ttlMs}.`);
+      throw new RangeError(
+        `ProcessedActivities: ttlMs must be a positive number, got ${this.ttlMs}.`,
+      );
     }
     if (!(this.pruneIntervalMs >= 0) || !Number.isFinite(this.pruneIntervalMs)) {
       throw new RangeError(

@@ -63,8 +63,12 @@ export class SqliteStorage implements Storage {
         updated_at INTEGER NOT NULL
       )
     `);
-    this.selectOne = db.prepare<[string], StateRow>('SELECT key, doc, etag FROM bot_state WHERE key = ?');
-    this.selectEtag = db.prepare<[string], { etag: string }>('SELECT etag FROM bot_state WHERE key = ?');
+    this.selectOne = db.prepare<[string], StateRow>(
+      'SELECT key, doc, etag FROM bot_state WHERE key = ?',
+    );
+    this.selectEtag = db.prepare<[string], { etag: string }>(
+      'SELECT etag FROM bot_state WHERE key = ?',
+    );
     this.upsert = db.prepare<[string, string, string, number]>(`
       INSERT INTO bot_state (key, doc, etag, updated_at) VALUES (?, ?, ?, ?)
       ON CONFLICT(key) DO UPDATE SET doc = excluded.doc, etag = excluded.etag, updated_at = excluded.updated_at
@@ -129,13 +133,16 @@ export class SqliteStorage implements Storage {
 function assertKeys(keys: unknown, action: string): asserts keys is string[] {
   if (!Array.isArray(keys)) throw new ReferenceError(`Keys are required when ${action}.`);
   for (const key of keys) {
-    if (typeof key !== 'string') throw new TypeError(`SqliteStorage: keys must be strings, got ${typeof key}.`);
+    if (typeof key !== 'string')
+      throw new TypeError(`SqliteStorage: keys must be strings, got ${typeof key}.`);
   }
 }
 
 function prepareWrite(key: string, item: unknown): PreparedWrite {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-    throw new TypeError(`SqliteStorage: cannot store "${key}": a store item must be a plain object.`);
+    throw new TypeError(
+      `SqliteStorage: cannot store "${key}": a store item must be a plain object.`,
+    );
   }
   // The eTag lives in its own column, the one write() checks; a copy inside the
   // document could only ever disagree with it.
@@ -159,7 +166,9 @@ const COLLECTIONS_JSON_DROPS = [Map, Set, WeakMap, WeakSet] as const;
  */
 function assertJsonSafe(value: unknown, key: string, path: string, ancestors: Set<object>): void {
   const fail = (why: string): never => {
-    throw new TypeError(`SqliteStorage: cannot store "${key}": ${path} ${why}; documents must be JSON-safe.`);
+    throw new TypeError(
+      `SqliteStorage: cannot store "${key}": ${path} ${why}; documents must be JSON-safe.`,
+    );
   };
   switch (typeof value) {
     case 'string':
@@ -177,7 +186,8 @@ function assertJsonSafe(value: unknown, key: string, path: string, ancestors: Se
   if (value === null) return;
   const obj = value as object;
   if (ancestors.has(obj)) fail('refers back to one of its parents (circular structure)');
-  if (COLLECTIONS_JSON_DROPS.some((type) => obj instanceof type)) fail(`is a ${obj.constructor.name}`);
+  if (COLLECTIONS_JSON_DROPS.some((type) => obj instanceof type))
+    fail(`is a ${obj.constructor.name}`);
 
   const toJSON = (obj as { toJSON?: unknown }).toJSON;
   if (typeof toJSON === 'function') {

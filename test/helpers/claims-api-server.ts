@@ -21,7 +21,12 @@ export async function startClaimsApi(token = 'test-service-token'): Promise<Runn
   const db = openDatabase(path.join(dir, 'claims.sqlite'));
   const repo = new ClaimsRepository(db);
   const server = restify.createServer();
-  registerClaimsApiRoutes(server, { repo, serviceToken: token, profiles: loadProfiles(), logger: pino({ level: 'silent' }) });
+  registerClaimsApiRoutes(server, {
+    repo,
+    serviceToken: token,
+    profiles: loadProfiles(),
+    logger: pino({ level: 'silent' }),
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${server.address().port}`,

@@ -1,10 +1,23 @@
 /** Drives the conversation engine with plain data, threading the state as the bot does. */
 import { handleEvent } from '../../src/conversation/engine.js';
-import type { ConversationEvent, TurnContextData, TurnResult, UserState, View } from '../../src/conversation/types.js';
+import type {
+  ConversationEvent,
+  TurnContextData,
+  TurnResult,
+  UserState,
+  View,
+} from '../../src/conversation/types.js';
 
 export function ctx(over: Partial<TurnContextData> = {}): TurnContextData {
   let n = 0;
-  return { today: '2026-11-24', scope: 'personal', locale: 'nb-NO', defaultLang: 'nb', newId: () => `id-${++n}`, ...over };
+  return {
+    today: '2026-11-24',
+    scope: 'personal',
+    locale: 'nb-NO',
+    defaultLang: 'nb',
+    newId: () => `id-${++n}`,
+    ...over,
+  };
 }
 
 export function run(events: ConversationEvent[], start: UserState = { welcomed: true }, c = ctx()) {
@@ -19,8 +32,13 @@ export function run(events: ConversationEvent[], start: UserState = { welcomed: 
 }
 
 export const say = (text: string): ConversationEvent => ({ type: 'text', text });
-export const act = (action: string, data: Record<string, unknown> = {}): ConversationEvent => ({ type: 'action', data: { action, ...data } });
-export const texts = (r: TurnResult) => r.messages.flatMap((v) => (v.kind === 'text' ? [v.text] : []));
-export const cards = (r: TurnResult) => r.messages.filter((v): v is Extract<View, { kind: 'card' }> => v.kind === 'card');
+export const act = (action: string, data: Record<string, unknown> = {}): ConversationEvent => ({
+  type: 'action',
+  data: { action, ...data },
+});
+export const texts = (r: TurnResult) =>
+  r.messages.flatMap((v) => (v.kind === 'text' ? [v.text] : []));
+export const cards = (r: TurnResult) =>
+  r.messages.filter((v): v is Extract<View, { kind: 'card' }> => v.kind === 'card');
 /** Intl puts non-breaking spaces in money; tests compare with plain ones. */
 export const plainSpaces = (s: unknown) => String(s).replace(/\s/g, ' ');

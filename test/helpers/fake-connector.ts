@@ -44,7 +44,12 @@ export class FakeConnector {
         return;
       }
       const activity = JSON.parse(body || '{}') as Record<string, unknown>;
-      const received: ConnectorActivity = { ...(activity as { type: string }), conversationId: decodeURIComponent(match[1] as string), method: req.method ?? '', path: req.url ?? '' };
+      const received: ConnectorActivity = {
+        ...(activity as { type: string }),
+        conversationId: decodeURIComponent(match[1] as string),
+        method: req.method ?? '',
+        path: req.url ?? '',
+      };
       this.activities.push(received);
       this.onActivity?.(received);
       // Not chained: restify, when loaded in the same process, makes writeHead return nothing.
@@ -55,7 +60,9 @@ export class FakeConnector {
 
   /** Replies sent to one conversation, ignoring typing indicators. */
   repliesTo(conversationId: string): ConnectorActivity[] {
-    return this.activities.filter((a) => a.conversationId === conversationId && a.type !== 'typing');
+    return this.activities.filter(
+      (a) => a.conversationId === conversationId && a.type !== 'typing',
+    );
   }
 
   texts(conversationId: string): string[] {
@@ -63,6 +70,8 @@ export class FakeConnector {
   }
 
   cards(conversationId: string): Array<Record<string, unknown>> {
-    return this.repliesTo(conversationId).flatMap((a) => (a.attachments ?? []).map((att) => att.content));
+    return this.repliesTo(conversationId).flatMap((a) =>
+      (a.attachments ?? []).map((att) => att.content),
+    );
   }
 }

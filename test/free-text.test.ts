@@ -7,7 +7,7 @@ import {
   parseOutlayText,
   type OutlayGuess,
 } from '../src/conversation/free-text.js';
-import { detectLanguage, type Lang } from '../src/conversation/language-detect.js';
+import { detectLanguage, type Lang } from '../src/i18n/language-detect.js';
 
 /** A Tuesday. */
 const TODAY = '2026-11-24';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleEvent } from '../src/conversation/engine.js';
-import type { ReceiptFields } from '../src/receipts/receipt-fields.js';
+import type { ReceiptFields } from '../src/claims/receipt-reading.js';
 import { act, cards, ctx, run, say, texts } from './helpers/engine-driver.js';
 
 const sure = {

@@ -10,7 +10,7 @@ import type {
   TurnResult,
   UserState,
 } from '../src/conversation/types.js';
-import type { ReceiptFields } from '../src/receipts/receipt-fields.js';
+import type { ReceiptFields } from '../src/claims/receipt-reading.js';
 import { act, cards, ctx, plainSpaces, run, say, texts } from './helpers/engine-driver.js';
 
 const sure = {

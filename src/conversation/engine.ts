@@ -3,7 +3,7 @@
  * clock, ids and locale come in through `TurnContextData`, and outcomes of slow work (filing,
  * listing claims) come back as events, so a whole dialogue is a list of plain objects.
  */
-import { detectLanguage, looksNorwegian } from './language-detect.js';
+import { detectLanguage, looksNorwegian } from '../i18n/language-detect.js';
 import { formatMoney, langFromLocale, t, type Lang } from '../i18n/translate.js';
 import {
   claimsListView,

@@ -15,7 +15,7 @@
  */
 import { CURRENCIES, type NewClaim, type OutlayLine } from '../claims/claim.js';
 import { formatMoney, t, type Lang, type MessageKey } from '../i18n/translate.js';
-import { LOW_CONFIDENCE, type ReceiptSummary } from '../receipts/receipt-fields.js';
+import { LOW_CONFIDENCE, type ReceiptSummary } from '../claims/receipt-reading.js';
 import { formatDate, kindLabel, outlayFormView, statusLine } from './card-views.js';
 import { parseAmount, type OutlayGuess } from './free-text.js';
 import { readReceiptText } from './one-claim-text.js';

@@ -11,7 +11,7 @@ import type {
   OutlayLine,
 } from '../claims/claim.js';
 import type { Lang } from '../i18n/translate.js';
-import type { ReceiptSummary } from '../receipts/receipt-fields.js';
+import type { ReceiptSummary } from '../claims/receipt-reading.js';
 
 export type { ReceiptSummary };
 

@@ -4,7 +4,7 @@
  * and a last line naming the source. Questions the guide does not cover say so and cite nothing.
  */
 import { z } from 'zod';
-import { detectLanguage, looksNorwegian } from '../conversation/language-detect.js';
+import { detectLanguage, looksNorwegian } from '../i18n/language-detect.js';
 import { LANGS, type Lang } from '../i18n/translate.js';
 import bundledActions from './guide/actions.json' with { type: 'json' };
 import { sectionOf, type Guide, type GuideSection } from './guide-loader.js';

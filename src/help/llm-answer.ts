@@ -5,7 +5,7 @@
  * appends the citation line itself, so a model can neither widen the sources nor misquote them.
  */
 import OpenAI from 'openai';
-import { detectLanguage, looksNorwegian } from '../conversation/language-detect.js';
+import { detectLanguage, looksNorwegian } from '../i18n/language-detect.js';
 import type { Lang } from '../i18n/translate.js';
 import { HELP_TEXTS } from './help-texts.js';
 

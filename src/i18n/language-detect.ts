@@ -4,7 +4,7 @@
  * more than no guess: anything short of clear evidence gives `undefined` and the caller keeps the
  * language the user already has.
  */
-import type { Lang } from '../i18n/translate.js';
+import type { Lang } from './translate.js';
 
 // One definition of the language type for the whole app; re-exported so callers of the detector
 // need not know where it lives.

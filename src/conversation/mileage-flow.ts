@@ -13,7 +13,11 @@ import type { MileageGuess } from './mileage-text.js';
 import { tripSummaryView, type SummaryLine, type TripMode } from './trip-views.js';
 import { addMileageToTravel } from './travel-flow.js';
 import type { Turn } from './turn.js';
-import type { CardActionData, MileageDraft, MileageFields, View } from './types.js';
+import type { MileageDraft, MileageFields, View } from './types.js';
+import type { z } from 'zod';
+import type { mileageActions } from './actions/mileage-actions.js';
+import type { Routes } from './actions/route-types.js';
+import { cancel, edit, file, onCurrent, review, type DraftFlow } from './draft-lifecycle.js';
 
 export const MILEAGE_FIELDS = [
   'date',
@@ -66,7 +70,7 @@ export function startMileage(turn: Turn, guess?: MileageGuess, parent?: MileageD
   turn.say('mileage.askPurpose');
 }
 
-type FieldErrors = Partial<
+export type FieldErrors = Partial<
   Record<(typeof MILEAGE_FIELDS)[number] | 'passengerName' | 'passengerKm' | 'passengers', string>
 >;
 
@@ -80,8 +84,12 @@ function fieldsFromCard(data: Record<string, unknown>, previous: MileageFields):
   return next;
 }
 
-type Checked =
-  { ok: true; result: MileageResult; line: MileageClaimLine } | { ok: false; errors: FieldErrors };
+export interface MileageChecked {
+  ok: true;
+  result: MileageResult;
+  line: MileageClaimLine;
+}
+type Checked = MileageChecked | { ok: false; errors: FieldErrors };
 
 const SUPPLEMENTS = ['trailerKm', 'forestRoadKm'] as const;
 
@@ -302,117 +310,109 @@ export function mileageClaim(lang: Lang, draft: MileageDraft, line: MileageClaim
   };
 }
 
-/** Handles the mileage card actions; returns false when the action is not a mileage one. */
-export function onMileageAction(turn: Turn, data: CardActionData): boolean {
-  if (!data.action.startsWith('mileage.')) return false;
-  if (data.action === 'mileage.start') {
-    startMileage(turn);
-    return true;
-  }
-  const draft = turn.state.mileage;
-  if (!draft || (data.draftId && data.draftId !== draft.id)) {
+/** Mileage through the shared draft lifecycle: only its check, cards and claim are its own. */
+export const mileageFlow: DraftFlow<MileageDraft, MileageChecked, FieldErrors> = {
+  get: (state) => state.mileage,
+  set: (state, draft) => {
+    state.mileage = draft;
+  },
+  filingInProgress: 'outlay.filingInProgress',
+  cancelled: 'outlay.cancelled',
+  check: (turn, draft) => {
+    const checked = checkMileage(turn.lang, draft);
+    return checked.ok ? { ok: true, value: checked } : checked;
+  },
+  formView: (turn, draft, errors) => mileageFormView(turn.lang, draft, errors),
+  summaryView: (turn, draft, mode, number) => mileageSummaryView(turn.lang, draft, mode, number),
+  stale: (turn, draftId) => {
+    // The card of a mileage claim filed already says where it went, rather than "no draft".
+    const filed = turn.state.lastFiled;
+    if (filed && filed.draftId === draftId)
+      return turn.say('outlay.alreadyFiled', { number: filed.number });
     turn.say('mileage.noDraft');
-    return true;
-  }
-  const lang = turn.lang;
-  switch (data.action) {
-    case 'mileage.addPassenger': {
-      const updated: MileageDraft = { ...draft, fields: fieldsFromCard(data, draft.fields) };
-      const name = String(data.passengerName ?? '').trim();
-      const kmText = String(data.passengerKm ?? '').trim();
-      const km = kmText ? parseKm(kmText) : parseKm(updated.fields.km);
-      const errors: FieldErrors = {};
-      if (!name) errors.passengerName = t(lang, 'mileage.error.passengerNameEmpty');
-      else if (name.length > 60)
-        errors.passengerName = t(lang, 'mileage.error.passengerNameTooLong');
-      if (km === undefined || Number.isNaN(km) || km <= 0)
-        errors.passengerKm = t(lang, 'mileage.error.passengerKmNotPositive');
-      else if ((parseKm(updated.fields.km) ?? Infinity) < km)
-        errors.passengerKm = t(lang, 'mileage.error.passengerKmTooLong');
-      if (updated.passengers.length >= 8)
-        errors.passengers = t(lang, 'mileage.error.tooManyPassengers');
-      if (Object.keys(errors).length > 0 || km === undefined) {
-        turn.state.mileage = updated;
-        turn.replace = mileageFormView(lang, updated, errors, { name, km: kmText });
-        return true;
-      }
-      const withPassenger: MileageDraft = {
-        ...updated,
-        step: 'form',
-        passengers: [...updated.passengers, { name, km }],
-      };
-      turn.state.mileage = withPassenger;
-      turn.replace = mileageFormView(lang, withPassenger);
-      return true;
-    }
-    case 'mileage.removePassenger': {
-      const index = Number(data.index);
-      const updated: MileageDraft = {
-        ...draft,
-        fields: fieldsFromCard(data, draft.fields),
-        passengers: draft.passengers.filter((_, i) => i !== index),
-      };
-      turn.state.mileage = updated;
-      turn.replace = mileageFormView(lang, updated);
-      return true;
-    }
-    case 'mileage.submit':
-      reviewMileage(turn, { ...draft, fields: fieldsFromCard(data, draft.fields) }, true);
-      return true;
-    case 'mileage.edit':
-      if (draft.step === 'filing') return (turn.say('outlay.filingInProgress'), true);
-      turn.state.mileage = { ...draft, step: 'form' };
-      turn.replace = mileageFormView(lang, turn.state.mileage);
-      return true;
-    case 'mileage.file':
-      fileMileage(turn, draft, true);
-      return true;
-    case 'mileage.cancel':
-      if (draft.step === 'filing') return (turn.say('outlay.filingInProgress'), true);
+  },
+  afterReview: (turn, draft) => {
+    if (draft.outlays.length === 0) turn.say('mileage.askTolls');
+  },
+  filing: (turn, draft, checked, fromCard) => {
+    if (draft.parent) {
+      // Mileage on a travel claim is filed with the travel claim.
       turn.state.mileage = undefined;
-      turn.state.setAsideMileage = { ...draft, step: 'form' };
-      turn.replace = mileageSummaryView(lang, draft, 'cancelled');
-      turn.say('outlay.cancelled');
-      return true;
-    case 'mileage.addOutlay':
-      return false; // handled by the engine, which owns the outlay flow
-    default:
-      turn.say('fallback.text');
-      return true;
-  }
-}
+      if (fromCard) turn.replace = mileageSummaryView(turn.lang, draft, 'added');
+      addMileageToTravel(turn, checked.line);
+      return undefined;
+    }
+    return {
+      claim: mileageClaim(turn.lang, draft, checked.line),
+      ...(draft.receiptIds?.length ? { receiptIds: draft.receiptIds } : {}),
+    };
+  },
+  setAside: (turn, draft) => {
+    turn.state.setAsideMileage = draft;
+  },
+};
 
 export function reviewMileage(turn: Turn, draft: MileageDraft, fromCard: boolean) {
-  const checked = checkMileage(turn.lang, draft);
-  if (!checked.ok) {
-    turn.state.mileage = { ...draft, step: 'form' };
-    if (!fromCard) turn.say('outlay.fixErrors');
-    turn.show(mileageFormView(turn.lang, turn.state.mileage, checked.errors), fromCard);
-    return;
-  }
-  turn.state.mileage = { ...draft, step: 'review' };
-  turn.show(mileageSummaryView(turn.lang, turn.state.mileage, 'review'), fromCard);
-  if (draft.outlays.length === 0) turn.say('mileage.askTolls');
+  review(mileageFlow, turn, draft, fromCard);
 }
 
-export function fileMileage(turn: Turn, draft: MileageDraft, fromCard: boolean) {
-  if (draft.step === 'filing') return turn.say('outlay.filingInProgress');
-  if (draft.step === 'form') return reviewMileage(turn, draft, fromCard);
-  const checked = checkMileage(turn.lang, draft);
-  if (!checked.ok) return reviewMileage(turn, draft, fromCard);
-  if (draft.parent) {
-    // Mileage on a travel claim is filed with the travel claim.
-    turn.state.mileage = undefined;
-    if (fromCard) turn.replace = mileageSummaryView(turn.lang, draft, 'added');
-    return addMileageToTravel(turn, checked.line);
+function addPassenger(turn: Turn, draft: MileageDraft, data: Record<string, unknown>) {
+  const lang = turn.lang;
+  const updated: MileageDraft = { ...draft, fields: fieldsFromCard(data, draft.fields) };
+  const name = cardText(data.passengerName);
+  const kmText = cardText(data.passengerKm);
+  const km = kmText ? parseKm(kmText) : parseKm(updated.fields.km);
+  const errors: FieldErrors = {};
+  if (!name) errors.passengerName = t(lang, 'mileage.error.passengerNameEmpty');
+  else if (name.length > 60) errors.passengerName = t(lang, 'mileage.error.passengerNameTooLong');
+  if (km === undefined || Number.isNaN(km) || km <= 0)
+    errors.passengerKm = t(lang, 'mileage.error.passengerKmNotPositive');
+  else if ((parseKm(updated.fields.km) ?? Infinity) < km)
+    errors.passengerKm = t(lang, 'mileage.error.passengerKmTooLong');
+  if (updated.passengers.length >= 8)
+    errors.passengers = t(lang, 'mileage.error.tooManyPassengers');
+  if (Object.keys(errors).length > 0 || km === undefined) {
+    turn.state.mileage = updated;
+    turn.replace = mileageFormView(lang, updated, errors, { name, km: kmText });
+    return;
   }
-  const filing: MileageDraft = { ...draft, step: 'filing' };
-  turn.state.mileage = filing;
-  if (fromCard) turn.replace = mileageSummaryView(turn.lang, filing, 'filing');
-  turn.effects.push({
-    type: 'fileClaim',
-    draftId: draft.id,
-    claim: mileageClaim(turn.lang, draft, checked.line),
-    ...(draft.receiptIds?.length ? { receiptIds: draft.receiptIds } : {}),
-  });
+  const withPassenger: MileageDraft = {
+    ...updated,
+    step: 'form',
+    passengers: [...updated.passengers, { name, km }],
+  };
+  turn.state.mileage = withPassenger;
+  turn.replace = mileageFormView(lang, withPassenger);
 }
+
+/** An input as text: Teams sends strings, other clients may send numbers. */
+function cardText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+}
+
+type MileageActionName = Exclude<
+  z.infer<(typeof mileageActions)[number]>['action'],
+  'mileage.addOutlay'
+>;
+
+/** The mileage card's buttons (adding an outlay to the trip belongs to the outlay flow). */
+export const mileageRoutes: Routes<MileageActionName> = {
+  'mileage.start': (turn) => startMileage(turn),
+  'mileage.addPassenger': onCurrent(mileageFlow, addPassenger),
+  'mileage.removePassenger': onCurrent(mileageFlow, (turn, draft, action) => {
+    const index = Number(action.index);
+    const updated: MileageDraft = {
+      ...draft,
+      fields: fieldsFromCard(action, draft.fields),
+      passengers: draft.passengers.filter((_, i) => i !== index),
+    };
+    turn.state.mileage = updated;
+    turn.replace = mileageFormView(turn.lang, updated);
+  }),
+  'mileage.submit': onCurrent(mileageFlow, (turn, draft, action) =>
+    review(mileageFlow, turn, { ...draft, fields: fieldsFromCard(action, draft.fields) }, true),
+  ),
+  'mileage.edit': onCurrent(mileageFlow, (turn, draft) => edit(mileageFlow, turn, draft)),
+  'mileage.file': onCurrent(mileageFlow, (turn, draft) => file(mileageFlow, turn, draft, true)),
+  'mileage.cancel': onCurrent(mileageFlow, (turn, draft) => cancel(mileageFlow, turn, draft, true)),
+};

@@ -20,7 +20,11 @@ import {
 } from './travel-meals.js';
 import { tripSummaryView, type SummaryLine, type TripMode } from './trip-views.js';
 import type { Turn } from './turn.js';
-import type { CardActionData, TravelDraft, TravelFields, View } from './types.js';
+import type { TravelDraft, TravelFields, View } from './types.js';
+import type { travelActions } from './actions/travel-actions.js';
+import type { Routes } from './actions/route-types.js';
+import { cancel, edit, file, onCurrent, review, type DraftFlow } from './draft-lifecycle.js';
+import { startMileage } from './mileage-flow.js';
 
 export const TRAVEL_FIELDS = [
   'departureDate',
@@ -101,10 +105,14 @@ function count(value: string): number | undefined {
   return /^\d{1,3}$/.test(v) ? Number(v) : undefined;
 }
 
-type Checked =
-  /** `mealsPlaced`: meals given as counts were put on dates of a trip over several days. */
-  | { ok: true; result: PerDiemResult; line?: PerDiemClaimLine; mealsPlaced: boolean }
-  | { ok: false; errors: FieldErrors };
+/** `mealsPlaced`: meals given as counts were put on dates of a trip over several days. */
+export interface TravelChecked {
+  ok: true;
+  result: PerDiemResult;
+  line?: PerDiemClaimLine;
+  mealsPlaced: boolean;
+}
+type Checked = TravelChecked | { ok: false; errors: FieldErrors };
 
 /** A list of days in the user's language: "man. 2. nov., tir. 3. nov.". */
 function formatDays(lang: Lang, dates: readonly string[]): string {
@@ -401,77 +409,57 @@ export function travelClaim(
   };
 }
 
+/** Travel through the shared draft lifecycle: only its check, cards and claim are its own. */
+export const travelFlow: DraftFlow<TravelDraft, TravelChecked, FieldErrors> = {
+  get: (state) => state.travel,
+  set: (state, draft) => {
+    state.travel = draft;
+  },
+  filingInProgress: 'outlay.filingInProgress',
+  cancelled: 'outlay.cancelled',
+  check: (turn, draft) => {
+    const checked = checkTravel(turn.lang, draft);
+    return checked.ok ? { ok: true, value: checked } : checked;
+  },
+  formView: (turn, draft, errors) => travelFormView(turn.lang, draft, errors),
+  summaryView: (turn, draft, mode, number) => travelSummaryView(turn.lang, draft, mode, number),
+  stale: (turn) => turn.say('travel.noDraft'),
+  afterReview: (turn, draft) => {
+    if (draft.outlays.length === 0 && !draft.mileage) turn.say('travel.askExtras');
+  },
+  filing: (turn, draft, checked) => {
+    const claim = travelClaim(turn.lang, draft, checked.line);
+    if (!claim) return void turn.say('travel.nothingToClaim');
+    return {
+      claim,
+      ...(draft.receiptIds?.length ? { receiptIds: draft.receiptIds } : {}),
+      ...(draft.documentIds?.length ? { documentIds: draft.documentIds } : {}),
+    };
+  },
+};
+
 export function reviewTravel(turn: Turn, draft: TravelDraft, fromCard: boolean) {
-  const checked = checkTravel(turn.lang, draft);
-  if (!checked.ok) {
-    turn.state.travel = { ...draft, step: 'form' };
-    if (!fromCard) turn.say('outlay.fixErrors');
-    turn.show(travelFormView(turn.lang, turn.state.travel, checked.errors), fromCard);
-    return;
-  }
-  turn.state.travel = { ...draft, step: 'review' };
-  turn.show(travelSummaryView(turn.lang, turn.state.travel, 'review'), fromCard);
-  if (draft.outlays.length === 0 && !draft.mileage) turn.say('travel.askExtras');
+  review(travelFlow, turn, draft, fromCard);
 }
 
-function fileTravel(turn: Turn, draft: TravelDraft, fromCard: boolean) {
-  if (draft.step === 'filing') return turn.say('outlay.filingInProgress');
-  if (draft.step === 'form') return reviewTravel(turn, draft, fromCard);
-  const checked = checkTravel(turn.lang, draft);
-  if (!checked.ok) return reviewTravel(turn, draft, fromCard);
-  const claim = travelClaim(turn.lang, draft, checked.line);
-  if (!claim) return turn.say('travel.nothingToClaim');
-  turn.state.travel = { ...draft, step: 'filing' };
-  if (fromCard) turn.replace = travelSummaryView(turn.lang, turn.state.travel, 'filing');
-  turn.effects.push({
-    type: 'fileClaim',
-    draftId: draft.id,
-    claim,
-    ...(draft.receiptIds?.length ? { receiptIds: draft.receiptIds } : {}),
-    ...(draft.documentIds?.length ? { documentIds: draft.documentIds } : {}),
-  });
-}
+type TravelActionName = Exclude<
+  z.infer<(typeof travelActions)[number]>['action'],
+  'travel.addOutlay'
+>;
 
-/** Handles the travel card actions; returns false for actions that are not travel ones. */
-export function onTravelAction(turn: Turn, data: CardActionData): boolean {
-  if (
-    !data.action.startsWith('travel.') ||
-    data.action === 'travel.addOutlay' ||
-    data.action === 'travel.addMileage'
-  )
-    return false;
-  if (data.action === 'travel.start') {
-    startTravel(turn);
-    return true;
-  }
-  const draft = turn.state.travel;
-  if (!draft || (data.draftId && data.draftId !== draft.id)) {
-    turn.say('travel.noDraft');
-    return true;
-  }
-  switch (data.action) {
-    case 'travel.submit':
-      reviewTravel(turn, { ...draft, fields: fieldsFromCard(data, draft.fields) }, true);
-      return true;
-    case 'travel.edit':
-      if (draft.step === 'filing') return (turn.say('outlay.filingInProgress'), true);
-      turn.state.travel = { ...draft, step: 'form' };
-      turn.replace = travelFormView(turn.lang, turn.state.travel);
-      return true;
-    case 'travel.file':
-      fileTravel(turn, draft, true);
-      return true;
-    case 'travel.cancel':
-      if (draft.step === 'filing') return (turn.say('outlay.filingInProgress'), true);
-      turn.state.travel = undefined;
-      turn.replace = travelSummaryView(turn.lang, draft, 'cancelled');
-      turn.say('outlay.cancelled');
-      return true;
-    default:
-      turn.say('fallback.text');
-      return true;
-  }
-}
+/** The travel card's buttons (adding an outlay to the trip belongs to the outlay flow). */
+export const travelRoutes: Routes<TravelActionName> = {
+  'travel.start': (turn) => startTravel(turn),
+  'travel.submit': onCurrent(travelFlow, (turn, draft, action) =>
+    review(travelFlow, turn, { ...draft, fields: fieldsFromCard(action, draft.fields) }, true),
+  ),
+  'travel.edit': onCurrent(travelFlow, (turn, draft) => edit(travelFlow, turn, draft)),
+  'travel.file': onCurrent(travelFlow, (turn, draft) => file(travelFlow, turn, draft, true)),
+  'travel.cancel': onCurrent(travelFlow, (turn, draft) => cancel(travelFlow, turn, draft, true)),
+  'travel.addMileage': onCurrent(travelFlow, (turn, draft) =>
+    startMileage(turn, undefined, { kind: 'travel', id: draft.id }),
+  ),
+};
 
 /** A mileage line computed in the mileage flow goes onto the travel claim it was started from. */
 export function addMileageToTravel(turn: Turn, line: MileageClaimLine) {

@@ -1,0 +1,171 @@
+/**
+ * The one life every draft lives, whatever it claims: form → review → filing → filed, or back to
+ * review when filing failed, or cancelled on the way. The single outlay, the several-receipt
+ * claim, mileage and travel each describe only what is theirs (where the draft is kept, how it is
+ * checked, what its cards look like, what is filed); the steps and the replies between them are
+ * written once, here, so the four cannot drift apart.
+ */
+import type { Claim, NewClaim } from '../claims/claim.js';
+import { formatMoney, type MessageKey } from '../i18n/translate.js';
+import type { Turn } from './turn.js';
+import type { UserState, View } from './types.js';
+
+export interface Draft {
+  id: string;
+  step: 'form' | 'review' | 'filing';
+}
+
+export type Checked<V, E> = { ok: true; value: V } | { ok: false; errors: E };
+
+/** How a summary card is shown at each point of the lifecycle. */
+export type LifecycleMode = 'review' | 'filing' | 'filed' | 'cancelled';
+
+/** What goes to the claims API with the claim. */
+export interface Filing {
+  claim: NewClaim;
+  receiptIds?: string[];
+  documentIds?: string[];
+}
+
+export interface DraftFlow<D extends Draft, V, E> {
+  get(state: UserState): D | undefined;
+  set(state: UserState, draft: D | undefined): void;
+  /** Said when a click arrives while the claims API has the draft. */
+  filingInProgress: MessageKey;
+  cancelled: MessageKey;
+  check(turn: Turn, draft: D): Checked<V, E>;
+  formView(turn: Turn, draft: D, errors?: E): View;
+  summaryView(turn: Turn, draft: D, mode: LifecycleMode, number?: string): View;
+  /** A click on a card of a draft that is gone or replaced. */
+  stale(turn: Turn, draftId: string | undefined): void;
+  /** The draft as the check left it, e.g. with its purpose trimmed. */
+  reviewed?(draft: D, value: V): D;
+  afterReview?(turn: Turn, draft: D): void;
+  /** What to file; undefined when the flow has dealt with the draft itself (e.g. added it to a trip). */
+  filing(turn: Turn, draft: D, value: V, fromCard: boolean): Filing | undefined;
+  /** What `lastFiled` keeps besides the number, so a click on the filed card can show it again. */
+  remember?(draft: D): Partial<NonNullable<UserState['lastFiled']>>;
+  /** Defaults to "filed as {number} ({total})". */
+  afterFiled?(turn: Turn, draft: D, number: string, claim: Claim): void;
+  /** Keeps the cancelled draft for "undo", where the flow offers it. */
+  setAside?(turn: Turn, draft: D): void;
+  afterCancel?(turn: Turn): void;
+}
+
+// The flows are generic in their own types; the lifecycle only needs to call them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyDraftFlow = DraftFlow<any, any, any>;
+
+/** Validates the draft; shows its summary when it is complete, its form with the errors otherwise. */
+export function review<D extends Draft, V, E>(
+  flow: DraftFlow<D, V, E>,
+  turn: Turn,
+  draft: D,
+  fromCard: boolean,
+  sayFix = true,
+) {
+  const checked = flow.check(turn, draft);
+  if (!checked.ok) {
+    const form = { ...draft, step: 'form' as const };
+    flow.set(turn.state, form);
+    if (!fromCard && sayFix) turn.say('outlay.fixErrors');
+    return turn.show(flow.formView(turn, form, checked.errors), fromCard);
+  }
+  const reviewed = { ...(flow.reviewed?.(draft, checked.value) ?? draft), step: 'review' as const };
+  flow.set(turn.state, reviewed);
+  turn.show(flow.summaryView(turn, reviewed, 'review'), fromCard);
+  flow.afterReview?.(turn, draft);
+}
+
+/** Files a reviewed draft; a draft still at its form is reviewed first, so File never skips the check. */
+export function file<D extends Draft, V, E>(
+  flow: DraftFlow<D, V, E>,
+  turn: Turn,
+  draft: D,
+  fromCard: boolean,
+) {
+  if (draft.step === 'filing') return turn.say(flow.filingInProgress);
+  if (draft.step === 'form') return review(flow, turn, draft, fromCard);
+  const checked = flow.check(turn, draft);
+  if (!checked.ok) return review(flow, turn, draft, fromCard);
+  const filing = flow.filing(turn, draft, checked.value, fromCard);
+  if (!filing) return;
+  const sent = { ...draft, step: 'filing' as const };
+  flow.set(turn.state, sent);
+  if (fromCard) turn.replace = flow.summaryView(turn, sent, 'filing');
+  turn.effects.push({ type: 'fileClaim', draftId: draft.id, ...filing });
+}
+
+/** Back to the form; not while the claims API has it. */
+export function edit<D extends Draft, V, E>(flow: DraftFlow<D, V, E>, turn: Turn, draft: D) {
+  if (draft.step === 'filing') return turn.say(flow.filingInProgress);
+  const editing = { ...draft, step: 'form' as const };
+  flow.set(turn.state, editing);
+  turn.replace = flow.formView(turn, editing);
+}
+
+export function cancel<D extends Draft, V, E>(
+  flow: DraftFlow<D, V, E>,
+  turn: Turn,
+  draft: D,
+  fromCard: boolean,
+) {
+  if (draft.step === 'filing') return turn.say(flow.filingInProgress);
+  flow.setAside?.(turn, { ...draft, step: 'form' });
+  flow.set(turn.state, undefined);
+  if (fromCard) turn.replace = flow.summaryView(turn, draft, 'cancelled');
+  turn.say(flow.cancelled);
+  flow.afterCancel?.(turn);
+}
+
+/**
+ * Runs `handler` on the draft a card was clicked on; a card of another or a vanished draft gets
+ * the flow's stale answer instead, so an old card never changes the draft in progress.
+ */
+export function onCurrent<D extends Draft, V, E, A extends { draftId?: string }>(
+  flow: DraftFlow<D, V, E>,
+  handler: (turn: Turn, draft: D, action: A) => void,
+): (turn: Turn, action: A) => void {
+  return (turn, action) => {
+    const draft = flow.get(turn.state);
+    if (!draft || (action.draftId && action.draftId !== draft.id))
+      return flow.stale(turn, action.draftId);
+    handler(turn, draft, action);
+  };
+}
+
+/** The claims API accepted a claim; false when `draftId` is not this flow's draft. */
+export function filed(flow: AnyDraftFlow, turn: Turn, draftId: string, claim: Claim): boolean {
+  const draft = flow.get(turn.state) as Draft | undefined;
+  if (!draft || draft.id !== draftId) return false;
+  const number = claim.number;
+  turn.state.lastFiled = { draftId, number, ...flow.remember?.(draft) };
+  flow.set(turn.state, undefined);
+  turn.replace = flow.summaryView(turn, draft, 'filed', number);
+  if (flow.afterFiled) flow.afterFiled(turn, draft, number, claim);
+  else {
+    const total = claim.totals
+      .map((m) => formatMoney(m.amountMinor, m.currency, turn.lang))
+      .join(' + ');
+    turn.say('claim.filed', { number, total });
+  }
+  return true;
+}
+
+/** Filing failed: the draft goes back to its summary, so the user can try again. */
+export function fileFailed(
+  flow: AnyDraftFlow,
+  turn: Turn,
+  draftId: string,
+  reason: 'unavailable' | 'rejected',
+  detail?: string,
+): boolean {
+  const draft = flow.get(turn.state) as Draft | undefined;
+  if (!draft || draft.id !== draftId) return false;
+  const back = { ...draft, step: 'review' as const };
+  flow.set(turn.state, back);
+  turn.replace = flow.summaryView(turn, back, 'review');
+  if (reason === 'unavailable') turn.say('outlay.apiUnavailable');
+  else turn.say('outlay.apiRejected', { reason: detail ?? '?' });
+  return true;
+}

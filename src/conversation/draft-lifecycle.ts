@@ -52,18 +52,38 @@ export interface DraftFlow<D extends Draft, V, E> {
   afterCancel?(turn: Turn): void;
 }
 
+/** A flow's own check result (`ok: true` with its figures, or its errors) as the lifecycle takes it. */
+export function checkedAs<T extends { ok: true }, E>(
+  checked: T | { ok: false; errors: E },
+): Checked<T, E> {
+  return checked.ok ? { ok: true, value: checked } : checked;
+}
+
 // The flows are generic in their own types; the lifecycle only needs to call them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDraftFlow = DraftFlow<any, any, any>;
 
-/** Validates the draft; shows its summary when it is complete, its form with the errors otherwise. */
-export function review<D extends Draft, V, E>(
+/**
+ * A step of the lifecycle: the flow, the turn, its draft and whether a card was clicked (its
+ * answer then replaces the card). `sayFix`: a form shown again says "please fix" unless told not.
+ */
+type Step = <D extends Draft, V, E>(
   flow: DraftFlow<D, V, E>,
   turn: Turn,
   draft: D,
   fromCard: boolean,
-  sayFix = true,
-) {
+  sayFix?: boolean,
+) => void;
+
+/** True, and said so, while the claims API has the draft: nothing may change it then. */
+function busy(flow: AnyDraftFlow, turn: Turn, draft: Draft): boolean {
+  if (draft.step !== 'filing') return false;
+  turn.say(flow.filingInProgress);
+  return true;
+}
+
+/** Validates the draft; shows its summary when it is complete, its form with the errors otherwise. */
+export const review: Step = (flow, turn, draft, fromCard, sayFix = true) => {
   const checked = flow.check(turn, draft);
   if (!checked.ok) {
     const form = { ...draft, step: 'form' as const };
@@ -75,16 +95,11 @@ export function review<D extends Draft, V, E>(
   flow.set(turn.state, reviewed);
   turn.show(flow.summaryView(turn, reviewed, 'review'), fromCard);
   flow.afterReview?.(turn, draft);
-}
+};
 
 /** Files a reviewed draft; a draft still at its form is reviewed first, so File never skips the check. */
-export function file<D extends Draft, V, E>(
-  flow: DraftFlow<D, V, E>,
-  turn: Turn,
-  draft: D,
-  fromCard: boolean,
-) {
-  if (draft.step === 'filing') return turn.say(flow.filingInProgress);
+export const file: Step = (flow, turn, draft, fromCard) => {
+  if (busy(flow, turn, draft)) return;
   if (draft.step === 'form') return review(flow, turn, draft, fromCard);
   const checked = flow.check(turn, draft);
   if (!checked.ok) return review(flow, turn, draft, fromCard);
@@ -94,33 +109,33 @@ export function file<D extends Draft, V, E>(
   flow.set(turn.state, sent);
   if (fromCard) turn.replace = flow.summaryView(turn, sent, 'filing');
   turn.effects.push({ type: 'fileClaim', draftId: draft.id, ...filing });
-}
+};
 
 /** Back to the form; not while the claims API has it. */
 export function edit<D extends Draft, V, E>(flow: DraftFlow<D, V, E>, turn: Turn, draft: D) {
-  if (draft.step === 'filing') return turn.say(flow.filingInProgress);
+  if (busy(flow, turn, draft)) return;
   const editing = { ...draft, step: 'form' as const };
   flow.set(turn.state, editing);
   turn.replace = flow.formView(turn, editing);
 }
 
-export function cancel<D extends Draft, V, E>(
-  flow: DraftFlow<D, V, E>,
-  turn: Turn,
-  draft: D,
-  fromCard: boolean,
-) {
-  if (draft.step === 'filing') return turn.say(flow.filingInProgress);
+export const cancel: Step = (flow, turn, draft, fromCard) => {
+  if (busy(flow, turn, draft)) return;
   flow.setAside?.(turn, { ...draft, step: 'form' });
   flow.set(turn.state, undefined);
   if (fromCard) turn.replace = flow.summaryView(turn, draft, 'cancelled');
   turn.say(flow.cancelled);
   flow.afterCancel?.(turn);
+};
+
+/** Whether the card's draft is the one in progress: an old card must not change a newer draft. */
+export function isCurrent(draft: Draft | undefined, draftId: string | undefined): draft is Draft {
+  return draft !== undefined && (!draftId || draftId === draft.id);
 }
 
 /**
  * Runs `handler` on the draft a card was clicked on; a card of another or a vanished draft gets
- * the flow's stale answer instead, so an old card never changes the draft in progress.
+ * the flow's stale answer instead.
  */
 export function onCurrent<D extends Draft, V, E, A extends { draftId?: string }>(
   flow: DraftFlow<D, V, E>,
@@ -128,16 +143,27 @@ export function onCurrent<D extends Draft, V, E, A extends { draftId?: string }>
 ): (turn: Turn, action: A) => void {
   return (turn, action) => {
     const draft = flow.get(turn.state);
-    if (!draft || (action.draftId && action.draftId !== draft.id))
-      return flow.stale(turn, action.draftId);
-    handler(turn, draft, action);
+    if (isCurrent(draft, action.draftId)) handler(turn, draft, action);
+    else flow.stale(turn, action.draftId);
   };
+}
+
+/** The filed claim a click on an old card refers to, so the answer can say where it went. */
+export function filedAs(state: UserState, draftId: string | undefined) {
+  const filed = state.lastFiled;
+  return filed && filed.draftId === draftId ? filed : undefined;
+}
+
+/** The flow's draft, when a filing outcome names it. */
+function named(flow: AnyDraftFlow, state: UserState, draftId: string): Draft | undefined {
+  const draft = flow.get(state) as Draft | undefined;
+  return draft?.id === draftId ? draft : undefined;
 }
 
 /** The claims API accepted a claim; false when `draftId` is not this flow's draft. */
 export function filed(flow: AnyDraftFlow, turn: Turn, draftId: string, claim: Claim): boolean {
-  const draft = flow.get(turn.state) as Draft | undefined;
-  if (!draft || draft.id !== draftId) return false;
+  const draft = named(flow, turn.state, draftId);
+  if (!draft) return false;
   const number = claim.number;
   turn.state.lastFiled = { draftId, number, ...flow.remember?.(draft) };
   flow.set(turn.state, undefined);
@@ -160,8 +186,8 @@ export function fileFailed(
   reason: 'unavailable' | 'rejected',
   detail?: string,
 ): boolean {
-  const draft = flow.get(turn.state) as Draft | undefined;
-  if (!draft || draft.id !== draftId) return false;
+  const draft = named(flow, turn.state, draftId);
+  if (!draft) return false;
   const back = { ...draft, step: 'review' as const };
   flow.set(turn.state, back);
   turn.replace = flow.summaryView(turn, back, 'review');

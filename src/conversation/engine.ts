@@ -74,9 +74,7 @@ export function handleEvent(
       DRAFT_FLOWS.some((flow) => filed(flow, turn, event.draftId, event.claim));
       break;
     case 'fileFailed':
-      DRAFT_FLOWS.some((flow) =>
-        fileFailed(flow, turn, event.draftId, event.reason, event.detail),
-      );
+      DRAFT_FLOWS.some((flow) => fileFailed(flow, turn, event.draftId, event.reason, event.detail));
       break;
     case 'claimsListed':
       turn.messages.push(
@@ -107,7 +105,7 @@ export function handleEvent(
 function onAction(turn: Turn, action: CardAction) {
   // Each entry is typed for its own action; the table as a whole takes any of them.
   const handler = ROUTES[action.action] as Handler<ActionName>;
-  handler(turn, action as never);
+  handler(turn, action);
 }
 
 /** A button from a card this version does not know, or one that sent something unreadable. */

@@ -7,17 +7,37 @@
 import { calculateMileage, type MileageResult } from '../claims/mileage.js';
 import { InvalidClaimInput, RatesUnavailableError } from '../claims/rates.js';
 import type { MileageClaimLine, NewClaim } from '../claims/claim.js';
-import { formatMoney, t, type Lang, type MessageKey } from '../i18n/translate.js';
-import { formatDate, kindLabel } from './card-views.js';
+import { t, type Lang, type MessageKey } from '../i18n/translate.js';
+import { formatDate } from './card-views.js';
 import type { MileageGuess } from './mileage-text.js';
-import { tripSummaryView, type SummaryLine, type TripMode } from './trip-views.js';
+import { checkPurpose } from './outlay-form.js';
+import {
+  nok,
+  nokOutlays,
+  sayIn,
+  outlaySummaryLine,
+  taxNote,
+  tripSummaryView,
+  unverifiedNote,
+  type SummaryLine,
+  type TripMode,
+} from './trip-views.js';
 import { addMileageToTravel } from './travel-flow.js';
 import type { Turn } from './turn.js';
 import type { MileageDraft, MileageFields, View } from './types.js';
 import type { z } from 'zod';
 import type { mileageActions } from './actions/mileage-actions.js';
 import type { Routes } from './actions/route-types.js';
-import { cancel, edit, file, onCurrent, review, type DraftFlow } from './draft-lifecycle.js';
+import {
+  cancel,
+  checkedAs,
+  edit,
+  file,
+  filedAs,
+  onCurrent,
+  review,
+  type DraftFlow,
+} from './draft-lifecycle.js';
 
 export const MILEAGE_FIELDS = [
   'date',
@@ -97,7 +117,7 @@ const SUPPLEMENTS = ['trailerKm', 'forestRoadKm'] as const;
 export function checkMileage(lang: Lang, draft: MileageDraft, preview = false): Checked {
   const f = draft.fields;
   const errors: FieldErrors = {};
-  const say = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
+  const say = sayIn(lang);
   if (!f.from && !preview) errors.from = say('mileage.error.fromRequired');
   if (!f.to && !preview) errors.to = say('mileage.error.toRequired');
   const km = parseKm(f.km);
@@ -109,11 +129,9 @@ export function checkMileage(lang: Lang, draft: MileageDraft, preview = false): 
     if (v !== undefined && Number.isNaN(v)) errors[s] = say('mileage.error.kmInvalid');
     else if (v) supplements[s] = v;
   }
-  const purpose = f.purpose.trim();
-  if (!purpose) {
-    if (!preview) errors.purpose = say('error.purpose.required');
-  } else if (purpose.length < 3) errors.purpose = say('error.purpose.tooShort');
-  else if (purpose.length > 500) errors.purpose = say('error.purpose.tooLong');
+  const purposeError = checkPurpose(f.purpose);
+  if (purposeError && !(preview && purposeError === 'error.purpose.required'))
+    errors.purpose = say(purposeError);
   if (Object.keys(errors).length > 0 || km === undefined || Number.isNaN(km))
     return { ok: false, errors };
   try {
@@ -241,7 +259,7 @@ export function mileageFormView(
 }
 
 export function mileageBreakdown(lang: Lang, result: MileageResult): SummaryLine[] {
-  const money = (ore: number) => formatMoney(ore, 'NOK', lang);
+  const money = (ore: number) => nok(lang, ore);
   return result.lines.map((l) => ({
     label: t(lang, `mileage.line.${l.kind}`, {
       name: l.label ?? '',
@@ -263,14 +281,9 @@ export function mileageSummaryView(
   const checked = checkMileage(lang, draft, true);
   const f = draft.fields;
   const lines: SummaryLine[] = checked.ok ? mileageBreakdown(lang, checked.result) : [];
-  for (const o of draft.outlays)
-    lines.push({
-      label: `${kindLabel(lang, o.kind)}${o.merchant ? ` – ${o.merchant}` : ''}`,
-      amount: formatMoney(o.amountMinor, o.currency, lang),
-    });
-  const totalOre =
-    (checked.ok ? checked.result.totalOre : 0) +
-    draft.outlays.filter((o) => o.currency === 'NOK').reduce((a, o) => a + o.amountMinor, 0);
+  for (const o of draft.outlays) lines.push(outlaySummaryLine(lang, o));
+  const result = checked.ok ? checked.result : undefined;
+  const totalOre = (result?.totalOre ?? 0) + nokOutlays(draft.outlays);
   return tripSummaryView(lang, {
     prefix: 'mileage',
     draftId: draft.id,
@@ -283,20 +296,9 @@ export function mileageSummaryView(
       ...(f.purpose ? [{ title: t(lang, 'outlay.field.purpose'), value: f.purpose }] : []),
     ],
     lines,
-    total: formatMoney(totalOre, 'NOK', lang),
-    taxNote:
-      checked.ok && checked.result.taxableOre > 0
-        ? t(lang, 'claim.taxSplit', {
-            taxFree: formatMoney(checked.result.taxFreeOre, 'NOK', lang),
-            taxable: formatMoney(checked.result.taxableOre, 'NOK', lang),
-          })
-        : checked.ok
-          ? t(lang, 'claim.allTaxFree')
-          : '',
-    unverifiedNote:
-      checked.ok && checked.result.unverified
-        ? t(lang, 'claim.unverified', { year: checked.result.year })
-        : '',
+    total: nok(lang, totalOre),
+    taxNote: taxNote(lang, result && { taxFree: result.taxFreeOre, taxable: result.taxableOre }),
+    unverifiedNote: unverifiedNote(lang, result),
     canAddMileage: false,
     addsToParent: Boolean(draft.parent),
   });
@@ -318,17 +320,13 @@ export const mileageFlow: DraftFlow<MileageDraft, MileageChecked, FieldErrors> =
   },
   filingInProgress: 'outlay.filingInProgress',
   cancelled: 'outlay.cancelled',
-  check: (turn, draft) => {
-    const checked = checkMileage(turn.lang, draft);
-    return checked.ok ? { ok: true, value: checked } : checked;
-  },
+  check: (turn, draft) => checkedAs(checkMileage(turn.lang, draft)),
   formView: (turn, draft, errors) => mileageFormView(turn.lang, draft, errors),
   summaryView: (turn, draft, mode, number) => mileageSummaryView(turn.lang, draft, mode, number),
   stale: (turn, draftId) => {
     // The card of a mileage claim filed already says where it went, rather than "no draft".
-    const filed = turn.state.lastFiled;
-    if (filed && filed.draftId === draftId)
-      return turn.say('outlay.alreadyFiled', { number: filed.number });
+    const filed = filedAs(turn.state, draftId);
+    if (filed) return turn.say('outlay.alreadyFiled', { number: filed.number });
     turn.say('mileage.noDraft');
   },
   afterReview: (turn, draft) => {

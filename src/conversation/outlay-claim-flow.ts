@@ -12,7 +12,15 @@ import type { claimActions } from './actions/claim-actions.js';
 import type { ActionOf } from './actions/card-action.js';
 import type { Routes } from './actions/route-types.js';
 import { kindLabel } from './card-views.js';
-import { cancel, edit, file, review, type DraftFlow } from './draft-lifecycle.js';
+import {
+  cancel,
+  edit,
+  file,
+  filedAs,
+  isCurrent,
+  review,
+  type DraftFlow,
+} from './draft-lifecycle.js';
 import { checkPurpose, fieldsFromCardData, validateOutlayLine } from './outlay-form.js';
 import {
   claimLineFormView,
@@ -104,8 +112,8 @@ export function cancelOutlayClaim(turn: Turn, fromCard: boolean) {
 
 /** A click on a claim card whose claim is filed, cancelled or replaced. */
 function staleClaim(turn: Turn, draftId: string | undefined) {
-  const filed = turn.state.lastFiled;
-  if (filed && filed.draftId === draftId) {
+  const filed = filedAs(turn.state, draftId);
+  if (filed) {
     if (filed.claim)
       turn.replace = outlayClaimView(turn.lang, filed.claim, 'filed', { number: filed.number });
     return turn.say('outlayClaim.alreadyFiled', { number: filed.number });
@@ -130,8 +138,7 @@ function onClaim<A extends ClaimAction>(
 ): (turn: Turn, action: A) => void {
   return (turn, action) => {
     const draft = turn.state.outlayClaim;
-    if (!draft || (action.draftId && action.draftId !== draft.id))
-      return staleClaim(turn, action.draftId);
+    if (!isCurrent(draft, action.draftId)) return staleClaim(turn, action.draftId);
     if (draft.step === 'filing') return turn.say('outlayClaim.filingInProgress');
     const withPurpose =
       action.purpose !== undefined ? { ...draft, purpose: action.purpose.trim() } : draft;
@@ -167,7 +174,12 @@ function saveLine(turn: Turn, draft: OutlayClaimDraft, action: ActionOf<'claim.s
   turn.replace = outlayClaimView(turn.lang, updated, 'form');
 }
 
-function removeLine(turn: Turn, draft: OutlayClaimDraft, withPurpose: OutlayClaimDraft, id?: string) {
+function removeLine(
+  turn: Turn,
+  draft: OutlayClaimDraft,
+  withPurpose: OutlayClaimDraft,
+  id?: string,
+) {
   const line = lineOf(draft, id);
   if (!line) return void (turn.replace = claimViewAtStep(turn.lang, withPurpose));
   const lines = draft.lines.filter((l) => l.id !== line.id);

@@ -53,6 +53,14 @@ function fieldLabel(lang: Lang, field: string): string {
     : field;
 }
 
+/** "Please check the date, amount": the fields read off the receipt too unsure to trust. */
+function checkNote(lang: Lang, check: readonly string[]): string {
+  if (check.length === 0) return '';
+  return t(lang, 'receipt.check', {
+    fields: check.map((c) => fieldLabel(lang, c).toLowerCase()).join(', '),
+  });
+}
+
 export function outlayClaimView(
   lang: Lang,
   draft: OutlayClaimDraft,
@@ -65,7 +73,7 @@ export function outlayClaimView(
     const f = l.fields;
     const amount = parseAmount(f.amount);
     const errors = Object.entries(lineErrors[l.id] ?? {}).map(
-      ([field, key]) => `${fieldLabel(lang, field)}: ${t(lang, key as MessageKey)}`,
+      ([field, key]) => `${fieldLabel(lang, field)}: ${t(lang, key)}`,
     );
     const check = editable ? (l.check ?? []) : [];
     return {
@@ -84,12 +92,7 @@ export function outlayClaimView(
         .filter(Boolean)
         .join(' · '),
       amount: amount ? money(lang, amount.amountMinor, f.currency) : '–',
-      checkNote:
-        check.length > 0
-          ? t(lang, 'receipt.check', {
-              fields: check.map((c) => fieldLabel(lang, c).toLowerCase()).join(', '),
-            })
-          : '',
+      checkNote: checkNote(lang, check),
       error: errors.join(' '),
       editable,
       labels: {
@@ -155,17 +158,12 @@ export function claimLineFormView(
   const view = outlayFormView(lang, asDraft, errors, false);
   if (view.kind !== 'card') return view;
   const n = draft.lines.findIndex((l) => l.id === line.id) + 1;
-  const check = line.check ?? [];
   return {
     ...view,
     data: {
       ...view.data,
       title: t(lang, 'outlayClaim.lineTitle', { n, kind: kindLabel(lang, line.fields.kind) }),
-      intro: check.length
-        ? t(lang, 'receipt.check', {
-            fields: check.map((c) => fieldLabel(lang, c).toLowerCase()).join(', '),
-          })
-        : '',
+      intro: checkNote(lang, line.check ?? []),
       lineId: line.id,
       showPurpose: false,
       actions: { submit: 'claim.saveLine', cancel: 'claim.show' },

@@ -7,13 +7,16 @@
 import type { OutlayLine } from '../claims/claim.js';
 import { formatMoney, t } from '../i18n/translate.js';
 import type { Routes } from './actions/route-types.js';
+import { formatDraftTotal, kindLabel, outlayFormView, outlaySummaryView } from './card-views.js';
 import {
-  formatDraftTotal,
-  kindLabel,
-  outlayFormView,
-  outlaySummaryView,
-} from './card-views.js';
-import { cancel, edit, file, review, type DraftFlow } from './draft-lifecycle.js';
+  cancel,
+  edit,
+  file,
+  filedAs,
+  onCurrent,
+  review,
+  type DraftFlow,
+} from './draft-lifecycle.js';
 import type { OutlayGuess } from './free-text.js';
 import { mileageFlow, mileageSummaryView } from './mileage-flow.js';
 import { tripOf } from './open-trip.js';
@@ -99,10 +102,12 @@ export const outlayFlow: DraftFlow<OutlayDraft, Validated, FieldErrors> = {
   // A draft the user has not seen as a form yet (typed or read) opens as "check this", not "new".
   formView: (turn, draft, errors) =>
     outlayFormView(turn.lang, draft, errors ?? {}, !draft.prefilled),
-  summaryView: (turn, draft, mode, number) =>
-    outlaySummaryView(turn.lang, draft, mode, number),
+  summaryView: (turn, draft, mode, number) => outlaySummaryView(turn.lang, draft, mode, number),
   stale: staleAction,
-  reviewed: (draft, checked) => ({ ...draft, fields: { ...draft.fields, purpose: checked.purpose } }),
+  reviewed: (draft, checked) => ({
+    ...draft,
+    fields: { ...draft.fields, purpose: checked.purpose },
+  }),
   filing: (turn, draft, checked, fromCard) => {
     if (draft.parent) return void addToParent(turn, draft, checked.line, fromCard);
     const kind = kindLabel(turn.lang, checked.line.kind);
@@ -239,8 +244,8 @@ function bringForward(turn: Turn, waiting: OutlayDraft): OutlayDraft {
 
 /** A click on a card whose draft is gone: filed already, replaced, or cancelled. */
 function staleAction(turn: Turn, draftId: string | undefined) {
-  const filed = turn.state.lastFiled;
-  if (filed && filed.draftId === draftId) {
+  const filed = filedAs(turn.state, draftId);
+  if (filed) {
     if (filed.draft)
       turn.replace = outlaySummaryView(turn.lang, filed.draft, 'filed', filed.number);
     return turn.say('outlay.alreadyFiled', { number: filed.number });
@@ -271,13 +276,11 @@ function staleAction(turn: Turn, draftId: string | undefined) {
 function onOutlay<A extends { draftId?: string }>(
   handler: (turn: Turn, draft: OutlayDraft, action: A) => void,
 ): (turn: Turn, action: A) => void {
+  const onDraft = onCurrent(outlayFlow, handler);
   return (turn, action) => {
     const waiting = waitingDraft(turn.state, action.draftId);
     if (waiting && turn.state.outlay?.step !== 'filing') bringForward(turn, waiting);
-    const draft = turn.state.outlay;
-    if (!draft || (action.draftId && action.draftId !== draft.id))
-      return staleAction(turn, action.draftId);
-    handler(turn, draft, action);
+    onDraft(turn, action);
   };
 }
 

@@ -4,12 +4,12 @@
  * from the state rates of the departure date and shown day by day, and the trip's outlays and
  * mileage are gathered on the same claim.
  */
-import type { MileageClaimLine, NewClaim, OutlayLine, PerDiemClaimLine } from '../claims/claim.js';
+import type { MileageClaimLine, NewClaim, PerDiemClaimLine } from '../claims/claim.js';
 import { calculatePerDiem, type PerDiemResult } from '../claims/per-diem.js';
 import { InvalidClaimInput, isIsoDate, RatesUnavailableError } from '../claims/rates.js';
 import { z } from 'zod';
 import { formatMoney, t, type Lang, type MessageKey } from '../i18n/translate.js';
-import { formatDate, formatDay, kindLabel } from './card-views.js';
+import { formatDate, formatDay } from './card-views.js';
 import {
   checkMeals,
   MEAL_FIELDS,
@@ -18,12 +18,30 @@ import {
   type MealField,
   type MealIssue,
 } from './travel-meals.js';
-import { tripSummaryView, type SummaryLine, type TripMode } from './trip-views.js';
+import {
+  nok,
+  nokOutlays,
+  sayIn,
+  outlaySummaryLine,
+  taxNote,
+  tripSummaryView,
+  unverifiedNote,
+  type SummaryLine,
+  type TripMode,
+} from './trip-views.js';
 import type { Turn } from './turn.js';
 import type { TravelDraft, TravelFields, View } from './types.js';
 import type { travelActions } from './actions/travel-actions.js';
 import type { Routes } from './actions/route-types.js';
-import { cancel, edit, file, onCurrent, review, type DraftFlow } from './draft-lifecycle.js';
+import {
+  cancel,
+  checkedAs,
+  edit,
+  file,
+  onCurrent,
+  review,
+  type DraftFlow,
+} from './draft-lifecycle.js';
 import { startMileage } from './mileage-flow.js';
 
 export const TRAVEL_FIELDS = [
@@ -133,7 +151,7 @@ function mealError(lang: Lang, issue: MealIssue): string {
 export function checkTravel(lang: Lang, draft: TravelDraft): Checked {
   const f = draft.fields;
   const errors: FieldErrors = {};
-  const say = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
+  const say = sayIn(lang);
   if (!f.destination) errors.destination = say('travel.error.destinationRequired');
   const purpose = f.purpose.trim();
   if (!purpose) errors.purpose = say('error.purpose.required');
@@ -297,7 +315,7 @@ function hm(local: string): string {
 }
 
 export function perDiemBreakdown(lang: Lang, result: PerDiemResult): SummaryLine[] {
-  const money = (ore: number) => formatMoney(ore, 'NOK', lang);
+  const money = (ore: number) => nok(lang, ore);
   const lines: SummaryLine[] = [];
   for (const day of result.days) {
     lines.push({
@@ -318,15 +336,8 @@ export function perDiemBreakdown(lang: Lang, result: PerDiemResult): SummaryLine
       label: t(lang, 'travel.line.nightSupplement', { nights: n.nights, rate: money(n.rateOre) }),
       amount: money(n.amountOre),
     });
-  if (result.reasonKey) lines.push({ label: t(lang, result.reasonKey as MessageKey), amount: '' });
+  if (result.reasonKey) lines.push({ label: t(lang, result.reasonKey), amount: '' });
   return lines;
-}
-
-function outlayLine(lang: Lang, o: OutlayLine): SummaryLine {
-  return {
-    label: `${kindLabel(lang, o.kind)}${o.merchant ? ` – ${o.merchant}` : ''}`,
-    amount: formatMoney(o.amountMinor, o.currency, lang),
-  };
 }
 
 export function travelSummaryView(
@@ -343,13 +354,14 @@ export function travelSummaryView(
       label: t(lang, 'mileage.description', { from: draft.mileage.from, to: draft.mileage.to }),
       amount: formatMoney(draft.mileage.amountMinor, 'NOK', lang),
     });
-  for (const o of draft.outlays) lines.push(outlayLine(lang, o));
+  for (const o of draft.outlays) lines.push(outlaySummaryLine(lang, o));
+  const result = checked.ok ? checked.result : undefined;
   const totalOre =
-    (checked.ok ? checked.result.totalOre : 0) +
-    (draft.mileage?.amountMinor ?? 0) +
-    draft.outlays.filter((o) => o.currency === 'NOK').reduce((a, o) => a + o.amountMinor, 0);
-  const taxFree = (checked.ok ? checked.result.taxFreeOre : 0) + (draft.mileage?.taxFreeMinor ?? 0);
-  const taxable = (checked.ok ? checked.result.taxableOre : 0) + (draft.mileage?.taxableMinor ?? 0);
+    (result?.totalOre ?? 0) + (draft.mileage?.amountMinor ?? 0) + nokOutlays(draft.outlays);
+  const taxFree = (result?.taxFreeOre ?? 0) + (draft.mileage?.taxFreeMinor ?? 0);
+  const taxable = (result?.taxableOre ?? 0) + (draft.mileage?.taxableMinor ?? 0);
+  // Per diem of nothing (a short trip) is no reason to say "all tax-free".
+  const hasSplit = taxable > 0 || (result?.totalOre ?? 0) > 0;
   return tripSummaryView(lang, {
     prefix: 'travel',
     draftId: draft.id,
@@ -365,20 +377,9 @@ export function travelSummaryView(
       { title: t(lang, 'outlay.field.purpose'), value: f.purpose },
     ],
     lines,
-    total: formatMoney(totalOre, 'NOK', lang),
-    taxNote:
-      taxable > 0
-        ? t(lang, 'claim.taxSplit', {
-            taxFree: formatMoney(taxFree, 'NOK', lang),
-            taxable: formatMoney(taxable, 'NOK', lang),
-          })
-        : checked.ok && checked.result.totalOre > 0
-          ? t(lang, 'claim.allTaxFree')
-          : '',
-    unverifiedNote:
-      checked.ok && checked.result.unverified
-        ? t(lang, 'claim.unverified', { year: checked.result.year })
-        : '',
+    total: nok(lang, totalOre),
+    taxNote: taxNote(lang, hasSplit ? { taxFree, taxable } : undefined),
+    unverifiedNote: unverifiedNote(lang, result),
     // Meals typed as numbers were placed on dates by a guess: say so while it can still be changed.
     note:
       checked.ok &&
@@ -417,10 +418,7 @@ export const travelFlow: DraftFlow<TravelDraft, TravelChecked, FieldErrors> = {
   },
   filingInProgress: 'outlay.filingInProgress',
   cancelled: 'outlay.cancelled',
-  check: (turn, draft) => {
-    const checked = checkTravel(turn.lang, draft);
-    return checked.ok ? { ok: true, value: checked } : checked;
-  },
+  check: (turn, draft) => checkedAs(checkTravel(turn.lang, draft)),
   formView: (turn, draft, errors) => travelFormView(turn.lang, draft, errors),
   summaryView: (turn, draft, mode, number) => travelSummaryView(turn.lang, draft, mode, number),
   stale: (turn) => turn.say('travel.noDraft'),

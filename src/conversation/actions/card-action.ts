@@ -28,7 +28,8 @@ export interface RejectedAction {
   name?: string;
 }
 
-export type ParsedAction = { ok: true; action: CardAction } | { ok: false; rejected: RejectedAction };
+export type ParsedAction =
+  { ok: true; action: CardAction } | { ok: false; rejected: RejectedAction };
 
 const KNOWN = new Set<string>(cardActionSchema.options.map((o) => o.shape.action.value));
 

@@ -51,7 +51,7 @@ export function messageText(activity: Partial<Activity>): string {
   for (const entity of activity.entities ?? []) {
     if (
       entity.type === 'mention' &&
-      entity.mentioned?.id === activity.recipient?.id &&
+      (entity.mentioned as { id?: string } | undefined)?.id === activity.recipient?.id &&
       typeof entity.text === 'string'
     ) {
       text = text.split(entity.text).join(' ');

@@ -2,6 +2,8 @@
  * Card actions as the engine receives them: typed by the parser at the edge, routed by name, and
  * an unknown or malformed one answered plainly in the user's language.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCardAction } from '../src/conversation/actions/card-action.js';
 import { handleEvent } from '../src/conversation/engine.js';
@@ -90,5 +92,42 @@ describe('an unknown or malformed card action through the engine', () => {
   it('keeps claims private in a group chat, whatever the button', () => {
     const r = handleEvent({}, act('nothing.known'), ctx({ scope: 'groupChat' }));
     expect(texts(r)[0]).toMatch(/privat/i);
+  });
+});
+
+describe('every button a card can show has a route', () => {
+  /** Action names written into the card templates, and those the views bind into them. */
+  function namesOnCards(): string[] {
+    const dir = path.join(import.meta.dirname, '..', 'cards');
+    const names = new Set<string>();
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      const json = readFileSync(path.join(dir, file), 'utf8');
+      for (const m of json.matchAll(/"(?:action|verb)": "([a-z]+\.[A-Za-z]+)"/g))
+        names.add(m[1] as string);
+    }
+    // Bound by the views: the forms' buttons and the trip summaries' `${prefix}.…` actions.
+    for (const prefix of ['mileage', 'travel'])
+      for (const a of ['file', 'edit', 'cancel', 'addOutlay']) names.add(`${prefix}.${a}`);
+    // Only a travel claim takes the trip's mileage.
+    names.add('travel.addMileage');
+    for (const n of ['outlay.submit', 'outlay.cancel', 'claim.saveLine', 'claim.show'])
+      names.add(n);
+    return [...names].sort();
+  }
+
+  it('parses each of them with the keys its card sends', () => {
+    const names = namesOnCards();
+    expect(names.length).toBeGreaterThan(30);
+    for (const action of names) {
+      const parsed = parseCardAction({
+        action,
+        draftId: 'd1',
+        lineId: 'l1',
+        batchId: 'b1',
+        receiptId: 'r1',
+        index: '0',
+      });
+      expect(parsed.ok, action).toBe(true);
+    }
   });
 });

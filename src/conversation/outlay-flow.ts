@@ -18,7 +18,8 @@ import {
   type DraftFlow,
 } from './draft-lifecycle.js';
 import type { OutlayGuess } from './free-text.js';
-import { mileageFlow, mileageSummaryView } from './mileage-flow.js';
+import { mileageFlow } from './mileage-flow.js';
+import { mileageSummaryView } from './mileage-views.js';
 import { tripOf } from './open-trip.js';
 import { cancelOutlayClaim } from './outlay-claim-flow.js';
 import { claimViewAtStep } from './outlay-claim-views.js';
@@ -35,7 +36,7 @@ import {
   nextWaitingDraft,
   waitingDraft,
 } from './receipt-batches.js';
-import { travelSummaryView } from './travel-flow.js';
+import { travelSummaryView } from './travel-views.js';
 import type { Turn } from './turn.js';
 import type { OutlayDraft } from './types.js';
 

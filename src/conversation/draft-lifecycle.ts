@@ -59,9 +59,8 @@ export function checkedAs<T extends { ok: true }, E>(
   return checked.ok ? { ok: true, value: checked } : checked;
 }
 
-// The flows are generic in their own types; the lifecycle only needs to call them.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyDraftFlow = DraftFlow<any, any, any>;
+/** Any of the four flows, where only the draft's id and step matter (a filing outcome). */
+export type AnyDraftFlow = DraftFlow<Draft, unknown, unknown>;
 
 /**
  * A step of the lifecycle: the flow, the turn, its draft and whether a card was clicked (its
@@ -156,7 +155,7 @@ export function filedAs(state: UserState, draftId: string | undefined) {
 
 /** The flow's draft, when a filing outcome names it. */
 function named(flow: AnyDraftFlow, state: UserState, draftId: string): Draft | undefined {
-  const draft = flow.get(state) as Draft | undefined;
+  const draft = flow.get(state);
   return draft?.id === draftId ? draft : undefined;
 }
 

@@ -109,7 +109,7 @@ describe('files a parking outlay from the form', () => {
               merchant: 'EasyPark',
             },
           ],
-        }),
+        }) as unknown,
       },
     ]);
     const done = handleEvent(

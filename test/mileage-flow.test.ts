@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleEvent } from '../src/conversation/engine.js';
-import type { TurnResult, UserState, View } from '../src/conversation/types.js';
+import type { TurnResult, View } from '../src/conversation/types.js';
 import { act, cards, ctx, plainSpaces as nbsp, run, say, texts } from './helpers/engine-driver.js';
 import type { Claim, NewClaim } from '../src/claims/claim.js';
 

@@ -3,9 +3,9 @@ import type { NewClaim } from '../src/claims/claim.js';
 import { formatDay } from '../src/conversation/card-views.js';
 import { handleEvent } from '../src/conversation/engine.js';
 import type { UserState, View } from '../src/conversation/types.js';
-import { act, cards, ctx, plainSpaces as nbsp, run, say, texts } from './helpers/engine-driver.js';
+import { act, cards, ctx, plainSpaces as nbsp, say, texts } from './helpers/engine-driver.js';
 
-const data = (v: View | undefined) => (v?.kind === 'card' ? v.data : {}) as Record<string, unknown>;
+const data = (v: View | undefined): Record<string, unknown> => (v?.kind === 'card' ? v.data : {});
 
 const trip = {
   departureDate: '2026-11-23',

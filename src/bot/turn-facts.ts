@@ -3,7 +3,8 @@
  * where they are (personal or group chat), their day, and what they did.
  */
 import type { Activity } from 'botbuilder';
-import type { CardActionData, ConversationEvent, Scope } from '../conversation/types.js';
+import type { ConversationEvent, Scope } from '../conversation/types.js';
+import { cardActionEvent } from './card-action-event.js';
 
 const DEFAULT_TIME_ZONE = 'Europe/Oslo';
 
@@ -44,36 +45,13 @@ export function firstName(activity: Partial<Activity>): string | undefined {
   return name.split(/\s+/)[0];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Card data from either action path: Action.Execute (invoke) or Action.Submit (message with value). */
-export function cardActionData(activity: Partial<Activity>): CardActionData | undefined {
-  const value: unknown = activity.value;
-  if (!isRecord(value)) return undefined;
-  if (activity.type === 'invoke') {
-    const action = value.action;
-    if (!isRecord(action)) return undefined;
-    const data = isRecord(action.data) ? action.data : {};
-    const name =
-      typeof data.action === 'string'
-        ? data.action
-        : typeof action.verb === 'string'
-          ? action.verb
-          : undefined;
-    return name ? { ...data, action: name } : undefined;
-  }
-  return typeof value.action === 'string' ? { ...value, action: value.action } : undefined;
-}
-
 /** Message text without the bot's @mention (group chats deliver "<at>Bot</at> ny utlegg"). */
 export function messageText(activity: Partial<Activity>): string {
   let text = activity.text ?? '';
   for (const entity of activity.entities ?? []) {
     if (
       entity.type === 'mention' &&
-      entity.mentioned?.id === activity.recipient?.id &&
+      (entity.mentioned as { id?: string } | undefined)?.id === activity.recipient?.id &&
       typeof entity.text === 'string'
     ) {
       text = text.split(entity.text).join(' ');
@@ -86,13 +64,11 @@ export function messageText(activity: Partial<Activity>): string {
 }
 
 export function eventOf(activity: Partial<Activity>): ConversationEvent | undefined {
-  if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
-    const data = cardActionData(activity);
-    return data ? { type: 'action', data } : undefined;
-  }
+  if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action')
+    return cardActionEvent(activity);
   if (activity.type === 'message') {
-    const data = cardActionData(activity);
-    if (data && !activity.text) return { type: 'action', data };
+    // An Action.Submit arrives as a message with a value and no text.
+    if (activity.value !== undefined && !activity.text) return cardActionEvent(activity);
     const text = messageText(activity);
     return text ? { type: 'text', text } : undefined;
   }

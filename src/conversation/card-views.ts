@@ -4,7 +4,7 @@
  * show up literally in Teams).
  */
 import { CURRENCIES, EXPENSE_KINDS, type Claim, type ExpenseKind } from '../claims/claim.js';
-import { formatMoney, t, type Lang, type MessageKey } from '../i18n/translate.js';
+import { formatMoney, t, type Lang } from '../i18n/translate.js';
 import { parseAmount } from './free-text.js';
 import type { FieldErrors } from './outlay-form.js';
 import { OUTLAY_FIELDS, type OutlayDraft, type ReceiptSummary, type View } from './types.js';
@@ -76,7 +76,7 @@ export function outlayFormView(
         purpose: t(lang, 'error.purpose.required'),
       },
       errors: Object.fromEntries(
-        OUTLAY_FIELDS.map((f) => [f, errors[f] ? t(lang, errors[f] as MessageKey) : '']),
+        OUTLAY_FIELDS.map((f) => [f, errors[f] ? t(lang, errors[f]) : '']),
       ),
       kinds: EXPENSE_KINDS.map((k) => ({ title: t(lang, `kind.${k}`), value: k })),
       currencies: CURRENCIES.map((c) => ({ title: c, value: c })),
@@ -111,9 +111,15 @@ export function formatDraftTotal(lang: Lang, draft: OutlayDraft): string {
     : draft.fields.amount;
 }
 
-export function formatDate(lang: Lang, iso: string): string {
+/** Noon UTC of a calendar date: the same day in every time zone a user may be in. */
+function middayOf(iso: string): Date | undefined {
   const d = new Date(`${iso}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return iso;
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+export function formatDate(lang: Lang, iso: string): string {
+  const d = middayOf(iso);
+  if (!d) return iso;
   // Numeric in Norwegian: "24. nov. 2026" would start with "24. ", which card markdown renders
   // as a numbered list and swallows the day.
   return lang === 'en'
@@ -133,8 +139,8 @@ export function formatDate(lang: Lang, iso: string): string {
  * it as a numbered list.
  */
 export function formatDay(lang: Lang, iso: string): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return iso;
+  const d = middayOf(iso);
+  if (!d) return iso;
   const locale = lang === 'en' ? 'en-GB' : lang === 'nn' ? 'nn-NO' : 'nb-NO';
   return new Intl.DateTimeFormat(locale, {
     weekday: 'short',

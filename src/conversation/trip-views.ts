@@ -2,7 +2,9 @@
  * The summary card shared by mileage and travel claims: facts, the computed breakdown line by
  * line, the outlays on the trip, the total and its tax split, and the actions for the mode.
  */
-import { t, type Lang } from '../i18n/translate.js';
+import type { OutlayLine } from '../claims/claim.js';
+import { formatMoney, t, type Lang, type MessageKey } from '../i18n/translate.js';
+import { kindLabel } from './card-views.js';
 import type { View } from './types.js';
 
 export interface SummaryLine {
@@ -84,4 +86,44 @@ export function tripSummaryView(lang: Lang, s: TripSummary): View {
       },
     },
   };
+}
+
+export function nok(lang: Lang, ore: number): string {
+  return formatMoney(ore, 'NOK', lang);
+}
+
+/** A toll, parking or ferry on the trip, as a line of its summary. */
+export function outlaySummaryLine(lang: Lang, o: OutlayLine): SummaryLine {
+  return {
+    label: `${kindLabel(lang, o.kind)}${o.merchant ? ` – ${o.merchant}` : ''}`,
+    amount: formatMoney(o.amountMinor, o.currency, lang),
+  };
+}
+
+/** The outlays in kroner; others are listed in their own currency but not added to the total. */
+export function nokOutlays(outlays: readonly OutlayLine[]): number {
+  return outlays.filter((o) => o.currency === 'NOK').reduce((a, o) => a + o.amountMinor, 0);
+}
+
+/** "x tax-free, y taxable", or "all tax-free"; nothing before there is an amount to split. */
+export function taxNote(lang: Lang, split: { taxFree: number; taxable: number } | undefined) {
+  if (!split) return '';
+  if (split.taxable <= 0) return t(lang, 'claim.allTaxFree');
+  return t(lang, 'claim.taxSplit', {
+    taxFree: nok(lang, split.taxFree),
+    taxable: nok(lang, split.taxable),
+  });
+}
+
+/** Rates of a year not yet checked against Skatteetaten's: said on the card. */
+export function unverifiedNote(
+  lang: Lang,
+  result: { unverified?: boolean; year: number } | undefined,
+) {
+  return result?.unverified ? t(lang, 'claim.unverified', { year: result.year }) : '';
+}
+
+/** The error texts of a trip's form, in the user's language. */
+export function sayIn(lang: Lang) {
+  return (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
 }

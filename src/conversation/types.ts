@@ -12,10 +12,13 @@ import type {
 } from '../claims/claim.js';
 import type { Lang } from '../i18n/translate.js';
 import type { ReceiptSummary } from '../claims/receipt-reading.js';
+import type { CardAction, RejectedAction } from './actions/card-action.js';
 
 export type { ReceiptSummary };
 
 export type { Lang };
+
+export type { CardAction, RejectedAction };
 
 /** The outlay form exactly as the card holds it: strings, because that is what cards send back. */
 export interface OutlayFields {
@@ -201,9 +204,6 @@ export interface TurnContextData {
   newId: () => string;
 }
 
-/** Data a card action carries back: `action` plus the card's input values. */
-export type CardActionData = { action: string; draftId?: string } & Record<string, unknown>;
-
 /** What the help service answered; the bot fetches it, the engine decides how to show it. */
 export interface HelpReply {
   found: boolean;
@@ -216,7 +216,9 @@ export interface HelpReply {
 export type ConversationEvent =
   | { type: 'installed' }
   | { type: 'text'; text: string }
-  | { type: 'action'; data: CardActionData }
+  /** A card action, parsed where it arrived; one that could not be parsed still gets an answer. */
+  | { type: 'action'; action: CardAction }
+  | { type: 'action'; rejected: RejectedAction }
   | { type: 'filed'; draftId: string; claim: Claim }
   | { type: 'fileFailed'; draftId: string; reason: 'unavailable' | 'rejected'; detail?: string }
   /** `receiptLinks`: per claim id, short-lived links to its receipts, made by the bot. */

@@ -20,6 +20,10 @@ export const en = {
 
   'help.text':
     'Here is what I can do:\n\n- **new outlay**: file an outlay (parking, ferry, toll, taxi, meal, hotel, fuel, transport, other)\n- or write what you paid, e.g. "parking 120 kr yesterday"\n- **my claims**: see your claims and their status\n- **cancel**: stop what we are doing; **undo**: bring back what you cancelled\n- **language nynorsk / bokmål / english**: change language',
+  'action.unknown':
+    'I do not know that button: the card may be from an older version of me. Write "help" to see what I can do, or start again with "new outlay".',
+  'action.malformed':
+    'I could not read what that button sent, so I did nothing. Try again from a newer card, or write what you want to do.',
   'fallback.text':
     'Sorry, I did not understand that. Write "new outlay", "my claims" or "help", or simply what you paid, e.g. "parking 120 kr yesterday".',
 

@@ -22,6 +22,10 @@ export const nb: Record<MessageKey, string> = {
 
   'help.text':
     'Dette kan jeg hjelpe med:\n\n- **ny utlegg**: før et utlegg (parkering, ferje, bompenger, taxi, mat, hotell, drivstoff, transport, annet)\n- eller skriv hva du betalte, f.eks. «parkering 120 kr i går»\n- **mine krav**: se kravene dine og statusen deres\n- **avbryt**: stopp det vi holder på med; **angre**: hent tilbake det du avbrøt\n- **språk nynorsk / bokmål / english**: bytt språk',
+  'action.unknown':
+    'Den knappen kjenner jeg ikke: kortet er kanskje fra en eldre versjon av meg. Skriv «hjelp» for å se hva jeg kan, eller begynn på nytt med «ny utlegg».',
+  'action.malformed':
+    'Jeg klarte ikke å lese det den knappen sendte, så jeg gjorde ingenting. Prøv igjen fra et nyere kort, eller skriv hva du vil gjøre.',
   'fallback.text':
     'Beklager, det forsto jeg ikke. Skriv «ny utlegg», «mine krav» eller «hjelp», eller bare hva du betalte, f.eks. «parkering 120 kr i går».',
 

@@ -22,6 +22,10 @@ export const nn: Record<MessageKey, string> = {
 
   'help.text':
     'Dette kan eg hjelpe med:\n\n- **nytt utlegg**: før eit utlegg (parkering, ferje, bompengar, taxi, mat, hotell, drivstoff, transport, anna)\n- eller skriv kva du betalte, t.d. «parkering 120 kr i går»\n- **mine krav**: sjå krava dine og statusen deira\n- **avbryt**: stopp det vi held på med; **angre**: hent tilbake det du avbraut\n- **språk nynorsk / bokmål / english**: byt språk',
+  'action.unknown':
+    'Den knappen kjenner eg ikkje: kortet er kanskje frå ein eldre versjon av meg. Skriv «hjelp» for å sjå kva eg kan, eller byrj på nytt med «nytt utlegg».',
+  'action.malformed':
+    'Eg klarte ikkje å lese det den knappen sende, så eg gjorde ingenting. Prøv igjen frå eit nyare kort, eller skriv kva du vil gjere.',
   'fallback.text':
     'Orsak, det forstod eg ikkje. Skriv «nytt utlegg», «mine krav» eller «hjelp», eller berre kva du betalte, t.d. «parkering 120 kr i går».',
 

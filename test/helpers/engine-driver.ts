@@ -1,4 +1,5 @@
 /** Drives the conversation engine with plain data, threading the state as the bot does. */
+import { parseCardAction } from '../../src/conversation/actions/card-action.js';
 import { handleEvent } from '../../src/conversation/engine.js';
 import type {
   ConversationEvent,
@@ -32,10 +33,13 @@ export function run(events: ConversationEvent[], start: UserState = { welcomed: 
 }
 
 export const say = (text: string): ConversationEvent => ({ type: 'text', text });
-export const act = (action: string, data: Record<string, unknown> = {}): ConversationEvent => ({
-  type: 'action',
-  data: { action, ...data },
-});
+/** A click on a card button, parsed as the bot parses it at the edge. */
+export const act = (action: string, data: Record<string, unknown> = {}): ConversationEvent => {
+  const parsed = parseCardAction({ action, ...data });
+  return parsed.ok
+    ? { type: 'action', action: parsed.action }
+    : { type: 'action', rejected: parsed.rejected };
+};
 export const texts = (r: TurnResult) =>
   r.messages.flatMap((v) => (v.kind === 'text' ? [v.text] : []));
 export const cards = (r: TurnResult) =>

@@ -1,0 +1,11 @@
+/** Buttons that belong to no draft: the welcome and help cards, the claims list, the receipts inbox. */
+import { z } from 'zod';
+import { onDraft, withKeys } from './schema-kit.js';
+
+export const generalActions = [
+  onDraft('help.show'),
+  onDraft('claims.list'),
+  // Without its receipt the button cannot do anything: that is a malformed action, not a no-op.
+  withKeys('receipt.toClaim', { receiptId: z.string().min(1) }),
+  onDraft('receipts.allToClaim'),
+] as const;

@@ -1,0 +1,148 @@
+/**
+ * Whether a mileage form holds (guide 5.3): km and supplements read as Norwegians write them, the
+ * places and purpose required, and the amount computed from the state rates of the trip's date;
+ * then the claim that is filed, with the trip's tolls, parking and ferries on it.
+ */
+import { calculateMileage, type MileageResult } from '../claims/mileage.js';
+import { InvalidClaimInput, RatesUnavailableError } from '../claims/rates.js';
+import type { MileageClaimLine, NewClaim } from '../claims/claim.js';
+import { t, type Lang, type MessageKey } from '../i18n/translate.js';
+import { checkPurpose } from './outlay-form.js';
+import { sayIn } from './trip-views.js';
+import type { MileageDraft, MileageFields } from './types.js';
+
+export const MILEAGE_FIELDS = [
+  'date',
+  'from',
+  'to',
+  'km',
+  'purpose',
+  'trailerKm',
+  'forestRoadKm',
+] as const;
+
+/** "12,5" and "12.5" are both 12.5 km; empty is undefined. */
+export function parseKm(value: string): number | undefined {
+  const v = value.trim().replace(/\s/g, '').replace(/km$/i, '').replace(',', '.');
+  if (!v) return undefined;
+  if (!/^\d+(?:\.\d+)?$/.test(v)) return Number.NaN;
+  return Number(v);
+}
+
+export type FieldErrors = Partial<
+  Record<(typeof MILEAGE_FIELDS)[number] | 'passengerName' | 'passengerKm' | 'passengers', string>
+>;
+
+export function fieldsFromCard(
+  data: Record<string, unknown>,
+  previous: MileageFields,
+): MileageFields {
+  const next = { ...previous };
+  for (const key of MILEAGE_FIELDS) {
+    const v = data[key];
+    if (typeof v === 'string') next[key] = v.trim();
+    else if (typeof v === 'number' && Number.isFinite(v)) next[key] = String(v);
+  }
+  return next;
+}
+
+export interface MileageChecked {
+  ok: true;
+  result: MileageResult;
+  line: MileageClaimLine;
+}
+type Checked = MileageChecked | { ok: false; errors: FieldErrors };
+
+const SUPPLEMENTS = ['trailerKm', 'forestRoadKm'] as const;
+
+/** `preview`: compute the amount before the user has given the purpose and the places. */
+export function checkMileage(lang: Lang, draft: MileageDraft, preview = false): Checked {
+  const f = draft.fields;
+  const errors: FieldErrors = {};
+  const say = sayIn(lang);
+  if (!f.from && !preview) errors.from = say('mileage.error.fromRequired');
+  if (!f.to && !preview) errors.to = say('mileage.error.toRequired');
+  const km = parseKm(f.km);
+  if (km === undefined) errors.km = say('mileage.error.kmRequired');
+  else if (Number.isNaN(km)) errors.km = say('mileage.error.kmInvalid');
+  const supplements: Partial<Record<(typeof SUPPLEMENTS)[number], number>> = {};
+  for (const s of SUPPLEMENTS) {
+    const v = parseKm(f[s]);
+    if (v !== undefined && Number.isNaN(v)) errors[s] = say('mileage.error.kmInvalid');
+    else if (v) supplements[s] = v;
+  }
+  const purposeError = checkPurpose(f.purpose);
+  if (purposeError && !(preview && purposeError === 'error.purpose.required'))
+    errors.purpose = say(purposeError);
+  if (Object.keys(errors).length > 0 || km === undefined || Number.isNaN(km))
+    return { ok: false, errors };
+  try {
+    const result = calculateMileage({
+      date: f.date,
+      km,
+      passengers: draft.passengers,
+      ...supplements,
+    });
+    const line: MileageClaimLine = {
+      type: 'mileage',
+      date: f.date,
+      from: f.from || '?',
+      to: f.to || '?',
+      km,
+      passengers: draft.passengers,
+      ...(supplements.forestRoadKm ? { forestRoadKm: supplements.forestRoadKm } : {}),
+      ...(supplements.trailerKm ? { trailerKm: supplements.trailerKm } : {}),
+      amountMinor: result.totalOre,
+      currency: 'NOK',
+      taxFreeMinor: result.taxFreeOre,
+      taxableMinor: result.taxableOre,
+    };
+    return { ok: true, result, line };
+  } catch (err) {
+    if (err instanceof RatesUnavailableError)
+      return {
+        ok: false,
+        errors: { date: say('claim.error.ratesUnavailable', { years: err.knownYears.join(', ') }) },
+      };
+    if (err instanceof InvalidClaimInput) {
+      for (const issue of err.issues) {
+        const field = issue.field.startsWith('passengers')
+          ? 'passengers'
+          : (issue.field as keyof FieldErrors);
+        errors[field] = say(
+          (issue.key in MILEAGE_ERROR_TEXT ? issue.key : 'claim.error.invalidValue') as MessageKey,
+        );
+      }
+      return { ok: false, errors };
+    }
+    throw err;
+  }
+}
+const MILEAGE_ERROR_TEXT: Record<string, true> = Object.fromEntries(
+  [
+    'mileage.error.dateInvalid',
+    'mileage.error.kmNotPositive',
+    'mileage.error.kmTooLong',
+    'mileage.error.kmTooPrecise',
+    'mileage.error.tooManyPassengers',
+    'mileage.error.passengerNameEmpty',
+    'mileage.error.passengerNameTooLong',
+    'mileage.error.passengerKmNotPositive',
+    'mileage.error.passengerKmTooLong',
+    'mileage.error.passengerKmTooPrecise',
+    'mileage.error.forestRoadKmNegative',
+    'mileage.error.forestRoadKmTooLong',
+    'mileage.error.forestRoadKmTooPrecise',
+    'mileage.error.trailerKmNegative',
+    'mileage.error.trailerKmTooLong',
+    'mileage.error.trailerKmTooPrecise',
+  ].map((k) => [k, true]),
+);
+
+export function mileageClaim(lang: Lang, draft: MileageDraft, line: MileageClaimLine): NewClaim {
+  return {
+    description: t(lang, 'mileage.description', { from: line.from, to: line.to }),
+    purpose: draft.fields.purpose.trim(),
+    lines: [line, ...draft.outlays],
+  };
+}

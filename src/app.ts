@@ -7,14 +7,14 @@ import path from 'node:path';
 import restify from 'restify';
 import type { Logger } from 'pino';
 import { createAdapter } from './bot/adapter.js';
-import { createReceiptLinks } from './bot/receipt-links.js';
 import { CardRenderer } from './bot/card-renderer.js';
-import { ExpenseBot, errorSummary } from './bot/expense-bot.js';
+import { ExpenseBot } from './bot/expense-bot.js';
 import { createClaimsClient } from './claims-api/claims-client.js';
 import { ClaimsRepository } from './claims-api/claims-repository.js';
 import { loadProfiles } from './claims-api/profiles.js';
 import { registerClaimsApiRoutes } from './claims-api/reference-server.js';
 import type { Config } from './config.js';
+import { errorSummary } from './logger.js';
 import { ProcessedActivities } from './store/processed-activities.js';
 import { openDatabase } from './store/sqlite-database.js';
 import { HelpService } from './help/compose-answer.js';
@@ -24,6 +24,8 @@ import { createOfflineExtractor } from './receipts/offline-extractor.js';
 import { ReceiptPipeline } from './receipts/receipt-pipeline.js';
 import { ReceiptStore } from './receipts/receipt-store.js';
 import { createCombinedExtractor, createVisionExtractor } from './receipts/vision-extractor.js';
+import { createExpenseServices } from './services/expense-services.js';
+import { createReceiptLinks } from './services/receipt-links.js';
 import { SqliteStorage } from './store/sqlite-storage.js';
 
 export interface RunningApp {
@@ -165,14 +167,17 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     }
   });
   bot = new ExpenseBot({
-    storage,
-    links,
-    help,
-    receipts,
-    intake: { authEnabled: config.authEnabled },
+    services: createExpenseServices({
+      storage,
+      links,
+      help,
+      receipts,
+      intake: { authEnabled: config.authEnabled },
+      claims: claimsClient,
+      logger,
+    }),
     botAppId: config.MicrosoftAppId ?? '',
     processed,
-    claims: claimsClient,
     cards: new CardRenderer(),
     logger,
     defaultLang: config.DEFAULT_LOCALE,

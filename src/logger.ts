@@ -34,3 +34,10 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
 }
 
 export type { Logger };
+
+/** Logs what went wrong without request bodies or headers, which can hold tokens. */
+export function errorSummary(err: unknown): { name: string; message: string } {
+  return err instanceof Error
+    ? { name: err.name, message: err.message }
+    : { name: 'unknown', message: String(err) };
+}

@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardRenderer } from '../src/bot/card-renderer.js';
 import { ExpenseBot } from '../src/bot/expense-bot.js';
+import { createExpenseServices } from '../src/services/expense-services.js';
 import { createClaimsClient } from '../src/claims-api/claims-client.js';
 import { ProcessedActivities } from '../src/store/processed-activities.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
@@ -33,18 +34,21 @@ function makeBot(claimsUrl = api.url) {
   const db = openDatabase(':memory:');
   let n = 0;
   return new ExpenseBot({
-    storage: new SqliteStorage(db),
-    help: new HelpService(loadGuide()),
-    // The OCR workers start only when a photo arrives; these tests send none (receipts are
-    // covered over HTTP in end-to-end-receipts.test.ts, where the real adapter continues turns).
-    receipts: new ReceiptPipeline({
-      store: new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-bot-receipts-'))),
-      extractor: createOfflineExtractor(),
+    services: createExpenseServices({
+      storage: new SqliteStorage(db),
+      help: new HelpService(loadGuide()),
+      // The OCR workers start only when a photo arrives; these tests send none (receipts are
+      // covered over HTTP in end-to-end-receipts.test.ts, where the real adapter continues turns).
+      receipts: new ReceiptPipeline({
+        store: new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-bot-receipts-'))),
+        extractor: createOfflineExtractor(),
+      }),
+      intake: { authEnabled: false },
+      claims: createClaimsClient({ baseUrl: claimsUrl, token: api.token, timeoutMs: 2000 }),
+      logger: pino({ level: 'silent' }),
     }),
-    intake: { authEnabled: false },
     botAppId: '',
     processed: new ProcessedActivities(db),
-    claims: createClaimsClient({ baseUrl: claimsUrl, token: api.token, timeoutMs: 2000 }),
     cards: new CardRenderer(),
     logger: pino({ level: 'silent' }),
     defaultLang: 'nb',

@@ -110,13 +110,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
   const adapter = createAdapter(config, logger);
   // Created once the port is known: the embedded claims API's address includes it.
-  let bot: ExpenseBot | undefined;
+  const started: { bot?: ExpenseBot } = {};
 
   server.post(
     '/api/messages',
     restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }),
     async (req: restify.Request, res: restify.Response) => {
-      const ready = bot;
+      const ready = started.bot;
       if (!ready) return void res.send(503, { error: 'starting' });
       await adapter.process(req, res, (context) => ready.run(context));
     },
@@ -147,7 +147,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   server.get('/receipts/:sha256', async (req: restify.Request, res: restify.Response) => {
     // No queryParser plugin on this server: read the query string directly.
     const query = Object.fromEntries(new URL(req.url ?? '', 'http://localhost').searchParams);
-    const granted = links.verify(query, String(req.params.sha256 ?? ''));
+    const sha256: unknown = (req.params as Record<string, unknown>).sha256;
+    const granted = links.verify(query, typeof sha256 === 'string' ? sha256 : '');
     if (!granted) return void res.send(404, { error: 'not_found' });
     try {
       const file = await claimsClient.getAttachment(granted.employeeId, granted.sha256);
@@ -166,7 +167,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       res.send(503, { error: 'unavailable' });
     }
   });
-  bot = new ExpenseBot({
+  const bot = new ExpenseBot({
     services: createExpenseServices({
       storage,
       links,
@@ -182,6 +183,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logger,
     defaultLang: config.DEFAULT_LOCALE,
   });
+  started.bot = bot;
   const url = `http://127.0.0.1:${port}`;
   logger.info(
     { port, auth: config.authEnabled, claimsApi: embedded ? 'embedded' : config.CLAIMS_API_URL },
@@ -207,8 +209,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     port,
     close: async () => {
       closing = true;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await bot?.idle();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
+      await bot.idle();
       await leftovers;
       await extractor.close();
       db.close();

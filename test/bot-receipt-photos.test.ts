@@ -58,14 +58,16 @@ afterAll(async () => {
 });
 
 /** The Teams file host: pre-authenticated download URLs, answered from the fixtures. */
-async function fileHost(url: string): Promise<Response> {
+function fileHost(url: string): Promise<Response> {
   const bytes = FILES[new URL(url).pathname.split('/').pop() ?? ''];
-  return bytes
-    ? new Response(new Uint8Array(bytes), {
-        status: 200,
-        headers: { 'content-type': 'application/octet-stream' },
-      })
-    : new Response('gone', { status: 403 });
+  return Promise.resolve(
+    bytes
+      ? new Response(new Uint8Array(bytes), {
+          status: 200,
+          headers: { 'content-type': 'application/octet-stream' },
+        })
+      : new Response('gone', { status: 403 }),
+  );
 }
 
 /** TestAdapter does not continue conversations; the bot does, to read photos after answering. */

@@ -2,7 +2,7 @@
  * The bot through botbuilder's TestAdapter: activities in, activities out, with real SQLite
  * state and the real claims API on a local port.
  */
-import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { TestAdapter, type Activity } from 'botbuilder';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardRenderer } from '../src/bot/card-renderer.js';
@@ -66,7 +66,7 @@ function chat(bot: ExpenseBot, locale = 'nb-NO', aad = 'aad-kari') {
       return next();
     });
     context.onUpdateActivity(async (_ctx, activity, next) => {
-      sent.push({ ...activity, type: 'update' as ActivityTypes });
+      sent.push({ ...activity, type: 'update' });
       return next();
     });
     await bot.run(context);

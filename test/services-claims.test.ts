@@ -150,8 +150,9 @@ describe('conversation runner', () => {
       newId: () => 'id-1',
     };
 
-    await conversations.run(KARI, facts, [{ type: 'text', text: 'mine krav' }], async (r) => {
+    await conversations.run(KARI, facts, [{ type: 'text', text: 'mine krav' }], (r) => {
       delivered.push(r);
+      return Promise.resolve();
     });
 
     expect(delivered.map((r) => r.effects.map((e) => e.type))).toEqual([['listClaims'], []]);

@@ -33,10 +33,12 @@ afterAll(async () => {
 });
 
 /** The Teams file host: the parking photo, and a refusal for anything else. */
-async function fileHost(url: string): Promise<Response> {
-  return url.endsWith('/europark.jpg')
-    ? new Response(new Uint8Array(photo), { status: 200 })
-    : new Response('gone', { status: 403 });
+function fileHost(url: string): Promise<Response> {
+  return Promise.resolve(
+    url.endsWith('/europark.jpg')
+      ? new Response(new Uint8Array(photo), { status: 200 })
+      : new Response('gone', { status: 403 }),
+  );
 }
 
 describe('receipt reading', () => {
@@ -64,7 +66,10 @@ describe('receipt reading', () => {
         comment: 'kundemøte',
         getBotToken: () => Promise.reject(new Error('no token needed without auth')),
       },
-      async (event) => void events.push(event),
+      (event) => {
+        events.push(event);
+        return Promise.resolve();
+      },
     );
 
     expect(events.map((e) => e.type)).toEqual(['receiptRead', 'receiptFailed']);

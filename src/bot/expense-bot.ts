@@ -29,6 +29,10 @@ import type { ProcessedActivities } from '../store/processed-activities.js';
 import type { AdaptiveCardJson, CardRenderer } from './card-renderer.js';
 import { employeeIdOf, eventOf, firstName, messageText, scopeOf, userToday } from './turn-facts.js';
 
+// Activity types arrive as plain strings; botbuilder names them in an enum.
+const MESSAGE: string = ActivityTypes.Message;
+const INVOKE: string = ActivityTypes.Invoke;
+
 export interface ExpenseBotDeps {
   services: ExpenseServices;
   /** The bot's app id ('' with auth off), for continuing a conversation after slow work. */
@@ -81,16 +85,14 @@ export class ExpenseBot extends ActivityHandler {
   private async handleTurn(context: TurnContext): Promise<AdaptiveCardJson | undefined> {
     const activity = context.activity;
     const files =
-      activity.type === ActivityTypes.Message && !activity.value
-        ? attachmentsToFetch(activity.attachments)
-        : [];
+      activity.type === MESSAGE && !activity.value ? attachmentsToFetch(activity.attachments) : [];
     const event =
       files.length > 0
         ? ({ type: 'receiptsArrived', count: files.length } as const)
         : eventOf(activity);
     const employeeId = employeeIdOf(activity);
     if (!event || !employeeId) return undefined;
-    if (activity.type !== ActivityTypes.Invoke && activity.id) {
+    if (activity.type !== INVOKE && activity.id) {
       const key = `${activity.channelId}:${activity.conversation?.id}:${activity.id}`;
       if (!this.deps.processed.claim(key)) {
         this.deps.logger.info({ activityId: activity.id }, 'replayed activity ignored');
@@ -124,7 +126,7 @@ export class ExpenseBot extends ActivityHandler {
     let replacement: AdaptiveCardJson | undefined;
     await this.deps.services.conversations.run(employeeId, facts, events, async (result) => {
       replacement = (await this.deliver(context, result, ack)) ?? replacement;
-      if (result.effects.length > 0 && context.activity.type !== ActivityTypes.Invoke) {
+      if (result.effects.length > 0 && context.activity.type !== INVOKE) {
         await context.sendActivity({ type: ActivityTypes.Typing });
       }
     });
@@ -209,7 +211,7 @@ export class ExpenseBot extends ActivityHandler {
     }
     if (result.replace) {
       const card = this.toCard(result.replace);
-      if (activity.type === ActivityTypes.Invoke && card) replacement = card;
+      if (activity.type === INVOKE && card) replacement = card;
       else if (card && activity.replyToId) {
         // Action.Submit: update the clicked card in place so a filed form cannot be filed again.
         try {
@@ -247,8 +249,9 @@ export class ExpenseBot extends ActivityHandler {
  * the adapter's settings (MultiTenant, SingleTenant, UserAssignedMSI), so no second login here.
  */
 async function botToken(context: TurnContext): Promise<string> {
-  const client = context.turnState.get(context.adapter.ConnectorClientKey) as
-    { credentials?: { getToken?: (force?: boolean) => Promise<string> } } | undefined;
+  const client = context.turnState.get<
+    { credentials?: { getToken?: (force?: boolean) => Promise<string> } } | undefined
+  >(context.adapter.ConnectorClientKey);
   const getToken = client?.credentials?.getToken;
   if (!getToken) throw new Error('no connector credentials on this turn');
   return getToken.call(client.credentials);

@@ -77,6 +77,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     en: config.GUIDE_EN_PATH,
   });
   const help = new HelpService(guide, {
+    logger: logger.child({ component: 'help' }),
     llm: config.OPENAI_API_KEY
       ? createLlmAnswerer({
           apiKey: config.OPENAI_API_KEY,

@@ -129,7 +129,9 @@ export function loadGuide(paths: Partial<Record<Lang, string>> = {}): Guide {
     try {
       markdown = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new GuideError(`${file}: cannot read the ${lang} guide (${(error as Error).message})`);
+      throw new GuideError(`${file}: cannot read the ${lang} guide (${(error as Error).message})`, {
+        cause: error,
+      });
     }
     sections[lang] = parseGuide(markdown, lang, file);
   }

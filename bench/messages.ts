@@ -32,7 +32,7 @@ import {
   procCpuSeconds,
   procMemory,
   startPeakSampler,
-} from './measure.js';
+} from '../scripts/lib/measure.js';
 
 const USAGE =
   'usage: npm run -s bench:messages -- [--n TURNS] [--concurrency C] [--conversations M] [--warmup W] [--timeout MS] [--json] [--show]';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluate, hasFact, readEvalFile } from '../scripts/eval-help.js';
+import { evaluate, hasFact, readEvalFile } from '../scripts/lib/help-eval.js';
 import {
   answerLanguage,
   bestPassage,

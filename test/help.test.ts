@@ -9,7 +9,8 @@ import {
   HelpService,
   type HelpAnswer,
 } from '../src/help/compose-answer.js';
-import { GuideIndex, splitSentences } from '../src/help/guide-index.js';
+import { GuideIndex } from '../src/help/guide-index.js';
+import { splitSentences } from '../src/help/sentences.js';
 import {
   DEFAULT_GUIDE_PATHS,
   GuideError,

@@ -9,13 +9,9 @@ import { detectLanguage, looksNorwegian } from '../i18n/language-detect.js';
 import { LANGS, type Lang } from '../i18n/translate.js';
 import bundledActions from './guide/actions.json' with { type: 'json' };
 import { sectionOf, type Guide, type GuideSection } from './guide-loader.js';
-import {
-  GuideIndex,
-  type RankedSentence,
-  type Retrieval,
-  type SynonymData,
-  type Thresholds,
-} from './guide-index.js';
+import { GuideIndex } from './guide-index.js';
+import type { SynonymData } from './query-analysis.js';
+import type { RankedSentence, Retrieval, Thresholds } from './retrieval-types.js';
 import { HELP_TEXTS, citationLine, type ChatOffer, type HelpAction } from './help-texts.js';
 import { errorSummary } from '../logger.js';
 import type { LlmAnswerer } from './llm-answer.js';

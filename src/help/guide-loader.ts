@@ -173,9 +173,7 @@ export function assembleGuide(
 }
 
 function stripUndefined(paths: Partial<Record<Lang, string>>): Partial<Record<Lang, string>> {
-  return Object.fromEntries(
-    Object.entries(paths).filter(([, v]) => v !== undefined && v !== ''),
-  ) as Partial<Record<Lang, string>>;
+  return Object.fromEntries(Object.entries(paths).filter(([, v]) => v !== undefined && v !== ''));
 }
 
 /** The section with this id in this language; the guide guarantees every language has it. */

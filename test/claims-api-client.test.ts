@@ -101,12 +101,14 @@ describe('claims client, when the API is unreachable', () => {
 
   it('uses an injected fetch and sends the headers of the contract', async () => {
     const seen: Request[] = [];
-    const fakeFetch: typeof fetch = async (input, init) => {
+    const fakeFetch: typeof fetch = (input, init) => {
       seen.push(new Request(input, init));
-      return new Response('{"employeeId":"x"}', {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      });
+      return Promise.resolve(
+        new Response('{"employeeId":"x"}', {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
     };
     const client = createClaimsClient({
       baseUrl: 'http://claims.example',

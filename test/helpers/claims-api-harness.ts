@@ -4,13 +4,13 @@
  */
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import restify from 'restify';
-import { type NewClaim } from '../../src/claims/claim.js';
+import { expect } from 'vitest';
+import type { Claim, NewClaim } from '../../src/claims/claim.js';
 import { createClaimsClient, type ClaimsClient } from '../../src/claims-api/claims-client.js';
 import { ClaimsRepository } from '../../src/claims-api/claims-repository.js';
 import { loadProfiles } from '../../src/claims-api/profiles.js';
@@ -110,7 +110,7 @@ export async function startApi(
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const { port } = server.address();
   const api: Api = {
     url: `http://127.0.0.1:${port}`,
     db,
@@ -120,7 +120,9 @@ export async function startApi(
       clock = date;
     },
     close: async () => {
-      await new Promise<void>((done) => server.close(() => done()));
+      await new Promise<void>((done) => {
+        server.close(() => done());
+      });
       db.close();
     },
   };
@@ -139,6 +141,21 @@ export function clientFor(
   });
 }
 
+/** An API answer as the tests read it: the fields they check, whatever the route. */
+/** Any message: the API words its errors, the tests check only that there is one. */
+export const anyMessage: unknown = expect.any(String);
+
+export interface ApiBody {
+  id: string;
+  status: string;
+  updatedAt: string;
+  error: string;
+  message: string;
+  issues: Array<{ path: string[]; message: string }>;
+  claims: Claim[];
+  [field: string]: unknown;
+}
+
 export async function call(
   api: Api,
   method: string,
@@ -150,7 +167,7 @@ export async function call(
     body?: unknown;
     rawBody?: string;
   } = {},
-): Promise<{ status: number; headers: Headers; body: any; text: string }> {
+): Promise<{ status: number; headers: Headers; body: ApiBody; text: string }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (init.token !== null) headers.authorization = `Bearer ${init.token ?? TOKEN}`;
   if (init.employee !== null) headers['x-acting-employee'] = init.employee ?? KARI;
@@ -164,7 +181,7 @@ export async function call(
   return {
     status: response.status,
     headers: response.headers,
-    body: text ? JSON.parse(text) : undefined,
+    body: (text ? JSON.parse(text) : undefined) as ApiBody,
     text,
   };
 }

@@ -143,7 +143,7 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
     `${p}/attachments/:sha256`,
     route('putAttachment', async (req, res) => {
       const employeeId = actingEmployee(req);
-      const sha256 = String(req.params.sha256 ?? '');
+      const sha256 = param(req, 'sha256');
       if (!/^[a-f0-9]{64}$/.test(sha256))
         throw new ApiProblem(
           400,
@@ -178,7 +178,7 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
     `${p}/attachments/:sha256`,
     route('getAttachment', (req, res) => {
       const employeeId = actingEmployee(req);
-      const found = repo.getAttachment(employeeId, String(req.params.sha256 ?? ''));
+      const found = repo.getAttachment(employeeId, param(req, 'sha256'));
       // Another employee's file answers exactly like a missing one.
       if (!found) throw new ApiProblem(404, 'not_found', 'No such attachment');
       res.writeHead(200, {
@@ -282,7 +282,7 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
     `${p}/claims/:id`,
     route('getClaim', (req, res) => {
       const employeeId = actingEmployee(req);
-      const claim = repo.get(String(req.params.id));
+      const claim = repo.get(param(req, 'id'));
       if (!claim || claim.employeeId !== employeeId) throw notFound();
       sendJson(res, 200, claim);
     }),
@@ -302,7 +302,7 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
       if (!adminToken) throw notFound();
       requireBearer(req, adminToken);
       const { status: to } = validate(adminStatusSchema, await readJsonBody(req));
-      const id = String(req.params.id);
+      const id = param(req, 'id');
       const claim = repo.get(id);
       if (!claim) throw notFound();
       const moved = STATUS_MOVES[claim.status].includes(to)
@@ -447,4 +447,10 @@ function parseJson(text: string): unknown {
   } catch {
     throw new ApiProblem(400, 'invalid_json', 'The request body is not valid JSON');
   }
+}
+
+/** A route parameter as a string; restify types `params` as any. */
+function param(req: restify.Request, name: string): string {
+  const value: unknown = (req.params as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
 }

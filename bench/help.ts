@@ -11,7 +11,7 @@
  * measures the bot's own work. Exits 0 whatever the figures: it reports, it is not a test.
  */
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.js';
 import { HelpService } from '../src/help/compose-answer.js';
 import { loadGuide } from '../src/help/guide-loader.js';
@@ -27,6 +27,7 @@ import {
   readInputOrExit,
   startPeakSampler,
 } from '../scripts/lib/measure.js';
+import { runWhenMain } from '../scripts/lib/cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_FILE = path.join(ROOT, 'test/fixtures/help-questions.jsonl');
@@ -118,9 +119,4 @@ async function main(args: string[]): Promise<void> {
   for (const t of targets) console.log(`  ${formatTarget(t)}`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
-}
+runWhenMain(import.meta.url, main);

@@ -395,16 +395,28 @@ function canonicalJson(value: unknown): string {
 /** Receipts are photos: a larger cap than JSON bodies, checked while the bytes arrive. */
 const MAX_ATTACHMENT_BYTES = 15 * 1024 * 1024;
 
-async function readRawBody(req: restify.Request, max: number): Promise<Buffer> {
+function readRawBody(req: restify.Request, max: number): Promise<Buffer> {
+  return readCapped(
+    req,
+    max,
+    () => new ApiProblem(413, 'payload_too_large', `The file exceeds ${max} bytes`),
+  );
+}
+
+/** The body's bytes, refused as soon as the declared or the received size passes `max`. */
+async function readCapped(
+  req: restify.Request,
+  max: number,
+  tooBig: () => ApiProblem,
+): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > max)
-    throw new ApiProblem(413, 'payload_too_large', `The file exceeds ${max} bytes`);
+  if (declared > max) throw tooBig();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
     size += buffer.length;
-    if (size > max) throw new ApiProblem(413, 'payload_too_large', `The file exceeds ${max} bytes`);
+    if (size > max) throw tooBig();
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
@@ -419,17 +431,8 @@ async function readJsonBody(req: restify.Request): Promise<unknown> {
   }
   if ((req as { _readBody?: boolean })._readBody || req.readableEnded) return undefined;
 
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw tooLarge();
-    chunks.push(buffer);
-  }
-  return parseJson(Buffer.concat(chunks).toString('utf8'));
+  const bytes = await readCapped(req, MAX_BODY_BYTES, tooLarge);
+  return parseJson(bytes.toString('utf8'));
 }
 
 function tooLarge(): ApiProblem {

@@ -20,6 +20,7 @@ import { ReceiptPipeline } from '../src/receipts/receipt-pipeline.js';
 import { ReceiptStore } from '../src/receipts/receipt-store.js';
 import { ClaimFiling } from '../src/services/claim-filing.js';
 import { ClaimsListing } from '../src/services/claims-listing.js';
+import { EffectRunner } from '../src/services/effect-runner.js';
 import { createExpenseServices } from '../src/services/expense-services.js';
 import { createReceiptLinks } from '../src/services/receipt-links.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
@@ -160,5 +161,42 @@ describe('conversation runner', () => {
     const row = db.prepare('select count(*) as n from bot_state').get() as
       { n: number } | undefined;
     expect(row?.n).toBeGreaterThan(0);
+  });
+});
+
+describe('effect runner', () => {
+  it('answers from the guide and reads the inbox, each as the event the conversation expects', async () => {
+    const { store, receipts, claims, links } = setup();
+    const { id } = storedPhoto(store);
+    const effects = new EffectRunner({
+      help: new HelpService(loadGuide(), { warmUp: false }),
+      receipts,
+      filing: new ClaimFiling({ claims, receipts, logger }),
+      listing: new ClaimsListing({ claims, links, logger }),
+      logger,
+    });
+
+    const help = await effects.run(KARI, {
+      type: 'answerHelp',
+      question: 'hvordan bytter jeg språk?',
+      lang: 'nb',
+    });
+    expect(help).toMatchObject({ type: 'helpAnswered', reply: { found: true, lang: 'nb' } });
+    expect(await effects.run(KARI, { type: 'listReceipts' })).toMatchObject({
+      type: 'receiptsListed',
+      receipts: [{ id }],
+    });
+    expect(await effects.run(KARI, { type: 'gatherInbox' })).toMatchObject({
+      type: 'inboxGathered',
+      receipts: [{ id }],
+    });
+    expect(await effects.run(KARI, { type: 'loadReceipt', receiptId: id })).toMatchObject({
+      type: 'receiptRead',
+      receipt: { id, fields: { kind: 'parking' } },
+    });
+    // A receipt gone meanwhile (filed from another device): the inbox as it is now.
+    expect(await effects.run(KARI, { type: 'loadReceipt', receiptId: 'gone' })).toMatchObject({
+      type: 'receiptsListed',
+    });
   });
 });

@@ -6,16 +6,16 @@
  * Loads and indexes the user guide as the bot does at start-up (timed), answers every question
  * of FILE (default test/fixtures/help-questions.jsonl, the format of scripts/eval-help.ts) once
  * to warm up, then N times (default 20) through the conversation engine and HelpService, as
- * `askLikeTheBot` in scripts/eval-help.ts does, and prints latency percentiles, answers per
+ * `askLikeTheBot` in scripts/lib/help-eval.ts does, and prints latency percentiles, answers per
  * second and memory. The language model is never called, even with OPENAI_API_KEY set: this
  * measures the bot's own work. Exits 0 whatever the figures: it reports, it is not a test.
  */
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.js';
 import { HelpService } from '../src/help/compose-answer.js';
 import { loadGuide } from '../src/help/guide-loader.js';
-import { askLikeTheBot, readEvalFile, type EvalItem } from '../scripts/eval-help.js';
+import { askLikeTheBot, readEvalFile, type EvalItem } from '../scripts/lib/help-eval.js';
 import {
   MiB,
   checkTarget,
@@ -26,7 +26,8 @@ import {
   positional,
   readInputOrExit,
   startPeakSampler,
-} from './measure.js';
+} from '../scripts/lib/measure.js';
+import { runWhenMain } from '../scripts/lib/cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_FILE = path.join(ROOT, 'test/fixtures/help-questions.jsonl');
@@ -118,9 +119,4 @@ async function main(args: string[]): Promise<void> {
   for (const t of targets) console.log(`  ${formatTarget(t)}`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
-}
+runWhenMain(import.meta.url, main);

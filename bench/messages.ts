@@ -21,7 +21,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { startBotProcess, type BotProcess } from '../test/helpers/bot-process.js';
 import { FakeConnector, type ConnectorActivity } from '../test/helpers/fake-connector.js';
 import {
@@ -32,7 +31,8 @@ import {
   procCpuSeconds,
   procMemory,
   startPeakSampler,
-} from './measure.js';
+} from '../scripts/lib/measure.js';
+import { runWhenMain } from '../scripts/lib/cli.js';
 
 const USAGE =
   'usage: npm run -s bench:messages -- [--n TURNS] [--concurrency C] [--conversations M] [--warmup W] [--timeout MS] [--json] [--show]';
@@ -270,9 +270,4 @@ async function main(args: string[]): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
-}
+runWhenMain(import.meta.url, main);

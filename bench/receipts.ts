@@ -25,7 +25,7 @@ import {
   procMemory,
   readInputOrExit,
   startPeakSampler,
-} from './measure.js';
+} from '../scripts/lib/measure.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_DIR = path.join(ROOT, 'test/fixtures/receipts');

@@ -259,9 +259,9 @@ async function renderInOneBrowser(
     const results: RenderedCard[] = [];
     for (const { name, card } of cards) {
       pageErrors.length = 0;
-      const outcome = (await page.evaluate(
+      const outcome = await page.evaluate<{ errors: string[]; buttons: string[] }>(
         `window.renderCard(${JSON.stringify({ card, hostConfig })})`,
-      )) as { errors: string[]; buttons: string[] };
+      );
       await page.evaluate('document.fonts.ready.then(() => true)');
       const file = path.join(outDir, `${name}.png`);
       await page

@@ -22,7 +22,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createOfflineExtractor, sniffReceiptType } from '../src/receipts/offline-extractor.js';
 import type { ReceiptFields } from '../src/receipts/receipt-fields.js';
-import { MiB, quantile, startPeakSampler } from '../bench/measure.js';
+import { MiB, quantile, startPeakSampler } from './lib/measure.js';
 
 export interface Label {
   file: string;

@@ -7,14 +7,14 @@ import path from 'node:path';
 import restify from 'restify';
 import type { Logger } from 'pino';
 import { createAdapter } from './bot/adapter.js';
-import { createReceiptLinks } from './bot/receipt-links.js';
 import { CardRenderer } from './bot/card-renderer.js';
-import { ExpenseBot, errorSummary } from './bot/expense-bot.js';
+import { ExpenseBot } from './bot/expense-bot.js';
 import { createClaimsClient } from './claims-api/claims-client.js';
 import { ClaimsRepository } from './claims-api/claims-repository.js';
 import { loadProfiles } from './claims-api/profiles.js';
 import { registerClaimsApiRoutes } from './claims-api/reference-server.js';
 import type { Config } from './config.js';
+import { errorSummary } from './logger.js';
 import { ProcessedActivities } from './store/processed-activities.js';
 import { openDatabase } from './store/sqlite-database.js';
 import { HelpService } from './help/compose-answer.js';
@@ -24,6 +24,8 @@ import { createOfflineExtractor } from './receipts/offline-extractor.js';
 import { ReceiptPipeline } from './receipts/receipt-pipeline.js';
 import { ReceiptStore } from './receipts/receipt-store.js';
 import { createCombinedExtractor, createVisionExtractor } from './receipts/vision-extractor.js';
+import { createExpenseServices } from './services/expense-services.js';
+import { createReceiptLinks } from './services/receipt-links.js';
 import { SqliteStorage } from './store/sqlite-storage.js';
 
 export interface RunningApp {
@@ -75,6 +77,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     en: config.GUIDE_EN_PATH,
   });
   const help = new HelpService(guide, {
+    logger: logger.child({ component: 'help' }),
     llm: config.OPENAI_API_KEY
       ? createLlmAnswerer({
           apiKey: config.OPENAI_API_KEY,
@@ -108,13 +111,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
   const adapter = createAdapter(config, logger);
   // Created once the port is known: the embedded claims API's address includes it.
-  let bot: ExpenseBot | undefined;
+  const started: { bot?: ExpenseBot } = {};
 
   server.post(
     '/api/messages',
     restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }),
     async (req: restify.Request, res: restify.Response) => {
-      const ready = bot;
+      const ready = started.bot;
       if (!ready) return void res.send(503, { error: 'starting' });
       await adapter.process(req, res, (context) => ready.run(context));
     },
@@ -145,7 +148,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   server.get('/receipts/:sha256', async (req: restify.Request, res: restify.Response) => {
     // No queryParser plugin on this server: read the query string directly.
     const query = Object.fromEntries(new URL(req.url ?? '', 'http://localhost').searchParams);
-    const granted = links.verify(query, String(req.params.sha256 ?? ''));
+    const sha256: unknown = (req.params as Record<string, unknown>).sha256;
+    const granted = links.verify(query, typeof sha256 === 'string' ? sha256 : '');
     if (!granted) return void res.send(404, { error: 'not_found' });
     try {
       const file = await claimsClient.getAttachment(granted.employeeId, granted.sha256);
@@ -164,19 +168,23 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       res.send(503, { error: 'unavailable' });
     }
   });
-  bot = new ExpenseBot({
-    storage,
-    links,
-    help,
-    receipts,
-    intake: { authEnabled: config.authEnabled },
+  const bot = new ExpenseBot({
+    services: createExpenseServices({
+      storage,
+      links,
+      help,
+      receipts,
+      intake: { authEnabled: config.authEnabled },
+      claims: claimsClient,
+      logger,
+    }),
     botAppId: config.MicrosoftAppId ?? '',
     processed,
-    claims: claimsClient,
     cards: new CardRenderer(),
     logger,
     defaultLang: config.DEFAULT_LOCALE,
   });
+  started.bot = bot;
   const url = `http://127.0.0.1:${port}`;
   logger.info(
     { port, auth: config.authEnabled, claimsApi: embedded ? 'embedded' : config.CLAIMS_API_URL },
@@ -202,8 +210,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     port,
     close: async () => {
       closing = true;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await bot?.idle();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
+      await bot.idle();
       await leftovers;
       await extractor.close();
       db.close();

@@ -34,3 +34,23 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
 }
 
 export type { Logger };
+
+export interface ErrorSummary {
+  name: string;
+  message: string;
+  /** An HTTP status or error code the error carries (an API's 401, a socket's ECONNREFUSED). */
+  status?: number;
+  code?: string;
+}
+
+/** Logs what went wrong without request bodies or headers, which can hold tokens. */
+export function errorSummary(err: unknown): ErrorSummary {
+  if (!(err instanceof Error)) return { name: 'unknown', message: String(err) };
+  const { status, code } = err as { status?: unknown; code?: unknown };
+  return {
+    name: err.name,
+    message: err.message,
+    ...(typeof status === 'number' ? { status } : {}),
+    ...(typeof code === 'string' ? { code } : {}),
+  };
+}

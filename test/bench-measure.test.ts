@@ -1,6 +1,12 @@
 /** The figures the benchmarks and eval scripts print rest on these helpers (no timing here). */
 import { describe, expect, it } from 'vitest';
-import { checkTarget, distribution, formatTarget, positional, quantile } from '../bench/measure.js';
+import {
+  checkTarget,
+  distribution,
+  formatTarget,
+  positional,
+  quantile,
+} from '../scripts/lib/measure.js';
 
 describe('quantile', () => {
   it('interpolates between the nearest ranks', () => {

@@ -20,6 +20,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardRenderer } from '../src/bot/card-renderer.js';
 import { ExpenseBot } from '../src/bot/expense-bot.js';
+import { createExpenseServices } from '../src/services/expense-services.js';
 import { createClaimsClient } from '../src/claims-api/claims-client.js';
 import { HelpService } from '../src/help/compose-answer.js';
 import { loadGuide } from '../src/help/guide-loader.js';
@@ -57,14 +58,16 @@ afterAll(async () => {
 });
 
 /** The Teams file host: pre-authenticated download URLs, answered from the fixtures. */
-async function fileHost(url: string): Promise<Response> {
+function fileHost(url: string): Promise<Response> {
   const bytes = FILES[new URL(url).pathname.split('/').pop() ?? ''];
-  return bytes
-    ? new Response(new Uint8Array(bytes), {
-        status: 200,
-        headers: { 'content-type': 'application/octet-stream' },
-      })
-    : new Response('gone', { status: 403 });
+  return Promise.resolve(
+    bytes
+      ? new Response(new Uint8Array(bytes), {
+          status: 200,
+          headers: { 'content-type': 'application/octet-stream' },
+        })
+      : new Response('gone', { status: 403 }),
+  );
 }
 
 /** TestAdapter does not continue conversations; the bot does, to read photos after answering. */
@@ -104,13 +107,16 @@ function chat(aad: string) {
   });
   let n = 0;
   const bot = new ExpenseBot({
-    storage: new SqliteStorage(db),
-    help: new HelpService(loadGuide()),
-    receipts,
-    intake: { authEnabled: false, fetch: fileHost },
+    services: createExpenseServices({
+      storage: new SqliteStorage(db),
+      help: new HelpService(loadGuide()),
+      receipts,
+      intake: { authEnabled: false, fetch: fileHost },
+      claims: createClaimsClient({ baseUrl: api.url, token: api.token, timeoutMs: 5000 }),
+      logger: pino({ level: 'silent' }),
+    }),
     botAppId: '',
     processed: new ProcessedActivities(db),
-    claims: createClaimsClient({ baseUrl: api.url, token: api.token, timeoutMs: 5000 }),
     cards: new CardRenderer(),
     logger: pino({ level: 'silent' }),
     defaultLang: 'nb',

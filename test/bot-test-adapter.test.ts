@@ -2,11 +2,12 @@
  * The bot through botbuilder's TestAdapter: activities in, activities out, with real SQLite
  * state and the real claims API on a local port.
  */
-import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { TestAdapter, type Activity } from 'botbuilder';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardRenderer } from '../src/bot/card-renderer.js';
 import { ExpenseBot } from '../src/bot/expense-bot.js';
+import { createExpenseServices } from '../src/services/expense-services.js';
 import { createClaimsClient } from '../src/claims-api/claims-client.js';
 import { ProcessedActivities } from '../src/store/processed-activities.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
@@ -33,18 +34,21 @@ function makeBot(claimsUrl = api.url) {
   const db = openDatabase(':memory:');
   let n = 0;
   return new ExpenseBot({
-    storage: new SqliteStorage(db),
-    help: new HelpService(loadGuide()),
-    // The OCR workers start only when a photo arrives; these tests send none (receipts are
-    // covered over HTTP in end-to-end-receipts.test.ts, where the real adapter continues turns).
-    receipts: new ReceiptPipeline({
-      store: new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-bot-receipts-'))),
-      extractor: createOfflineExtractor(),
+    services: createExpenseServices({
+      storage: new SqliteStorage(db),
+      help: new HelpService(loadGuide()),
+      // The OCR workers start only when a photo arrives; these tests send none (receipts are
+      // covered over HTTP in end-to-end-receipts.test.ts, where the real adapter continues turns).
+      receipts: new ReceiptPipeline({
+        store: new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-bot-receipts-'))),
+        extractor: createOfflineExtractor(),
+      }),
+      intake: { authEnabled: false },
+      claims: createClaimsClient({ baseUrl: claimsUrl, token: api.token, timeoutMs: 2000 }),
+      logger: pino({ level: 'silent' }),
     }),
-    intake: { authEnabled: false },
     botAppId: '',
     processed: new ProcessedActivities(db),
-    claims: createClaimsClient({ baseUrl: claimsUrl, token: api.token, timeoutMs: 2000 }),
     cards: new CardRenderer(),
     logger: pino({ level: 'silent' }),
     defaultLang: 'nb',
@@ -62,7 +66,7 @@ function chat(bot: ExpenseBot, locale = 'nb-NO', aad = 'aad-kari') {
       return next();
     });
     context.onUpdateActivity(async (_ctx, activity, next) => {
-      sent.push({ ...activity, type: 'update' as ActivityTypes });
+      sent.push({ ...activity, type: 'update' });
       return next();
     });
     await bot.run(context);

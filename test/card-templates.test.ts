@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { CardRenderer, CARD_TEMPLATES } from '../src/bot/card-renderer.js';
-import type { Claim } from '../src/claims/claim.js';
 import { outlayFormView, outlaySummaryView } from '../src/conversation/card-views.js';
 import { travelFormView, travelSummaryView } from '../src/conversation/travel-flow.js';
 import type { View } from '../src/conversation/types.js';
@@ -13,7 +12,9 @@ import {
 } from '../scripts/sample-cards.js';
 
 // The renderer's own parser (the one the Playground and Teams web use) is the judge of validity.
-const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js');
+const AC = createRequire(import.meta.url)(
+  'adaptivecards/dist/adaptivecards.js',
+) as typeof import('adaptivecards');
 
 const renderer = new CardRenderer();
 function dataOf(view: View): Record<string, unknown> {

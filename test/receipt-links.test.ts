@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createReceiptLinks } from '../src/bot/receipt-links.js';
+import { createReceiptLinks } from '../src/services/receipt-links.js';
 
 const sha = 'a'.repeat(64);
 let clock = 1_800_000_000_000;

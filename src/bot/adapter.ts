@@ -11,7 +11,7 @@ import {
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { langFromLocale, t } from '../i18n/translate.js';
-import { errorSummary } from './expense-bot.js';
+import { errorSummary } from '../logger.js';
 
 export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {

@@ -255,10 +255,11 @@ function toClaim(row: ClaimRow): Claim {
     status: row.status,
     description: row.description,
     purpose: row.purpose,
-    dimensions: JSON.parse(row.dimensions),
-    lines: JSON.parse(row.lines),
-    attachments: JSON.parse(row.attachments),
-    totals: JSON.parse(row.totals),
+    // Stored as JSON text; the schema checks what comes back.
+    dimensions: JSON.parse(row.dimensions) as unknown,
+    lines: JSON.parse(row.lines) as unknown,
+    attachments: JSON.parse(row.attachments) as unknown,
+    totals: JSON.parse(row.totals) as unknown,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });

@@ -143,7 +143,7 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
     `${p}/attachments/:sha256`,
     route('putAttachment', async (req, res) => {
       const employeeId = actingEmployee(req);
-      const sha256 = String(req.params.sha256 ?? '');
+      const sha256 = param(req, 'sha256');
       if (!/^[a-f0-9]{64}$/.test(sha256))
         throw new ApiProblem(
           400,
@@ -178,7 +178,7 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
     `${p}/attachments/:sha256`,
     route('getAttachment', (req, res) => {
       const employeeId = actingEmployee(req);
-      const found = repo.getAttachment(employeeId, String(req.params.sha256 ?? ''));
+      const found = repo.getAttachment(employeeId, param(req, 'sha256'));
       // Another employee's file answers exactly like a missing one.
       if (!found) throw new ApiProblem(404, 'not_found', 'No such attachment');
       res.writeHead(200, {
@@ -282,7 +282,7 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
     `${p}/claims/:id`,
     route('getClaim', (req, res) => {
       const employeeId = actingEmployee(req);
-      const claim = repo.get(String(req.params.id));
+      const claim = repo.get(param(req, 'id'));
       if (!claim || claim.employeeId !== employeeId) throw notFound();
       sendJson(res, 200, claim);
     }),
@@ -302,7 +302,7 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
       if (!adminToken) throw notFound();
       requireBearer(req, adminToken);
       const { status: to } = validate(adminStatusSchema, await readJsonBody(req));
-      const id = String(req.params.id);
+      const id = param(req, 'id');
       const claim = repo.get(id);
       if (!claim) throw notFound();
       const moved = STATUS_MOVES[claim.status].includes(to)
@@ -395,16 +395,28 @@ function canonicalJson(value: unknown): string {
 /** Receipts are photos: a larger cap than JSON bodies, checked while the bytes arrive. */
 const MAX_ATTACHMENT_BYTES = 15 * 1024 * 1024;
 
-async function readRawBody(req: restify.Request, max: number): Promise<Buffer> {
+function readRawBody(req: restify.Request, max: number): Promise<Buffer> {
+  return readCapped(
+    req,
+    max,
+    () => new ApiProblem(413, 'payload_too_large', `The file exceeds ${max} bytes`),
+  );
+}
+
+/** The body's bytes, refused as soon as the declared or the received size passes `max`. */
+async function readCapped(
+  req: restify.Request,
+  max: number,
+  tooBig: () => ApiProblem,
+): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > max)
-    throw new ApiProblem(413, 'payload_too_large', `The file exceeds ${max} bytes`);
+  if (declared > max) throw tooBig();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
     size += buffer.length;
-    if (size > max) throw new ApiProblem(413, 'payload_too_large', `The file exceeds ${max} bytes`);
+    if (size > max) throw tooBig();
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
@@ -419,17 +431,8 @@ async function readJsonBody(req: restify.Request): Promise<unknown> {
   }
   if ((req as { _readBody?: boolean })._readBody || req.readableEnded) return undefined;
 
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw tooLarge();
-    chunks.push(buffer);
-  }
-  return parseJson(Buffer.concat(chunks).toString('utf8'));
+  const bytes = await readCapped(req, MAX_BODY_BYTES, tooLarge);
+  return parseJson(bytes.toString('utf8'));
 }
 
 function tooLarge(): ApiProblem {
@@ -447,4 +450,10 @@ function parseJson(text: string): unknown {
   } catch {
     throw new ApiProblem(400, 'invalid_json', 'The request body is not valid JSON');
   }
+}
+
+/** A route parameter as a string; restify types `params` as any. */
+function param(req: restify.Request, name: string): string {
+  const value: unknown = (req.params as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
 }

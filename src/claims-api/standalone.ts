@@ -5,7 +5,6 @@
  */
 import 'dotenv/config';
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
@@ -99,7 +98,7 @@ export async function startStandalone(
         done();
       });
     });
-    const { port } = server.address() as AddressInfo;
+    const { port } = server.address();
 
     let closing: Promise<void> | undefined;
     return {

@@ -3,19 +3,17 @@
  * best section(s) in the language of the question, what the user can do right here in the chat,
  * and a last line naming the source. Questions the guide does not cover say so and cite nothing.
  */
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import { detectLanguage, looksNorwegian } from '../i18n/language-detect.js';
 import { LANGS, type Lang } from '../i18n/translate.js';
 import bundledActions from './guide/actions.json' with { type: 'json' };
 import { sectionOf, type Guide, type GuideSection } from './guide-loader.js';
-import {
-  GuideIndex,
-  type RankedSentence,
-  type Retrieval,
-  type SynonymData,
-  type Thresholds,
-} from './guide-index.js';
+import { GuideIndex } from './guide-index.js';
+import type { SynonymData } from './query-analysis.js';
+import type { RankedSentence, Retrieval, Thresholds } from './retrieval-types.js';
 import { HELP_TEXTS, citationLine, type ChatOffer, type HelpAction } from './help-texts.js';
+import { errorSummary } from '../logger.js';
 import type { LlmAnswerer } from './llm-answer.js';
 
 export type { HelpAction };
@@ -63,11 +61,16 @@ export class HelpService {
   private readonly index: GuideIndex;
   private readonly offers: Record<string, ChatOffer>;
   private readonly llm: LlmAnswerer | undefined;
+  private readonly logger: Logger | undefined;
+  /** The last model failure logged: a wrong key fails every question, and one line says it. */
+  private lastFailure: string | undefined;
 
   constructor(
     private readonly guide: Guide,
     opts: {
       llm?: LlmAnswerer;
+      /** Where model failures go; the user still gets the offline answer. */
+      logger?: Logger;
       actions?: ActionsData;
       synonyms?: SynonymData;
       thresholds?: Partial<Thresholds>;
@@ -81,6 +84,7 @@ export class HelpService {
     if (unknown.length > 0)
       throw new Error(`actions name sections the guide does not have: ${unknown.join(', ')}`);
     this.llm = opts.llm;
+    this.logger = opts.logger;
     // The first searches of a fresh process run before the JIT has compiled the search code and
     // take ten times longer; asking the guide's own headings once at start-up spares the first users.
     if (opts.warmUp ?? true)
@@ -113,11 +117,22 @@ export class HelpService {
     try {
       const inChat = plan.offer ? HELP_TEXTS[lang].offers[plan.offer] : undefined;
       const body = await this.llm.answer({ question, lang, sections: plan.sections, inChat });
+      this.lastFailure = undefined;
       // The offer sentence is in the model's text already (the answerer keeps it), so it is not added twice.
       return { ...offline, text: `${body}\n\n${citationLine(lang, plan.sections)}` };
-    } catch {
+    } catch (err) {
+      this.modelFailed(err);
       return offline;
     }
+  }
+
+  /** Logs a model failure once per cause (kind, status, code), again when the cause changes. */
+  private modelFailed(err: unknown): void {
+    const summary = errorSummary(err);
+    const cause = [summary.name, summary.status, summary.code].join(':');
+    if (cause === this.lastFailure) return;
+    this.lastFailure = cause;
+    this.logger?.warn({ err: summary }, 'language model failed; answering from the guide alone');
   }
 
   private render(plan: AnswerPlan, body: string): HelpAnswer {

@@ -129,7 +129,9 @@ export function loadGuide(paths: Partial<Record<Lang, string>> = {}): Guide {
     try {
       markdown = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new GuideError(`${file}: cannot read the ${lang} guide (${(error as Error).message})`);
+      throw new GuideError(`${file}: cannot read the ${lang} guide (${(error as Error).message})`, {
+        cause: error,
+      });
     }
     sections[lang] = parseGuide(markdown, lang, file);
   }
@@ -171,9 +173,7 @@ export function assembleGuide(
 }
 
 function stripUndefined(paths: Partial<Record<Lang, string>>): Partial<Record<Lang, string>> {
-  return Object.fromEntries(
-    Object.entries(paths).filter(([, v]) => v !== undefined && v !== ''),
-  ) as Partial<Record<Lang, string>>;
+  return Object.fromEntries(Object.entries(paths).filter(([, v]) => v !== undefined && v !== ''));
 }
 
 /** The section with this id in this language; the guide guarantees every language has it. */

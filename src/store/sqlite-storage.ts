@@ -106,27 +106,30 @@ export class SqliteStorage implements Storage {
     });
   }
 
-  async read(keys: string[]): Promise<StoreItems> {
-    assertKeys(keys, 'reading');
-    if (keys.length === 0) return {};
-    return this.readBatch(keys);
+  read(keys: string[]): Promise<StoreItems> {
+    return settle(() => {
+      assertKeys(keys, 'reading');
+      return keys.length === 0 ? {} : this.readBatch(keys);
+    });
   }
 
-  async write(changes: StoreItems): Promise<void> {
-    if (changes === null || typeof changes !== 'object') {
-      throw new ReferenceError('Changes are required when writing.');
-    }
-    // Serialise everything before taking the write lock, so a bad document fails the
-    // batch without having touched the database.
-    const rows = Object.entries(changes).map(([key, item]) => prepareWrite(key, item));
-    if (rows.length === 0) return;
-    this.writeBatch(rows);
+  write(changes: StoreItems): Promise<void> {
+    return settle(() => {
+      if (changes === null || typeof changes !== 'object') {
+        throw new ReferenceError('Changes are required when writing.');
+      }
+      // Serialise everything before taking the write lock, so a bad document fails the
+      // batch without having touched the database.
+      const rows = Object.entries(changes).map(([key, item]) => prepareWrite(key, item));
+      if (rows.length > 0) this.writeBatch(rows);
+    });
   }
 
-  async delete(keys: string[]): Promise<void> {
-    assertKeys(keys, 'deleting');
-    if (keys.length === 0) return;
-    this.deleteBatch(keys);
+  delete(keys: string[]): Promise<void> {
+    return settle(() => {
+      assertKeys(keys, 'deleting');
+      if (keys.length > 0) this.deleteBatch(keys);
+    });
   }
 }
 
@@ -205,4 +208,16 @@ function assertJsonSafe(value: unknown, key: string, path: string, ancestors: Se
     }
   }
   ancestors.delete(obj);
+}
+
+/**
+ * Runs synchronous SQLite work behind botbuilder's promise-based Storage: done at once, and a
+ * throw becomes a rejection as callers of an async store expect.
+ */
+function settle<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (err) {
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
 }

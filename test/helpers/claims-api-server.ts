@@ -27,13 +27,17 @@ export async function startClaimsApi(token = 'test-service-token'): Promise<Runn
     profiles: loadProfiles(),
     logger: pino({ level: 'silent' }),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', resolve);
+  });
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     token,
     repo,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },

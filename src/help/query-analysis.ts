@@ -1,0 +1,395 @@
+/**
+ * Turns a question into concept groups for retrieval: synonym groups and phrases merged, stop
+ * words dropped, compounds split, typos corrected against the words the guide and the lists know.
+ * The synonym, weak-word and amount lists are data (synonyms.json), validated here.
+ */
+import { z } from 'zod';
+import { LANGS } from '../i18n/translate.js';
+import type { Guide } from './guide-loader.js';
+import {
+  allowedTypos,
+  editDistance,
+  fold,
+  isStopword,
+  normalizeToken,
+  queryForms,
+  splitCompound,
+  stemEnglish,
+  stemNorwegian,
+  tokenize,
+} from './normalize.js';
+import {
+  familyOf,
+  type Alternative,
+  type AnalyzedQuery,
+  type Family,
+  type QueryGroup,
+} from './retrieval-types.js';
+import bundledSynonyms from './synonyms.json' with { type: 'json' };
+import {
+  dedupe,
+  phraseAt,
+  phraseMark,
+  phraseToken,
+  properNouns,
+  rawForms,
+  typedAlternatives,
+  unfoldedForms,
+  type PhraseToken,
+} from './word-forms.js';
+
+const synonymsSchema = z.object({
+  groups: z.array(z.array(z.string().min(1)).min(2)),
+  weak: z.array(z.string().min(1)).default([]),
+  amount: z.array(z.string().min(1)).default([]),
+});
+export type SynonymData = z.input<typeof synonymsSchema>;
+
+interface SynonymEntry {
+  group: number;
+  /** Per word of the entry: its normalised forms (Norwegian and English stems). */
+  words: string[][];
+}
+
+export class QueryAnalyzer {
+  /** Per family: the normalised forms of the guide and of the one-word synonyms, for compound splitting. */
+  readonly lexicon: Record<Family, Set<string>> = { no: new Set(), en: new Set() };
+  private readonly synonymGroups: string[][];
+  private readonly singleWords: Record<Family, Map<string, Set<number>>> = {
+    no: new Map(),
+    en: new Map(),
+  };
+  private readonly phrases: SynonymEntry[] = [];
+  private readonly weakForms = new Set<string>();
+  private readonly weakWords = new Set<string>();
+  /** Forms of the words that make a section title on their own. */
+  private readonly titleWords = new Set<string>();
+  private readonly alternativesCache = new Map<number, Alternative[]>();
+  /** The known words by length, as a typo changes the length by at most the typos allowed. */
+  private readonly knownByLength = new Map<number, string[]>();
+  private readonly weakPhrases: string[][][] = [];
+  private readonly amountWords = new Set<string>();
+  private readonly amountPhrases: string[][][] = [];
+  /** Folded spellings of every known word, for correcting a typo before synonym lookup. */
+  private readonly knownWords = new Set<string>();
+
+  /**
+   * `indexed`: per family, the forms the guide index holds; filled by the index after this is
+   * built (indexing needs the phrase marks from here), read only when a question is analysed.
+   */
+  constructor(
+    guide: Guide,
+    synonymData: SynonymData | undefined,
+    private readonly indexed: Record<Family, ReadonlyMap<string, unknown>>,
+  ) {
+    const synonyms = synonymsSchema.parse(synonymData ?? bundledSynonyms);
+    this.synonymGroups = synonyms.groups;
+
+    // Known words first: compound splitting needs to know which parts are words.
+    const lexicon = this.lexicon;
+    for (const lang of LANGS) {
+      for (const section of guide.sections[lang]) {
+        for (const token of tokenize(`${section.title}\n${section.text}`, { parts: true })) {
+          const form = normalizeToken(token, lang);
+          if (form) lexicon[familyOf(lang)].add(form);
+          this.knownWords.add(fold(token));
+        }
+      }
+    }
+    synonyms.groups.forEach((group, index) => {
+      for (const entry of group) {
+        const tokens = tokenize(entry);
+        for (const token of tokens) this.knownWords.add(fold(token));
+        if (tokens.length === 1) {
+          const token = tokens[0] as string;
+          if (isStopword(token)) continue;
+          this.addSingle('no', fold(stemNorwegian(token)), index);
+          this.addSingle('en', fold(stemEnglish(token)), index);
+          lexicon.no.add(fold(stemNorwegian(token)));
+          lexicon.en.add(fold(stemEnglish(token)));
+        } else if (tokens.length > 1) {
+          // Stop words stay in phrases: "laste ned" and "laste opp" differ only by them.
+          this.phrases.push({ group: index, words: tokens.map((w) => rawForms(w)) });
+        }
+      }
+    });
+    for (const entry of synonyms.weak) {
+      this.weakWords.add(entry.trim().toLowerCase());
+      // Known, so that a typo in a weak word ("kolega") is recognised as one and counts little.
+      for (const token of tokenize(entry)) this.knownWords.add(fold(token));
+      const tokens = tokenize(entry);
+      if (tokens.length === 1)
+        for (const form of unfoldedForms(tokens[0] as string)) this.weakForms.add(form);
+      else this.weakPhrases.push(tokens.map((w) => rawForms(w)));
+    }
+    for (const entry of synonyms.amount) {
+      const tokens = tokenize(entry);
+      if (tokens.length === 1) this.amountWords.add(fold(tokens[0] as string));
+      else if (tokens.length > 1) this.amountPhrases.push(tokens.map((w) => rawForms(w)));
+    }
+    for (const lang of LANGS) {
+      for (const section of guide.sections[lang]) {
+        const content = tokenize(section.title).filter((t) => !isStopword(t));
+        if (content.length === 1)
+          for (const form of unfoldedForms(content[0] as string)) this.titleWords.add(form);
+      }
+    }
+    for (const word of this.knownWords) {
+      if (word.length < 4) continue;
+      const list = this.knownByLength.get(word.length) ?? [];
+      list.push(word);
+      this.knownByLength.set(word.length, list);
+    }
+    // Phrases are matched longest first, so "fill in" wins over a one-word entry inside it.
+    this.phrases.sort((a, b) => b.words.length - a.words.length);
+    this.weakPhrases.sort((a, b) => b.length - a.length);
+  }
+
+  /**
+   * A mark for each synonym phrase in a text, indexed like a word: "log in" in the guide then
+   * meets "sign in" or "logge inn" in a question although no single word of them does.
+   */
+  phraseMarks(text: string): string[] {
+    const forms = tokenize(text).map(phraseToken);
+    const marks: string[] = [];
+    for (let i = 0; i < forms.length; i++) {
+      const phrase = this.matchPhrase(forms, i);
+      if (phrase) marks.push(phraseMark(phrase.group));
+    }
+    return marks;
+  }
+
+  private addSingle(family: Family, form: string, group: number): void {
+    const groups = this.singleWords[family].get(form) ?? new Set<number>();
+    groups.add(group);
+    this.singleWords[family].set(form, groups);
+  }
+
+  private isKnownForm(forms: string[]): boolean {
+    const [no, en] = [forms[0] as string, (forms[1] ?? forms[0]) as string];
+    return (
+      this.indexed.no.has(no) ||
+      this.indexed.en.has(en) ||
+      this.singleWords.no.has(no) ||
+      this.singleWords.en.has(en)
+    );
+  }
+
+  private groupsOfWord(word: string): Set<number> {
+    const found = new Set<number>();
+    for (const g of this.singleWords.no.get(fold(stemNorwegian(word))) ?? []) found.add(g);
+    for (const g of this.singleWords.en.get(fold(stemEnglish(word))) ?? []) found.add(g);
+    return found;
+  }
+
+  /**
+   * Compared unfolded: folded, "står" (stands) would make "star" (the asterisk) weak. A word that
+   * alone names a section of the guide ("# 2 Hotels") is what that section is about, never weak.
+   */
+  private isWeak(word: string): boolean {
+    const forms = unfoldedForms(word);
+    return forms.some((f) => this.weakForms.has(f)) && !forms.some((f) => this.titleWords.has(f));
+  }
+
+  /** The closest known word within the typos its length allows, so "pasord" is looked up as "passord". */
+  private correct(word: string): string | undefined {
+    const folded = fold(word);
+    // Shorter words are too often real other words one letter off ("ferie" is not "ferje").
+    const typos = allowedTypos(folded);
+    if (typos === 0 || this.knownWords.has(folded)) return undefined;
+    let best: string | undefined;
+    let bestDistance = typos + 1;
+    for (let length = folded.length - typos; length <= folded.length + typos; length++) {
+      for (const known of this.knownByLength.get(length) ?? []) {
+        const d = editDistance(folded, known, typos);
+        if (d < bestDistance) {
+          best = known;
+          bestDistance = d;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Turns a question into concept groups: synonyms merged, stop words dropped, compounds split, typos corrected. */
+  analyze(question: string): AnalyzedQuery {
+    const tokens = tokenize(question);
+    const names = properNouns(question);
+    const tokenForms = tokens.map(phraseToken);
+    const groups = new Map<string, QueryGroup>();
+    /** One concept, even when its word belongs to several synonym groups ("attach": the app and attaching). */
+    const synonymGroup = (
+      indices: Iterable<number>,
+      label: string,
+      typed: string[],
+      partial = false,
+    ) => {
+      const ids = [...new Set(indices)].sort((a, b) => a - b);
+      const key = `syn:${ids.join('+')}`;
+      const existing = groups.get(key);
+      if (existing) {
+        existing.label += ` ${label}`;
+        existing.alternatives = dedupe([...existing.alternatives, ...typedAlternatives(typed)]);
+        existing.partial = Boolean(existing.partial && partial);
+        return;
+      }
+      groups.set(key, {
+        label,
+        alternatives: dedupe([
+          ...typedAlternatives(typed),
+          ...ids.flatMap((id) => this.synonymAlternatives(id)),
+        ]),
+        // A whole group is weak when the list says so of one of its words ("claim", "krav").
+        weak: ids.some((id) =>
+          (this.synonymGroups[id] ?? []).some((entry) => this.isWeakEntry(entry)),
+        ),
+        number: false,
+        partial,
+      });
+    };
+    const plainGroup = (
+      label: string,
+      weak: boolean,
+      alternatives: Alternative[],
+      partial = false,
+    ) => {
+      const key = `word:${alternatives.map((a) => `${a.family}:${a.form}`).join('|')}`;
+      if (!groups.has(key))
+        groups.set(key, { label, alternatives, weak, number: /^\p{N}+$/u.test(label), partial });
+    };
+
+    for (let i = 0; i < tokens.length;) {
+      const phrase = this.matchPhrase(tokenForms, i);
+      if (phrase) {
+        synonymGroup([phrase.group], tokens.slice(i, i + phrase.length).join(' '), []);
+        // Words skipped inside the phrase ("laster jeg opp") are stop words: nothing else to do with them.
+        i += phrase.length;
+        continue;
+      }
+      const weakLength = this.matchWeakPhrase(tokenForms, i);
+      if (weakLength > 0) {
+        i += weakLength;
+        continue;
+      }
+      const word = tokens[i] as string;
+      i++;
+      if (isStopword(word)) continue;
+      if (/^\p{N}+$/u.test(word)) {
+        plainGroup(word, false, [
+          { form: word, family: 'no', typed: false },
+          { form: word, family: 'en', typed: false },
+        ]);
+        continue;
+      }
+      if (this.isWeak(word)) {
+        plainGroup(word, true, typedAlternatives([word]));
+        continue;
+      }
+      const direct = this.groupsOfWord(word);
+      if (direct.size > 0) {
+        synonymGroup(direct, word, [word]);
+        continue;
+      }
+      if (this.isKnownForm(queryForms(word))) {
+        plainGroup(word, false, typedAlternatives([word]));
+        continue;
+      }
+      const split = splitCompound(
+        word,
+        (form) => this.indexed.no.has(form) || this.singleWords.no.has(form),
+      );
+      if (split) {
+        // With an unknown first part only half the word is covered: "flybillett" is a ticket, but maybe not one the guide covers.
+        const partial = split.modifier.length === 0;
+        const headGroups = this.groupsOfWord(split.headWord);
+        if (headGroups.size > 0) synonymGroup(headGroups, word, [], partial);
+        else
+          plainGroup(
+            word,
+            false,
+            split.head.map((form) => ({ form, family: 'no' as const, typed: false })),
+            partial,
+          );
+        for (const form of split.modifier) {
+          const modifierGroups = this.singleWords.no.get(form);
+          if (modifierGroups && modifierGroups.size > 0) synonymGroup(modifierGroups, word, []);
+          else plainGroup(form, false, [{ form, family: 'no', typed: false }]);
+        }
+        continue;
+      }
+      const corrected = this.correct(word);
+      const correctedGroups = corrected ? this.groupsOfWord(corrected) : new Set<number>();
+      if (correctedGroups.size > 0) {
+        synonymGroup(correctedGroups, word, [word]);
+        continue;
+      }
+      // An unknown capitalised word inside a sentence names a place or a company: a circumstance.
+      const weak =
+        (corrected !== undefined && this.isWeak(corrected)) ||
+        (corrected === undefined && names.has(word));
+      plainGroup(word, weak, typedAlternatives([word]));
+    }
+    return { groups: [...groups.values()], asksAmount: this.asksAmount(tokens, tokenForms) };
+  }
+
+  /** A word for an amount, alone or as the end of a compound ("skattesatsen"), or a phrase like "how much". */
+  private asksAmount(tokens: string[], tokenForms: PhraseToken[]): boolean {
+    for (const token of tokens) {
+      const folded = fold(token);
+      // Only longer words as the end of a compound: "separate" does not ask for a "rate".
+      for (const word of this.amountWords)
+        if (folded === word || (word.length >= 5 && folded.endsWith(word))) return true;
+    }
+    return tokenForms.some((_, i) =>
+      this.amountPhrases.some((phrase) => phraseAt(tokenForms, i, phrase) > 0),
+    );
+  }
+
+  /** Exact spelling only: "hjelpe" (to help) is weak, the group with "hjelp" (the help icon) is not. */
+  private isWeakEntry(entry: string): boolean {
+    return this.weakWords.has(entry.trim().toLowerCase());
+  }
+
+  /**
+   * The words a group is searched as. Only its one-word entries: a phrase's words apart mean
+   * something else ("comment field" is not every "field"); phrases serve to recognise the question.
+   */
+  private synonymAlternatives(index: number): Alternative[] {
+    const cached = this.alternativesCache.get(index);
+    if (cached) return cached;
+    const out: Alternative[] = [];
+    for (const entry of this.synonymGroups[index] ?? []) {
+      const tokens = tokenize(entry);
+      if (tokens.length !== 1 || isStopword(tokens[0] as string)) continue;
+      const token = tokens[0] as string;
+      out.push({ form: fold(stemNorwegian(token)), family: 'no', typed: false });
+      out.push({ form: fold(stemEnglish(token)), family: 'en', typed: false });
+    }
+    out.push(
+      { form: phraseMark(index), family: 'no', typed: false },
+      { form: phraseMark(index), family: 'en', typed: false },
+    );
+    const alternatives = dedupe(out);
+    this.alternativesCache.set(index, alternatives);
+    return alternatives;
+  }
+
+  private matchPhrase(
+    tokens: PhraseToken[],
+    start: number,
+  ): { group: number; length: number } | undefined {
+    for (const phrase of this.phrases) {
+      const length = phraseAt(tokens, start, phrase.words);
+      if (length > 0) return { group: phrase.group, length };
+    }
+    return undefined;
+  }
+
+  private matchWeakPhrase(tokens: PhraseToken[], start: number): number {
+    for (const phrase of this.weakPhrases) {
+      const length = phraseAt(tokens, start, phrase);
+      if (length > 0) return length;
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,86 @@
+/** The shapes offline retrieval passes between analysing a question and ranking the guide. */
+import type { Lang } from '../i18n/translate.js';
+
+/** Norwegian (both standards share a stemmer) or English: which index fields a search form belongs to. */
+export type Family = 'no' | 'en';
+export const familyOf = (lang: Lang): Family => (lang === 'en' ? 'en' : 'no');
+
+export interface Thresholds {
+  /**
+   * Least score of the best section: BM25 summed over the question's concepts and the three
+   * languages, times the share of the question the section contains.
+   */
+  minScore: number;
+  /** Least share of the question's content (weighted) that the cited sections must contain. */
+  minCoverage: number;
+  /** A second section is cited when it scores at least this share of the best one. */
+  secondRatio: number;
+  /** A term found in at least this share of the sections says nothing about which one is meant. */
+  genericShare: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  minScore: 5,
+  minCoverage: 0.6,
+  secondRatio: 0.6,
+  genericShare: 0.6,
+};
+
+export interface Alternative {
+  form: string;
+  family: Family;
+  /** Typed by the user (not a synonym): only these get typo tolerance, so synonyms never drift. */
+  typed: boolean;
+}
+
+export interface QueryGroup {
+  /** What the user wrote for this concept (for diagnostics). */
+  label: string;
+  alternatives: Alternative[];
+  /** Says what to do ("add", "finn") rather than what about. */
+  weak: boolean;
+  /** A number: it counts when the guide has it, and costs nothing when it has not (dates, amounts). */
+  number: boolean;
+  /**
+   * Only the head of a compound is known ("fly|billetter"): the guide has tickets, not necessarily
+   * plane tickets, so finding it covers only half of the word.
+   */
+  partial?: boolean;
+}
+
+export interface AnalyzedQuery {
+  groups: QueryGroup[];
+  /** The question asks for an amount or a rate ("how much", "kilometersatsen"). */
+  asksAmount: boolean;
+}
+
+export interface SectionHit {
+  id: string;
+  score: number;
+}
+
+export interface Retrieval {
+  found: boolean;
+  /** The sections to answer from (one or two), best first; empty when not found. */
+  sections: SectionHit[];
+  /** All sections with a score, best first; for diagnostics and evaluation. */
+  ranked: SectionHit[];
+  coverage: number;
+  query: AnalyzedQuery;
+  /** Per query group: its coverage weight after the generic check. */
+  weights: number[];
+  /** Per query group: in how many sections it occurs (the user's own word, where the guide has it). */
+  sectionCounts: number[];
+  /** Per query group: the indexed forms it matches, with the match quality. */
+  groupTerms: Array<Record<Family, Map<string, number>>>;
+}
+
+export interface RankedSentence {
+  text: string;
+  position: number;
+  /** Sentences with the same block are one paragraph or one list. */
+  block: number;
+  /** An item of a numbered list. */
+  step: boolean;
+  score: number;
+}

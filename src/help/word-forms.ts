@@ -1,0 +1,115 @@
+/**
+ * Word forms for matching a question against the guide and the synonym lists: stems, typed
+ * alternatives, phrase matching with a stop word between, and the marks that index a phrase.
+ */
+import type { Alternative } from './retrieval-types.js';
+import {
+  allowedTypos,
+  editDistance,
+  fold,
+  isStopword,
+  stemEnglish,
+  stemNorwegian,
+} from './normalize.js';
+
+/** Matches between a search form and an indexed form: exact, as a prefix of a longer word, or within typos. */
+export function matchQuality(alt: Alternative, term: string): number {
+  if (term === alt.form) return 1;
+  if (alt.form.length >= minPrefix(alt) && term.startsWith(alt.form)) return 0.7;
+  if (alt.typed) {
+    const typos = allowedTypos(alt.form);
+    if (typos > 0 && editDistance(alt.form, term, typos) <= typos) return 0.6;
+  }
+  return 0;
+}
+
+/**
+ * Shortest form searched as a prefix. A synonym's short stem finds unrelated words ("fram" from
+ * "frame" in "framfor"), so synonyms need one letter more than what the user typed.
+ */
+export const minPrefix = (alt: Alternative) => (alt.typed ? 4 : 5);
+
+/** Tokens never contain "_", so a phrase mark cannot collide with a word; the closing "_" stops "_p1_" prefixing "_p12_". */
+export const phraseMark = (group: number) => `_p${group}_`;
+export const isPhraseMark = (term: string) => /^_p\d+_$/.test(term);
+
+export function dedupe(alternatives: Alternative[]): Alternative[] {
+  const seen = new Map<string, Alternative>();
+  for (const alt of alternatives) {
+    const key = `${alt.family}:${alt.form}`;
+    const existing = seen.get(key);
+    if (!existing || (alt.typed && !existing.typed)) seen.set(key, alt);
+  }
+  return [...seen.values()];
+}
+
+export function typedAlternatives(words: string[]): Alternative[] {
+  return dedupe(
+    words.flatMap((word) => [
+      { form: fold(stemNorwegian(word.toLowerCase())), family: 'no' as const, typed: true },
+      { form: fold(stemEnglish(word.toLowerCase())), family: 'en' as const, typed: true },
+    ]),
+  );
+}
+
+/** The word and its stems, unfolded; a stem shorter than four letters is too ambiguous ("apply" → "app"). */
+export function unfoldedForms(word: string): string[] {
+  const lower = word.toLowerCase();
+  return [
+    ...new Set([lower, ...[stemNorwegian(lower), stemEnglish(lower)].filter((f) => f.length >= 4)]),
+  ];
+}
+
+/** Both stems and the plain folded word: enough to recognise a word from a list whatever its inflection. */
+export function rawForms(word: string): string[] {
+  const lower = word.toLowerCase();
+  return [...new Set([fold(lower), fold(stemNorwegian(lower)), fold(stemEnglish(lower))])];
+}
+
+/** Lowercased words written with a capital inside a sentence ("in Stavanger"), not the first word of one. */
+export function properNouns(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/(^|[.!?]\s+|\s+)(\p{Lu}[\p{Ll}\p{Lu}]*)/gu)) {
+    const [, before = '', word = ''] = match;
+    const sentenceStart = match.index === 0 || /[.!?]/.test(before);
+    if (!sentenceStart && !/^\p{Lu}+$/u.test(word)) names.add(word.toLowerCase());
+  }
+  return names;
+}
+
+export interface PhraseToken {
+  forms: string[];
+  stop: boolean;
+}
+
+export const phraseToken = (token: string): PhraseToken => ({
+  forms: rawForms(token),
+  stop: isStopword(token),
+});
+
+/**
+ * How many tokens the phrase `words` (forms per word) covers from `start`, or 0. One stop word
+ * may stand between two of its words, as a question puts the subject there: "laster jeg opp",
+ * "kommer jeg i gang".
+ */
+export function phraseAt(tokens: PhraseToken[], start: number, words: string[][]): number {
+  if (words.length < 2) return 0;
+  let at = start;
+  for (let j = 0; j < words.length; j++) {
+    const forms = words[j] as string[];
+    if (sharesForm(tokens[at], forms)) {
+      at++;
+    } else if (j > 0 && tokens[at]?.stop && sharesForm(tokens[at + 1], forms)) {
+      at += 2;
+    } else {
+      return 0;
+    }
+  }
+  return at - start;
+}
+
+function sharesForm(token: PhraseToken | undefined, forms: string[]): boolean {
+  if (!token) return false;
+  for (const form of forms) if (token.forms.includes(form)) return true;
+  return false;
+}

@@ -1,0 +1,83 @@
+/**
+ * Runs the conversation for one person: reads their state, hands the event to the pure engine,
+ * writes the state back, and executes the effects the engine asks for until none are left. The
+ * caller (the bot) only delivers each result; nothing here knows about Teams or botbuilder.
+ */
+import type { Logger } from 'pino';
+import { handleEvent } from '../conversation/engine.js';
+import type {
+  ConversationEvent,
+  TurnContextData,
+  TurnResult,
+  UserState,
+} from '../conversation/types.js';
+import { isETagConflict } from '../store/sqlite-storage.js';
+import type { EffectRunner } from './effect-runner.js';
+import { KeyedLock } from './keyed-lock.js';
+
+/** The part of a key-value store with eTags that state needs (botbuilder's Storage fits). */
+export interface StateStore {
+  read(keys: string[]): Promise<Record<string, unknown>>;
+  write(changes: Record<string, unknown>): Promise<void>;
+}
+
+interface StoredUser {
+  state: UserState;
+  eTag?: string;
+}
+
+const MAX_STATE_RETRIES = 5;
+
+export class ConversationRunner {
+  private readonly lock = new KeyedLock();
+
+  constructor(
+    private readonly deps: { storage: StateStore; effects: EffectRunner; logger: Logger },
+  ) {}
+
+  /** One event, no effects: for an answer that must go out before slow work starts. */
+  stepOnce(employeeId: string, event: ConversationEvent, facts: TurnContextData) {
+    return this.lock.run(employeeId, () => this.step(employeeId, event, facts));
+  }
+
+  /**
+   * Runs events and the effects they ask for, one person at a time. `deliver` gets each result
+   * before its effects run, so the user sees "Sending…" before the claims API answers.
+   */
+  run(
+    employeeId: string,
+    facts: TurnContextData,
+    events: ConversationEvent[],
+    deliver: (result: TurnResult) => Promise<void>,
+  ): Promise<void> {
+    return this.lock.run(employeeId, async () => {
+      const pending = [...events];
+      for (let next = pending.shift(); next; next = pending.shift()) {
+        const result = await this.step(employeeId, next, facts);
+        await deliver(result);
+        for (const effect of result.effects)
+          pending.push(await this.deps.effects.run(employeeId, effect));
+      }
+    });
+  }
+
+  /** Reads state, runs the engine, writes state back; on an eTag conflict re-reads and re-runs. */
+  private async step(
+    employeeId: string,
+    event: ConversationEvent,
+    facts: TurnContextData,
+  ): Promise<TurnResult> {
+    const key = `users/${employeeId}`;
+    for (let attempt = 1; ; attempt++) {
+      const found = (await this.deps.storage.read([key]))[key] as StoredUser | undefined;
+      const result = handleEvent(found?.state ?? {}, event, facts);
+      try {
+        await this.deps.storage.write({ [key]: { state: result.state, eTag: found?.eTag ?? '*' } });
+        return result;
+      } catch (err) {
+        if (!isETagConflict(err) || attempt >= MAX_STATE_RETRIES) throw err;
+        this.deps.logger.debug({ attempt }, 'state write conflict, retrying the turn');
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Executes what the conversation asks for (file a claim, list claims or receipts, answer a
+ * question) and turns the outcome into the event the conversation continues with. Failures
+ * become events too, so the conversation always gets to tell the user what happened.
+ */
+import type { Logger } from 'pino';
+import type { ConversationEvent, Effect, HelpReply, Lang } from '../conversation/types.js';
+import { t } from '../i18n/translate.js';
+import { errorSummary } from '../logger.js';
+import type { ReceiptPipeline } from '../receipts/receipt-pipeline.js';
+import type { ClaimFiling } from './claim-filing.js';
+import type { ClaimsListing } from './claims-listing.js';
+
+/** Answers questions from the user guide (offline search, optionally a language model). */
+export interface HelpAnswerer {
+  answer(question: string, userLang: Lang): Promise<HelpReply>;
+}
+
+export interface EffectRunnerDeps {
+  help: HelpAnswerer;
+  receipts: ReceiptPipeline;
+  filing: ClaimFiling;
+  listing: ClaimsListing;
+  logger: Logger;
+}
+
+export class EffectRunner {
+  constructor(private readonly deps: EffectRunnerDeps) {}
+
+  async run(employeeId: string, effect: Effect): Promise<ConversationEvent> {
+    const { receipts } = this.deps;
+    switch (effect.type) {
+      case 'answerHelp':
+        return this.answerHelp(effect.question, effect.lang);
+      case 'listClaims':
+        return this.deps.listing.list(employeeId);
+      case 'listReceipts':
+        return { type: 'receiptsListed', receipts: receipts.inbox(employeeId) };
+      case 'gatherInbox':
+        return { type: 'inboxGathered', receipts: receipts.inbox(employeeId) };
+      case 'loadReceipt': {
+        const receipt = receipts.load(employeeId, effect.receiptId);
+        return receipt
+          ? { type: 'receiptRead', receipt }
+          : { type: 'receiptsListed', receipts: receipts.inbox(employeeId) };
+      }
+      case 'fileClaim':
+        return this.deps.filing.file(employeeId, effect);
+    }
+  }
+
+  private async answerHelp(question: string, lang: Lang): Promise<ConversationEvent> {
+    try {
+      return { type: 'helpAnswered', reply: await this.deps.help.answer(question, lang) };
+    } catch (err) {
+      this.deps.logger.warn({ err: errorSummary(err) }, 'help answer failed');
+      return {
+        type: 'helpAnswered',
+        reply: { found: false, lang, text: t(lang, 'fallback.text') },
+      };
+    }
+  }
+}

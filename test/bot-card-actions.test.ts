@@ -19,22 +19,26 @@ import { ReceiptStore } from '../src/receipts/receipt-store.js';
 import { ProcessedActivities } from '../src/store/processed-activities.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
 import { SqliteStorage } from '../src/store/sqlite-storage.js';
+import { createExpenseServices } from '../src/services/expense-services.js';
 
 function makeBot() {
   const db = openDatabase(':memory:');
   let n = 0;
   return new ExpenseBot({
-    storage: new SqliteStorage(db),
-    help: new HelpService(loadGuide()),
-    receipts: new ReceiptPipeline({
-      store: new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-bot-actions-'))),
-      extractor: createOfflineExtractor(),
+    services: createExpenseServices({
+      storage: new SqliteStorage(db),
+      help: new HelpService(loadGuide()),
+      receipts: new ReceiptPipeline({
+        store: new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-bot-actions-'))),
+        extractor: createOfflineExtractor(),
+      }),
+      intake: { authEnabled: false },
+      // Nothing here files a claim: a closed port is enough.
+      claims: createClaimsClient({ baseUrl: 'http://127.0.0.1:9', token: 't', timeoutMs: 500 }),
+      logger: pino({ level: 'silent' }),
     }),
-    intake: { authEnabled: false },
     botAppId: '',
     processed: new ProcessedActivities(db),
-    // Nothing here files a claim: a closed port is enough.
-    claims: createClaimsClient({ baseUrl: 'http://127.0.0.1:9', token: 't', timeoutMs: 500 }),
     cards: new CardRenderer(),
     logger: pino({ level: 'silent' }),
     defaultLang: 'nb',

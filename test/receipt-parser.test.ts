@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidOrgNo, parseReceipt } from '../src/receipts/receipt-parser.js';
+import { isValidOrgNo, parseReceipt } from '../src/receipts/parser/index.js';
 import { LOW_CONFIDENCE, receiptFieldsSchema } from '../src/receipts/receipt-fields.js';
 
 const today = '2026-11-25';

@@ -29,7 +29,7 @@ import {
   parseReceiptDetailed,
   readLine,
   type ParseDetails,
-} from './receipt-parser.js';
+} from './parser/index.js';
 import type { ReceiptExtractor, ReceiptFields, ReceiptMime } from './receipt-fields.js';
 
 export type ExtractionErrorCode =

@@ -13,7 +13,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createOfflineExtractor, sniffReceiptType } from '../src/receipts/offline-extractor.js';
+import { sniffReceiptType } from '../src/receipts/file-type.js';
+import { createOfflineExtractor } from '../src/receipts/offline-extractor.js';
 import {
   MiB,
   checkTarget,

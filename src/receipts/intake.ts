@@ -5,7 +5,7 @@
  * go live here, next to the one place that sends it.
  */
 import { createHash } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
+import { sniffReceiptType } from './file-type.js';
 import type { ReceiptMime } from './receipt-fields.js';
 
 /** The shape of a Bot Framework attachment we read; botbuilder's `Attachment` fits it. */
@@ -198,7 +198,7 @@ export async function downloadAttachment(
   const bytes = item.url.startsWith('data:')
     ? decodeDataUrl(item, maxBytes)
     : await fetchWithRules(item, options, maxBytes);
-  const mime = await sniffReceiptMime(bytes);
+  const mime = sniffReceiptType(bytes);
   if (!mime) {
     throw new IntakeError(
       'unsupportedType',
@@ -206,24 +206,6 @@ export async function downloadAttachment(
     );
   }
   return { bytes, mime, sha256: createHash('sha256').update(bytes).digest('hex') };
-}
-
-/** The receipt type of `bytes` by their magic numbers, or undefined for anything else. */
-export async function sniffReceiptMime(bytes: Uint8Array): Promise<ReceiptMime | undefined> {
-  const detected = await fileTypeFromBuffer(bytes);
-  switch (detected?.mime) {
-    case 'image/jpeg':
-    case 'image/png':
-    case 'image/webp':
-    case 'application/pdf':
-      return detected.mime;
-    // One still image in the HEIF container; camera phones write either brand.
-    case 'image/heic':
-    case 'image/heif':
-      return 'image/heic';
-    default:
-      return undefined;
-  }
 }
 
 /** Pasted images from some clients arrive inline as base64 data URLs: no network involved. */

@@ -30,7 +30,10 @@ import {
   readLine,
   type ParseDetails,
 } from './parser/index.js';
+import { sniffReceiptType } from './file-type.js';
 import type { ReceiptExtractor, ReceiptFields, ReceiptMime } from './receipt-fields.js';
+
+export { sniffReceiptType } from './file-type.js';
 
 export type ExtractionErrorCode =
   'unsupported_type' | 'too_large' | 'unreadable' | 'scanned_pdf_without_text_layer' | 'ocr_failed';
@@ -68,20 +71,6 @@ export interface OfflineExtractorOptions {
   prep?: PrepOptions;
   /** YYYY-MM-DD; dates after it are misreadings. Default: the real date. */
   today?: () => string;
-}
-
-/** The type from the first bytes; the MIME type a chat client sends is only a hint. */
-export function sniffReceiptType(bytes: Uint8Array): ReceiptMime | undefined {
-  const b = (i: number) => bytes[i] ?? -1;
-  if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'image/jpeg';
-  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'image/png';
-  const ascii = (from: number, to: number) =>
-    Buffer.from(bytes.subarray(from, to)).toString('latin1');
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
-  if (ascii(4, 8) === 'ftyp' && /^(?:heic|heix|hevc|hevx|mif1|msf1|heim|heis)$/.test(ascii(8, 12)))
-    return 'image/heic';
-  if (ascii(0, 1024).includes('%PDF-')) return 'application/pdf';
-  return undefined;
 }
 
 function emptyFields(): ReceiptFields {

@@ -7,6 +7,7 @@
 import OpenAI from 'openai';
 import sharp from 'sharp';
 import { CURRENCIES, type Currency } from '../claims/claim.js';
+import { foldSpelling } from '../text/fold.js';
 import {
   LOW_CONFIDENCE,
   RECEIPT_KINDS,
@@ -377,11 +378,7 @@ function emptyFields(): ReceiptFields {
 }
 
 function sameMerchant(x: string, y: string): boolean {
-  const norm = (s: string): string =>
-    s
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^\p{L}\p{N}]+/gu, '');
+  const norm = (s: string): string => foldSpelling(s).replace(/[^\p{L}\p{N}]+/gu, '');
   const nx = norm(x);
   const ny = norm(y);
   // "Circle K" read by one and "CIRCLE K NORGE AS" by the other are the same shop.

@@ -87,7 +87,9 @@ export type IntakeErrorCode =
   | 'network'
   | 'timeout'
   | 'tooManyRedirects'
-  | 'httpError';
+  | 'httpError'
+  /** A HEIC photo whose image this server cannot decode: found when reading, not when fetching. */
+  | 'heicUndecodable';
 
 export const INTAKE_ERROR_CODES: readonly IntakeErrorCode[] = [
   'expired',
@@ -99,6 +101,7 @@ export const INTAKE_ERROR_CODES: readonly IntakeErrorCode[] = [
   'timeout',
   'tooManyRedirects',
   'httpError',
+  'heicUndecodable',
 ];
 
 /** Every way a download fails, as a code the bot turns into a message in the user's language. */
@@ -352,6 +355,8 @@ async function fetchWithRules(
 }
 
 async function discard(response: Response): Promise<void> {
+  // The answer is already decided (an error for the user); a body that will not cancel is
+  // closed with the connection, so its failure changes nothing and is deliberately let go.
   await response.body?.cancel().catch(() => undefined);
 }
 
@@ -381,6 +386,7 @@ async function readCapped(
       // Aborting closes the connection, so the sender stops rather than the rest of the
       // file being read and thrown away.
       controller.abort();
+      // The connection is aborted already; a cancel that fails on it has nothing left to do.
       await reader.cancel().catch(() => undefined);
       throw new IntakeError('tooLarge', `the file is more than ${maxBytes} bytes`);
     }

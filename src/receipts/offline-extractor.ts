@@ -31,7 +31,12 @@ import {
   type ParseDetails,
 } from './parser/index.js';
 import { sniffReceiptType } from './file-type.js';
-import type { ReceiptExtractor, ReceiptFields, ReceiptMime } from './receipt-fields.js';
+import {
+  ReceiptReadError,
+  type ReceiptExtractor,
+  type ReceiptFields,
+  type ReceiptMime,
+} from './receipt-fields.js';
 
 export { sniffReceiptType } from './file-type.js';
 
@@ -41,7 +46,7 @@ export type ExtractionErrorCode =
 export interface ExtractionResult {
   fields: ReceiptFields;
   /** Set when the file could not be read at all; `fields` is then an empty not_receipt. */
-  error?: { code: ExtractionErrorCode; message: string };
+  error?: { code: ExtractionErrorCode; message: string; cause?: unknown };
   /** Where the text came from. */
   source: 'ocr' | 'pdf-text' | 'pdf-ocr' | 'none';
   /** The text the fields were read from, for logs and for a model that wants to look again. */
@@ -104,10 +109,10 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
       ...result,
       ms: Math.round(performance.now() - started),
     });
-    const failed = (code: ExtractionErrorCode, message: string) =>
+    const failed = (code: ExtractionErrorCode, message: string, cause?: unknown) =>
       done({
         fields: emptyFields(),
-        error: { code, message },
+        error: { code, message, ...(cause === undefined ? {} : { cause }) },
         source: 'none',
         text: '',
         lines: [],
@@ -141,17 +146,18 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
       return done({ ...read, source: 'ocr' });
     } catch (err) {
       if (ropts.signal?.aborted) throw ropts.signal.reason;
-      if (err instanceof ImageTooLargeError) return failed('too_large', err.message);
+      if (err instanceof ImageTooLargeError) return failed('too_large', err.message, err);
       if (err instanceof UnreadableImageError && type === 'image/heic') {
         // sharp's bundled libheif decodes AVIF but not the HEVC inside an iPhone's HEIC.
         return failed(
           'unsupported_type',
           'HEIC photos cannot be decoded here; send the photo as JPEG (iPhone: Settings → Camera → Formats → Most Compatible)',
+          err,
         );
       }
       if (err instanceof UnreadableImageError || err instanceof UnreadablePdfError)
-        return failed('unreadable', err.message);
-      return failed('ocr_failed', err instanceof Error ? err.message : String(err));
+        return failed('unreadable', err.message, err);
+      return failed('ocr_failed', err instanceof Error ? err.message : String(err), err);
     }
   }
 
@@ -331,7 +337,17 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
   return {
     read,
     async extract(bytes, mime, ropts) {
-      return (await read(bytes, mime, ropts)).fields;
+      const result = await read(bytes, mime, ropts);
+      const error = result.error;
+      if (error?.code === 'ocr_failed') {
+        throw new ReceiptReadError('ocr_failed', error.message, { cause: error.cause });
+      }
+      if (error?.code === 'unsupported_type' && sniffReceiptType(bytes) === 'image/heic') {
+        throw new ReceiptReadError('heic_undecodable', error.message, { cause: error.cause });
+      }
+      // Anything else that could not be read (a corrupt image, a scanned PDF without a renderer)
+      // is, to the user, no receipt: the not_receipt fields say so.
+      return result.fields;
     },
     warm: () => pool.warm(),
     async close() {

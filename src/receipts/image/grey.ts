@@ -107,9 +107,7 @@ export async function resizeGrey(
 ): Promise<GreyImage> {
   const width = Math.max(1, Math.round(image.width * scale));
   const height = Math.max(1, Math.round(image.height * scale));
-  let pipeline = sharp(image.data, {
-    raw: { width: image.width, height: image.height, channels: 1 },
-  });
+  let pipeline = fromGrey(image);
   if (scale !== 1)
     pipeline = pipeline.resize({
       width,
@@ -118,6 +116,16 @@ export async function resizeGrey(
       kernel: scale < 1 ? 'lanczos3' : 'cubic',
     });
   if (blur) pipeline = pipeline.blur(blur);
+  return toGrey(pipeline);
+}
+
+/** A sharp pipeline over a grey bitmap. */
+export function fromGrey(image: GreyImage): sharp.Sharp {
+  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } });
+}
+
+/** The grey bitmap a sharp pipeline ends in. */
+export async function toGrey(pipeline: sharp.Sharp): Promise<GreyImage> {
   const { data, info } = await pipeline
     .toColourspace('b-w')
     .raw()

@@ -1,8 +1,7 @@
 /**
  * Skew: how far the lines of print run downhill, turning the slip upright, and trimming to the ink.
  */
-import sharp from 'sharp';
-import { clampRect, cropGrey, shrink, type GreyImage } from './grey.js';
+import { clampRect, cropGrey, fromGrey, shrink, toGrey, type GreyImage } from './grey.js';
 
 /**
  * The angle, in degrees, by which the lines of print run downhill to the right: the shear at
@@ -56,19 +55,8 @@ export function estimateSkew(image: GreyImage): number {
   return bestScore > level * 1.05 ? Math.round(best * 10) / 10 : 0;
 }
 
-export async function rotateGrey(image: GreyImage, degrees: number): Promise<GreyImage> {
-  const { data, info } = await sharp(image.data, {
-    raw: { width: image.width, height: image.height, channels: 1 },
-  })
-    .rotate(degrees, { background: { r: 255, g: 255, b: 255 } })
-    .toColourspace('b-w')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return {
-    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
-    width: info.width,
-    height: info.height,
-  };
+export function rotateGrey(image: GreyImage, degrees: number): Promise<GreyImage> {
+  return toGrey(fromGrey(image).rotate(degrees, { background: { r: 255, g: 255, b: 255 } }));
 }
 
 /** Crops blank margins (a rotated page's corners, an A4 scan around a small slip). */

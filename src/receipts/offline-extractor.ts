@@ -94,6 +94,19 @@ function emptyFields(): ReceiptFields {
   };
 }
 
+/**
+ * Reads a file that only its bytes can say the type of (a file on disk, for the CLI, the
+ * evaluation and the benchmark), timed in seconds as the caller sees it.
+ */
+export async function readTimed(
+  extractor: OfflineExtractor,
+  bytes: Buffer,
+): Promise<{ result: ExtractionResult; seconds: number }> {
+  const started = performance.now();
+  const result = await extractor.read(bytes, sniffReceiptType(bytes) ?? 'image/jpeg');
+  return { result, seconds: (performance.now() - started) / 1000 };
+}
+
 export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): OfflineExtractor {
   const ownPool = !opts.pool;
   const pool = opts.pool ?? createOcrPool(opts.poolOptions);

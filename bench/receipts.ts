@@ -13,7 +13,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createOfflineExtractor, sniffReceiptType } from '../src/receipts/offline-extractor.js';
+import { sniffReceiptType } from '../src/receipts/file-type.js';
+import { createOfflineExtractor, readTimed } from '../src/receipts/offline-extractor.js';
 import {
   MiB,
   checkTarget,
@@ -73,9 +74,8 @@ async function main(args: string[]): Promise<void> {
   for (let round = 0; round < rounds; round++) {
     for (const file of files) {
       const bytes = readFileSync(file);
-      const started = performance.now();
-      const result = await extractor.read(bytes, sniffReceiptType(bytes) ?? 'image/jpeg');
-      seconds.push((performance.now() - started) / 1000);
+      const { result, seconds: took } = await readTimed(extractor, bytes);
+      seconds.push(took);
       memory.sample();
       if (result.error)
         failures.set(path.basename(file), `${result.error.code}: ${result.error.message}`);

@@ -10,9 +10,9 @@
  * is 1; the other files are still read.
  */
 import { readFile } from 'node:fs/promises';
+import { sniffReceiptType } from '../src/receipts/file-type.js';
 import {
   createOfflineExtractor,
-  sniffReceiptType,
   type ExtractionResult,
 } from '../src/receipts/offline-extractor.js';
 

@@ -107,6 +107,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const receipts = new ReceiptPipeline({
     store: new ReceiptStore(db, path.join(config.DATA_DIR, 'receipts')),
     extractor,
+    logger,
   });
 
   const adapter = createAdapter(config, logger);

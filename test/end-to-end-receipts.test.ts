@@ -70,7 +70,7 @@ async function post(body: Record<string, unknown>) {
     body: JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
 const fileAttachment = (name: string, url: string) => ({
   contentType: 'application/vnd.microsoft.teams.file.download.info',

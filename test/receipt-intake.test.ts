@@ -179,9 +179,9 @@ let tokenRequests = 0;
 function options(overrides: Partial<DownloadOptions> = {}): DownloadOptions {
   return {
     fetch: (url, init) => fetch(url, init),
-    getBotToken: async () => {
+    getBotToken: () => {
       tokenRequests++;
-      return BOT_TOKEN;
+      return Promise.resolve(BOT_TOKEN);
     },
     authEnabled: false,
     // The loopback address stands in for smba.trafficmanager.net; `localhost` is a stranger.

@@ -94,66 +94,69 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const body = await readBody(req);
-    calls.push({
-      path: req.url ?? '',
-      authorization: req.headers.authorization,
-      body: JSON.parse(body) as SeenCall['body'],
-    });
-    const json = (status: number, payload: string): void => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(payload);
-    };
-    if (req.method !== 'POST' || req.url !== '/v1/chat/completions')
-      return json(404, '{"error":{"message":"not found"}}');
-    switch (mode) {
-      case 'ok':
-        return json(200, completion(JSON.stringify(MODEL_ANSWER)));
-      case 'notReceipt':
-        return json(
-          200,
-          completion(
-            JSON.stringify({
-              kind: 'not_receipt',
-              merchant: null,
-              orgNo: null,
-              date: null,
-              total: null,
-              currency: null,
-              vat: null,
-              vatRate: null,
-              confidence: {
-                kind: 0.9,
-                merchant: 0,
-                orgNo: 0,
-                date: 0,
-                total: 0,
-                currency: 0,
-                vat: 0,
-                vatRate: 0,
-              },
-            }),
-          ),
-        );
-      case 'error500':
-        return json(
-          500,
-          '{"error":{"message":"The server had an error while processing your request.","type":"server_error"}}',
-        );
-      case 'slow':
-        pending.add(res);
-        res.on('close', () => pending.delete(res));
-        return; // answers never; the client must give up on its own
-      case 'notJson':
-        return json(200, completion('Sure! The total is 145 kr.'));
-      case 'offSchema':
-        return json(200, completion(JSON.stringify({ ...MODEL_ANSWER, kind: 'banana' })));
-      case 'refusal':
-        return json(200, completion(null, { refusal: "I'm sorry, I can't help with that." }));
-    }
+/** The fake model server: records each call and answers as `mode` says. */
+async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readBody(req);
+  calls.push({
+    path: req.url ?? '',
+    authorization: req.headers.authorization,
+    body: JSON.parse(body) as SeenCall['body'],
   });
+  const json = (status: number, payload: string): void => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(payload);
+  };
+  if (req.method !== 'POST' || req.url !== '/v1/chat/completions')
+    return json(404, '{"error":{"message":"not found"}}');
+  switch (mode) {
+    case 'ok':
+      return json(200, completion(JSON.stringify(MODEL_ANSWER)));
+    case 'notReceipt':
+      return json(
+        200,
+        completion(
+          JSON.stringify({
+            kind: 'not_receipt',
+            merchant: null,
+            orgNo: null,
+            date: null,
+            total: null,
+            currency: null,
+            vat: null,
+            vatRate: null,
+            confidence: {
+              kind: 0.9,
+              merchant: 0,
+              orgNo: 0,
+              date: 0,
+              total: 0,
+              currency: 0,
+              vat: 0,
+              vatRate: 0,
+            },
+          }),
+        ),
+      );
+    case 'error500':
+      return json(
+        500,
+        '{"error":{"message":"The server had an error while processing your request.","type":"server_error"}}',
+      );
+    case 'slow':
+      pending.add(res);
+      res.on('close', () => pending.delete(res));
+      return; // answers never; the client must give up on its own
+    case 'notJson':
+      return json(200, completion('Sure! The total is 145 kr.'));
+    case 'offSchema':
+      return json(200, completion(JSON.stringify({ ...MODEL_ANSWER, kind: 'banana' })));
+    case 'refusal':
+      return json(200, completion(null, { refusal: "I'm sorry, I can't help with that." }));
+  }
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => void answer(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
 });
@@ -211,11 +214,12 @@ const ocrFields: ReceiptFields = {
 class FixedOcr implements ReceiptExtractor {
   closed = false;
   constructor(private readonly fields: ReceiptFields) {}
-  async extract(_bytes: Buffer, _mime: ReceiptMime): Promise<ReceiptFields> {
-    return this.fields;
+  extract(_bytes: Buffer, _mime: ReceiptMime): Promise<ReceiptFields> {
+    return Promise.resolve(this.fields);
   }
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.closed = true;
+    return Promise.resolve();
   }
 }
 
@@ -417,6 +421,6 @@ describe('merging two readings', () => {
     const merged = mergeReceiptFields(ocr, model);
     expect(Object.keys(merged).sort()).toEqual(['confidence', 'kind']);
     expect(merged.kind).toBe('not_receipt');
-    expect(merged.confidence).toEqual({ ...zero, kind: expect.closeTo(0.63, 5) });
+    expect(merged.confidence).toEqual({ ...zero, kind: expect.closeTo(0.63, 5) as number });
   });
 });

@@ -3,6 +3,7 @@
  * left to the free-text parser (an expense statement) or the fallback.
  */
 import type { Lang } from '../i18n/translate.js';
+import { lowerKeepingLetters } from '../text/fold.js';
 
 export type Command =
   | { name: 'newOutlay' }
@@ -20,9 +21,7 @@ export type Command =
 
 /** Lower-cases, folds whitespace and drops trailing punctuation and emoji-free decoration. */
 export function normalizeCommandText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
+  return lowerKeepingLetters(text)
     .replace(/^[\s!.?,:;]+|[\s!.?,:;]+$/g, '')
     .trim();
 }
@@ -75,6 +74,6 @@ export function parseCommand(text: string): Command | undefined {
     const hit = languageNames.find(([re]) => re.test(wanted));
     return hit ? { name: 'language', lang: hit[1] } : { name: 'language' };
   }
-  for (const [re, name] of patterns) if (re.test(t)) return { name } as Command;
+  for (const [re, name] of patterns) if (re.test(t)) return { name };
   return undefined;
 }

@@ -7,21 +7,16 @@
  * functions, so a stem that is not a real word does no harm as long as it is consistent.
  */
 import type { Lang } from '../i18n/translate.js';
+import { foldSpelling } from '../text/fold.js';
 
 /**
  * Lowercases and folds letters a user without a Norwegian keyboard replaces (kjoring, pa, kvittering):
- * ø → o and æ → ae by convention, accents and the ring of å dropped by Unicode decomposition.
+ * the shared spelling fold (ø → o, æ → ae, accents and the ring of å dropped), remembered.
  */
 export function fold(text: string): string {
   const cached = folded.get(text);
   if (cached !== undefined) return cached;
-  const result = text
-    .toLowerCase()
-    .replace(/ø/g, 'o')
-    .replace(/æ/g, 'ae')
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .normalize('NFC');
+  const result = foldSpelling(text);
   // Words recur endlessly while texts do not: remember the short ones, within bounds.
   if (text.length <= 40) {
     if (folded.size >= 50_000) folded.clear();

@@ -22,6 +22,8 @@ export const INTAKE_MESSAGES: Record<Lang, Record<IntakeErrorCode, string>> = {
     tooManyRedirects:
       'I could not fetch that file: the link kept sending me elsewhere. Please attach the receipt again.',
     httpError: 'Something went wrong while fetching the file. Please try sending it again.',
+    heicUndecodable:
+      'I could not open that photo: it is in the HEIC format, which I cannot read. Please send it as a JPEG instead (iPhone: Settings → Camera → Formats → Most Compatible), or send a screenshot of the photo.',
   },
   nb: {
     expired: 'Lenken til fila har gått ut, så jeg fikk ikke hentet den. Send fila på nytt.',
@@ -38,6 +40,8 @@ export const INTAKE_MESSAGES: Record<Lang, Record<IntakeErrorCode, string>> = {
     tooManyRedirects:
       'Jeg fikk ikke hentet fila: lenken sendte meg videre for mange ganger. Legg ved kvitteringen på nytt.',
     httpError: 'Noe gikk galt da jeg hentet fila. Prøv å sende den igjen.',
+    heicUndecodable:
+      'Jeg fikk ikke åpnet bildet: det er i HEIC-formatet, som jeg ikke kan lese. Send det som JPEG i stedet (iPhone: Innstillinger → Kamera → Formater → Mest kompatibel), eller send et skjermbilde av bildet.',
   },
   nn: {
     expired: 'Lenkja til fila har gått ut, så eg fekk ikkje henta ho. Send fila på nytt.',
@@ -54,6 +58,8 @@ export const INTAKE_MESSAGES: Record<Lang, Record<IntakeErrorCode, string>> = {
     tooManyRedirects:
       'Eg fekk ikkje henta fila: lenkja sende meg vidare for mange gonger. Legg ved kvitteringa på nytt.',
     httpError: 'Noko gjekk gale då eg henta fila. Prøv å sende ho igjen.',
+    heicUndecodable:
+      'Eg fekk ikkje opna biletet: det er i HEIC-formatet, som eg ikkje kan lese. Send det som JPEG i staden (iPhone: Innstillingar → Kamera → Formater → Mest kompatibel), eller send eit skjermbilete av biletet.',
   },
 };
 

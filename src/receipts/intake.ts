@@ -5,7 +5,7 @@
  * go live here, next to the one place that sends it.
  */
 import { createHash } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
+import { sniffReceiptType } from './file-type.js';
 import type { ReceiptMime } from './receipt-fields.js';
 
 /** The shape of a Bot Framework attachment we read; botbuilder's `Attachment` fits it. */
@@ -87,7 +87,9 @@ export type IntakeErrorCode =
   | 'network'
   | 'timeout'
   | 'tooManyRedirects'
-  | 'httpError';
+  | 'httpError'
+  /** A HEIC photo whose image this server cannot decode: found when reading, not when fetching. */
+  | 'heicUndecodable';
 
 export const INTAKE_ERROR_CODES: readonly IntakeErrorCode[] = [
   'expired',
@@ -99,6 +101,7 @@ export const INTAKE_ERROR_CODES: readonly IntakeErrorCode[] = [
   'timeout',
   'tooManyRedirects',
   'httpError',
+  'heicUndecodable',
 ];
 
 /** Every way a download fails, as a code the bot turns into a message in the user's language. */
@@ -198,7 +201,7 @@ export async function downloadAttachment(
   const bytes = item.url.startsWith('data:')
     ? decodeDataUrl(item, maxBytes)
     : await fetchWithRules(item, options, maxBytes);
-  const mime = await sniffReceiptMime(bytes);
+  const mime = sniffReceiptType(bytes);
   if (!mime) {
     throw new IntakeError(
       'unsupportedType',
@@ -206,24 +209,6 @@ export async function downloadAttachment(
     );
   }
   return { bytes, mime, sha256: createHash('sha256').update(bytes).digest('hex') };
-}
-
-/** The receipt type of `bytes` by their magic numbers, or undefined for anything else. */
-export async function sniffReceiptMime(bytes: Uint8Array): Promise<ReceiptMime | undefined> {
-  const detected = await fileTypeFromBuffer(bytes);
-  switch (detected?.mime) {
-    case 'image/jpeg':
-    case 'image/png':
-    case 'image/webp':
-    case 'application/pdf':
-      return detected.mime;
-    // One still image in the HEIF container; camera phones write either brand.
-    case 'image/heic':
-    case 'image/heif':
-      return 'image/heic';
-    default:
-      return undefined;
-  }
 }
 
 /** Pasted images from some clients arrive inline as base64 data URLs: no network involved. */
@@ -370,6 +355,8 @@ async function fetchWithRules(
 }
 
 async function discard(response: Response): Promise<void> {
+  // The answer is already decided (an error for the user); a body that will not cancel is
+  // closed with the connection, so its failure changes nothing and is deliberately let go.
   await response.body?.cancel().catch(() => undefined);
 }
 
@@ -399,6 +386,7 @@ async function readCapped(
       // Aborting closes the connection, so the sender stops rather than the rest of the
       // file being read and thrown away.
       controller.abort();
+      // The connection is aborted already; a cancel that fails on it has nothing left to do.
       await reader.cancel().catch(() => undefined);
       throw new IntakeError('tooLarge', `the file is more than ${maxBytes} bytes`);
     }

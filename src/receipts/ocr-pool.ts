@@ -110,7 +110,7 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
       .then((worker) => {
         starting--;
         if (closed) {
-          void worker.terminate();
+          worker.terminate().catch(onError);
           return;
         }
         all.add(worker);
@@ -142,7 +142,7 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
     const at = idle.indexOf(worker);
     if (at >= 0) idle.splice(at, 1);
     onError(reason);
-    void worker.terminate().catch(() => {});
+    worker.terminate().catch(onError);
     if (!closed && waiting.length > 0) spawn();
   }
 
@@ -177,6 +177,8 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
         () => reject(new OcrError(`OCR took longer than ${jobTimeoutMs} ms`)),
         jobTimeoutMs,
       );
+      // An AbortSignal's reason is whatever the caller aborted with (DOM types: any); passed on as is.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       onAbort = () => reject(ropts.signal?.reason ?? new Error('aborted'));
       ropts.signal?.addEventListener('abort', onAbort, { once: true });
     });
@@ -220,7 +222,7 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
     const workers = [...all];
     all.clear();
     idle.length = 0;
-    await Promise.all(workers.map((w) => w.terminate().catch(() => {})));
+    await Promise.all(workers.map((w) => w.terminate().catch(onError)));
   }
 
   return { size, recognize, warm, close };
@@ -302,7 +304,7 @@ async function startWorker(
     });
     return worker;
   } finally {
-    await folder.cleanup().catch(() => {});
+    await folder.cleanup().catch(onError);
   }
 }
 

@@ -29,8 +29,16 @@ import {
   parseReceiptDetailed,
   readLine,
   type ParseDetails,
-} from './receipt-parser.js';
-import type { ReceiptExtractor, ReceiptFields, ReceiptMime } from './receipt-fields.js';
+} from './parser/index.js';
+import { sniffReceiptType } from './file-type.js';
+import {
+  ReceiptReadError,
+  type ReceiptExtractor,
+  type ReceiptFields,
+  type ReceiptMime,
+} from './receipt-fields.js';
+
+export { sniffReceiptType } from './file-type.js';
 
 export type ExtractionErrorCode =
   'unsupported_type' | 'too_large' | 'unreadable' | 'scanned_pdf_without_text_layer' | 'ocr_failed';
@@ -38,7 +46,7 @@ export type ExtractionErrorCode =
 export interface ExtractionResult {
   fields: ReceiptFields;
   /** Set when the file could not be read at all; `fields` is then an empty not_receipt. */
-  error?: { code: ExtractionErrorCode; message: string };
+  error?: { code: ExtractionErrorCode; message: string; cause?: unknown };
   /** Where the text came from. */
   source: 'ocr' | 'pdf-text' | 'pdf-ocr' | 'none';
   /** The text the fields were read from, for logs and for a model that wants to look again. */
@@ -70,20 +78,6 @@ export interface OfflineExtractorOptions {
   today?: () => string;
 }
 
-/** The type from the first bytes; the MIME type a chat client sends is only a hint. */
-export function sniffReceiptType(bytes: Uint8Array): ReceiptMime | undefined {
-  const b = (i: number) => bytes[i] ?? -1;
-  if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'image/jpeg';
-  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'image/png';
-  const ascii = (from: number, to: number) =>
-    Buffer.from(bytes.subarray(from, to)).toString('latin1');
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
-  if (ascii(4, 8) === 'ftyp' && /^(?:heic|heix|hevc|hevx|mif1|msf1|heim|heis)$/.test(ascii(8, 12)))
-    return 'image/heic';
-  if (ascii(0, 1024).includes('%PDF-')) return 'application/pdf';
-  return undefined;
-}
-
 function emptyFields(): ReceiptFields {
   return {
     kind: 'not_receipt',
@@ -98,6 +92,19 @@ function emptyFields(): ReceiptFields {
       vatRate: 0,
     },
   };
+}
+
+/**
+ * Reads a file that only its bytes can say the type of (a file on disk, for the CLI, the
+ * evaluation and the benchmark), timed in seconds as the caller sees it.
+ */
+export async function readTimed(
+  extractor: OfflineExtractor,
+  bytes: Buffer,
+): Promise<{ result: ExtractionResult; seconds: number }> {
+  const started = performance.now();
+  const result = await extractor.read(bytes, sniffReceiptType(bytes) ?? 'image/jpeg');
+  return { result, seconds: (performance.now() - started) / 1000 };
 }
 
 export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): OfflineExtractor {
@@ -115,10 +122,10 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
       ...result,
       ms: Math.round(performance.now() - started),
     });
-    const failed = (code: ExtractionErrorCode, message: string) =>
+    const failed = (code: ExtractionErrorCode, message: string, cause?: unknown) =>
       done({
         fields: emptyFields(),
-        error: { code, message },
+        error: { code, message, ...(cause === undefined ? {} : { cause }) },
         source: 'none',
         text: '',
         lines: [],
@@ -152,17 +159,18 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
       return done({ ...read, source: 'ocr' });
     } catch (err) {
       if (ropts.signal?.aborted) throw ropts.signal.reason;
-      if (err instanceof ImageTooLargeError) return failed('too_large', err.message);
+      if (err instanceof ImageTooLargeError) return failed('too_large', err.message, err);
       if (err instanceof UnreadableImageError && type === 'image/heic') {
         // sharp's bundled libheif decodes AVIF but not the HEVC inside an iPhone's HEIC.
         return failed(
           'unsupported_type',
           'HEIC photos cannot be decoded here; send the photo as JPEG (iPhone: Settings → Camera → Formats → Most Compatible)',
+          err,
         );
       }
       if (err instanceof UnreadableImageError || err instanceof UnreadablePdfError)
-        return failed('unreadable', err.message);
-      return failed('ocr_failed', err instanceof Error ? err.message : String(err));
+        return failed('unreadable', err.message, err);
+      return failed('ocr_failed', err instanceof Error ? err.message : String(err), err);
     }
   }
 
@@ -342,7 +350,17 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
   return {
     read,
     async extract(bytes, mime, ropts) {
-      return (await read(bytes, mime, ropts)).fields;
+      const result = await read(bytes, mime, ropts);
+      const error = result.error;
+      if (error?.code === 'ocr_failed') {
+        throw new ReceiptReadError('ocr_failed', error.message, { cause: error.cause });
+      }
+      if (error?.code === 'unsupported_type' && sniffReceiptType(bytes) === 'image/heic') {
+        throw new ReceiptReadError('heic_undecodable', error.message, { cause: error.cause });
+      }
+      // Anything else that could not be read (a corrupt image, a scanned PDF without a renderer)
+      // is, to the user, no receipt: the not_receipt fields say so.
+      return result.fields;
     },
     warm: () => pool.warm(),
     async close() {

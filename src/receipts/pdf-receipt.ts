@@ -156,6 +156,7 @@ export async function readPdfReceipt(bytes: Buffer, opts: PdfOptions = {}): Prom
     );
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
+    // Only frees pdf.js's memory; the result (or the error above) is what the caller needs.
     await doc.destroy().catch(() => {});
   }
 }

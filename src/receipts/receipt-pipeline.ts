@@ -9,17 +9,23 @@ import {
   type DownloadOptions,
   type IntakeErrorCode,
 } from './intake.js';
-import type { ReceiptExtractor, ReceiptSummary } from './receipt-fields.js';
+import { createLogger, type Logger } from '../logger.js';
+import { ReceiptReadError, type ReceiptExtractor, type ReceiptSummary } from './receipt-fields.js';
 import type { ReceiptRecord, ReceiptStore } from './receipt-store.js';
 
 export type PipelineResult =
   | { ok: true; receipt: ReceiptSummary; duplicateOf?: ReceiptSummary }
   | { ok: false; code: IntakeErrorCode | 'unreadable' };
 
+/** Where the pipeline reports what went wrong; pino's `warn` fits. */
+export type PipelineLogger = Pick<Logger, 'warn'>;
+
 export interface ReceiptPipelineDeps {
   store: ReceiptStore;
   extractor: ReceiptExtractor;
   download?: typeof downloadAttachment;
+  /** Default: a pino logger at level warn. */
+  logger?: PipelineLogger;
 }
 
 function summary(record: ReceiptRecord): ReceiptSummary | undefined {
@@ -33,7 +39,11 @@ function summary(record: ReceiptRecord): ReceiptSummary | undefined {
 }
 
 export class ReceiptPipeline {
-  constructor(private readonly deps: ReceiptPipelineDeps) {}
+  private readonly logger: PipelineLogger;
+
+  constructor(private readonly deps: ReceiptPipelineDeps) {
+    this.logger = deps.logger ?? createLogger('warn');
+  }
 
   async process(
     employeeId: string,
@@ -63,8 +73,15 @@ export class ReceiptPipeline {
     let fields;
     try {
       fields = await this.deps.extractor.extract(downloaded.bytes, downloaded.mime);
-    } catch {
-      return { ok: false, code: 'unreadable' };
+    } catch (err) {
+      // The file stays stored; the user is told why and may send it again. pino's `err`
+      // serializer writes the cause's message and stack after the error's own.
+      this.logger.warn(
+        { err, receiptId: receipt.id, mime: downloaded.mime },
+        'reading a receipt failed',
+      );
+      const heic = err instanceof ReceiptReadError && err.code === 'heic_undecodable';
+      return { ok: false, code: heic ? 'heicUndecodable' : 'unreadable' };
     }
     this.deps.store.setFields(receipt.id, fields);
     const read: ReceiptSummary = {
@@ -90,7 +107,8 @@ export class ReceiptPipeline {
    * start: photos sent meanwhile share the same OCR workers. Returns how many were read.
    */
   async readUnread(
-    onError: (id: string, err: unknown) => void = () => {},
+    onError: (id: string, err: unknown) => void = (id, err) =>
+      this.logger.warn({ err, receiptId: id }, 'could not read a receipt left unread'),
     stopping: () => boolean = () => false,
   ): Promise<number> {
     let read = 0;

@@ -18,6 +18,8 @@ import {
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { receiptFieldsSchema, type ReceiptFields, type ReceiptMime } from './receipt-fields.js';
+import { COMPANY_FORM_WORDS } from '../text/company-forms.js';
+import { foldSpelling } from '../text/fold.js';
 
 export const RECEIPT_STATUSES = ['inbox', 'attached', 'filed'] as const;
 /** inbox: waiting in "my receipts"; attached: on a draft claim; filed: sent with a claim. */
@@ -431,51 +433,23 @@ function duplicateKey(fields: ReceiptFields): DuplicateKey | undefined {
   return key;
 }
 
-// Company-form words say nothing about which shop it was, and OCR and the vision model
-// disagree about whether to include them ("Circle K Norge AS" vs "Circle K").
-const COMPANY_FORMS = new Set([
-  'as',
-  'asa',
-  'ans',
-  'da',
-  'ab',
-  'aps',
-  'oy',
-  'gmbh',
-  'ag',
-  'kg',
-  'ltd',
-  'limited',
-  'inc',
-  'llc',
-  'plc',
-  'sa',
-  'sarl',
-  'bv',
-  'nv',
-  'sdn',
-  'bhd',
-  'co',
-  'norge',
-  'norway',
-]);
-
-/** Lower case, without accents, punctuation and company forms: "Circle K Norge AS" → "circle k". */
+/**
+ * Lower case, without accents, punctuation and company forms: "Circle K Norge AS" → "circle k".
+ * The country after a chain's name is dropped with the form: OCR and the vision model disagree
+ * about whether to include either.
+ */
 export function normaliseMerchant(name: string): string {
-  const words = name
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  const words = foldSpelling(name)
     .replace(/&/g, ' og ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
     .filter((word) => word !== '');
-  const kept = words.filter((word) => !COMPANY_FORMS.has(word));
+  const kept = words.filter((word) => !COMPANY_FORM_WORDS.has(word) && !COUNTRIES.has(word));
   return (kept.length > 0 ? kept : words).join(' ');
 }
+
+const COUNTRIES = new Set(['norge', 'norway']);
 
 function toRecord(row: ReceiptRow): ReceiptRecord {
   const record: ReceiptRecord = {

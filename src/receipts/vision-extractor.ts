@@ -7,8 +7,10 @@
 import OpenAI from 'openai';
 import sharp from 'sharp';
 import { CURRENCIES, type Currency } from '../claims/claim.js';
+import { foldSpelling } from '../text/fold.js';
 import {
   LOW_CONFIDENCE,
+  ReceiptReadError,
   RECEIPT_KINDS,
   receiptFieldsSchema,
   type ReceiptExtractor,
@@ -377,11 +379,7 @@ function emptyFields(): ReceiptFields {
 }
 
 function sameMerchant(x: string, y: string): boolean {
-  const norm = (s: string): string =>
-    s
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^\p{L}\p{N}]+/gu, '');
+  const norm = (s: string): string => foldSpelling(s).replace(/[^\p{L}\p{N}]+/gu, '');
   const nx = norm(x);
   const ny = norm(y);
   // "Circle K" read by one and "CIRCLE K NORGE AS" by the other are the same shop.
@@ -393,12 +391,14 @@ function sameMerchant(x: string, y: string): boolean {
 export interface CombinedExtractorOptions {
   /** Told about every vision failure, for the log; the user never sees them. */
   onVisionError?: (err: unknown) => void;
+  /** Told about an OCR failure the vision model's reading made up for, for the log. */
+  onOcrError?: (err: ReceiptReadError) => void;
 }
 
 /**
  * The extractor the bot uses: OCR alone, or OCR and the vision model in parallel, merged.
- * It keeps the ReceiptExtractor promise of never failing on an unreadable image, because any
- * vision failure simply leaves the OCR reading.
+ * A vision failure simply leaves the OCR reading; an OCR failure (`ReceiptReadError`) is
+ * thrown on unless the vision model read the receipt.
  */
 export function createCombinedExtractor(
   offline: ReceiptExtractor,
@@ -412,8 +412,17 @@ export function createCombinedExtractor(
         options.onVisionError?.(err);
         return undefined;
       });
-      const [ocr, seen] = await Promise.all([offline.extract(bytes, mime, opts), visionReading]);
-      return mergeReceiptFields(ocr, seen);
+      const ocrReading = offline.extract(bytes, mime, opts).catch((err: unknown) => {
+        if (err instanceof ReceiptReadError) return err;
+        throw err;
+      });
+      const [ocr, seen] = await Promise.all([ocrReading, visionReading]);
+      if (!(ocr instanceof ReceiptReadError)) return mergeReceiptFields(ocr, seen);
+      // OCR failed but the model read a clear total: its reading stands, as it would beside an
+      // OCR reading of "no receipt". Otherwise the user hears why the receipt was not read.
+      if (!seen || !hasClearTotal(seen)) throw ocr;
+      options.onOcrError?.(ocr);
+      return mergeReceiptFields({ ...emptyFields(), kind: 'not_receipt' }, seen);
     },
     close: () => offline.close(),
   };

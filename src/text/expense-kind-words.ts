@@ -1,0 +1,285 @@
+/**
+ * The words that name a kind of expense (parking, ferry, toll, taxi, meal, hotel, fuel, transport)
+ * in bokmål, nynorsk, English and, on receipts, German: one vocabulary for what people type and
+ * what receipts print. The two halves differ in how they are read, not in what they mean:
+ *
+ * - `detectKind` reads typed text word by word, where the last part of a compound is its head
+ *   ("hotellparkering" is parking) and short stems are anchored to whole words;
+ * - `RECEIPT_KIND_CUES` are searched for in the folded lines of a receipt and weighed: a clear
+ *   cue (weight 2) beats a hint (weight 1), so "rom" on a slip hints at a hotel but "hotell" says so.
+ */
+import type { ExpenseKind } from '../claims/claim.js';
+import { foldInPlace, normaliseTypography } from './fold.js';
+import { stems, words } from './keywords.js';
+
+// ---------------------------------------------------------------------------------------------
+// Typed text
+
+interface KindRule {
+  re: RegExp;
+  kind: ExpenseKind;
+  unless?: RegExp;
+}
+
+/**
+ * Tested against each folded word (hyphenated words stay whole: "p-avgift", "t-bane"). Stems that
+ * would hide inside unrelated words are anchored: "mat" (automat, format), "bom" (bomull),
+ * "båt"/"bat" (batteri), "fly" (flytte), "tog" (togne).
+ */
+const KIND_RULES: readonly KindRule[] = [
+  { re: /park(?:er|ing)/, kind: 'parking', unless: /^spark/ },
+  { re: /^p-|easypark|apcoa|onepark/, kind: 'parking' },
+  { re: /fer[gj][ea]|ferr(?:y|ies)/, kind: 'ferry' },
+  {
+    re: /^(?:bat|baten|batar|bater|batane|batene|boats?)$|(?:hurtig|snogg|ferje|ferge)bat|^batbill|^boat/,
+    kind: 'ferry',
+  },
+  {
+    re: /^bom(?:men|mar|mer|ar|er)?$|^bom(?:ring|stasjon|veg|vei|avgift|passering)|bompeng|autopass|^tolls?$|^toll-?road|^(?:bro|bru)peng|rushtidsavgift/,
+    kind: 'toll',
+  },
+  { re: /taxi|taksi|drosj|^(?:cab|cabs|uber)$/, kind: 'taxi' },
+  {
+    re: /lunsj|lunch|(?<!for|etter)middag|frokost|breakfast|dinner|brunch|kaffe|coffee|restaurant|kveldsmat|nattmat/,
+    kind: 'meal',
+  },
+  { re: /^(?:mat|maten|meal|meals|food|kafe|kafeen|cafe)$/, kind: 'meal' },
+  { re: /hotel|overnatting|losji|airbnb|accommodation|lodging|^motell?|^hostel/, kind: 'hotel' },
+  {
+    re: /bensin|diesel|drivstoff|^fuel|petrol|gasoline|^(?:el|bil|elbil|hurtig)?lading/,
+    kind: 'fuel',
+  },
+  {
+    re: /buss|^bus(?:es)?$|^tog(?:et|a|ene)?$|^togbill|^(?:natt|fly|lokal|regional)tog|(?<!s)trikk|^t-?bane|tunnelbane|^metro|subway|^trams?$|^trains?$|^train-?ticket|^flights?|^fly(?:et|ene|a)?$|^fly(?:reis|bill|tur)|^planes?$|airfare|kollektiv/,
+    kind: 'transport',
+  },
+];
+
+/**
+ * The kind a word names. In a compound the last part is the head ("hotellparkering" is parking,
+ * "hotellfrokost" is a meal), so the match that ends furthest right wins.
+ */
+export function kindOfWord(word: string): ExpenseKind | undefined {
+  let best: { kind: ExpenseKind; end: number } | undefined;
+  for (const rule of KIND_RULES) {
+    if (rule.unless?.test(word)) continue;
+    const m = rule.re.exec(word);
+    if (!m) continue;
+    const end = m.index + m[0].length;
+    if (!best || end > best.end) best = { kind: rule.kind, end };
+  }
+  return best?.kind;
+}
+
+const WORD = /\p{L}+(?:-\p{L}+)*/gu;
+
+export function kindOfFolded(folded: string): ExpenseKind | undefined {
+  for (const m of folded.matchAll(WORD)) {
+    const kind = kindOfWord(m[0]);
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
+/** The first kind of expense the text names, in any of the three languages. */
+export function detectKind(text: string): ExpenseKind | undefined {
+  return kindOfFolded(foldInPlace(normaliseTypography(text)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printed on receipts
+
+/** Words that name a kind of expense on a receipt, folded; weight 2 is a clear cue, 1 a hint. */
+export const RECEIPT_KIND_CUES: ReadonlyArray<{ re: RegExp; kind: ExpenseKind; weight: number }> = [
+  {
+    re: stems(
+      'parkering',
+      'parkeringsavgift',
+      'p-hus',
+      'p-avgift',
+      'p-billett',
+      'parkhaus',
+      'parkschein',
+      'parking',
+      'parkeringsbillett',
+    ),
+    kind: 'parking',
+    weight: 2,
+  },
+  { re: words('sone \\d+', 'innkjoring', 'utkjoring', 'parkert'), kind: 'parking', weight: 1 },
+  {
+    re: stems(
+      'ferje',
+      'ferge',
+      'ferry',
+      'fahre',
+      'hurtigbat',
+      'ferjebillett',
+      'overfart',
+      'ferjekai',
+      'fergekai',
+    ),
+    kind: 'ferry',
+    weight: 2,
+  },
+  {
+    re: stems(
+      'bompeng',
+      'bomstasjon',
+      'bompassering',
+      'autopass',
+      'passeringer',
+      'rushtidsavgift',
+      'bompengeavgift',
+      'maut',
+      'toll road',
+    ),
+    kind: 'toll',
+    weight: 2,
+  },
+  { re: stems('takstgruppe', 'brikke'), kind: 'toll', weight: 1 },
+  {
+    re: stems('taxi', 'taksi', 'drosje', 'loyvehaver', 'turkvittering', 'taxameter'),
+    kind: 'taxi',
+    weight: 2,
+  },
+  { re: words('loyve', 'fastpris', 'sjafor', 'fahrpreis', 'fahrer'), kind: 'taxi', weight: 1 },
+  {
+    re: stems(
+      'diesel',
+      'bensin',
+      'blyfri',
+      'drivstoff',
+      'adblue',
+      'kraftstoff',
+      'super e10',
+      'super e5',
+      'hvo ?100',
+      'lading',
+      'ladestasjon',
+      'unleaded',
+      'petrol',
+    ),
+    kind: 'fuel',
+    weight: 2,
+  },
+  { re: words('pumpe', 'pump', 'zapfsaule', 'liter', 'kwh'), kind: 'fuel', weight: 1 },
+  {
+    re: stems(
+      'hotell?',
+      'overnatting',
+      'losji',
+      'accommodation',
+      'antall netter',
+      'netter',
+      'nights',
+    ),
+    kind: 'hotel',
+    weight: 2,
+  },
+  {
+    re: words(
+      'rom',
+      'room',
+      'ankomst',
+      'avreise',
+      'arrival',
+      'departure',
+      'gjest',
+      'guest',
+      'booking',
+      'bookingnr',
+    ),
+    kind: 'hotel',
+    weight: 1,
+  },
+  {
+    re: stems(
+      'restaurant',
+      'restoran',
+      'kafe',
+      'cafe',
+      'kaffebar',
+      'kaffe',
+      'coffee',
+      'bistro',
+      'brasserie',
+      'kantine',
+      'bakeri',
+      'bakery',
+      'pizza',
+      'sushi',
+      'burger',
+      'lunsj',
+      'lunch',
+      'middag',
+      'dinner',
+      'kopitiam',
+    ),
+    kind: 'meal',
+    weight: 2,
+  },
+  {
+    re: words(
+      'bord',
+      'table',
+      'gjester',
+      'guests',
+      'servering',
+      'mat',
+      'food',
+      'drikke',
+      'drinks',
+      'latte',
+      'cappuccino',
+      'espresso',
+      'baguette',
+      'tips',
+      'driks',
+      'iste',
+      'brus',
+      'frokost',
+      'breakfast',
+    ),
+    kind: 'meal',
+    weight: 1,
+  },
+  {
+    re: stems(
+      'togbillett',
+      'flybillett',
+      'bussbillett',
+      'enkeltbillett',
+      'periodebillett',
+      'reisebevis',
+      'flybuss',
+      't-bane',
+      'boarding pass',
+      'ombordstigning',
+    ),
+    kind: 'transport',
+    weight: 2,
+  },
+  {
+    re: words(
+      'tog',
+      'buss',
+      'bus',
+      'train',
+      'trikk',
+      'strekning',
+      'avgang',
+      'reise',
+      'sete',
+      'vogn',
+      'billett',
+      'ticket',
+      'fly',
+      'flight',
+      'voksen',
+      'honnor',
+    ),
+    kind: 'transport',
+    weight: 1,
+  },
+];

@@ -1,0 +1,224 @@
+/**
+ * Dates as people type them in a chat, in bokmål, nynorsk and English: "24.11", "24/11-26",
+ * "2026-11-24", "24. november", "i går", "på mandag". Days are counted in UTC day numbers, so no
+ * clock or time zone enters; the caller hands in today.
+ */
+import { foldInPlace, normaliseTypography } from './fold.js';
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 (UTC), or undefined for a date that does not exist (31.02). */
+function dayOf(year: number, month: number, day: number): number | undefined {
+  if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1 || day > 31)
+    return undefined;
+  const ms = Date.UTC(year, month - 1, day);
+  const date = new Date(ms);
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return ms / DAY_MS;
+}
+
+export function isoOf(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function parseIsoDay(iso: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? dayOf(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+}
+
+/**
+ * A day and month without a year: the most recent such date, allowing up to tomorrow (the user's
+ * "today" may already be tomorrow where they travel). So "24.12" written on 3 January is last
+ * Christmas Eve, and "01.01" written on New Year's Eve is tomorrow.
+ */
+function recentDay(month: number, day: number, today: number): number | undefined {
+  const year = new Date(today * DAY_MS).getUTCFullYear();
+  for (const y of [year + 1, year, year - 1]) {
+    const candidate = dayOf(y, month, day);
+    if (candidate !== undefined && candidate <= today + 1) return candidate;
+  }
+  return undefined;
+}
+
+/** "24.11.26": this century; a claim for 1926 is not a case worth supporting. */
+function fullYear(text: string): number {
+  return text.length === 2 ? 2000 + Number(text) : Number(text);
+}
+
+export const MONTHS: Record<string, number> = {
+  januar: 1,
+  january: 1,
+  jan: 1,
+  februar: 2,
+  february: 2,
+  feb: 2,
+  mars: 3,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  mai: 5,
+  may: 5,
+  juni: 6,
+  june: 6,
+  jun: 6,
+  juli: 7,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  oktober: 10,
+  october: 10,
+  okt: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  desember: 12,
+  december: 12,
+  des: 12,
+  dec: 12,
+};
+
+/** getUTCDay numbering; folded spellings, so "måndag", "lørdag" and "søndag" are covered. */
+export const WEEKDAYS: Record<string, number> = {
+  sondag: 0,
+  sundag: 0,
+  sunday: 0,
+  mandag: 1,
+  monday: 1,
+  tirsdag: 2,
+  tysdag: 2,
+  tuesday: 2,
+  onsdag: 3,
+  wednesday: 3,
+  torsdag: 4,
+  thursday: 4,
+  fredag: 5,
+  friday: 5,
+  lordag: 6,
+  laurdag: 6,
+  saturday: 6,
+};
+
+/** Longest first, so "mars" is not read as "mar" + "s". */
+const alternation = (words: Record<string, number>) =>
+  Object.keys(words)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
+const MONTH_SRC = alternation(MONTHS);
+const WEEKDAY_SRC = alternation(WEEKDAYS);
+const ORDINAL = '(?:st|nd|rd|th)?';
+/** Only this and last century: a bare "2000" next to a month is more likely a year than "1290". */
+const YEAR4 = '((?:19|20)\\d{2})';
+
+/** The most recent such weekday before today: an expense on "fredag" is never a future one. */
+function lastWeekday(weekday: number, today: number): number {
+  const todayWeekday = new Date(today * DAY_MS).getUTCDay();
+  return today - ((todayWeekday - weekday + 7) % 7 || 7);
+}
+
+interface DatePattern {
+  /** Folded text, groups as `resolve` expects them. */
+  src: string;
+  resolve: (m: RegExpExecArray, today: number) => number | undefined;
+}
+
+const num = (m: RegExpExecArray, i: number) => Number(m[i]);
+const daysBack =
+  (n: number): DatePattern['resolve'] =>
+  (_m, today) =>
+    today - n;
+
+const DATE_PATTERNS: readonly DatePattern[] = [
+  { src: '(\\d{4})-(\\d{1,2})-(\\d{1,2})', resolve: (m) => dayOf(num(m, 1), num(m, 2), num(m, 3)) },
+  {
+    // The same separator twice, so "24.11-26" is not a date.
+    src: '(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4}|\\d{2})',
+    resolve: (m) => dayOf(fullYear(m[4] ?? ''), num(m, 3), num(m, 1)),
+  },
+  {
+    src: `(\\d{1,2})${ORDINAL}\\.?\\s*(?:of\\s+)?(${MONTH_SRC})\\.?(?:,?\\s*${YEAR4})?`,
+    resolve: (m, today) => {
+      const month = MONTHS[m[2] ?? ''] ?? 0;
+      return m[3] ? dayOf(num(m, 3), month, num(m, 1)) : recentDay(month, num(m, 1), today);
+    },
+  },
+  {
+    src: `(${MONTH_SRC})\\.?\\s+(\\d{1,2})${ORDINAL}(?:,?\\s+${YEAR4})?`,
+    resolve: (m, today) => {
+      const month = MONTHS[m[1] ?? ''] ?? 0;
+      return m[3] ? dayOf(num(m, 3), month, num(m, 2)) : recentDay(month, num(m, 2), today);
+    },
+  },
+  {
+    src: '(\\d{1,2})[./](\\d{1,2})\\.?',
+    resolve: (m, today) => recentDay(num(m, 2), num(m, 1), today),
+  },
+  { src: 'i\\s*dag|today', resolve: daysBack(0) },
+  { src: 'i\\s*gar|yesterday', resolve: daysBack(1) },
+  { src: 'i\\s*forgars|(?:the\\s+)?day\\s+before\\s+yesterday', resolve: daysBack(2) },
+  // nynorsk "i fyrregårs", bokmål "i forforgårs".
+  { src: 'i\\s*(?:fyrregars|forforgars)', resolve: daysBack(3) },
+  // "i fredags" is how Norwegians say "last Friday".
+  {
+    src: `i\\s+(${WEEKDAY_SRC})s`,
+    resolve: (m, today) => lastWeekday(WEEKDAYS[m[1] ?? ''] ?? 0, today),
+  },
+  {
+    src: `(?:(?:pa|sist|siste|forrige|forre|last|on)\\s+)?(${WEEKDAY_SRC})`,
+    resolve: (m, today) => lastWeekday(WEEKDAYS[m[1] ?? ''] ?? 0, today),
+  },
+];
+
+const WHOLE_DATE = DATE_PATTERNS.map((p) => ({
+  re: new RegExp(`^(?:${p.src})$`, 'u'),
+  resolve: p.resolve,
+}));
+/** Inside a sentence: not glued to letters, and not a piece of a longer number or date. */
+const DATE_IN_TEXT = DATE_PATTERNS.map((p) => ({
+  re: new RegExp(
+    `(?<![\\p{L}\\p{N}]|\\p{N}[.,/-])(?:${p.src})(?![\\p{L}\\p{N}]|[.,/-]\\p{N})`,
+    'gu',
+  ),
+  resolve: p.resolve,
+}));
+
+export function parseDate(input: string, today: string): string | undefined {
+  const todayDay = parseIsoDay(today);
+  if (todayDay === undefined) return undefined;
+  const text = foldInPlace(normaliseTypography(input))
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[,!]+$/, '');
+  for (const { re, resolve } of WHOLE_DATE) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const day = resolve(m, todayDay);
+    if (day !== undefined) return isoOf(day);
+  }
+  return undefined;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The leftmost date in the text (the longest reading where several start at the same place). */
+export function findDate(text: string, today: number): (Span & { day: number }) | undefined {
+  let best: (Span & { day: number }) | undefined;
+  for (const { re, resolve } of DATE_IN_TEXT) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const day = resolve(m, today);
+      if (day === undefined) continue;
+      const found = { start: m.index, end: m.index + m[0].length, day };
+      if (!best || found.start < best.start || (found.start === best.start && found.end > best.end))
+        best = found;
+    }
+  }
+  return best;
+}

@@ -21,8 +21,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startBotProcess, type BotProcess } from '../test/helpers/bot-process.js';
-import { FakeConnector, type ConnectorActivity } from '../test/helpers/fake-connector.js';
+import { startBotProcess, type BotProcess } from '../scripts/lib/bot-process.js';
+import { FakeConnector, type ConnectorActivity } from '../scripts/lib/fake-connector.js';
 import {
   MiB,
   distribution,

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from './helpers/bot-process.js';
-import { FakeConnector } from './helpers/fake-connector.js';
+import { startBotProcess, type BotProcess } from '../scripts/lib/bot-process.js';
+import { FakeConnector } from '../scripts/lib/fake-connector.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rr-e2e-'));
 const connector = new FakeConnector();

@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from './helpers/bot-process.js';
-import { FakeConnector } from './helpers/fake-connector.js';
+import { startBotProcess, type BotProcess } from '../scripts/lib/bot-process.js';
+import { FakeConnector } from '../scripts/lib/fake-connector.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rr-receipts-'));
 const connector = new FakeConnector();

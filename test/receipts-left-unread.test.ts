@@ -10,8 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReceiptStore } from '../src/receipts/receipt-store.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
-import { startBotProcess, type BotProcess } from './helpers/bot-process.js';
-import { FakeConnector } from './helpers/fake-connector.js';
+import { startBotProcess, type BotProcess } from '../scripts/lib/bot-process.js';
+import { FakeConnector } from '../scripts/lib/fake-connector.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rr-unread-'));
 const connector = new FakeConnector();

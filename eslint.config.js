@@ -3,6 +3,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Layers (DESIGN.md): outer calls inner, never back. Each folder lists what it must not import.
+const layer = (files, forbidden, why) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: [{ group: forbidden.map((f) => `**/${f}/*`), message: why }] },
+    ],
+  },
+});
+const OUTER = ['bot', 'services', 'scripts', 'bench', 'test'];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'docs/', 'appPackage/', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -19,4 +31,35 @@ export default tseslint.config(
       ],
     },
   },
+  layer(
+    ['src/text/**', 'src/i18n/**', 'src/claims/**'],
+    [...OUTER, 'conversation', 'receipts', 'help', 'claims-api', 'store'],
+    'text/, i18n/ and claims/ are the innermost layers.',
+  ),
+  layer(
+    ['src/conversation/**'],
+    [...OUTER, 'receipts', 'help', 'claims-api', 'store'],
+    'The conversation core is pure: effects are run by services/.',
+  ),
+  layer(
+    ['src/receipts/**', 'src/help/**', 'src/claims-api/**', 'src/store/**'],
+    [...OUTER, 'conversation'],
+    'A domain service does not call the conversation or the layers above it.',
+  ),
+  layer(
+    ['src/services/**'],
+    ['bot', 'scripts', 'bench', 'test'],
+    'services/ knows nothing of botbuilder glue.',
+  ),
+  layer(
+    ['src/*.ts', 'src/bot/**'],
+    ['scripts', 'bench', 'test'],
+    'The product does not import its tools or tests.',
+  ),
+  layer(
+    ['scripts/**'],
+    ['bench', 'test'],
+    'Benchmarks build on scripts/lib, never the other way round.',
+  ),
+  layer(['bench/**'], ['test'], 'Benchmarks do not import test code.'),
 );

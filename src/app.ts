@@ -102,6 +102,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     {
       onVisionError: (err) =>
         logger.warn({ err: errorSummary(err) }, 'vision extractor failed; using OCR alone'),
+      onOcrError: (err) =>
+        logger.warn({ err: errorSummary(err) }, 'OCR failed; the vision model read the receipt'),
     },
   );
   const receipts = new ReceiptPipeline({

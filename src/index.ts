@@ -43,6 +43,8 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  console.error('start-up failed:', err instanceof Error ? err.message : err);
+  // The whole error, stack and cause included: a port in use or an unreadable data folder must be
+  // diagnosable from this one line.
+  console.error('start-up failed:', err);
   process.exit(1);
 });

@@ -2,69 +2,19 @@
  * A broken or foreign card click through the real bot (botbuilder's TestAdapter): both action
  * paths, Action.Execute and its Action.Submit fallback, get a clear reply instead of silence.
  */
-import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pino } from 'pino';
+import { ActivityTypes, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { CardRenderer } from '../src/bot/card-renderer.js';
-import { ExpenseBot } from '../src/bot/expense-bot.js';
-import { createClaimsClient } from '../src/claims-api/claims-client.js';
-import { HelpService } from '../src/help/compose-answer.js';
-import { loadGuide } from '../src/help/guide-loader.js';
-import { createOfflineExtractor } from '../src/receipts/offline-extractor.js';
-import { ReceiptPipeline } from '../src/receipts/receipt-pipeline.js';
-import { ReceiptStore } from '../src/receipts/receipt-store.js';
-import { ProcessedActivities } from '../src/store/processed-activities.js';
-import { openDatabase } from '../src/store/sqlite-database.js';
-import { SqliteStorage } from '../src/store/sqlite-storage.js';
-import { createExpenseServices } from '../src/services/expense-services.js';
+import { makeTestBot, personalChat, recordingAdapter } from './helpers/test-bot.js';
 
-function makeBot() {
-  const db = openDatabase(':memory:');
-  let n = 0;
-  return new ExpenseBot({
-    services: createExpenseServices({
-      storage: new SqliteStorage(db),
-      help: new HelpService(loadGuide()),
-      receipts: new ReceiptPipeline({
-        store: new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-bot-actions-'))),
-        extractor: createOfflineExtractor(),
-      }),
-      intake: { authEnabled: false },
-      // Nothing here files a claim: a closed port is enough.
-      claims: createClaimsClient({ baseUrl: 'http://127.0.0.1:9', token: 't', timeoutMs: 500 }),
-      logger: pino({ level: 'silent' }),
-    }),
-    botAppId: '',
-    processed: new ProcessedActivities(db),
-    cards: new CardRenderer(),
-    logger: pino({ level: 'silent' }),
-    defaultLang: 'nb',
-    now: () => new Date('2026-11-24T09:00:00Z'),
-    newId: () => `draft-${++n}`,
-  });
-}
+// Nothing here files a claim: a closed port is enough.
+const makeBot = () =>
+  makeTestBot({ claims: { baseUrl: 'http://127.0.0.1:9', token: 't', timeoutMs: 500 } }).bot;
 
 function chat(locale: string) {
-  const sent: Array<Partial<Activity>> = [];
-  const adapter = new TestAdapter(async (context) => {
-    context.onSendActivities(async (_ctx, activities, next) => {
-      sent.push(...activities);
-      return next();
-    });
-    await makeBot().run(context);
-  });
+  const { adapter, sent } = recordingAdapter((context) => makeBot().run(context));
+  const personal = personalChat(locale, 'aad-actions', 'conv-actions');
   let id = 0;
-  const base = (over: Partial<Activity>): Partial<Activity> => ({
-    channelId: 'msteams',
-    id: `activity-${++id}`,
-    locale,
-    from: { id: '29:aad-actions', name: 'Kari Nordmann', aadObjectId: 'aad-actions' },
-    conversation: { id: 'conv-actions', conversationType: 'personal', isGroup: false, name: '' },
-    ...over,
-  });
+  const base = (over: Partial<Activity>) => personal({ id: `activity-${++id}`, ...over });
   return {
     texts: () => sent.filter((a) => a.type === ActivityTypes.Message && a.text).map((a) => a.text),
     /** Action.Submit: a message whose value is the card's data. */

@@ -5,8 +5,7 @@
  * claims API on a local port. The Teams file host is a `fetch` that answers with the fixture bytes.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   ActivityTypes,
@@ -16,24 +15,13 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CardRenderer } from '../src/bot/card-renderer.js';
-import { ExpenseBot } from '../src/bot/expense-bot.js';
-import { createExpenseServices } from '../src/services/expense-services.js';
-import { createClaimsClient } from '../src/claims-api/claims-client.js';
-import { HelpService } from '../src/help/compose-answer.js';
-import { loadGuide } from '../src/help/guide-loader.js';
 import {
   createOfflineExtractor,
   type OfflineExtractor,
 } from '../src/receipts/offline-extractor.js';
-import { ReceiptPipeline } from '../src/receipts/receipt-pipeline.js';
-import { ReceiptStore } from '../src/receipts/receipt-store.js';
-import { ProcessedActivities } from '../src/store/processed-activities.js';
-import { openDatabase } from '../src/store/sqlite-database.js';
-import { SqliteStorage } from '../src/store/sqlite-storage.js';
 import { startClaimsApi, type RunningClaimsApi } from './helpers/claims-api-server.js';
+import { actionExecute, makeTestBot, personalChat } from './helpers/test-bot.js';
 
 const fixture = (name: string) =>
   readFileSync(path.join(import.meta.dirname, 'fixtures/receipts', name));
@@ -100,37 +88,14 @@ class PhotoTestAdapter extends TestAdapter {
 }
 
 function chat(aad: string) {
-  const db = openDatabase(':memory:');
-  const receipts = new ReceiptPipeline({
-    store: new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-bot-photos-'))),
+  const { bot, receipts } = makeTestBot({
+    claims: { baseUrl: api.url, token: api.token, timeoutMs: 5000 },
     extractor,
-  });
-  let n = 0;
-  const bot = new ExpenseBot({
-    services: createExpenseServices({
-      storage: new SqliteStorage(db),
-      help: new HelpService(loadGuide()),
-      receipts,
-      intake: { authEnabled: false, fetch: fileHost },
-      claims: createClaimsClient({ baseUrl: api.url, token: api.token, timeoutMs: 5000 }),
-      logger: pino({ level: 'silent' }),
-    }),
-    botAppId: '',
-    processed: new ProcessedActivities(db),
-    cards: new CardRenderer(),
-    logger: pino({ level: 'silent' }),
-    defaultLang: 'nb',
-    now: () => new Date('2026-11-24T09:00:00Z'),
-    newId: () => `${aad}-${++n}`,
+    fetch: fileHost,
+    idPrefix: aad,
   });
   const adapter = new PhotoTestAdapter((context) => bot.run(context));
-  const base = (over: Partial<Activity>): Partial<Activity> => ({
-    channelId: 'msteams',
-    locale: 'nb-NO',
-    from: { id: `29:${aad}`, name: 'Kari Nordmann', aadObjectId: aad },
-    conversation: { id: `conv-${aad}`, conversationType: 'personal', isGroup: false, name: '' },
-    ...over,
-  });
+  const base = personalChat('nb-NO', aad);
   /** What the chat shows now: every message in order, with acknowledgements replaced by their cards. */
   const shown = () => adapter.activeQueue.filter((a) => a.type === ActivityTypes.Message);
   const cards = () =>
@@ -166,13 +131,7 @@ function chat(aad: string) {
       adapter.processActivity(base({ type: 'message', value })),
     async execute(data: Record<string, unknown>) {
       const before = adapter.activeQueue.length;
-      await adapter.processActivity(
-        base({
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          value: { action: { type: 'Action.Execute', verb: data.action, data } },
-        }),
-      );
+      await adapter.processActivity(base(actionExecute(data)));
       const response = adapter.activeQueue.slice(before).find((a) => a.type === 'invokeResponse');
       return (response?.value as { body: { value: Record<string, unknown> } }).body.value;
     },

@@ -2,25 +2,10 @@
  * The bot through botbuilder's TestAdapter: activities in, activities out, with real SQLite
  * state and the real claims API on a local port.
  */
-import { TestAdapter, type Activity } from 'botbuilder';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CardRenderer } from '../src/bot/card-renderer.js';
-import { ExpenseBot } from '../src/bot/expense-bot.js';
-import { createExpenseServices } from '../src/services/expense-services.js';
-import { createClaimsClient } from '../src/claims-api/claims-client.js';
-import { ProcessedActivities } from '../src/store/processed-activities.js';
-import { openDatabase } from '../src/store/sqlite-database.js';
-import { SqliteStorage } from '../src/store/sqlite-storage.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { HelpService } from '../src/help/compose-answer.js';
-import { createOfflineExtractor } from '../src/receipts/offline-extractor.js';
-import { ReceiptPipeline } from '../src/receipts/receipt-pipeline.js';
-import { ReceiptStore } from '../src/receipts/receipt-store.js';
-import { loadGuide } from '../src/help/guide-loader.js';
+import type { ExpenseBot } from '../src/bot/expense-bot.js';
 import { startClaimsApi, type RunningClaimsApi } from './helpers/claims-api-server.js';
+import { actionExecute, makeTestBot, personalChat, recordingAdapter } from './helpers/test-bot.js';
 
 let api: RunningClaimsApi;
 beforeAll(async () => {
@@ -30,54 +15,15 @@ afterAll(async () => {
   await api.close();
 });
 
-function makeBot(claimsUrl = api.url) {
-  const db = openDatabase(':memory:');
-  let n = 0;
-  return new ExpenseBot({
-    services: createExpenseServices({
-      storage: new SqliteStorage(db),
-      help: new HelpService(loadGuide()),
-      // The OCR workers start only when a photo arrives; these tests send none (receipts are
-      // covered over HTTP in end-to-end-receipts.test.ts, where the real adapter continues turns).
-      receipts: new ReceiptPipeline({
-        store: new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-bot-receipts-'))),
-        extractor: createOfflineExtractor(),
-      }),
-      intake: { authEnabled: false },
-      claims: createClaimsClient({ baseUrl: claimsUrl, token: api.token, timeoutMs: 2000 }),
-      logger: pino({ level: 'silent' }),
-    }),
-    botAppId: '',
-    processed: new ProcessedActivities(db),
-    cards: new CardRenderer(),
-    logger: pino({ level: 'silent' }),
-    defaultLang: 'nb',
-    now: () => new Date('2026-11-24T09:00:00Z'),
-    newId: () => `draft-${++n}`,
-  });
-}
+// No test here sends a photo, so the OCR workers never start (receipts are covered over HTTP in
+// end-to-end-receipts.test.ts, where the real adapter continues turns).
+const makeBot = (claimsUrl = api.url) =>
+  makeTestBot({ claims: { baseUrl: claimsUrl, token: api.token, timeoutMs: 2000 } }).bot;
 
 /** A user in a personal chat; collects everything the bot sends, including invoke responses. */
 function chat(bot: ExpenseBot, locale = 'nb-NO', aad = 'aad-kari') {
-  const sent: Array<Partial<Activity>> = [];
-  const adapter = new TestAdapter(async (context) => {
-    context.onSendActivities(async (_ctx, activities, next) => {
-      sent.push(...activities);
-      return next();
-    });
-    context.onUpdateActivity(async (_ctx, activity, next) => {
-      sent.push({ ...activity, type: 'update' });
-      return next();
-    });
-    await bot.run(context);
-  });
-  const base = (over: Partial<Activity>): Partial<Activity> => ({
-    channelId: 'msteams',
-    locale,
-    from: { id: `29:${aad}`, name: 'Kari Nordmann', aadObjectId: aad },
-    conversation: { id: `conv-${aad}`, conversationType: 'personal', isGroup: false, name: '' },
-    ...over,
-  });
+  const { adapter, sent } = recordingAdapter((context) => bot.run(context));
+  const base = personalChat(locale, aad);
   return {
     sent,
     say: (text: string) => adapter.processActivity(base({ type: 'message', text })),
@@ -85,13 +31,7 @@ function chat(bot: ExpenseBot, locale = 'nb-NO', aad = 'aad-kari') {
       adapter.processActivity(base({ type: 'message', value, replyToId })),
     execute: async (data: Record<string, unknown>) => {
       const before = sent.length;
-      await adapter.processActivity(
-        base({
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          value: { action: { type: 'Action.Execute', verb: data.action, data } },
-        }),
-      );
+      await adapter.processActivity(base(actionExecute(data)));
       const response = sent.slice(before).find((a) => a.type === 'invokeResponse');
       return (
         response?.value as {

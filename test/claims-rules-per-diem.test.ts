@@ -17,27 +17,8 @@ import {
   type PerDiemInput,
   type PerDiemResult,
 } from '../src/claims/per-diem.js';
-import { InvalidClaimInput, type ClaimInputIssue } from '../src/claims/rates.js';
-
-function issuesOf(run: () => unknown): ClaimInputIssue[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidClaimInput) return [...error.issues];
-    throw error;
-  }
-  throw new Error('expected InvalidClaimInput');
-}
-
-const trip = (overrides: Partial<PerDiemInput>): PerDiemInput => ({
-  departure: '2025-03-10T08:00',
-  return: '2025-03-10T16:00',
-  over15km: true,
-  hotelNights: 0,
-  unreceiptedNights: 0,
-  mealsProvided: [],
-  ...overrides,
-});
+import { InvalidClaimInput } from '../src/claims/rates.js';
+import { issuesOf, trip } from './helpers/claim-inputs.js';
 
 describe('per diem: day trips', () => {
   it('pays nothing for 5 h 59 min, and says why', () => {

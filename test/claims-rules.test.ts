@@ -13,35 +13,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calculateMileage, MILEAGE_ERROR_KEYS, type MileageInput } from '../src/claims/mileage.js';
 import { percentOf, rateTimesKm, toHundredths } from '../src/claims/money.js';
-import { calculatePerDiem, type PerDiemInput } from '../src/claims/per-diem.js';
-import {
-  InvalidClaimInput,
-  knownYears,
-  ratesFor,
-  RatesUnavailableError,
-  type ClaimInputIssue,
-} from '../src/claims/rates.js';
+import { calculatePerDiem } from '../src/claims/per-diem.js';
+import { knownYears, ratesFor, RatesUnavailableError } from '../src/claims/rates.js';
 import { splitAgainstLimit } from '../src/claims/tax-split.js';
-
-function issuesOf(run: () => unknown): ClaimInputIssue[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidClaimInput) return [...error.issues];
-    throw error;
-  }
-  throw new Error('expected InvalidClaimInput');
-}
-
-const trip = (overrides: Partial<PerDiemInput>): PerDiemInput => ({
-  departure: '2025-03-10T08:00',
-  return: '2025-03-10T16:00',
-  over15km: true,
-  hotelNights: 0,
-  unreceiptedNights: 0,
-  mealsProvided: [],
-  ...overrides,
-});
+import { issuesOf, trip } from './helpers/claim-inputs.js';
 
 describe('rates by the date of the trip', () => {
   it('knows 2025 and 2026, each from 1 January to 31 December', () => {

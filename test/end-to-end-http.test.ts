@@ -2,27 +2,15 @@
  * The whole bot over HTTP, as Teams drives it: the real server process, the embedded claims API,
  * SQLite on disk, and a local Bot Connector receiving the replies.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from '../scripts/lib/bot-process.js';
-import { FakeConnector } from '../scripts/lib/fake-connector.js';
+import { describe, expect, it } from 'vitest';
+import { startBotProcess } from '../scripts/lib/bot-process.js';
+import { useBotServer } from './helpers/bot-server.js';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'rr-e2e-'));
-const connector = new FakeConnector();
-let bot: BotProcess;
-
-beforeAll(async () => {
-  await connector.start();
-  bot = await startBotProcess({ DATA_DIR: dataDir });
-});
-afterAll(async () => {
-  await bot?.stop();
-  await connector.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useBotServer('e2e');
+const { connector, post } = server;
 
 interface User {
   aad: string;
@@ -31,29 +19,13 @@ interface User {
 }
 
 function activity(user: User, over: Record<string, unknown>) {
-  return {
-    type: 'message',
-    id: randomUUID(),
-    channelId: 'msteams',
-    serviceUrl: connector.url,
+  return server.activity({
     from: { id: `29:${user.aad}`, name: 'Kari Nordmann', aadObjectId: user.aad },
-    recipient: { id: '28:bot', name: 'Reiserekning' },
     conversation: { id: user.conversation, conversationType: 'personal', tenantId: 'tenant-1' },
     locale: user.locale,
     localTimezone: 'Europe/Oslo',
-    timestamp: new Date().toISOString(),
     ...over,
-  };
-}
-
-async function post(body: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${bot.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
   });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
 const say = (user: User, text: string) => post(activity(user, { text }));
@@ -102,7 +74,7 @@ describe('over HTTP with a real server', () => {
   const ola: User = { aad: 'aad-ola', conversation: 'a:conv-ola', locale: 'en-US' };
 
   it('answers /healthz', async () => {
-    const res = await fetch(`${bot.url}/healthz`);
+    const res = await fetch(`${server.bot.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, claimsApi: 'embedded' });
   });
@@ -167,8 +139,8 @@ describe('over HTTP with a real server', () => {
     expect(before).toContain('Parkering');
     expect(before).not.toContain('Ferry');
 
-    expect(await bot.stop()).toBe(0);
-    bot = await startBotProcess({ DATA_DIR: dataDir });
+    expect(await server.bot.stop()).toBe(0);
+    await server.restart();
 
     const after = await claimsOf(kari);
     expect(after.match(/RR-\d{4}-\d{6}/g)).toEqual(before.match(/RR-\d{4}-\d{6}/g));
@@ -180,8 +152,8 @@ describe('over HTTP with a real server', () => {
   it('a user who restarts the bot mid-claim continues where they were', async () => {
     await say(kari, 'taxi 320 kr i dag');
     const draftId = lastDraftId(kari);
-    expect(await bot.stop()).toBe(0);
-    bot = await startBotProcess({ DATA_DIR: dataDir });
+    expect(await server.bot.stop()).toBe(0);
+    await server.restart();
     await say(kari, 'Flyplass til kundemøte');
     const summary = connector.cards(kari.conversation).pop();
     expect(JSON.stringify(summary)).toContain('Sjekk utlegget');

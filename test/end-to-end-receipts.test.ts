@@ -3,27 +3,22 @@
  * process, the real OCR and a local Bot Connector: what a user sees in the chat.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from '../scripts/lib/bot-process.js';
-import { FakeConnector } from '../scripts/lib/fake-connector.js';
+import { useBotServer } from './helpers/bot-server.js';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'rr-receipts-'));
-const connector = new FakeConnector();
 const receipt = readFileSync(
   path.join(import.meta.dirname, 'fixtures/receipts/europark-parking.jpg'),
 );
-let bot: BotProcess;
 let fileHost: http.Server;
 let fileUrl = '';
 
+// Plays the Teams file host: pre-authenticated download URLs, one of them expired. Its hooks run
+// before the bot's start and after the bot's stop.
 beforeAll(async () => {
-  await connector.start();
-  // Plays the Teams file host: pre-authenticated download URLs, one of them expired.
   fileHost = http.createServer((req, res) => {
     if (req.url === '/files/europark.jpg') {
       res.writeHead(200, { 'content-type': 'image/jpeg' });
@@ -38,40 +33,23 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => fileHost.listen(0, '127.0.0.1', resolve));
   fileUrl = `http://127.0.0.1:${(fileHost.address() as AddressInfo).port}/files`;
-  bot = await startBotProcess({ DATA_DIR: dataDir });
 });
 afterAll(async () => {
-  await bot?.stop();
-  await connector.stop();
   await new Promise<void>((resolve) => fileHost.close(() => resolve()));
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
+const server = useBotServer('receipts');
+const { connector, post } = server;
+
 const conversation = 'a:conv-receipts';
-function activity(over: Record<string, unknown>) {
-  return {
-    type: 'message',
-    id: randomUUID(),
-    channelId: 'msteams',
-    serviceUrl: connector.url,
+const activity = (over: Record<string, unknown>) =>
+  server.activity({
     from: { id: '29:kari', name: 'Kari Nordmann', aadObjectId: 'aad-receipts' },
-    recipient: { id: '28:bot', name: 'Reiserekning' },
     conversation: { id: conversation, conversationType: 'personal' },
     locale: 'nb-NO',
     localTimezone: 'Europe/Oslo',
-    timestamp: new Date().toISOString(),
     ...over,
-  };
-}
-async function post(body: Record<string, unknown>) {
-  const res = await fetch(`${bot.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
   });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
-}
 const fileAttachment = (name: string, url: string) => ({
   contentType: 'application/vnd.microsoft.teams.file.download.info',
   name,
@@ -146,12 +124,12 @@ describe('receipt photo to filed claim', () => {
     const url = JSON.parse(`"${list.match(/"url":"([^"]+)"/)?.[1] ?? ''}"`) as string;
     expect(url).toContain('/receipts/');
     const local = new URL(url);
-    const opened = await fetch(`${bot.url}${local.pathname}${local.search}`);
+    const opened = await fetch(`${server.bot.url}${local.pathname}${local.search}`);
     expect(opened.status).toBe(200);
     expect(opened.headers.get('content-type')).toBe('image/jpeg');
     expect(Buffer.from(await opened.arrayBuffer()).equals(receipt)).toBe(true);
     local.searchParams.set('e', 'aad-someone-else');
-    expect((await fetch(`${bot.url}${local.pathname}${local.search}`)).status).toBe(404);
+    expect((await fetch(`${server.bot.url}${local.pathname}${local.search}`)).status).toBe(404);
   });
 
   it('the same receipt sent again is flagged, not filed twice', async () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bestPassage, HelpService, type HelpAnswer } from '../src/help/compose-answer.js';
+import { bestPassage, HelpService } from '../src/help/compose-answer.js';
 import { splitSentences } from '../src/help/sentences.js';
 import {
   DEFAULT_GUIDE_PATHS,
@@ -13,6 +13,7 @@ import {
   type Guide,
 } from '../src/help/guide-loader.js';
 import type { Lang } from '../src/i18n/translate.js';
+import { cited, lastLine } from './helpers/help-answer.js';
 
 let guide: Guide;
 
@@ -20,9 +21,6 @@ beforeAll(() => {
   guide = loadGuide();
 });
 
-const lines = (answer: HelpAnswer) => answer.text.split('\n').filter((l) => l.trim() !== '');
-const lastLine = (answer: HelpAnswer) => lines(answer).at(-1) ?? '';
-const cited = (answer: HelpAnswer) => (answer.found ? answer.sections.map((s) => s.id) : []);
 function tempGuide(files: Partial<Record<Lang, string>>): Partial<Record<Lang, string>> {
   const dir = mkdtempSync(join(tmpdir(), 'guide-'));
   const paths: Partial<Record<Lang, string>> = {};

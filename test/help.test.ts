@@ -14,6 +14,7 @@ import {
   tokenize,
 } from '../src/help/normalize.js';
 import type { Lang } from '../src/i18n/translate.js';
+import { cited, lastLine, lines } from './helpers/help-answer.js';
 
 let guide: Guide;
 let help: HelpService;
@@ -23,9 +24,6 @@ beforeAll(() => {
   help = new HelpService(guide);
 });
 
-const lines = (answer: HelpAnswer) => answer.text.split('\n').filter((l) => l.trim() !== '');
-const lastLine = (answer: HelpAnswer) => lines(answer).at(-1) ?? '';
-const cited = (answer: HelpAnswer) => (answer.found ? answer.sections.map((s) => s.id) : []);
 /** The answer's sentences before the citation line. */
 const sentencesOf = (answer: HelpAnswer) =>
   (answer.found ? lines(answer).slice(0, -1) : lines(answer))

@@ -3,63 +3,46 @@
  * bot starts again, and shows in "mine kvitteringer". The real server process, the real OCR and
  * the bot's own database, seeded the way an interrupted run leaves it.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ReceiptStore } from '../src/receipts/receipt-store.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
-import { startBotProcess, type BotProcess } from '../scripts/lib/bot-process.js';
-import { FakeConnector } from '../scripts/lib/fake-connector.js';
+import { useBotServer } from './helpers/bot-server.js';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'rr-unread-'));
-const connector = new FakeConnector();
 const photo = readFileSync(
   path.join(import.meta.dirname, 'fixtures/receipts/europark-parking.jpg'),
 );
 const employee = 'aad-unread';
-let bot: BotProcess;
 
-beforeAll(async () => {
-  await connector.start();
+const server = useBotServer('unread', {
   // What a run that stopped mid-OCR leaves: the file and its row, nothing read off it yet.
-  const db = openDatabase(path.join(dataDir, 'bot.sqlite'));
-  const store = new ReceiptStore(db, path.join(dataDir, 'receipts'));
-  store.add(employee, {
-    bytes: photo,
-    mime: 'image/jpeg',
-    sha256: createHash('sha256').update(photo).digest('hex'),
-    name: 'parkering.jpg',
-  });
-  expect(store.listInbox(employee)[0]?.fields).toBeUndefined();
-  db.close();
-  bot = await startBotProcess({ DATA_DIR: dataDir });
+  seed: (dataDir) => {
+    const db = openDatabase(path.join(dataDir, 'bot.sqlite'));
+    const store = new ReceiptStore(db, path.join(dataDir, 'receipts'));
+    store.add(employee, {
+      bytes: photo,
+      mime: 'image/jpeg',
+      sha256: createHash('sha256').update(photo).digest('hex'),
+      name: 'parkering.jpg',
+    });
+    expect(store.listInbox(employee)[0]?.fields).toBeUndefined();
+    db.close();
+  },
 });
-afterAll(async () => {
-  await bot?.stop();
-  await connector.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const { connector } = server;
 
 const conversation = 'a:conv-unread';
 async function say(text: string) {
-  const res = await fetch(`${bot.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: connector.url,
+  const res = await server.post(
+    server.activity({
       text,
       from: { id: '29:ola', name: 'Ola Nordmann', aadObjectId: employee },
-      recipient: { id: '28:bot', name: 'Reiserekning' },
       conversation: { id: conversation, conversationType: 'personal' },
       locale: 'nb-NO',
-      timestamp: new Date().toISOString(),
     }),
-  });
+  );
   expect(res.status).toBe(200);
 }
 

@@ -127,6 +127,21 @@ describe('claims questions in chat', () => {
     );
   });
 
+  it('"kor mange krav har eg?" – a count per status, in nynorsk', () => {
+    const all = [
+      claim('submitted', outlay('taxi', 10_000)),
+      claim('paid', outlay('hotel', 20_000)),
+      claim('paid', outlay('parking', 5_000)),
+    ];
+    const { answer, answered } = ask('kor mange krav har eg?', all, {
+      welcomed: true,
+      lang: 'nn',
+      langChosen: true,
+    });
+    expect(answer).toBe('Du har 3 krav, til saman 350,00 kr: 1 sendt inn, 2 utbetalt.');
+    expect(listed(answered)).toHaveLength(3);
+  });
+
   it('nothing that fits: says so and offers the whole list', () => {
     const taxi = claim('paid', outlay('taxi', 43_000));
     const { answer, answered } = ask('har jeg fått utbetalt for hotellet?', [taxi]);

@@ -33,6 +33,8 @@ interface ClaimRow {
   totals: string;
   created_at: string;
   updated_at: string;
+  rejection_reason: string | null;
+  paid_at: string | null;
 }
 
 interface IdempotencyRow {
@@ -105,6 +107,11 @@ export class ClaimsRepository {
     const columns = db.prepare<[], { name: string }>('PRAGMA table_info(claims_api_claims)').all();
     if (!columns.some((c) => c.name === 'attachments'))
       db.exec("ALTER TABLE claims_api_claims ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]'");
+    // Finance's reason for a rejection and the time of payout came later; older claims have neither.
+    if (!columns.some((c) => c.name === 'rejection_reason'))
+      db.exec('ALTER TABLE claims_api_claims ADD COLUMN rejection_reason TEXT');
+    if (!columns.some((c) => c.name === 'paid_at'))
+      db.exec('ALTER TABLE claims_api_claims ADD COLUMN paid_at TEXT');
 
     const findKey = db.prepare<[string, string], IdempotencyRow>(
       'SELECT claim_id, request_hash FROM claims_api_idempotency_keys WHERE employee_id = ? AND idempotency_key = ?',
@@ -230,18 +237,24 @@ export class ClaimsRepository {
   /**
    * Compare-and-set: moves the claim only if it is still in `from`, so two admins acting at once
    * cannot both apply a move that was valid only for the first. Undefined when nothing moved.
+   * A move to `paid` records its time as the payout time; a move to `rejected` keeps the reason.
    */
   updateStatus(
     id: string,
     from: ClaimStatus,
     to: ClaimStatus,
     updatedAt: string,
+    reason?: string,
   ): Claim | undefined {
     const result = this.db
       .prepare(
-        'UPDATE claims_api_claims SET status = ?, updated_at = ? WHERE id = ? AND status = ?',
+        `UPDATE claims_api_claims
+            SET status = ?, updated_at = ?,
+                rejection_reason = CASE WHEN ? = 'rejected' THEN ? ELSE rejection_reason END,
+                paid_at = CASE WHEN ? = 'paid' THEN ? ELSE paid_at END
+          WHERE id = ? AND status = ?`,
       )
-      .run(to, updatedAt, id, from);
+      .run(to, updatedAt, to, reason ?? null, to, updatedAt, id, from);
     return result.changes === 1 ? this.get(id) : undefined;
   }
 }
@@ -262,5 +275,7 @@ function toClaim(row: ClaimRow): Claim {
     totals: JSON.parse(row.totals) as unknown,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...(row.rejection_reason !== null ? { rejectionReason: row.rejection_reason } : {}),
+    ...(row.paid_at !== null ? { paidAt: row.paid_at } : {}),
   });
 }

@@ -50,7 +50,11 @@ export const STATUS_MOVES: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>>
 const postClaimSchema = newClaimSchema.extend({
   status: z.enum(['draft', 'submitted']).default('submitted'),
 });
-const adminStatusSchema = z.object({ status: z.enum(CLAIM_STATUSES) });
+/** `reason`: finance's words to the employee on a rejection; ignored for any other move. */
+const adminStatusSchema = z.object({
+  status: z.enum(CLAIM_STATUSES),
+  reason: z.string().trim().min(1).max(1000).optional(),
+});
 const idempotencyKeySchema = z.string().regex(/^[\x20-\x7e]{1,200}$/);
 
 /** A claim with 200 lines is well under this; anything bigger is a mistake or an attack. */
@@ -301,12 +305,12 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
       const adminToken = opts.adminToken;
       if (!adminToken) throw notFound();
       requireBearer(req, adminToken);
-      const { status: to } = validate(adminStatusSchema, await readJsonBody(req));
+      const { status: to, reason } = validate(adminStatusSchema, await readJsonBody(req));
       const id = param(req, 'id');
       const claim = repo.get(id);
       if (!claim) throw notFound();
       const moved = STATUS_MOVES[claim.status].includes(to)
-        ? repo.updateStatus(id, claim.status, to, now().toISOString())
+        ? repo.updateStatus(id, claim.status, to, now().toISOString(), reason)
         : undefined;
       if (!moved) {
         throw new ApiProblem(

@@ -150,6 +150,10 @@ export const claimSchema = z.object({
   totals: z.array(moneySchema),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Why finance rejected the claim, when they said; only on a `rejected` claim. */
+  rejectionReason: z.string().max(1000).optional(),
+  /** When the claim was paid out (date-time); only on a `paid` claim, and only if the API knows. */
+  paidAt: z.string().optional(),
 });
 export type Claim = z.infer<typeof claimSchema>;
 

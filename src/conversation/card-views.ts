@@ -212,7 +212,7 @@ export function outlaySummaryView(
 }
 
 /** The title in the reader's language where we can rebuild it; the stored description otherwise. */
-function claimTitle(lang: Lang, claim: Claim): string {
+export function claimTitle(lang: Lang, claim: Claim): string {
   const [line, ...rest] = claim.lines;
   if (!line || rest.length > 0 || line.type !== 'outlay') return claim.description;
   const title = t(lang, 'outlay.description', { kind: kindLabel(lang, line.kind) });

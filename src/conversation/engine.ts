@@ -9,6 +9,7 @@ import { langFromLocale } from '../i18n/translate.js';
 import type { ActionName, CardAction, RejectedAction } from './actions/card-action.js';
 import type { Handler, Routes } from './actions/route-types.js';
 import { claimsListView } from './card-views.js';
+import { showClaimsAnswer } from './claims-answers.js';
 import { fileFailed, filed, type AnyDraftFlow } from './draft-lifecycle.js';
 import { mileageFlow, mileageRoutes } from './mileage-flow.js';
 import { claimRoutes, outlayClaimFlow } from './outlay-claim-flow.js';
@@ -77,9 +78,11 @@ export function handleEvent(
       DRAFT_FLOWS.some((flow) => fileFailed(flow, turn, event.draftId, event.reason, event.detail));
       break;
     case 'claimsListed':
-      turn.messages.push(
-        claimsListView(turn.lang, event.claims, inProgressNote(turn), event.receiptLinks),
-      );
+      if (event.question) showClaimsAnswer(turn, event.question, event.claims, event.receiptLinks);
+      else
+        turn.messages.push(
+          claimsListView(turn.lang, event.claims, inProgressNote(turn), event.receiptLinks),
+        );
       break;
     case 'claimsListFailed':
       turn.say('claims.unavailable');

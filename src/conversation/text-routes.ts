@@ -7,6 +7,7 @@ import { isQuestion, parseOutlayText } from './free-text.js';
 import { reviewMileage, startMileage } from './mileage-flow.js';
 import { parseMileageText } from './mileage-text.js';
 import { asksForOneClaim } from './one-claim-text.js';
+import { readClaimsQuestion } from './claims-questions.js';
 import { fileOutlayClaim, reviewClaim } from './outlay-claim-flow.js';
 import { cancelDraft, fileOutlay, setPurpose, startOutlay, undo } from './outlay-flow.js';
 import { mergeableBatch, mergeBatch } from './receipt-batches.js';
@@ -37,6 +38,12 @@ export function onText(turn: Turn, raw: string, personal: boolean) {
   if (trip) {
     if (!personal) return turn.say('group.private');
     return startMileage(turn, trip);
+  }
+  // "Har jeg fått pengene for taxien?": answered from the user's own claims once they are listed.
+  const asked = readClaimsQuestion(raw);
+  if (asked) {
+    if (!personal) return turn.say('group.private');
+    return void turn.effects.push({ type: 'listClaims', question: asked });
   }
   // A sentence that is not a question answers the form waiting for its purpose.
   const answers = personal && !question && raw.trim() !== '';

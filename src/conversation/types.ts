@@ -13,12 +13,15 @@ import type {
 import type { Lang } from '../i18n/translate.js';
 import type { ReceiptSummary } from '../claims/receipt-reading.js';
 import type { CardAction, RejectedAction } from './actions/card-action.js';
+import type { ClaimsQuestion } from './claims-questions.js';
 
 export type { ReceiptSummary };
 
 export type { Lang };
 
 export type { CardAction, RejectedAction };
+
+export type { ClaimsQuestion };
 
 /** The outlay form exactly as the card holds it: strings, because that is what cards send back. */
 export interface OutlayFields {
@@ -222,7 +225,13 @@ export type ConversationEvent =
   | { type: 'filed'; draftId: string; claim: Claim }
   | { type: 'fileFailed'; draftId: string; reason: 'unavailable' | 'rejected'; detail?: string }
   /** `receiptLinks`: per claim id, short-lived links to its receipts, made by the bot. */
-  | { type: 'claimsListed'; claims: Claim[]; receiptLinks?: Record<string, string[]> }
+  /** `question`: the chat question the list was fetched to answer ("er reiseregningen godkjent?"). */
+  | {
+      type: 'claimsListed';
+      claims: Claim[];
+      receiptLinks?: Record<string, string[]>;
+      question?: ClaimsQuestion;
+    }
   | { type: 'claimsListFailed' }
   | { type: 'helpAnswered'; reply: HelpReply }
   /**
@@ -274,7 +283,8 @@ export type Effect =
   /** The receipts waiting in the inbox, for one claim with a line each. */
   | { type: 'gatherInbox' }
   | { type: 'loadReceipt'; receiptId: string }
-  | { type: 'listClaims' }
+  /** `question`: a question about the claims, answered when they arrive; without it, the list. */
+  | { type: 'listClaims'; question?: ClaimsQuestion }
   /** `lang` is the user's language; the answer follows the question's own language when it tells. */
   | { type: 'answerHelp'; question: string; lang: Lang };
 

@@ -32,8 +32,13 @@ export class EffectRunner {
     switch (effect.type) {
       case 'answerHelp':
         return this.answerHelp(effect.question, effect.lang);
-      case 'listClaims':
-        return this.deps.listing.list(employeeId);
+      case 'listClaims': {
+        const listed = await this.deps.listing.list(employeeId);
+        // The question rides along, so the answer is composed when the claims arrive.
+        return effect.question && listed.type === 'claimsListed'
+          ? { ...listed, question: effect.question }
+          : listed;
+      }
       case 'listReceipts':
         return { type: 'receiptsListed', receipts: receipts.inbox(employeeId) };
       case 'gatherInbox':

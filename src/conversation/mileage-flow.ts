@@ -56,7 +56,10 @@ export function startMileage(
     id: turn.ctx.newId(),
     step: 'form',
     fields,
-    passengers: (guess?.passengers ?? []).map((name) => ({ name, km: guess?.km ?? 0 })),
+    passengers: (guess?.passengers ?? []).map((p) => ({
+      name: p.name,
+      km: p.km ?? guess?.km ?? 0,
+    })),
     outlays,
     prefilled: Boolean(guess),
     ...(parent ? { parent } : {}),

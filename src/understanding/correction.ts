@@ -41,6 +41,9 @@ const FIELDS: ReadonlyArray<[CorrectedField, RegExp]> = [
   ['kind', /\b(?:type|typen|kind|kategori\w*|category|slag)\b/u],
 ];
 
+/** "beløpet skal være 230", "the date should be Friday", "km er 64". */
+const FIELD_IS = /\b(?:skal|skulle|should|er|is|var|was|blir|becomes)\b/u;
+
 /** A plain figure for a named amount ("change the amount to 95"). */
 const PLAIN_FIGURE =
   /(?<![\p{L}\p{N}.,])(\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![\p{N}]|[.,]\p{N})/u;
@@ -48,7 +51,10 @@ const PLAIN_FIGURE =
 export function readCorrection(msg: Message, today: string): Correction | undefined {
   const f = msg.folded;
   const field = FIELDS.find(([, re]) => re.test(f))?.[0];
-  const said = OPENER.test(f) || IT_WAS.test(f) || (CHANGE.test(f) && field !== undefined);
+  const said =
+    OPENER.test(f) ||
+    IT_WAS.test(f) ||
+    (field !== undefined && (CHANGE.test(f) || FIELD_IS.test(f)));
   if (!said || msg.original.endsWith('?')) return undefined;
 
   const fix: Correction = field ? { field } : {};

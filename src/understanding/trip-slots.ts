@@ -119,8 +119,31 @@ const PASSENGER_PATTERNS: readonly RegExp[] = [
   ),
 ];
 
-/** Passengers named in the text, places of the route left out. */
-export function findPassengers(msg: Message, route: Route): string[] {
+export interface Passenger {
+  name: string;
+  /** The passenger's own km, when the text gave them ("Kari var med de siste 40 km"). */
+  km?: number;
+}
+
+/** "Kari 40 km", "Kari (40 km)", "Kari var med de siste 40 km": a figure close after the name. */
+function ownKm(msg: Message, name: string, total: number | undefined): number | undefined {
+  const at = msg.original.indexOf(name);
+  const near = /^[^,.;\d]{0,30}?(\d{1,4}(?:[.,]\d)?)\s*km\b/u.exec(
+    msg.folded.slice(at + name.length),
+  );
+  const km = near?.[1] ? Number(near[1].replace(',', '.')) : undefined;
+  return km !== undefined && km > 0 && (total === undefined || km < total) ? km : undefined;
+}
+
+/** Passengers named in the text (places of the route left out), each with their km if given. */
+export function findPassengers(msg: Message, route: Route, total?: number): Passenger[] {
+  return passengerNames(msg, route).map((name) => {
+    const km = ownKm(msg, name, total);
+    return km === undefined ? { name } : { name, km };
+  });
+}
+
+function passengerNames(msg: Message, route: Route): string[] {
   for (const re of PASSENGER_PATTERNS) {
     const m = re.exec(msg.original);
     if (!m?.[1]) continue;

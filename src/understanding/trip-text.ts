@@ -14,6 +14,7 @@ import {
   findRoute,
   isRoundTrip,
   mentionsDriving,
+  type Passenger,
 } from './trip-slots.js';
 
 export interface MileageGuess {
@@ -23,7 +24,7 @@ export interface MileageGuess {
   to?: string;
   date?: string;
   roundTrip?: boolean;
-  passengers: string[];
+  passengers: Passenger[];
   /** A toll, parking or ferry paid on the same trip ("… og betalte 45 kr i bompenger"). */
   outlay?: OutlayGuess;
 }
@@ -37,7 +38,10 @@ export function readTrip(msg: Message, today: string): MileageGuess | undefined 
   const route = findRoute(msg);
   const roundTrip = isRoundTrip(msg.folded);
   if (!distance && !route.to && !route.from) return undefined;
-  const guess: MileageGuess = { ...route, passengers: findPassengers(msg, route) };
+  const guess: MileageGuess = {
+    ...route,
+    passengers: findPassengers(msg, route, distance?.km),
+  };
   if (distance) guess.km = distance.km;
   if (roundTrip) guess.roundTrip = true;
   const rest = distance ? blank(msg.folded, distance.start, distance.end) : msg.folded;

@@ -227,3 +227,50 @@ describe('reworded commands and claim questions', () => {
     expect(cards(r.last)[0]?.template).toBe(template);
   });
 });
+
+describe('amounts in words and unit prices', () => {
+  it.each([
+    [nb, 'taxi to hundre og femti kroner i dag', '250'],
+    [nn, 'ferje førti kr i dag', '40'],
+    [en, 'lunch thirty-five euros today', '35'],
+    [nb, 'hotell 3 netter à 1 100 kr', '3300'],
+    [en, 'hotel, 2 nights at 980 NOK', '1960'],
+    [nb, 'bom 2 x 36 kr i dag', '72'],
+    [nb, 'lunsj for 2 personer 540 kr', '540'],
+  ])('"%s"', (c, text, amount) => {
+    const r = run([say(text)], welcomed, c);
+    expect(r.state.outlay?.fields.amount).toBe(amount);
+  });
+});
+
+describe('small talk in a few words', () => {
+  it.each([
+    [en, 'thanks a lot!'],
+    [nb, 'tusen takk for hjelpen'],
+    [nn, 'takk skal du ha, det var fint'],
+  ])('"%s" is thanked for, not searched in the guide', (c, text) => {
+    const r = run([say(text)], welcomed, c);
+    expect(r.last.effects).toEqual([]);
+    expect(texts(r.last)).toHaveLength(1);
+  });
+});
+
+describe('questions about the user’s own claims', () => {
+  it.each([
+    [nb, 'hva har jeg av krav?'],
+    [nn, 'kva har eg sendt inn?'],
+    [en, 'what do I have pending?'],
+    [nb, 'har jeg fått pengene for ferja?'],
+  ])('"%s" lists the claims', (c, text) => {
+    const r = run([say(text)], welcomed, c);
+    expect(r.last.effects).toContainEqual({ type: 'listClaims' });
+  });
+
+  it.each([
+    [nb, 'hvem godkjenner kravet mitt?'],
+    [en, 'how do I file my claims?'],
+  ])('"%s" is for the guide', (c, text) => {
+    const r = run([say(text)], welcomed, c);
+    expect(r.last.effects).toContainEqual(expect.objectContaining({ type: 'answerHelp' }));
+  });
+});

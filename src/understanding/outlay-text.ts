@@ -7,6 +7,7 @@
 import { CURRENCIES, type Currency, type ExpenseKind } from '../claims/claim.js';
 import { blank, foldInPlace as fold, normaliseTypography as normalise } from '../text/fold.js';
 import { kindOfFolded, kindOfWord } from '../text/expense-kind-words.js';
+import { amountWordsToFigures } from '../text/number-words.js';
 import { PREFIX_SRC, SUFFIX_SRC, currencyOf, parseNumber } from '../text/typed-amount.js';
 import { MONTHS, WEEKDAYS, findDate, isoOf, parseIsoDay, type Span } from '../text/typed-date.js';
 import { findDateRange } from '../text/typed-range.js';
@@ -73,6 +74,20 @@ function findMarkedAmount(text: string): AmountHit | undefined {
     return { ...hit, amountMinor };
   }
   return undefined;
+}
+
+/** "2 x 142 kr", "2 nights at 1 190 NOK", "3 netter à 990 kr": a count before a unit price (a count
+ * without "x", "à" or "at" — "2 personer 540 kr" — is a total already). */
+const COUNT_BEFORE =
+  /(?<![\p{L}\p{N}.,])(\d{1,2})\s*(?:x|×|\*|(?:netter|natter|dogn|nights?|stk|billett(?:er)?|bilett(?:ar)?|tickets?|dager|dagar|days?|personer|people|pers|rom|rooms?)\s*(?:a|à|@|at|x|per|each)?\s*(?:a|à|@|at|x))\s*$/u;
+
+function timesCount(text: string, hit: AmountHit | undefined): AmountHit | undefined {
+  if (hit?.amountMinor === undefined) return hit;
+  const count = COUNT_BEFORE.exec(text.slice(0, hit.start));
+  const n = Number(count?.[1]);
+  if (!count || !(n >= 2)) return hit;
+  const total = hit.amountMinor * n;
+  return total <= 10_000_000_00 ? { ...hit, start: count.index, amountMinor: total } : hit;
 }
 
 /** The one bare figure in the text, if there is exactly one that could be a price. */
@@ -286,7 +301,7 @@ export function isQuestion(text: string): boolean {
 }
 
 export function parseOutlayText(text: string, today: string): OutlayGuess | undefined {
-  const original = normalise(text);
+  const original = normalise(amountWordsToFigures(text));
   const trimmed = original.trim();
   if (!trimmed || trimmed.endsWith('?')) return undefined;
   const folded = fold(original);
@@ -297,7 +312,7 @@ export function parseOutlayText(text: string, today: string): OutlayGuess | unde
   // A range of days ("12.-14. mars") is a span of a trip, never an amount.
   const range = todayDay === undefined ? undefined : findDateRange(folded, todayDay);
   let rest = range ? blank(folded, range.start, range.end) : folded;
-  const amount = findMarkedAmount(rest);
+  const amount = timesCount(rest, findMarkedAmount(rest));
   if (amount) rest = blank(rest, amount.start, amount.end);
   if (firstWord && QUESTION_OPENERS.has(firstWord) && amount?.amountMinor === undefined)
     return undefined;

@@ -50,11 +50,35 @@ const CLAIM_WORD = new RegExp(
   'u',
 );
 
-function isClaimsQuestion(msg: Message): boolean {
-  if (!CLAIM_WORD.test(msg.folded)) return false;
-  const mine = new RegExp(`\\b${MINE}\\b`, 'u').test(msg.folded);
-  if (STATUS.test(msg.folded) && (mine || msg.original.endsWith('?'))) return true;
-  return SHOW_MINE.test(msg.folded) && !/^(?:hvordan|korleis|how)\b/u.test(msg.folded);
+const MINE_RE = new RegExp(`\\b${MINE}\\b`, 'u');
+/** Questions about how things work or who does them are for the guide, not the user's list. */
+const HOW_OR_WHO = /^(?:hvordan|korleis|how|hvem|kven|who|kan\s+jeg|kan\s+eg|can\s+i)\b/u;
+/** "har jeg sendt inn", "what have I submitted", "kva har eg levert". */
+const SUBMITTED = /\b(?:sendt\s+inn|send\s+inn|levert|submitted|filed|registrert)\b/u;
+
+function isClaimsQuestion(msg: Message, wh: boolean): boolean {
+  const f = msg.folded;
+  if (HOW_OR_WHO.test(f)) return false;
+  const mine = MINE_RE.test(f);
+  if ((SUBMITTED.test(f) || STATUS.test(f)) && mine && wh) return true;
+  if (!CLAIM_WORD.test(f)) return false;
+  if (STATUS.test(f) && (mine || msg.original.endsWith('?'))) return true;
+  // "hva har jeg av krav?", "kva krav har eg?": a question about the user's own claims.
+  if (mine && wh) return true;
+  return SHOW_MINE.test(f);
+}
+
+/** Small talk said around the bot's work: thanks and greetings in a few words. */
+const THANKS =
+  /^(?:tusen\s+|mange\s+|hjertelig\s+)?(?:takk|takker|thanks|thank\s+you|thx|ty|cheers|tack)\b/u;
+const GREETING =
+  /^(?:hei|hallo|heisann|hey|hi|hello|god\s+(?:morgen|morgon|dag|kveld)|good\s+(?:morning|afternoon|evening)|morn|morna)\b/u;
+
+function smallTalk(msg: Message): Command | undefined {
+  if (msg.words > 7) return undefined;
+  if (THANKS.test(msg.folded)) return { name: 'thanks' };
+  if (msg.words <= 4 && GREETING.test(msg.folded)) return { name: 'greeting' };
+  return undefined;
 }
 
 /** Asking to start a claim of a kind without saying more ("jeg vil registrere kjøring"). */
@@ -83,7 +107,8 @@ export function understand(raw: string, context: UnderstandingContext): Understa
   const msg = readMessage(raw);
   const question = isQuestion(msg.original);
   if (!msg.original) return { intent: 'help', text: raw, question };
-  if (isClaimsQuestion(msg)) return { intent: 'claimsQuestion', text: raw };
+  const wh = asksWh(msg);
+  if (isClaimsQuestion(msg, wh)) return { intent: 'claimsQuestion', text: raw };
 
   if (context.draft) {
     const fix = readCorrection(msg, context.today);
@@ -91,7 +116,7 @@ export function understand(raw: string, context: UnderstandingContext): Understa
   }
   const trip = readTrip(msg, context.today);
   if (trip) return { intent: 'newMileage', trip };
-  const travel = readTravelRequest(msg, context.today, asksWh(msg));
+  const travel = readTravelRequest(msg, context.today, wh);
   if (travel) return { intent: 'newTravel', travel };
 
   const outlay = parseOutlayText(raw, context.today);
@@ -100,7 +125,7 @@ export function understand(raw: string, context: UnderstandingContext): Understa
   if (context.awaitingPurpose && !question)
     return { intent: 'answerPurpose', purpose: msg.original };
   if (outlay?.kind) return { intent: 'newOutlay', outlay };
-  const reworded = question ? undefined : rewordedCommand(msg);
+  const reworded = question ? undefined : (rewordedCommand(msg) ?? smallTalk(msg));
   if (reworded) return { intent: 'command', command: reworded };
   return { intent: 'help', text: raw, question };
 }

@@ -269,6 +269,8 @@ describe('questions about the user’s own claims', () => {
   it.each([
     [nb, 'hvem godkjenner kravet mitt?'],
     [en, 'how do I file my claims?'],
+    [nb, 'hei, hvordan logger jeg meg inn i reiseregningssystemet?'],
+    [en, 'hi, how do I add my expenses to a travel claim?'],
   ])('"%s" is for the guide', (c, text) => {
     const r = run([say(text)], welcomed, c);
     expect(r.last.effects).toContainEqual(expect.objectContaining({ type: 'answerHelp' }));

@@ -35,8 +35,9 @@ export type Understanding =
   /** A question for the user guide, small talk or anything out of scope: the guide decides. */
   | { intent: 'help'; text: string; question: boolean };
 
-const CLAIMS = String.raw`(?:krav\w*|claims?|reise(?:regning|rekning)\w*|utlegg\w*|expenses?|refunds?|pengane|pengene|money|kvittering\w*\s+mine)`;
-const MINE = String.raw`(?:mine|mitt|min|my|meg|me|i\s+have|jeg\s+har|eg\s+har|har\s+jeg|har\s+eg|have\s+i|i've|ive)`;
+// "krav på" is "entitled to" ("når har jeg krav på diett?"), not a claim.
+const CLAIMS = String.raw`(?:krav(?!\s+pa\b)\w*|claims?|reise(?:regning|rekning)\w*|utlegg\w*|expenses?|refunds?|pengane|pengene|money|kvittering\w*\s+mine)`;
+const MINE = String.raw`(?:mine|mitt|min|my|i\s+have|jeg\s+har|eg\s+har|har\s+jeg|har\s+eg|have\s+i|i've|ive)`;
 /** "vis meg kravene mine", "kan du vise kravene mine", "show me my claims", "list my expenses". */
 const SHOW_MINE = new RegExp(
   String.raw`\b(?:vis|vise|visa|syn|show|list|se|sja|see|oversikt|overview)\b.*\b${CLAIMS}\b|\b${CLAIMS}\s+${MINE}\b|\b${MINE}\s+${CLAIMS}\b`,
@@ -52,15 +53,16 @@ const CLAIM_WORD = new RegExp(
 
 const MINE_RE = new RegExp(`\\b${MINE}\\b`, 'u');
 /** Questions about how things work or who does them are for the guide, not the user's list. */
-const HOW_OR_WHO = /^(?:hvordan|korleis|how|hvem|kven|who|kan\s+jeg|kan\s+eg|can\s+i)\b/u;
+const HOW_OR_WHO = /^(?:kan\s+jeg|kan\s+eg|can\s+i)\b|\b(?:hvordan|korleis|how|hvem|kven|who)\b/u;
 /** "har jeg sendt inn", "what have I submitted", "kva har eg levert". */
+const PENDING = /\b(?:pending|outstanding|venter|ventar|til\s+godkjenning|under\s+behandling)\b/u;
 const SUBMITTED = /\b(?:sendt\s+inn|send\s+inn|levert|submitted|filed|registrert)\b/u;
 
 function isClaimsQuestion(msg: Message, wh: boolean): boolean {
   const f = msg.folded;
   if (HOW_OR_WHO.test(f)) return false;
   const mine = MINE_RE.test(f);
-  if ((SUBMITTED.test(f) || STATUS.test(f)) && mine && wh) return true;
+  if ((SUBMITTED.test(f) || PENDING.test(f)) && mine && wh) return true;
   if (!CLAIM_WORD.test(f)) return false;
   if (STATUS.test(f) && (mine || msg.original.endsWith('?'))) return true;
   // "hva har jeg av krav?", "kva krav har eg?": a question about the user's own claims.
@@ -101,9 +103,14 @@ function asksWh(msg: Message): boolean {
   return msg.original.endsWith('?') || (first !== undefined && QUESTION_WORDS.has(first));
 }
 
-export function understand(raw: string, context: UnderstandingContext): Understanding {
-  const command = parseCommand(raw);
+/** "hei, hvordan …", "hi! can you …": a greeting before the message is not the message. */
+const GREETING_FIRST = new RegExp(`${GREETING.source}\\s*[,.!:;-]+\\s*(?=\\S)`, 'u');
+
+export function understand(typed: string, context: UnderstandingContext): Understanding {
+  const command = parseCommand(typed);
   if (command) return { intent: 'command', command };
+  const greeting = GREETING_FIRST.exec(readMessage(typed).folded);
+  const raw = greeting ? readMessage(typed).original.slice(greeting[0].length) : typed;
   const msg = readMessage(raw);
   const question = isQuestion(msg.original);
   if (!msg.original) return { intent: 'help', text: raw, question };

@@ -168,6 +168,15 @@ describe('corrections change the draft in progress', () => {
     expect(r.state.mileage?.fields.km).toBe('46');
     expect(r.state.mileage?.fields.purpose).toBe('');
   });
+
+  it.each([
+    [nb, 'nei, det var bompenger, ikke parkering'],
+    [nn, 'nei, det var bompengar og ikkje parkering'],
+    [en, 'no, it was not parking but a toll'],
+  ])('"%s" changes the kind to what it was, not what it was not', (c, text) => {
+    const r = run([say('parkering 45 kr i dag'), say(text)], welcomed, c);
+    expect(r.state.outlay?.fields).toMatchObject({ kind: 'toll', amount: '45', purpose: '' });
+  });
 });
 
 describe('while the bot waits for a purpose', () => {
@@ -214,6 +223,10 @@ describe('reworded commands and claim questions', () => {
     [nn, 'er reiserekninga mi godkjend?'],
     [en, 'has my mileage claim been paid?'],
     [en, 'list my claims please'],
+    [nb, 'hva har jeg av krav?'],
+    [nn, 'kva har eg sendt inn?'],
+    [en, 'what do I have pending?'],
+    [nb, 'har jeg fått pengene for ferja?'],
   ])('"%s" lists the claims', (c, text) => {
     const r = run([say(text)], welcomed, c);
     expect(r.last.effects).toContainEqual({ type: 'listClaims' });
@@ -255,17 +268,7 @@ describe('small talk in a few words', () => {
   });
 });
 
-describe('questions about the user’s own claims', () => {
-  it.each([
-    [nb, 'hva har jeg av krav?'],
-    [nn, 'kva har eg sendt inn?'],
-    [en, 'what do I have pending?'],
-    [nb, 'har jeg fått pengene for ferja?'],
-  ])('"%s" lists the claims', (c, text) => {
-    const r = run([say(text)], welcomed, c);
-    expect(r.last.effects).toContainEqual({ type: 'listClaims' });
-  });
-
+describe('questions about how claims work', () => {
   it.each([
     [nb, 'hvem godkjenner kravet mitt?'],
     [en, 'how do I file my claims?'],

@@ -44,6 +44,8 @@ const FIELDS: ReadonlyArray<[CorrectedField, RegExp]> = [
 /** "beløpet skal være 230", "the date should be Friday", "km er 64". */
 const FIELD_IS = /\b(?:skal|skulle|should|er|is|var|was|blir|becomes)\b/u;
 
+const NEGATED = /\b(?:ikke|ikkje|not|no|ingen)\s+(?:a\s+|en\s+|ein\s+)?[\p{L}-]+/gu;
+
 /** A plain figure for a named amount ("change the amount to 95"). */
 const PLAIN_FIGURE =
   /(?<![\p{L}\p{N}.,])(\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![\p{N}]|[.,]\p{N})/u;
@@ -77,7 +79,8 @@ export function readCorrection(msg: Message, today: string): Correction | undefi
   const todayDay = parseIsoDay(today);
   const date = todayDay === undefined ? undefined : findDate(rest, todayDay);
   if (date && field !== 'amount') fix.date = isoOf(date.day);
-  const kind = kindOfFolded(rest);
+  // "ikke parkering", "not parking": the kind it was not.
+  const kind = kindOfFolded(rest.replace(NEGATED, (m) => ' '.repeat(m.length)));
   if (kind) fix.kind = kind;
   const found = ['amountMinor', 'date', 'kind', 'km'].some((k) => k in fix);
   return found ? fix : undefined;

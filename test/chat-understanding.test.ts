@@ -42,6 +42,19 @@ describe('routes with any dash', () => {
     expect(r.state.mileage?.fields).toMatchObject({ from, to });
   });
 
+  it.each([
+    [en, 'mileage: Lier to Hokksund, 18 km, today', 'Lier', 'Hokksund'],
+    [nb, 'kjøring Nittedal til Lillestrøm 21 km i dag', 'Nittedal', 'Lillestrøm'],
+  ])('"%s" reads a route without "from"', (c, text, from, to) => {
+    const r = run([say(text)], welcomed, c);
+    expect(r.state.mileage?.fields).toMatchObject({ from, to });
+  });
+
+  it('a car and a distance make a trip without a driving verb', () => {
+    const r = run([say('tur til Gol med egen bil, 180 km i går')]);
+    expect(r.state.mileage?.fields).toMatchObject({ to: 'Gol', km: '180' });
+  });
+
   it('a trip without km still opens the mileage form with route and date', () => {
     const r = run([say('kjorte tur-retur Eidsvoll–Jessheim i går')]);
     expect(r.state.mileage?.fields).toMatchObject({
@@ -111,6 +124,16 @@ describe('travel claims asked for in a sentence', () => {
     const r = run([say(text)], welcomed, c);
     expect(r.state.travel?.fields).toMatchObject({ departureDate: from, returnDate: to });
     expect(r.state.travel?.fields.purpose).toMatch(/konferanse|kurs|workshop/);
+  });
+
+  it('a place right after the travel-claim word is the destination', () => {
+    const r = run([say('reiseregning Harstad 2.–4. november, kundebesøk')]);
+    expect(r.state.travel?.fields).toMatchObject({
+      destination: 'Harstad',
+      departureDate: '2026-11-02',
+      returnDate: '2026-11-04',
+      purpose: 'kundebesøk',
+    });
   });
 
   it('a date range is never an amount', () => {

@@ -28,9 +28,13 @@ const PURPOSE = /(?<![\p{L}])(?:for|pa|at|on)\s+((?:the\s+|a\s+|an\s+)?[^,.;:!?]
 const EVENT =
   /\b(?:samling\w*|kurs\w*|konferanse\w*|seminar\w*|mote\w*|mota|workshop\w*|conference\w*|course\w*|meeting\w*|training|messe\w*|fair|kundebesok\w*|tenestetur\w*|tjenestetur\w*|prosjekt\w*|project|visit\w*|befaring\w*)\b/u;
 
+/** The purpose: the phrase naming the event ("for kurset i Bergen"), or else the event word. */
 function purposeOf(msg: Message, rangeStart: number | undefined): string | undefined {
   const m = PURPOSE.exec(msg.folded);
-  if (!m?.[1] || !EVENT.test(m[1])) return undefined;
+  if (!m?.[1] || !EVENT.test(m[1])) {
+    const word = EVENT.exec(msg.folded);
+    return word ? msg.original.slice(word.index, word.index + word[0].length) : undefined;
+  }
   const start = m.index + m[0].length - m[1].length;
   const end = Math.min(
     start + m[1].length,

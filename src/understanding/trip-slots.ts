@@ -57,6 +57,13 @@ export function findDistance(msg: Message): Distance | undefined {
   return undefined;
 }
 
+/** A car named: with a distance, enough to make a trip ("tur til Hamar med bil, 123 km"). */
+const CAR = /\b(?:bil|bilen|car|privatbil|elbil|egen\s+bil|eigen\s+bil|own\s+car|my\s+car)\b/u;
+
+export function mentionsCar(folded: string): boolean {
+  return CAR.test(folded);
+}
+
 /** Driving verbs and nouns, with or without diacritics, in all three languages. */
 const DRIVING =
   /\b(?:kjor(?:te|de|t|e|ing|er)|koyr(?:de|te|t|e|ing|er)|drove|driven|drive|driving|mileage|kjoregodtgjorelse|koyregodtgjersle|bilkjoring|bilgodtgjorelse|kilometergodtgjorelse)\b/u;
@@ -83,6 +90,8 @@ function place(found: string | undefined): string | undefined {
 
 const FROM = new RegExp(String.raw`(?<![\p{L}])(?:fra|frå|from)\s+${PLACE}`, 'u');
 const TO = new RegExp(String.raw`(?<![\p{L}])(?:til|to)\s+${PLACE}`, 'u');
+/** "Oslo til Hamar", "mileage: Oslo to Hamar" (not the capitalised first word of a message). */
+const PLACE_TO_PLACE = new RegExp(`(?<=[^\\s]\\s+|:\\s*)${PLACE}\\s+(?:til|to)\\s+${PLACE}`, 'u');
 /** "Drammen–Kongsberg", "Drammen - Kongsberg" (dashes are plain hyphens after normalising). */
 const DASH_ROUTE = new RegExp(`${PLACE}\\s*-\\s*${PLACE}`, 'u');
 
@@ -94,7 +103,10 @@ export interface Route {
 export function findRoute(msg: Message): Route {
   const route: Route = {};
   const dash = DASH_ROUTE.exec(msg.original);
-  const from = place(FROM.exec(msg.original)?.[1]) ?? place(dash?.[1]);
+  const from =
+    place(FROM.exec(msg.original)?.[1]) ??
+    place(dash?.[1]) ??
+    place(PLACE_TO_PLACE.exec(msg.original)?.[1]);
   const to = place(TO.exec(msg.original)?.[1]) ?? place(dash?.[2]);
   if (from) route.from = from;
   if (to && to !== from) route.to = to;
@@ -176,6 +188,19 @@ export function findDestination(msg: Message): string | undefined {
     if (found) return found;
   }
   return (
-    place(NAME_BEFORE_EVENT.exec(msg.original)?.[1]) ?? place(LEADING_NAME.exec(msg.original)?.[1])
+    place(NAME_BEFORE_EVENT.exec(msg.original)?.[1]) ??
+    place(LEADING_NAME.exec(msg.original)?.[1]) ??
+    anyName(msg)
   );
+}
+
+const NAME_AFTER_FIRST_WORD = new RegExp(`(?<=[^\\s]\\s+)${PLACE}`, 'gu');
+
+/** The first capitalised word after the first ("reiseregning Bergen 10.–12. november"). */
+function anyName(msg: Message): string | undefined {
+  for (const m of msg.original.matchAll(NAME_AFTER_FIRST_WORD)) {
+    const found = place(m[1]);
+    if (found && found !== 'I') return found;
+  }
+  return undefined;
 }

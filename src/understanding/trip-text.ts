@@ -13,6 +13,7 @@ import {
   findPassengers,
   findRoute,
   isRoundTrip,
+  mentionsCar,
   mentionsDriving,
   type Passenger,
 } from './trip-slots.js';
@@ -33,8 +34,10 @@ export interface MileageGuess {
 const ON_A_TRIP: ReadonlySet<ExpenseKind> = new Set<ExpenseKind>(['toll', 'parking', 'ferry']);
 
 export function readTrip(msg: Message, today: string): MileageGuess | undefined {
-  if (msg.original.endsWith('?') || !mentionsDriving(msg.folded)) return undefined;
+  if (msg.original.endsWith('?')) return undefined;
   const distance = findDistance(msg);
+  const driving = mentionsDriving(msg.folded) || (distance && mentionsCar(msg.folded));
+  if (!driving) return undefined;
   const route = findRoute(msg);
   const roundTrip = isRoundTrip(msg.folded);
   if (!distance && !route.to && !route.from) return undefined;

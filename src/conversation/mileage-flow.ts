@@ -27,7 +27,8 @@ import {
   type FieldErrors,
   type MileageChecked,
 } from './mileage-check.js';
-import type { MileageGuess } from './mileage-text.js';
+import type { OutlayLine } from '../claims/claim.js';
+import type { MileageGuess } from '../understanding/trip-text.js';
 import { mileageFormView, mileageSummaryView } from './mileage-views.js';
 import { addMileageToTravel } from './travel-flow.js';
 import type { Turn } from './turn.js';
@@ -36,12 +37,17 @@ import type { MileageDraft, MileageFields } from './types.js';
 // The cards are imported from here by scripts/sample-cards.ts.
 export { mileageFormView, mileageSummaryView } from './mileage-views.js';
 
-export function startMileage(turn: Turn, guess?: MileageGuess, parent?: MileageDraft['parent']) {
+export function startMileage(
+  turn: Turn,
+  guess?: MileageGuess,
+  parent?: MileageDraft['parent'],
+  outlays: OutlayLine[] = [],
+) {
   const fields: MileageFields = {
     date: guess?.date ?? turn.ctx.today,
     from: guess?.from ?? '',
     to: guess?.to ?? '',
-    km: guess ? String(guess.km).replace('.', ',') : '',
+    km: guess?.km !== undefined ? String(guess.km).replace('.', ',') : '',
     purpose: '',
     trailerKm: '',
     forestRoadKm: '',
@@ -50,14 +56,18 @@ export function startMileage(turn: Turn, guess?: MileageGuess, parent?: MileageD
     id: turn.ctx.newId(),
     step: 'form',
     fields,
-    passengers: (guess?.passengers ?? []).map((name) => ({ name, km: guess?.km ?? 0 })),
-    outlays: [],
+    passengers: (guess?.passengers ?? []).map((p) => ({
+      name: p.name,
+      km: p.km ?? guess?.km ?? 0,
+    })),
+    outlays,
     prefilled: Boolean(guess),
     ...(parent ? { parent } : {}),
   };
   if (parent) draft.fields.purpose = turn.state.travel?.fields.purpose ?? '';
   turn.state.mileage = draft;
-  if (!guess) return void turn.messages.push(mileageFormView(turn.lang, draft));
+  // Without a distance there is nothing to compute yet: the form, pre-filled, asks for the km.
+  if (guess?.km === undefined) return void turn.messages.push(mileageFormView(turn.lang, draft));
   // As with outlays from free text: show what was understood, with the amount, and ask for the purpose.
   turn.messages.push(mileageSummaryView(turn.lang, draft, 'draft'));
   turn.say('mileage.askPurpose');

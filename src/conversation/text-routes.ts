@@ -1,11 +1,12 @@
 /**
- * What a typed message means: a command, a trip ("kjørte 120 km …"), the purpose a form is
- * waiting for, an outlay ("parkering 120 kr i går"), or else a question for the user guide.
+ * What a typed message means is decided by the understanding layer (src/understanding/), from the
+ * message and its context (the draft in progress, the form waiting for its purpose); here each
+ * intent goes to its flow.
  */
-import { parseCommand, type Command } from './commands.js';
-import { isQuestion, parseOutlayText } from './free-text.js';
+import { understand, type UnderstandingContext } from '../understanding/understand.js';
+import type { Command } from './commands.js';
+import { addTripOutlayToMileage, applyCorrection, tripOutlayLine } from './corrections.js';
 import { reviewMileage, startMileage } from './mileage-flow.js';
-import { parseMileageText } from './mileage-text.js';
 import { asksForOneClaim } from './one-claim-text.js';
 import { readClaimsQuestion } from './claims-questions.js';
 import { fileOutlayClaim, reviewClaim } from './outlay-claim-flow.js';
@@ -13,6 +14,7 @@ import { cancelDraft, fileOutlay, setPurpose, startOutlay, undo } from './outlay
 import { mergeableBatch, mergeBatch } from './receipt-batches.js';
 import { startTravel } from './travel-flow.js';
 import type { Turn } from './turn.js';
+import type { UserState } from './types.js';
 import { welcome } from './welcome-and-help.js';
 
 /** Commands that touch claims, which are private and so only handled in the personal chat. */
@@ -27,68 +29,79 @@ const PRIVATE_COMMANDS = new Set<Command['name']>([
   'file',
 ]);
 
+/** What the bot is waiting for: the context a message is understood in. */
+export function contextOf(state: UserState, today: string): UnderstandingContext {
+  const { outlay, mileage, outlayClaim } = state;
+  const context: UnderstandingContext = { today };
+  if (outlay && outlay.step !== 'filing') context.draft = 'outlay';
+  else if (mileage && mileage.step !== 'filing') context.draft = 'mileage';
+  if (outlay?.step === 'form' && !outlay.fields.purpose) context.awaitingPurpose = 'outlay';
+  else if (outlayClaim?.step === 'form' && !outlayClaim.purpose)
+    context.awaitingPurpose = 'outlayClaim';
+  else if (mileage?.step === 'form' && mileage.prefilled && !mileage.fields.purpose && !outlay)
+    context.awaitingPurpose = 'mileage';
+  return context;
+}
+
 export function onText(turn: Turn, raw: string, personal: boolean) {
-  const command = parseCommand(raw);
-  if (command) {
-    if (!personal && PRIVATE_COMMANDS.has(command.name)) return turn.say('group.private');
-    return onCommand(turn, command);
+  // "Samle i eitt krav" after photos that each got a card of their own (not the purpose of the last one).
+  const batch = personal && asksForOneClaim(raw) ? mergeableBatch(turn.state) : undefined;
+  if (batch) return mergeBatch(turn, batch.id, false);
+  const meant = understand(raw, contextOf(turn.state, turn.ctx.today));
+  if (meant.intent === 'command') {
+    if (!personal && PRIVATE_COMMANDS.has(meant.command.name)) return turn.say('group.private');
+    return onCommand(turn, meant.command);
   }
-  const question = isQuestion(raw);
-  const trip = parseMileageText(raw, turn.ctx.today);
-  if (trip) {
-    if (!personal) return turn.say('group.private');
-    return startMileage(turn, trip);
-  }
-  // "Har jeg fått pengene for taxien?": answered from the user's own claims once they are listed.
+  // "Har jeg fått pengene for taxien?" is answered from the user's own claims, whatever else the
+  // sentence looks like (a kind of expense, a question for the guide, the purpose awaited).
   const asked = readClaimsQuestion(raw);
   if (asked) {
     if (!personal) return turn.say('group.private');
     return void turn.effects.push({ type: 'listClaims', question: asked });
   }
-  // A sentence that is not a question answers the form waiting for its purpose.
-  const answers = personal && !question && raw.trim() !== '';
-  const mileage = turn.state.mileage;
-  if (
-    answers &&
-    mileage?.step === 'form' &&
-    mileage.prefilled &&
-    !mileage.fields.purpose &&
-    !turn.state.outlay
-  ) {
-    return reviewMileage(
-      turn,
-      { ...mileage, fields: { ...mileage.fields, purpose: raw.trim() } },
-      false,
-    );
+  if (meant.intent === 'help') {
+    if (!turn.state.welcomed && personal && !meant.question) welcome(turn);
+    // The guide search says when it has no answer (small talk and out-of-scope text too).
+    return void turn.effects.push({ type: 'answerHelp', question: raw, lang: turn.lang });
   }
-  // "Samle i eitt krav" after photos that each got a card of their own (not the purpose of the last one).
-  const batch = personal && asksForOneClaim(raw) ? mergeableBatch(turn.state) : undefined;
-  if (batch) return mergeBatch(turn, batch.id, false);
-  const guess = parseOutlayText(raw, turn.ctx.today);
-  const draft = turn.state.outlay;
-  // While a form waits for its purpose, a sentence without an amount is the purpose, even if it
-  // mentions a kind of expense ("parkering ved kundemøtet"); a question is still a question.
-  const noAmount = guess?.amountMinor === undefined;
-  if (answers && noAmount && draft?.step === 'form' && !draft.fields.purpose)
-    return setPurpose(turn, draft, raw.trim());
-  const claim = turn.state.outlayClaim;
-  if (answers && noAmount && claim?.step === 'form' && !claim.purpose)
-    return reviewClaim(turn, { ...claim, purpose: raw.trim() }, false);
-  if (guess && (guess.amountMinor !== undefined || guess.kind)) {
-    if (!personal) return turn.say('group.private');
-    // A toll or ferry typed while a mileage or travel claim waits at its summary belongs on that claim.
-    const travel = turn.state.travel;
-    const parent =
-      mileage?.step === 'review'
-        ? { kind: 'mileage' as const, id: mileage.id }
-        : travel?.step === 'review'
-          ? { kind: 'travel' as const, id: travel.id }
-          : undefined;
-    return startOutlay(turn, guess, parent);
+  // Everything else touches the user's own claims, which are private.
+  if (!personal) return turn.say('group.private');
+  switch (meant.intent) {
+    case 'claimsQuestion':
+      // Asked about the claims in a way the question reader has no answer shape for: the list.
+      return void turn.effects.push({ type: 'listClaims' });
+    case 'correct':
+      return applyCorrection(turn, meant.fix);
+    case 'newMileage': {
+      const line = meant.trip?.outlay && tripOutlayLine(turn, meant.trip.outlay);
+      return startMileage(turn, meant.trip, undefined, line ? [line] : []);
+    }
+    case 'newTravel':
+      return startTravel(turn, meant.travel);
+    case 'answerPurpose':
+      return answerPurpose(turn, meant.purpose);
+    case 'newOutlay': {
+      const { mileage, travel } = turn.state;
+      // A toll or ferry typed while a mileage claim waits for its purpose goes on that claim.
+      if (contextOf(turn.state, turn.ctx.today).awaitingPurpose === 'mileage')
+        if (addTripOutlayToMileage(turn, meant.outlay)) return;
+      // A toll or ferry typed while a mileage or travel claim waits at its summary belongs on that claim.
+      const parent =
+        mileage?.step === 'review'
+          ? { kind: 'mileage' as const, id: mileage.id }
+          : travel?.step === 'review'
+            ? { kind: 'travel' as const, id: travel.id }
+            : undefined;
+      return startOutlay(turn, meant.outlay, parent);
+    }
   }
-  if (!turn.state.welcomed && personal && !question) welcome(turn);
-  // Everything else is a question for the user guide; the guide search says when it has no answer.
-  turn.effects.push({ type: 'answerHelp', question: raw, lang: turn.lang });
+}
+
+function answerPurpose(turn: Turn, purpose: string) {
+  const { outlay, outlayClaim, mileage } = turn.state;
+  if (outlay?.step === 'form') return setPurpose(turn, outlay, purpose);
+  if (outlayClaim?.step === 'form') return reviewClaim(turn, { ...outlayClaim, purpose }, false);
+  if (mileage) reviewMileage(turn, { ...mileage, fields: { ...mileage.fields, purpose } }, false);
 }
 
 function onCommand(turn: Turn, command: Command) {

@@ -30,15 +30,22 @@ import {
 import { travelFormView, travelSummaryView } from './travel-views.js';
 import type { Turn } from './turn.js';
 import type { TravelDraft } from './types.js';
+import type { TravelGuess } from '../understanding/travel-text.js';
 
 // The cards are imported from here by the card tests and scripts/sample-cards.ts.
 export { travelFormView, travelSummaryView } from './travel-views.js';
 
-export function startTravel(turn: Turn) {
+/** A new travel claim; a request typed in a sentence pre-fills what it said. */
+export function startTravel(turn: Turn, guess: TravelGuess = {}) {
+  const fields = emptyTravelFields(turn.ctx.today);
+  if (guess.destination) fields.destination = guess.destination;
+  if (guess.purpose) fields.purpose = guess.purpose;
+  if (guess.departureDate) fields.departureDate = guess.departureDate;
+  if (guess.returnDate) fields.returnDate = guess.returnDate;
   const draft: TravelDraft = {
     id: turn.ctx.newId(),
     step: 'form',
-    fields: emptyTravelFields(turn.ctx.today),
+    fields,
     outlays: [],
   };
   turn.state.travel = draft;

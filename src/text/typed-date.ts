@@ -8,7 +8,7 @@ import { foldInPlace, normaliseTypography } from './fold.js';
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 (UTC), or undefined for a date that does not exist (31.02). */
-function dayOf(year: number, month: number, day: number): number | undefined {
+export function dayOf(year: number, month: number, day: number): number | undefined {
   if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1 || day > 31)
     return undefined;
   const ms = Date.UTC(year, month - 1, day);
@@ -31,7 +31,7 @@ export function parseIsoDay(iso: string): number | undefined {
  * "today" may already be tomorrow where they travel). So "24.12" written on 3 January is last
  * Christmas Eve, and "01.01" written on New Year's Eve is tomorrow.
  */
-function recentDay(month: number, day: number, today: number): number | undefined {
+export function recentDay(month: number, day: number, today: number): number | undefined {
   const year = new Date(today * DAY_MS).getUTCFullYear();
   for (const y of [year + 1, year, year - 1]) {
     const candidate = dayOf(y, month, day);
@@ -108,7 +108,7 @@ const alternation = (words: Record<string, number>) =>
   Object.keys(words)
     .sort((a, b) => b.length - a.length)
     .join('|');
-const MONTH_SRC = alternation(MONTHS);
+export const MONTH_SRC = alternation(MONTHS);
 const WEEKDAY_SRC = alternation(WEEKDAYS);
 const ORDINAL = '(?:st|nd|rd|th)?';
 /** Only this and last century: a bare "2000" next to a month is more likely a year than "1290". */

@@ -1,0 +1,76 @@
+/**
+ * Corrections typed while a draft is open ("nei, det var 430 kr", "feil dato, det var fredag",
+ * "change the amount to 95", "it was 64 km"), and a toll or ferry typed on a trip: the draft in
+ * progress changes and its card is shown again; a form still without its purpose asks again.
+ */
+import type { OutlayLine } from '../claims/claim.js';
+import { formatMoney } from '../i18n/translate.js';
+import type { Correction } from '../understanding/correction.js';
+import type { OutlayGuess } from '../understanding/outlay-text.js';
+import { kindLabel, outlaySummaryView } from './card-views.js';
+import { reviewMileage } from './mileage-flow.js';
+import { mileageSummaryView } from './mileage-views.js';
+import { formatAmountInput, outlayFieldsFromGuess, validateOutlayLine } from './outlay-form.js';
+import { reviewOutlay } from './outlay-flow.js';
+import type { Turn } from './turn.js';
+import type { MileageDraft, OutlayDraft } from './types.js';
+
+export function applyCorrection(turn: Turn, fix: Correction) {
+  const { outlay, mileage } = turn.state;
+  if (outlay && outlay.step !== 'filing') return correctOutlay(turn, outlay, fix);
+  if (mileage && mileage.step !== 'filing') return correctMileage(turn, mileage, fix);
+  turn.effects.push({ type: 'answerHelp', question: '', lang: turn.lang });
+}
+
+function correctOutlay(turn: Turn, draft: OutlayDraft, fix: Correction) {
+  const fields = { ...draft.fields };
+  if (fix.amountMinor !== undefined) fields.amount = formatAmountInput(fix.amountMinor);
+  if (fix.currency) fields.currency = fix.currency;
+  if (fix.date) fields.date = fix.date;
+  if (fix.kind) fields.kind = fix.kind;
+  const updated: OutlayDraft = { ...draft, step: 'form', fields };
+  turn.state.outlay = updated;
+  if (fields.purpose) return reviewOutlay(turn, updated, false);
+  turn.messages.push(outlaySummaryView(turn.lang, updated, 'draft'));
+  turn.say('outlay.askPurpose');
+}
+
+function correctMileage(turn: Turn, draft: MileageDraft, fix: Correction) {
+  const fields = { ...draft.fields };
+  const oldKm = Number(fields.km.replace(',', '.'));
+  let passengers = draft.passengers;
+  if (fix.km !== undefined) {
+    fields.km = String(fix.km).replace('.', ',');
+    // Passengers who rode the whole way still do.
+    passengers = passengers.map((p) => (p.km === oldKm ? { ...p, km: fix.km ?? p.km } : p));
+  }
+  if (fix.date) fields.date = fix.date;
+  const updated: MileageDraft = { ...draft, step: 'form', fields, passengers };
+  turn.state.mileage = updated;
+  if (fields.purpose) return reviewMileage(turn, updated, false);
+  turn.messages.push(mileageSummaryView(turn.lang, updated, 'draft'));
+  turn.say('mileage.askPurpose');
+}
+
+/** A toll, parking or ferry as a line of a trip, when the text said enough for one. */
+export function tripOutlayLine(turn: Turn, guess: OutlayGuess): OutlayLine | undefined {
+  if (!guess.kind || !['toll', 'parking', 'ferry'].includes(guess.kind)) return undefined;
+  const checked = validateOutlayLine(outlayFieldsFromGuess(turn.ctx.today, guess), turn.ctx.today);
+  return checked.ok ? checked.line : undefined;
+}
+
+/** Puts a toll or ferry on the mileage claim waiting for its purpose, and asks for it again. */
+export function addTripOutlayToMileage(turn: Turn, guess: OutlayGuess): boolean {
+  const mileage = turn.state.mileage;
+  const line = tripOutlayLine(turn, guess);
+  if (!mileage || !line) return false;
+  const updated: MileageDraft = { ...mileage, outlays: [...mileage.outlays, line] };
+  turn.state.mileage = updated;
+  turn.say('trip.outlayAdded', {
+    kind: kindLabel(turn.lang, line.kind).toLowerCase(),
+    amount: formatMoney(line.amountMinor, line.currency, turn.lang),
+  });
+  turn.messages.push(mileageSummaryView(turn.lang, updated, 'draft'));
+  turn.say('mileage.askPurpose');
+  return true;
+}

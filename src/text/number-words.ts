@@ -1,0 +1,143 @@
+/**
+ * Amounts written in words ("tre hundre kroner", "to tusen fem hundre kr", "fifty euros"), in
+ * bokmål, nynorsk and English, turned into figures. Only a run of number words standing right
+ * before a currency marker is read, so "to" (English) or "en" (Norwegian "a") elsewhere in a
+ * sentence stays a word.
+ */
+import { foldInPlace } from './fold.js';
+
+const SMALL: Readonly<Record<string, number>> = {
+  en: 1,
+  ett: 1,
+  ei: 1,
+  ein: 1,
+  eitt: 1,
+  one: 1,
+  a: 1,
+  to: 2,
+  two: 2,
+  tre: 3,
+  three: 3,
+  fire: 4,
+  four: 4,
+  fem: 5,
+  five: 5,
+  seks: 6,
+  six: 6,
+  sju: 7,
+  syv: 7,
+  seven: 7,
+  atte: 8,
+  eight: 8,
+  ni: 9,
+  nine: 9,
+  ti: 10,
+  ten: 10,
+  elleve: 11,
+  eleven: 11,
+  tolv: 12,
+  twelve: 12,
+  tretten: 13,
+  thirteen: 13,
+  fjorten: 14,
+  fourteen: 14,
+  femten: 15,
+  fifteen: 15,
+  seksten: 16,
+  sixteen: 16,
+  sytten: 17,
+  seventeen: 17,
+  atten: 18,
+  eighteen: 18,
+  nitten: 19,
+  nineteen: 19,
+};
+const TENS: Readonly<Record<string, number>> = {
+  tjue: 20,
+  tyve: 20,
+  twenty: 20,
+  tretti: 30,
+  tredve: 30,
+  thirty: 30,
+  forti: 40,
+  forty: 40,
+  femti: 50,
+  fifty: 50,
+  seksti: 60,
+  sixty: 60,
+  sytti: 70,
+  seventy: 70,
+  atti: 80,
+  eighty: 80,
+  nitti: 90,
+  ninety: 90,
+};
+const SCALES: Readonly<Record<string, number>> = {
+  hundre: 100,
+  hundred: 100,
+  tusen: 1000,
+  thousand: 1000,
+};
+const JOINERS = new Set(['og', 'and']);
+
+/** The value of one word: "tre", "tjuefem", "twenty-five" (folded); undefined if not a number word. */
+function wordValue(word: string): number | undefined {
+  if (word in SMALL) return SMALL[word];
+  if (word in TENS) return TENS[word];
+  for (const [ten, value] of Object.entries(TENS)) {
+    if (!word.startsWith(ten)) continue;
+    const unit = SMALL[word.slice(ten.length).replace(/^-/, '')];
+    if (unit !== undefined && unit < 10) return value + unit;
+  }
+  return undefined;
+}
+
+/** The value of a run of number words, or undefined when it is not one. */
+export function numberFromWords(words: readonly string[]): number | undefined {
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const w of words) {
+    if (JOINERS.has(w)) continue;
+    const scale = SCALES[w];
+    if (scale === 1000) {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else if (scale === 100) current = (current || 1) * 100;
+    else {
+      const v = wordValue(w);
+      if (v === undefined) return undefined;
+      current += v;
+    }
+    seen = true;
+  }
+  return seen ? total + current : undefined;
+}
+
+const MARKER =
+  /^\s*(?:kroner|kronar|krone|kr\.?|nok|euros?|eur|dollars?|usd|pounds?|gbp|sek|dkk)(?![\p{L}])/u;
+
+/** The text with every amount in words before a currency marker written as a figure. */
+export function amountWordsToFigures(text: string): string {
+  const folded = foldInPlace(text);
+  const words = [...folded.matchAll(/[\p{L}-]+/gu)];
+  let out = text;
+  // From the end, so earlier positions stay valid as the text changes.
+  for (let end = words.length - 1; end >= 0; end--) {
+    const last = words[end] as RegExpMatchArray;
+    const after = folded.slice((last.index ?? 0) + last[0].length);
+    if (!MARKER.test(after)) continue;
+    let start = end;
+    while (
+      start > 0 &&
+      numberFromWords(words.slice(start - 1, end + 1).map((w) => w[0])) !== undefined
+    )
+      start--;
+    const value = numberFromWords(words.slice(start, end + 1).map((w) => w[0]));
+    if (value === undefined || value === 0) continue;
+    const from = (words[start] as RegExpMatchArray).index ?? 0;
+    out = out.slice(0, from) + String(value) + out.slice((last.index ?? 0) + last[0].length);
+    end = start;
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+/**
+ * Date ranges as people type them: "12.–14. mars", "3-5 November", "frå 3. til 5. november",
+ * "30. okt – 2. nov", "November 3–5", "3.11–5.11". Works on folded text (see fold.ts), with plain
+ * hyphens for every dash. A range is a span of days, never an amount: the free-text readers blank
+ * it before looking for figures.
+ */
+import { MONTH_SRC, MONTHS, dayOf, isoOf, recentDay, type Span } from './typed-date.js';
+
+export interface DateRange extends Span {
+  from: string;
+  to: string;
+}
+
+const D = '(\\d{1,2})(?:st|nd|rd|th)?\\.?';
+const M = `(${MONTH_SRC})\\.?`;
+const TO = '\\s*(?:-+|til|to|until|till)\\s*';
+const FROM = '(?:(?:fra|from)\\s+)?';
+const YEAR = '(?:,?\\s*((?:19|20)\\d{2}))?';
+
+type Parts = { d1: number; m1: number; d2: number; m2: number; year?: number };
+
+interface RangePattern {
+  src: string;
+  parts: (m: RegExpExecArray) => Parts;
+}
+
+const n = (m: RegExpExecArray, i: number) => Number(m[i]);
+const month = (m: RegExpExecArray, i: number) => MONTHS[m[i] ?? ''] ?? 0;
+const year = (m: RegExpExecArray, i: number) => (m[i] ? Number(m[i]) : undefined);
+
+/** Longest shapes first: a range naming both months before one naming the month once. */
+const RANGE_PATTERNS: readonly RangePattern[] = [
+  {
+    src: `${FROM}${D}\\s*${M}${TO}${D}\\s*${M}${YEAR}`,
+    parts: (m) => ({
+      d1: n(m, 1),
+      m1: month(m, 2),
+      d2: n(m, 3),
+      m2: month(m, 4),
+      year: year(m, 5),
+    }),
+  },
+  {
+    src: `${FROM}${D}${TO}${D}\\s*(?:of\\s+)?${M}${YEAR}`,
+    parts: (m) => ({
+      d1: n(m, 1),
+      m1: month(m, 3),
+      d2: n(m, 2),
+      m2: month(m, 3),
+      year: year(m, 4),
+    }),
+  },
+  {
+    src: `${FROM}${M}\\s+${D}${TO}${D}${YEAR}`,
+    parts: (m) => ({
+      d1: n(m, 2),
+      m1: month(m, 1),
+      d2: n(m, 3),
+      m2: month(m, 1),
+      year: year(m, 4),
+    }),
+  },
+  {
+    src: `${FROM}(\\d{1,2})[./](\\d{1,2})\\.?${TO}(\\d{1,2})[./](\\d{1,2})\\.?`,
+    parts: (m) => ({ d1: n(m, 1), m1: n(m, 2), d2: n(m, 3), m2: n(m, 4) }),
+  },
+];
+
+const IN_TEXT = RANGE_PATTERNS.map((p) => ({
+  re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${p.src})(?![\\p{L}\\p{N}])`, 'gu'),
+  parts: p.parts,
+}));
+
+/** First and last day: the most recent start (a claim comes after the trip), the end after it. */
+function resolve(p: Parts, today: number): { from: number; to: number } | undefined {
+  const from =
+    p.year !== undefined
+      ? dayOf(p.year, p.m1, p.d1)
+      : recentDay(p.m1, p.d1, today + 60 /* a trip about to start */);
+  if (from === undefined) return undefined;
+  const startYear = new Date(from * 86_400_000).getUTCFullYear();
+  let to = dayOf(startYear, p.m2, p.d2);
+  if (to !== undefined && to < from) to = dayOf(startYear + 1, p.m2, p.d2);
+  if (to === undefined || to < from || to - from > 90) return undefined;
+  return { from, to };
+}
+
+/** The leftmost date range in folded text, with its span. */
+export function findDateRange(folded: string, today: number): DateRange | undefined {
+  let best: DateRange | undefined;
+  for (const { re, parts } of IN_TEXT) {
+    re.lastIndex = 0;
+    for (let m = re.exec(folded); m; m = re.exec(folded)) {
+      const days = resolve(parts(m), today);
+      if (!days) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!best || start < best.start || (start === best.start && end > best.end))
+        best = { start, end, from: isoOf(days.from), to: isoOf(days.to) };
+    }
+  }
+  return best;
+}

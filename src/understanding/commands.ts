@@ -1,0 +1,80 @@
+/**
+ * Recognises the fixed commands in all three languages. Free text that is not a command is
+ * left to the free-text parser (an expense statement) or the fallback.
+ */
+/** The bot's languages (the same union as i18n's Lang, which this pure layer does not import). */
+type Lang = 'nb' | 'nn' | 'en';
+import { lowerKeepingLetters } from '../text/fold.js';
+
+export type Command =
+  | { name: 'newOutlay' }
+  | { name: 'newMileage' }
+  | { name: 'newTravel' }
+  | { name: 'myClaims' }
+  | { name: 'myReceipts' }
+  | { name: 'help' }
+  | { name: 'cancel' }
+  | { name: 'undo' }
+  | { name: 'file' }
+  | { name: 'language'; lang?: Lang }
+  | { name: 'greeting' }
+  | { name: 'thanks' };
+
+/** Lower-cases, folds whitespace and drops trailing punctuation and emoji-free decoration. */
+export function normalizeCommandText(text: string): string {
+  return lowerKeepingLetters(text)
+    .replace(/^[\s!.?,:;]+|[\s!.?,:;]+$/g, '')
+    .trim();
+}
+
+const patterns: Array<[RegExp, Command['name']]> = [
+  [
+    /^(?:ny|nytt|new|start|start a|start an|start ny|start nytt|registrer|registrere|før|føre|legg inn)? ?(?:utlegg|outlay|expense|expense claim|outlay claim)$/,
+    'newOutlay',
+  ],
+  [
+    /^(?:ny|new|start|start a|start ny|registrer|før|føre|legg inn)? ?(?:kjøring|køyring|mileage|mileage claim|kjøregodtgjørelse|køyregodtgjersle|bilgodtgjørelse|kilometergodtgjørelse|car trip|kjørebok|køyrebok)$/,
+    'newMileage',
+  ],
+  [
+    /^(?:ny|new|start|start a|start ny|registrer)? ?(?:reise|travel|trip|travel claim|tjenestereise|tenestereise|reiserekning med diett|diett|per diem)$/,
+    'newTravel',
+  ],
+  [
+    /^(?:mine|my|vis mine|vis|show my|show) ?(?:krav|claims|reiseregninger|reiserekningar|reiserekninger|utlegg|expenses)$/,
+    'myClaims',
+  ],
+  [
+    /^(?:mine|my|vis mine|vis|show my|show)? ?(?:kvitteringer|kvitteringar|receipts|kvitteringsinnboks|innboks|inbox)$/,
+    'myReceipts',
+  ],
+  [/^(?:hjelp|help|\?|kva kan du|hva kan du|what can you do|meny|menu)$/, 'help'],
+  [/^(?:avbryt|cancel|stopp|stop|abort)$/, 'cancel'],
+  [/^(?:angre|undo|angr)$/, 'undo'],
+  [/^(?:send inn|send det inn|file|file it|submit|lever|send)$/, 'file'],
+  [
+    /^(?:hei|hallo|heisann|hei hei|hello|hi|hey|god morgon|god morgen|good morning|morn|morna)$/,
+    'greeting',
+  ],
+  [/^(?:takk|tusen takk|takk skal du ha|thanks|thank you|thx|ty)$/, 'thanks'],
+];
+
+const languageNames: Array<[RegExp, Lang]> = [
+  [/^(?:nynorsk|nn)$/, 'nn'],
+  [/^(?:bokmål|bokmal|nb|norsk|norwegian)$/, 'nb'],
+  [/^(?:english|engelsk|en)$/, 'en'],
+];
+
+export function parseCommand(text: string): Command | undefined {
+  const t = normalizeCommandText(text);
+  if (!t) return undefined;
+  const lang = /^(?:språk|sprak|language|lang|mål|spraak)(?: (.+))?$/.exec(t);
+  if (lang) {
+    const wanted = lang[1]?.replace(/^(?:til|to|på|in) /, '');
+    if (!wanted) return { name: 'language' };
+    const hit = languageNames.find(([re]) => re.test(wanted));
+    return hit ? { name: 'language', lang: hit[1] } : { name: 'language' };
+  }
+  for (const [re, name] of patterns) if (re.test(t)) return { name };
+  return undefined;
+}

@@ -1,0 +1,87 @@
+/**
+ * A correction of the draft in progress: "nei, det var 430 kr", "feil dato, det var fredag",
+ * "change the amount to 95", "it was 64 km", "nei, det var bompengar". A correction is said as
+ * one (a "no"/"wrong"/"actually" opening, "change/endre … the field", "it was / det var …") and
+ * carries at least one new value; the values are read with the same slot grammar as a new claim.
+ */
+import type { Currency, ExpenseKind } from '../claims/claim.js';
+import { kindOfFolded } from '../text/expense-kind-words.js';
+import { blank } from '../text/fold.js';
+import { parseNumber } from '../text/typed-amount.js';
+import { findDate, isoOf, parseIsoDay } from '../text/typed-date.js';
+import type { Message } from './message.js';
+import { parseOutlayText } from './outlay-text.js';
+import { findDistance } from './trip-slots.js';
+
+export type CorrectedField = 'amount' | 'date' | 'kind' | 'km';
+
+export interface Correction {
+  /** The field the user named, when they named one. */
+  field?: CorrectedField;
+  amountMinor?: number;
+  currency?: Currency;
+  date?: string;
+  kind?: ExpenseKind;
+  km?: number;
+}
+
+const OPENER =
+  /^(?:nei|nope|no|neida|oi|oops|ops|sorry|beklager|unnskyld|orsak|feil|wrong|rettelse|korreksjon|correction|actually|egentlig|eigentleg|faktisk|sorry)\b/u;
+const CHANGE =
+  /\b(?:endre|endra|endr|change|set|sett|rett|rette|correct|fix|update|oppdater|bytt|make)\b/u;
+const IT_WAS =
+  /(?:^|[,.;]\s*)(?:det\s+var|det\s+va|it\s+was|it's|its|make\s+it|should\s+be|skal\s+(?:vaere|vere|vaera)|skulle\s+(?:vaert|vore|vere))\b/u;
+const FIELDS: ReadonlyArray<[CorrectedField, RegExp]> = [
+  [
+    'amount',
+    /\b(?:belop\w*|beloep\w*|summen|sum|amount|pris\w*|price|total\w*|kostnad\w*|cost)\b/u,
+  ],
+  ['date', /\b(?:dato\w*|date|dag|day|dagen)\b/u],
+  ['km', /\b(?:km|kilomet\w*|distanse\w*|distance|avstand\w*|lengde)\b/u],
+  ['kind', /\b(?:type|typen|kind|kategori\w*|category|slag)\b/u],
+];
+
+/** "beløpet skal være 230", "the date should be Friday", "km er 64". */
+const FIELD_IS = /\b(?:skal|skulle|should|er|is|var|was|blir|becomes)\b/u;
+
+const NEGATED = /\b(?:ikke|ikkje|not|no|ingen)\s+(?:a\s+|en\s+|ein\s+)?[\p{L}-]+/gu;
+
+/** A plain figure for a named amount ("change the amount to 95"). */
+const PLAIN_FIGURE =
+  /(?<![\p{L}\p{N}.,])(\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![\p{N}]|[.,]\p{N})/u;
+
+export function readCorrection(msg: Message, today: string): Correction | undefined {
+  const f = msg.folded;
+  const field = FIELDS.find(([, re]) => re.test(f))?.[0];
+  const said =
+    OPENER.test(f) ||
+    IT_WAS.test(f) ||
+    (field !== undefined && (CHANGE.test(f) || FIELD_IS.test(f)));
+  if (!said || msg.original.endsWith('?')) return undefined;
+
+  const fix: Correction = field ? { field } : {};
+  let rest = f;
+  const distance = findDistance(msg);
+  if (distance) {
+    fix.km = distance.km;
+    rest = blank(rest, distance.start, distance.end);
+  }
+  const outlay = parseOutlayText(msg.original, today);
+  if (outlay?.amountMinor !== undefined && !distance) {
+    fix.amountMinor = outlay.amountMinor;
+    if (outlay.currency) fix.currency = outlay.currency;
+  }
+  if (fix.amountMinor === undefined && field === 'amount') {
+    const figure = PLAIN_FIGURE.exec(rest)?.[1];
+    const minor = figure ? parseNumber(figure) : undefined;
+    if (minor !== undefined) fix.amountMinor = minor;
+  }
+  const todayDay = parseIsoDay(today);
+  const date = todayDay === undefined ? undefined : findDate(rest, todayDay);
+  if (date && field !== 'amount') fix.date = isoOf(date.day);
+  // "ikke parkering", "not parking": the kind it was not.
+  const kind = kindOfFolded(rest.replace(NEGATED, (m) => ' '.repeat(m.length)));
+  if (kind) fix.kind = kind;
+  const found = ['amountMinor', 'date', 'kind', 'km'].some((k) => k in fix);
+  return found ? fix : undefined;
+}

@@ -1,0 +1,343 @@
+/**
+ * Reads what people type about an expense: amounts, dates and kinds of expense in bokmål,
+ * nynorsk and English. Everything here guesses conservatively, because a guess pre-fills a form
+ * the user then has to notice and correct: when the text does not say something clearly, the
+ * answer leaves it out and the form asks.
+ */
+import { CURRENCIES, type Currency, type ExpenseKind } from '../claims/claim.js';
+import { blank, foldInPlace as fold, normaliseTypography as normalise } from '../text/fold.js';
+import { kindOfFolded, kindOfWord } from '../text/expense-kind-words.js';
+import { amountWordsToFigures } from '../text/number-words.js';
+import { PREFIX_SRC, SUFFIX_SRC, currencyOf, parseNumber } from '../text/typed-amount.js';
+import { MONTHS, WEEKDAYS, findDate, isoOf, parseIsoDay, type Span } from '../text/typed-date.js';
+import { findDateRange } from '../text/typed-range.js';
+
+export { detectKind } from '../text/expense-kind-words.js';
+export { parseAmount, type ParsedAmount } from '../text/typed-amount.js';
+export { parseDate } from '../text/typed-date.js';
+
+// ---------------------------------------------------------------------------------------------
+// Expense statements
+
+export interface OutlayGuess {
+  kind?: ExpenseKind;
+  amountMinor?: number;
+  currency?: Currency;
+  date?: string;
+  merchant?: string;
+}
+
+/** A figure not glued to letters ("E18"), not inside another figure, and not negative. */
+const NUMBER_IN_TEXT =
+  /(?<![\p{L}\p{N}]|\p{N}[.,/-]|(?:^|\s)-)(\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d+)*)/gu;
+const SUFFIX_AFTER = new RegExp(`^\\s*(${SUFFIX_SRC})(?![\\p{L}\\p{N}])`, 'u');
+const PREFIX_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${PREFIX_SRC})\\s*$`, 'u');
+const WHOLE_MARK_AFTER = /^\s*[.,]-+/;
+/** Part of a date or a time of day ("24/11", "2026-11-24", "14:30"). */
+const PART_OF_DATE_OR_TIME = { after: /^(?:[/-]\d|:)/, before: /:$/ };
+/** A figure counting something else: hours, kilometres, people, nights … */
+const UNIT_AFTER =
+  /^\s*(?:km|mil|t|h|timer?|timar|hours?|min|minutt(?:er|ar)?|minutes?|stk|pers|personer|people|persons|dager|dagar|days?|dogn|netter|natter|nights?|kg|l|liter|litre|liters|x|%)(?![\p{L}])/u;
+const COUNTER_BEFORE = /(?:^|[^\p{L}])(?:kl\.?|klokka|klokken|nr\.?|no\.|rom|room|at)\s*$|#\s*$/u;
+
+interface AmountHit extends Span {
+  amountMinor?: number;
+  currency?: Currency;
+}
+
+/**
+ * The first figure with a currency marker next to it. If that figure cannot be read safely
+ * ("1,234 kr") the hit carries no amount, and no other figure is tried: the user meant that one.
+ */
+function findMarkedAmount(text: string): AmountHit | undefined {
+  for (const m of text.matchAll(NUMBER_IN_TEXT)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const before = text.slice(0, start);
+    const after = text.slice(end);
+    if (PART_OF_DATE_OR_TIME.after.test(after) || PART_OF_DATE_OR_TIME.before.test(before))
+      continue;
+    const whole = WHOLE_MARK_AFTER.exec(after);
+    const afterMark = whole ? after.slice(whole[0].length) : after;
+    const suffix = SUFFIX_AFTER.exec(afterMark);
+    const prefix = suffix ? undefined : PREFIX_BEFORE.exec(before);
+    if (!whole && !suffix && !prefix) continue;
+    const marker = suffix?.[1] ?? prefix?.[1];
+    const hit: AmountHit = {
+      start: prefix ? before.length - prefix[0].length + prefix[0].indexOf(prefix[1] ?? '') : start,
+      end: end + (whole?.[0].length ?? 0) + (suffix?.[0].length ?? 0),
+      // ",-" alone is kroner.
+      currency: marker ? currencyOf(marker) : 'NOK',
+    };
+    const amountMinor = parseNumber(m[0]);
+    if (amountMinor === undefined) return { start: hit.start, end: hit.end };
+    return { ...hit, amountMinor };
+  }
+  return undefined;
+}
+
+/** "2 x 142 kr", "2 nights at 1 190 NOK", "3 netter à 990 kr": a count before a unit price (a count
+ * without "x", "à" or "at" — "2 personer 540 kr" — is a total already). */
+const COUNT_BEFORE =
+  /(?<![\p{L}\p{N}.,])(\d{1,2})\s*(?:x|×|\*|(?:netter|natter|dogn|nights?|stk|billett(?:er)?|bilett(?:ar)?|tickets?|dager|dagar|days?|personer|people|pers|rom|rooms?)\s*(?:a|à|@|at|x|per|each)?\s*(?:a|à|@|at|x))\s*$/u;
+
+function timesCount(text: string, hit: AmountHit | undefined): AmountHit | undefined {
+  if (hit?.amountMinor === undefined) return hit;
+  const count = COUNT_BEFORE.exec(text.slice(0, hit.start));
+  const n = Number(count?.[1]);
+  if (!count || !(n >= 2)) return hit;
+  const total = hit.amountMinor * n;
+  return total <= 10_000_000_00 ? { ...hit, start: count.index, amountMinor: total } : hit;
+}
+
+/** The one bare figure in the text, if there is exactly one that could be a price. */
+function findBareAmount(text: string): number | undefined {
+  const found: number[] = [];
+  for (const m of text.matchAll(NUMBER_IN_TEXT)) {
+    const before = text.slice(0, m.index);
+    const after = text.slice(m.index + m[0].length);
+    if (PART_OF_DATE_OR_TIME.after.test(after) || PART_OF_DATE_OR_TIME.before.test(before))
+      continue;
+    if (/^\p{L}/u.test(after) || UNIT_AFTER.test(after) || COUNTER_BEFORE.test(before)) continue;
+    const amountMinor = parseNumber(m[0]);
+    if (amountMinor !== undefined) found.push(amountMinor);
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** Folded first words that make the message a question about expenses rather than one. */
+export const QUESTION_WORDS = new Set([
+  'hva',
+  'hvordan',
+  'hvorfor',
+  'hvor',
+  'hvem',
+  'hvilken',
+  'hvilket',
+  'hvilke',
+  'nar',
+  'kva',
+  'korleis',
+  'korfor',
+  'kvifor',
+  'kvar',
+  'kven',
+  'kor',
+  'how',
+  'what',
+  'why',
+  'where',
+  'when',
+  'who',
+  'whom',
+  'whose',
+  'which',
+]);
+/**
+ * A first word that usually opens a yes/no question ("kan jeg føre taxi", "do I need a receipt
+ * for parking"). Such text still counts as a statement when it carries an amount: "kan du føre
+ * parkering 120 kr" asks for exactly what the bot does.
+ */
+const QUESTION_OPENERS = new Set([
+  'kan',
+  'kunne',
+  'skal',
+  'skulle',
+  'bor',
+  'ma',
+  'er',
+  'far',
+  'trenger',
+  'treng',
+  'gjelder',
+  'can',
+  'could',
+  'should',
+  'would',
+  'do',
+  'does',
+  'did',
+  'is',
+  'are',
+  'am',
+  'will',
+  'may',
+  'must',
+  'shall',
+]);
+
+/**
+ * Without an amount, only a short phrase is taken as naming an expense; in a longer sentence
+ * ("jeg lurer på om hotell dekkes") a kind word is more likely just mentioned.
+ */
+const MAX_WORDS_WITHOUT_AMOUNT = 6;
+
+const PREPOSITIONS = new Set([
+  'fra',
+  'til',
+  'i',
+  'pa',
+  'ved',
+  'hos',
+  'mot',
+  'via',
+  'med',
+  'av',
+  'over',
+  'for',
+  'etter',
+  'utanfor',
+  'utenfor',
+  'from',
+  'to',
+  'in',
+  'at',
+  'on',
+  'near',
+  'with',
+  'of',
+  'by',
+  'outside',
+]);
+/** Capitalised words that are never a merchant's name. */
+const NOT_A_NAME = new Set([
+  ...Object.keys(MONTHS),
+  ...Object.keys(WEEKDAYS),
+  ...CURRENCIES.map((c) => c.toLowerCase()),
+  'kr',
+  'i',
+  'today',
+  'yesterday',
+  'idag',
+  'igar',
+  'dag',
+  'gar',
+  'jeg',
+  'eg',
+  'vi',
+  'me',
+  'we',
+  'the',
+  'a',
+  'an',
+]);
+
+/** Kind words that are themselves a business's name ("parkering EasyPark 120 kr"). */
+const BRANDS = /^(?:easypark|apcoa|onepark|autopass|airbnb|uber)$/;
+
+/**
+ * A capitalised name right next to the kind word or the amount ("ferjebillett Bastø 450,-",
+ * "parkering EasyPark 120 kr"). Names after a preposition are places or people ("fra
+ * Gardermoen", "med Kari"), and a word opening a sentence is capitalised anyway, so neither counts.
+ */
+function findMerchant(
+  original: string,
+  folded: string,
+  amount: Span | undefined,
+): string | undefined {
+  const words = [...original.matchAll(/\p{L}[\p{L}\p{N}'’&-]*/gu)].map((m) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    const key = folded.slice(start, end);
+    return {
+      text: m[0],
+      start,
+      end,
+      key,
+      generic: kindOfWord(key) !== undefined && !BRANDS.test(key),
+    };
+  });
+  const onlySpaces = (from: number, to: number) =>
+    from <= to && /^ *$/.test(original.slice(from, to));
+  const sentenceStart = (i: number) => {
+    const word = words[i];
+    const prev = words[i - 1];
+    if (!word) return false;
+    return !prev || /[.!?:;\n]/.test(original.slice(prev.end, word.start));
+  };
+  const isNamePart = (i: number) => {
+    const word = words[i];
+    return !!word && /^\p{Lu}/u.test(word.text) && !NOT_A_NAME.has(word.key) && !sentenceStart(i);
+  };
+
+  for (let i = 0; i < words.length; i++) {
+    if (!isNamePart(i)) continue;
+    let j = i;
+    while (isNamePart(j + 1) && onlySpaces((words[j] as Span).end, (words[j + 1] as Span).start))
+      j++;
+    const first = words[i] as (typeof words)[number];
+    const last = words[j] as (typeof words)[number];
+    const prev = words[i - 1];
+    const next = words[j + 1];
+    const run = words.slice(i, j + 1);
+    i = j;
+    if (run.every((w) => w.generic) || first.text.length < 2) continue;
+    if (prev && onlySpaces(prev.end, first.start) && PREPOSITIONS.has(prev.key)) continue;
+    const besideKind =
+      (prev?.generic && onlySpaces(prev.end, first.start)) ||
+      (next?.generic && onlySpaces(last.end, next.start));
+    const besideAmount =
+      amount && (onlySpaces(last.end, amount.start) || onlySpaces(amount.end, first.start));
+    if (!besideKind && !besideAmount) continue;
+    const name = original.slice(first.start, last.end);
+    if (name.length <= 200) return name;
+  }
+  return undefined;
+}
+
+/**
+ * Reads a chat message that states an expense ("parkering 120 kr i går", "ferry 450 NOK
+ * yesterday", "ferjebillett Bastø 450,-"). Undefined for anything else: questions, commands,
+ * greetings, or text with neither an amount nor a kind of expense. A figure counts as the amount
+ * when a currency marker stands next to it, or, with a kind word present, when it is the only
+ * figure that can be a price.
+ */
+/** A question rather than a statement: ends with "?" or opens with a question word or a yes/no opener. */
+export function isQuestion(text: string): boolean {
+  const trimmed = normalise(text).trim();
+  if (trimmed.endsWith('?')) return true;
+  const firstWord = /^[^\p{L}\p{N}]*(\p{L}+)/u.exec(fold(trimmed))?.[1];
+  return Boolean(firstWord && (QUESTION_WORDS.has(firstWord) || QUESTION_OPENERS.has(firstWord)));
+}
+
+export function parseOutlayText(text: string, today: string): OutlayGuess | undefined {
+  const original = normalise(amountWordsToFigures(text));
+  const trimmed = original.trim();
+  if (!trimmed || trimmed.endsWith('?')) return undefined;
+  const folded = fold(original);
+  const firstWord = /^[^\p{L}\p{N}]*(\p{L}+)/u.exec(folded)?.[1];
+  if (firstWord && QUESTION_WORDS.has(firstWord)) return undefined;
+
+  const todayDay = parseIsoDay(today);
+  // A range of days ("12.-14. mars") is a span of a trip, never an amount.
+  const range = todayDay === undefined ? undefined : findDateRange(folded, todayDay);
+  let rest = range ? blank(folded, range.start, range.end) : folded;
+  const amount = timesCount(rest, findMarkedAmount(rest));
+  if (amount) rest = blank(rest, amount.start, amount.end);
+  if (firstWord && QUESTION_OPENERS.has(firstWord) && amount?.amountMinor === undefined)
+    return undefined;
+
+  const date = todayDay === undefined ? undefined : findDate(rest, todayDay);
+  if (date) rest = blank(rest, date.start, date.end);
+
+  const kind = kindOfFolded(rest);
+  let amountMinor = amount?.amountMinor;
+  if (!amount && kind) amountMinor = findBareAmount(rest);
+  if (
+    amountMinor === undefined &&
+    (!kind || trimmed.split(/\s+/).length > MAX_WORDS_WITHOUT_AMOUNT)
+  )
+    return undefined;
+
+  const guess: OutlayGuess = {};
+  if (kind) guess.kind = kind;
+  if (amountMinor !== undefined) {
+    guess.amountMinor = amountMinor;
+    if (amount?.currency) guess.currency = amount.currency;
+  }
+  if (date) guess.date = isoOf(date.day);
+  else if (range) guess.date = range.from;
+  const merchant = findMerchant(original, folded, amount);
+  if (merchant) guess.merchant = merchant;
+  return guess;
+}

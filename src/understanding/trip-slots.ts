@@ -1,0 +1,206 @@
+/**
+ * The slot grammar of trips, as small patterns for the shapes of each slot rather than lists of
+ * sentences: distances ("48 km", "2 x 48 km", "48 km x 2", "4,8 mil", "48 km hver vei"), round
+ * trips ("tur/retur", "t/r", "og tilbake", "and back"), routes ("fra Oslo til Hamar",
+ * "Drammen–Kongsberg", "Drammen - Kongsberg"), passengers ("med Kari og Ola", "Siri var med",
+ * "brought Jonas along", "with my colleague Per") and a destination ("i Bodø", "the Stavanger
+ * workshop"). Rules read the folded text (lower case, no diacritics, same positions as the
+ * original); names are read off the original, where capitals still mark them.
+ */
+import { MONTHS, WEEKDAYS } from '../text/typed-date.js';
+import type { Message } from './message.js';
+
+export interface Distance {
+  /** The distance driven in total, after multipliers and "each way". */
+  km: number;
+  start: number;
+  end: number;
+}
+
+const NUM = String.raw`(\d{1,4}(?:[.,]\d{1,2})?)`;
+const TIMES = String.raw`\s*(?:x|×|\*|ganger|gonger|times)\s*`;
+const UNIT = String.raw`\s*(km|kilometer|kilometre|kilometers|kilometres|mil)(?![\p{L}])`;
+const DISTANCES: ReadonlyArray<{ re: RegExp; km: (m: RegExpExecArray) => number }> = [
+  { re: new RegExp(`(\\d)${TIMES}${NUM}${UNIT}`, 'u'), km: (m) => Number(m[1]) * unit(m, 2, 3) },
+  {
+    re: new RegExp(`${NUM}${UNIT}${TIMES}(\\d)(?!\\d)`, 'u'),
+    km: (m) => unit(m, 1, 2) * Number(m[3]),
+  },
+  { re: new RegExp(`${NUM}${UNIT}`, 'u'), km: (m) => unit(m, 1, 2) },
+];
+function unit(m: RegExpExecArray, value: number, name: number): number {
+  const n = Number((m[value] ?? '').replace(',', '.'));
+  // The Norwegian mil is ten kilometres.
+  return m[name] === 'mil' ? n * 10 : n;
+}
+
+/** "hver vei", "kvar veg", "each way", "one way" (the figure is for one direction). */
+const EACH_WAY = /\b(?:hver|kvar|each|per|one|en|ein)\s+(?:vei|veg|way|retning)\b/u;
+const ROUND_TRIP =
+  /\btur\s*[-/]?\s*retur\b|\bt\s*\/\s*r\b|\b(?:fram|frem)?\s*og\s+tilbake\b|\band\s+back\b|\bthere\s+and\s+back\b|\bround[\s-]?trip\b|\breturn\s+trip\b|\bboth\s+ways\b|\bbegge\s+(?:veier|vegar|vegene|veiene|retninger|retningar)\b/u;
+
+export function isRoundTrip(folded: string): boolean {
+  return ROUND_TRIP.test(folded);
+}
+
+/** The distance in the text; a figure for one way of a round trip counts twice. */
+export function findDistance(msg: Message): Distance | undefined {
+  for (const [i, { re, km }] of DISTANCES.entries()) {
+    const m = re.exec(msg.folded);
+    if (!m) continue;
+    const one = km(m);
+    if (!(one > 0)) return undefined;
+    const multiplied = i < 2;
+    const total = !multiplied && EACH_WAY.test(msg.folded) ? one * 2 : one;
+    return { km: Math.round(total * 10) / 10, start: m.index, end: m.index + m[0].length };
+  }
+  return undefined;
+}
+
+/** A car named: with a distance, enough to make a trip ("tur til Hamar med bil, 123 km"). */
+const CAR = /\b(?:bil|bilen|car|privatbil|elbil|egen\s+bil|eigen\s+bil|own\s+car|my\s+car)\b/u;
+
+export function mentionsCar(folded: string): boolean {
+  return CAR.test(folded);
+}
+
+/** Driving verbs and nouns, with or without diacritics, in all three languages. */
+const DRIVING =
+  /\b(?:kjor(?:te|de|t|e|ing|er)|koyr(?:de|te|t|e|ing|er)|drove|driven|drive|driving|mileage|kjoregodtgjorelse|koyregodtgjersle|bilkjoring|bilgodtgjorelse|kilometergodtgjorelse)\b/u;
+
+export function mentionsDriving(folded: string): boolean {
+  return DRIVING.test(folded);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names: places and people, read off the original text.
+
+const WORD = String.raw`\p{Lu}[\p{L}.']*`;
+/** One or more capitalised words ("Drammen", "Oslo S", "Nye Veier"), no dash inside. */
+const PLACE = `(${WORD}(?:\\s+${WORD})*)`;
+const NOT_A_PLACE = new Set([...Object.keys(MONTHS), ...Object.keys(WEEKDAYS), 'i', 'jeg', 'eg']);
+
+function place(found: string | undefined): string | undefined {
+  if (!found) return undefined;
+  const words = found.split(/\s+/);
+  while (words.length && NOT_A_PLACE.has(words[words.length - 1]?.toLowerCase() ?? '')) words.pop();
+  const name = words.join(' ').replace(/\.$/, '');
+  return name && !NOT_A_PLACE.has(name.toLowerCase()) ? name : undefined;
+}
+
+const FROM = new RegExp(String.raw`(?<![\p{L}])(?:fra|frå|from)\s+${PLACE}`, 'u');
+const TO = new RegExp(String.raw`(?<![\p{L}])(?:til|to)\s+${PLACE}`, 'u');
+/** "Oslo til Hamar", "mileage: Oslo to Hamar" (not the capitalised first word of a message). */
+const PLACE_TO_PLACE = new RegExp(`(?<=[^\\s]\\s+|:\\s*)${PLACE}\\s+(?:til|to)\\s+${PLACE}`, 'u');
+/** "Drammen–Kongsberg", "Drammen - Kongsberg" (dashes are plain hyphens after normalising). */
+const DASH_ROUTE = new RegExp(`${PLACE}\\s*-\\s*${PLACE}`, 'u');
+
+export interface Route {
+  from?: string;
+  to?: string;
+}
+
+export function findRoute(msg: Message): Route {
+  const route: Route = {};
+  const dash = DASH_ROUTE.exec(msg.original);
+  const from =
+    place(FROM.exec(msg.original)?.[1]) ??
+    place(dash?.[1]) ??
+    place(PLACE_TO_PLACE.exec(msg.original)?.[1]);
+  const to = place(TO.exec(msg.original)?.[1]) ?? place(dash?.[2]);
+  if (from) route.from = from;
+  if (to && to !== from) route.to = to;
+  return route;
+}
+
+const NAME = String.raw`\p{Lu}[\p{L}'-]*`;
+const NAMES = `(${NAME}(?:\\s*(?:,|\\bog\\b|\\band\\b|&|\\+)\\s*${NAME})*)`;
+const COLLEAGUE = String.raw`(?:(?:min|my|our|vår|var)\s+)?(?:kollega(?:en)?|kollegaen\s+min|kollegaene\s+mine|kollegane\s+mine|colleagues?|co-?workers?)?\s*`;
+const PASSENGER_PATTERNS: readonly RegExp[] = [
+  // "med Kari og Ola", "with my colleague Per", "sammen med Siri"
+  new RegExp(`(?<![\\p{L}])(?:med|with)\\s+${COLLEAGUE}${NAMES}`, 'u'),
+  // "Siri var med", "Per was with me", "Jonas came along", "Kari sat på"
+  new RegExp(
+    `${NAMES}\\s+(?:var|var også|var og|was|were|came|kom|sat|satt|rode|blei|ble)\\s+(?:med|along|with|på|pa|passasjer|passenger)`,
+    'u',
+  ),
+  // "tok med Kari og Ola", "brought Jonas along", "picked up Siri"
+  new RegExp(
+    `(?<![\\p{L}])(?:tok\\s+med|hadde\\s+med|henta|hentet|plukket\\s+opp|brought|took|picked\\s+up|gave)\\s+(?:meg\\s+)?${COLLEAGUE}${NAMES}`,
+    'u',
+  ),
+];
+
+export interface Passenger {
+  name: string;
+  /** The passenger's own km, when the text gave them ("Kari var med de siste 40 km"). */
+  km?: number;
+}
+
+/** "Kari 40 km", "Kari (40 km)", "Kari var med de siste 40 km": a figure close after the name. */
+function ownKm(msg: Message, name: string, total: number | undefined): number | undefined {
+  const at = msg.original.indexOf(name);
+  const near = /^[^,.;\d]{0,30}?(\d{1,4}(?:[.,]\d)?)\s*km\b/u.exec(
+    msg.folded.slice(at + name.length),
+  );
+  const km = near?.[1] ? Number(near[1].replace(',', '.')) : undefined;
+  return km !== undefined && km > 0 && (total === undefined || km < total) ? km : undefined;
+}
+
+/** Passengers named in the text (places of the route left out), each with their km if given. */
+export function findPassengers(msg: Message, route: Route, total?: number): Passenger[] {
+  return passengerNames(msg, route).map((name) => {
+    const km = ownKm(msg, name, total);
+    return km === undefined ? { name } : { name, km };
+  });
+}
+
+function passengerNames(msg: Message, route: Route): string[] {
+  for (const re of PASSENGER_PATTERNS) {
+    const m = re.exec(msg.original);
+    if (!m?.[1]) continue;
+    const names = m[1]
+      .split(/\s*(?:,|\bog\b|\band\b|&|\+)\s*/u)
+      .map((n) => n.trim())
+      .filter(
+        (n) =>
+          n && n !== route.from && n !== route.to && !NOT_A_PLACE.has(n.toLowerCase()) && n !== 'I',
+      );
+    if (names.length) return names;
+  }
+  return [];
+}
+
+/** Where a trip went: "i Bodø", "til Bergen", "in Tromsø", "the Stavanger workshop", "Tromsø, 3–5 …". */
+const DESTINATION_AFTER = new RegExp(
+  String.raw`(?<![\p{L}])(?:i|in|til|to|på|at|frå|fra)\s+(?:the\s+)?${PLACE}`,
+  'gu',
+);
+const NAME_BEFORE_EVENT = new RegExp(
+  `(?<![\\p{L}])(?:the|a|an)\\s+${PLACE}\\s+(?:workshop|conference|seminar|meeting|course|trip|office|visit|summit|training|offsite|fair)`,
+  'u',
+);
+const LEADING_NAME = new RegExp(`^[^\\p{L}]*(?:[\\p{L}\\s]+:\\s*)?${PLACE}\\s*,`, 'u');
+
+export function findDestination(msg: Message): string | undefined {
+  for (const m of msg.original.matchAll(DESTINATION_AFTER)) {
+    const found = place(m[1]);
+    if (found) return found;
+  }
+  return (
+    place(NAME_BEFORE_EVENT.exec(msg.original)?.[1]) ??
+    place(LEADING_NAME.exec(msg.original)?.[1]) ??
+    anyName(msg)
+  );
+}
+
+const NAME_AFTER_FIRST_WORD = new RegExp(`(?<=[^\\s]\\s+)${PLACE}`, 'gu');
+
+/** The first capitalised word after the first ("reiseregning Bergen 10.–12. november"). */
+function anyName(msg: Message): string | undefined {
+  for (const m of msg.original.matchAll(NAME_AFTER_FIRST_WORD)) {
+    const found = place(m[1]);
+    if (found && found !== 'I') return found;
+  }
+  return undefined;
+}

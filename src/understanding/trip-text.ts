@@ -1,0 +1,64 @@
+/**
+ * Reads a car trip from free text: "kjørte 120 km til Drammen i går med Kari", "kjorte Oslo -
+ * Hamar t/r, 2 x 123 km", "drove 45 km from Oslo to Asker yesterday, brought Jonas along". A
+ * driving word and a distance or a route make it a trip; the km may be missing (the form asks).
+ */
+import type { ExpenseKind } from '../claims/claim.js';
+import { blank } from '../text/fold.js';
+import { findDate, isoOf, parseIsoDay } from '../text/typed-date.js';
+import { readMessage, type Message } from './message.js';
+import { parseOutlayText, type OutlayGuess } from './outlay-text.js';
+import {
+  findDistance,
+  findPassengers,
+  findRoute,
+  isRoundTrip,
+  mentionsCar,
+  mentionsDriving,
+  type Passenger,
+} from './trip-slots.js';
+
+export interface MileageGuess {
+  /** Total km driven; undefined when the text named a route but no distance. */
+  km?: number;
+  from?: string;
+  to?: string;
+  date?: string;
+  roundTrip?: boolean;
+  passengers: Passenger[];
+  /** A toll, parking or ferry paid on the same trip ("… og betalte 45 kr i bompenger"). */
+  outlay?: OutlayGuess;
+}
+
+/** Outlays that belong on a mileage claim (guide 5.1). */
+const ON_A_TRIP: ReadonlySet<ExpenseKind> = new Set<ExpenseKind>(['toll', 'parking', 'ferry']);
+
+export function readTrip(msg: Message, today: string): MileageGuess | undefined {
+  if (msg.original.endsWith('?')) return undefined;
+  const distance = findDistance(msg);
+  const driving = mentionsDriving(msg.folded) || (distance && mentionsCar(msg.folded));
+  if (!driving) return undefined;
+  const route = findRoute(msg);
+  const roundTrip = isRoundTrip(msg.folded);
+  if (!distance && !route.to && !route.from) return undefined;
+  const guess: MileageGuess = {
+    ...route,
+    passengers: findPassengers(msg, route, distance?.km),
+  };
+  if (distance) guess.km = distance.km;
+  if (roundTrip) guess.roundTrip = true;
+  const rest = distance ? blank(msg.folded, distance.start, distance.end) : msg.folded;
+  const todayDay = parseIsoDay(today);
+  const date = todayDay === undefined ? undefined : findDate(rest, todayDay);
+  if (date) guess.date = isoOf(date.day);
+  const restOriginal = distance ? blank(msg.original, distance.start, distance.end) : msg.original;
+  const outlay = parseOutlayText(restOriginal, today);
+  if (outlay?.amountMinor !== undefined && outlay.kind && ON_A_TRIP.has(outlay.kind))
+    guess.outlay = { ...outlay, ...(guess.date && !outlay.date ? { date: guess.date } : {}) };
+  return guess;
+}
+
+/** The same from raw text (for callers outside the layer). */
+export function parseMileageText(text: string, today: string): MileageGuess | undefined {
+  return readTrip(readMessage(text), today);
+}

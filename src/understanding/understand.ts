@@ -1,0 +1,142 @@
+/**
+ * The intent and slot layer: one place that turns a typed message, in its context (what the bot
+ * is waiting for, the draft in progress), into an intent with slots. Pure: no clock (today is
+ * handed in), no I/O, no conversation state beyond the small context below.
+ *
+ * Context wins over guessing: while a form waits for its purpose, a message that is itself a
+ * command, a correction, a claim statement or a question is read as that; anything else (a short
+ * phrase such as "kundemøte hos Equinor", even one naming a kind of expense) is the purpose.
+ */
+import { parseCommand, type Command } from './commands.js';
+import { readCorrection, type Correction } from './correction.js';
+import { readMessage, type Message } from './message.js';
+import { QUESTION_WORDS, isQuestion, parseOutlayText, type OutlayGuess } from './outlay-text.js';
+import { readTravelRequest, type TravelGuess } from './travel-text.js';
+import { readTrip, type MileageGuess } from './trip-text.js';
+
+export interface UnderstandingContext {
+  /** Today in the user's time zone (YYYY-MM-DD). */
+  today: string;
+  /** The draft in progress that a correction would change. */
+  draft?: 'outlay' | 'mileage';
+  /** The form waiting for its purpose, if any. */
+  awaitingPurpose?: 'outlay' | 'mileage' | 'outlayClaim';
+}
+
+export type Understanding =
+  | { intent: 'command'; command: Command }
+  | { intent: 'newOutlay'; outlay: OutlayGuess }
+  | { intent: 'newMileage'; trip?: MileageGuess }
+  | { intent: 'newTravel'; travel: TravelGuess }
+  | { intent: 'correct'; fix: Correction }
+  | { intent: 'answerPurpose'; purpose: string }
+  /** A status or list question about the user's own claims ("er reiseregningen godkjent?"). */
+  | { intent: 'claimsQuestion'; text: string }
+  /** A question for the user guide, small talk or anything out of scope: the guide decides. */
+  | { intent: 'help'; text: string; question: boolean };
+
+// "krav på" is "entitled to" ("når har jeg krav på diett?"), not a claim.
+const CLAIMS = String.raw`(?:krav(?!\s+pa\b)\w*|claims?|reise(?:regning|rekning)\w*|utlegg\w*|expenses?|refunds?|pengane|pengene|money|kvittering\w*\s+mine)`;
+const MINE = String.raw`(?:mine|mitt|min|my|i\s+have|jeg\s+har|eg\s+har|har\s+jeg|har\s+eg|have\s+i|i've|ive)`;
+/** "vis meg kravene mine", "kan du vise kravene mine", "show me my claims", "list my expenses". */
+const SHOW_MINE = new RegExp(
+  String.raw`\b(?:vis|vise|visa|syn|show|list|se|sja|see|oversikt|overview)\b.*\b${CLAIMS}\b|\b${CLAIMS}\s+${MINE}\b|\b${MINE}\s+${CLAIMS}\b`,
+  'u',
+);
+/** The state of a claim: approved, paid, rejected, pending. */
+const STATUS =
+  /\b(?:status|godkjen[dt]\w*|approved?|utbetal\w*|paid|betalt|avvist|avslatt|rejected|behandl\w*|pending|til\s+godkjenning|fatt\s+(?:pengene|pengane|betalt|utbetalt)|got\s+(?:paid|the\s+money|my\s+money)|refunded|hvor\s+mange|kor\s+mange|how\s+many)\b/u;
+const CLAIM_WORD = new RegExp(
+  `\\b${CLAIMS}\\b|\\b(?:taxi\\w*|hotell\\w*|hotel|drosje\\w*)\\b`,
+  'u',
+);
+
+const MINE_RE = new RegExp(`\\b${MINE}\\b`, 'u');
+/**
+ * Questions about how things work, who does them or what would happen ("what happens if my claim
+ * is rejected?") are for the guide, not the user's list.
+ */
+const HOW_OR_WHO =
+  /^(?:kan\s+jeg|kan\s+eg|can\s+i)\b|\b(?:hvordan|korleis|how|hvem|kven|who|hvis|dersom|viss|if|(?:hva|kva)\s+skjer|what\s+happens)\b/u;
+/** "har jeg sendt inn", "what have I submitted", "kva har eg levert". */
+const PENDING = /\b(?:pending|outstanding|venter|ventar|til\s+godkjenning|under\s+behandling)\b/u;
+const SUBMITTED = /\b(?:sendt\s+inn|send\s+inn|levert|submitted|filed|registrert)\b/u;
+
+function isClaimsQuestion(msg: Message, wh: boolean): boolean {
+  const f = msg.folded;
+  if (HOW_OR_WHO.test(f)) return false;
+  const mine = MINE_RE.test(f);
+  if ((SUBMITTED.test(f) || PENDING.test(f)) && mine && wh) return true;
+  if (!CLAIM_WORD.test(f)) return false;
+  if (STATUS.test(f) && (mine || msg.original.endsWith('?'))) return true;
+  // "hva har jeg av krav?", "kva krav har eg?": a question about the user's own claims.
+  if (mine && wh) return true;
+  return SHOW_MINE.test(f);
+}
+
+/** Small talk said around the bot's work: thanks and greetings in a few words. */
+const THANKS =
+  /^(?:tusen\s+|mange\s+|hjertelig\s+)?(?:takk|takker|thanks|thank\s+you|thx|ty|cheers|tack)\b/u;
+const GREETING =
+  /^(?:hei|hallo|heisann|hey|hi|hello|god\s+(?:morgen|morgon|dag|kveld)|good\s+(?:morning|afternoon|evening)|morn|morna)\b/u;
+
+function smallTalk(msg: Message): Command | undefined {
+  if (msg.words > 7) return undefined;
+  if (THANKS.test(msg.folded)) return { name: 'thanks' };
+  if (msg.words <= 4 && GREETING.test(msg.folded)) return { name: 'greeting' };
+  return undefined;
+}
+
+/** Asking to start a claim of a kind without saying more ("jeg vil registrere kjøring"). */
+const WANTS =
+  /\b(?:ny|nytt|new|start\w*|registrer\w*|fore|lag|lage|opprett\w*|create|legg\w*\s+inn|add|vil|ville|want|need|treng\w*)\b/u;
+const MILEAGE_WORDS =
+  /\b(?:kjoring|koyring|mileage|kjoregodtgjorelse|koyregodtgjersle|bilgodtgjorelse|kilometergodtgjorelse)\b/u;
+const OUTLAY_WORDS = /\b(?:utlegg\w*|outlay|expense)\b/u;
+
+function rewordedCommand(msg: Message): Command | undefined {
+  if (msg.words > 10 || !WANTS.test(msg.folded)) return undefined;
+  if (MILEAGE_WORDS.test(msg.folded)) return { name: 'newMileage' };
+  if (OUTLAY_WORDS.test(msg.folded)) return { name: 'newOutlay' };
+  return undefined;
+}
+
+/** A question word opening the message, or a question mark closing it (not "skal føre …"). */
+function asksWh(msg: Message): boolean {
+  const first = /^[^\p{L}\p{N}]*(\p{L}+)/u.exec(msg.folded)?.[1];
+  return msg.original.endsWith('?') || (first !== undefined && QUESTION_WORDS.has(first));
+}
+
+/** "hei, hvordan …", "hi! can you …": a greeting before the message is not the message. */
+const GREETING_FIRST = new RegExp(`${GREETING.source}\\s*[,.!:;-]+\\s*(?=\\S)`, 'u');
+
+export function understand(typed: string, context: UnderstandingContext): Understanding {
+  const command = parseCommand(typed);
+  if (command) return { intent: 'command', command };
+  const greeting = GREETING_FIRST.exec(readMessage(typed).folded);
+  const raw = greeting ? readMessage(typed).original.slice(greeting[0].length) : typed;
+  const msg = readMessage(raw);
+  const question = isQuestion(msg.original);
+  if (!msg.original) return { intent: 'help', text: raw, question };
+  const wh = asksWh(msg);
+  if (isClaimsQuestion(msg, wh)) return { intent: 'claimsQuestion', text: raw };
+
+  if (context.draft) {
+    const fix = readCorrection(msg, context.today);
+    if (fix) return { intent: 'correct', fix };
+  }
+  const trip = readTrip(msg, context.today);
+  if (trip) return { intent: 'newMileage', trip };
+  const travel = readTravelRequest(msg, context.today, wh);
+  if (travel) return { intent: 'newTravel', travel };
+
+  const outlay = parseOutlayText(raw, context.today);
+  if (outlay?.amountMinor !== undefined) return { intent: 'newOutlay', outlay };
+  // A sentence that is not a question answers the form waiting for its purpose.
+  if (context.awaitingPurpose && !question)
+    return { intent: 'answerPurpose', purpose: msg.original };
+  if (outlay?.kind) return { intent: 'newOutlay', outlay };
+  const reworded = question ? undefined : (rewordedCommand(msg) ?? smallTalk(msg));
+  if (reworded) return { intent: 'command', command: reworded };
+  return { intent: 'help', text: raw, question };
+}

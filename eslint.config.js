@@ -37,6 +37,11 @@ export default tseslint.config(
     'text/, i18n/ and claims/ are the innermost layers.',
   ),
   layer(
+    ['src/understanding/**'],
+    [...OUTER, 'conversation', 'receipts', 'help', 'claims-api', 'store'],
+    'Understanding a message is pure text work: it knows no flow and no service.',
+  ),
+  layer(
     ['src/conversation/**'],
     [...OUTER, 'receipts', 'help', 'claims-api', 'store'],
     'The conversation core is pure: effects are run by services/.',

@@ -161,8 +161,11 @@ async function main(argv: string[]): Promise<void> {
       })
     : undefined;
   const service = new HelpService(guide, { llm });
-  const checkIds = checkIdsOf(file);
-  const results = await askEach(service, readEvalFile(file));
+  const items = readEvalFile(file);
+  // A split applies to the set it was drawn from: a file of the same name without its ids has none.
+  const named = checkIdsOf(file);
+  const checkIds = items.some((item) => named?.has(item.id)) ? named : undefined;
+  const results = await askEach(service, items);
   const mode = useModel ? `model ${config.OPENAI_MODEL}` : 'offline';
   console.log(formatReport(results, checkIds, mode, part as Part));
 }

@@ -26,6 +26,8 @@ import {
   type QueryGroup,
 } from './retrieval-types.js';
 import bundledSynonyms from './synonyms.json' with { type: 'json' };
+import bundledCircumstances from './circumstances.json' with { type: 'json' };
+import bundledForeign from './foreign-topics.json' with { type: 'json' };
 import {
   dedupe,
   phraseAt,
@@ -44,6 +46,41 @@ const synonymsSchema = z.object({
   amount: z.array(z.string().min(1)).default([]),
 });
 export type SynonymData = z.input<typeof synonymsSchema>;
+
+const circumstancesSchema = z.object({
+  time: z.array(z.string()),
+  place: z.array(z.string()),
+  person: z.array(z.string()),
+});
+
+const foreignSchema = z.object({ words: z.array(z.string().min(1)) });
+const FOREIGN_ENTRIES = foreignSchema.parse(bundledForeign).words.map((entry) => tokenize(entry));
+/** Forms of the one-word foreign topics (see foreign-topics.json). */
+const FOREIGN_WORDS = new Set(
+  FOREIGN_ENTRIES.filter((t) => t.length === 1).flatMap((t) => rawForms(t[0] as string)),
+);
+/** The foreign topics of several words, longest first. */
+const FOREIGN_PHRASES = FOREIGN_ENTRIES.filter((t) => t.length > 1)
+  .map((t) => t.map((w) => rawForms(w)))
+  .sort((a, b) => b.length - a.length);
+/** Foreign words long enough to be recognised as the end of a compound ("lønningsdagen"). */
+const FOREIGN_ENDS = FOREIGN_ENTRIES.filter((t) => t.length === 1)
+  .map((t) => fold(t[0] as string))
+  .filter((w) => w.length >= 3);
+
+/** A foreign topic word, inflected or as the end of a compound ("parkeringsboten"). */
+function isForeign(word: string): boolean {
+  if (rawForms(word).some((f) => FOREIGN_WORDS.has(f))) return true;
+  const folded = fold(word);
+  return FOREIGN_ENDS.some((end) => folded.length > end.length + 2 && folded.endsWith(end));
+}
+
+/** Folded words of circumstance (when, where, with whom), see circumstances.json. */
+const CIRCUMSTANCES = new Set(
+  Object.values(circumstancesSchema.parse(bundledCircumstances))
+    .flat()
+    .map((word) => fold(word)),
+);
 
 interface SynonymEntry {
   group: number;
@@ -252,10 +289,13 @@ export class QueryAnalyzer {
       weak: boolean,
       alternatives: Alternative[],
       partial = false,
+      circumstance = false,
+      foreign = false,
     ) => {
       const key = `word:${alternatives.map((a) => `${a.family}:${a.form}`).join('|')}`;
+      const number = /^\p{N}+$/u.test(label);
       if (!groups.has(key))
-        groups.set(key, { label, alternatives, weak, number: /^\p{N}+$/u.test(label), partial });
+        groups.set(key, { label, alternatives, weak, number, partial, circumstance, foreign });
     };
 
     for (let i = 0; i < tokens.length;) {
@@ -264,6 +304,19 @@ export class QueryAnalyzer {
         synonymGroup([phrase.group], tokens.slice(i, i + phrase.length).join(' '), []);
         // Words skipped inside the phrase ("laster jeg opp") are stop words: nothing else to do with them.
         i += phrase.length;
+        continue;
+      }
+      const foreignLength = longestPhraseAt(tokenForms, i, FOREIGN_PHRASES);
+      if (foreignLength > 0) {
+        // Searched as one word, which the guide never has: "cost centre" is not any "centre".
+        const words = tokens.slice(i, i + foreignLength).filter((w) => !isStopword(w));
+        const joined = { form: words.join('_'), typed: false };
+        const alternatives = [
+          { ...joined, family: 'no' as const },
+          { ...joined, family: 'en' as const },
+        ];
+        plainGroup(words.join(' '), false, alternatives, false, false, true);
+        i += foreignLength;
         continue;
       }
       const weakLength = this.matchWeakPhrase(tokenForms, i);
@@ -317,17 +370,24 @@ export class QueryAnalyzer {
         }
         continue;
       }
+      // A weekday, a month, a town or a first name says when, where or with whom: a circumstance.
+      if (CIRCUMSTANCES.has(fold(word))) {
+        plainGroup(word, true, typedAlternatives([word]), false, true);
+        continue;
+      }
       const corrected = this.correct(word);
       const correctedGroups = corrected ? this.groupsOfWord(corrected) : new Set<number>();
       if (correctedGroups.size > 0) {
         synonymGroup(correctedGroups, word, [word]);
         continue;
       }
-      // An unknown capitalised word inside a sentence names a place or a company: a circumstance.
-      const weak =
-        (corrected !== undefined && this.isWeak(corrected)) ||
-        (corrected === undefined && names.has(word));
-      plainGroup(word, weak, typedAlternatives([word]));
+      // An unknown capitalised word inside a sentence names a place, a person or a company.
+      if (corrected === undefined && names.has(word) && !isForeign(word)) {
+        plainGroup(word, true, typedAlternatives([word]), false, true);
+        continue;
+      }
+      const weak = corrected !== undefined && this.isWeak(corrected);
+      plainGroup(word, weak, typedAlternatives([word]), false, false, !weak && isForeign(word));
     }
     return { groups: [...groups.values()], asksAmount: this.asksAmount(tokens, tokenForms) };
   }
@@ -386,10 +446,15 @@ export class QueryAnalyzer {
   }
 
   private matchWeakPhrase(tokens: PhraseToken[], start: number): number {
-    for (const phrase of this.weakPhrases) {
-      const length = phraseAt(tokens, start, phrase);
-      if (length > 0) return length;
-    }
-    return 0;
+    return longestPhraseAt(tokens, start, this.weakPhrases);
   }
+}
+
+/** How many tokens the first (longest) of `phrases` matching at `start` covers, or 0. */
+function longestPhraseAt(tokens: PhraseToken[], start: number, phrases: string[][][]): number {
+  for (const phrase of phrases) {
+    const length = phraseAt(tokens, start, phrase);
+    if (length > 0) return length;
+  }
+  return 0;
 }

@@ -38,20 +38,9 @@ const JOINS = new Set(['vs', 'versus', 'and', 'or', 'og', 'eller', 'contra', 'mo
 
 /** Words that only frame the comparison and belong to neither side. */
 const FRAME = new Set(
-  [
-    'between',
-    'mellom',
-    'from',
-    'than',
-    'enn',
-    'the',
-    'what',
-    'whats',
-    'is',
-    'hva',
-    'kva',
-    'er',
-  ].map(fold),
+  ['between', 'mellom', 'from', 'than', 'enn', 'the', 'what', 'whats', 'is', 'hva', 'kva', 'er']
+    .concat(['på', 'pa', 'of', 'on', 'i', 'in'])
+    .map(fold),
 );
 
 const WORD = /[\p{L}\p{N}]+(?:[-.@/][\p{L}\p{N}]+)*/gu;

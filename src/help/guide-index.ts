@@ -224,10 +224,15 @@ export class GuideIndex {
     const cited: SectionHit[] = [];
     for (const side of sides) {
       const top = side.ranked[0]?.score ?? 0;
-      const own = side.ranked.find(
-        (hit) =>
-          hit.score >= this.thresholds.secondRatio * top && !cited.some((c) => c.id === hit.id),
-      );
+      // Of the sections scoring nearly as well, the most specific: a subsection about the one
+      // thing rather than the overview naming every kind.
+      const depth = (hit: SectionHit) => hit.id.split('.').length;
+      const own = side.ranked
+        .filter(
+          (hit) =>
+            hit.score >= this.thresholds.secondRatio * top && !cited.some((c) => c.id === hit.id),
+        )
+        .sort((a, b) => depth(b) - depth(a) || b.score - a.score)[0];
       if (own) cited.push(own);
     }
     sides.forEach((side, i) => {

@@ -327,6 +327,12 @@ export class QueryAnalyzer {
       const word = tokens[i] as string;
       i++;
       if (isStopword(word)) continue;
+      // A capitalised name inside a sentence ("Kari og Per", "to Mo") is a circumstance even
+      // where the same letters are a word of the guide ("per diem").
+      if (names.has(word) && CIRCUMSTANCES.has(fold(word))) {
+        plainGroup(word, true, typedAlternatives([word]), false, true);
+        continue;
+      }
       if (/^\p{N}+$/u.test(word)) {
         plainGroup(word, false, [
           { form: word, family: 'no', typed: false },

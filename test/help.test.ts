@@ -379,8 +379,10 @@ describe('evaluation on the project’s own questions (test/fixtures/help-questi
     expect(report.citeShare).toBeGreaterThanOrEqual(0.95);
     expect(report.factShare).toBeGreaterThanOrEqual(0.83);
     expect(report.outOfGuideShare).toBe(1);
-    // Generous against slow CI machines; the eval script prints the real figure.
-    expect(report.p99).toBeLessThan(50);
+    // Asked again, as bench:help measures (after one warm-up pass): generous against slow or
+    // busy CI machines; bench:help prints the real figure against its 20 ms target.
+    const again = await evaluate(help, items);
+    expect(again.p99).toBeLessThan(50);
   });
 
   it('reads a fact "a|b" as either alternative, ignoring case', () => {

@@ -295,7 +295,11 @@ export class GuideIndex {
       // A number the guide lacks (a date, an amount), a circumstance (a town, a weekday) and a
       // weak word ("add", "find") may add to the coverage but never lower it.
       if (!hit && !lowersCoverage(roles[i] as Role)) return;
-      possible += weight;
+      // A word the guide has only elsewhere may be what the question is about (another
+      // section's topic), or an everyday word the guide happens to use ("between", "inne"):
+      // it lowers the coverage at most as much as a word the guide lacks.
+      possible +=
+        !hit && roles[i] === 'content' ? Math.min(weight, this.thresholds.elsewhereWeight) : weight;
       if (hit) matched += g.partial ? weight / 2 : weight;
     });
     const coverage = possible > 0 ? matched / possible : 0;

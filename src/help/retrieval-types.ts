@@ -28,6 +28,8 @@ export interface Thresholds {
    * document frequency over the guide's sections): rare words say most about what is meant.
    */
   idfBoost: number;
+  /** Coverage weight, at most, of a content word the cited sections lack but another has. */
+  elsewhereWeight: number;
   /** Coverage weight of a foreign topic (see QueryGroup.foreign) the guide has nowhere. */
   foreignWeight: number;
 }
@@ -40,6 +42,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   unknownWeight: 0.5,
   idfBoost: 1,
   foreignWeight: 5,
+  elsewhereWeight: 0.5,
 };
 
 export interface Alternative {

@@ -195,7 +195,10 @@ export class HelpService {
       const sameBlock = only.step
         ? (inBlock(previous) ?? inBlock(next))
         : (inBlock(next) ?? inBlock(previous));
-      const neighbour = sameBlock ?? (offer ? undefined : (next ?? previous));
+      // A paragraph's last sentence followed by a list leads into it ("The start screen is the
+      // same for…" → "Fill in a description"): its first item belongs with it.
+      const leadsIn = next && next.block === only.block + 1 && !inBlock(next) ? next : undefined;
+      const neighbour = sameBlock ?? leadsIn ?? (offer ? undefined : (next ?? previous));
       if (neighbour) chosen.push(neighbour);
     }
     chosen.sort((a, b) => a.position - b.position);

@@ -249,7 +249,8 @@ export class QueryAnalyzer {
   }
 
   /** Turns a question into concept groups: synonyms merged, stop words dropped, compounds split, typos corrected. */
-  analyze(question: string): AnalyzedQuery {
+  analyze(asked: string): AnalyzedQuery {
+    const question = this.splitUnknownHyphenated(asked);
     const tokens = tokenize(question);
     const names = properNouns(question);
     const tokenForms = tokens.map(phraseToken);
@@ -396,6 +397,18 @@ export class QueryAnalyzer {
       plainGroup(word, weak, typedAlternatives([word]), false, false, !weak && isForeign(word));
     }
     return { groups: [...groups.values()], asksAmount: this.asksAmount(tokens, tokenForms) };
+  }
+
+  /**
+   * A hyphenated word the guide and the synonyms do not know joined ("Attach-appen", "PC-en",
+   * "Oslo-turen") is read as its parts; one they know ("e-post") stays whole.
+   */
+  private splitUnknownHyphenated(question: string): string {
+    return question.replace(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu, (word) => {
+      const joined = word.replace(/-/g, '').toLowerCase();
+      const known = this.groupsOfWord(joined).size > 0 || this.isKnownForm(queryForms(joined));
+      return known ? word : word.replace(/-/g, ' ');
+    });
   }
 
   /** A word for an amount, alone or as the end of a compound ("skattesatsen"), or a phrase like "how much". */

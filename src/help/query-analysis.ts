@@ -75,6 +75,10 @@ function isForeign(word: string): boolean {
   return FOREIGN_ENDS.some((end) => folded.length > end.length + 2 && folded.endsWith(end));
 }
 
+/** A year of this century or the last, and the mark that indexes "some year" in a text. */
+const YEAR = /\b(?:19|20)\d\d\b/;
+const YEAR_MARK = '_year_';
+
 /** Folded words of circumstance (when, where, with whom), see circumstances.json. */
 const CIRCUMSTANCES = new Set(
   Object.values(circumstancesSchema.parse(bundledCircumstances))
@@ -193,6 +197,7 @@ export class QueryAnalyzer {
       const phrase = this.matchPhrase(forms, i);
       if (phrase) marks.push(phraseMark(phrase.group));
     }
+    if (YEAR.test(text)) marks.push(YEAR_MARK);
     return marks;
   }
 
@@ -335,10 +340,16 @@ export class QueryAnalyzer {
         continue;
       }
       if (/^\p{N}+$/u.test(word)) {
-        plainGroup(word, false, [
-          { form: word, family: 'no', typed: false },
-          { form: word, family: 'en', typed: false },
-        ]);
+        // A year meets any year of the guide: "my app is from 2017" is answered by "before 2020".
+        const forms = YEAR.test(word) ? [word, YEAR_MARK] : [word];
+        plainGroup(
+          word,
+          false,
+          forms.flatMap((form) => [
+            { form, family: 'no' as const, typed: false },
+            { form, family: 'en' as const, typed: false },
+          ]),
+        );
         continue;
       }
       if (this.isWeak(word)) {

@@ -54,6 +54,25 @@ describe('extra words about when, where and with whom do not push a question out
   it.each(cases)('[%s] %s', async (...c) => expectAnswered(c));
 });
 
+describe('amounts, years and hyphenated words are circumstances of the question', () => {
+  const cases: Case[] = [
+    [
+      'en',
+      'I parked at the Bergen office for 120 kr on Monday, how do I get the money back?',
+      '5.2',
+      /receipt/,
+    ],
+    ['nb', 'Attach-appen på telefonen er fra 2018, må jeg gjøre noe?', '4', /2020/],
+    ['nn', 'eg har hatt Attach-appen sidan 2019, er det greitt?', '4', /2020/],
+  ];
+  it.each(cases)('[%s] %s', async (...c) => expectAnswered(c));
+
+  it('still says it cannot tell an amount the guide does not state', async () => {
+    const answer = await ask('en', 'how many kr per km do I get for driving to Drammen?');
+    expect(answer.found).toBe(false);
+  });
+});
+
 describe('problem statements find their sections', () => {
   const cases: Case[] = [
     ['en', 'the email to activate my user never came', '1', /spam|connect\.visma\.com/],
@@ -98,6 +117,8 @@ describe('questions asked from inside the chat', () => {
   const cases: Case[] = [
     ['en', 'do I need to attach the receipt to this outlay?', '5.2', /receipt/],
     ['nn', 'må eg legge ved kvittering på utlegget?', '5.2', /kvittering/],
+    ['en', 'where do I type what this outlay was for?', '5.2', /Purpose/],
+    ['nb', 'hvor skriver jeg hva utlegget gjaldt?', '5.2', /Formål/],
   ];
   it.each(cases)('[%s] %s', async (...c) => expectAnswered(c));
 });

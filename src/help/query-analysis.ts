@@ -75,6 +75,9 @@ function isForeign(word: string): boolean {
   return FOREIGN_ENDS.some((end) => folded.length > end.length + 2 && folded.endsWith(end));
 }
 
+/** Currency words written after an amount. */
+const CURRENCIES = new Set(['kr', 'kroner', 'kronar', 'nok', 'eur', 'euro', 'sek', 'dkk', 'usd']);
+
 /** A year of this century or the last, and the mark that indexes "some year" in a text. */
 const YEAR = /\b(?:19|20)\d\d\b/;
 const YEAR_MARK = '_year_';
@@ -339,6 +342,8 @@ export class QueryAnalyzer {
         plainGroup(word, true, typedAlternatives([word]), false, true);
         continue;
       }
+      // A currency after a number ("180 kr") is part of a stated amount: a circumstance.
+      if (/^\p{N}+$/u.test(tokens[i - 2] ?? '') && CURRENCIES.has(fold(word))) continue;
       if (/^\p{N}+$/u.test(word)) {
         // A year meets any year of the guide: "my app is from 2017" is answered by "before 2020".
         const forms = YEAR.test(word) ? [word, YEAR_MARK] : [word];
@@ -424,8 +429,10 @@ export class QueryAnalyzer {
 
   /** A word for an amount, alone or as the end of a compound ("skattesatsen"), or a phrase like "how much". */
   private asksAmount(tokens: string[], tokenForms: PhraseToken[]): boolean {
-    for (const token of tokens) {
+    for (const [i, token] of tokens.entries()) {
       const folded = fold(token);
+      // "180 kr" states an amount (what was paid), it does not ask for one.
+      if (i > 0 && /^\p{N}+$/u.test(tokens[i - 1] as string)) continue;
       // Only longer words as the end of a compound: "separate" does not ask for a "rate".
       for (const word of this.amountWords)
         if (folded === word || (word.length >= 5 && folded.endsWith(word))) return true;

@@ -144,6 +144,13 @@ describe('out-of-guide and near-domain questions cite nothing', () => {
 });
 
 describe('answers carry the sentences that bear on the question', () => {
+  it('does not pad a one-sentence answer with the closing "good luck"', async () => {
+    const answer = await ask('nb', 'får jeg diett for en dagstur til Lillehammer på torsdag?');
+    expect(cited(answer)).toEqual(['5.4']);
+    expect(answer.text).toMatch(/arbeidstid/);
+    expect(answer.text).not.toMatch(/Lykke til/);
+  });
+
   it('answers a question about the black frame with the black-frame sentence, not the whole start screen', async () => {
     const answer = await ask(
       'en',

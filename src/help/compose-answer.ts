@@ -197,7 +197,7 @@ export class HelpService {
         : (inBlock(next) ?? inBlock(previous));
       // A paragraph's last sentence followed by a list leads into it ("The start screen is the
       // same for…" → "Fill in a description"): its first item belongs with it.
-      const leadsIn = next && next.block === only.block + 1 && !inBlock(next) ? next : undefined;
+      const leadsIn = next?.item && !only.item && next.block === only.block + 1 ? next : undefined;
       const neighbour = sameBlock ?? leadsIn ?? (offer ? undefined : (next ?? previous));
       if (neighbour) chosen.push(neighbour);
     }

@@ -50,6 +50,7 @@ interface Sentence {
   position: number;
   block: number;
   step: boolean;
+  item: boolean;
   forms: Set<string>;
 }
 
@@ -136,11 +137,12 @@ export class GuideIndex {
         }
         this.sentences.set(
           `${lang}:${section.id}`,
-          splitSentences(section.text).map(({ text, block, step }, position) => ({
+          splitSentences(section.text).map(({ text, block, step, item }, position) => ({
             text,
             position,
             block,
             step,
+            item,
             forms: new Set([
               ...tokenize(text, { parts: true }).flatMap((t) => indexForms(t, lang)),
               ...this.analyzer.phraseMarks(text),
@@ -458,6 +460,7 @@ export class GuideIndex {
         position: sentence.position,
         block: sentence.block,
         step: sentence.step,
+        item: sentence.item,
         score,
       };
     });

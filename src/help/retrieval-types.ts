@@ -115,5 +115,7 @@ export interface RankedSentence {
   block: number;
   /** An item of a numbered list. */
   step: boolean;
+  /** An item of any list. */
+  item: boolean;
   score: number;
 }

@@ -39,7 +39,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minCoverage: 0.6,
   secondRatio: 0.6,
   genericShare: 0.6,
-  unknownWeight: 0.5,
+  unknownWeight: 1,
   idfBoost: 1,
   foreignWeight: 5,
   elsewhereWeight: 0.5,

@@ -35,6 +35,9 @@ const MATCH_CACHE_SIZE = 20_000;
 /** A subsection is cited beside its parent when it scores at least this share of it. */
 const CHILD_RATIO = 0.25;
 
+/** How much more a sentence holding the phrase the user typed counts than one holding a word of it. */
+const PHRASE_BONUS = 1.5;
+
 /** Weak and generic words count this much toward coverage, content words 1. */
 const WEAK_WEIGHT = 0.25;
 
@@ -451,9 +454,20 @@ export class GuideIndex {
     return sentences.map((sentence) => {
       let score = 0;
       retrieval.groupTerms.forEach((terms, i) => {
+        // Where the user wrote a phrase ("attach file"), the sentence holding a phrase of that
+        // concept ("Legg ved fil (Attach file)") says more than one holding only a word of it.
+        const typedPhrase = retrieval.query.groups[i]?.label.includes(' ') ?? false;
         let best = 0;
-        for (const form of sentence.forms) best = Math.max(best, terms[family].get(form) ?? 0);
-        score += best * (retrieval.weights[i] as number) * (specificity[i] as number);
+        for (const form of sentence.forms) {
+          const quality = terms[family].get(form) ?? 0;
+          best = Math.max(
+            best,
+            typedPhrase && isPhraseMark(form) ? quality * PHRASE_BONUS : quality,
+          );
+        }
+        // A number the guide has ("2020") points at its sentence as surely as a content word.
+        const weight = retrieval.query.groups[i]?.number ? 1 : (retrieval.weights[i] as number);
+        score += best * weight * (specificity[i] as number);
       });
       return {
         text: sentence.text,

@@ -59,6 +59,10 @@ const FOREIGN_ENTRIES = foreignSchema.parse(bundledForeign).words.map((entry) =>
 const FOREIGN_WORDS = new Set(
   FOREIGN_ENTRIES.filter((t) => t.length === 1).flatMap((t) => rawForms(t[0] as string)),
 );
+/** The one-word foreign topics as written, folded. */
+const FOREIGN_EXACT = new Set(
+  FOREIGN_ENTRIES.filter((t) => t.length === 1).map((t) => fold(t[0] as string)),
+);
 /** The foreign topics of several words, longest first. */
 const FOREIGN_PHRASES = FOREIGN_ENTRIES.filter((t) => t.length > 1)
   .map((t) => t.map((w) => rawForms(w)))
@@ -355,6 +359,11 @@ export class QueryAnalyzer {
             { form, family: 'en' as const, typed: false },
           ]),
         );
+        continue;
+      }
+      // A foreign topic spelt exactly ("submitted") wins over a weak word it inflects ("submit").
+      if (FOREIGN_EXACT.has(fold(word)) && !this.isKnownForm(queryForms(word))) {
+        plainGroup(word, false, typedAlternatives([word]), false, false, true);
         continue;
       }
       if (this.isWeak(word)) {

@@ -106,6 +106,7 @@ describe('comparisons retrieve both sides', () => {
     ['en', 'mileage versus travel: what is the difference?', ['5.3', '5.4']],
     ['nb', 'utlegg eller kjøring, hva er forskjellen?', ['5.2', '5.3']],
     ['nn', 'kva er skilnaden på køyring og reise?', ['5.3', '5.4']],
+    ['nb', 'når bør jeg velge reise i stedet for kjøring?', ['5.4', '5.3']],
   ];
   it.each(cases)('[%s] %s cites both sections', async (lang, question, sections) => {
     const answer = await ask(lang, question);

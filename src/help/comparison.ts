@@ -7,7 +7,10 @@
  */
 import { fold } from './normalize.js';
 
-/** Words that make a question a comparison, folded; "vs" and "versus" also join the two sides. */
+/**
+ * Words that make a question a comparison, folded; "vs", "versus" and "instead (of)" / "i stedet
+ * for" also join the two sides.
+ */
 const MARKERS = new Set(
   [
     'difference',
@@ -30,16 +33,35 @@ const MARKERS = new Set(
     'ulike',
     'sammenlignet',
     'samanlikna',
+    'instead',
+    'rather',
+    'stedet',
+    'staden',
   ].map(fold),
 );
 
 /** Words joining the two sides, folded. */
-const JOINS = new Set(['vs', 'versus', 'and', 'or', 'og', 'eller', 'contra', 'mot'].map(fold));
+const JOINS = new Set(
+  [
+    'vs',
+    'versus',
+    'and',
+    'or',
+    'og',
+    'eller',
+    'contra',
+    'mot',
+    'instead',
+    'rather',
+    'stedet',
+    'staden',
+  ].map(fold),
+);
 
 /** Words that only frame the comparison and belong to neither side. */
 const FRAME = new Set(
   ['between', 'mellom', 'from', 'than', 'enn', 'the', 'what', 'whats', 'is', 'hva', 'kva', 'er']
-    .concat(['på', 'pa', 'of', 'on', 'i', 'in'])
+    .concat(['på', 'pa', 'of', 'on', 'i', 'in', 'for', 'than', 'av'])
     .map(fold),
 );
 

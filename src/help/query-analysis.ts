@@ -72,11 +72,17 @@ const FOREIGN_ENDS = FOREIGN_ENTRIES.filter((t) => t.length === 1)
   .map((t) => fold(t[0] as string))
   .filter((w) => w.length >= 3);
 
-/** A foreign topic word, inflected or as the end of a compound ("parkeringsboten"). */
-function isForeign(word: string): boolean {
+/** A foreign topic word, inflected or as the end of a compound ("parkeringsboten"); `isKnown` tells a known word. */
+function isForeign(word: string, isKnown: (part: string) => boolean): boolean {
   if (rawForms(word).some((f) => FOREIGN_WORDS.has(f))) return true;
   const folded = fold(word);
-  return FOREIGN_ENDS.some((end) => folded.length > end.length + 2 && folded.endsWith(end));
+  return FOREIGN_ENDS.some((end) => {
+    if (folded.length <= end.length + 2 || !folded.endsWith(end)) return false;
+    // A short end makes a compound only after a known word ("parkering|s|bot"): "separate" is
+    // no "rate", "innsats" no "sats".
+    const first = folded.slice(0, -end.length);
+    return end.length >= 5 || isKnown(first) || isKnown(first.replace(/[se]$/, ''));
+  });
 }
 
 /** Currency words written after an amount. */
@@ -414,12 +420,13 @@ export class QueryAnalyzer {
         continue;
       }
       // An unknown capitalised word inside a sentence names a place, a person or a company.
-      if (corrected === undefined && names.has(word) && !isForeign(word)) {
+      const foreign = isForeign(word, (part) => this.isKnownForm(queryForms(part)));
+      if (corrected === undefined && names.has(word) && !foreign) {
         plainGroup(word, true, typedAlternatives([word]), false, true);
         continue;
       }
       const weak = corrected !== undefined && this.isWeak(corrected);
-      plainGroup(word, weak, typedAlternatives([word]), false, false, !weak && isForeign(word));
+      plainGroup(word, weak, typedAlternatives([word]), false, false, !weak && foreign);
     }
     return { groups: [...groups.values()], asksAmount: this.asksAmount(tokens, tokenForms) };
   }

@@ -81,6 +81,13 @@ describe('problem statements find their sections', () => {
     ['nb', 'passordet mitt funker ikke lenger', '3', /connect\.visma\.com/],
     ['nn', 'eg finn ikkje innstillingane mine', '2', /pila/],
     ['nn', 'passordet verkar ikkje lenger', '3', /connect\.visma\.com/],
+    ['nb', 'trenger hjelp med passordet, det virker ikke', '3', /connect\.visma\.com/],
+    [
+      'en',
+      'can you help me with the activation email, it never arrived',
+      '1',
+      /spam|connect\.visma\.com/,
+    ],
   ];
   it.each(cases)('[%s] %s', async (...c) => expectAnswered(c));
 });

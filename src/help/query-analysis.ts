@@ -85,6 +85,14 @@ function isForeign(word: string, isKnown: (part: string) => boolean): boolean {
   });
 }
 
+/**
+ * A circumstance searched as written, without typo tolerance: a town one letter from a guide word
+ * is still a town, and comparing it with the whole vocabulary is the costly part of a new word.
+ */
+function exactAlternatives(word: string): Alternative[] {
+  return typedAlternatives([word]).map((alt) => ({ ...alt, typed: false }));
+}
+
 /** Currency words written after an amount. */
 const CURRENCIES = new Set(['kr', 'kroner', 'kronar', 'nok', 'eur', 'euro', 'sek', 'dkk', 'usd']);
 
@@ -349,7 +357,7 @@ export class QueryAnalyzer {
       // A capitalised name inside a sentence ("Kari og Per", "to Mo") is a circumstance even
       // where the same letters are a word of the guide ("per diem").
       if (names.has(word) && CIRCUMSTANCES.has(fold(word))) {
-        plainGroup(word, true, typedAlternatives([word]), false, true);
+        plainGroup(word, true, exactAlternatives(word), false, true);
         continue;
       }
       // A currency after a number ("180 kr") is part of a stated amount: a circumstance.
@@ -410,7 +418,7 @@ export class QueryAnalyzer {
       }
       // A weekday, a month, a town or a first name says when, where or with whom: a circumstance.
       if (CIRCUMSTANCES.has(fold(word))) {
-        plainGroup(word, true, typedAlternatives([word]), false, true);
+        plainGroup(word, true, exactAlternatives(word), false, true);
         continue;
       }
       const corrected = this.correct(word);
@@ -422,7 +430,7 @@ export class QueryAnalyzer {
       // An unknown capitalised word inside a sentence names a place, a person or a company.
       const foreign = isForeign(word, (part) => this.isKnownForm(queryForms(part)));
       if (corrected === undefined && names.has(word) && !foreign) {
-        plainGroup(word, true, typedAlternatives([word]), false, true);
+        plainGroup(word, true, exactAlternatives(word), false, true);
         continue;
       }
       const weak = corrected !== undefined && this.isWeak(corrected);

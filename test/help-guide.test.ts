@@ -140,6 +140,7 @@ describe('splitting guide text into sentences', () => {
       'Vel fil.',
     ]);
     expect(sentences.map((s) => s.block)).toEqual([0, 0, 1, 1]);
+    expect(sentences.map((s) => s.item)).toEqual([false, false, true, true]);
   });
 
   it('takes the run of sentences that holds the most of the question, without empty ends', () => {
@@ -148,6 +149,7 @@ describe('splitting guide text into sentences', () => {
       position,
       block: 0,
       step: false,
+      item: false,
       score,
     });
     expect(

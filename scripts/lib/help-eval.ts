@@ -3,6 +3,8 @@
  * questions, asking them the way the bot does, and scoring the answers.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { handleEvent } from '../../src/conversation/engine.js';
@@ -100,10 +102,47 @@ export async function askLikeTheBot(
   return { found: false, lang: turn.lang, text: shown };
 }
 
+/** Which part of a set: the items tuned on, the items kept apart for measuring, or both. */
+export type Part = 'tune' | 'check' | 'all';
+export const PARTS: readonly Part[] = ['all', 'tune', 'check'];
+
+const SPLITS_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../eval/splits.json',
+);
+const splitsSchema = z.record(z.string(), z.unknown());
+const splitSchema = z.object({ check: z.array(z.string()) });
+
+/**
+ * The ids of a set's check part, from eval/splits.json under the file's name without `.jsonl`
+ * ("help-questions-2"); undefined when the set has no split (then it is all one part).
+ */
+export function checkIdsOf(file: string, splitsFile = SPLITS_FILE): Set<string> | undefined {
+  const splits = splitsSchema.parse(JSON.parse(readFileSync(splitsFile, 'utf8')));
+  const entry = splitSchema.safeParse(splits[path.basename(file).replace(/\.jsonl$/, '')]);
+  return entry.success ? new Set(entry.data.check) : undefined;
+}
+
+/** The items of one part; a set without a split has every item in its tune part and none in check. */
+export function partOf<T extends { id: string }>(
+  items: readonly T[],
+  checkIds: ReadonlySet<string> | undefined,
+  part: Part,
+): T[] {
+  if (part === 'all') return [...items];
+  const inCheck = (item: T) => checkIds?.has(item.id) ?? false;
+  return items.filter((item) => (part === 'check' ? inCheck(item) : !inCheck(item)));
+}
+
 export async function evaluate(service: HelpService, items: EvalItem[]): Promise<EvalReport> {
-  const results: ItemResult[] = [];
+  return summarise(await askEach(service, items));
+}
+
+/** Every item asked the bot's way, scored. */
+export async function askEach(service: HelpService, items: EvalItem[]): Promise<ItemResult[]> {
   // One warm-up call, so the first item does not pay for JIT compilation in the latency figures.
   await service.answer('warm-up', 'en');
+  const results: ItemResult[] = [];
   for (const item of items) {
     const started = performance.now();
     const answer = await askLikeTheBot(service, item.q, item.lang);
@@ -123,6 +162,11 @@ export async function evaluate(service: HelpService, items: EvalItem[]): Promise
         : !answer.found && !SOURCE_PREFIXES.some((p) => answer.text.includes(p)),
     });
   }
+  return results;
+}
+
+/** The figures of some answered items (a whole set or one part of it). */
+export function summarise(results: ItemResult[]): EvalReport {
   const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
   const allFacts = results.flatMap((r) => r.item.facts.map((f) => !r.missingFacts.includes(f)));
   return {

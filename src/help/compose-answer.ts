@@ -152,6 +152,7 @@ export class HelpService {
   private plan(question: string, lang: Lang): AnswerPlan | undefined {
     const retrieval = this.index.retrieve(question);
     if (!retrieval.found) return undefined;
+    if (retrieval.sides) return this.planComparison(retrieval.sides, lang);
     const perSection = retrieval.sections.map((hit) =>
       this.index.rankSentences(lang, hit.id, retrieval),
     );
@@ -194,7 +195,10 @@ export class HelpService {
       const sameBlock = only.step
         ? (inBlock(previous) ?? inBlock(next))
         : (inBlock(next) ?? inBlock(previous));
-      const neighbour = sameBlock ?? (offer ? undefined : (next ?? previous));
+      // A paragraph's last sentence followed by a list leads into it ("The start screen is the
+      // same for…" → "Fill in a description"): its first item belongs with it.
+      const leadsIn = next?.item && !only.item && next.block === only.block + 1 ? next : undefined;
+      const neighbour = sameBlock ?? leadsIn ?? (offer ? undefined : (next ?? previous));
       if (neighbour) chosen.push(neighbour);
     }
     chosen.sort((a, b) => a.position - b.position);
@@ -202,6 +206,22 @@ export class HelpService {
     const sentences = chosen.map((s) => s.text);
     if (useSecond && secondBest) sentences.push(secondBest.text);
     return { lang, sections: used, sentences: sentences.map(asSentence), offer };
+  }
+
+  /** A comparison: each side's best passage from its own section, in the order asked. */
+  private planComparison(sides: Retrieval[], lang: Lang): AnswerPlan {
+    const perSide = Math.max(1, Math.floor(MAX_GUIDE_SENTENCES / sides.length));
+    const sections: GuideSection[] = [];
+    const sentences: string[] = [];
+    for (const side of sides) {
+      const id = (side.sections[0] as { id: string }).id;
+      if (sections.some((s) => s.id === id)) continue;
+      sections.push(sectionOf(this.guide, lang, id));
+      const ranked = this.index.rankSentences(lang, id, side);
+      const passage = bestPassage(ranked, perSide);
+      sentences.push(...(passage.length > 0 ? passage : ranked.slice(0, 1)).map((s) => s.text));
+    }
+    return { lang, sections, sentences: sentences.map(asSentence) };
   }
 }
 

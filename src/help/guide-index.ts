@@ -23,6 +23,7 @@ import {
   type Thresholds,
 } from './retrieval-types.js';
 import { splitSentences } from './sentences.js';
+import { comparisonSides } from './comparison.js';
 import { isPhraseMark, matchQuality, minPrefix } from './word-forms.js';
 
 /** An amount of money or a percentage, in any of the three languages' ways of writing it. */
@@ -33,6 +34,9 @@ const MATCH_CACHE_SIZE = 20_000;
 
 /** A subsection is cited beside its parent when it scores at least this share of it. */
 const CHILD_RATIO = 0.25;
+
+/** How much more a sentence holding the phrase the user typed counts than one holding a word of it. */
+const PHRASE_BONUS = 1.5;
 
 /** Weak and generic words count this much toward coverage, content words 1. */
 const WEAK_WEIGHT = 0.25;
@@ -49,8 +53,20 @@ interface Sentence {
   position: number;
   block: number;
   step: boolean;
+  item: boolean;
   forms: Set<string>;
 }
+
+/**
+ * What a concept of the question is to the guide: a content word it has, a content word it has
+ * nowhere (a known topic of expense work outside the guide is "foreign"), a weak or generic word,
+ * or a circumstance (a number, a weekday, a town, a name).
+ */
+type Role = 'content' | 'unknown' | 'foreign' | 'weak' | 'circumstance';
+
+/** Only content words, found or not, can make a question less covered by lacking. */
+const lowersCoverage = (role: Role) =>
+  role === 'content' || role === 'unknown' || role === 'foreign';
 
 const fieldsOf = (lang: Lang) => [`title_${lang}`, `text_${lang}`];
 
@@ -124,11 +140,12 @@ export class GuideIndex {
         }
         this.sentences.set(
           `${lang}:${section.id}`,
-          splitSentences(section.text).map(({ text, block, step }, position) => ({
+          splitSentences(section.text).map(({ text, block, step, item }, position) => ({
             text,
             position,
             block,
             step,
+            item,
             forms: new Set([
               ...tokenize(text, { parts: true }).flatMap((t) => indexForms(t, lang)),
               ...this.analyzer.phraseMarks(text),
@@ -191,19 +208,55 @@ export class GuideIndex {
     return found;
   }
 
+  /**
+   * The sections that answer a question, or found: false. A comparison ("A vs B") is answered
+   * from each side's best section when both sides are in the guide.
+   */
   retrieve(question: string): Retrieval {
+    const whole = this.retrieveOne(question);
+    const sides = comparisonSides(question)
+      ?.map((side) => this.retrieveOne(side))
+      // A side may be a kind of claim alone ("a travel claim"), which is weak as a question of
+      // its own, yet names what it is compared with: its best section serves when it covers it.
+      .map((side) =>
+        side.found || !side.ranked[0] || side.coverage < this.thresholds.minCoverage
+          ? side
+          : { ...side, found: true, sections: [side.ranked[0]] },
+      );
+    if (!sides || !sides.every((side) => side.found)) return whole;
+    // Each side its own section: where both sides' best is the same (the overview naming both),
+    // a side takes its next section scoring nearly as well, which is about it alone.
+    const cited: SectionHit[] = [];
+    for (const side of sides) {
+      const top = side.ranked[0]?.score ?? 0;
+      // Of the sections scoring nearly as well, the most specific: a subsection about the one
+      // thing rather than the overview naming every kind.
+      const depth = (hit: SectionHit) => hit.id.split('.').length;
+      const own = side.ranked
+        .filter(
+          (hit) =>
+            hit.score >= this.thresholds.secondRatio * top && !cited.some((c) => c.id === hit.id),
+        )
+        .sort((a, b) => depth(b) - depth(a) || b.score - a.score)[0];
+      if (own) cited.push(own);
+    }
+    sides.forEach((side, i) => {
+      const hit = cited[i];
+      if (hit) sides[i] = { ...side, sections: [hit] };
+    });
+    return cited.length < 2 ? whole : { ...whole, found: true, sections: cited, sides };
+  }
+
+  private retrieveOne(question: string): Retrieval {
     const query = this.analyzer.analyze(question);
-    const total = this.guide.ids.length;
     const matches = query.groups.map((g) => this.matchGroup(g));
     const perGroup = matches.map((m) => m.sections);
-    const weights = query.groups.map((g, i) => {
-      const generic =
-        (perGroup[i] as Map<string, number>).size >= this.thresholds.genericShare * total;
-      return g.weak || generic ? WEAK_WEIGHT : 1;
-    });
     // How specific a concept is: judged by the user's own word where the guide has it, since
     // synonyms widen the set ("note" is also the "Note:" before any remark).
     const sectionCounts = matches.map((m) => (m.typed.size > 0 ? m.typed.size : m.sections.size));
+    const roles = query.groups.map((g, i) => this.roleOf(g, perGroup[i] as Map<string, number>));
+    const content = roles.map((role) => role === 'content');
+    const weights = roles.map((role, i) => this.weightOf(role, sectionCounts[i] as number));
     const groupTerms = matches.map((m) => m.terms);
     const empty: Retrieval = {
       found: false,
@@ -212,19 +265,18 @@ export class GuideIndex {
       coverage: 0,
       query,
       weights,
+      content,
       sectionCounts,
       groupTerms,
     };
     if (query.groups.length === 0) return empty;
 
-    const ranked = this.rank(query, weights, matches);
+    const ranked = this.rank(query, roles, weights, matches);
     const best = ranked[0];
     if (!best) return empty;
 
     const anchored = (id: string) =>
-      query.groups.some(
-        (g, i) => weights[i] === 1 && !g.number && (perGroup[i] as Map<string, number>).has(id),
-      );
+      query.groups.some((_g, i) => content[i] && (perGroup[i] as Map<string, number>).has(id));
     const cited = [best];
     const second = ranked[1];
     if (second && second.score >= this.thresholds.secondRatio * best.score && anchored(second.id))
@@ -245,10 +297,14 @@ export class GuideIndex {
     query.groups.forEach((g, i) => {
       const hit = [...ids].some((id) => (perGroup[i] as Map<string, number>).has(id));
       const weight = weights[i] as number;
-      // A number the guide lacks (a date, an amount) and a weak word it lacks (a city, "last week")
-      // are the question's circumstances: they may add to the coverage but never lower it.
-      if (!hit && (g.number || weight < 1)) return;
-      possible += weight;
+      // A number the guide lacks (a date, an amount), a circumstance (a town, a weekday) and a
+      // weak word ("add", "find") may add to the coverage but never lower it.
+      if (!hit && !lowersCoverage(roles[i] as Role)) return;
+      // A word the guide has only elsewhere may be what the question is about (another
+      // section's topic), or an everyday word the guide happens to use ("between", "inne"):
+      // it lowers the coverage at most as much as a word the guide lacks.
+      possible +=
+        !hit && roles[i] === 'content' ? Math.min(weight, this.thresholds.elsewhereWeight) : weight;
       if (hit) matched += g.partial ? weight / 2 : weight;
     });
     const coverage = possible > 0 ? matched / possible : 0;
@@ -266,9 +322,29 @@ export class GuideIndex {
       coverage,
       query,
       weights,
+      content,
       sectionCounts,
       groupTerms,
     };
+  }
+
+  /** What a concept of the question is to the guide, see Role. */
+  private roleOf(group: QueryGroup, sections: Map<string, number>): Role {
+    if (group.number || group.circumstance) return 'circumstance';
+    if (group.weak || sections.size >= this.thresholds.genericShare * this.guide.ids.length)
+      return 'weak';
+    if (sections.size > 0) return 'content';
+    return group.foreign ? 'foreign' : 'unknown';
+  }
+
+  /** A content word counts more the fewer sections have it (inverse document frequency). */
+  private weightOf(role: Role, sectionCount: number): number {
+    if (role === 'weak' || role === 'circumstance') return WEAK_WEIGHT;
+    if (role === 'unknown') return this.thresholds.unknownWeight;
+    if (role === 'foreign') return this.thresholds.foreignWeight;
+    const total = this.guide.ids.length;
+    const idf = Math.log(total / Math.max(1, sectionCount)) / Math.log(total);
+    return 1 + this.thresholds.idfBoost * idf;
   }
 
   /**
@@ -277,7 +353,12 @@ export class GuideIndex {
    * beat one naming two concepts. Then, as Lucene's classic coordination factor does, the sum is
    * scaled by the share of the question the section contains.
    */
-  private rank(query: AnalyzedQuery, weights: number[], matches: GroupMatch[]): SectionHit[] {
+  private rank(
+    query: AnalyzedQuery,
+    roles: Role[],
+    weights: number[],
+    matches: GroupMatch[],
+  ): SectionHit[] {
     const perGroup = matches.map((m) => m.sections);
     const scores = new Map<string, number>();
     const searchOptions = {
@@ -307,9 +388,9 @@ export class GuideIndex {
       }
     });
     let possible = 0;
-    query.groups.forEach((g, i) => {
+    query.groups.forEach((_g, i) => {
       const missing = (perGroup[i] as Map<string, number>).size === 0;
-      if (!(missing && (g.number || (weights[i] as number) < 1))) possible += weights[i] as number;
+      if (!missing || lowersCoverage(roles[i] as Role)) possible += weights[i] as number;
     });
     const coord = (id: string) => {
       let matched = 0;
@@ -344,7 +425,7 @@ export class GuideIndex {
     const ranked = this.rankSentences(lang, sectionId, retrieval);
     const extra: Array<{ sentence: RankedSentence; specificity: number }> = [];
     retrieval.query.groups.forEach((_group, i) => {
-      if (retrieval.weights[i] !== 1) return;
+      if (!retrieval.content[i]) return;
       const chosenSentences = chosen
         .map((c) => sentences[c.position])
         .filter((s): s is Sentence => s !== undefined);
@@ -373,15 +454,27 @@ export class GuideIndex {
     return sentences.map((sentence) => {
       let score = 0;
       retrieval.groupTerms.forEach((terms, i) => {
+        // Where the user wrote a phrase ("attach file"), the sentence holding a phrase of that
+        // concept ("Legg ved fil (Attach file)") says more than one holding only a word of it.
+        const typedPhrase = retrieval.query.groups[i]?.label.includes(' ') ?? false;
         let best = 0;
-        for (const form of sentence.forms) best = Math.max(best, terms[family].get(form) ?? 0);
-        score += best * (retrieval.weights[i] as number) * (specificity[i] as number);
+        for (const form of sentence.forms) {
+          const quality = terms[family].get(form) ?? 0;
+          best = Math.max(
+            best,
+            typedPhrase && isPhraseMark(form) ? quality * PHRASE_BONUS : quality,
+          );
+        }
+        // A number the guide has ("2020") points at its sentence as surely as a content word.
+        const weight = retrieval.query.groups[i]?.number ? 1 : (retrieval.weights[i] as number);
+        score += best * weight * (specificity[i] as number);
       });
       return {
         text: sentence.text,
         position: sentence.position,
         block: sentence.block,
         step: sentence.step,
+        item: sentence.item,
         score,
       };
     });

@@ -68,7 +68,7 @@ deres der desse dette det di din dine disse ditt du dykk dykkar eg ein eit ei el
 ha hadde han har hennar hennes her hjå hos hva hvem hver hvilke hvilken hvilket hvis hvor hvordan hvorfor ho hun i ikke
 ikkje inn ingen jeg kan kanskje korleis kor kva kvar kvifor kven man med meg meir men mer mi min mine mitt mot mykje
 mye må ned noe noen noko nokon nokre no nå når og også om opp oss over på sin sine sitt skal skulle slik som så igjen
-til ut uten utan vi vil ville var vart vere vert vore vår være vært ved ville hei takk`;
+til ut uten utan vi vil ville var vart vere vert vore vår være vært ved ville hei takk henne ham honom seg`;
 
 const STOPWORDS = new Set(`${STOPWORDS_EN} ${STOPWORDS_NO}`.split(/\s+/).filter(Boolean).map(fold));
 

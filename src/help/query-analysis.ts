@@ -26,6 +26,8 @@ import {
   type QueryGroup,
 } from './retrieval-types.js';
 import bundledSynonyms from './synonyms.json' with { type: 'json' };
+import bundledCircumstances from './circumstances.json' with { type: 'json' };
+import bundledForeign from './foreign-topics.json' with { type: 'json' };
 import {
   dedupe,
   phraseAt,
@@ -44,6 +46,66 @@ const synonymsSchema = z.object({
   amount: z.array(z.string().min(1)).default([]),
 });
 export type SynonymData = z.input<typeof synonymsSchema>;
+
+const circumstancesSchema = z.object({
+  time: z.array(z.string()),
+  place: z.array(z.string()),
+  person: z.array(z.string()),
+});
+
+const foreignSchema = z.object({ words: z.array(z.string().min(1)) });
+const FOREIGN_ENTRIES = foreignSchema.parse(bundledForeign).words.map((entry) => tokenize(entry));
+/** Forms of the one-word foreign topics (see foreign-topics.json). */
+const FOREIGN_WORDS = new Set(
+  FOREIGN_ENTRIES.filter((t) => t.length === 1).flatMap((t) => rawForms(t[0] as string)),
+);
+/** The one-word foreign topics as written, folded. */
+const FOREIGN_EXACT = new Set(
+  FOREIGN_ENTRIES.filter((t) => t.length === 1).map((t) => fold(t[0] as string)),
+);
+/** The foreign topics of several words, longest first. */
+const FOREIGN_PHRASES = FOREIGN_ENTRIES.filter((t) => t.length > 1)
+  .map((t) => t.map((w) => rawForms(w)))
+  .sort((a, b) => b.length - a.length);
+/** Foreign words long enough to be recognised as the end of a compound ("lønningsdagen"). */
+const FOREIGN_ENDS = FOREIGN_ENTRIES.filter((t) => t.length === 1)
+  .map((t) => fold(t[0] as string))
+  .filter((w) => w.length >= 3);
+
+/** A foreign topic word, inflected or as the end of a compound ("parkeringsboten"); `isKnown` tells a known word. */
+function isForeign(word: string, isKnown: (part: string) => boolean): boolean {
+  if (rawForms(word).some((f) => FOREIGN_WORDS.has(f))) return true;
+  const folded = fold(word);
+  return FOREIGN_ENDS.some((end) => {
+    if (folded.length <= end.length + 2 || !folded.endsWith(end)) return false;
+    // A short end makes a compound only after a known word ("parkering|s|bot"): "separate" is
+    // no "rate", "innsats" no "sats".
+    const first = folded.slice(0, -end.length);
+    return end.length >= 5 || isKnown(first) || isKnown(first.replace(/[se]$/, ''));
+  });
+}
+
+/**
+ * A circumstance searched as written, without typo tolerance: a town one letter from a guide word
+ * is still a town, and comparing it with the whole vocabulary is the costly part of a new word.
+ */
+function exactAlternatives(word: string): Alternative[] {
+  return typedAlternatives([word]).map((alt) => ({ ...alt, typed: false }));
+}
+
+/** Currency words written after an amount. */
+const CURRENCIES = new Set(['kr', 'kroner', 'kronar', 'nok', 'eur', 'euro', 'sek', 'dkk', 'usd']);
+
+/** A year of this century or the last, and the mark that indexes "some year" in a text. */
+const YEAR = /\b(?:19|20)\d\d\b/;
+const YEAR_MARK = '_year_';
+
+/** Folded words of circumstance (when, where, with whom), see circumstances.json. */
+const CIRCUMSTANCES = new Set(
+  Object.values(circumstancesSchema.parse(bundledCircumstances))
+    .flat()
+    .map((word) => fold(word)),
+);
 
 interface SynonymEntry {
   group: number;
@@ -156,6 +218,7 @@ export class QueryAnalyzer {
       const phrase = this.matchPhrase(forms, i);
       if (phrase) marks.push(phraseMark(phrase.group));
     }
+    if (YEAR.test(text)) marks.push(YEAR_MARK);
     return marks;
   }
 
@@ -212,7 +275,8 @@ export class QueryAnalyzer {
   }
 
   /** Turns a question into concept groups: synonyms merged, stop words dropped, compounds split, typos corrected. */
-  analyze(question: string): AnalyzedQuery {
+  analyze(asked: string): AnalyzedQuery {
+    const question = this.splitUnknownHyphenated(asked);
     const tokens = tokenize(question);
     const names = properNouns(question);
     const tokenForms = tokens.map(phraseToken);
@@ -252,10 +316,13 @@ export class QueryAnalyzer {
       weak: boolean,
       alternatives: Alternative[],
       partial = false,
+      circumstance = false,
+      foreign = false,
     ) => {
       const key = `word:${alternatives.map((a) => `${a.family}:${a.form}`).join('|')}`;
+      const number = /^\p{N}+$/u.test(label);
       if (!groups.has(key))
-        groups.set(key, { label, alternatives, weak, number: /^\p{N}+$/u.test(label), partial });
+        groups.set(key, { label, alternatives, weak, number, partial, circumstance, foreign });
     };
 
     for (let i = 0; i < tokens.length;) {
@@ -266,6 +333,19 @@ export class QueryAnalyzer {
         i += phrase.length;
         continue;
       }
+      const foreignLength = longestPhraseAt(tokenForms, i, FOREIGN_PHRASES);
+      if (foreignLength > 0) {
+        // Searched as one word, which the guide never has: "cost centre" is not any "centre".
+        const words = tokens.slice(i, i + foreignLength).filter((w) => !isStopword(w));
+        const joined = { form: words.join('_'), typed: false };
+        const alternatives = [
+          { ...joined, family: 'no' as const },
+          { ...joined, family: 'en' as const },
+        ];
+        plainGroup(words.join(' '), false, alternatives, false, false, true);
+        i += foreignLength;
+        continue;
+      }
       const weakLength = this.matchWeakPhrase(tokenForms, i);
       if (weakLength > 0) {
         i += weakLength;
@@ -274,11 +354,30 @@ export class QueryAnalyzer {
       const word = tokens[i] as string;
       i++;
       if (isStopword(word)) continue;
+      // A capitalised name inside a sentence ("Kari og Per", "to Mo") is a circumstance even
+      // where the same letters are a word of the guide ("per diem").
+      if (names.has(word) && CIRCUMSTANCES.has(fold(word))) {
+        plainGroup(word, true, exactAlternatives(word), false, true);
+        continue;
+      }
+      // A currency after a number ("180 kr") is part of a stated amount: a circumstance.
+      if (/^\p{N}+$/u.test(tokens[i - 2] ?? '') && CURRENCIES.has(fold(word))) continue;
       if (/^\p{N}+$/u.test(word)) {
-        plainGroup(word, false, [
-          { form: word, family: 'no', typed: false },
-          { form: word, family: 'en', typed: false },
-        ]);
+        // A year meets any year of the guide: "my app is from 2017" is answered by "before 2020".
+        const forms = YEAR.test(word) ? [word, YEAR_MARK] : [word];
+        plainGroup(
+          word,
+          false,
+          forms.flatMap((form) => [
+            { form, family: 'no' as const, typed: false },
+            { form, family: 'en' as const, typed: false },
+          ]),
+        );
+        continue;
+      }
+      // A foreign topic spelt exactly ("submitted") wins over a weak word it inflects ("submit").
+      if (FOREIGN_EXACT.has(fold(word)) && !this.isKnownForm(queryForms(word))) {
+        plainGroup(word, false, typedAlternatives([word]), false, false, true);
         continue;
       }
       if (this.isWeak(word)) {
@@ -317,25 +416,47 @@ export class QueryAnalyzer {
         }
         continue;
       }
+      // A weekday, a month, a town or a first name says when, where or with whom: a circumstance.
+      if (CIRCUMSTANCES.has(fold(word))) {
+        plainGroup(word, true, exactAlternatives(word), false, true);
+        continue;
+      }
       const corrected = this.correct(word);
       const correctedGroups = corrected ? this.groupsOfWord(corrected) : new Set<number>();
       if (correctedGroups.size > 0) {
         synonymGroup(correctedGroups, word, [word]);
         continue;
       }
-      // An unknown capitalised word inside a sentence names a place or a company: a circumstance.
-      const weak =
-        (corrected !== undefined && this.isWeak(corrected)) ||
-        (corrected === undefined && names.has(word));
-      plainGroup(word, weak, typedAlternatives([word]));
+      // An unknown capitalised word inside a sentence names a place, a person or a company.
+      const foreign = isForeign(word, (part) => this.isKnownForm(queryForms(part)));
+      if (corrected === undefined && names.has(word) && !foreign) {
+        plainGroup(word, true, exactAlternatives(word), false, true);
+        continue;
+      }
+      const weak = corrected !== undefined && this.isWeak(corrected);
+      plainGroup(word, weak, typedAlternatives([word]), false, false, !weak && foreign);
     }
     return { groups: [...groups.values()], asksAmount: this.asksAmount(tokens, tokenForms) };
   }
 
+  /**
+   * A hyphenated word the guide and the synonyms do not know joined ("Attach-appen", "PC-en",
+   * "Oslo-turen") is read as its parts; one they know ("e-post") stays whole.
+   */
+  private splitUnknownHyphenated(question: string): string {
+    return question.replace(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu, (word) => {
+      const joined = word.replace(/-/g, '').toLowerCase();
+      const known = this.groupsOfWord(joined).size > 0 || this.isKnownForm(queryForms(joined));
+      return known ? word : word.replace(/-/g, ' ');
+    });
+  }
+
   /** A word for an amount, alone or as the end of a compound ("skattesatsen"), or a phrase like "how much". */
   private asksAmount(tokens: string[], tokenForms: PhraseToken[]): boolean {
-    for (const token of tokens) {
+    for (const [i, token] of tokens.entries()) {
       const folded = fold(token);
+      // "180 kr" states an amount (what was paid), it does not ask for one.
+      if (i > 0 && /^\p{N}+$/u.test(tokens[i - 1] as string)) continue;
       // Only longer words as the end of a compound: "separate" does not ask for a "rate".
       for (const word of this.amountWords)
         if (folded === word || (word.length >= 5 && folded.endsWith(word))) return true;
@@ -386,10 +507,15 @@ export class QueryAnalyzer {
   }
 
   private matchWeakPhrase(tokens: PhraseToken[], start: number): number {
-    for (const phrase of this.weakPhrases) {
-      const length = phraseAt(tokens, start, phrase);
-      if (length > 0) return length;
-    }
-    return 0;
+    return longestPhraseAt(tokens, start, this.weakPhrases);
   }
+}
+
+/** How many tokens the first (longest) of `phrases` matching at `start` covers, or 0. */
+function longestPhraseAt(tokens: PhraseToken[], start: number, phrases: string[][][]): number {
+  for (const phrase of phrases) {
+    const length = phraseAt(tokens, start, phrase);
+    if (length > 0) return length;
+  }
+  return 0;
 }

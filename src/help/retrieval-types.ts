@@ -17,6 +17,21 @@ export interface Thresholds {
   secondRatio: number;
   /** A term found in at least this share of the sections says nothing about which one is meant. */
   genericShare: number;
+  /**
+   * Coverage weight of a content word the guide has nowhere (after synonyms, compounds and
+   * typos): it may be what the question is about, or only how the user put it ("stuck",
+   * "halfway"), so it lowers the coverage less than a word the guide has elsewhere.
+   */
+  unknownWeight: number;
+  /**
+   * How much more a content word found in one section counts than one found in all (inverse
+   * document frequency over the guide's sections): rare words say most about what is meant.
+   */
+  idfBoost: number;
+  /** Coverage weight, at most, of a content word the cited sections lack but another has. */
+  elsewhereWeight: number;
+  /** Coverage weight of a foreign topic (see QueryGroup.foreign) the guide has nowhere. */
+  foreignWeight: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -24,6 +39,10 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minCoverage: 0.6,
   secondRatio: 0.6,
   genericShare: 0.6,
+  unknownWeight: 1,
+  idfBoost: 1,
+  foreignWeight: 5,
+  elsewhereWeight: 0.5,
 };
 
 export interface Alternative {
@@ -46,6 +65,16 @@ export interface QueryGroup {
    * plane tickets, so finding it covers only half of the word.
    */
   partial?: boolean;
+  /**
+   * When, where or with whom (a weekday, a month, a town, a first name): like a number, it counts
+   * when the guide has it and costs nothing when it has not.
+   */
+  circumstance?: boolean;
+  /**
+   * A topic of expense work the guide may not cover (approval, salary, deadlines): when the guide
+   * has it nowhere, it is what the question is about, and counts strongly against coverage.
+   */
+  foreign?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -67,12 +96,16 @@ export interface Retrieval {
   ranked: SectionHit[];
   coverage: number;
   query: AnalyzedQuery;
-  /** Per query group: its coverage weight after the generic check. */
+  /** Per query group: its coverage weight (weak, unknown, or by how rare it is in the guide). */
   weights: number[];
+  /** Per query group: a content word the guide has (not weak, generic, a number or a circumstance). */
+  content: boolean[];
   /** Per query group: in how many sections it occurs (the user's own word, where the guide has it). */
   sectionCounts: number[];
   /** Per query group: the indexed forms it matches, with the match quality. */
   groupTerms: Array<Record<Family, Map<string, number>>>;
+  /** A comparison: each side's own retrieval, whose best section is cited (see comparison.ts). */
+  sides?: Retrieval[];
 }
 
 export interface RankedSentence {
@@ -82,5 +115,7 @@ export interface RankedSentence {
   block: number;
   /** An item of a numbered list. */
   step: boolean;
+  /** An item of any list. */
+  item: boolean;
   score: number;
 }

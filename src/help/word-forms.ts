@@ -88,9 +88,9 @@ export const phraseToken = (token: string): PhraseToken => ({
 });
 
 /**
- * How many tokens the phrase `words` (forms per word) covers from `start`, or 0. One stop word
- * may stand between two of its words, as a question puts the subject there: "laster jeg opp",
- * "kommer jeg i gang".
+ * How many tokens the phrase `words` (forms per word) covers from `start`, or 0. One or two stop
+ * words may stand between two of its words, as a question puts the subject (and object) there:
+ * "laster jeg opp", "kommer jeg i gang", "legger jeg den ved".
  */
 export function phraseAt(tokens: PhraseToken[], start: number, words: string[][]): number {
   if (words.length < 2) return 0;
@@ -101,6 +101,14 @@ export function phraseAt(tokens: PhraseToken[], start: number, words: string[][]
       at++;
     } else if (j > 0 && tokens[at]?.stop && sharesForm(tokens[at + 1], forms)) {
       at += 2;
+    } else if (
+      j > 0 &&
+      tokens[at]?.stop &&
+      tokens[at + 1]?.stop &&
+      sharesForm(tokens[at + 2], forms)
+    ) {
+      // Subject and object both inside a particle verb: "legger jeg den ved".
+      at += 3;
     } else {
       return 0;
     }

@@ -1,0 +1,171 @@
+/**
+ * The help answers on questions as employees type them, beyond the plain "how do I…": extra
+ * words about when, where and with whom; problem statements; comparisons; questions asked from
+ * inside the chat; and questions the guide does not answer, which must cite nothing.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { askLikeTheBot } from '../scripts/lib/help-eval.js';
+import { HelpService, type HelpAnswer } from '../src/help/compose-answer.js';
+import { comparisonSides } from '../src/help/comparison.js';
+import { loadGuide } from '../src/help/guide-loader.js';
+import type { Lang } from '../src/i18n/translate.js';
+
+let help: HelpService;
+beforeAll(() => {
+  help = new HelpService(loadGuide());
+});
+
+const cited = (answer: HelpAnswer) => (answer.found ? answer.sections.map((s) => s.id) : []);
+/** The bot's own way: routed by the conversation engine, answered by HelpService. */
+const ask = (lang: Lang, question: string) => askLikeTheBot(help, question, lang);
+
+type Case = [Lang, string, string, RegExp];
+
+async function expectAnswered([lang, question, section, fact]: Case): Promise<void> {
+  const answer = await ask(lang, question);
+  expect(cited(answer), question).toContain(section);
+  expect(answer.text, question).toMatch(fact);
+}
+
+describe('extra words about when, where and with whom do not push a question out of the guide', () => {
+  const cases: Case[] = [
+    ['en', 'Siri and Jonas came along to Gjøvik on Tuesday, how do I add them?', '5.3', /initial/i],
+    [
+      'en',
+      'do I get per diem for a day at the Hamar office on Friday 6 March?',
+      '5.4',
+      /working hours/,
+    ],
+    [
+      'nb',
+      'Nina satt på med meg til Porsgrunn i februar, hvordan legger jeg henne til?',
+      '5.3',
+      /initial/,
+    ],
+    ['nb', 'får jeg diett for en dagstur til Kongsberg på onsdag?', '5.4', /arbeidstid/],
+    [
+      'nn',
+      'eg var på samling i Molde frå tysdag til torsdag, kva krav gir diettpengar?',
+      '5.4',
+      /arbeidstid/,
+    ],
+    ['nn', 'Kari og Per sat på til Florø i går, korleis fører eg passasjerane?', '5.3', /initial/],
+  ];
+  it.each(cases)('[%s] %s', async (...c) => expectAnswered(c));
+});
+
+describe('amounts, years and hyphenated words are circumstances of the question', () => {
+  const cases: Case[] = [
+    [
+      'en',
+      'I parked at the Bergen office for 120 kr on Monday, how do I get the money back?',
+      '5.2',
+      /receipt/,
+    ],
+    ['nb', 'Attach-appen på telefonen er fra 2018, må jeg gjøre noe?', '4', /2020/],
+    ['nn', 'eg har hatt Attach-appen sidan 2019, er det greitt?', '4', /2020/],
+  ];
+  it.each(cases)('[%s] %s', async (...c) => expectAnswered(c));
+
+  it('still says it cannot tell an amount the guide does not state', async () => {
+    const answer = await ask('en', 'how many kr per km do I get for driving to Drammen?');
+    expect(answer.found).toBe(false);
+  });
+});
+
+describe('problem statements find their sections', () => {
+  const cases: Case[] = [
+    ['en', 'the email to activate my user never came', '1', /spam|connect\.visma\.com/],
+    ['en', 'the Attach app does not accept my login', '4.1', /username/],
+    ['nb', 'aktiveringseposten har aldri kommet', '1', /søppelpost/],
+    ['nb', 'passordet mitt funker ikke lenger', '3', /connect\.visma\.com/],
+    ['nn', 'eg finn ikkje innstillingane mine', '2', /pila/],
+    ['nn', 'passordet verkar ikkje lenger', '3', /connect\.visma\.com/],
+    ['nb', 'trenger hjelp med passordet, det virker ikke', '3', /connect\.visma\.com/],
+    [
+      'en',
+      'can you help me with the activation email, it never arrived',
+      '1',
+      /spam|connect\.visma\.com/,
+    ],
+  ];
+  it.each(cases)('[%s] %s', async (...c) => expectAnswered(c));
+});
+
+describe('comparisons retrieve both sides', () => {
+  it('splits a comparison into its two sides, in nb, nn and en', () => {
+    expect(comparisonSides('travel vs mileage – which one do I pick?')).toEqual([
+      'travel',
+      'mileage which one do pick',
+    ]);
+    expect(comparisonSides('hva er forskjellen på reise og kjøring?')).toEqual([
+      'reise',
+      'kjøring',
+    ]);
+    expect(comparisonSides('kva er skilnaden mellom utlegg og reise?')).toEqual([
+      'utlegg',
+      'reise',
+    ]);
+    expect(comparisonSides('how do I add passengers and kilometres?')).toBeUndefined();
+  });
+
+  const cases: Array<[Lang, string, string[]]> = [
+    ['en', 'mileage versus travel: what is the difference?', ['5.3', '5.4']],
+    ['nb', 'utlegg eller kjøring, hva er forskjellen?', ['5.2', '5.3']],
+    ['nn', 'kva er skilnaden på køyring og reise?', ['5.3', '5.4']],
+    ['nb', 'når bør jeg velge reise i stedet for kjøring?', ['5.4', '5.3']],
+  ];
+  it.each(cases)('[%s] %s cites both sections', async (lang, question, sections) => {
+    const answer = await ask(lang, question);
+    expect(cited(answer)).toEqual(sections);
+  });
+});
+
+describe('questions asked from inside the chat', () => {
+  const cases: Case[] = [
+    ['en', 'do I need to attach the receipt to this outlay?', '5.2', /receipt/],
+    ['nn', 'må eg legge ved kvittering på utlegget?', '5.2', /kvittering/],
+    ['en', 'where do I type what this outlay was for?', '5.2', /Purpose/],
+    ['nb', 'hvor skriver jeg hva utlegget gjaldt?', '5.2', /Formål/],
+  ];
+  it.each(cases)('[%s] %s', async (...c) => expectAnswered(c));
+});
+
+describe('out-of-guide and near-domain questions cite nothing', () => {
+  const cases: Array<[Lang, string]> = [
+    ['en', 'what does an electric car get per km in Sweden?'],
+    ['en', 'who signs off my travel claim before it is paid?'],
+    ['en', 'which day of the month is salary paid?'],
+    ['en', 'how long must I keep receipts after I have uploaded them?'],
+    ['nb', 'hvem godkjenner utlegget mitt?'],
+    ['nb', 'når er lønningsdagen i desember?'],
+    ['nb', 'hva er fristen for å sende inn reiseregningen fra Oslo-turen?'],
+    ['nn', 'kven attesterer reiserekninga mi?'],
+    ['nn', 'kor mykje er kilometersatsen for elbil i Danmark?'],
+    ['nn', 'kan eg få dekt bredbånd heime?'],
+  ];
+  it.each(cases)('[%s] %s', async (lang, question) => {
+    const answer = await ask(lang, question);
+    expect(answer.found).toBe(false);
+    expect(answer.text).not.toMatch(/Source:|Kilde:|Kjelde:/);
+  });
+});
+
+describe('answers carry the sentences that bear on the question', () => {
+  it('does not pad a one-sentence answer with the closing "good luck"', async () => {
+    const answer = await ask('nb', 'får jeg diett for en dagstur til Lillehammer på torsdag?');
+    expect(cited(answer)).toEqual(['5.4']);
+    expect(answer.text).toMatch(/arbeidstid/);
+    expect(answer.text).not.toMatch(/Lykke til/);
+  });
+
+  it('answers a question about the black frame with the black-frame sentence, not the whole start screen', async () => {
+    const answer = await ask(
+      'en',
+      'the boxes in the black frame on the start page, should I touch them?',
+    );
+    expect(cited(answer)).toContain('5.1');
+    expect(answer.text).toMatch(/rarely or never/);
+    expect(answer.text).not.toMatch(/parking tickets, tolls/);
+  });
+});

@@ -356,12 +356,6 @@ describe('the answer', () => {
       'Here in the chat I can start an outlay, a mileage claim or a travel claim for you.',
     );
   });
-
-  it('answers fast', () => {
-    const started = performance.now();
-    for (const [lang, question] of GUIDE_QUESTIONS) help.answerOffline(question, lang);
-    expect((performance.now() - started) / GUIDE_QUESTIONS.length).toBeLessThan(20);
-  });
 });
 
 describe('evaluation on the project’s own questions (test/fixtures/help-questions.jsonl)', () => {
@@ -377,10 +371,6 @@ describe('evaluation on the project’s own questions (test/fixtures/help-questi
     expect(report.citeShare).toBeGreaterThanOrEqual(0.97);
     expect(report.factShare).toBeGreaterThanOrEqual(0.88);
     expect(report.outOfGuideShare).toBe(1);
-    // Asked again, as bench:help measures (after one warm-up pass): generous against slow or
-    // busy CI machines; bench:help prints the real figure against its 20 ms target.
-    const again = await evaluate(help, items);
-    expect(again.p99).toBeLessThan(50);
   });
 
   it('reads a fact "a|b" as either alternative, ignoring case', () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim, ClaimLine, ClaimStatus } from '../src/claims/claim.js';
 import { answerClaimsQuestion } from '../src/conversation/claims-answers.js';
-import { readClaimsQuestion } from '../src/conversation/claims-questions.js';
+import { readClaimsQuestion } from '../src/understanding/claims-questions.js';
 import type { ClaimsQuestion, TurnResult, UserState } from '../src/conversation/types.js';
 import { cards, ctx, plainSpaces, run, say, texts } from './helpers/engine-driver.js';
 

@@ -14,7 +14,7 @@ import {
   type ClaimsPeriod,
   type ClaimsQuestion,
   type ClaimsState,
-} from './claims-questions.js';
+} from '../understanding/claims-questions.js';
 import type { Turn } from './turn.js';
 import type { View } from './types.js';
 import { inProgressNote } from './welcome-and-help.js';

@@ -8,7 +8,7 @@ import type { Command } from './commands.js';
 import { addTripOutlayToMileage, applyCorrection, tripOutlayLine } from './corrections.js';
 import { reviewMileage, startMileage } from './mileage-flow.js';
 import { asksForOneClaim } from './one-claim-text.js';
-import { readClaimsQuestion } from './claims-questions.js';
+import { readClaimsQuestion } from '../understanding/claims-questions.js';
 import { fileOutlayClaim, reviewClaim } from './outlay-claim-flow.js';
 import { cancelDraft, fileOutlay, setPurpose, startOutlay, undo } from './outlay-flow.js';
 import { mergeableBatch, mergeBatch } from './receipt-batches.js';

@@ -13,7 +13,7 @@ import type {
 import type { Lang } from '../i18n/translate.js';
 import type { ReceiptSummary } from '../claims/receipt-reading.js';
 import type { CardAction, RejectedAction } from './actions/card-action.js';
-import type { ClaimsQuestion } from './claims-questions.js';
+import type { ClaimsQuestion } from '../understanding/claims-questions.js';
 
 export type { ReceiptSummary };
 

@@ -297,6 +297,8 @@ describe('questions about how claims work', () => {
     [en, 'how do I file my claims?'],
     [nb, 'hei, hvordan logger jeg meg inn i reiseregningssystemet?'],
     [en, 'hi, how do I add my expenses to a travel claim?'],
+    [nb, 'jeg lurer på hvordan jeg fører reiseregning'],
+    [en, 'tell me how to add an expense'],
   ])('"%s" is for the guide', (c, text) => {
     const r = run([say(text)], welcomed, c);
     expect(r.last.effects).toContainEqual(expect.objectContaining({ type: 'answerHelp' }));

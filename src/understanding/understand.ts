@@ -97,10 +97,17 @@ function rewordedCommand(msg: Message): Command | undefined {
   return undefined;
 }
 
-/** A question word opening the message, or a question mark closing it (not "skal føre …"). */
+/** Wondering aloud is asking: "jeg lurer på hvordan …", "I wonder if …", "tell me how …". */
+const WONDERING =
+  /\b(?:lurer|lure|lurar|wonder(?:ing)?|vite|know|forklar\w*|explain|fortel+|tell\s+me|usikker|unsure)\b/u;
+
+/**
+ * Asked rather than stated: a question mark, a question word anywhere ("jeg lurer på hvordan
+ * jeg fører reiseregning"), or wondering aloud. A yes/no opener alone ("skal føre …") is not.
+ */
 function asksWh(msg: Message): boolean {
-  const first = /^[^\p{L}\p{N}]*(\p{L}+)/u.exec(msg.folded)?.[1];
-  return msg.original.endsWith('?') || (first !== undefined && QUESTION_WORDS.has(first));
+  if (msg.original.endsWith('?') || WONDERING.test(msg.folded)) return true;
+  return msg.folded.split(/[^\p{L}]+/u).some((w) => QUESTION_WORDS.has(w));
 }
 
 /** "hei, hvordan …", "hi! can you …": a greeting before the message is not the message. */
@@ -128,11 +135,11 @@ export function understand(typed: string, context: UnderstandingContext): Unders
 
   const outlay = parseOutlayText(raw, context.today);
   if (outlay?.amountMinor !== undefined) return { intent: 'newOutlay', outlay };
-  // A sentence that is not a question answers the form waiting for its purpose.
-  if (context.awaitingPurpose && !question)
+  // A sentence that is not a question (nor wondering aloud) answers the form waiting for its purpose.
+  if (context.awaitingPurpose && !question && !WONDERING.test(msg.folded))
     return { intent: 'answerPurpose', purpose: msg.original };
   if (outlay?.kind) return { intent: 'newOutlay', outlay };
-  const reworded = question ? undefined : (rewordedCommand(msg) ?? smallTalk(msg));
+  const reworded = question || wh ? undefined : (rewordedCommand(msg) ?? smallTalk(msg));
   if (reworded) return { intent: 'command', command: reworded };
-  return { intent: 'help', text: raw, question };
+  return { intent: 'help', text: raw, question: question || wh };
 }

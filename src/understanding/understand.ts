@@ -97,6 +97,9 @@ function rewordedCommand(msg: Message): Command | undefined {
   return undefined;
 }
 
+/** Yes, no, ok and thanks alone are not a purpose. */
+const FILLER = /^(?:(?:nei|ja|jo|ok|okay|no|yes|nope|yep|takk|thanks|greit|fine)[\s,.!]*)+$/u;
+
 /** Wondering aloud is asking: "jeg lurer på hvordan …", "I wonder if …", "tell me how …". */
 const WONDERING =
   /\b(?:lurer|lure|lurar|wonder(?:ing)?|vite|know|forklar\w*|explain|fortel+|tell\s+me|usikker|unsure)\b/u;
@@ -125,7 +128,7 @@ export function understand(typed: string, context: UnderstandingContext): Unders
   if (isClaimsQuestion(msg, wh)) return { intent: 'claimsQuestion', text: raw };
 
   if (context.draft) {
-    const fix = readCorrection(msg, context.today);
+    const fix = readCorrection(msg, context.today, context.draft);
     if (fix) return { intent: 'correct', fix };
   }
   const trip = readTrip(msg, context.today);
@@ -136,7 +139,12 @@ export function understand(typed: string, context: UnderstandingContext): Unders
   const outlay = parseOutlayText(raw, context.today);
   if (outlay?.amountMinor !== undefined) return { intent: 'newOutlay', outlay };
   // A sentence that is not a question (nor wondering aloud) answers the form waiting for its purpose.
-  if (context.awaitingPurpose && !question && !WONDERING.test(msg.folded))
+  if (
+    context.awaitingPurpose &&
+    !question &&
+    !WONDERING.test(msg.folded) &&
+    !FILLER.test(msg.folded)
+  )
     return { intent: 'answerPurpose', purpose: msg.original };
   if (outlay?.kind) return { intent: 'newOutlay', outlay };
   const reworded = question || wh ? undefined : (rewordedCommand(msg) ?? smallTalk(msg));

@@ -165,6 +165,25 @@ describe('corrections change the draft in progress', () => {
     expect(texts(r.last).join(' ')).toMatch(/formål|føremål|purpose/i);
   });
 
+  it.each([
+    [nb, 'det skulle vært 95 kr', '95'],
+    [en, 'it should be 95', '95'],
+    [nn, 'korriger beløpet til 95', '95'],
+  ])('"%s" corrects the amount of a taxi outlay', (c, text, amount) => {
+    const r = run([say('taxi 90 kr i dag'), say(text)], welcomed, c);
+    expect(r.state.outlay?.fields).toMatchObject({ amount, kind: 'taxi', purpose: '' });
+  });
+
+  it('a plain figure corrects the km of a trip', () => {
+    const r = run([say('kjørte 40 km til Drammen i dag'), say('nei, det var 46')]);
+    expect(r.state.mileage?.fields.km).toBe('46');
+  });
+
+  it('"nei" alone is not a purpose', () => {
+    const r = run([say('taxi 90 kr i dag'), say('nei')]);
+    expect(r.state.outlay?.fields.purpose).toBe('');
+  });
+
   it('a date correction moves the date and keeps the amount', () => {
     // 24 Nov 2026 is a Tuesday: "fredag" is the 20th.
     const r = run([say('parkering 88 kr i dag'), say('feil dato, det var fredag')]);
@@ -252,7 +271,7 @@ describe('reworded commands and claim questions', () => {
     [nb, 'har jeg fått pengene for ferja?'],
   ])('"%s" lists the claims', (c, text) => {
     const r = run([say(text)], welcomed, c);
-    expect(r.last.effects).toContainEqual({ type: 'listClaims' });
+    expect(r.last.effects).toContainEqual(expect.objectContaining({ type: 'listClaims' }));
   });
 
   it.each([
@@ -273,9 +292,23 @@ describe('amounts in words and unit prices', () => {
     [en, 'hotel, 2 nights at 980 NOK', '1960'],
     [nb, 'bom 2 x 36 kr i dag', '72'],
     [nb, 'lunsj for 2 personer 540 kr', '540'],
+    [nb, 'parkering 45 kr og 50 øre i dag', '45,50'],
+    [nn, 'bompengar 12 kroner 5 øre', '12,05'],
   ])('"%s"', (c, text, amount) => {
     const r = run([say(text)], welcomed, c);
     expect(r.state.outlay?.fields.amount).toBe(amount);
+  });
+});
+
+describe('a slip of the finger in the kind', () => {
+  it.each([
+    [nb, 'taksi 240 kr i går', 'taxi'],
+    [nb, 'parkeing 60 kr i dag', 'parking'],
+    [en, 'hottel 1200 NOK', 'hotel'],
+    [nn, 'bompeger 32 kr', 'toll'],
+  ])('"%s"', (c, text, kind) => {
+    const r = run([say(text)], welcomed, c);
+    expect(r.state.outlay?.fields.kind).toBe(kind);
   });
 });
 
@@ -297,6 +330,8 @@ describe('questions about how claims work', () => {
     [en, 'how do I file my claims?'],
     [nb, 'hei, hvordan logger jeg meg inn i reiseregningssystemet?'],
     [en, 'hi, how do I add my expenses to a travel claim?'],
+    [nb, 'jeg lurer på hvordan jeg fører reiseregning'],
+    [en, 'tell me how to add an expense'],
   ])('"%s" is for the guide', (c, text) => {
     const r = run([say(text)], welcomed, c);
     expect(r.last.effects).toContainEqual(expect.objectContaining({ type: 'answerHelp' }));

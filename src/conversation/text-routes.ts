@@ -8,7 +8,6 @@ import type { Command } from './commands.js';
 import { addTripOutlayToMileage, applyCorrection, tripOutlayLine } from './corrections.js';
 import { reviewMileage, startMileage } from './mileage-flow.js';
 import { asksForOneClaim } from './one-claim-text.js';
-import { readClaimsQuestion } from '../understanding/claims-questions.js';
 import { fileOutlayClaim, reviewClaim } from './outlay-claim-flow.js';
 import { cancelDraft, fileOutlay, setPurpose, startOutlay, undo } from './outlay-flow.js';
 import { mergeableBatch, mergeBatch } from './receipt-batches.js';
@@ -52,13 +51,6 @@ export function onText(turn: Turn, raw: string, personal: boolean) {
     if (!personal && PRIVATE_COMMANDS.has(meant.command.name)) return turn.say('group.private');
     return onCommand(turn, meant.command);
   }
-  // "Har jeg fått pengene for taxien?" is answered from the user's own claims, whatever else the
-  // sentence looks like (a kind of expense, a question for the guide, the purpose awaited).
-  const asked = readClaimsQuestion(raw);
-  if (asked) {
-    if (!personal) return turn.say('group.private');
-    return void turn.effects.push({ type: 'listClaims', question: asked });
-  }
   if (meant.intent === 'help') {
     if (!turn.state.welcomed && personal && !meant.question) welcome(turn);
     // The guide search says when it has no answer (small talk and out-of-scope text too).
@@ -68,8 +60,9 @@ export function onText(turn: Turn, raw: string, personal: boolean) {
   if (!personal) return turn.say('group.private');
   switch (meant.intent) {
     case 'claimsQuestion':
-      // Asked about the claims in a way the question reader has no answer shape for: the list.
-      return void turn.effects.push({ type: 'listClaims' });
+      // "Har jeg fått pengene for taxien?" is answered from the claims once they are listed; a
+      // question without an answer shape ("vis meg kravene mine") gets the list.
+      return void turn.effects.push({ type: 'listClaims', question: meant.question });
     case 'correct':
       return applyCorrection(turn, meant.fix);
     case 'newMileage': {

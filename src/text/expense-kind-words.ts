@@ -283,3 +283,89 @@ export const RECEIPT_KIND_CUES: ReadonlyArray<{ re: RegExp; kind: ExpenseKind; w
     weight: 1,
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Typed with a slip of the finger
+
+/** Whole kind words people type, folded: a word one edit away from one of these names its kind. */
+const TYPED_KIND_WORDS = [
+  'parkering',
+  'parking',
+  'taxi',
+  'taksi',
+  'drosje',
+  'ferje',
+  'ferge',
+  'ferry',
+  'bompenger',
+  'bompengar',
+  'toll',
+  'hotell',
+  'hotel',
+  'middag',
+  'lunsj',
+  'lunch',
+  'dinner',
+  'frokost',
+  'breakfast',
+  'bensin',
+  'diesel',
+  'drivstoff',
+  'fuel',
+  'petrol',
+  'flybuss',
+  'flight',
+  'train',
+  'flybillett',
+  'togbillett',
+  'ferjebillett',
+  'overnatting',
+];
+/** Common words one edit away from a kind word ("tall" is not "toll"). */
+const NOT_A_SLIP = new Set([
+  'tall',
+  'tell',
+  'till',
+  'hotel',
+  'tax',
+  'lunge',
+  'lunch',
+  'fuel',
+  'full',
+  'fell',
+  'dinne',
+  'drain',
+  'rain',
+  'brain',
+  'grain',
+  'trail',
+]);
+
+/** At most one insertion, deletion, substitution or swap of neighbours between a and b. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** As `kindOfFolded`, and when no word names a kind, a word one edit from a kind word does. */
+export function kindOfFoldedTolerant(folded: string): ExpenseKind | undefined {
+  const exact = kindOfFolded(folded);
+  if (exact) return exact;
+  for (const m of folded.matchAll(WORD)) {
+    const word = m[0];
+    if (word.length < 4 || NOT_A_SLIP.has(word)) continue;
+    const near = TYPED_KIND_WORDS.find(
+      (k) =>
+        word[0] === k[0] && (k.length >= 5 || word.length === k.length) && oneEditApart(word, k),
+    );
+    if (near) return kindOfWord(near);
+  }
+  return undefined;
+}

@@ -1,6 +1,7 @@
 /**
  * Amounts written in words ("tre hundre kroner", "to tusen fem hundre kr", "fifty euros"), in
- * bokmål, nynorsk and English, turned into figures. Only a run of number words standing right
+ * bokmål, nynorsk and English, turned into figures, and kroner with øre ("45 kr og 50 øre") into
+ * one figure. Only a run of number words standing right
  * before a currency marker is read, so "to" (English) or "en" (Norwegian "a") elsewhere in a
  * sentence stays a word.
  */
@@ -117,8 +118,24 @@ export function numberFromWords(words: readonly string[]): number | undefined {
 const MARKER =
   /^\s*(?:kroner|kronar|krone|kr\.?|nok|euros?|eur|dollars?|usd|pounds?|gbp|sek|dkk)(?![\p{L}])/u;
 
+/** "45 kr og 50 øre", "12 kroner 50 øre": kroner and øre as one figure ("45,50 kr"). */
+const KRONER_AND_ORE =
+  /(?<![\p{N}.,])(\d{1,6})\s*(kr\.?|kroner|kronar)\s*(?:og\s+|and\s+|,\s*)?(\d{1,2})\s*ore(?![\p{L}])/gu;
+
+function kronerAndOre(text: string): string {
+  const folded = foldInPlace(text);
+  let out = '';
+  let at = 0;
+  for (const m of folded.matchAll(KRONER_AND_ORE)) {
+    out += `${text.slice(at, m.index)}${m[1]},${(m[3] ?? '').padStart(2, '0')} kr`;
+    at = m.index + m[0].length;
+  }
+  return out + text.slice(at);
+}
+
 /** The text with every amount in words before a currency marker written as a figure. */
-export function amountWordsToFigures(text: string): string {
+export function amountWordsToFigures(typed: string): string {
+  const text = kronerAndOre(typed);
   const folded = foldInPlace(text);
   const words = [...folded.matchAll(/[\p{L}-]+/gu)];
   let out = text;

@@ -157,7 +157,8 @@ const STATUS = new RegExp(
 );
 const COUNT =
   /(?:hvor|kor) mange|how many|antall|number of|(?:^|[^a-z])(?:hvilke|kva for|which|vis|show|list|any)(?![a-z])|(?:^|[^a-z])(?:hva|kva|what) (?=(?:slags |kind of )?(?:krav|claims))/;
-const HOW_MUCH = /^(?:hvordan|korleis|how) (?:mange|mye|mykje|many|much)(?![a-z])/;
+// At the start of the sentence or of a clause ("I parked for 120 kr, how do I …").
+const HOW_MUCH = /(?:^|[,;:] ?)(?:hvordan|korleis|how) (?:mange|mye|mykje|many|much)(?![a-z])/;
 /** Asking the bot to look: "kan du sjekke om kravet mitt er godkjent?". */
 const LOOK = words(
   'se',
@@ -259,7 +260,7 @@ const HELP_SHAPED = new RegExp(
     'lonn|lonning|salary|payroll|paycheck|payslip',
   ].join('|'),
 );
-const HOW = /^(?:hvordan|korleis|how)(?![a-z])/;
+const HOW = /(?:^|[,;:] ?)(?:hvordan|korleis|how)(?![a-z])/;
 const MODAL =
   /^(?:kan|kunne|skal|skulle|bor|ma|trenger|treng|can|could|should|would|may|must|shall|need)(?![a-z])/;
 /** First words that open a question about claims, beside the general question words. */

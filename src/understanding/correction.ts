@@ -28,9 +28,9 @@ export interface Correction {
 const OPENER =
   /^(?:nei|nope|no|neida|oi|oops|ops|sorry|beklager|unnskyld|orsak|feil|wrong|rettelse|korreksjon|correction|actually|egentlig|eigentleg|faktisk|sorry)\b/u;
 const CHANGE =
-  /\b(?:endre|endra|endr|change|set|sett|rett|rette|correct|fix|update|oppdater|bytt|make)\b/u;
+  /\b(?:endre|endra|endr|change|set|sett|rett|rette|correct|fix|update|oppdater|bytt|make|korriger\w*|juster\w*|adjust|modify)\b/u;
 const IT_WAS =
-  /(?:^|[,.;]\s*)(?:det\s+var|det\s+va|it\s+was|it's|its|make\s+it|should\s+be|skal\s+(?:vaere|vere|vaera)|skulle\s+(?:vaert|vore|vere))\b/u;
+  /(?:^|[,.;]\s*)(?:det\s+|it\s+|that\s+)?(?:det\s+var|det\s+va|it\s+was|it's|its|make\s+it|should\s+be|make\s+that|skal\s+(?:vaere|vare|vere|vera)|skulle\s+(?:vaert|vart|vore|vere|vera))\b/u;
 const FIELDS: ReadonlyArray<[CorrectedField, RegExp]> = [
   [
     'amount',
@@ -50,7 +50,15 @@ const NEGATED = /\b(?:ikke|ikkje|not|no|ingen)\s+(?:a\s+|en\s+|ein\s+)?[\p{L}-]+
 const PLAIN_FIGURE =
   /(?<![\p{L}\p{N}.,])(\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![\p{N}]|[.,]\p{N})/u;
 
-export function readCorrection(msg: Message, today: string): Correction | undefined {
+/**
+ * The correction said in `msg`, if any. A plain figure with nothing else to go on is the draft's
+ * own figure: the amount of an outlay, the km of a trip ("it should be 95").
+ */
+export function readCorrection(
+  msg: Message,
+  today: string,
+  draft: 'outlay' | 'mileage',
+): Correction | undefined {
   const f = msg.folded;
   const field = FIELDS.find(([, re]) => re.test(f))?.[0];
   const said =
@@ -71,13 +79,16 @@ export function readCorrection(msg: Message, today: string): Correction | undefi
     fix.amountMinor = outlay.amountMinor;
     if (outlay.currency) fix.currency = outlay.currency;
   }
-  if (fix.amountMinor === undefined && field === 'amount') {
-    const figure = PLAIN_FIGURE.exec(rest)?.[1];
-    const minor = figure ? parseNumber(figure) : undefined;
-    if (minor !== undefined) fix.amountMinor = minor;
-  }
   const todayDay = parseIsoDay(today);
   const date = todayDay === undefined ? undefined : findDate(rest, todayDay);
+  const plain = field === 'amount' || (!date && fix.amountMinor === undefined && !distance);
+  const figure = plain ? PLAIN_FIGURE.exec(rest)?.[1] : undefined;
+  if (figure && draft === 'mileage' && field !== 'amount') {
+    fix.km = Number(figure.replace(',', '.'));
+  } else if (figure && fix.amountMinor === undefined) {
+    const minor = parseNumber(figure);
+    if (minor !== undefined) fix.amountMinor = minor;
+  }
   if (date && field !== 'amount') fix.date = isoOf(date.day);
   // "ikke parkering", "not parking": the kind it was not.
   const kind = kindOfFolded(rest.replace(NEGATED, (m) => ' '.repeat(m.length)));

@@ -6,7 +6,7 @@
  */
 import { CURRENCIES, type Currency, type ExpenseKind } from '../claims/claim.js';
 import { blank, foldInPlace as fold, normaliseTypography as normalise } from '../text/fold.js';
-import { kindOfFolded, kindOfWord } from '../text/expense-kind-words.js';
+import { kindOfFoldedTolerant as kindOfFolded, kindOfWord } from '../text/expense-kind-words.js';
 import { amountWordsToFigures } from '../text/number-words.js';
 import { PREFIX_SRC, SUFFIX_SRC, currencyOf, parseNumber } from '../text/typed-amount.js';
 import { MONTHS, WEEKDAYS, findDate, isoOf, parseIsoDay, type Span } from '../text/typed-date.js';

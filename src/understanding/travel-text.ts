@@ -56,7 +56,8 @@ export function readTravelRequest(
   const range = todayDay === undefined ? undefined : findDateRange(msg.folded, todayDay);
   const destination = findDestination(msg);
   const asked = TRAVEL_CLAIM.test(msg.folded) && !question;
-  const away = range !== undefined && destination !== undefined && AWAY.test(msg.folded);
+  const away =
+    !question && range !== undefined && destination !== undefined && AWAY.test(msg.folded);
   if (!asked && !away) return undefined;
   const guess: TravelGuess = {};
   if (destination) guess.destination = destination;

@@ -7,6 +7,7 @@
  * command, a correction, a claim statement or a question is read as that; anything else (a short
  * phrase such as "kundemøte hos Equinor", even one naming a kind of expense) is the purpose.
  */
+import { readClaimsQuestion, type ClaimsQuestion } from './claims-questions.js';
 import { parseCommand, type Command } from './commands.js';
 import { readCorrection, type Correction } from './correction.js';
 import { readMessage, type Message } from './message.js';
@@ -30,8 +31,11 @@ export type Understanding =
   | { intent: 'newTravel'; travel: TravelGuess }
   | { intent: 'correct'; fix: Correction }
   | { intent: 'answerPurpose'; purpose: string }
-  /** A status or list question about the user's own claims ("er reiseregningen godkjent?"). */
-  | { intent: 'claimsQuestion'; text: string }
+  /**
+   * A status or list question about the user's own claims ("er reiseregningen godkjent?");
+   * `question` says what is asked when it has an answer shape, else the list is the answer.
+   */
+  | { intent: 'claimsQuestion'; text: string; question?: ClaimsQuestion }
   /** A question for the user guide, small talk or anything out of scope: the guide decides. */
   | { intent: 'help'; text: string; question: boolean };
 
@@ -43,9 +47,6 @@ const SHOW_MINE = new RegExp(
   String.raw`\b(?:vis|vise|visa|syn|show|list|se|sja|see|oversikt|overview)\b.*\b${CLAIMS}\b|\b${CLAIMS}\s+${MINE}\b|\b${MINE}\s+${CLAIMS}\b`,
   'u',
 );
-/** The state of a claim: approved, paid, rejected, pending. */
-const STATUS =
-  /\b(?:status|godkjen[dt]\w*|approved?|utbetal\w*|paid|betalt|avvist|avslatt|rejected|behandl\w*|pending|til\s+godkjenning|fatt\s+(?:pengene|pengane|betalt|utbetalt)|got\s+(?:paid|the\s+money|my\s+money)|refunded|hvor\s+mange|kor\s+mange|how\s+many)\b/u;
 const CLAIM_WORD = new RegExp(
   `\\b${CLAIMS}\\b|\\b(?:taxi\\w*|hotell\\w*|hotel|drosje\\w*)\\b`,
   'u',
@@ -62,16 +63,20 @@ const HOW_OR_WHO =
 const PENDING = /\b(?:pending|outstanding|venter|ventar|til\s+godkjenning|under\s+behandling)\b/u;
 const SUBMITTED = /\b(?:sendt\s+inn|send\s+inn|levert|submitted|filed|registrert)\b/u;
 
+/** "hva har jeg av krav?", "kva krav har eg?", "which claims do I have?": asking what one has. */
+const WHAT_HAVE_I =
+  /\b(?:hva|kva|hvilke|which|what)\b[^.!?]*\b(?:har\s+jeg|har\s+eg|do\s+i\s+have|have\s+i)\b/u;
+
 function isClaimsQuestion(msg: Message, wh: boolean): boolean {
   const f = msg.folded;
   if (HOW_OR_WHO.test(f)) return false;
   const mine = MINE_RE.test(f);
   if ((SUBMITTED.test(f) || PENDING.test(f)) && mine && wh) return true;
+  // Status questions ("er reiseregningen godkjent?") are read by claims-questions.ts, which needs
+  // something that asks, something of the user's own and a state; a claim word beside "my" in a
+  // question is not enough ("should the invitation be attached to my claim?" is for the guide).
   if (!CLAIM_WORD.test(f)) return false;
-  if (STATUS.test(f) && (mine || msg.original.endsWith('?'))) return true;
-  // "hva har jeg av krav?", "kva krav har eg?": a question about the user's own claims.
-  if (mine && wh) return true;
-  return SHOW_MINE.test(f);
+  return SHOW_MINE.test(f) || WHAT_HAVE_I.test(f);
 }
 
 /** Small talk said around the bot's work: thanks and greetings in a few words. */
@@ -101,10 +106,20 @@ function rewordedCommand(msg: Message): Command | undefined {
   return undefined;
 }
 
-/** A question word opening the message, or a question mark closing it (not "skal føre …"). */
+/** Yes, no, ok and thanks alone are not a purpose. */
+const FILLER = /^(?:(?:nei|ja|jo|ok|okay|no|yes|nope|yep|takk|thanks|greit|fine)[\s,.!]*)+$/u;
+
+/** Wondering aloud is asking: "jeg lurer på hvordan …", "I wonder if …", "tell me how …". */
+const WONDERING =
+  /\b(?:lurer|lure|lurar|wonder(?:ing)?|vite|know|forklar\w*|explain|fortel+|tell\s+me|usikker|unsure)\b/u;
+
+/**
+ * Asked rather than stated: a question mark, a question word anywhere ("jeg lurer på hvordan
+ * jeg fører reiseregning"), or wondering aloud. A yes/no opener alone ("skal føre …") is not.
+ */
 function asksWh(msg: Message): boolean {
-  const first = /^[^\p{L}\p{N}]*(\p{L}+)/u.exec(msg.folded)?.[1];
-  return msg.original.endsWith('?') || (first !== undefined && QUESTION_WORDS.has(first));
+  if (msg.original.endsWith('?') || WONDERING.test(msg.folded)) return true;
+  return msg.folded.split(/[^\p{L}]+/u).some((w) => QUESTION_WORDS.has(w));
 }
 
 /** "hei, hvordan …", "hi! can you …": a greeting before the message is not the message. */
@@ -119,10 +134,12 @@ export function understand(typed: string, context: UnderstandingContext): Unders
   const question = isQuestion(msg.original);
   if (!msg.original) return { intent: 'help', text: raw, question };
   const wh = asksWh(msg);
+  const asked = readClaimsQuestion(raw);
+  if (asked) return { intent: 'claimsQuestion', text: raw, question: asked };
   if (isClaimsQuestion(msg, wh)) return { intent: 'claimsQuestion', text: raw };
 
   if (context.draft) {
-    const fix = readCorrection(msg, context.today);
+    const fix = readCorrection(msg, context.today, context.draft);
     if (fix) return { intent: 'correct', fix };
   }
   const trip = readTrip(msg, context.today);
@@ -132,11 +149,16 @@ export function understand(typed: string, context: UnderstandingContext): Unders
 
   const outlay = parseOutlayText(raw, context.today);
   if (outlay?.amountMinor !== undefined) return { intent: 'newOutlay', outlay };
-  // A sentence that is not a question answers the form waiting for its purpose.
-  if (context.awaitingPurpose && !question)
+  // A sentence that is not a question (nor wondering aloud) answers the form waiting for its purpose.
+  if (
+    context.awaitingPurpose &&
+    !question &&
+    !WONDERING.test(msg.folded) &&
+    !FILLER.test(msg.folded)
+  )
     return { intent: 'answerPurpose', purpose: msg.original };
   if (outlay?.kind) return { intent: 'newOutlay', outlay };
-  const reworded = question ? undefined : (rewordedCommand(msg) ?? smallTalk(msg));
+  const reworded = question || wh ? undefined : (rewordedCommand(msg) ?? smallTalk(msg));
   if (reworded) return { intent: 'command', command: reworded };
-  return { intent: 'help', text: raw, question };
+  return { intent: 'help', text: raw, question: question || wh };
 }

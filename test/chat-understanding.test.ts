@@ -269,6 +269,7 @@ describe('reworded commands and claim questions', () => {
     [nn, 'kva har eg sendt inn?'],
     [en, 'what do I have pending?'],
     [nb, 'har jeg fått pengene for ferja?'],
+    [nn, 'alle krava mine?'],
   ])('"%s" lists the claims', (c, text) => {
     const r = run([say(text)], welcomed, c);
     expect(r.last.effects).toContainEqual(expect.objectContaining({ type: 'listClaims' }));
@@ -332,6 +333,9 @@ describe('questions about how claims work', () => {
     [en, 'hi, how do I add my expenses to a travel claim?'],
     [nb, 'jeg lurer på hvordan jeg fører reiseregning'],
     [en, 'tell me how to add an expense'],
+    [en, 'does the hotel invoice go on my claim or on a separate one?'],
+    [nb, 'hvor legger jeg inn kilometerne på reiseregningen min?'],
+    [nn, 'må billetten frå ferja liggje ved utlegget mitt?'],
   ])('"%s" is for the guide', (c, text) => {
     const r = run([say(text)], welcomed, c);
     expect(r.last.effects).toContainEqual(expect.objectContaining({ type: 'answerHelp' }));

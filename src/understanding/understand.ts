@@ -42,9 +42,13 @@ export type Understanding =
 // "krav på" is "entitled to" ("når har jeg krav på diett?"), not a claim.
 const CLAIMS = String.raw`(?:krav(?!\s+pa\b)\w*|claims?|reise(?:regning|rekning)\w*|utlegg\w*|expenses?|refunds?|pengane|pengene|money|kvittering\w*\s+mine)`;
 const MINE = String.raw`(?:mine|mitt|min|my|i\s+have|jeg\s+har|eg\s+har|har\s+jeg|har\s+eg|have\s+i|i've|ive)`;
-/** "vis meg kravene mine", "kan du vise kravene mine", "show me my claims", "list my expenses". */
+/**
+ * "vis meg kravene mine", "kan du vise kravene mine", "show me my claims", "list my expenses": a
+ * verb that shows, or the possessive phrase alone ("kravene mine?"). "My claim" inside a sentence
+ * is not a request for the list ("should the invitation be attached to my claim?").
+ */
 const SHOW_MINE = new RegExp(
-  String.raw`\b(?:vis|vise|visa|syn|show|list|se|sja|see|oversikt|overview)\b.*\b${CLAIMS}\b|\b${CLAIMS}\s+${MINE}\b|\b${MINE}\s+${CLAIMS}\b`,
+  String.raw`\b(?:vis|vise|visa|syn|show|list|se|sja|see|oversikt|overview)\b.*\b${CLAIMS}\b|^(?:alle\s+|all\s+)?(?:${CLAIMS}\s+${MINE}|${MINE}\s+${CLAIMS})\W*$`,
   'u',
 );
 const CLAIM_WORD = new RegExp(

@@ -25,6 +25,7 @@ import { ReceiptPipeline } from './receipts/receipt-pipeline.js';
 import { ReceiptStore } from './receipts/receipt-store.js';
 import { createCombinedExtractor, createVisionExtractor } from './receipts/vision-extractor.js';
 import { createExpenseServices } from './services/expense-services.js';
+import { modelUnderstandingFor } from './services/model-understanding.js';
 import { createReceiptLinks } from './services/receipt-links.js';
 import { SqliteStorage } from './store/sqlite-storage.js';
 
@@ -112,6 +113,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logger,
   });
 
+  // Typed messages the offline reading is unsure of; none without OPENAI_API_KEY.
+  const understanding = modelUnderstandingFor(config, logger.child({ component: 'understanding' }));
+
   const adapter = createAdapter(config, logger);
   // Created once the port is known: the embedded claims API's address includes it.
   const started: { bot?: ExpenseBot } = {};
@@ -179,6 +183,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       receipts,
       intake: { authEnabled: config.authEnabled },
       claims: claimsClient,
+      understanding,
       logger,
     }),
     botAppId: config.MicrosoftAppId ?? '',

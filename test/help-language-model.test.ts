@@ -3,10 +3,6 @@
  * chat-completions API: what is sent, what is kept of the reply, every way back to the offline
  * answer, and a failure logged once per cause so a wrong API key shows in the log.
  */
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HelpService, type HelpAnswer } from '../src/help/compose-answer.js';
 import { loadGuide, type Guide } from '../src/help/guide-loader.js';
@@ -15,7 +11,14 @@ import {
   validateModelAnswer,
   type LlmAnswerer,
 } from '../src/help/llm-answer.js';
-import { createLogger } from '../src/logger.js';
+import {
+  capturedLog,
+  completion,
+  expectLoggedOnce,
+  fakeOpenAi,
+  wrongApiKey,
+  type FakeOpenAi,
+} from './helpers/fake-openai.js';
 
 let guide: Guide;
 beforeAll(() => {
@@ -27,63 +30,6 @@ const lastLine = (answer: HelpAnswer) =>
     .split('\n')
     .filter((l) => l.trim() !== '')
     .at(-1) ?? '';
-
-interface FakeOpenAi {
-  baseURL: string;
-  requests: Array<{
-    path: string;
-    body: { model: string; messages: Array<{ role: string; content: string }> };
-  }>;
-  close: () => Promise<void>;
-}
-
-async function fakeOpenAi(
-  reply: (res: ServerResponse, body: unknown) => void,
-): Promise<FakeOpenAi> {
-  const requests: FakeOpenAi['requests'] = [];
-  const sockets = new Set<import('node:net').Socket>();
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let raw = '';
-    req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-    req.on('end', () => {
-      const body = JSON.parse(raw || '{}') as FakeOpenAi['requests'][number]['body'];
-      requests.push({ path: req.url ?? '', body });
-      reply(res, body);
-    });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-function completion(content: string) {
-  return (res: ServerResponse) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(
-      JSON.stringify({
-        id: 'chatcmpl-test',
-        object: 'chat.completion',
-        created: 1_700_000_000,
-        model: 'gpt-4o-mini',
-        choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-        usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
-      }),
-    );
-  };
-}
 
 describe('answers written by a language model', () => {
   let server: FakeOpenAi | undefined;
@@ -205,28 +151,8 @@ describe('answers written by a language model', () => {
   });
 
   it('logs a model failure once per cause, with the cause, and still answers from the guide', async () => {
-    server = await fakeOpenAi((res) => {
-      res.writeHead(401, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          error: {
-            message: 'Incorrect API key provided',
-            type: 'invalid_request_error',
-            code: 'invalid_api_key',
-          },
-        }),
-      );
-    });
-    const logged: string[] = [];
-    const logger = createLogger(
-      'info',
-      new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          logged.push(chunk.toString('utf8'));
-          done();
-        },
-      }),
-    );
+    server = await fakeOpenAi(wrongApiKey);
+    const { logger, failures } = capturedLog();
     const service = new HelpService(guide, {
       llm: createLlmAnswerer({ apiKey: 'wrong-key', baseURL: server.baseURL, timeoutMs: 2000 }),
       logger,
@@ -240,14 +166,6 @@ describe('answers written by a language model', () => {
       expect(await service.answer(question, lang)).toEqual(service.answerOffline(question, lang));
 
     expect(server.requests).toHaveLength(2);
-    const failures = logged
-      .map(
-        (line) => JSON.parse(line) as { msg: string; level: number; err?: Record<string, unknown> },
-      )
-      .filter((entry) => entry.msg.includes('language model failed'));
-    expect(failures).toHaveLength(1);
-    expect(failures[0]?.level).toBe(40);
-    expect(failures[0]?.err).toMatchObject({ status: 401, code: 'invalid_api_key' });
-    expect(JSON.stringify(failures[0])).not.toContain('wrong-key');
+    expectLoggedOnce(failures(), 'wrong-key');
   });
 });

@@ -64,7 +64,7 @@ export function handleEvent(
       else welcome(turn);
       break;
     case 'text':
-      onText(turn, event.text, personal);
+      onText(turn, event.text, personal, event.understood);
       break;
     case 'action':
       if (!personal) turn.say('group.private');

@@ -3,7 +3,11 @@
  * message and its context (the draft in progress, the form waiting for its purpose); here each
  * intent goes to its flow.
  */
-import { understand, type UnderstandingContext } from '../understanding/understand.js';
+import {
+  understand,
+  type Understanding,
+  type UnderstandingContext,
+} from '../understanding/understand.js';
 import type { Command } from './commands.js';
 import { addTripOutlayToMileage, applyCorrection, tripOutlayLine } from './corrections.js';
 import { reviewMileage, startMileage } from './mileage-flow.js';
@@ -42,11 +46,12 @@ export function contextOf(state: UserState, today: string): UnderstandingContext
   return context;
 }
 
-export function onText(turn: Turn, raw: string, personal: boolean) {
+/** `understood`: a reading decided by the services (a language model's), else read here offline. */
+export function onText(turn: Turn, raw: string, personal: boolean, understood?: Understanding) {
   // "Samle i eitt krav" after photos that each got a card of their own (not the purpose of the last one).
   const batch = personal && asksForOneClaim(raw) ? mergeableBatch(turn.state) : undefined;
   if (batch) return mergeBatch(turn, batch.id, false);
-  const meant = understand(raw, contextOf(turn.state, turn.ctx.today));
+  const meant = understood ?? understand(raw, contextOf(turn.state, turn.ctx.today));
   if (meant.intent === 'command') {
     if (!personal && PRIVATE_COMMANDS.has(meant.command.name)) return turn.say('group.private');
     return onCommand(turn, meant.command);

@@ -2,6 +2,7 @@
  * The conversation engine's vocabulary: plain data in, plain data out. Nothing here knows about
  * botbuilder or HTTP, so every step of a dialogue can be tested with literals.
  */
+import type { Understanding } from '../understanding/understand.js';
 import type {
   Claim,
   Currency,
@@ -218,7 +219,11 @@ export interface HelpReply {
 
 export type ConversationEvent =
   | { type: 'installed' }
-  | { type: 'text'; text: string }
+  /**
+   * `understood`: a reading decided outside the pure core (a language model's, validated), used
+   * instead of the offline reading of `text`.
+   */
+  | { type: 'text'; text: string; understood?: Understanding }
   /** A card action, parsed where it arrived; one that could not be parsed still gets an answer. */
   | { type: 'action'; action: CardAction }
   | { type: 'action'; rejected: RejectedAction }

@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino';
 import { handleEvent } from '../conversation/engine.js';
+import { contextOf } from '../conversation/text-routes.js';
 import type {
   ConversationEvent,
   TurnContextData,
@@ -13,6 +14,7 @@ import type {
 } from '../conversation/types.js';
 import { isETagConflict } from '../store/sqlite-storage.js';
 import type { EffectRunner } from './effect-runner.js';
+import type { MessageDecider } from './model-understanding.js';
 import { KeyedLock } from './keyed-lock.js';
 
 /** The part of a key-value store with eTags that state needs (botbuilder's Storage fits). */
@@ -32,7 +34,13 @@ export class ConversationRunner {
   private readonly lock = new KeyedLock();
 
   constructor(
-    private readonly deps: { storage: StateStore; effects: EffectRunner; logger: Logger },
+    private readonly deps: {
+      storage: StateStore;
+      effects: EffectRunner;
+      logger: Logger;
+      /** Decides typed messages the offline reading is unsure of (a language model); optional. */
+      understanding?: MessageDecider;
+    },
   ) {}
 
   /** One event, no effects: for an answer that must go out before slow work starts. */
@@ -68,9 +76,13 @@ export class ConversationRunner {
     facts: TurnContextData,
   ): Promise<TurnResult> {
     const key = `users/${employeeId}`;
+    let decided: ConversationEvent | undefined;
     for (let attempt = 1; ; attempt++) {
       const found = (await this.deps.storage.read([key]))[key] as StoredUser | undefined;
-      const result = handleEvent(found?.state ?? {}, event, facts);
+      const state = found?.state ?? {};
+      // The model is asked once per message, in the context of the first read.
+      decided ??= await this.decide(event, state, facts);
+      const result = handleEvent(state, decided, facts);
       try {
         await this.deps.storage.write({ [key]: { state: result.state, eTag: found?.eTag ?? '*' } });
         return result;
@@ -79,5 +91,17 @@ export class ConversationRunner {
         this.deps.logger.debug({ attempt }, 'state write conflict, retrying the turn');
       }
     }
+  }
+
+  /** A typed message the offline reading is unsure of, with the model's reading when it has one. */
+  private async decide(
+    event: ConversationEvent,
+    state: UserState,
+    facts: TurnContextData,
+  ): Promise<ConversationEvent> {
+    const { understanding } = this.deps;
+    if (event.type !== 'text' || event.understood || !understanding) return event;
+    const understood = await understanding.decide(event.text, contextOf(state, facts.today));
+    return understood ? { ...event, understood } : event;
   }
 }

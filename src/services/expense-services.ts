@@ -9,6 +9,7 @@ import { ClaimFiling } from './claim-filing.js';
 import { ClaimsListing } from './claims-listing.js';
 import { ConversationRunner, type StateStore } from './conversation-runner.js';
 import { EffectRunner, type HelpAnswerer } from './effect-runner.js';
+import type { MessageDecider } from './model-understanding.js';
 import type { ReceiptLinks } from './receipt-links.js';
 import { ReceiptReading, type IntakeOptions } from './receipt-reading.js';
 
@@ -20,6 +21,8 @@ export interface ExpenseServicesDeps {
   intake: IntakeOptions;
   /** Signed links to receipts on filed claims; without it the claims list shows none. */
   links?: ReceiptLinks;
+  /** A language model for typed messages the offline reading is unsure of; optional. */
+  understanding?: MessageDecider;
   logger: Logger;
 }
 
@@ -29,7 +32,7 @@ export interface ExpenseServices {
 }
 
 export function createExpenseServices(deps: ExpenseServicesDeps): ExpenseServices {
-  const { storage, help, receipts, claims, intake, links, logger } = deps;
+  const { storage, help, receipts, claims, intake, links, understanding, logger } = deps;
   const effects = new EffectRunner({
     help,
     receipts,
@@ -38,7 +41,12 @@ export function createExpenseServices(deps: ExpenseServicesDeps): ExpenseService
     logger,
   });
   return {
-    conversations: new ConversationRunner({ storage, effects, logger }),
+    conversations: new ConversationRunner({
+      storage,
+      effects,
+      logger,
+      ...(understanding ? { understanding } : {}),
+    }),
     receiptReading: new ReceiptReading({ receipts, intake, logger }),
   };
 }

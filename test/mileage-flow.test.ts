@@ -140,6 +140,32 @@ describe('the mileage form, in nynorsk', () => {
     expect(removed.state.mileage?.passengers).toEqual([]);
   });
 
+  it('a passenger named before the distance is known rides the whole trip the form then gives', () => {
+    const start = run(
+      [say('køyrde Hamar - Gjøvik tur/retur i går, Ola sat på')],
+      { welcomed: true },
+      c,
+    );
+    const id = start.state.mileage?.id;
+    const formCard = cards(start.last)[0];
+    expect(formCard?.template).toBe('mileage-form');
+    expect(JSON.stringify(formCard?.data.passengers)).toMatch(/Ola: heile turen/);
+    const r = handleEvent(
+      start.state,
+      act('mileage.submit', {
+        draftId: id,
+        ...form,
+        from: 'Hamar',
+        to: 'Gjøvik',
+        forestRoadKm: '',
+      }),
+      c,
+    );
+    expect(r.state.mileage?.step).toBe('review');
+    // 2025: 100 km × 5,00 = 500; Ola the whole 100 km × 1,00 = 100.
+    expect(lines(r.replace).map((l) => nbsp(l.amount))).toEqual(['500,00 kr', '100,00 kr']);
+  });
+
   it('reviews with the 2025 rates, the forest-road supplement and the tax split', () => {
     const start = run([say('ny køyring')], { welcomed: true }, c);
     const id = start.state.mileage?.id;

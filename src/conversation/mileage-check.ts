@@ -76,11 +76,14 @@ export function checkMileage(lang: Lang, draft: MileageDraft, preview = false): 
     errors.purpose = say(purposeError);
   if (Object.keys(errors).length > 0 || km === undefined || Number.isNaN(km))
     return { ok: false, errors };
+  // "Siri var med" said before the distance was known: she rode the whole trip, whatever km the
+  // form now gives (0 stands for "not said"; a passenger never rides 0 km).
+  const passengers = draft.passengers.map((p) => (p.km > 0 ? p : { ...p, km }));
   try {
     const result = calculateMileage({
       date: f.date,
       km,
-      passengers: draft.passengers,
+      passengers,
       ...supplements,
     });
     const line: MileageClaimLine = {
@@ -89,7 +92,7 @@ export function checkMileage(lang: Lang, draft: MileageDraft, preview = false): 
       from: f.from || '?',
       to: f.to || '?',
       km,
-      passengers: draft.passengers,
+      passengers,
       ...(supplements.forestRoadKm ? { forestRoadKm: supplements.forestRoadKm } : {}),
       ...(supplements.trailerKm ? { trailerKm: supplements.trailerKm } : {}),
       amountMinor: result.totalOre,

@@ -39,7 +39,8 @@ export function mileageFormView(
       passengerInput,
       passengers: draft.passengers.map((p, index) => ({
         index,
-        text: `${p.name}: ${formatKm(p.km, lang)} km`,
+        // A passenger named before the distance was known rides the whole trip (see mileage-check).
+        text: `${p.name}: ${p.km > 0 ? `${formatKm(p.km, lang)} km` : label('mileage.passengerWholeTrip')}`,
       })),
       noPassengers: draft.passengers.length === 0 ? label('mileage.noPassengers') : '',
       labels: {

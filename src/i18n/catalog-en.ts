@@ -188,6 +188,7 @@ export const en = {
   'mileage.action.addPassenger': 'Add passenger',
   'mileage.action.removePassenger': 'Remove',
   'mileage.noPassengers': 'No passengers added.',
+  'mileage.passengerWholeTrip': 'the whole trip',
   'mileage.line.car': 'Car, {km} km × {rate}',
   'mileage.line.passenger': 'Passenger {name}, {km} km × {rate}',
   'mileage.line.forestRoad': 'Forest/construction road, {km} km × {rate}',

@@ -191,6 +191,7 @@ export const nb: Record<MessageKey, string> = {
   'mileage.action.addPassenger': 'Legg til passasjer',
   'mileage.action.removePassenger': 'Fjern',
   'mileage.noPassengers': 'Ingen passasjerer lagt til.',
+  'mileage.passengerWholeTrip': 'hele turen',
   'mileage.line.car': 'Bil, {km} km × {rate}',
   'mileage.line.passenger': 'Passasjer {name}, {km} km × {rate}',
   'mileage.line.forestRoad': 'Skogsbilvei/anleggsvei, {km} km × {rate}',

@@ -191,6 +191,7 @@ export const nn: Record<MessageKey, string> = {
   'mileage.action.addPassenger': 'Legg til passasjer',
   'mileage.action.removePassenger': 'Fjern',
   'mileage.noPassengers': 'Ingen passasjerar lagde til.',
+  'mileage.passengerWholeTrip': 'heile turen',
   'mileage.line.car': 'Bil, {km} km × {rate}',
   'mileage.line.passenger': 'Passasjer {name}, {km} km × {rate}',
   'mileage.line.forestRoad': 'Skogsbilveg/anleggsveg, {km} km × {rate}',

@@ -311,6 +311,16 @@ describe('the answer', () => {
     expect(upload.text).toContain('uploading attachments from your computer');
   });
 
+  it('names the button or the address the question asks for', () => {
+    const button = help.answerOffline(
+      'done snapping the receipt with my phone app, what button do I hit next',
+      'en',
+    );
+    expect(button.text).toContain('«tick»');
+    const knapp = help.answerOffline('kva knapp trykkjer eg på når biletet er teke i appen?', 'nn');
+    expect(knapp.text).toContain('«haken»');
+  });
+
   it('adds the sentence with a concept the best passage misses', () => {
     const frame = help.answerOffline("what's the black box on the start screen?", 'en');
     expect(frame.text).toContain('The start screen is the same');

@@ -22,7 +22,7 @@ import {
   type SectionHit,
   type Thresholds,
 } from './retrieval-types.js';
-import { splitSentences } from './sentences.js';
+import { namedAnswerFactor, splitSentences } from './sentences.js';
 import { comparisonSides } from './comparison.js';
 import { isPhraseMark, matchQuality, minPrefix } from './word-forms.js';
 
@@ -451,6 +451,7 @@ export class GuideIndex {
     const specificity = retrieval.sectionCounts.map((count) =>
       Math.log(1 + total / Math.max(1, count)),
     );
+    const named = namedAnswerFactor(retrieval.query.groups.map((g) => g.label));
     return sentences.map((sentence) => {
       let score = 0;
       retrieval.groupTerms.forEach((terms, i) => {
@@ -475,7 +476,7 @@ export class GuideIndex {
         block: sentence.block,
         step: sentence.step,
         item: sentence.item,
-        score,
+        score: score * named(sentence.text),
       };
     });
   }

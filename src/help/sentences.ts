@@ -47,3 +47,28 @@ export function splitSentences(
     .map((u) => ({ ...u, text: u.text.replace(/\s+/g, ' ').trim() }))
     .filter((u) => /\p{L}/u.test(u.text));
 }
+
+/** Words by which a question asks for something on screen to press or fill in. */
+const ASKS_CONTROL =
+  /^(button|buttons|knapp\w*|field|fields|felt\w*|icon|ikon\w*|press|tap|click|klikk\w*|trykk\w*)$/;
+/** Words by which a question asks for where to go: a web or e-mail address. */
+const ASKS_ADDRESS =
+  /^(address|adresse\w*|adressa|url|link|lenke\w*|website|web site|nettside\w*|nettstad\w*)$/;
+/** How much more a sentence naming what the question asks for is worth. */
+const NAMES_ASKED_BONUS = 1.75;
+
+/**
+ * A factor for a sentence's score from what the question asks for: a question after a button or
+ * field ("which button do I press") is answered by the sentence naming one («Save», «tick»), a
+ * question after an address by the one holding it. Other sentences keep their score.
+ */
+export function namedAnswerFactor(labels: string[]): (text: string) => number {
+  const words = labels.map((l) => l.toLowerCase());
+  const control = words.some((w) => ASKS_CONTROL.test(w));
+  const address = words.some((w) => ASKS_ADDRESS.test(w));
+  if (!control && !address) return () => 1;
+  return (text) =>
+    (control && /«[^»]+»/.test(text)) || (address && /https?:\/\/|\S@\S/.test(text))
+      ? NAMES_ASKED_BONUS
+      : 1;
+}

@@ -321,6 +321,15 @@ describe('the answer', () => {
     expect(knapp.text).toContain('«haken»');
   });
 
+  it('keeps the step that leads to a step, also when the question weighs two ways', () => {
+    const pc = help.answerOffline(
+      'går det an å laste opp kvitteringen fra pc-en i stedet for med mobilappen?',
+      'nb',
+    );
+    expect(pc.text).toContain('Klikk på «Legg ved fil».');
+    expect(pc.text).toContain('laste opp vedlegg fra datamaskinen');
+  });
+
   it('adds the sentence with a concept the best passage misses', () => {
     const frame = help.answerOffline("what's the black box on the start screen?", 'en');
     expect(frame.text).toContain('The start screen is the same');

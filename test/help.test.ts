@@ -330,6 +330,18 @@ describe('the answer', () => {
     expect(pc.text).toContain('laste opp vedlegg fra datamaskinen');
   });
 
+  it('answers a problem with the sentence that takes it as its condition', () => {
+    const nn = help.answerOffline(
+      'eg har ikkje fått nokon e-post om å aktivere brukaren min',
+      'nn',
+    );
+    expect(nn.text).toContain('Om du ikkje finn denne mailen');
+    expect(nn.text).toContain('søppekassa');
+    const en = help.answerOffline('never got the activation email, what now?', 'en');
+    expect(en.text).toContain('If you cannot find this e-mail');
+    expect(en.text).toContain('spam');
+  });
+
   it('adds the sentence with a concept the best passage misses', () => {
     const frame = help.answerOffline("what's the black box on the start screen?", 'en');
     expect(frame.text).toContain('The start screen is the same');

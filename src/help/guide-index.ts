@@ -22,7 +22,7 @@ import {
   type SectionHit,
   type Thresholds,
 } from './retrieval-types.js';
-import { namedAnswerFactor, splitSentences } from './sentences.js';
+import { namedAnswerFactor, splitSentences, statesProblem } from './sentences.js';
 import { comparisonSides } from './comparison.js';
 import { isPhraseMark, matchQuality, minPrefix } from './word-forms.js';
 
@@ -325,6 +325,7 @@ export class GuideIndex {
       content,
       sectionCounts,
       groupTerms,
+      problem: statesProblem(question),
     };
   }
 
@@ -451,7 +452,10 @@ export class GuideIndex {
     const specificity = retrieval.sectionCounts.map((count) =>
       Math.log(1 + total / Math.max(1, count)),
     );
-    const named = namedAnswerFactor(retrieval.query.groups.map((g) => g.label));
+    const named = namedAnswerFactor(
+      retrieval.query.groups.map((g) => g.label),
+      retrieval.problem ?? false,
+    );
     return sentences.map((sentence) => {
       let score = 0;
       retrieval.groupTerms.forEach((terms, i) => {

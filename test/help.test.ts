@@ -342,6 +342,13 @@ describe('the answer', () => {
     expect(en.text).toContain('spam');
   });
 
+  it('opens the section when the question is about its topic as a whole', () => {
+    expect(help.answerOffline('how does mileage work?', 'en').text).toContain('red asterisk');
+    expect(help.answerOffline('hvordan registrerer jeg kjøregodtgjørelse?', 'nb').text).toContain(
+      'rød stjerne',
+    );
+  });
+
   it('adds the sentence with a concept the best passage misses', () => {
     const frame = help.answerOffline("what's the black box on the start screen?", 'en');
     expect(frame.text).toContain('The start screen is the same');

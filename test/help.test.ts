@@ -349,6 +349,16 @@ describe('the answer', () => {
     );
   });
 
+  it('marks the sentence with a word only one section has, however weak the word', () => {
+    const nn = help.answerOffline('kan eg legge fleire kvitteringar på same krav i appen?', 'nn');
+    expect(nn.text).toContain('Du kan legge fleire vedlegg');
+    const en = help.answerOffline(
+      'is it possible to add several receipts to one trip in the app',
+      'en',
+    );
+    expect(en.text).toContain('You can add several attachments');
+  });
+
   it('adds the sentence with a concept the best passage misses', () => {
     const frame = help.answerOffline("what's the black box on the start screen?", 'en');
     expect(frame.text).toContain('The start screen is the same');

@@ -490,7 +490,11 @@ export class GuideIndex {
           );
         }
         // A number the guide has ("2020") points at its sentence as surely as a content word.
-        const weight = retrieval.query.groups[i]?.number ? 1 : (retrieval.weights[i] as number);
+        // So does a word only one section has, however little it counts for finding the
+        // section ("several" attachments): within the section it marks the sentence.
+        const unique = retrieval.sectionCounts[i] === 1;
+        const given = retrieval.weights[i] as number;
+        const weight = retrieval.query.groups[i]?.number ? 1 : unique ? Math.max(1, given) : given;
         score += best * weight * (specificity[i] as number);
       });
       return {

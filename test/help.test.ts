@@ -311,6 +311,54 @@ describe('the answer', () => {
     expect(upload.text).toContain('uploading attachments from your computer');
   });
 
+  it('names the button or the address the question asks for', () => {
+    const button = help.answerOffline(
+      'done snapping the receipt with my phone app, what button do I hit next',
+      'en',
+    );
+    expect(button.text).toContain('«tick»');
+    const knapp = help.answerOffline('kva knapp trykkjer eg på når biletet er teke i appen?', 'nn');
+    expect(knapp.text).toContain('«haken»');
+  });
+
+  it('keeps the step that leads to a step, also when the question weighs two ways', () => {
+    const pc = help.answerOffline(
+      'går det an å laste opp kvitteringen fra pc-en i stedet for med mobilappen?',
+      'nb',
+    );
+    expect(pc.text).toContain('Klikk på «Legg ved fil».');
+    expect(pc.text).toContain('laste opp vedlegg fra datamaskinen');
+  });
+
+  it('answers a problem with the sentence that takes it as its condition', () => {
+    const nn = help.answerOffline(
+      'eg har ikkje fått nokon e-post om å aktivere brukaren min',
+      'nn',
+    );
+    expect(nn.text).toContain('Om du ikkje finn denne mailen');
+    expect(nn.text).toContain('søppekassa');
+    const en = help.answerOffline('never got the activation email, what now?', 'en');
+    expect(en.text).toContain('If you cannot find this e-mail');
+    expect(en.text).toContain('spam');
+  });
+
+  it('opens the section when the question is about its topic as a whole', () => {
+    expect(help.answerOffline('how does mileage work?', 'en').text).toContain('red asterisk');
+    expect(help.answerOffline('hvordan registrerer jeg kjøregodtgjørelse?', 'nb').text).toContain(
+      'rød stjerne',
+    );
+  });
+
+  it('marks the sentence with a word only one section has, however weak the word', () => {
+    const nn = help.answerOffline('kan eg legge fleire kvitteringar på same krav i appen?', 'nn');
+    expect(nn.text).toContain('Du kan legge fleire vedlegg');
+    const en = help.answerOffline(
+      'is it possible to add several receipts to one trip in the app',
+      'en',
+    );
+    expect(en.text).toContain('You can add several attachments');
+  });
+
   it('adds the sentence with a concept the best passage misses', () => {
     const frame = help.answerOffline("what's the black box on the start screen?", 'en');
     expect(frame.text).toContain('The start screen is the same');

@@ -185,20 +185,10 @@ export class HelpService {
     if (chosen.length === 0) chosen = first.slice(0, 2);
     // One sentence alone reads abrupt. Its neighbour in the same paragraph or list is usually
     // what belongs with it: the step before, in a numbered procedure (how to get there), else the
-    // next one. Without an offer to follow, any neighbour makes the second sentence.
-    if (chosen.length === 1 && !useSecond) {
-      const only = chosen[0] as RankedSentence;
-      const next = first.find((s) => s.position === only.position + 1);
-      const previous = first.find((s) => s.position === only.position - 1);
-      const inBlock = (s: RankedSentence | undefined) =>
-        s && s.block === only.block ? s : undefined;
-      const sameBlock = only.step
-        ? (inBlock(previous) ?? inBlock(next))
-        : (inBlock(next) ?? inBlock(previous));
-      // A paragraph's last sentence followed by a list leads into it ("The start screen is the
-      // same for…" → "Fill in a description"): its first item belongs with it.
-      const leadsIn = next?.item && !only.item && next.block === only.block + 1 ? next : undefined;
-      const neighbour = sameBlock ?? leadsIn ?? (offer ? undefined : (next ?? previous));
+    // next one. Without an offer to follow, any neighbour makes the second sentence. With a
+    // second section too, only a neighbour in the same list or the list it leads into joins.
+    if (chosen.length === 1 && chosen.length < firstBudget) {
+      const neighbour = neighbourOf(chosen[0] as RankedSentence, first, !offer && !useSecond);
       if (neighbour) chosen.push(neighbour);
     }
     chosen.sort((a, b) => a.position - b.position);
@@ -219,6 +209,11 @@ export class HelpService {
       sections.push(sectionOf(this.guide, lang, id));
       const ranked = this.index.rankSentences(lang, id, side);
       const passage = bestPassage(ranked, perSide);
+      // A lone step of a procedure keeps the step that leads to it, as in a one-section answer.
+      const lone = passage.length === 1 && perSide > 1 ? passage[0] : undefined;
+      const neighbour = lone && neighbourOf(lone, ranked, false);
+      if (neighbour) passage.push(neighbour);
+      passage.sort((a, b) => a.position - b.position);
       sentences.push(...(passage.length > 0 ? passage : ranked.slice(0, 1)).map((s) => s.text));
     }
     return { lang, sections, sentences: sentences.map(asSentence) };
@@ -249,6 +244,27 @@ export function bestPassage(sentences: RankedSentence[], budget: number): Ranked
   while (best.length > 0 && (best[best.length - 1] as RankedSentence).score <= 0)
     best = best.slice(0, -1);
   return best;
+}
+
+/**
+ * The sentence that belongs with a lone one: the step before, in a numbered procedure (how to get
+ * there), else the next one in the same paragraph or list; a paragraph's last sentence followed by
+ * a list leads into it ("The start screen is the same for…" → "Fill in a description"), so its
+ * first item belongs with it. `loose`: failing those, any neighbour.
+ */
+function neighbourOf(
+  only: RankedSentence,
+  ranked: RankedSentence[],
+  loose: boolean,
+): RankedSentence | undefined {
+  const next = ranked.find((s) => s.position === only.position + 1);
+  const previous = ranked.find((s) => s.position === only.position - 1);
+  const inBlock = (s: RankedSentence | undefined) => (s && s.block === only.block ? s : undefined);
+  const sameBlock = only.step
+    ? (inBlock(previous) ?? inBlock(next))
+    : (inBlock(next) ?? inBlock(previous));
+  const leadsIn = next?.item && !only.item && next.block === only.block + 1 ? next : undefined;
+  return sameBlock ?? leadsIn ?? (loose ? (next ?? previous) : undefined);
 }
 
 function notFound(lang: Lang): HelpAnswer {

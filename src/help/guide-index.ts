@@ -22,7 +22,7 @@ import {
   type SectionHit,
   type Thresholds,
 } from './retrieval-types.js';
-import { splitSentences } from './sentences.js';
+import { namedAnswerFactor, splitSentences, statesProblem } from './sentences.js';
 import { comparisonSides } from './comparison.js';
 import { isPhraseMark, matchQuality, minPrefix } from './word-forms.js';
 
@@ -83,6 +83,8 @@ export class GuideIndex {
     en: new Map(),
   };
   private readonly sentences = new Map<string, Sentence[]>();
+  /** Each section title's forms, per language: what the section is about as a whole. */
+  private readonly titles = new Map<string, Set<string>>();
   private readonly matchCache = new Map<string, Array<[string, number]>>();
   /** Sections stating an amount in some language. */
   private readonly withAmounts = new Set<string>();
@@ -138,6 +140,10 @@ export class GuideIndex {
           ids.add(section.id);
           this.vocabulary[family].set(form, ids);
         }
+        this.titles.set(
+          `${lang}:${section.id}`,
+          new Set(tokenize(section.title, { parts: true }).flatMap((t) => indexForms(t, lang))),
+        );
         this.sentences.set(
           `${lang}:${section.id}`,
           splitSentences(section.text).map(({ text, block, step, item }, position) => ({
@@ -325,6 +331,7 @@ export class GuideIndex {
       content,
       sectionCounts,
       groupTerms,
+      problem: statesProblem(question),
     };
   }
 
@@ -451,8 +458,25 @@ export class GuideIndex {
     const specificity = retrieval.sectionCounts.map((count) =>
       Math.log(1 + total / Math.max(1, count)),
     );
+    const named = namedAnswerFactor(
+      retrieval.query.groups.map((g) => g.label),
+      retrieval.problem ?? false,
+    );
+    // A question about the section's topic as a whole ("how do I file mileage") is answered by
+    // how the section opens: its first sentences earn a share of the topic's weight.
+    const title = this.titles.get(`${lang}:${sectionId}`) ?? new Set<string>();
+    const inTitle = retrieval.groupTerms.map((terms) =>
+      [...title].some((f) => (terms[family].get(f) ?? 0) > 0),
+    );
+    const contentIds = retrieval.content.flatMap((c, i) => (c ? [i] : []));
+    const whole = contentIds.length > 0 && contentIds.every((i) => inTitle[i]);
+    const topic = whole
+      ? Math.max(
+          ...contentIds.map((i) => (retrieval.weights[i] as number) * (specificity[i] as number)),
+        )
+      : 0;
     return sentences.map((sentence) => {
-      let score = 0;
+      let score = topic / (sentence.position + 2);
       retrieval.groupTerms.forEach((terms, i) => {
         // Where the user wrote a phrase ("attach file"), the sentence holding a phrase of that
         // concept ("Legg ved fil (Attach file)") says more than one holding only a word of it.
@@ -466,7 +490,11 @@ export class GuideIndex {
           );
         }
         // A number the guide has ("2020") points at its sentence as surely as a content word.
-        const weight = retrieval.query.groups[i]?.number ? 1 : (retrieval.weights[i] as number);
+        // So does a word only one section has, however little it counts for finding the
+        // section ("several" attachments): within the section it marks the sentence.
+        const unique = retrieval.sectionCounts[i] === 1;
+        const given = retrieval.weights[i] as number;
+        const weight = retrieval.query.groups[i]?.number ? 1 : unique ? Math.max(1, given) : given;
         score += best * weight * (specificity[i] as number);
       });
       return {
@@ -475,7 +503,7 @@ export class GuideIndex {
         block: sentence.block,
         step: sentence.step,
         item: sentence.item,
-        score,
+        score: score * named(sentence.text),
       };
     });
   }

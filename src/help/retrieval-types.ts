@@ -104,6 +104,8 @@ export interface Retrieval {
   sectionCounts: number[];
   /** Per query group: the indexed forms it matches, with the match quality. */
   groupTerms: Array<Record<Family, Map<string, number>>>;
+  /** The question states something that fails (a negation): see namedAnswerFactor. */
+  problem?: boolean;
   /** A comparison: each side's own retrieval, whose best section is cited (see comparison.ts). */
   sides?: Retrieval[];
 }

@@ -47,3 +47,44 @@ export function splitSentences(
     .map((u) => ({ ...u, text: u.text.replace(/\s+/g, ' ').trim() }))
     .filter((u) => /\p{L}/u.test(u.text));
 }
+
+/** Words by which a question asks for something on screen to press or fill in. */
+const ASKS_CONTROL =
+  /^(button|buttons|knapp\w*|field|fields|felt\w*|icon|ikon\w*|press|tap|click|klikk\w*|trykk\w*)$/;
+/** Words by which a question asks for where to go: a web or e-mail address. */
+const ASKS_ADDRESS =
+  /^(address|adresse\w*|adressa|url|link|lenke\w*|website|web site|nettside\w*|nettstad\w*)$/;
+/** How much more a sentence naming what the question asks for is worth. */
+const NAMES_ASKED_BONUS = 1.75;
+
+/** A negation: the question states what fails ("I can't find the e-mail", "finner ikke"). */
+const NEGATION =
+  /(?:^|[^\p{L}])(not|cannot|can't|won't|doesn't|don't|didn't|isn't|never|nowhere|ikke|ikkje|aldri|ingen|ingenstad|ingensteds)(?![\p{L}])/iu;
+/** A guide sentence stating a problem as its condition: "If you cannot find this e-mail, …". */
+const STATES_PROBLEM =
+  /^(if|when|om|hvis|viss|dersom|når)\b.*(?:^|[^\p{L}])(not|cannot|can't|ikke|ikkje)(?![\p{L}])/iu;
+
+/** Whether the question states something that fails (a negation in it). */
+export function statesProblem(question: string): boolean {
+  return NEGATION.test(question);
+}
+
+/**
+ * A factor for a sentence's score from what the question asks for: a question after a button or
+ * field ("which button do I press") is answered by the sentence naming one («Save», «tick»), a
+ * question after an address by the one holding it, and a question stating a problem ("the e-mail
+ * is nowhere to be found") by the sentence taking that problem as its condition ("If you cannot
+ * find this e-mail, …"). Other sentences keep their score.
+ */
+export function namedAnswerFactor(labels: string[], problem: boolean): (text: string) => number {
+  const words = labels.map((l) => l.toLowerCase());
+  const control = words.some((w) => ASKS_CONTROL.test(w));
+  const address = words.some((w) => ASKS_ADDRESS.test(w));
+  if (!control && !address && !problem) return () => 1;
+  return (text) =>
+    (control && /«[^»]+»/.test(text)) ||
+    (address && /https?:\/\/|\S@\S/.test(text)) ||
+    (problem && STATES_PROBLEM.test(text))
+      ? NAMES_ASKED_BONUS
+      : 1;
+}

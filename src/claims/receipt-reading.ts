@@ -53,3 +53,12 @@ export interface ReceiptSummary {
   createdAt?: string;
   fields: ReceiptFields;
 }
+
+/** Nothing read yet, every field a guess: where a reader starts and what it gives when it finds nothing. */
+export function zeroConfidence(): ReceiptFields['confidence'] {
+  return { kind: 0, merchant: 0, orgNo: 0, date: 0, total: 0, currency: 0, vat: 0, vatRate: 0 };
+}
+
+export function emptyReading(kind: ReceiptKind): ReceiptFields {
+  return { kind, confidence: zeroConfidence() };
+}

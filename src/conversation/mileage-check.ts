@@ -3,7 +3,7 @@
  * places and purpose required, and the amount computed from the state rates of the trip's date;
  * then the claim that is filed, with the trip's tolls, parking and ferries on it.
  */
-import { calculateMileage, type MileageResult } from '../claims/mileage.js';
+import { calculateMileage, MILEAGE_ERROR_KEYS, type MileageResult } from '../claims/mileage.js';
 import { InvalidClaimInput, RatesUnavailableError } from '../claims/rates.js';
 import type { MileageClaimLine, NewClaim } from '../claims/claim.js';
 import { t, type Lang, type MessageKey } from '../i18n/translate.js';
@@ -113,7 +113,9 @@ export function checkMileage(lang: Lang, draft: MileageDraft, preview = false): 
           ? 'passengers'
           : (issue.field as keyof FieldErrors);
         errors[field] = say(
-          (issue.key in MILEAGE_ERROR_TEXT ? issue.key : 'claim.error.invalidValue') as MessageKey,
+          (MILEAGE_ERROR_TEXT.has(issue.key)
+            ? issue.key
+            : 'claim.error.invalidValue') as MessageKey,
         );
       }
       return { ok: false, errors };
@@ -121,26 +123,8 @@ export function checkMileage(lang: Lang, draft: MileageDraft, preview = false): 
     throw err;
   }
 }
-const MILEAGE_ERROR_TEXT: Record<string, true> = Object.fromEntries(
-  [
-    'mileage.error.dateInvalid',
-    'mileage.error.kmNotPositive',
-    'mileage.error.kmTooLong',
-    'mileage.error.kmTooPrecise',
-    'mileage.error.tooManyPassengers',
-    'mileage.error.passengerNameEmpty',
-    'mileage.error.passengerNameTooLong',
-    'mileage.error.passengerKmNotPositive',
-    'mileage.error.passengerKmTooLong',
-    'mileage.error.passengerKmTooPrecise',
-    'mileage.error.forestRoadKmNegative',
-    'mileage.error.forestRoadKmTooLong',
-    'mileage.error.forestRoadKmTooPrecise',
-    'mileage.error.trailerKmNegative',
-    'mileage.error.trailerKmTooLong',
-    'mileage.error.trailerKmTooPrecise',
-  ].map((k) => [k, true]),
-);
+/** The calculator's own error keys, each with a text in the catalogs. */
+const MILEAGE_ERROR_TEXT: ReadonlySet<string> = new Set(MILEAGE_ERROR_KEYS);
 
 export function mileageClaim(lang: Lang, draft: MileageDraft, line: MileageClaimLine): NewClaim {
   return {

@@ -3,6 +3,7 @@
  * trained data from node_modules) and the receipt parser, or a PDF's own text layer when it has
  * one. It is the fallback behind the vision model and the whole reader when there is none.
  */
+import { emptyReading } from '../claims/receipt-reading.js';
 import {
   ImageTooLargeError,
   UnreadableImageError,
@@ -78,22 +79,6 @@ export interface OfflineExtractorOptions {
   today?: () => string;
 }
 
-function emptyFields(): ReceiptFields {
-  return {
-    kind: 'not_receipt',
-    confidence: {
-      kind: 0,
-      merchant: 0,
-      orgNo: 0,
-      date: 0,
-      total: 0,
-      currency: 0,
-      vat: 0,
-      vatRate: 0,
-    },
-  };
-}
-
 /**
  * Reads a file that only its bytes can say the type of (a file on disk, for the CLI, the
  * evaluation and the benchmark), timed in seconds as the caller sees it.
@@ -124,7 +109,7 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
     });
     const failed = (code: ExtractionErrorCode, message: string, cause?: unknown) =>
       done({
-        fields: emptyFields(),
+        fields: emptyReading('not_receipt'),
         error: { code, message, ...(cause === undefined ? {} : { cause }) },
         source: 'none',
         text: '',

@@ -7,6 +7,7 @@
 import OpenAI from 'openai';
 import sharp from 'sharp';
 import { CURRENCIES, type Currency } from '../claims/claim.js';
+import { emptyReading, zeroConfidence } from '../claims/receipt-reading.js';
 import { foldSpelling } from '../text/fold.js';
 import {
   LOW_CONFIDENCE,
@@ -303,8 +304,8 @@ export function mergeReceiptFields(
   let b = vision;
   // OCR often fails on a crumpled or dark photo and calls it no receipt; a reader that found a
   // clear total is the better judge of that, and the other side's fields are then not trusted.
-  if (a.kind === 'not_receipt' && hasClearTotal(b)) a = emptyFields();
-  if (b.kind === 'not_receipt' && hasClearTotal(a)) b = emptyFields();
+  if (a.kind === 'not_receipt' && hasClearTotal(b)) a = emptyReading('other');
+  if (b.kind === 'not_receipt' && hasClearTotal(a)) b = emptyReading('other');
 
   const confidence = {} as ReceiptFields['confidence'];
   const merged: Partial<ReceiptFields> = {};
@@ -370,14 +371,6 @@ function hasClearTotal(fields: ReceiptFields): boolean {
   );
 }
 
-function zeroConfidence(): ReceiptFields['confidence'] {
-  return { kind: 0, merchant: 0, orgNo: 0, date: 0, total: 0, currency: 0, vat: 0, vatRate: 0 };
-}
-
-function emptyFields(): ReceiptFields {
-  return { kind: 'other', confidence: zeroConfidence() };
-}
-
 function sameMerchant(x: string, y: string): boolean {
   const norm = (s: string): string => foldSpelling(s).replace(/[^\p{L}\p{N}]+/gu, '');
   const nx = norm(x);
@@ -422,7 +415,7 @@ export function createCombinedExtractor(
       // OCR reading of "no receipt". Otherwise the user hears why the receipt was not read.
       if (!seen || !hasClearTotal(seen)) throw ocr;
       options.onOcrError?.(ocr);
-      return mergeReceiptFields({ ...emptyFields(), kind: 'not_receipt' }, seen);
+      return mergeReceiptFields(emptyReading('not_receipt'), seen);
     },
     close: () => offline.close(),
   };

@@ -13,6 +13,7 @@
  */
 import { foldInPlace } from '../../text/fold.js';
 import { stems } from '../../text/keywords.js';
+import { emptyReading, zeroConfidence } from '../../claims/receipt-reading.js';
 import type { ReceiptFields } from '../receipt-fields.js';
 import { findAmounts, type Amount } from './amounts.js';
 import { findBrand } from './brands.js';
@@ -74,17 +75,6 @@ const RECEIPT_CUES = stems(
   'kr',
   'rm',
 );
-
-const EMPTY_CONFIDENCE: ReceiptFields['confidence'] = {
-  kind: 0,
-  merchant: 0,
-  orgNo: 0,
-  date: 0,
-  total: 0,
-  currency: 0,
-  vat: 0,
-  vatRate: 0,
-};
 
 function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
@@ -216,7 +206,7 @@ export function parseReceiptDetailed(text: string, opts: ParseOptions = {}): Par
   if (!labelled && (money.length === 0 || (money.length < 3 && cues === 0))) {
     const confidence = lines.length === 0 ? 0.9 : money.length === 0 ? 0.8 : 0.6;
     return {
-      fields: { kind: 'not_receipt', confidence: { ...EMPTY_CONFIDENCE, kind: confidence } },
+      fields: { kind: 'not_receipt', confidence: { ...zeroConfidence(), kind: confidence } },
       sources: {},
     };
   }
@@ -224,7 +214,7 @@ export function parseReceiptDetailed(text: string, opts: ParseOptions = {}): Par
   const r: Reading = {
     lines,
     amounts,
-    fields: { kind: 'other', confidence: { ...EMPTY_CONFIDENCE } },
+    fields: emptyReading('other'),
     sources: {},
   };
   readTotal(r, total);

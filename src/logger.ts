@@ -54,3 +54,23 @@ export function errorSummary(err: unknown): ErrorSummary {
     ...(typeof code === 'string' ? { code } : {}),
   };
 }
+
+/**
+ * Logs a failure once per cause (kind, status, code) and again when the cause changes or after a
+ * success: a wrong API key shows once in the log, not on every message.
+ */
+export function oncePerCause(logger: Logger | undefined, message: string) {
+  let last: string | undefined;
+  return {
+    failed(err: unknown): void {
+      const summary = errorSummary(err);
+      const cause = `${summary.name}/${summary.status ?? ''}/${summary.code ?? ''}`;
+      if (cause === last) return;
+      last = cause;
+      logger?.warn({ err: summary }, message);
+    },
+    succeeded(): void {
+      last = undefined;
+    },
+  };
+}

@@ -13,7 +13,7 @@ import { GuideIndex } from './guide-index.js';
 import type { SynonymData } from './query-analysis.js';
 import type { RankedSentence, Retrieval, Thresholds } from './retrieval-types.js';
 import { HELP_TEXTS, citationLine, type ChatOffer, type HelpAction } from './help-texts.js';
-import { errorSummary } from '../logger.js';
+import { oncePerCause } from '../logger.js';
 import type { LlmAnswerer } from './llm-answer.js';
 
 export type { HelpAction };
@@ -61,9 +61,8 @@ export class HelpService {
   private readonly index: GuideIndex;
   private readonly offers: Record<string, ChatOffer>;
   private readonly llm: LlmAnswerer | undefined;
-  private readonly logger: Logger | undefined;
-  /** The last model failure logged: a wrong key fails every question, and one line says it. */
-  private lastFailure: string | undefined;
+  /** A wrong key fails every question; one line in the log says it. */
+  private readonly modelFailures: ReturnType<typeof oncePerCause>;
 
   constructor(
     private readonly guide: Guide,
@@ -84,7 +83,10 @@ export class HelpService {
     if (unknown.length > 0)
       throw new Error(`actions name sections the guide does not have: ${unknown.join(', ')}`);
     this.llm = opts.llm;
-    this.logger = opts.logger;
+    this.modelFailures = oncePerCause(
+      opts.logger,
+      'language model failed; answering from the guide alone',
+    );
     // The first searches of a fresh process run before the JIT has compiled the search code and
     // take ten times longer; asking the guide's own headings once at start-up spares the first users.
     if (opts.warmUp ?? true)
@@ -117,22 +119,13 @@ export class HelpService {
     try {
       const inChat = plan.offer ? HELP_TEXTS[lang].offers[plan.offer] : undefined;
       const body = await this.llm.answer({ question, lang, sections: plan.sections, inChat });
-      this.lastFailure = undefined;
+      this.modelFailures.succeeded();
       // The offer sentence is in the model's text already (the answerer keeps it), so it is not added twice.
       return { ...offline, text: `${body}\n\n${citationLine(lang, plan.sections)}` };
     } catch (err) {
-      this.modelFailed(err);
+      this.modelFailures.failed(err);
       return offline;
     }
-  }
-
-  /** Logs a model failure once per cause (kind, status, code), again when the cause changes. */
-  private modelFailed(err: unknown): void {
-    const summary = errorSummary(err);
-    const cause = [summary.name, summary.status, summary.code].join(':');
-    if (cause === this.lastFailure) return;
-    this.lastFailure = cause;
-    this.logger?.warn({ err: summary }, 'language model failed; answering from the guide alone');
   }
 
   private render(plan: AnswerPlan, body: string): HelpAnswer {

@@ -4,7 +4,7 @@
  * found in the guide come here; the model sees those sections and nothing else, and the caller
  * appends the citation line itself, so a model can neither widen the sources nor misquote them.
  */
-import OpenAI from 'openai';
+import { createModelClient } from '../model-client.js';
 import { detectLanguage, looksNorwegian } from '../i18n/language-detect.js';
 import type { Lang } from '../i18n/translate.js';
 import { HELP_TEXTS } from './help-texts.js';
@@ -96,14 +96,7 @@ export function validateModelAnswer(raw: string | null | undefined, input: LlmAn
 export function createLlmAnswerer(opts: LlmAnswererOptions): LlmAnswerer {
   const timeoutMs = opts.timeoutMs ?? 4000;
   const model = opts.model ?? 'gpt-4o-mini';
-  // No retries: a retried request could not finish within the time a chat reply may take, and
-  // the offline answer is a good fallback.
-  const client = new OpenAI({
-    apiKey: opts.apiKey,
-    baseURL: opts.baseURL,
-    timeout: timeoutMs,
-    maxRetries: 0,
-  });
+  const client = createModelClient({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeoutMs });
   return {
     async answer(input) {
       const completion = await client.chat.completions.create(

@@ -4,7 +4,8 @@
  * merged field by field. The model only ever adds to the offline result: if it is slow,
  * down or talks nonsense, the user gets the OCR fields exactly as without it.
  */
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
+import { createModelClient } from '../model-client.js';
 import sharp from 'sharp';
 import { CURRENCIES, type Currency } from '../claims/claim.js';
 import { emptyReading, zeroConfidence } from '../claims/receipt-reading.js';
@@ -113,13 +114,10 @@ const INSTRUCTIONS = [
 export function createVisionExtractor(options: VisionExtractorOptions): VisionExtractor {
   const timeoutMs = options.timeoutMs ?? DEFAULT_VISION_TIMEOUT_MS;
   const model = options.model ?? DEFAULT_VISION_MODEL;
-  const client = new OpenAI({
+  const client = createModelClient({
     apiKey: options.apiKey,
     ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-    timeout: timeoutMs,
-    // The SDK retries timeouts and 5xx by default, which would multiply the wait the user
-    // sits through; one attempt, then the OCR result, is the better trade.
-    maxRetries: 0,
+    timeoutMs,
   });
 
   return {

@@ -5,11 +5,11 @@
  * it names must be in the message. Any failure, timeout or unusable reply keeps the offline
  * reading, and a failure is logged once per cause, so a wrong API key shows in the log.
  */
-import OpenAI from 'openai';
+import { createModelClient } from '../model-client.js';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Config } from '../config.js';
-import { errorSummary } from '../logger.js';
+import { oncePerCause } from '../logger.js';
 import { fromModelReading, isUnsure, modelReadingSchema } from '../understanding/model-reading.js';
 import {
   understand,
@@ -59,14 +59,8 @@ function systemPrompt(context: UnderstandingContext): string {
 export function createModelUnderstanding(opts: ModelUnderstandingOptions): MessageDecider {
   const timeoutMs = opts.timeoutMs ?? 4000;
   const model = opts.model ?? 'gpt-4o-mini';
-  // No retries: a chat reply cannot wait for a second attempt, and the offline reading is good.
-  const client = new OpenAI({
-    apiKey: opts.apiKey,
-    baseURL: opts.baseURL,
-    timeout: timeoutMs,
-    maxRetries: 0,
-  });
-  let lastCause: string | undefined;
+  const client = createModelClient({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeoutMs });
+  const failures = oncePerCause(opts.logger, 'language model failed; reading the message offline');
 
   const ask = async (text: string, context: UnderstandingContext) => {
     const completion = await client.chat.completions.create(
@@ -91,14 +85,10 @@ export function createModelUnderstanding(opts: ModelUnderstandingOptions): Messa
       if (!isUnsure(understand(text, context), text)) return undefined;
       try {
         const reading = await ask(text, context);
-        lastCause = undefined;
+        failures.succeeded();
         return fromModelReading(reading, text, context);
       } catch (err) {
-        const summary = errorSummary(err);
-        const cause = `${summary.name}/${summary.status ?? ''}/${summary.code ?? ''}`;
-        if (cause !== lastCause)
-          opts.logger?.warn({ err: summary }, 'language model failed; reading the message offline');
-        lastCause = cause;
+        failures.failed(err);
         return undefined;
       }
     },

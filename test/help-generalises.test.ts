@@ -151,7 +151,29 @@ describe('out-of-guide and near-domain questions cite nothing', () => {
   });
 });
 
+describe('whether something is paid for is answered only where the guide says so of it', () => {
+  const outside: Array<[Lang, string]> = [
+    ['en', "could my wife's train ticket be reimbursed?"],
+    ['en', 'may I expense a laptop bag?'],
+    ['nb', 'får jeg dekket headsettet jeg kjøpte til hjemmekontoret?'],
+    ['nn', 'kan eg få refundert ein ny mobil?'],
+  ];
+  it.each(outside)('[%s] %s cites nothing', async (lang, question) => {
+    expect((await ask(lang, question)).found).toBe(false);
+  });
+  const named: Case[] = [
+    ['en', 'will I get reimbursed for parking at the airport?', '5.2', /receipt/],
+    ['nb', 'kan jeg få refundert parkering?', '5.2', /kvittering/],
+  ];
+  it.each(named)('[%s] %s', async (...c) => expectAnswered(c));
+});
+
 describe('answers carry the sentences that bear on the question', () => {
+  it.each<Case>([
+    ['en', 'how do I sign in to the receipt app?', '4.1', /username is your e-mail/],
+    ['nb', 'hvordan logger jeg på Attach?', '4.1', /Brukernavnet er e-postadressen/],
+  ])('[%s] %s says what the username it names is', async (...c) => expectAnswered(c));
+
   it('does not pad a one-sentence answer with the closing "good luck"', async () => {
     const answer = await ask('nb', 'får jeg diett for en dagstur til Lillehammer på torsdag?');
     expect(cited(answer)).toEqual(['5.4']);

@@ -186,9 +186,34 @@ export class HelpService {
     }
     chosen.sort((a, b) => a.position - b.position);
 
-    const sentences = chosen.map((s) => s.text);
+    let sentences = chosen.map((s) => s.text);
     if (useSecond && secondBest) sentences.push(secondBest.text);
+    sentences = this.withDefinition(lang, used, sentences, chosen, budget);
     return { lang, sections: used, sentences: sentences.map(asSentence), offer };
+  }
+
+  /**
+   * An answer naming a thing the guide defines elsewhere in the cited sections ("log in with your
+   * username" → "your username is your e-mail address") carries the definition: in a free place,
+   * or instead of the least relevant sentence when the answer still names the thing without it.
+   */
+  private withDefinition(
+    lang: Lang,
+    used: GuideSection[],
+    sentences: string[],
+    chosen: RankedSentence[],
+    budget: number,
+  ): string[] {
+    const ids = used.map((s) => s.id);
+    const [definition] = this.index.definitionsFor(lang, ids, sentences);
+    if (!definition) return sentences;
+    if (sentences.length < budget) return [...sentences, definition];
+    const weakest = [...chosen].sort((a, b) => a.score - b.score)[0];
+    if (!weakest || chosen.length < 2) return sentences;
+    const rest = sentences.filter((text) => text !== weakest.text);
+    return this.index.definitionsFor(lang, ids, rest).includes(definition)
+      ? [...rest, definition]
+      : sentences;
   }
 
   /** A comparison: each side's best passage from its own section, in the order asked. */

@@ -55,7 +55,19 @@ interface Sentence {
   step: boolean;
   item: boolean;
   forms: Set<string>;
+  /** The concepts of its words (synonym groups, else index forms). */
+  concepts: Set<string>;
+  /** What the sentence defines, when it says what a thing is ("Your username is your e-mail address"). */
+  defines?: Set<string>;
 }
+
+/**
+ * A sentence opening with "X is" names what X is. Only a one-word subject, perhaps with "your" /
+ * "the" or a possessive after it, counts: "This is much the same…" defines nothing (a pronoun).
+ */
+const DEFINITION =
+  /^(?:your |the |ditt |din |di )?(\p{L}{4,})(?: ditt| din| di| mitt| mi)? (?:is|er) /u;
+const PRONOUNS = new Set(['this', 'that', 'dette', 'dette', 'denne', 'there', 'here']);
 
 /**
  * What a concept of the question is to the guide: a content word it has, a content word it has
@@ -88,6 +100,8 @@ export class GuideIndex {
   private readonly matchCache = new Map<string, Array<[string, number]>>();
   /** Sections stating an amount in some language. */
   private readonly withAmounts = new Set<string>();
+  /** Sections that say, in some language, that something is paid back. */
+  private readonly withCoverage = new Set<string>();
 
   constructor(
     guide: Guide,
@@ -98,8 +112,10 @@ export class GuideIndex {
     this.analyzer = new QueryAnalyzer(guide, opts.synonyms, this.vocabulary);
     const lexicon = this.analyzer.lexicon;
     for (const lang of LANGS)
-      for (const section of guide.sections[lang])
+      for (const section of guide.sections[lang]) {
         if (AMOUNT.test(section.text)) this.withAmounts.add(section.id);
+        if (this.analyzer.statesCoverage(section.text)) this.withCoverage.add(section.id);
+      }
 
     const isKnown = (family: Family) => (form: string) => lexicon[family].has(form);
     const indexForms = (token: string, lang: Lang): string[] => {
@@ -144,19 +160,29 @@ export class GuideIndex {
           `${lang}:${section.id}`,
           new Set(tokenize(section.title, { parts: true }).flatMap((t) => indexForms(t, lang))),
         );
+        // The subject as a whole word: "brukernavnet" is not any "bruker" (the user).
+        const wholeForm = (word: string) =>
+          [normalizeToken(word, lang)].filter((f): f is string => Boolean(f));
         this.sentences.set(
           `${lang}:${section.id}`,
-          splitSentences(section.text).map(({ text, block, step, item }, position) => ({
-            text,
-            position,
-            block,
-            step,
-            item,
-            forms: new Set([
-              ...tokenize(text, { parts: true }).flatMap((t) => indexForms(t, lang)),
-              ...this.analyzer.phraseMarks(text),
-            ]),
-          })),
+          splitSentences(section.text).map(({ text, block, step, item }, position) => {
+            const subject = DEFINITION.exec(text.toLowerCase())?.[1];
+            const defines =
+              subject && !PRONOUNS.has(subject) ? new Set(wholeForm(subject)) : undefined;
+            return {
+              text,
+              position,
+              block,
+              step,
+              item,
+              forms: new Set([
+                ...tokenize(text, { parts: true }).flatMap((t) => indexForms(t, lang)),
+                ...this.analyzer.phraseMarks(text),
+              ]),
+              concepts: new Set(tokenize(text, { parts: true }).flatMap(wholeForm)),
+              ...(defines && defines.size > 0 ? { defines } : {}),
+            };
+          }),
         );
       }
     }
@@ -316,11 +342,22 @@ export class GuideIndex {
     const coverage = possible > 0 ? matched / possible : 0;
     // A question for an amount is answered only by a section that states one, however well the words match.
     const answersAmount = !query.asksAmount || cited.some((hit) => this.withAmounts.has(hit.id));
+    // The guide explains how to file; whether a thing is paid for it says only of the things it
+    // names in a sentence about paying back ("outlays … e.g. parking"). A yes/no question whether
+    // something is covered needs such a section and one of the question's things in it.
+    const namesThing = (id: string) =>
+      query.groups.some(
+        (g, i) => content[i] && !g.coverage && (perGroup[i] as Map<string, number>).has(id),
+      );
+    const answersCoverage =
+      !query.asksCoverage ||
+      cited.some((hit) => this.withCoverage.has(hit.id) && namesThing(hit.id));
     const found =
       best.score >= this.thresholds.minScore &&
       coverage >= this.thresholds.minCoverage &&
       anchored(best.id) &&
-      answersAmount;
+      answersAmount &&
+      answersCoverage;
     return {
       found,
       sections: found ? cited : [],
@@ -413,6 +450,23 @@ export class GuideIndex {
       .sort(
         (a, b) => b.score - a.score || this.guide.ids.indexOf(a.id) - this.guide.ids.indexOf(b.id),
       );
+  }
+
+  /**
+   * Sentences of these sections that say what a thing named in the chosen sentences is: an answer
+   * telling to log in "with your username" also needs "your username is your e-mail address".
+   */
+  definitionsFor(lang: Lang, sectionIds: string[], chosen: string[]): string[] {
+    const all = sectionIds.flatMap((id) => this.sentences.get(`${lang}:${id}`) ?? []);
+    const picked = all.filter((s) => chosen.includes(s.text));
+    return all
+      .filter(
+        (s) =>
+          s.defines &&
+          !chosen.includes(s.text) &&
+          picked.some((p) => [...(s.defines as Set<string>)].some((c) => p.concepts.has(c))),
+      )
+      .map((s) => s.text);
   }
 
   /**

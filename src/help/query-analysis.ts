@@ -44,6 +44,8 @@ const synonymsSchema = z.object({
   groups: z.array(z.array(z.string().min(1)).min(2)),
   weak: z.array(z.string().min(1)).default([]),
   amount: z.array(z.string().min(1)).default([]),
+  coverage: z.array(z.string().min(1)).default([]),
+  yesNo: z.array(z.string().min(1)).default([]),
 });
 export type SynonymData = z.input<typeof synonymsSchema>;
 
@@ -132,6 +134,9 @@ export class QueryAnalyzer {
   private readonly weakPhrases: string[][][] = [];
   private readonly amountWords = new Set<string>();
   private readonly amountPhrases: string[][][] = [];
+  private readonly coverageForms = new Set<string>();
+  private readonly coveragePhrases: string[][][] = [];
+  private readonly yesNoWords = new Set<string>();
   /** Folded spellings of every known word, for correcting a typo before synonym lookup. */
   private readonly knownWords = new Set<string>();
 
@@ -189,6 +194,13 @@ export class QueryAnalyzer {
       if (tokens.length === 1) this.amountWords.add(fold(tokens[0] as string));
       else if (tokens.length > 1) this.amountPhrases.push(tokens.map((w) => rawForms(w)));
     }
+    for (const entry of synonyms.coverage) {
+      const tokens = tokenize(entry);
+      if (tokens.length === 1)
+        for (const form of rawForms(tokens[0] as string)) this.coverageForms.add(form);
+      else if (tokens.length > 1) this.coveragePhrases.push(tokens.map((w) => rawForms(w)));
+    }
+    for (const entry of synonyms.yesNo) this.yesNoWords.add(fold(entry));
     for (const lang of LANGS) {
       for (const section of guide.sections[lang]) {
         const content = tokenize(section.title).filter((t) => !isStopword(t));
@@ -238,7 +250,8 @@ export class QueryAnalyzer {
     );
   }
 
-  private groupsOfWord(word: string): Set<number> {
+  /** The synonym groups a word belongs to (by either stem): its concepts, across languages. */
+  groupsOfWord(word: string): Set<number> {
     const found = new Set<number>();
     for (const g of this.singleWords.no.get(fold(stemNorwegian(word))) ?? []) found.add(g);
     for (const g of this.singleWords.en.get(fold(stemEnglish(word))) ?? []) found.add(g);
@@ -436,7 +449,15 @@ export class QueryAnalyzer {
       const weak = corrected !== undefined && this.isWeak(corrected);
       plainGroup(word, weak, typedAlternatives([word]), false, false, !weak && foreign);
     }
-    return { groups: [...groups.values()], asksAmount: this.asksAmount(tokens, tokenForms) };
+    const coverage = this.coverageMarks(tokenForms);
+    for (const group of groups.values())
+      if (tokenize(group.label).some((word) => coverage.has(fold(word)))) group.coverage = true;
+    return {
+      groups: [...groups.values()],
+      asksAmount: this.asksAmount(tokens, tokenForms),
+      // "Can I get my gym card covered?": a yes/no question about paying for something.
+      asksCoverage: coverage.size > 0 && this.yesNoWords.has(fold(tokens[0] ?? '')),
+    };
   }
 
   /**
@@ -449,6 +470,26 @@ export class QueryAnalyzer {
       const known = this.groupsOfWord(joined).size > 0 || this.isKnownForm(queryForms(joined));
       return known ? word : word.replace(/-/g, ' ');
     });
+  }
+
+  /** Whether a text says that something is paid back ("outlays you are to be reimbursed for"). */
+  statesCoverage(text: string): boolean {
+    return this.coverageMarks(tokenize(text).map(phraseToken)).size > 0;
+  }
+
+  /** The folded words of the text that speak of paying something back, phrases included. */
+  private coverageMarks(tokenForms: PhraseToken[]): Set<string> {
+    const marks = new Set<string>();
+    tokenForms.forEach((token, i) => {
+      if (token.forms.some((form) => this.coverageForms.has(form)))
+        marks.add(token.forms[0] as string);
+      for (const phrase of this.coveragePhrases) {
+        const length = phraseAt(tokenForms, i, phrase);
+        for (const covered of tokenForms.slice(i, i + length))
+          if (!covered.stop) marks.add(covered.forms[0] as string);
+      }
+    });
+    return marks;
   }
 
   /** A word for an amount, alone or as the end of a compound ("skattesatsen"), or a phrase like "how much". */

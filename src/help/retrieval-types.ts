@@ -75,12 +75,16 @@ export interface QueryGroup {
    * has it nowhere, it is what the question is about, and counts strongly against coverage.
    */
   foreign?: boolean;
+  /** Speaks of paying back ("reimbursed", "dekket"), not of the thing paid for. */
+  coverage?: boolean;
 }
 
 export interface AnalyzedQuery {
   groups: QueryGroup[];
   /** The question asks for an amount or a rate ("how much", "kilometersatsen"). */
   asksAmount: boolean;
+  /** A yes/no question whether something is paid back ("can I get my gym card covered?"). */
+  asksCoverage: boolean;
 }
 
 export interface SectionHit {

@@ -54,6 +54,17 @@ describe('extra words about when, where and with whom do not push a question out
   it.each(cases)('[%s] %s', async (...c) => expectAnswered(c));
 });
 
+describe('an everyday verb or word the guide does not use does not push a question out', () => {
+  const cases: Case[] = [
+    ['en', 'should I touch the fields in the black box?', '5.1', /rarely|never/],
+    ['en', 'may I alter the fields inside the black frame?', '5.1', /rarely|never/],
+    ['nn', 'når skal eg velje reise?', '5.4', /diett/],
+    ['nb', 'når bør jeg velge reise?', '5.4', /diett/],
+    ['nb', 'jeg er nyansatt, hvor logger jeg på?', '1', /connect\.visma\.com/],
+  ];
+  it.each(cases)('[%s] %s', async (...c) => expectAnswered(c));
+});
+
 describe('amounts, years and hyphenated words are circumstances of the question', () => {
   const cases: Case[] = [
     [

@@ -61,14 +61,15 @@ had has have having he her here hers him his how however i id if im in into is i
 more most much must my myself need needs no nor not now of off on once one only or other our ours out over own please
 same shall she should so some such than that thats the their them then there these they this those through to too
 under until up us very was wasnt we were what whats when where which while who whom whose why will with without would yes yet
-you youre your yours hi hey ok okay thanks thank com net org www http https`;
+you youre your yours hi hey ok okay thanks thank com net org www http https really anyway`;
 
 const STOPWORDS_NO = `alle all alt andre at av bare berre blant bli blir blitt ble da då dei de deg dem den denne dere
 deres der desse dette det di din dine disse ditt du dykk dykkar eg ein eit ei eller en er et etter for fordi fra frå før
 ha hadde han har hennar hennes her hjå hos hva hvem hver hvilke hvilken hvilket hvis hvor hvordan hvorfor ho hun i ikke
 ikkje inn ingen jeg kan kanskje korleis kor kva kvar kvifor kven man med meg meir men mer mi min mine mitt mot mykje
 mye må ned noe noen noko nokon nokre no nå når og også om opp oss over på sin sine sitt skal skulle slik som så igjen
-til ut uten utan vi vil ville var vart vere vert vore vår være vært ved ville hei takk henne ham honom seg`;
+til ut uten utan vi vil ville var vart vere vert vore vår være vært ved ville hei takk henne ham honom seg
+selv sjølv sjølve att enn enten heller litt veldig svært ganske altså jo vel visst`;
 
 const STOPWORDS = new Set(`${STOPWORDS_EN} ${STOPWORDS_NO}`.split(/\s+/).filter(Boolean).map(fold));
 

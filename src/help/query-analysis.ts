@@ -28,6 +28,7 @@ import {
 import bundledSynonyms from './synonyms.json' with { type: 'json' };
 import bundledCircumstances from './circumstances.json' with { type: 'json' };
 import bundledForeign from './foreign-topics.json' with { type: 'json' };
+import { verbSlots } from './verb-slots.js';
 import {
   dedupe,
   phraseAt,
@@ -293,6 +294,7 @@ export class QueryAnalyzer {
     const tokens = tokenize(question);
     const names = properNouns(question);
     const tokenForms = tokens.map(phraseToken);
+    const verbs = verbSlots(question);
     const groups = new Map<string, QueryGroup>();
     /** One concept, even when its word belongs to several synonym groups ("attach": the app and attaching). */
     const synonymGroup = (
@@ -446,7 +448,9 @@ export class QueryAnalyzer {
         plainGroup(word, true, exactAlternatives(word), false, true);
         continue;
       }
-      const weak = corrected !== undefined && this.isWeak(corrected);
+      // An unknown word where the verb stands is an everyday verb ("pick", "velje"), not a topic.
+      const weak =
+        (corrected !== undefined && this.isWeak(corrected)) || (!foreign && verbs.has(fold(word)));
       plainGroup(word, weak, typedAlternatives([word]), false, false, !weak && foreign);
     }
     const coverage = this.coverageMarks(tokenForms);

@@ -126,6 +126,22 @@ describe('travel claims asked for in a sentence', () => {
     expect(r.state.travel?.fields.purpose).toMatch(/konferanse|kurs|workshop/);
   });
 
+  // The driver's today is Tuesday 24 November 2026: weekdays name the last such days, "last week" the week before.
+  it.each([
+    [nb, 'var på kurs i Bergen fra tirsdag til torsdag forrige uke', '2026-11-17', '2026-11-19'],
+    [nn, 'var på samling i Bodø måndag til onsdag', '2026-11-16', '2026-11-18'],
+    [en, 'attended a seminar in Tromsø last week, Monday-Friday', '2026-11-16', '2026-11-20'],
+    [
+      en,
+      'need a travel claim for the Stavanger workshop Friday to Monday',
+      '2026-11-20',
+      '2026-11-23',
+    ],
+  ])('"%s" pre-fills the days it names', (c, text, from, to) => {
+    const r = run([say(text)], welcomed, c);
+    expect(r.state.travel?.fields).toMatchObject({ departureDate: from, returnDate: to });
+  });
+
   it('a place right after the travel-claim word is the destination', () => {
     const r = run([say('reiseregning Harstad 2.–4. november, kundebesøk')]);
     expect(r.state.travel?.fields).toMatchObject({

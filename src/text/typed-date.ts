@@ -109,13 +109,13 @@ const alternation = (words: Record<string, number>) =>
     .sort((a, b) => b.length - a.length)
     .join('|');
 export const MONTH_SRC = alternation(MONTHS);
-const WEEKDAY_SRC = alternation(WEEKDAYS);
+export const WEEKDAY_SRC = alternation(WEEKDAYS);
 const ORDINAL = '(?:st|nd|rd|th)?';
 /** Only this and last century: a bare "2000" next to a month is more likely a year than "1290". */
 const YEAR4 = '((?:19|20)\\d{2})';
 
 /** The most recent such weekday before today: an expense on "fredag" is never a future one. */
-function lastWeekday(weekday: number, today: number): number {
+export function lastWeekday(weekday: number, today: number): number {
   const todayWeekday = new Date(today * DAY_MS).getUTCDay();
   return today - ((todayWeekday - weekday + 7) % 7 || 7);
 }

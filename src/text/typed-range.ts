@@ -4,7 +4,17 @@
  * hyphens for every dash. A range is a span of days, never an amount: the free-text readers blank
  * it before looking for figures.
  */
-import { MONTH_SRC, MONTHS, dayOf, isoOf, recentDay, type Span } from './typed-date.js';
+import {
+  MONTH_SRC,
+  MONTHS,
+  WEEKDAYS,
+  WEEKDAY_SRC,
+  dayOf,
+  isoOf,
+  lastWeekday,
+  recentDay,
+  type Span,
+} from './typed-date.js';
 
 export interface DateRange extends Span {
   from: string;
@@ -85,9 +95,46 @@ function resolve(p: Parts, today: number): { from: number; to: number } | undefi
   return { from, to };
 }
 
+const LAST_WEEK = '(?:forrige|forre|sist|siste|last)\\s+(?:uke|veke|week)';
+/**
+ * Weekdays: "mandag til onsdag", "frå måndag til onsdag", "Monday-Wednesday", each optionally with
+ * "last week" before or after ("forrige uke, tirsdag til torsdag").
+ */
+const WEEKDAY_RANGE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(${LAST_WEEK})[\\s,]+)?${FROM}(?:(?:pa|on)\\s+)?(${WEEKDAY_SRC})${TO}(${WEEKDAY_SRC})(?:[\\s,]+(?:i\\s+)?(${LAST_WEEK}))?(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+/**
+ * A span of weekdays ends on the last such day up to today (a claim comes after the trip); with
+ * "last week" it lies in the week before this one.
+ */
+function weekdayRange(m: RegExpExecArray, today: number): { from: number; to: number } {
+  const first = WEEKDAYS[m[2] ?? ''] ?? 0;
+  const last = WEEKDAYS[m[3] ?? ''] ?? 0;
+  const length = (last - first + 7) % 7;
+  let to: number;
+  if (m[1] || m[4]) {
+    // Monday-based weeks, as in Norway: this week's Monday minus seven, then the weekday.
+    const weekday = (new Date(today * 86_400_000).getUTCDay() + 6) % 7;
+    to = today - weekday - 7 + ((first + 6) % 7) + length;
+  } else {
+    const todayWeekday = new Date(today * 86_400_000).getUTCDay();
+    to = todayWeekday === last ? today : lastWeekday(last, today);
+  }
+  return { from: to - length, to };
+}
+
 /** The leftmost date range in folded text, with its span. */
 export function findDateRange(folded: string, today: number): DateRange | undefined {
   let best: DateRange | undefined;
+  WEEKDAY_RANGE.lastIndex = 0;
+  for (let m = WEEKDAY_RANGE.exec(folded); m; m = WEEKDAY_RANGE.exec(folded)) {
+    const days = weekdayRange(m, today);
+    const start = m.index;
+    if (!best || start < best.start)
+      best = { start, end: start + m[0].length, from: isoOf(days.from), to: isoOf(days.to) };
+  }
   for (const { re, parts } of IN_TEXT) {
     re.lastIndex = 0;
     for (let m = re.exec(folded); m; m = re.exec(folded)) {

@@ -9,6 +9,9 @@ import { parseOutlayText } from '../../src/understanding/outlay-text.js';
 import { understand } from '../../src/understanding/understand.js';
 import { findDistance } from '../../src/understanding/trip-slots.js';
 import { readMessage } from '../../src/understanding/message.js';
+import { foldSpelling } from '../../src/text/fold.js';
+import { parseIsoDay } from '../../src/text/typed-date.js';
+import { findDateRange } from '../../src/text/typed-range.js';
 
 const TODAY = '2026-11-24';
 const minor = fc.integer({ min: 1, max: 100_000_00 });
@@ -87,6 +90,29 @@ describe('distances', () => {
         expect(findDistance(readMessage(`${d} km x ${n}`))?.km).toBe(n * d);
         expect(findDistance(readMessage(`${d} km hver vei`))?.km).toBe(2 * d);
         expect(findDistance(readMessage(`${d} km each way`))?.km).toBe(2 * d);
+      }),
+    );
+  });
+});
+
+describe('a span of weekdays', () => {
+  const weekday = fc.constantFrom('mandag', 'tysdag', 'onsdag', 'thursday', 'fredag', 'søndag');
+  const day = fc.integer({ min: 20_000, max: 22_000 });
+  it('lies within a week, ends by today, and "last week" puts it in the week before', () => {
+    fc.assert(
+      fc.property(weekday, weekday, day, fc.boolean(), (a, b, today, lastWeek) => {
+        const text = lastWeek
+          ? `${foldSpelling(a)} til ${foldSpelling(b)} forrige uke`
+          : `${foldSpelling(a)} til ${foldSpelling(b)}`;
+        const range = findDateRange(text, today);
+        expect(range).toBeDefined();
+        const from = parseIsoDay(range!.from)!;
+        const to = parseIsoDay(range!.to)!;
+        expect(to - from).toBeGreaterThanOrEqual(0);
+        expect(to - from).toBeLessThanOrEqual(6);
+        const monday = today - ((new Date(today * 86_400_000).getUTCDay() + 6) % 7);
+        if (lastWeek) expect(from >= monday - 7 && from < monday).toBe(true);
+        else expect(to).toBeLessThanOrEqual(today);
       }),
     );
   });

@@ -154,6 +154,10 @@ describe('out-of-guide and near-domain questions cite nothing', () => {
     ['nn', 'kven attesterer reiserekninga mi?'],
     ['nn', 'kor mykje er kilometersatsen for elbil i Danmark?'],
     ['nn', 'kan eg få dekt bredbånd heime?'],
+    ['en', 'Attach keeps crashing on my phone since the update'],
+    ['nb', 'trekkes lunsjen fra diettet når kurset har servering?'],
+    ['nb', 'kan jeg få ut kravene mine som en Excel-fil?'],
+    ['nn', 'kven ringjer eg når Visma er nede?'],
   ];
   it.each(cases)('[%s] %s', async (lang, question) => {
     const answer = await ask(lang, question);

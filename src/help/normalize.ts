@@ -69,7 +69,7 @@ ha hadde han har hennar hennes her hjå hos hva hvem hver hvilke hvilken hvilket
 ikkje inn ingen jeg kan kanskje korleis kor kva kvar kvifor kven man med meg meir men mer mi min mine mitt mot mykje
 mye må ned noe noen noko nokon nokre no nå når og også om opp oss over på sin sine sitt skal skulle slik som så igjen
 til ut uten utan vi vil ville var vart vere vert vore vår være vært ved ville hei takk henne ham honom seg
-selv sjølv sjølve att enn enten heller litt veldig svært ganske altså jo vel visst`;
+selv sjølv sjølve att enn nede enten heller litt veldig svært ganske altså jo vel visst`;
 
 const STOPWORDS = new Set(`${STOPWORDS_EN} ${STOPWORDS_NO}`.split(/\s+/).filter(Boolean).map(fold));
 

@@ -158,6 +158,8 @@ describe('out-of-guide and near-domain questions cite nothing', () => {
     ['nb', 'trekkes lunsjen fra diettet når kurset har servering?'],
     ['nb', 'kan jeg få ut kravene mine som en Excel-fil?'],
     ['nn', 'kven ringjer eg når Visma er nede?'],
+    ['nb', 'toget ble innstilt, hva gjør jeg med billetten?'],
+    ['en', 'may I book first class for trips over four hours?'],
   ];
   it.each(cases)('[%s] %s', async (lang, question) => {
     const answer = await ask(lang, question);

@@ -205,7 +205,9 @@ export class GuideIndex {
     const typed = new Set<string>();
     const present: Alternative[] = [];
     for (const alt of group.alternatives) {
-      const matches = this.termsMatching(alt);
+      // A word of a topic the guide does not cover is taken as written: one letter away from a
+      // guide word it is another word ("innstilt" flight, not "innstillinger"), not a typo.
+      const matches = this.termsMatching(alt).filter(([, q]) => !group.foreign || q === 1);
       if (matches.length === 0) continue;
       present.push(alt);
       const familyTerms = terms[alt.family];

@@ -190,6 +190,46 @@ describe('corrections change the draft in progress', () => {
     expect(r.state.outlay?.fields).toMatchObject({ amount, kind: 'taxi', purpose: '' });
   });
 
+  // Today is Tuesday 24 November: "fredag" is the 20th, "mandag" the 23rd.
+  it.each([
+    [
+      nb,
+      'var på kurs i Bergen 16.–19. november',
+      'nei, vi kom hjem fredag',
+      { returnDate: '2026-11-20' },
+    ],
+    [
+      nn,
+      'var på samling i Bodø 16.–18. november',
+      'nei, eg reiste tysdag',
+      { departureDate: '2026-11-17' },
+    ],
+    [
+      en,
+      'attended a workshop in Oslo 16–18 November',
+      'sorry, it was 17–20 November',
+      { departureDate: '2026-11-17', returnDate: '2026-11-20' },
+    ],
+    [
+      nb,
+      'må føre reiseregning for fagdagen i Tromsø',
+      'nei, det var Harstad',
+      { destination: 'Harstad' },
+    ],
+  ])('a trip "%s", then "%s"', (c, first, second, fields) => {
+    const r = run([say(first), say(second)], welcomed, c);
+    expect(r.state.travel?.fields).toMatchObject(fields);
+    expect(cards(r.last)[0]?.template).toMatch(/travel/);
+  });
+
+  it('a lone day on a trip, with neither coming back nor leaving, changes nothing', () => {
+    const r = run([say('var på kurs i Bergen 16.–19. november'), say('nei, fredag')]);
+    expect(r.state.travel?.fields).toMatchObject({
+      departureDate: '2026-11-16',
+      returnDate: '2026-11-19',
+    });
+  });
+
   it('a plain figure corrects the km of a trip', () => {
     const r = run([say('kjørte 40 km til Drammen i dag'), say('nei, det var 46')]);
     expect(r.state.mileage?.fields.km).toBe('46');

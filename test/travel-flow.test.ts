@@ -403,3 +403,30 @@ describe('meals provided, per date on a trip over several days', () => {
     expect(errorsOf(two.replace).lunches).toBe('Høyst ett på en endagsreise.');
   });
 });
+
+describe('a reviewed trip corrected in words', () => {
+  it('"nei, vi kom hjem onsdag" moves the return day and computes the trip again', () => {
+    const { state, id } = start();
+    const reviewed = handleEvent(state, act('travel.submit', { draftId: id, ...trip }), ctx());
+    expect(reviewed.state.travel?.step).toBe('review');
+    const r = handleEvent(
+      reviewed.state,
+      say('nei, vi kom hjem onsdag'),
+      ctx({ today: '2026-11-26' }),
+    );
+    expect(r.state.travel?.fields).toMatchObject({
+      departureDate: '2026-11-23',
+      returnDate: '2026-11-25',
+    });
+    expect(r.state.travel?.step).toBe('review');
+    // Three days now, not 36 hours: more than the 1 409,00 kr of the trip as first submitted.
+    const shown = cards(r).find((v) => v.kind === 'card');
+    expect(
+      Number(
+        nbsp(data(shown).total)
+          .replace(/[^\d,]/g, '')
+          .replace(',', '.'),
+      ),
+    ).toBeGreaterThan(1409);
+  });
+});

@@ -13,12 +13,15 @@ import { mileageSummaryView } from './mileage-views.js';
 import { formatAmountInput, outlayFieldsFromGuess, validateOutlayLine } from './outlay-form.js';
 import { reviewOutlay } from './outlay-flow.js';
 import type { Turn } from './turn.js';
-import type { MileageDraft, OutlayDraft } from './types.js';
+import { reviewTravel } from './travel-flow.js';
+import { travelFormView } from './travel-views.js';
+import type { MileageDraft, OutlayDraft, TravelDraft } from './types.js';
 
 export function applyCorrection(turn: Turn, fix: Correction) {
-  const { outlay, mileage } = turn.state;
+  const { outlay, mileage, travel } = turn.state;
   if (outlay && outlay.step !== 'filing') return correctOutlay(turn, outlay, fix);
   if (mileage && mileage.step !== 'filing') return correctMileage(turn, mileage, fix);
+  if (travel && travel.step !== 'filing') return correctTravel(turn, travel, fix);
   turn.effects.push({ type: 'answerHelp', question: '', lang: turn.lang });
 }
 
@@ -50,6 +53,18 @@ function correctMileage(turn: Turn, draft: MileageDraft, fix: Correction) {
   if (fields.purpose) return reviewMileage(turn, updated, false);
   turn.messages.push(mileageSummaryView(turn.lang, updated, 'draft'));
   turn.say('mileage.askPurpose');
+}
+
+/** A reviewed trip is checked again with its new days; a form still being filled is shown again. */
+function correctTravel(turn: Turn, draft: TravelDraft, fix: Correction) {
+  const fields = { ...draft.fields };
+  if (fix.departureDate) fields.departureDate = fix.departureDate;
+  if (fix.returnDate) fields.returnDate = fix.returnDate;
+  if (fix.destination) fields.destination = fix.destination;
+  const updated: TravelDraft = { ...draft, fields };
+  if (draft.step === 'review') return reviewTravel(turn, updated, false);
+  turn.state.travel = updated;
+  turn.messages.push(travelFormView(turn.lang, updated));
 }
 
 /** A toll, parking or ferry as a line of a trip, when the text said enough for one. */

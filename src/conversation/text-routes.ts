@@ -34,10 +34,11 @@ const PRIVATE_COMMANDS = new Set<Command['name']>([
 
 /** What the bot is waiting for: the context a message is understood in. */
 export function contextOf(state: UserState, today: string): UnderstandingContext {
-  const { outlay, mileage, outlayClaim } = state;
+  const { outlay, mileage, outlayClaim, travel } = state;
   const context: UnderstandingContext = { today };
   if (outlay && outlay.step !== 'filing') context.draft = 'outlay';
   else if (mileage && mileage.step !== 'filing') context.draft = 'mileage';
+  else if (travel && travel.step !== 'filing') context.draft = 'travel';
   if (outlay?.step === 'form' && !outlay.fields.purpose) context.awaitingPurpose = 'outlay';
   else if (outlayClaim?.step === 'form' && !outlayClaim.purpose)
     context.awaitingPurpose = 'outlayClaim';

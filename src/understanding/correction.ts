@@ -9,9 +9,10 @@ import { kindOfFolded } from '../text/expense-kind-words.js';
 import { blank } from '../text/fold.js';
 import { parseNumber } from '../text/typed-amount.js';
 import { findDate, isoOf, parseIsoDay } from '../text/typed-date.js';
+import { findDateRange } from '../text/typed-range.js';
 import type { Message } from './message.js';
 import { parseOutlayText } from './outlay-text.js';
-import { findDistance } from './trip-slots.js';
+import { findDestination, findDistance } from './trip-slots.js';
 
 export type CorrectedField = 'amount' | 'date' | 'kind' | 'km';
 
@@ -23,7 +24,19 @@ export interface Correction {
   date?: string;
   kind?: ExpenseKind;
   km?: number;
+  /** A trip's days and place ("nei, vi kom heim fredag", "it was 3–5 November in Bergen"). */
+  departureDate?: string;
+  returnDate?: string;
+  destination?: string;
 }
+
+export type CorrectedDraft = 'outlay' | 'mileage' | 'travel';
+
+/** Coming back ("kom hjem", "heimreise", "returned", "back on") and setting off ("dro", "left"). */
+const RETURNING =
+  /\b(?:hjem\w*|heim\w*|home|return\w*|retur\w*|tilbake|back|kom|came|hjemkomst)\b/u;
+const LEAVING =
+  /\b(?:dro|drog|reiste|left|depart\w*|avreise\w*|avreis\w*|utreise\w*|set\s+off|started|starta|begynte)\b/u;
 
 const OPENER =
   /^(?:nei|nope|no|neida|oi|oops|ops|sorry|beklager|unnskyld|orsak|feil|wrong|rettelse|korreksjon|correction|actually|egentlig|eigentleg|faktisk|sorry)\b/u;
@@ -57,15 +70,17 @@ const PLAIN_FIGURE =
 export function readCorrection(
   msg: Message,
   today: string,
-  draft: 'outlay' | 'mileage',
+  draft: CorrectedDraft,
 ): Correction | undefined {
   const f = msg.folded;
   const field = FIELDS.find(([, re]) => re.test(f))?.[0];
   const said =
     OPENER.test(f) ||
     IT_WAS.test(f) ||
-    (field !== undefined && (CHANGE.test(f) || FIELD_IS.test(f)));
+    (field !== undefined && (CHANGE.test(f) || FIELD_IS.test(f))) ||
+    (draft === 'travel' && CHANGE.test(f));
   if (!said || msg.original.endsWith('?')) return undefined;
+  if (draft === 'travel') return readTripCorrection(msg, today);
 
   const fix: Correction = field ? { field } : {};
   let rest = f;
@@ -95,4 +110,29 @@ export function readCorrection(
   if (kind) fix.kind = kind;
   const found = ['amountMinor', 'date', 'kind', 'km'].some((k) => k in fix);
   return found ? fix : undefined;
+}
+
+/**
+ * A travel claim's days and place: a range sets both days, one day is the return when the
+ * sentence speaks of coming back and the departure when it speaks of leaving, and a named place
+ * is the destination. A lone day with neither is left alone: which end it meant is a guess.
+ */
+function readTripCorrection(msg: Message, today: string): Correction | undefined {
+  const todayDay = parseIsoDay(today);
+  if (todayDay === undefined) return undefined;
+  const fix: Correction = {};
+  let rest = msg.folded;
+  const range = findDateRange(rest, todayDay);
+  if (range) {
+    fix.departureDate = range.from;
+    fix.returnDate = range.to;
+    rest = blank(rest, range.start, range.end);
+  } else {
+    const date = findDate(rest, todayDay);
+    if (date && RETURNING.test(rest)) fix.returnDate = isoOf(date.day);
+    else if (date && LEAVING.test(rest)) fix.departureDate = isoOf(date.day);
+  }
+  const destination = findDestination(msg);
+  if (destination) fix.destination = destination;
+  return Object.keys(fix).length > 0 ? fix : undefined;
 }

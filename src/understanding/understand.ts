@@ -9,7 +9,7 @@
  */
 import { readClaimsQuestion, type ClaimsQuestion } from './claims-questions.js';
 import { parseCommand, type Command } from './commands.js';
-import { readCorrection, type Correction } from './correction.js';
+import { readCorrection, type CorrectedDraft, type Correction } from './correction.js';
 import { readMessage, type Message } from './message.js';
 import { QUESTION_WORDS, isQuestion, parseOutlayText, type OutlayGuess } from './outlay-text.js';
 import { readTravelRequest, type TravelGuess } from './travel-text.js';
@@ -19,7 +19,7 @@ export interface UnderstandingContext {
   /** Today in the user's time zone (YYYY-MM-DD). */
   today: string;
   /** The draft in progress that a correction would change. */
-  draft?: 'outlay' | 'mileage';
+  draft?: CorrectedDraft;
   /** The form waiting for its purpose, if any. */
   awaitingPurpose?: 'outlay' | 'mileage' | 'outlayClaim';
 }

@@ -397,3 +397,55 @@ describe('questions about how claims work', () => {
     expect(r.last.effects).toContainEqual(expect.objectContaining({ type: 'answerHelp' }));
   });
 });
+
+describe('several expenses in one message', () => {
+  it.each([
+    [
+      nb,
+      'parkering 120 og bom 45 i går',
+      [
+        ['parking', '120'],
+        ['toll', '45'],
+      ],
+    ],
+    [
+      nn,
+      'ferje 87 kr, parkering 60 kr i dag',
+      [
+        ['ferry', '87'],
+        ['parking', '60'],
+      ],
+    ],
+    [
+      en,
+      'taxi 250 kr and lunch 180 kr yesterday',
+      [
+        ['taxi', '250'],
+        ['meal', '180'],
+      ],
+    ],
+  ])('"%s" is one claim with a line each, dated by the day said once', (c, text, lines) => {
+    const r = run([say(text)], welcomed, c);
+    const claim = r.state.outlayClaim;
+    expect(claim?.lines.map((l) => [l.fields.kind, l.fields.amount])).toEqual(lines);
+    const dates = new Set(claim?.lines.map((l) => l.fields.date));
+    expect(dates.size).toBe(1);
+    expect(r.state.outlay).toBeUndefined();
+    expect(texts(r.last).join(' ')).toMatch(/formål|føremål|purpose/i);
+  });
+
+  it('then the purpose typed files nothing yet but reviews the claim', () => {
+    const r = run([say('parkering 120 og bom 45 i går'), say('kundebesøk i Drammen')]);
+    expect(r.state.outlayClaim).toMatchObject({ step: 'review', purpose: 'kundebesøk i Drammen' });
+  });
+
+  it.each([
+    'hotell 2 netter à 990 kr og frokost',
+    'lunsj med kunde og kollega 450 kr',
+    'taxi 300 kr til Gardermoen og tilbake',
+  ])('"%s" is one expense', (text) => {
+    const r = run([say(text)]);
+    expect(r.state.outlayClaim).toBeUndefined();
+    expect(r.state.outlay).toBeDefined();
+  });
+});

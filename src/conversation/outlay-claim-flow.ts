@@ -21,14 +21,20 @@ import {
   review,
   type DraftFlow,
 } from './draft-lifecycle.js';
-import { checkPurpose, fieldsFromCardData, validateOutlayLine } from './outlay-form.js';
+import {
+  checkPurpose,
+  fieldsFromCardData,
+  outlayFieldsFromGuess,
+  validateOutlayLine,
+} from './outlay-form.js';
 import {
   claimLineFormView,
   claimViewAtStep,
   outlayClaimView,
   type ClaimErrors,
 } from './outlay-claim-views.js';
-import type { Turn } from './turn.js';
+import { text, type Turn } from './turn.js';
+import type { OutlayGuess } from '../understanding/outlay-text.js';
 import type { ClaimLineDraft, OutlayClaimDraft } from './types.js';
 
 export {
@@ -59,6 +65,37 @@ function newClaimOf(lang: Lang, purpose: string, lines: OutlayLine[]): NewClaim 
     purpose: purpose.trim(),
     lines,
   };
+}
+
+/**
+ * A new claim of these lines at its form, asking for the purpose. Typed text goes to the newest
+ * draft: an outlay in progress steps aside, as for any new draft. `note` (what was left out of
+ * it) follows the card.
+ */
+export function openClaim(turn: Turn, lines: ClaimLineDraft[], note?: string) {
+  const claim: OutlayClaimDraft = { id: turn.ctx.newId(), step: 'form', purpose: '', lines };
+  turn.state.outlayClaim = claim;
+  // The card first: for photos, the bot puts it in place of "Reading your receipts…".
+  turn.messages.push(outlayClaimView(turn.lang, claim, 'form'));
+  if (note) turn.messages.push(text(note));
+  const previous = turn.state.outlay;
+  if (previous && !previous.parent && previous.step !== 'filing') {
+    turn.state.setAside = previous;
+    turn.state.outlay = undefined;
+    turn.say('outlayClaim.replacedDraft');
+  }
+  turn.say('outlayClaim.askPurpose');
+}
+
+/** Several expenses typed in one message become one claim with a line each. */
+export function startClaimFromText(turn: Turn, guesses: OutlayGuess[]) {
+  openClaim(
+    turn,
+    guesses.map((guess) => {
+      const { purpose: _purpose, ...fields } = outlayFieldsFromGuess(turn.ctx.today, guess);
+      return { id: turn.ctx.newId(), fields, receiptIds: [] };
+    }),
+  );
 }
 
 /** The claim through the shared draft lifecycle: its check is every line's and the purpose. */

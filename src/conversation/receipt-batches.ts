@@ -12,7 +12,7 @@ import type { ReceiptSummary } from '../claims/receipt-reading.js';
 import type { Routes } from './actions/route-types.js';
 import { formatDate } from './card-views.js';
 import { readReceiptText } from './one-claim-text.js';
-import { reviewClaim } from './outlay-claim-flow.js';
+import { openClaim, reviewClaim } from './outlay-claim-flow.js';
 import { claimViewAtStep, mergeOfferView, outlayClaimView } from './outlay-claim-views.js';
 import { receiptTrip } from './open-trip.js';
 import { lineFromReceipt, lineOfDraft } from './receipt-lines.js';
@@ -165,19 +165,7 @@ function finishOneClaim(turn: Turn, batch: ReceiptBatch) {
     if (report) turn.messages.push(text(report));
     return turn.say('outlayClaim.linesAdded');
   }
-  const claim: OutlayClaimDraft = { id: turn.ctx.newId(), step: 'form', purpose: '', lines };
-  turn.state.outlayClaim = claim;
-  // The card first: the bot puts it in place of "Reading your receipts…".
-  turn.messages.push(outlayClaimView(turn.lang, claim, 'form'));
-  if (report) turn.messages.push(text(report));
-  const previous = turn.state.outlay;
-  if (previous && !previous.parent && previous.step !== 'filing') {
-    // Typed text goes to the newest draft: the outlay in progress steps aside, as for any new draft.
-    turn.state.setAside = previous;
-    turn.state.outlay = undefined;
-    turn.say('outlayClaim.replacedDraft');
-  }
-  turn.say('outlayClaim.askPurpose');
+  openClaim(turn, lines, report);
 }
 
 /** "Left out of the claim: - Photo 2 (cat.jpg): does not look like a receipt." */

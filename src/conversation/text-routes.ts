@@ -12,7 +12,7 @@ import type { Command } from './commands.js';
 import { addTripOutlayToMileage, applyCorrection, tripOutlayLine } from './corrections.js';
 import { reviewMileage, startMileage } from './mileage-flow.js';
 import { asksForOneClaim } from './one-claim-text.js';
-import { fileOutlayClaim, reviewClaim } from './outlay-claim-flow.js';
+import { fileOutlayClaim, reviewClaim, startClaimFromText } from './outlay-claim-flow.js';
 import { cancelDraft, fileOutlay, setPurpose, startOutlay, undo } from './outlay-flow.js';
 import { mergeableBatch, mergeBatch } from './receipt-batches.js';
 import { startTravel } from './travel-flow.js';
@@ -79,6 +79,8 @@ export function onText(turn: Turn, raw: string, personal: boolean, understood?: 
       return startTravel(turn, meant.travel);
     case 'answerPurpose':
       return answerPurpose(turn, meant.purpose);
+    case 'newOutlays':
+      return startClaimFromText(turn, meant.outlays);
     case 'newOutlay': {
       const { mileage, travel } = turn.state;
       // A toll or ferry typed while a mileage claim waits for its purpose goes on that claim.

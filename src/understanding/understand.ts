@@ -9,6 +9,7 @@
  */
 import { readClaimsQuestion, type ClaimsQuestion } from './claims-questions.js';
 import { parseCommand, type Command } from './commands.js';
+import { readSeveralOutlays } from './outlay-list.js';
 import { readCorrection, type CorrectedDraft, type Correction } from './correction.js';
 import { readMessage, type Message } from './message.js';
 import { QUESTION_WORDS, isQuestion, parseOutlayText, type OutlayGuess } from './outlay-text.js';
@@ -27,6 +28,8 @@ export interface UnderstandingContext {
 export type Understanding =
   | { intent: 'command'; command: Command }
   | { intent: 'newOutlay'; outlay: OutlayGuess }
+  /** Several expenses in one message ("parkering 120 og bom 45 i går"): one claim, a line each. */
+  | { intent: 'newOutlays'; outlays: OutlayGuess[] }
   | { intent: 'newMileage'; trip?: MileageGuess }
   | { intent: 'newTravel'; travel: TravelGuess }
   | { intent: 'correct'; fix: Correction }
@@ -151,6 +154,8 @@ export function understand(typed: string, context: UnderstandingContext): Unders
   const travel = readTravelRequest(msg, context.today, wh);
   if (travel) return { intent: 'newTravel', travel };
 
+  const several = readSeveralOutlays(raw, context.today);
+  if (several) return { intent: 'newOutlays', outlays: several };
   const outlay = parseOutlayText(raw, context.today);
   if (outlay?.amountMinor !== undefined) return { intent: 'newOutlay', outlay };
   // A sentence that is not a question (nor wondering aloud) answers the form waiting for its purpose.

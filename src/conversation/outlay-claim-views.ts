@@ -109,7 +109,12 @@ export function outlayClaimView(
       title: t(lang, mode === 'review' ? 'outlayClaim.summaryTitle' : 'outlayClaim.title'),
       hint:
         mode === 'form'
-          ? t(lang, 'outlayClaim.formHint')
+          ? t(
+              lang,
+              draft.lines.some((l) => l.receiptIds.length > 0)
+                ? 'outlayClaim.formHint'
+                : 'outlayClaim.formHintTyped',
+            )
           : mode === 'review'
             ? t(lang, 'outlay.summaryHint')
             : '',

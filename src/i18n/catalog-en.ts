@@ -313,6 +313,8 @@ export const en = {
   'outlayClaim.summaryTitle': 'Check the claim',
   'outlayClaim.formHint':
     'I read the receipts: one line each. Check the lines and write the purpose of the claim.',
+  'outlayClaim.formHintTyped':
+    'One line for each expense you wrote. Check the lines and write the purpose of the claim.',
   'outlayClaim.receiptAttached': 'receipt attached',
   'outlayClaim.receiptFile': 'receipt: {name}',
   'outlayClaim.lineTitle': 'Line {n}: {kind}',

@@ -319,6 +319,8 @@ export const nb: Record<MessageKey, string> = {
   'outlayClaim.summaryTitle': 'Sjekk kravet',
   'outlayClaim.formHint':
     'Jeg leste kvitteringene: én linje per kvittering. Sjekk linjene og skriv formålet med kravet.',
+  'outlayClaim.formHintTyped':
+    'Én linje per utgift du skrev. Sjekk linjene og skriv formålet med kravet.',
   'outlayClaim.receiptAttached': 'kvittering vedlagt',
   'outlayClaim.receiptFile': 'kvittering: {name}',
   'outlayClaim.lineTitle': 'Linje {n}: {kind}',

@@ -318,6 +318,8 @@ export const nn: Record<MessageKey, string> = {
   'outlayClaim.summaryTitle': 'Sjekk kravet',
   'outlayClaim.formHint':
     'Eg las kvitteringane: éi linje per kvittering. Sjekk linjene og skriv føremålet med kravet.',
+  'outlayClaim.formHintTyped':
+    'Éi linje per utgift du skreiv. Sjekk linjene og skriv føremålet med kravet.',
   'outlayClaim.receiptAttached': 'kvittering lagd ved',
   'outlayClaim.receiptFile': 'kvittering: {name}',
   'outlayClaim.lineTitle': 'Linje {n}: {kind}',

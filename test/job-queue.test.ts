@@ -69,14 +69,25 @@ describe('the SQLite job queue', () => {
     const [job] = await queue.take(ping, { leaseMs: 60_000 });
     await queue.retryAt(job!, new Date(at() + 5000), 'claims API down');
     expect(await queue.nextDue(ping)).toEqual(new Date(at() + 5000));
-    expect(await queue.takeKey(ping, 'k', { leaseMs: 1000 })).toBeUndefined();
+    expect(await queue.take(ping, { leaseMs: 1000 })).toEqual([]);
     tick(5000);
-    const retried = await queue.takeKey(ping, 'k', { leaseMs: 1000 });
+    const [retried] = await queue.take(ping, { leaseMs: 1000 });
     expect(retried).toMatchObject({ attempts: 2, lastError: 'claims API down' });
     await queue.deadLetter(retried!, 'refused: 422');
     tick(60_000);
     expect(await queue.take(ping, { leaseMs: 1000 })).toEqual([]);
     expect(await queue.find(ping, 'k')).toMatchObject({ state: 'dead', lastError: 'refused: 422' });
+  });
+
+  it('gives a job to the turn that enqueued it before it is due, but not while leased', async () => {
+    const { queue, inTx, at } = setup();
+    inTx((tx) =>
+      queue.enqueue(tx, ping, { key: 'k', payload: { n: 1 }, runAt: new Date(at() + 60_000) }),
+    );
+    expect(await queue.take(ping, { leaseMs: 1000 })).toEqual([]);
+    const now = await queue.takeKey(ping, 'k', { leaseMs: 1000 });
+    expect(now?.payload).toEqual({ n: 1 });
+    expect(await queue.takeKey(ping, 'k', { leaseMs: 1000 })).toBeUndefined();
   });
 
   it('settles by key inside the transaction of the outcome, whoever holds the lease', async () => {
@@ -87,12 +98,16 @@ describe('the SQLite job queue', () => {
     expect(await queue.find(ping, 'k')).toMatchObject({ state: 'done' });
   });
 
-  it('hands out the leases of a process that died when asked at start-up', async () => {
+  it('hands out the jobs of a process that died when asked at start-up', async () => {
     const { queue, inTx } = setup();
     inTx((tx) => queue.enqueue(tx, ping, { key: 'k', payload: { n: 1 } }));
+    inTx((tx) =>
+      queue.enqueue(tx, ping, { key: 'later', payload: { n: 2 }, runAt: new Date(9e12) }),
+    );
     await queue.take(ping, { leaseMs: 600_000 });
-    expect(await queue.releaseLeases(ping)).toBe(1);
-    expect(await queue.take(ping, { leaseMs: 1000 })).toHaveLength(1);
+    expect(await queue.take(ping, { leaseMs: 1000 })).toEqual([]);
+    expect(await queue.wakeAll(ping)).toBe(2);
+    expect(await queue.take(ping, { leaseMs: 1000, limit: 5 })).toHaveLength(2);
   });
 
   it('sets aside a job whose payload no longer reads instead of failing every take', async () => {

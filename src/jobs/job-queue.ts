@@ -68,7 +68,10 @@ export interface JobQueue<Tx> {
   enqueue<P>(tx: Tx, kind: JobKind<P>, job: NewJob<P>): Awaitable<boolean>;
   /** Due jobs of a kind (queued and due, or leased with an expired lease), oldest first. */
   take<P>(kind: JobKind<P>, options: TakeOptions): Promise<Array<LeasedJob<P>>>;
-  /** The live job with this key, if it is due or its lease expired: to run it at once. */
+  /**
+   * The live job with this key, due or not, unless a worker holds its lease: the turn that
+   * enqueued a job runs it at once, and a job enqueued with a later `runAt` waits for workers.
+   */
   takeKey<P>(
     kind: JobKind<P>,
     key: string,
@@ -87,8 +90,11 @@ export interface JobQueue<Tx> {
   deadLetterKey(tx: Tx, kind: JobKind<unknown>, key: string, error: string): Awaitable<boolean>;
   /** The newest job of a kind with this key, live or settled. */
   find<P>(kind: JobKind<P>, key: string): Promise<Job<P> | undefined>;
-  /** Makes every leased job of a kind due now (start-up, when no other worker can hold a lease). */
-  releaseLeases(kind: JobKind<unknown>): Promise<number>;
+  /**
+   * Makes every live job of a kind due now, leased or waiting: at start-up, when the process that
+   * held the leases or meant to run the jobs itself is gone (SQLite runs one bot process).
+   */
+  wakeAll(kind: JobKind<unknown>): Promise<number>;
   /** When the next job of a kind is due, so a worker can sleep until then. */
   nextDue(kind: JobKind<unknown>): Promise<Date | undefined>;
 }

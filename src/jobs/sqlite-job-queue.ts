@@ -126,13 +126,13 @@ export class SqliteJobQueue implements JobQueue<SqliteTx> {
     });
   }
 
-  releaseLeases(kind: JobKind<unknown>): Promise<number> {
+  wakeAll(kind: JobKind<unknown>): Promise<number> {
     return settle(
       () =>
         this.db
           .prepare(
             `UPDATE jobs SET state = 'queued', run_at = MIN(run_at, ?), lease_token = NULL,
-               leased_until = NULL, updated_at = ? WHERE kind = ? AND state = 'leased'`,
+               leased_until = NULL, updated_at = ? WHERE kind = ? AND state IN ('queued', 'leased')`,
           )
           .run(this.now(), this.now(), kind.name).changes,
     );
@@ -155,13 +155,17 @@ export class SqliteJobQueue implements JobQueue<SqliteTx> {
     const take = this.db.transaction(() => {
       const now = this.now();
       const rows = this.db
-        .prepare<[string, number, number, string | null, string | null, number], JobRow>(
+        .prepare<
+          [string, number, string | null, number, string | null, string | null, number],
+          JobRow
+        >(
           `SELECT * FROM jobs WHERE kind = ?
-             AND ((state = 'queued' AND run_at <= ?) OR (state = 'leased' AND leased_until <= ?))
+             AND ((state = 'queued' AND (run_at <= ? OR key = ?))
+               OR (state = 'leased' AND leased_until <= ?))
              AND (? IS NULL OR key = ?)
            ORDER BY run_at, created_at LIMIT ?`,
         )
-        .all(kind.name, now, now, key ?? null, key ?? null, options.limit ?? 1);
+        .all(kind.name, now, key ?? null, now, key ?? null, key ?? null, options.limit ?? 1);
       const update = this.db.prepare(
         `UPDATE jobs SET state = 'leased', attempts = attempts + 1, lease_token = ?,
            leased_until = ?, updated_at = ? WHERE id = ?`,

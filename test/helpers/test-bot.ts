@@ -21,7 +21,8 @@ import { ReceiptPipeline } from '../../src/receipts/receipt-pipeline.js';
 import { ReceiptStore } from '../../src/receipts/receipt-store.js';
 import { createExpenseServices } from '../../src/services/expense-services.js';
 import { ProcessedActivities } from '../../src/store/processed-activities.js';
-import { openDatabase } from '../../src/store/sqlite-database.js';
+import { SqliteJobQueue } from '../../src/jobs/sqlite-job-queue.js';
+import { openDatabase, type SqliteTx } from '../../src/store/sqlite-database.js';
 import { SqliteStorage } from '../../src/store/sqlite-storage.js';
 
 export interface TestBotOptions {
@@ -39,7 +40,7 @@ export interface TestBotOptions {
 }
 
 export interface TestBot {
-  bot: ExpenseBot;
+  bot: ExpenseBot<SqliteTx>;
   /** The bot's receipts, for checking what stayed in a user's inbox. */
   receipts: ReceiptPipeline;
 }
@@ -53,9 +54,12 @@ export function makeTestBot(options: TestBotOptions): TestBot {
   });
   const idPrefix = options.idPrefix ?? 'draft';
   let n = 0;
+  const processed = new ProcessedActivities(db);
   const bot = new ExpenseBot({
     services: createExpenseServices({
       storage: new SqliteStorage(db),
+      queue: new SqliteJobQueue(db),
+      replay: processed,
       help: new HelpService(loadGuide()),
       receipts,
       intake: { authEnabled: false, ...(options.fetch ? { fetch: options.fetch } : {}) },
@@ -63,7 +67,7 @@ export function makeTestBot(options: TestBotOptions): TestBot {
       logger: pino({ level: 'silent' }),
     }),
     botAppId: '',
-    processed: new ProcessedActivities(db),
+    processed,
     cards: new CardRenderer(),
     logger: pino({ level: 'silent' }),
     defaultLang: 'nb',

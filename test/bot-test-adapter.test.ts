@@ -138,6 +138,29 @@ describe('bot through the TestAdapter', () => {
   });
 });
 
+describe('replayed activities', () => {
+  it('processes a resent message whose first turn died before committing, and ignores a true replay', async () => {
+    let dying = true;
+    const { bot } = makeTestBot({
+      claims: { baseUrl: api.url, token: api.token, timeoutMs: 2000 },
+      failWrites: () => dying,
+    });
+    const { adapter, sent } = recordingAdapter((context) => bot.run(context));
+    const message = personalChat(
+      'nb-NO',
+      'aad-resend',
+    )({ type: 'message', id: 'act-1', text: 'ny utlegg' });
+    await expect(adapter.processActivity(message)).rejects.toThrow('the process died here');
+    const forms = () => sent.filter((a) => JSON.stringify(a).includes('outlay.submit')).length;
+    expect(forms()).toBe(0);
+    dying = false;
+    await adapter.processActivity(message);
+    expect(forms()).toBe(1);
+    await adapter.processActivity(message);
+    expect(forms()).toBe(1);
+  });
+});
+
 describe('help from the user guide through the bot', () => {
   it('answers "how do I log a ferry ticket" in English with the source and a button to start an outlay', async () => {
     const c = chat(makeBot(), 'en-US', 'aad-help');

@@ -58,6 +58,7 @@ interface Run {
   draftId: string;
   click: Record<string, unknown>;
   clickedAt?: number;
+  stage?: string;
 }
 
 function activity(aad: string, conversation: string, over: Record<string, unknown>) {
@@ -167,6 +168,7 @@ describe('filing survives kill -9 of the bot', () => {
     const stages = new Map<string, number>();
     const delays: number[] = [];
     let told = 0;
+    const untold: string[] = [];
     const started = performance.now();
     for (let kill = 0; kill < KILLS; kill++) {
       // Delays spread evenly over 0–200 ms across all runs; each kill gets some from the whole range.
@@ -190,8 +192,8 @@ describe('filing survives kill -9 of the bot', () => {
       await server.bot.kill();
       for (const run of runs) {
         delays.push(Math.round(killedAt - (run.clickedAt ?? killedAt)));
-        const stage = stageAtKill(seenInBot(run), (await claimsAt(run.aad)).length);
-        stages.set(stage, (stages.get(stage) ?? 0) + 1);
+        run.stage = stageAtKill(seenInBot(run), (await claimsAt(run.aad)).length);
+        stages.set(run.stage, (stages.get(run.stage) ?? 0) + 1);
       }
 
       await server.restart();
@@ -207,6 +209,7 @@ describe('filing survives kill -9 of the bot', () => {
         });
         if (connector.texts(run.conversation).some((t) => t.includes(claims[0]?.number ?? '?')))
           told++;
+        else untold.push(`${run.path} (${run.stage})`);
       }
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -214,7 +217,8 @@ describe('filing survives kill -9 of the bot', () => {
     console.log(
       `kill loop: ${total} filings over ${KILLS} kills, click→kill ${spread}, in ${seconds} s; ` +
         `at the kill: ${[...stages].map(([s, n]) => `${s} ${n}`).join(', ')}; ` +
-        `one claim each ${total}/${total}, none stuck; the number told in the chat ${told}/${total}`,
+        `one claim each ${total}/${total}, none stuck; the number told in the chat ${told}/${total}` +
+        (untold.length ? ` (not told: ${untold.join(', ')})` : ''),
     );
     // Where the kills landed depends on the machine's speed, so it is reported, not asserted.
   }, 600_000);

@@ -122,6 +122,8 @@ describe('claim filing', () => {
     });
     expect(event.type).toBe('retry');
     expect(event.type === 'retry' && event.error).toMatch(/request failed/);
+    // No answer at all, quickly: worth one more try while the user waits.
+    expect(event.type === 'retry' && event.atOnce).toBe(true);
     expect(await new ClaimsListing({ claims, links, logger }).list(KARI)).toEqual({
       type: 'claimsListFailed',
     });

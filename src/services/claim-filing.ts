@@ -26,7 +26,8 @@ export interface ClaimDelivery {
 
 export type DeliveryOutcome =
   | { type: 'filed'; claim: Claim }
-  | { type: 'retry'; error: string; retryAfterMs?: number }
+  /** `atOnce`: the request failed before any answer and quickly (e.g. a stale keep-alive socket). */
+  | { type: 'retry'; error: string; retryAfterMs?: number; atOnce?: true }
   | { type: 'refused'; error: string; refusal: Refusal };
 
 export class ClaimFiling {
@@ -79,9 +80,16 @@ export class ClaimFiling {
         ...(err instanceof ClaimsApiUnavailableError && err.retryAfterMs !== undefined
           ? { retryAfterMs: err.retryAfterMs }
           : {}),
+        ...(failedFast(err) ? { atOnce: true as const } : {}),
       };
     }
   }
+}
+
+/** No answer at all, and not for want of time: the connection failed. A timeout is not retried at once. */
+function failedFast(err: unknown): boolean {
+  if (!(err instanceof ClaimsApiUnavailableError) || !(err.cause instanceof Error)) return false;
+  return err.cause.name !== 'TimeoutError' && err.cause.name !== 'AbortError';
 }
 
 /** The API's problem code, as the user is told it (the API's own message is English). */

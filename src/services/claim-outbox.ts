@@ -83,7 +83,7 @@ export class ClaimOutbox<Tx> implements TurnRecorder<Tx> {
     });
     // A worker has it (it was due already): it tells the user when it is through.
     if (!job) return { type: 'fileQueued', draftId };
-    return this.attempt(job);
+    return this.attempt(job, true);
   }
 
   /** Due jobs for the worker. */
@@ -108,9 +108,13 @@ export class ClaimOutbox<Tx> implements TurnRecorder<Tx> {
    * One delivery attempt. Filed or refused comes back as the event the conversation commits
    * (settling the job in the same transaction); not answering puts the job back with backoff.
    */
-  async attempt(job: LeasedJob<FileClaimPayload>): Promise<ConversationEvent> {
+  async attempt(job: LeasedJob<FileClaimPayload>, userWaits = false): Promise<ConversationEvent> {
     const { draftId, employeeId } = job.payload;
-    const outcome = await this.deps.filing.deliver(employeeId, job.payload);
+    let outcome = await this.deps.filing.deliver(employeeId, job.payload);
+    // While the user waits for the answer, a connection that failed at once (a keep-alive socket
+    // the server had just closed) is tried once more rather than queued; the key makes it safe.
+    if (userWaits && outcome.type === 'retry' && outcome.atOnce)
+      outcome = await this.deps.filing.deliver(employeeId, job.payload);
     switch (outcome.type) {
       case 'filed':
         return { type: 'filed', draftId, claim: outcome.claim };

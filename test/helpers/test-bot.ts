@@ -37,6 +37,8 @@ export interface TestBotOptions {
   fetch?: FetchLike;
   /** New drafts are `<idPrefix>-1`, `<idPrefix>-2`, … Default: `draft`. */
   idPrefix?: string;
+  /** While this says so, state writes fail as a crash mid-turn would leave them: not committed. */
+  failWrites?: () => boolean;
 }
 
 export interface TestBot {
@@ -57,7 +59,7 @@ export function makeTestBot(options: TestBotOptions): TestBot {
   const processed = new ProcessedActivities(db);
   const bot = new ExpenseBot({
     services: createExpenseServices({
-      storage: new SqliteStorage(db),
+      storage: failingWhen(new SqliteStorage(db), options.failWrites),
       queue: new SqliteJobQueue(db),
       replay: processed,
       help: new HelpService(loadGuide()),
@@ -75,6 +77,15 @@ export function makeTestBot(options: TestBotOptions): TestBot {
     newId: () => `${idPrefix}-${++n}`,
   });
   return { bot, receipts };
+}
+
+function failingWhen(storage: SqliteStorage, fail: (() => boolean) | undefined) {
+  if (!fail) return storage;
+  return {
+    read: (keys: string[]) => storage.read(keys),
+    write: (changes: Record<string, unknown>, inTx?: (tx: SqliteTx) => void) =>
+      fail() ? Promise.reject(new Error('the process died here')) : storage.write(changes, inTx),
+  };
 }
 
 /** Activities from one user in their personal chat with the bot; `over` adds the rest. */

@@ -1,4 +1,7 @@
-/** Starts the real bot (`src/index.ts`) as a child process, as the README's command does. */
+/**
+ * Starts the real bot (`src/index.ts`) as a child process, as the README's command does, and the
+ * reference claims API (`npm run claims-api`) as a process of its own.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,10 +13,28 @@ export interface BotProcess {
   child: ChildProcess;
   logs: string[];
   stop(): Promise<number | null>;
+  /** `kill -9`: no shutdown code runs, as in a crash. */
+  kill(): Promise<void>;
 }
 
-export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+export function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
+  return startProcess('src/index.ts', 'bot listening', env);
+}
+
+/** The reference claims API on its own; `url` is its origin. Needs CLAIMS_API_TOKEN and DATA_DIR. */
+export function startClaimsApiProcess(env: Record<string, string>): Promise<BotProcess> {
+  return startProcess('src/claims-api/standalone.ts', 'claims API listening', {
+    CLAIMS_API_PORT: '0',
+    ...env,
+  });
+}
+
+async function startProcess(
+  entry: string,
+  ready: string,
+  env: Record<string, string>,
+): Promise<BotProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -28,14 +49,14 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
   const logs: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`bot did not start:\n${logs.join('')}`)),
+      () => reject(new Error(`${entry} did not start:\n${logs.join('')}`)),
       30_000,
     );
     const onData = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
       logs.push(text);
       for (const line of text.split('\n')) {
-        if (!line.includes('bot listening')) continue;
+        if (!line.includes(ready)) continue;
         const port = (JSON.parse(line) as { port: number }).port;
         clearTimeout(timer);
         resolve(`http://127.0.0.1:${port}`);
@@ -45,7 +66,7 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
     child.stderr?.on('data', (c: Buffer) => logs.push(c.toString('utf8')));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`bot exited with ${code}:\n${logs.join('')}`));
+      reject(new Error(`${entry} exited with ${code}:\n${logs.join('')}`));
     });
   });
   return {
@@ -57,6 +78,12 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
         if (child.exitCode !== null) return resolve(child.exitCode);
         child.once('exit', (code) => resolve(code));
         child.kill('SIGTERM');
+      }),
+    kill: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
       }),
   };
 }

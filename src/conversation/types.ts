@@ -51,6 +51,8 @@ export interface OutlayDraft {
   /** Set when this outlay belongs on a mileage or travel claim instead of a claim of its own. */
   parent?: { kind: 'mileage' | 'travel'; id: string };
   step: 'form' | 'review' | 'filing';
+  /** Filing waits in the outbox for the claims API to answer. */
+  queued?: boolean;
   fields: OutlayFields;
   /** Set when the draft came from free text, so the form can say it was pre-filled. */
   prefilled?: boolean;
@@ -83,6 +85,8 @@ export interface OutlayClaimDraft {
   /** Also the Idempotency-Key when filing. */
   id: string;
   step: 'form' | 'review' | 'filing';
+  /** Filing waits in the outbox for the claims API to answer. */
+  queued?: boolean;
   purpose: string;
   lines: ClaimLineDraft[];
 }
@@ -137,6 +141,8 @@ export interface MileageDraft {
   /** Also the Idempotency-Key when filing. */
   id: string;
   step: 'form' | 'review' | 'filing';
+  /** Filing waits in the outbox for the claims API to answer. */
+  queued?: boolean;
   fields: MileageFields;
   passengers: Array<{ name: string; km: number }>;
   /** Tolls, parking and ferries on the trip: filed on the same claim (guide 5.1). */
@@ -167,6 +173,8 @@ export interface TravelFields {
 export interface TravelDraft {
   id: string;
   step: 'form' | 'review' | 'filing';
+  /** Filing waits in the outbox for the claims API to answer. */
+  queued?: boolean;
   fields: TravelFields;
   outlays: OutlayLine[];
   mileage?: MileageClaimLine;
@@ -194,6 +202,11 @@ export interface UserState {
   /** The last filed draft, so a repeated click on File says where it went instead of filing again. */
   lastFiled?: { draftId: string; number: string; draft?: OutlayDraft; claim?: OutlayClaimDraft };
 }
+
+/** Why the claims API refused a claim for good, as the user is told it. */
+export type Refusal =
+  | { code: 'validation' | 'attachment' | 'tooLarge' | 'conflict' }
+  | { code: 'other'; status: number };
 
 export type Scope = 'personal' | 'groupChat' | 'channel';
 
@@ -228,7 +241,18 @@ export type ConversationEvent =
   | { type: 'action'; action: CardAction }
   | { type: 'action'; rejected: RejectedAction }
   | { type: 'filed'; draftId: string; claim: Claim }
-  | { type: 'fileFailed'; draftId: string; reason: 'unavailable' | 'rejected'; detail?: string }
+  /** `refusal`: why the claims API refused it for good, said in the user's language. */
+  | {
+      type: 'fileFailed';
+      draftId: string;
+      reason: 'unavailable' | 'rejected';
+      detail?: string;
+      refusal?: Refusal;
+    }
+  /** The claims API did not answer: the claim waits in the outbox, which files it later. */
+  | { type: 'fileQueued'; draftId: string }
+  /** Start-up found the draft being filed with nothing in the outbox: file it again, same key. */
+  | { type: 'refile'; draftId: string }
   /** `receiptLinks`: per claim id, short-lived links to its receipts, made by the bot. */
   /** `question`: the chat question the list was fetched to answer ("er reiseregningen godkjent?"). */
   | {

@@ -14,7 +14,7 @@ import { ClaimsRepository } from './claims-api/claims-repository.js';
 import { loadProfiles } from './claims-api/profiles.js';
 import { registerClaimsApiRoutes } from './claims-api/reference-server.js';
 import type { Config } from './config.js';
-import { errorSummary } from './logger.js';
+import { errorSummary, errorWithStack } from './logger.js';
 import { ProcessedActivities } from './store/processed-activities.js';
 import { openDatabase } from './store/sqlite-database.js';
 import { HelpService } from './help/compose-answer.js';
@@ -36,6 +36,7 @@ export interface RunningApp {
 }
 
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  for (const warning of config.warnings) logger.warn(warning);
   const db = openDatabase(path.join(config.DATA_DIR, 'bot.sqlite'));
   const storage = new SqliteStorage(db);
   const processed = new ProcessedActivities(db);
@@ -50,7 +51,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       next: (e?: unknown) => void,
     ) => {
       if (!err.statusCode || err.statusCode >= 500)
-        logger.error({ err: errorSummary(err), path: req.path() }, 'request failed');
+        logger.error({ err: errorWithStack(err), path: req.path() }, 'request failed');
       next();
     },
   );

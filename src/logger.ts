@@ -56,6 +56,15 @@ export function errorSummary(err: unknown): ErrorSummary {
 }
 
 /**
+ * For an unexpected error (a failed turn, a 500): the summary plus the stack, so the log says
+ * where it broke. Expected failures (a refused token, an unreachable host) use errorSummary alone.
+ */
+export function errorWithStack(err: unknown): ErrorSummary & { stack?: string } {
+  const summary = errorSummary(err);
+  return err instanceof Error && err.stack ? { ...summary, stack: err.stack } : summary;
+}
+
+/**
  * Logs a failure once per cause (kind, status, code) and again when the cause changes or after a
  * success: a wrong API key shows once in the log, not on every message.
  */

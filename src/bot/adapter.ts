@@ -11,7 +11,7 @@ import {
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { langFromLocale, t } from '../i18n/translate.js';
-import { errorSummary } from '../logger.js';
+import { errorSummary, errorWithStack } from '../logger.js';
 
 export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
@@ -22,8 +22,12 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   };
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (context, error) => {
+    const activityType: unknown = context.activity.type;
     logger.error(
-      { err: errorSummary(error), activityType: context.activity.type },
+      {
+        err: errorWithStack(error),
+        activityType: typeof activityType === 'string' ? activityType.slice(0, 64) : 'unknown',
+      },
       'unhandled error in turn',
     );
     // Tell the user something went wrong, in their language, without internals.

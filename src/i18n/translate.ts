@@ -20,9 +20,13 @@ export function t(
   );
 }
 
-/** Maps a Teams locale ("nb-NO", "nn-NO", "no", "en-US", …) to one of our languages. */
-export function langFromLocale(locale: string | undefined): Lang | undefined {
-  if (!locale) return undefined;
+/**
+ * Maps a Teams locale ("nb-NO", "nn-NO", "no", "en-US", …) to one of our languages. Takes
+ * `unknown`: the locale comes straight from the posted activity, and a number there must not
+ * break the error handler that reads it.
+ */
+export function langFromLocale(locale: unknown): Lang | undefined {
+  if (typeof locale !== 'string' || !locale) return undefined;
   const base = locale.toLowerCase().split(/[-_]/)[0];
   if (base === 'nn') return 'nn';
   if (base === 'nb' || base === 'no') return 'nb';

@@ -28,6 +28,8 @@ const schema = z
       z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     ),
     MicrosoftAppTenantId: optionalString,
+    /** Where the Bot Framework's signing keys are published; unset = the public cloud's. */
+    BOT_OPENID_METADATA_URL: optionalUrl,
 
     CLAIMS_API_URL: optionalUrl,
     CLAIMS_API_TOKEN: z.preprocess(emptyToUndefined, claimsTokenSchema.optional()),

@@ -14,9 +14,11 @@ export function t(
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  const text = catalogs[lang][key];
+  // Own keys only: a key built from stored data ("kind.toString") must not reach the prototype.
+  const catalog = catalogs[lang] as Record<string, string>;
+  const text = Object.hasOwn(catalog, key) ? (catalog[key] as string) : key;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
 }
 
@@ -41,8 +43,16 @@ export function formattingLocale(lang: Lang): string {
 
 export function formatMoney(amountMinor: number, currency: string, lang: Lang): string {
   // Minor units are integers; dividing by 100 only for display keeps the stored figures exact.
-  return new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'nb-NO', {
-    style: 'currency',
-    currency,
-  }).format(amountMinor / 100);
+  const locale = lang === 'en' ? 'en-US' : 'nb-NO';
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amountMinor / 100);
+  } catch {
+    // A code Intl refuses ("XX", "toString") in data stored before the edge checked it: the
+    // figure and the code as they are, so a list of claims still shows instead of failing.
+    const figure = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }).format(amountMinor / 100);
+    return `${figure} ${String(currency).slice(0, 12)}`.trim();
+  }
 }

@@ -8,18 +8,18 @@ import type { Claim } from '../src/claims/claim.js';
 import { handleEvent } from '../src/conversation/engine.js';
 import type { OutlayDraft, UserState } from '../src/conversation/types.js';
 import { formatMoney } from '../src/i18n/translate.js';
-import { act, cards, ctx, plainSpaces, run, say, texts } from './helpers/engine-driver.js';
+import {
+  act,
+  cards,
+  ctx,
+  parkingForm,
+  plainSpaces,
+  run,
+  say,
+  texts,
+} from './helpers/engine-driver.js';
 import { threePhotos } from './helpers/receipt-batches.js';
 
-const parkingForm = {
-  date: '2026-11-23',
-  amount: '120',
-  currency: 'NOK',
-  kind: 'parking',
-  merchant: 'EasyPark',
-  purpose: 'Kundemøte hos Equinor',
-  comment: '',
-};
 const HUGE = 'x'.repeat(400_000);
 
 function outlayForm(lang: 'nb' | 'en' = 'nb') {

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess, type BotProcess } from '../scripts/lib/bot-process.js';
 import { tokenProblem } from '../src/bot/inbound.js';
@@ -142,6 +143,39 @@ describe('inbound authentication (auth on)', () => {
   it('answers 503 when the key set cannot be reached', async () => {
     mode = 'keys-unreachable';
     await refusedOnce(`Bearer ${token()}`, 503);
+  });
+
+  it('answers fuzzed activities and tokens with 401 or 503 only, while the keys are out of reach', async () => {
+    mode = 'keys-unreachable';
+    const before = keyRequests;
+    const header = fc.oneof(
+      fc.constant(undefined),
+      fc.string({ maxLength: 40 }),
+      fc.constant(`Bearer ${b64({ alg: 'none' })}.${b64({ iss: ISSUER })}.`),
+      fc.constant('signed'),
+    );
+    const body = fc.record({
+      text: fc.oneof(fc.string({ maxLength: 20 }), fc.integer()),
+      locale: fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.constant(null)),
+      value: fc.jsonValue({ maxDepth: 2 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(header, body, async (h, extra) => {
+        const authorization = h === 'signed' ? `Bearer ${token()}` : h;
+        const res = await fetch(`${bot.url}/api/messages`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(authorization ? { authorization } : {}),
+          },
+          body: JSON.stringify({ ...activity(), type: 'message', ...extra }),
+        });
+        await res.text();
+        expect(res.status).toBe(h === 'signed' ? 503 : 401);
+      }),
+      { numRuns: 100 },
+    );
+    expect(keyRequests).toBeGreaterThan(before);
   });
 
   it.each([

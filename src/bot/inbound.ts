@@ -15,6 +15,7 @@
 import type { Activity, ConfigurationBotFrameworkAuthentication, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type restify from 'restify';
+import { z } from 'zod';
 import { errorSummary, errorWithStack } from '../logger.js';
 import type { BotAdapter } from './adapter.js';
 
@@ -89,10 +90,8 @@ export function messagesHandler(deps: MessagesHandlerDeps) {
   return async (req: restify.Request, res: restify.Response): Promise<void> => {
     const logic = deps.logic();
     if (!logic) return void res.send(503, { error: 'starting' });
-    const body: unknown = req.body;
-    if (!isRecord(body) || typeof body.type !== 'string' || body.type === '')
-      return void res.send(400, { error: 'not_an_activity' });
-    const activity = toActivity(body);
+    const activity = toActivity(req.body);
+    if (!activity) return void res.send(400, { error: 'not_an_activity' });
     const header: unknown = req.headers.authorization;
     if (deps.authEnabled) {
       const problem = tokenProblem(header, now());
@@ -121,9 +120,44 @@ export function messagesHandler(deps: MessagesHandlerDeps) {
   };
 }
 
-/** As botbuilder's validateAndFixActivity: the timestamps as dates, the raw strings kept. */
-function toActivity(body: Record<string, unknown>): Activity {
-  const activity = { ...body } as Record<string, unknown>;
+const text = (max: number) => z.string().max(max).optional().catch(undefined);
+const list = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item).max(max).optional().catch(undefined);
+const account = z.looseObject({
+  id: z.string().min(1).max(512),
+  name: text(512),
+  aadObjectId: text(128),
+});
+
+/**
+ * The activity as the bot reads it. What a reply needs (type, channel, service URL, conversation,
+ * sender) must be there; any other field the bot reads is dropped when it has the wrong type, so
+ * a numeric `text` or a `locale` object reaches no code that expects a string.
+ */
+const activitySchema = z.looseObject({
+  type: z.string().min(1).max(64),
+  id: text(512),
+  channelId: z.string().min(1).max(64),
+  serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
+  conversation: z.looseObject({ id: z.string().min(1).max(1024), conversationType: text(64) }),
+  from: account,
+  recipient: account.optional().catch(undefined),
+  text: text(100_000),
+  locale: text(64),
+  localTimezone: text(64),
+  name: text(256),
+  replyToId: text(512),
+  attachments: list(z.looseObject({}), 50),
+  entities: list(z.looseObject({}), 50),
+  membersAdded: list(account, 100),
+  membersRemoved: list(account, 100),
+});
+
+/** The activity, or undefined when the body is none; timestamps as dates, as botbuilder's own parser does. */
+export function toActivity(body: unknown): Activity | undefined {
+  const parsed = activitySchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const activity: Record<string, unknown> = parsed.data;
   for (const [key, raw] of [
     ['timestamp', 'rawTimestamp'],
     ['localTimestamp', 'rawLocalTimestamp'],
@@ -133,7 +167,7 @@ function toActivity(body: Record<string, unknown>): Activity {
     if (typeof value === 'string') {
       activity[raw] = value;
       activity[key] = new Date(value);
-    }
+    } else delete activity[key];
   }
   return activity as unknown as Activity;
 }

@@ -37,17 +37,27 @@ export type Connect = (target: ConnectTarget) => Socket;
 export const systemLookup: LookupAll = (hostname) =>
   dnsLookup(hostname, { all: true, verbatim: true });
 
-export const directConnect: Connect = (target) => {
-  if (!target.tls) return netConnect({ host: target.address, port: target.port });
-  return tlsConnect({
-    host: target.address,
-    port: target.port,
-    // SNI takes a name, never an IP literal.
-    ...(isIP(target.hostname) ? {} : { servername: target.hostname }),
-    ALPNProtocols: ['http/1.1'],
-    checkServerIdentity: (_host, cert) => checkServerIdentity(target.hostname, cert),
-  });
-};
+/**
+ * A direct TCP or TLS connection to the vetted address. `ca` replaces the trusted authorities
+ * (tests with a local https server); verification itself is never turned off.
+ */
+export function directConnectWith(trust: { ca?: string | Buffer } = {}): Connect {
+  return (target) => {
+    if (!target.tls) return netConnect({ host: target.address, port: target.port });
+    return tlsConnect({
+      host: target.address,
+      port: target.port,
+      // SNI takes a name, never an IP literal.
+      ...(isIP(target.hostname) ? {} : { servername: target.hostname }),
+      ALPNProtocols: ['http/1.1'],
+      // The certificate must name the URL's host, whatever address the socket went to.
+      checkServerIdentity: (_host, cert) => checkServerIdentity(target.hostname, cert),
+      ...(trust.ca ? { ca: trust.ca } : {}),
+    });
+  };
+}
+
+export const directConnect: Connect = directConnectWith();
 
 /** Why a host was refused; the caller turns it into its own error. */
 export class RefusedAddress extends Error {

@@ -106,30 +106,37 @@ async function post(authorization?: string) {
     },
     body: JSON.stringify(activity()),
   });
-  return { status: res.status, body: await res.text() };
+  return {
+    status: res.status,
+    body: await res.text(),
+    requestId: res.headers.get('x-request-id'),
+  };
 }
 
-/** The log lines written since `from`, and whether any of them carries a stack trace. */
-function logSince(from: number) {
-  const text = bot.logs.slice(from).join('');
-  const lines = text.split('\n').filter((l) => l.trim() !== '');
-  return { lines, text, refusals: lines.filter((l) => l.includes('/api/messages refused')) };
+/** The bot's log lines that name `requestId`, once the line has arrived over the pipe. */
+async function linesOf(requestId: string) {
+  const find = () =>
+    bot.logs
+      .join('')
+      .split('\n')
+      .filter((l) => l.includes(requestId));
+  for (let i = 0; i < 100 && find().length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+  return find();
 }
 
 async function refusedOnce(authorization: string | undefined, status: number) {
-  const before = bot.logs.length;
   const answer = await post(authorization);
   expect(answer.status).toBe(status);
   expect(JSON.parse(answer.body)).toEqual({
     error: status === 503 ? 'unavailable' : 'unauthorized',
   });
-  // Logs arrive on a pipe: wait for the line rather than for a time.
-  for (let i = 0; i < 100 && logSince(before).refusals.length === 0; i++)
-    await new Promise((r) => setTimeout(r, 20));
-  const log = logSince(before);
-  expect(log.refusals).toHaveLength(1);
-  expect(log.lines).toHaveLength(1);
-  expect(log.text).not.toMatch(/\n\s+at /);
+  expect(answer.requestId).toBeTruthy();
+  const lines = await linesOf(answer.requestId ?? '');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain('/api/messages refused');
+  // One JSON line: no stack trace, and nothing else the bot wrote.
+  expect(() => JSON.parse(lines[0] ?? '') as unknown).not.toThrow();
+  expect(lines[0]).not.toMatch(/\\n\s+at |"stack"/);
   expect(answer.body).not.toMatch(/botframework|ENOTFOUND|ECONNREFUSED|127\.0\.0\.1/i);
 }
 
@@ -199,6 +206,16 @@ describe('inbound authentication (auth on)', () => {
     expect(keyRequests).toBe(before);
   });
 
+  it('refuses a body that is no activity with 401 before looking at it, without a token', async () => {
+    const res = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 42 }),
+    });
+    expect(res.status).toBe(401);
+    await res.text();
+  });
+
   it('lets a token the channel signed through, and refuses one signed by another key', async () => {
     mode = 'working';
     expect((await post(`Bearer ${token()}`)).status).toBe(200);
@@ -207,6 +224,12 @@ describe('inbound authentication (auth on)', () => {
     expect(JSON.parse(forged.body)).toEqual({ error: 'unauthorized' });
     const wrongAudience = await post(`Bearer ${token(undefined, { aud: 'someone-else' })}`);
     expect(wrongAudience.status).toBe(401);
+  });
+});
+
+describe('the log after all of the above', () => {
+  it('holds no stack trace', () => {
+    expect(bot.logs.join('')).not.toMatch(/\n\s+at /);
   });
 });
 

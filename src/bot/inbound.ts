@@ -3,9 +3,9 @@
  * and a body naming the key server it failed to reach, writes a stack trace per request, and
  * fetches the signing keys even for a token that cannot be valid. Here instead:
  *
- * - a body that is not an activity → 400;
  * - with auth on, a missing, malformed, unsigned (`alg: none`) or expired token → 401 before any
  *   key is fetched;
+ * - a body that is not an activity → 400;
  * - a well-formed token whose signing keys cannot be fetched → 503, since the fault is ours;
  * - every refusal: a neutral JSON body and one log line without a stack.
  *
@@ -83,20 +83,30 @@ export interface MessagesHandlerDeps {
 /** The restify handler for POST /api/messages. */
 export function messagesHandler(deps: MessagesHandlerDeps) {
   const now = deps.now ?? Date.now;
-  const refuse = (res: restify.Response, status: number, reason: string, extra: object = {}) => {
-    deps.logger.warn({ status, reason, ...extra }, 'request to /api/messages refused');
+  const refuse = (
+    req: restify.Request,
+    res: restify.Response,
+    status: number,
+    reason: string,
+    extra: object = {},
+  ) => {
+    // The request id ties a caller's refused request to its one log line.
+    const requestId = req.getId();
+    deps.logger.warn({ status, reason, requestId, ...extra }, 'request to /api/messages refused');
+    res.header('x-request-id', requestId);
     res.send(status, { error: status === 503 ? 'unavailable' : 'unauthorized' });
   };
   return async (req: restify.Request, res: restify.Response): Promise<void> => {
     const logic = deps.logic();
     if (!logic) return void res.send(503, { error: 'starting' });
-    const activity = toActivity(req.body);
-    if (!activity) return void res.send(400, { error: 'not_an_activity' });
+    // The token first: a caller without one learns nothing, not even what a valid body is.
     const header: unknown = req.headers.authorization;
     if (deps.authEnabled) {
       const problem = tokenProblem(header, now());
-      if (problem) return refuse(res, 401, problem);
+      if (problem) return refuse(req, res, 401, problem);
     }
+    const activity = toActivity(req.body);
+    if (!activity) return void res.send(400, { error: 'not_an_activity' });
     let authenticated;
     try {
       authenticated = await deps.auth.authenticateRequest(
@@ -104,8 +114,9 @@ export function messagesHandler(deps: MessagesHandlerDeps) {
         typeof header === 'string' ? header : '',
       );
     } catch (err) {
-      if (isTokenRejection(err)) return refuse(res, 401, 'rejected', { err: errorSummary(err) });
-      return refuse(res, 503, 'signing keys unavailable', { err: errorSummary(err) });
+      if (isTokenRejection(err))
+        return refuse(req, res, 401, 'rejected', { err: errorSummary(err) });
+      return refuse(req, res, 503, 'signing keys unavailable', { err: errorSummary(err) });
     }
     try {
       const invoke = await deps.adapter.runTurn(authenticated, activity, logic);

@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import restify from 'restify';
 import type { Logger } from 'pino';
-import { createAdapter } from './bot/adapter.js';
+import { createAdapter, createBotAuthentication } from './bot/adapter.js';
+import { messagesHandler } from './bot/inbound.js';
 import { CardRenderer } from './bot/card-renderer.js';
 import { ExpenseBot } from './bot/expense-bot.js';
 import { createClaimsClient } from './claims-api/claims-client.js';
@@ -14,7 +15,7 @@ import { ClaimsRepository } from './claims-api/claims-repository.js';
 import { loadProfiles } from './claims-api/profiles.js';
 import { registerClaimsApiRoutes } from './claims-api/reference-server.js';
 import type { Config } from './config.js';
-import { errorSummary } from './logger.js';
+import { errorSummary, errorWithStack } from './logger.js';
 import { ProcessedActivities } from './store/processed-activities.js';
 import { openDatabase, type SqliteTx } from './store/sqlite-database.js';
 import { HelpService } from './help/compose-answer.js';
@@ -37,6 +38,7 @@ export interface RunningApp {
 }
 
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  for (const warning of config.warnings) logger.warn(warning);
   const db = openDatabase(path.join(config.DATA_DIR, 'bot.sqlite'));
   const storage = new SqliteStorage(db);
   const processed = new ProcessedActivities(db);
@@ -52,7 +54,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       next: (e?: unknown) => void,
     ) => {
       if (!err.statusCode || err.statusCode >= 500)
-        logger.error({ err: errorSummary(err), path: req.path() }, 'request failed');
+        logger.error({ err: errorWithStack(err), path: req.path() }, 'request failed');
+      // One line, never the body: it is over a megabyte of whatever the sender chose.
+      else if (err.statusCode === 413)
+        logger.warn(
+          { path: req.path(), contentLength: req.headers['content-length'] },
+          'request body too large',
+        );
       next();
     },
   );
@@ -118,18 +126,24 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // Typed messages the offline reading is unsure of; none without OPENAI_API_KEY.
   const understanding = modelUnderstandingFor(config, logger.child({ component: 'understanding' }));
 
-  const adapter = createAdapter(config, logger);
+  const auth = createBotAuthentication(config);
+  const adapter = createAdapter(config, logger, auth);
   // Created once the port is known: the embedded claims API's address includes it.
   const started: { bot?: ExpenseBot<SqliteTx> } = {};
 
   server.post(
     '/api/messages',
     restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }),
-    async (req: restify.Request, res: restify.Response) => {
-      const ready = started.bot;
-      if (!ready) return void res.send(503, { error: 'starting' });
-      await adapter.process(req, res, (context) => ready.run(context));
-    },
+    messagesHandler({
+      adapter,
+      auth,
+      authEnabled: config.authEnabled,
+      logger,
+      logic: () => {
+        const ready = started.bot;
+        return ready && ((context) => ready.run(context));
+      },
+    }),
   );
   server.get('/healthz', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
     db.prepare('select 1').get();

@@ -4,6 +4,7 @@
  * Every setting is documented in `.env.example`.
  */
 import { z } from 'zod';
+import { adminTokenIssue, claimsTokenSchema } from './token-rules.js';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
@@ -12,7 +13,8 @@ const optionalUrl = z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ 
 const schema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    HOST: z.string().default('0.0.0.0'),
+    /** Unset: 127.0.0.1 with auth off (anyone reaching the port could act as anyone), 0.0.0.0 with it on. */
+    HOST: optionalString,
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -26,10 +28,12 @@ const schema = z
       z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     ),
     MicrosoftAppTenantId: optionalString,
+    /** Where the Bot Framework's signing keys are published; unset = the public cloud's. */
+    BOT_OPENID_METADATA_URL: optionalUrl,
 
     CLAIMS_API_URL: optionalUrl,
-    CLAIMS_API_TOKEN: optionalString,
-    CLAIMS_API_ADMIN_TOKEN: optionalString,
+    CLAIMS_API_TOKEN: z.preprocess(emptyToUndefined, claimsTokenSchema.optional()),
+    CLAIMS_API_ADMIN_TOKEN: z.preprocess(emptyToUndefined, claimsTokenSchema.optional()),
     CLAIMS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
     // The outbox's retries when the claims API does not answer: backoff from base to max.
     CLAIMS_OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(1_000),
@@ -72,12 +76,20 @@ const schema = z
         message: 'is required when CLAIMS_API_URL points at another claims API',
       });
     }
+    const adminIssue = adminTokenIssue(c.CLAIMS_API_TOKEN, c.CLAIMS_API_ADMIN_TOKEN);
+    if (adminIssue)
+      ctx.addIssue({ code: 'custom', path: ['CLAIMS_API_ADMIN_TOKEN'], message: adminIssue });
   });
 
-export type Config = z.infer<typeof schema> & {
+export type Config = Omit<z.infer<typeof schema>, 'HOST'> & {
+  HOST: string;
   /** True when inbound requests must carry a Bot Framework token (MicrosoftAppId is set). */
   authEnabled: boolean;
+  /** Settings that start but deserve a line in the log (e.g. a wide HOST with auth off). */
+  warnings: string[];
 };
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -94,5 +106,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every setting.`,
     );
   }
-  return { ...result.data, authEnabled: Boolean(result.data.MicrosoftAppId) };
+  const authEnabled = Boolean(result.data.MicrosoftAppId);
+  const HOST = result.data.HOST ?? (authEnabled ? '0.0.0.0' : '127.0.0.1');
+  const warnings =
+    !authEnabled && !LOCAL_HOSTS.has(HOST)
+      ? [
+          `HOST=${HOST} with authentication off: anyone who reaches this port can act as any user; keep HOST=127.0.0.1 unless MicrosoftAppId is set`,
+        ]
+      : [];
+  return { ...result.data, HOST, authEnabled, warnings };
 }

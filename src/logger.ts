@@ -28,7 +28,17 @@ export const REDACT_PATHS = [
 
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   return pino(
-    { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'reiserekning' } },
+    {
+      level,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      base: { app: 'reiserekning' },
+      // A thrown Error gets pino's serializer (type, message, stack, cause); an errorSummary or
+      // errorWithStack object is already what should be written and passes as it is, instead of
+      // gaining an empty "stack" that says nothing.
+      serializers: {
+        err: (err: unknown) => (err instanceof Error ? pino.stdSerializers.err(err) : err),
+      },
+    },
     destination as pino.DestinationStream | undefined,
   );
 }
@@ -53,6 +63,15 @@ export function errorSummary(err: unknown): ErrorSummary {
     ...(typeof status === 'number' ? { status } : {}),
     ...(typeof code === 'string' ? { code } : {}),
   };
+}
+
+/**
+ * For an unexpected error (a failed turn, a 500): the summary plus the stack, so the log says
+ * where it broke. Expected failures (a refused token, an unreachable host) use errorSummary alone.
+ */
+export function errorWithStack(err: unknown): ErrorSummary & { stack?: string } {
+  const summary = errorSummary(err);
+  return err instanceof Error && err.stack ? { ...summary, stack: err.stack } : summary;
 }
 
 /**

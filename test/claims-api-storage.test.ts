@@ -141,6 +141,10 @@ describe('profiles file and standalone settings', () => {
     expect(() => parseStandaloneEnv({ CLAIMS_API_TOKEN: 'short-secret' })).not.toThrow(
       /short-secret/,
     );
+    // The same floor as the bot's embedded API: 31 characters is one too few.
+    expect(() => parseStandaloneEnv({ CLAIMS_API_TOKEN: 'x'.repeat(31) })).toThrow(
+      /at least 32 characters/,
+    );
     expect(() =>
       parseStandaloneEnv({ CLAIMS_API_TOKEN: TOKEN, CLAIMS_API_ADMIN_TOKEN: TOKEN }),
     ).toThrow(/must differ/);

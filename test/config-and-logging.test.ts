@@ -79,3 +79,38 @@ describe('logging', () => {
     expect(text).toContain('[redacted]');
   });
 });
+
+describe('safe defaults', () => {
+  const LONG = 'x'.repeat(32);
+
+  it('listens on this machine only while auth is off, and on all interfaces once it is on', () => {
+    expect(loadConfig({}).HOST).toBe('127.0.0.1');
+    expect(loadConfig({}).warnings).toEqual([]);
+    expect(loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }).HOST).toBe('0.0.0.0');
+  });
+
+  it('warns when HOST is set wider while anyone reaching the port could act as anyone', () => {
+    const wide = loadConfig({ HOST: '0.0.0.0' });
+    expect(wide.HOST).toBe('0.0.0.0');
+    expect(wide.warnings.join('\n')).toMatch(/HOST=0\.0\.0\.0 with authentication off/);
+    expect(loadConfig({ HOST: '127.0.0.1' }).warnings).toEqual([]);
+    expect(
+      loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }).warnings,
+    ).toEqual([]);
+  });
+
+  it.each([
+    [{ CLAIMS_API_TOKEN: 'x' }, 'CLAIMS_API_TOKEN', /at least 32 characters/],
+    [{ CLAIMS_API_TOKEN: 'x'.repeat(31) }, 'CLAIMS_API_TOKEN', /at least 32 characters/],
+    [{ CLAIMS_API_ADMIN_TOKEN: 'short-admin' }, 'CLAIMS_API_ADMIN_TOKEN', /at least 32/],
+    [{ CLAIMS_API_TOKEN: LONG, CLAIMS_API_ADMIN_TOKEN: LONG }, 'CLAIMS_API_ADMIN_TOKEN', /differ/],
+  ])('refuses weak claims API tokens %j (%s)', (env, name, message) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^  ${name}: `, 'm'));
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('accepts two different tokens of 32 characters', () => {
+    const c = loadConfig({ CLAIMS_API_TOKEN: LONG, CLAIMS_API_ADMIN_TOKEN: 'y'.repeat(32) });
+    expect(c.CLAIMS_API_ADMIN_TOKEN).toBe('y'.repeat(32));
+  });
+});

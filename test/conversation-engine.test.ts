@@ -14,6 +14,7 @@ import {
   run as runEvents,
   say,
   texts,
+  parkingForm,
 } from './helpers/engine-driver.js';
 
 const TODAY = '2026-11-24';
@@ -39,16 +40,6 @@ function filedClaim(number = 'RR-2026-000001'): Claim {
     updatedAt: '2026-11-24T10:00:00Z',
   };
 }
-
-const parkingForm = {
-  date: '2026-11-23',
-  amount: '120',
-  currency: 'NOK',
-  kind: 'parking',
-  merchant: 'EasyPark',
-  purpose: 'Kundemøte hos Equinor',
-  comment: '',
-};
 
 describe('welcome', () => {
   it('greets a new user with the welcome card in their Teams language', () => {

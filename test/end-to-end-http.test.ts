@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startBotProcess } from '../scripts/lib/bot-process.js';
 import { useBotServer } from './helpers/bot-server.js';
+import { parkingForm } from './helpers/engine-driver.js';
 
 const server = useBotServer('e2e');
 const { connector, post } = server;
@@ -48,15 +49,7 @@ function lastDraftId(user: User): string {
   throw new Error('no draft card sent');
 }
 
-const form = {
-  date: '2026-11-20',
-  amount: '120',
-  currency: 'NOK',
-  kind: 'parking',
-  merchant: 'EasyPark',
-  purpose: 'Kundemøte hos Equinor',
-  comment: '',
-};
+const form = { ...parkingForm, date: '2026-11-20' };
 
 async function claimsOf(user: User) {
   await say(user, user.locale.startsWith('en') ? 'my claims' : 'mine krav');

@@ -150,7 +150,7 @@ describe('receipt photo to filed claim', () => {
       connector.texts(conversation).find((t) => /bare lese kvitteringer som bilder/.test(t)),
     );
     await post(activity({ attachments: [fileAttachment('gammel.jpg', `${fileUrl}/expired.jpg`)] }));
-    await waitFor(() => connector.texts(conversation).find((t) => /gått ut/.test(t)));
+    await waitFor(() => connector.texts(conversation).find((t) => /fikk ikke hentet fila/.test(t)));
     await post(activity({ text: 'mine kvitteringer' }));
     const list = await waitFor(() =>
       connector.cards(conversation).find((c) => JSON.stringify(c).includes('Mine kvitteringer')),

@@ -177,8 +177,8 @@ beforeEach(() => {
 let tokenRequests = 0;
 
 function options(overrides: Partial<DownloadOptions> = {}): DownloadOptions {
+  // No `fetch`: the downloads go through the real pinned transport to the local server.
   return {
-    fetch: (url, init) => fetch(url, init),
     getBotToken: () => {
       tokenRequests++;
       return Promise.resolve(BOT_TOKEN);

@@ -15,19 +15,17 @@ import { CLAIMS_API_PREFIX } from './claims-client.js';
 import { ClaimsRepository } from './claims-repository.js';
 import { loadProfiles } from './profiles.js';
 import { registerClaimsApiRoutes } from './reference-server.js';
+import { adminTokenIssue, claimsTokenSchema } from '../token-rules.js';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-
-// A short token on a port reachable from the network can be guessed; 16 characters is the floor.
-const secret = z.string().trim().min(16, 'must be at least 16 characters');
 
 const envSchema = z.object({
   CLAIMS_API_PORT: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int().min(0).max(65535).default(3979),
   ),
-  CLAIMS_API_TOKEN: z.preprocess(emptyToUndefined, secret),
-  CLAIMS_API_ADMIN_TOKEN: z.preprocess(emptyToUndefined, secret.optional()),
+  CLAIMS_API_TOKEN: z.preprocess(emptyToUndefined, claimsTokenSchema),
+  CLAIMS_API_ADMIN_TOKEN: z.preprocess(emptyToUndefined, claimsTokenSchema.optional()),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   PROFILES_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
   LOG_LEVEL: z.preprocess(
@@ -50,12 +48,13 @@ export function parseStandaloneEnv(env: Record<string, string | undefined>): Sta
     );
     throw new StandaloneConfigError(`Invalid claims API configuration:\n${lines.join('\n')}`);
   }
-  if (
-    result.data.CLAIMS_API_ADMIN_TOKEN &&
-    result.data.CLAIMS_API_ADMIN_TOKEN === result.data.CLAIMS_API_TOKEN
-  ) {
+  const adminIssue = adminTokenIssue(
+    result.data.CLAIMS_API_TOKEN,
+    result.data.CLAIMS_API_ADMIN_TOKEN,
+  );
+  if (adminIssue) {
     throw new StandaloneConfigError(
-      'Invalid claims API configuration:\n  CLAIMS_API_ADMIN_TOKEN: must differ from CLAIMS_API_TOKEN',
+      `Invalid claims API configuration:\n  CLAIMS_API_ADMIN_TOKEN: ${adminIssue}`,
     );
   }
   return result.data;

@@ -98,6 +98,23 @@ export const review: Step = (flow, turn, draft, fromCard, sayFix = true) => {
   flow.afterReview?.(turn, draft);
 };
 
+/**
+ * A card's inputs, some of which were refused at the edge (card-input.ts) and not kept: the form
+ * again with those errors beside the check's own. With nothing refused, the usual review.
+ */
+export function reviewInputs<D extends Draft, V, E extends object>(
+  flow: DraftFlow<D, V, E>,
+  turn: Turn,
+  draft: D,
+  refused: E,
+) {
+  if (Object.keys(refused).length === 0) return review(flow, turn, draft, true);
+  const checked = flow.check(turn, draft);
+  const form = { ...draft, step: 'form' as const };
+  flow.set(turn.state, form);
+  turn.show(flow.formView(turn, form, { ...(checked.ok ? {} : checked.errors), ...refused }), true);
+}
+
 /** Files a reviewed draft; a draft still at its form is reviewed first, so File never skips the check. */
 export const file: Step = (flow, turn, draft, fromCard) => {
   if (busy(flow, turn, draft)) return;

@@ -7,6 +7,14 @@ import { calculateMileage, MILEAGE_ERROR_KEYS, type MileageResult } from '../cla
 import { InvalidClaimInput, RatesUnavailableError } from '../claims/rates.js';
 import type { MileageClaimLine, NewClaim } from '../claims/claim.js';
 import { t, type Lang, type MessageKey } from '../i18n/translate.js';
+import {
+  placeInput,
+  purposeInput,
+  readCardInputs,
+  refusedTexts,
+  shortInput,
+  type InputRule,
+} from './card-input.js';
 import { checkPurpose } from './outlay-form.js';
 import { sayIn } from './trip-views.js';
 import type { MileageDraft, MileageFields } from './types.js';
@@ -33,17 +41,21 @@ export type FieldErrors = Partial<
   Record<(typeof MILEAGE_FIELDS)[number] | 'passengerName' | 'passengerKm' | 'passengers', string>
 >;
 
-export function fieldsFromCard(
-  data: Record<string, unknown>,
-  previous: MileageFields,
-): MileageFields {
-  const next = { ...previous };
-  for (const key of MILEAGE_FIELDS) {
-    const v = data[key];
-    if (typeof v === 'string') next[key] = v.trim();
-    else if (typeof v === 'number' && Number.isFinite(v)) next[key] = String(v);
-  }
-  return next;
+/** What each mileage input may hold; anything else is refused at the edge (card-input.ts). */
+export const MILEAGE_RULES: Record<(typeof MILEAGE_FIELDS)[number], InputRule> = {
+  date: shortInput,
+  from: placeInput,
+  to: placeInput,
+  km: shortInput,
+  purpose: purposeInput,
+  trailerKm: shortInput,
+  forestRoadKm: shortInput,
+};
+
+/** The form's inputs from a card; `refused` holds the message of each input not kept. */
+export function fieldsFromCard(lang: Lang, data: Record<string, unknown>, previous: MileageFields) {
+  const read = readCardInputs(data, previous, MILEAGE_RULES);
+  return { fields: read.fields, refused: refusedTexts(lang, read.refused, MILEAGE_RULES) };
 }
 
 export interface MileageChecked {

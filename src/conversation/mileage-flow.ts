@@ -17,6 +17,7 @@ import {
   filedAs,
   onCurrent,
   review,
+  reviewInputs,
   type DraftFlow,
 } from './draft-lifecycle.js';
 import {
@@ -117,11 +118,12 @@ export function reviewMileage(turn: Turn, draft: MileageDraft, fromCard: boolean
 
 function addPassenger(turn: Turn, draft: MileageDraft, data: Record<string, unknown>) {
   const lang = turn.lang;
-  const updated: MileageDraft = { ...draft, fields: fieldsFromCard(data, draft.fields) };
+  const { fields, refused } = fieldsFromCard(lang, data, draft.fields);
+  const updated: MileageDraft = { ...draft, fields };
   const name = cardText(data.passengerName);
   const kmText = cardText(data.passengerKm);
   const km = kmText ? parseKm(kmText) : parseKm(updated.fields.km);
-  const errors: FieldErrors = {};
+  const errors: FieldErrors = { ...refused };
   if (!name) errors.passengerName = t(lang, 'mileage.error.passengerNameEmpty');
   else if (name.length > 60) errors.passengerName = t(lang, 'mileage.error.passengerNameTooLong');
   if (km === undefined || Number.isNaN(km) || km <= 0)
@@ -132,7 +134,8 @@ function addPassenger(turn: Turn, draft: MileageDraft, data: Record<string, unkn
     errors.passengers = t(lang, 'mileage.error.tooManyPassengers');
   if (Object.keys(errors).length > 0 || km === undefined) {
     turn.state.mileage = updated;
-    turn.replace = mileageFormView(lang, updated, errors, { name, km: kmText });
+    const echo = { name: name.slice(0, 60), km: kmText.slice(0, 40) };
+    turn.replace = mileageFormView(lang, updated, errors, echo);
     return;
   }
   const withPassenger: MileageDraft = {
@@ -160,17 +163,19 @@ export const mileageRoutes: Routes<MileageActionName> = {
   'mileage.addPassenger': onCurrent(mileageFlow, addPassenger),
   'mileage.removePassenger': onCurrent(mileageFlow, (turn, draft, action) => {
     const index = Number(action.index);
+    const { fields, refused } = fieldsFromCard(turn.lang, action, draft.fields);
     const updated: MileageDraft = {
       ...draft,
-      fields: fieldsFromCard(action, draft.fields),
+      fields,
       passengers: draft.passengers.filter((_, i) => i !== index),
     };
     turn.state.mileage = updated;
-    turn.replace = mileageFormView(turn.lang, updated);
+    turn.replace = mileageFormView(turn.lang, updated, refused);
   }),
-  'mileage.submit': onCurrent(mileageFlow, (turn, draft, action) =>
-    review(mileageFlow, turn, { ...draft, fields: fieldsFromCard(action, draft.fields) }, true),
-  ),
+  'mileage.submit': onCurrent(mileageFlow, (turn, draft, action) => {
+    const { fields, refused } = fieldsFromCard(turn.lang, action, draft.fields);
+    reviewInputs(mileageFlow, turn, { ...draft, fields }, refused);
+  }),
   'mileage.edit': onCurrent(mileageFlow, (turn, draft) => edit(mileageFlow, turn, draft)),
   'mileage.file': onCurrent(mileageFlow, (turn, draft) => file(mileageFlow, turn, draft, true)),
   'mileage.cancel': onCurrent(mileageFlow, (turn, draft) => cancel(mileageFlow, turn, draft, true)),

@@ -21,6 +21,7 @@ import {
   review,
   type DraftFlow,
 } from './draft-lifecycle.js';
+import { hasRefused, purposeInput } from './card-input.js';
 import {
   checkPurpose,
   fieldsFromCardData,
@@ -178,8 +179,13 @@ function onClaim<A extends ClaimAction>(
     if (!isCurrent(draft, action.draftId)) return staleClaim(turn, action.draftId);
     if (draft.step === 'filing')
       return turn.say(draft.queued ? 'claim.stillQueued' : 'outlayClaim.filingInProgress');
-    const withPurpose =
-      action.purpose !== undefined ? { ...draft, purpose: action.purpose.trim() } : draft;
+    const purpose = action.purpose?.trim();
+    // Too long to keep: the claim stays as it was, and the purpose field says why.
+    if (purpose !== undefined && !purposeInput.safeParse(purpose).success) {
+      const errors = { purpose: 'error.purpose.tooLong' as const };
+      return void (turn.replace = outlayClaimView(turn.lang, draft, 'form', { errors }));
+    }
+    const withPurpose = purpose !== undefined ? { ...draft, purpose } : draft;
     handler(turn, draft, action, withPurpose);
   };
 }
@@ -191,14 +197,14 @@ function lineOf(draft: OutlayClaimDraft, lineId: string | undefined): ClaimLineD
 function saveLine(turn: Turn, draft: OutlayClaimDraft, action: ActionOf<'claim.saveLine'>) {
   const line = lineOf(draft, action.lineId);
   if (!line) return void (turn.replace = claimViewAtStep(turn.lang, draft));
-  const { purpose: _ignored, ...fields } = fieldsFromCardData(action, {
-    ...line.fields,
-    purpose: '',
-  });
+  const read = fieldsFromCardData(action, { ...line.fields, purpose: '' });
+  const { purpose: _ignored, ...fields } = read.fields;
+  const { purpose: _notALineField, ...refused } = read.refused;
   const edited: ClaimLineDraft = { ...line, fields };
   const checked = validateOutlayLine(fields, turn.ctx.today);
-  if (!checked.ok) {
-    turn.replace = claimLineFormView(turn.lang, draft, edited, checked.errors);
+  if (!checked.ok || hasRefused(refused)) {
+    const errors = { ...(checked.ok ? {} : checked.errors), ...refused };
+    turn.replace = claimLineFormView(turn.lang, draft, edited, errors);
     return;
   }
   // The user has looked at the line now: no more "please check".

@@ -15,6 +15,7 @@ import {
   filedAs,
   onCurrent,
   review,
+  reviewInputs,
   type DraftFlow,
 } from './draft-lifecycle.js';
 import type { OutlayGuess } from './free-text.js';
@@ -296,9 +297,10 @@ export const outlayRoutes: Routes<
   | 'travel.addOutlay'
 > = {
   'outlay.start': (turn) => startOutlay(turn),
-  'outlay.submit': onOutlay((turn, draft, action) =>
-    reviewOutlay(turn, { ...draft, fields: fieldsFromCardData(action, draft.fields) }, true),
-  ),
+  'outlay.submit': onOutlay((turn, draft, action) => {
+    const { fields, refused } = fieldsFromCardData(action, draft.fields);
+    reviewInputs(outlayFlow, turn, { ...draft, fields }, refused);
+  }),
   'outlay.edit': onOutlay((turn, draft) => edit(outlayFlow, turn, draft)),
   'outlay.file': onOutlay((turn, draft) => fileOutlay(turn, draft, true)),
   'outlay.cancel': onOutlay((turn) => cancelDraft(turn, true)),

@@ -6,13 +6,16 @@
 import { z } from 'zod';
 import { CURRENCIES, EXPENSE_KINDS, type OutlayLine } from '../claims/claim.js';
 import type { MessageKey } from '../i18n/translate.js';
-import { parseAmount, type OutlayGuess } from './free-text.js';
 import {
-  OUTLAY_FIELDS,
-  type OutlayField,
-  type OutlayFields,
-  type OutlayLineFields,
-} from './types.js';
+  currencyInput,
+  kindInput,
+  purposeInput,
+  readCardInputs,
+  text,
+  type InputRule,
+} from './card-input.js';
+import { parseAmount, type OutlayGuess } from './free-text.js';
+import type { OutlayField, OutlayFields, OutlayLineFields } from './types.js';
 
 /** Upper bound for a single outlay: above this it is a typo or belongs in another process. */
 export const MAX_OUTLAY_MINOR = 100_000_00;
@@ -49,18 +52,26 @@ export function formatAmountInput(amountMinor: number): string {
   return ore === 0 ? String(kroner) : `${kroner},${String(ore).padStart(2, '0')}`;
 }
 
-/** Picks the form's inputs out of whatever a card sent, ignoring anything else it carried. */
+/** What each outlay input may hold; anything else is refused at the edge (card-input.ts). */
+const OUTLAY_RULES: Record<OutlayField, InputRule> = {
+  date: text(40, 'error.date.invalid'),
+  amount: text(40, 'error.amount.invalid'),
+  currency: currencyInput,
+  kind: kindInput,
+  merchant: text(200, 'error.merchant.tooLong'),
+  purpose: purposeInput,
+  comment: text(1000, 'error.comment.tooLong'),
+};
+
+/**
+ * Picks the form's inputs out of whatever a card sent, ignoring anything else it carried. A value
+ * a field cannot hold is not kept: the field keeps what it had and `refused` says why.
+ */
 export function fieldsFromCardData(
   data: Record<string, unknown>,
   previous: OutlayFields,
-): OutlayFields {
-  const next = { ...previous };
-  for (const key of OUTLAY_FIELDS) {
-    const value = data[key];
-    if (typeof value === 'string') next[key] = value.trim();
-    else if (typeof value === 'number' && Number.isFinite(value)) next[key] = String(value);
-  }
-  return next;
+): { fields: OutlayFields; refused: FieldErrors } {
+  return readCardInputs(data, previous, OUTLAY_RULES);
 }
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;

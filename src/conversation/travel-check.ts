@@ -8,6 +8,15 @@ import { calculatePerDiem, type PerDiemResult } from '../claims/per-diem.js';
 import { InvalidClaimInput, isIsoDate, RatesUnavailableError } from '../claims/rates.js';
 import { z } from 'zod';
 import { t, type Lang, type MessageKey } from '../i18n/translate.js';
+import {
+  placeInput,
+  purposeInput,
+  readCardInputs,
+  refusedTexts,
+  shortInput,
+  text,
+  type InputRule,
+} from './card-input.js';
 import { formatDay } from './card-views.js';
 import { checkMeals, MEAL_FIELDS, tripDates, type MealIssue } from './travel-meals.js';
 import { sayIn } from './trip-views.js';
@@ -63,20 +72,38 @@ const cardValueSchema = z
   ])
   .transform((v) => v.trim());
 
-export function fieldsFromCard(
-  data: Record<string, unknown>,
-  previous: TravelFields,
-): TravelFields {
-  const next = { ...previous };
-  for (const key of TRAVEL_FIELDS) {
-    const v = cardValueSchema.safeParse(data[key]);
-    if (v.success) next[key] = v.data;
-    // The Adaptive Cards renderer leaves an input with nothing ticked out of the submitted data
-    // altogether, so a missing meal input means none: otherwise unticking every date would keep them.
-    else if (data[key] === undefined && (MEAL_FIELDS as readonly string[]).includes(key))
-      next[key] = '';
-  }
-  return next;
+/** A multi-select of meal dates: up to a hundred "YYYY-MM-DD," entries. */
+const mealDates = text(1200);
+
+/** What each travel input may hold; anything else is refused at the edge (card-input.ts). */
+const TRAVEL_RULES: Record<TravelField, InputRule> = {
+  departureDate: shortInput,
+  departureTime: shortInput,
+  returnDate: shortInput,
+  returnTime: shortInput,
+  destination: placeInput,
+  purpose: purposeInput,
+  over15km: shortInput,
+  hotelNights: shortInput,
+  unreceiptedNights: shortInput,
+  breakfasts: mealDates,
+  lunches: mealDates,
+  dinners: mealDates,
+};
+
+function readTravelInput(value: unknown, key: TravelField): string | undefined {
+  const v = cardValueSchema.safeParse(value);
+  if (v.success) return v.data;
+  // The Adaptive Cards renderer leaves an input with nothing ticked out of the submitted data
+  // altogether, so a missing meal input means none: otherwise unticking every date would keep them.
+  if (value === undefined && (MEAL_FIELDS as readonly string[]).includes(key)) return '';
+  return undefined;
+}
+
+/** The form's inputs from a card; `refused` holds the message of each input not kept. */
+export function fieldsFromCard(lang: Lang, data: Record<string, unknown>, previous: TravelFields) {
+  const read = readCardInputs(data, previous, TRAVEL_RULES, readTravelInput);
+  return { fields: read.fields, refused: refusedTexts(lang, read.refused, TRAVEL_RULES) };
 }
 
 export function count(value: string): number | undefined {

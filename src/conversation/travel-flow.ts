@@ -16,6 +16,7 @@ import {
   file,
   onCurrent,
   review,
+  reviewInputs,
   type DraftFlow,
 } from './draft-lifecycle.js';
 import { startMileage } from './mileage-flow.js';
@@ -90,9 +91,10 @@ type TravelActionName = Exclude<
 /** The travel card's buttons (adding an outlay to the trip belongs to the outlay flow). */
 export const travelRoutes: Routes<TravelActionName> = {
   'travel.start': (turn) => startTravel(turn),
-  'travel.submit': onCurrent(travelFlow, (turn, draft, action) =>
-    review(travelFlow, turn, { ...draft, fields: fieldsFromCard(action, draft.fields) }, true),
-  ),
+  'travel.submit': onCurrent(travelFlow, (turn, draft, action) => {
+    const { fields, refused } = fieldsFromCard(turn.lang, action, draft.fields);
+    reviewInputs(travelFlow, turn, { ...draft, fields }, refused);
+  }),
   'travel.edit': onCurrent(travelFlow, (turn, draft) => edit(travelFlow, turn, draft)),
   'travel.file': onCurrent(travelFlow, (turn, draft) => file(travelFlow, turn, draft, true)),
   'travel.cancel': onCurrent(travelFlow, (turn, draft) => cancel(travelFlow, turn, draft, true)),

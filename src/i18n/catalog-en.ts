@@ -104,6 +104,7 @@ export const en = {
   'error.purpose.tooShort': 'Describe the purpose in a few words.',
   'error.purpose.tooLong': 'The purpose is too long (max 500 characters).',
   'error.comment.tooLong': 'The comment is too long (max 1000 characters).',
+  'error.field.tooLong': 'Too long (max {max} characters).',
   'error.generic': 'Sorry, something went wrong on my side. Your draft is kept; please try again.',
 
   'kind.parking': 'Parking',

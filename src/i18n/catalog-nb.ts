@@ -107,6 +107,7 @@ export const nb: Record<MessageKey, string> = {
   'error.purpose.tooShort': 'Beskriv formålet med noen ord.',
   'error.purpose.tooLong': 'Formålet er for langt (maks 500 tegn).',
   'error.comment.tooLong': 'Kommentaren er for lang (maks 1000 tegn).',
+  'error.field.tooLong': 'For langt (maks {max} tegn).',
   'error.generic': 'Beklager, noe gikk galt hos meg. Utkastet ditt er tatt vare på; prøv igjen.',
 
   'kind.parking': 'Parkering',

@@ -107,6 +107,7 @@ export const nn: Record<MessageKey, string> = {
   'error.purpose.tooShort': 'Skildre føremålet med nokre ord.',
   'error.purpose.tooLong': 'Føremålet er for langt (maks 500 teikn).',
   'error.comment.tooLong': 'Kommentaren er for lang (maks 1000 teikn).',
+  'error.field.tooLong': 'For langt (maks {max} teikn).',
   'error.generic': 'Orsak, noko gjekk gale hjå meg. Utkastet ditt er teke vare på; prøv igjen.',
 
   'kind.parking': 'Parkering',

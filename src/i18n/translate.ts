@@ -14,15 +14,21 @@ export function t(
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  const text = catalogs[lang][key];
+  // Own keys only: a key built from stored data ("kind.toString") must not reach the prototype.
+  const catalog = catalogs[lang] as Record<string, string>;
+  const text = Object.hasOwn(catalog, key) ? (catalog[key] as string) : key;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
 }
 
-/** Maps a Teams locale ("nb-NO", "nn-NO", "no", "en-US", …) to one of our languages. */
-export function langFromLocale(locale: string | undefined): Lang | undefined {
-  if (!locale) return undefined;
+/**
+ * Maps a Teams locale ("nb-NO", "nn-NO", "no", "en-US", …) to one of our languages. Takes
+ * `unknown`: the locale comes straight from the posted activity, and a number there must not
+ * break the error handler that reads it.
+ */
+export function langFromLocale(locale: unknown): Lang | undefined {
+  if (typeof locale !== 'string' || !locale) return undefined;
   const base = locale.toLowerCase().split(/[-_]/)[0];
   if (base === 'nn') return 'nn';
   if (base === 'nb' || base === 'no') return 'nb';
@@ -37,8 +43,16 @@ export function formattingLocale(lang: Lang): string {
 
 export function formatMoney(amountMinor: number, currency: string, lang: Lang): string {
   // Minor units are integers; dividing by 100 only for display keeps the stored figures exact.
-  return new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'nb-NO', {
-    style: 'currency',
-    currency,
-  }).format(amountMinor / 100);
+  const locale = lang === 'en' ? 'en-US' : 'nb-NO';
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amountMinor / 100);
+  } catch {
+    // A code Intl refuses ("XX", "toString") in data stored before the edge checked it: the
+    // figure and the code as they are, so a list of claims still shows instead of failing.
+    const figure = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }).format(amountMinor / 100);
+    return `${figure} ${String(currency).slice(0, 12)}`.trim();
+  }
 }

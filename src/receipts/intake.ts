@@ -6,6 +6,15 @@
  */
 import { createHash } from 'node:crypto';
 import { sniffReceiptType } from './file-type.js';
+import {
+  directConnect,
+  pinnedGet,
+  RefusedAddress,
+  systemLookup,
+  vetHost,
+  type Connect,
+  type LookupAll,
+} from './pinned-request.js';
 import type { ReceiptMime } from './receipt-fields.js';
 
 /** The shape of a Bot Framework attachment we read; botbuilder's `Attachment` fits it. */
@@ -84,6 +93,8 @@ export type IntakeErrorCode =
   | 'unsupportedType'
   | 'notAllowedHost'
   | 'insecureUrl'
+  /** The host resolves to a private, loopback (auth on) or otherwise unreachable address. */
+  | 'blockedAddress'
   | 'network'
   | 'timeout'
   | 'tooManyRedirects'
@@ -97,6 +108,7 @@ export const INTAKE_ERROR_CODES: readonly IntakeErrorCode[] = [
   'unsupportedType',
   'notAllowedHost',
   'insecureUrl',
+  'blockedAddress',
   'network',
   'timeout',
   'tooManyRedirects',
@@ -128,7 +140,16 @@ export function isIntakeError(err: unknown): err is IntakeError {
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface DownloadOptions {
-  fetch: FetchLike;
+  /**
+   * Replaces the connection step altogether: for test doubles that answer without a network.
+   * The host is still resolved and judged first, so a refused address never reaches it.
+   * Production leaves it out and connects through {@link pinnedGet}.
+   */
+  fetch?: FetchLike;
+  /** Resolves host names; the system resolver by default. */
+  lookup?: LookupAll;
+  /** Opens the socket to a vetted address; a direct TCP/TLS connection by default. */
+  connect?: Connect;
   /** The bot's Bot Framework token, asked for only when it is about to be sent. */
   getBotToken: () => Promise<string>;
   /**
@@ -306,9 +327,23 @@ async function fetchWithRules(
       // a response, not from Teams.
       if (token !== undefined && url.origin === tokenOrigin)
         headers['authorization'] = `Bearer ${token}`;
-      const response = await options
-        .fetch(url.href, { method: 'GET', headers, redirect: 'manual', signal: controller.signal })
-        .catch(fail);
+      // Judged at every hop: a public link may redirect onto the bot's own network.
+      const pinned = await vetted(url, options, controller.signal).catch(fail);
+      const response = await (
+        options.fetch
+          ? options.fetch(url.href, {
+              method: 'GET',
+              headers,
+              redirect: 'manual',
+              signal: controller.signal,
+            })
+          : pinnedGet(
+              url,
+              pinned,
+              { headers, signal: controller.signal },
+              options.connect ?? directConnect,
+            )
+      ).catch(fail);
 
       if (REDIRECT_STATUSES.has(response.status)) {
         await discard(response);
@@ -351,6 +386,29 @@ async function fetchWithRules(
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onCallerAbort);
+  }
+}
+
+/** The address to connect to for `url`; a refused one is an IntakeError, a DNS failure a network one. */
+async function vetted(url: URL, options: DownloadOptions, signal: AbortSignal) {
+  // Rejects with the abort (a timeout or the caller); `fail` turns it into the right IntakeError.
+  const aborted = new Promise<never>((_resolve, reject) => {
+    const stop = () => reject(new Error('aborted while resolving the host'));
+    if (signal.aborted) stop();
+    signal.addEventListener('abort', stop, { once: true });
+  });
+  try {
+    // A resolver that hangs must not outlast the download's timeout.
+    return await Promise.race([
+      vetHost(url, options.authEnabled, options.lookup ?? systemLookup),
+      aborted,
+    ]);
+  } catch (cause) {
+    if (cause instanceof RefusedAddress)
+      throw new IntakeError('blockedAddress', cause.message, { cause });
+    throw cause;
+  } finally {
+    aborted.catch(() => undefined);
   }
 }
 

@@ -55,7 +55,14 @@ export class ReceiptPipeline {
     try {
       downloaded = await (this.deps.download ?? downloadAttachment)(item, options);
     } catch (err) {
-      if (isIntakeError(err)) return { ok: false, code: err.code };
+      if (isIntakeError(err)) {
+        // The user reads one neutral message; which step failed is for the log alone.
+        this.logger.warn(
+          { code: err.code, status: err.status, reason: err.message },
+          'receipt download failed',
+        );
+        return { ok: false, code: err.code };
+      }
       throw err;
     }
     const { receipt, duplicateOf } = this.deps.store.add(employeeId, {

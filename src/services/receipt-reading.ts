@@ -14,12 +14,16 @@ import {
   type IntakeErrorCode,
 } from '../receipts/intake.js';
 import { INTAKE_MESSAGES } from '../receipts/intake-messages.js';
+import type { Connect, LookupAll } from '../receipts/pinned-request.js';
 import type { PipelineResult, ReceiptPipeline } from '../receipts/receipt-pipeline.js';
 
 /** How files are fetched: auth decides whether loopback http is allowed (local use only). */
 export interface IntakeOptions {
   authEnabled: boolean;
+  /** Test doubles only: production connects through the pinned, address-checked transport. */
   fetch?: FetchLike;
+  lookup?: LookupAll;
+  connect?: Connect;
   allowedTokenHosts?: readonly string[];
   maxBytes?: number;
 }
@@ -71,7 +75,9 @@ export class ReceiptReading {
     const { intake } = this.deps;
     try {
       return await this.deps.receipts.process(employeeId, file, batch.comment, {
-        fetch: intake.fetch ?? ((url, init) => fetch(url, init)),
+        ...(intake.fetch ? { fetch: intake.fetch } : {}),
+        ...(intake.lookup ? { lookup: intake.lookup } : {}),
+        ...(intake.connect ? { connect: intake.connect } : {}),
         getBotToken: batch.getBotToken,
         authEnabled: intake.authEnabled,
         ...(intake.allowedTokenHosts ? { allowedTokenHosts: intake.allowedTokenHosts } : {}),

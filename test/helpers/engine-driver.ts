@@ -46,3 +46,14 @@ export const cards = (r: TurnResult) =>
   r.messages.filter((v): v is Extract<View, { kind: 'card' }> => v.kind === 'card');
 /** Intl puts non-breaking spaces in money; tests compare with plain ones. */
 export const plainSpaces = (s: unknown) => String(s).replace(/\s/g, ' ');
+
+/** A complete parking outlay form, as the card sends it. */
+export const parkingForm = {
+  date: '2026-11-23',
+  amount: '120',
+  currency: 'NOK',
+  kind: 'parking',
+  merchant: 'EasyPark',
+  purpose: 'Kundemøte hos Equinor',
+  comment: '',
+};

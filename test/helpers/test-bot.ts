@@ -64,7 +64,17 @@ export function makeTestBot(options: TestBotOptions): TestBot {
       replay: processed,
       help: new HelpService(loadGuide()),
       receipts,
-      intake: { authEnabled: false, ...(options.fetch ? { fetch: options.fetch } : {}) },
+      intake: {
+        authEnabled: false,
+        // The fake file host answers every name; the names it is given resolve to a public
+        // address (example.com's), so the address check passes without a DNS server.
+        ...(options.fetch
+          ? {
+              fetch: options.fetch,
+              lookup: () => Promise.resolve([{ address: '93.184.215.14', family: 4 }]),
+            }
+          : {}),
+      },
       claims: createClaimsClient(options.claims),
       logger: pino({ level: 'silent' }),
     }),

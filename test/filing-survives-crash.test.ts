@@ -18,7 +18,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startClaimsApiProcess, type BotProcess } from '../scripts/lib/bot-process.js';
 import { useBotServer } from './helpers/bot-server.js';
 
-const TOKEN = 'kill-loop-service-token';
+const TOKEN = 'kill-loop-service-token-of-32-characters';
 const KILLS = Number(process.env.KILL_LOOP_KILLS ?? 10);
 const PER_KILL = 5;
 const SPREAD_MS = 200;

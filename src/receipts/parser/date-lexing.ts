@@ -121,6 +121,15 @@ const LOOSE_DATES = [
   },
 ];
 
+/**
+ * A till's time stamp that prints the date without separators, the time right after it
+ * ("25032018 13:11:54"): the time says the eight digits before it are a date.
+ */
+const STAMPED_DATE = {
+  re: /(?<![\d.,/-])(\d{2})(\d{2})(20\d{2})\s{1,3}(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)/g,
+  read: (m: RegExpExecArray) => isoDate(Number(m[3]), Number(m[2]), Number(m[1])),
+};
+
 /** Letters OCR reads for digits inside a figure: "202s" is 2025, "1O.03" is 10.03. */
 const DIGIT_LOOKALIKES: Record<string, string> = { s: '5', o: '0', l: '1', i: '1', b: '8', z: '2' };
 
@@ -141,7 +150,7 @@ function findCleanDates(line: Line, today: string): DateHit[] {
   const latest = addDays(today, 1);
   const patterns = DATE_LABEL.test(line.folded)
     ? [...DATE_PATTERNS, ...LOOSE_DATES]
-    : DATE_PATTERNS;
+    : [...DATE_PATTERNS, STAMPED_DATE];
   for (const { re, read } of patterns) {
     for (const m of line.folded.matchAll(re)) {
       const iso = read(m);

@@ -57,6 +57,16 @@ describe('dates OCR damaged', () => {
     expect(fields.date).toBe('2025-03-21');
   });
 
+  it("reads a till's stamp with the date's separators lost and the time after it", () => {
+    const fields = parse(`
+      KEDAI BUKU CERIA
+      00231 14062018 09:41:07 0002
+      Notebook        2  7.00
+      TOTAL              7.00
+    `);
+    expect(fields.date).toBe('2018-06-14');
+  });
+
   it('invents no date from an unlabelled run of digits or a date with an impossible month', () => {
     const fields = parse(`
       BOOKCENTRE

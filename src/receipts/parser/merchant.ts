@@ -103,7 +103,7 @@ const STREET_LINE = /^\p{L}[\p{L} .'’-]*\s\d{1,4}\s?[a-z]?$/iu;
 
 /**
  * Where the head of the receipt ends: the first line that is an address, a phone number, an
- * organisation or tax number, a date or a "receipt" heading. The shop names itself above it.
+ * organisation or tax number, or a date. The shop names itself above it.
  */
 function headEnd(lines: Line[]): number {
   const end = lines.findIndex(

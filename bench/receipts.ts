@@ -33,8 +33,11 @@ const DEFAULT_DIR = path.join(ROOT, 'test/fixtures/receipts');
 const USAGE =
   'usage: npm run -s bench:receipts -- [DIR] [--rounds N] [--json]   (DIR default test/fixtures/receipts)';
 
-/** Issue 5's targets for the offline reader on a 2-core machine. */
-export const RECEIPT_TARGETS = { medianSeconds: 1.5, peakRssMiB: 400 } as const;
+/**
+ * Issue 11's targets for the offline reader on a 2-core machine, measured on sroie-dev (the
+ * fixtures are drawn receipts, easier than photos and scans).
+ */
+export const RECEIPT_TARGETS = { medianSeconds: 1.0, peakRssMiB: 300 } as const;
 
 /** The files of DIR (not its subfolders) whose first bytes are a receipt type, by name. */
 export function receiptFiles(dir: string): string[] {

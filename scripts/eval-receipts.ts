@@ -1,7 +1,10 @@
 /**
  * Measures the offline receipt reader on a labelled folder:
  *
- *   npx tsx scripts/eval-receipts.ts DIR [--json] [--limit N]
+ *   npx tsx scripts/eval-receipts.ts DIR [--part tune|check] [--json] [--limit N]
+ *
+ * `--part` reads only one part of a set that eval/splits.json divides (sroie-train): `check`, the
+ * ids chosen at random before any tuning, or `tune`, the rest, on which methods are chosen.
  *
  * DIR holds the images and `labels.jsonl`, one object per line with `file` and any of `total`
  * ("1686.00"), `date` (YYYY-MM-DD), `currency`, `merchant` (or `company`, as SROIE calls it),
@@ -14,13 +17,21 @@
  * label "Circle K", answer "Circle K Lillehammer") — the rate the targets are set against is the
  * exact one for every other field and the partial one for the merchant.
  *
+ * Besides the hit rates it counts, per field, the answers the receipt itself vouched for (the
+ * slip's arithmetic for the total and the VAT, the MOD11 check digit for the org. number) and
+ * how many of those were right: a measure of how far the confirmation can be trusted.
+ *
  * Time is wall-clock per receipt with warm OCR workers, as the bot sees it; memory is the
  * process's peak resident set size (the OCR workers are threads of this process), sampled.
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createOfflineExtractor, readTimed } from '../src/receipts/offline-extractor.js';
+import {
+  createOfflineExtractor,
+  readTimed,
+  type ExtractionResult,
+} from '../src/receipts/offline-extractor.js';
 import type { ReceiptFields } from '../src/receipts/receipt-fields.js';
 import { COMPANY_FORMS } from '../src/text/company-forms.js';
 import { foldSpelling } from '../src/text/fold.js';
@@ -145,9 +156,17 @@ export interface Score {
   hits: Record<Field, number>;
   merchantExact: number;
   misses: Miss[];
+  /** Answers the receipt vouched for (arithmetic or check digit), and of those the right ones. */
+  confirmed: Record<Field, number>;
+  confirmedHits: Record<Field, number>;
 }
 
-export function scoreOne(label: Label, fields: ReceiptFields, score: Score): void {
+export function scoreOne(
+  label: Label,
+  fields: ReceiptFields,
+  score: Score,
+  confirmed: ExtractionResult['confirmed'] = {},
+): void {
   for (const field of FIELDS) {
     const { scored, value } = expected(label, field);
     if (!scored) continue;
@@ -166,12 +185,35 @@ export function scoreOne(label: Label, fields: ReceiptFields, score: Score): voi
     }
     if (ok) score.hits[field]++;
     else score.misses.push({ file: label.file, field, want: value, got });
+    if (field in confirmed) {
+      score.confirmed[field]++;
+      if (ok) score.confirmedHits[field]++;
+    }
   }
 }
 
 export function emptyScore(): Score {
   const zero = () => Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<Field, number>;
-  return { n: zero(), hits: zero(), merchantExact: 0, misses: [] };
+  return {
+    n: zero(),
+    hits: zero(),
+    merchantExact: 0,
+    misses: [],
+    confirmed: zero(),
+    confirmedHits: zero(),
+  };
+}
+
+/** The labels of one part of a set that eval/splits.json divides; all of them for `undefined`. */
+export function partOf(set: string, labels: Label[], part: string | undefined): Label[] {
+  if (part === undefined) return labels;
+  if (part !== 'tune' && part !== 'check') throw new Error(`--part is tune or check, not ${part}`);
+  const splits = JSON.parse(
+    readFileSync(new URL('../eval/splits.json', import.meta.url), 'utf8'),
+  ) as Record<string, { check?: string[] }>;
+  const check = new Set(splits[set]?.check ?? []);
+  if (check.size === 0) throw new Error(`eval/splits.json has no check part for ${set}`);
+  return labels.filter((l) => check.has(l.file) === (part === 'check'));
 }
 
 export function readLabels(dir: string): Label[] {
@@ -190,16 +232,21 @@ async function main(): Promise<void> {
   const json = args.includes('--json');
   const limitAt = args.indexOf('--limit');
   const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
-  const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--limit');
+  const partAt = args.indexOf('--part');
+  const part = partAt >= 0 ? args[partAt + 1] : undefined;
+  const dir = args.find(
+    (a, i) => !a.startsWith('--') && args[i - 1] !== '--limit' && args[i - 1] !== '--part',
+  );
   if (!dir) {
     console.error(
-      'usage: eval-receipts DIR [--json] [--limit N]   (DIR/labels.jsonl lists the expected fields)',
+      'usage: eval-receipts DIR [--part tune|check] [--json] [--limit N]   (DIR/labels.jsonl lists the expected fields)',
     );
     process.exit(2);
   }
+  const setName = basename(dir.replace(/\/+$/, ''));
   let labels: Label[];
   try {
-    labels = readLabels(dir).slice(0, limit);
+    labels = partOf(setName, readLabels(dir), part).slice(0, limit);
   } catch (err) {
     console.error(
       `Cannot read ${join(dir, 'labels.jsonl')}: ${err instanceof Error ? err.message : String(err)}`,
@@ -225,7 +272,7 @@ async function main(): Promise<void> {
         want: 'readable',
         got: result.error.message,
       });
-    scoreOne(label, result.fields, score);
+    scoreOne(label, result.fields, score, result.confirmed);
     if (!json) process.stderr.write('.');
   }
   const peak = memory.stop();
@@ -234,7 +281,7 @@ async function main(): Promise<void> {
 
   seconds.sort((a, b) => a - b);
   const summary = {
-    set: basename(dir.replace(/\/+$/, '')),
+    set: part ? `${setName} (${part})` : setName,
     receipts: labels.length,
     fields: Object.fromEntries(
       FIELDS.filter((f) => score.n[f] > 0).map((f) => [
@@ -243,10 +290,17 @@ async function main(): Promise<void> {
       ]),
     ),
     merchantExact: score.n.merchant ? score.merchantExact / score.n.merchant : undefined,
+    confirmed: Object.fromEntries(
+      FIELDS.filter((f) => score.confirmed[f] > 0).map((f) => [
+        f,
+        { n: score.confirmed[f], right: score.confirmedHits[f] },
+      ]),
+    ),
     secondsMedian: quantile(seconds, 0.5),
     secondsP90: quantile(seconds, 0.9),
     peakRssMiB: peak / MiB,
-    misses: score.misses,
+    // A check part is reported as figures only: looking at its items one by one would tune on it.
+    misses: part === 'check' ? [] : score.misses,
   };
   if (json) {
     console.log(JSON.stringify(summary));
@@ -255,7 +309,11 @@ async function main(): Promise<void> {
   console.log(`${summary.set}: ${labels.length} receipts`);
   for (const f of FIELDS) {
     if (!score.n[f]) continue;
-    const extra = f === 'merchant' ? `  (exact ${pct(score.merchantExact, score.n[f])})` : '';
+    const extra =
+      (f === 'merchant' ? `  (exact ${pct(score.merchantExact, score.n[f])})` : '') +
+      (score.confirmed[f]
+        ? `  confirmed by ${f === 'orgNo' ? 'check digit' : 'arithmetic'}: ${score.confirmed[f]}, right ${score.confirmedHits[f]}`
+        : '');
     console.log(
       `  ${f.padEnd(9)} ${pct(score.hits[f], score.n[f]).padStart(8)}  ${score.hits[f]}/${score.n[f]}${extra}`,
     );
@@ -264,9 +322,9 @@ async function main(): Promise<void> {
     `  seconds   median ${summary.secondsMedian.toFixed(2)}  p90 ${summary.secondsP90.toFixed(2)}`,
   );
   console.log(`  peak RSS  ${summary.peakRssMiB.toFixed(0)} MiB`);
-  if (score.misses.length) {
+  if (summary.misses.length) {
     console.log('  misses:');
-    for (const m of score.misses)
+    for (const m of summary.misses)
       console.log(`    ${m.file}  ${m.field}: want ${m.want ?? 'null'}, got ${m.got ?? 'null'}`);
   }
 }

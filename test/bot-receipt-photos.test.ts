@@ -26,10 +26,10 @@ import { actionExecute, makeTestBot, personalChat } from './helpers/test-bot.js'
 const fixture = (name: string) =>
   readFileSync(path.join(import.meta.dirname, 'fixtures/receipts', name));
 const FILES: Record<string, Buffer> = {
-  'uno-x.jpg': fixture('fuel-uno-x-no.jpg'),
-  'taxi.jpg': fixture('taxi-oslo-no.jpg'),
-  'europark.jpg': fixture('europark-parking.jpg'),
-  'katt.jpg': fixture('not-a-receipt-cat.jpg'),
+  'diesel.jpg': fixture('fuel-no.jpg'),
+  'taxi.jpg': fixture('taxi-no.jpg'),
+  'parkering.jpg': fixture('parking-no.jpg'),
+  'hus.jpg': fixture('not-a-receipt.jpg'),
 };
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -142,25 +142,25 @@ const draftIdOf = (card: unknown) =>
   JSON.stringify(card).match(/"action":"claim\.[a-zA-Z]+","draftId":"([^"]+)"/)?.[1];
 
 describe('several receipt photos in one message, through the bot', () => {
-  it('"Samle i ett krav" with three receipts and a cat: one claim with three lines and their receipts, filed', async () => {
+  it('"Samle i ett krav" with three receipts and a drawing: one claim with three lines and their receipts, filed', async () => {
     const c = chat('aad-photos');
-    await c.sendPhotos(['uno-x.jpg', 'taxi.jpg', 'europark.jpg', 'katt.jpg'], 'Samle i ett krav');
+    await c.sendPhotos(['diesel.jpg', 'taxi.jpg', 'parkering.jpg', 'hus.jpg'], 'Samle i ett krav');
     // The acknowledgement became the claim: one card, not one per photo.
     expect(c.adapter.updates).toHaveLength(1);
     expect(c.texts()).not.toContain('Leser de 4 kvitteringene og samler dem i ett krav …');
     const claimCards = c.cards().filter((card) => JSON.stringify(card).includes('claim.editLine'));
     expect(claimCards).toHaveLength(1);
     const card = JSON.stringify(claimCards[0]);
-    expect(card).toMatch(/Drivstoff – Uno-X/i);
+    expect(card).toMatch(/Drivstoff – Circle K Hamar/i);
     expect(card).toContain('Taxi');
     expect(card).toContain('Parkering');
-    expect(card).toMatch(/1\s040,95\s?kr/);
-    expect(card).toMatch(/535,79\s?kr/);
-    expect(card).toMatch(/220,00\s?kr/);
-    expect(card).toMatch(/1\s796,74\s?kr/); // the total
-    // The cat is said in the same reply, and stays in "mine kvitteringer".
+    expect(card).toMatch(/997,88\s?kr/);
+    expect(card).toMatch(/742,50\s?kr/);
+    expect(card).toMatch(/185,00\s?kr/);
+    expect(card).toMatch(/1\s925,38\s?kr/); // the total
+    // The drawing is said in the same reply, and stays in "mine kvitteringer".
     expect(c.texts().find((t) => t.startsWith('Dette tok jeg ikke med på kravet:'))).toMatch(
-      /Bilde 4 \(katt\.jpg\): ser ikke ut som en kvittering/,
+      /Bilde 4 \(hus\.jpg\): ser ikke ut som en kvittering/,
     );
 
     await c.say('Kundemøte hos Equinor i Stavanger');
@@ -169,7 +169,7 @@ describe('several receipt photos in one message, through the bot', () => {
     const filed = await c.execute({ action: 'claim.file', draftId: draftIdOf(review) });
     expect(JSON.stringify(filed)).toMatch(/Sendt inn som RR-2026-\d{6}/);
     expect(c.texts().pop()).toMatch(
-      /^Ferdig! Kravet er sendt inn som \*\*RR-2026-\d{6}\*\* \(1\s796,74\s?kr\)/,
+      /^Ferdig! Kravet er sendt inn som \*\*RR-2026-\d{6}\*\* \(1\s925,38\s?kr\)/,
     );
 
     const [claim, ...others] = api.repo.listForEmployee('aad-photos');
@@ -177,34 +177,34 @@ describe('several receipt photos in one message, through the bot', () => {
     expect(claim).toMatchObject({
       status: 'submitted',
       purpose: 'Kundemøte hos Equinor i Stavanger',
-      totals: [{ currency: 'NOK', amountMinor: 179674 }],
+      totals: [{ currency: 'NOK', amountMinor: 192538 }],
     });
     expect(claim?.lines.map((l) => [l.type, l.amountMinor])).toEqual([
-      ['outlay', 104095],
-      ['outlay', 53579],
-      ['outlay', 22000],
+      ['outlay', 99788],
+      ['outlay', 74250],
+      ['outlay', 18500],
     ]);
     expect(claim?.lines.map((l) => (l.type === 'outlay' ? l.kind : ''))).toEqual([
       'fuel',
       'taxi',
       'parking',
     ]);
-    // Every receipt went along, the bytes are with the claims API, and none of them is the cat.
-    const receipts = ['uno-x.jpg', 'taxi.jpg', 'europark.jpg'].map((name) =>
+    // Every receipt went along, the bytes are with the claims API, and none of them is the drawing.
+    const receipts = ['diesel.jpg', 'taxi.jpg', 'parkering.jpg'].map((name) =>
       sha256(FILES[name] as Buffer),
     );
     expect(claim?.attachments.map((a) => [a.sha256, a.role, a.name])).toEqual([
-      [receipts[0], 'receipt', 'uno-x.jpg'],
+      [receipts[0], 'receipt', 'diesel.jpg'],
       [receipts[1], 'receipt', 'taxi.jpg'],
-      [receipts[2], 'receipt', 'europark.jpg'],
+      [receipts[2], 'receipt', 'parkering.jpg'],
     ]);
     for (const sha of receipts) expect(api.repo.hasAttachment('aad-photos', sha)).toBe(true);
-    expect(c.receipts.inbox('aad-photos').map((r) => r.name)).toEqual(['katt.jpg']);
+    expect(c.receipts.inbox('aad-photos').map((r) => r.name)).toEqual(['hus.jpg']);
   }, 120_000);
 
   it('without the words: a card per photo, then "Samle i ett krav" (Action.Submit) makes them one claim', async () => {
     const c = chat('aad-merge');
-    await c.sendPhotos(['taxi.jpg', 'europark.jpg']);
+    await c.sendPhotos(['taxi.jpg', 'parkering.jpg']);
     expect(c.cards().filter((card) => JSON.stringify(card).includes('"outlay.edit"'))).toHaveLength(
       2,
     );
@@ -218,7 +218,7 @@ describe('several receipt photos in one message, through the bot', () => {
     await c.say('Kundemøte');
     await c.execute({ action: 'claim.file', draftId: draftIdOf(c.cardOf('claim.file')) });
     const [claim] = api.repo.listForEmployee('aad-merge');
-    expect(claim?.lines.map((l) => l.amountMinor)).toEqual([53579, 22000]);
+    expect(claim?.lines.map((l) => l.amountMinor)).toEqual([74250, 18500]);
     expect(claim?.attachments).toHaveLength(2);
   }, 120_000);
 });

@@ -99,6 +99,24 @@ describe('card templates', () => {
     expect(JSON.stringify(filed)).toContain('Sendt inn som RR-2026-000001');
   });
 
+  it('a receipt draft shows the VAT and org. number it read, and asks to check the unsure ones', () => {
+    const read = {
+      ...draft,
+      receiptFacts: { vatMinor: 19958, vatRate: 25, orgNo: '932181347' },
+      check: ['currency', 'vat'],
+    };
+    const card = JSON.stringify(
+      renderer.render('outlay-summary', dataOf(outlaySummaryView('en', read, 'draft'))),
+    );
+    expect(card).toMatch(/"title":"VAT","value":"[^"]*199\.58 \(25 %\)"/);
+    expect(card).toContain('"title":"Org. no.","value":"932 181 347"');
+    expect(card).toContain('Please check: currency, VAT.');
+    const plain = JSON.stringify(
+      renderer.render('outlay-summary', dataOf(outlaySummaryView('en', draft, 'draft'))),
+    );
+    expect(plain).not.toContain('VAT');
+  });
+
   it('the claim with several receipts lets each line be edited or removed, and files the whole claim', () => {
     const review = sampleCards(renderer).find((s) => s.name === 'outlay-claim-review.en')?.card;
     const actions = allActions(review);

@@ -10,9 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useBotServer } from './helpers/bot-server.js';
 
-const receipt = readFileSync(
-  path.join(import.meta.dirname, 'fixtures/receipts/europark-parking.jpg'),
-);
+const receipt = readFileSync(path.join(import.meta.dirname, 'fixtures/receipts/parking-no.jpg'));
 let fileHost: http.Server;
 let fileUrl = '';
 
@@ -20,7 +18,7 @@ let fileUrl = '';
 // before the bot's start and after the bot's stop.
 beforeAll(async () => {
   fileHost = http.createServer((req, res) => {
-    if (req.url === '/files/europark.jpg') {
+    if (req.url === '/files/parkering.jpg') {
       res.writeHead(200, { 'content-type': 'image/jpeg' });
       res.end(receipt);
     } else if (req.url === '/files/page.html') {
@@ -74,7 +72,7 @@ describe('receipt photo to filed claim', () => {
     const res = await post(
       activity({
         text: 'Parkering ved kunden',
-        attachments: [fileAttachment('kvittering.jpg', `${fileUrl}/europark.jpg`)],
+        attachments: [fileAttachment('kvittering.jpg', `${fileUrl}/parkering.jpg`)],
       }),
     );
     expect(res.status).toBe(200);
@@ -85,10 +83,13 @@ describe('receipt photo to filed claim', () => {
       connector.repliesTo(conversation).find((a) => a.method === 'PUT'),
     );
     const card = JSON.stringify(update);
-    expect(card).toMatch(/220,00\s?kr/);
+    expect(card).toMatch(/185,00\s?kr/);
     expect(card).toContain('Parkering');
     expect(card).toContain('Parkering ved kunden'); // the text sent with the photo is the comment
-    expect(card).toContain('02.12.2025');
+    expect(card).toContain('09.01.2026');
+    // What the form has no field for is on the card as read: the VAT with its rate, the org. number.
+    expect(card).toMatch(/"title":"MVA","value":"37,00\s?kr \(25 %\)"/);
+    expect(card).toContain('"title":"Org.nr.","value":"975 312 461"');
   });
 
   it('files it with the receipt attached after the purpose is given', async () => {
@@ -110,7 +111,7 @@ describe('receipt photo to filed claim', () => {
     );
     expect(JSON.stringify(filed.body)).toMatch(/Sendt inn som RR-/);
     expect(connector.texts(conversation).pop()).toMatch(
-      /^Ferdig! Utlegget er sendt inn som \*\*RR-\d{4}-\d{6}\*\* \(220,00\s?kr\)/,
+      /^Ferdig! Utlegget er sendt inn som \*\*RR-\d{4}-\d{6}\*\* \(185,00\s?kr\)/,
     );
   });
 
@@ -135,7 +136,7 @@ describe('receipt photo to filed claim', () => {
   it('the same receipt sent again is flagged, not filed twice', async () => {
     await post(
       activity({
-        attachments: [fileAttachment('kvittering-igjen.jpg', `${fileUrl}/europark.jpg`)],
+        attachments: [fileAttachment('kvittering-igjen.jpg', `${fileUrl}/parkering.jpg`)],
       }),
     );
     const text = await waitFor(() =>

@@ -50,7 +50,7 @@ describe('extract CLI', () => {
       Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7)]),
     );
     const { code, lines, stderr } = await extract(
-      'test/fixtures/receipts/europark-parking.jpg',
+      'test/fixtures/receipts/parking-no.jpg',
       blank,
       corrupt,
       'README.md',
@@ -58,14 +58,14 @@ describe('extract CLI', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatchObject({
       kind: 'parking',
-      date: '2025-12-02',
-      total: '220.00',
+      date: '2026-01-09',
+      total: '185.00',
       currency: 'NOK',
-      vat: '44.00',
+      vat: '37.00',
       vatRate: 25,
-      orgNo: '917024774',
+      orgNo: '975312461',
     });
-    expect(String(lines[0]?.merchant)).toMatch(/europark/i);
+    expect(String(lines[0]?.merchant)).toMatch(/aimo park/i);
     expect(Object.keys(lines[0]?.confidence as object).sort()).toEqual([
       'currency',
       'date',

@@ -11,9 +11,7 @@ import { ReceiptStore } from '../src/receipts/receipt-store.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
 import { useBotServer } from './helpers/bot-server.js';
 
-const photo = readFileSync(
-  path.join(import.meta.dirname, 'fixtures/receipts/europark-parking.jpg'),
-);
+const photo = readFileSync(path.join(import.meta.dirname, 'fixtures/receipts/parking-no.jpg'));
 const employee = 'aad-unread';
 
 const server = useBotServer('unread', {
@@ -56,9 +54,9 @@ describe('a receipt an earlier run left unread', () => {
     ) {
       await say('mine kvitteringer');
       listed = JSON.stringify(connector.cards(conversation).at(-1) ?? {});
-      if (listed.includes('Europark')) break;
+      if (listed.includes('Aimo Park')) break;
     }
-    expect(listed).toContain('Europark');
-    expect(listed).toMatch(/220,00\s?kr/);
+    expect(listed).toContain('Aimo Park');
+    expect(listed).toMatch(/185,00\s?kr/);
   });
 });

@@ -37,9 +37,7 @@ const parking: NewClaim = {
     { type: 'outlay', date: '2026-11-20', kind: 'parking', amountMinor: 6_000, currency: 'NOK' },
   ],
 };
-const photo = readFileSync(
-  path.join(import.meta.dirname, 'fixtures/receipts/europark-parking.jpg'),
-);
+const photo = readFileSync(path.join(import.meta.dirname, 'fixtures/receipts/parking-no.jpg'));
 
 let api: RunningClaimsApi;
 beforeAll(async () => {

@@ -19,9 +19,7 @@ import { ReceiptReading } from '../src/services/receipt-reading.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
 
 const KARI = '00000000-0000-4000-8000-00000000000a';
-const photo = readFileSync(
-  path.join(import.meta.dirname, 'fixtures/receipts/europark-parking.jpg'),
-);
+const photo = readFileSync(path.join(import.meta.dirname, 'fixtures/receipts/parking-no.jpg'));
 
 let extractor: OfflineExtractor;
 beforeAll(async () => {
@@ -35,7 +33,7 @@ afterAll(async () => {
 /** The Teams file host: the parking photo, and a refusal for anything else. */
 function fileHost(url: string): Promise<Response> {
   return Promise.resolve(
-    url.endsWith('/europark.jpg')
+    url.endsWith('/parkering.jpg')
       ? new Response(new Uint8Array(photo), { status: 200 })
       : new Response('gone', { status: 403 }),
   );
@@ -61,7 +59,7 @@ describe('receipt reading', () => {
     await reading.read(
       KARI,
       {
-        files: [file('europark.jpg'), file('gone.jpg')],
+        files: [file('parkering.jpg'), file('gone.jpg')],
         batchId: 'msg-1',
         comment: 'kundemøte',
         getBotToken: () => Promise.reject(new Error('no token needed without auth')),
@@ -76,7 +74,7 @@ describe('receipt reading', () => {
     expect(events[0]).toMatchObject({
       batch: { id: 'msg-1', index: 0 },
       comment: 'kundemøte',
-      receipt: { name: 'europark.jpg', fields: { kind: 'parking' } },
+      receipt: { name: 'parkering.jpg', fields: { kind: 'parking' } },
     });
     const failed = events[1];
     expect(failed?.type === 'receiptFailed' && failed.batch).toEqual({ id: 'msg-1', index: 1 });

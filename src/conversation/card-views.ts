@@ -161,6 +161,7 @@ export function outlaySummaryView(
     { title: t(lang, 'outlay.field.date'), value: formatDate(lang, f.date) },
     { title: t(lang, 'outlay.field.kind'), value: kindLabel(lang, f.kind) },
     ...(f.merchant ? [{ title: t(lang, 'outlay.field.merchant'), value: f.merchant }] : []),
+    ...receiptFactLines(lang, draft),
     ...(f.purpose ? [{ title: t(lang, 'outlay.field.purpose'), value: f.purpose }] : []),
     ...(f.comment ? [{ title: t(lang, 'outlay.field.comment'), value: f.comment }] : []),
   ];
@@ -220,9 +221,30 @@ export function claimTitle(lang: Lang, claim: Claim): string {
 }
 
 function checkLabel(lang: Lang, field: string): string {
+  if (field === 'vat' || field === 'orgNo') return t(lang, `receipt.field.${field}`);
   return (OUTLAY_FIELDS as readonly string[]).includes(field)
     ? t(lang, `outlay.field.${field as (typeof OUTLAY_FIELDS)[number]}`).toLowerCase()
     : field;
+}
+
+/** The VAT ("199,58 kr (25 %)") and org. number ("932 181 347") the receipt was read to say. */
+function receiptFactLines(lang: Lang, draft: OutlayDraft): Array<{ title: string; value: string }> {
+  const facts = draft.receiptFacts;
+  if (!facts) return [];
+  const lines: Array<{ title: string; value: string }> = [];
+  if (facts.vatMinor !== undefined && draft.fields.currency) {
+    const rate = facts.vatRate !== undefined ? ` (${String(facts.vatRate)} %)` : '';
+    lines.push({
+      title: t(lang, 'receipt.field.vat'),
+      value: `${formatMoney(facts.vatMinor, draft.fields.currency, lang)}${rate}`,
+    });
+  }
+  if (facts.orgNo)
+    lines.push({
+      title: t(lang, 'receipt.field.orgNo'),
+      value: facts.orgNo.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3'),
+    });
+  return lines;
 }
 
 export function receiptsListView(lang: Lang, receipts: readonly ReceiptSummary[]): View {

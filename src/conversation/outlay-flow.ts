@@ -39,13 +39,15 @@ import {
 } from './receipt-batches.js';
 import { travelSummaryView } from './travel-views.js';
 import type { Turn } from './turn.js';
-import type { OutlayDraft } from './types.js';
+import type { OutlayDraft, ReceiptFacts } from './types.js';
 
 /** What comes with an outlay read off a receipt: the stored receipt, the user's text, what to check. */
 export interface FromReceipt {
   receiptIds: string[];
   comment?: string;
   check: string[];
+  /** The VAT and org. number the receipt says, shown on the card. */
+  facts?: ReceiptFacts;
   /** More photos of the same message follow: the last one asks for the purpose. */
   quiet?: boolean;
 }
@@ -75,6 +77,9 @@ export function startOutlay(
     prefilled: Boolean(guess),
     ...(parent ? { parent } : {}),
     ...(receipt ? { receiptIds: receipt.receiptIds, check: receipt.check } : {}),
+    ...(receipt?.facts && Object.keys(receipt.facts).length > 0
+      ? { receiptFacts: receipt.facts }
+      : {}),
   };
   turn.state.outlay = draft;
   // An outlay on a trip already has its purpose (the trip's): straight to its summary.

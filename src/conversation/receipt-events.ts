@@ -88,11 +88,12 @@ function outlayFromReceipt(
     }
     return turn.say('receipt.notReceipt');
   }
-  const { guess, check } = receiptGuess(receipt);
+  const { guess, check, facts } = receiptGuess(receipt);
   startOutlay(turn, guess, receiptTrip(turn.state), {
     receiptIds: [receipt.id],
     comment,
     check,
+    facts,
     quiet: morePhotos,
   });
 }

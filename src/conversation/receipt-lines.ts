@@ -6,10 +6,17 @@ import { LOW_CONFIDENCE, type ReceiptSummary } from '../claims/receipt-reading.j
 import type { OutlayGuess } from './free-text.js';
 import { outlayFieldsFromGuess } from './outlay-form.js';
 import type { Turn } from './turn.js';
-import type { ClaimLineDraft, OutlayDraft } from './types.js';
+import type { ClaimLineDraft, OutlayDraft, ReceiptFacts } from './types.js';
 
-/** What a receipt says, as a guess for an outlay, and the fields read too unsure to trust. */
-export function receiptGuess(receipt: ReceiptSummary): { guess: OutlayGuess; check: string[] } {
+/**
+ * What a receipt says, as a guess for an outlay, what else it says (VAT, org. number), and the
+ * fields read too unsure to trust.
+ */
+export function receiptGuess(receipt: ReceiptSummary): {
+  guess: OutlayGuess;
+  check: string[];
+  facts: ReceiptFacts;
+} {
   const f = receipt.fields;
   const guess: OutlayGuess = {
     ...(f.kind !== 'not_receipt' ? { kind: f.kind } : {}),
@@ -24,8 +31,16 @@ export function receiptGuess(receipt: ReceiptSummary): { guess: OutlayGuess; che
     ...(f.totalMinor === undefined || c.total < LOW_CONFIDENCE ? ['amount'] : []),
     ...(c.kind < LOW_CONFIDENCE ? ['kind'] : []),
     ...(f.merchant !== undefined && c.merchant < LOW_CONFIDENCE ? ['merchant'] : []),
+    ...(f.currency !== undefined && c.currency < LOW_CONFIDENCE ? ['currency'] : []),
+    ...(f.vatMinor !== undefined && c.vat < LOW_CONFIDENCE ? ['vat'] : []),
+    ...(f.orgNo !== undefined && c.orgNo < LOW_CONFIDENCE ? ['orgNo'] : []),
   ];
-  return { guess, check };
+  const facts: ReceiptFacts = {
+    ...(f.vatMinor !== undefined ? { vatMinor: f.vatMinor } : {}),
+    ...(f.vatRate !== undefined ? { vatRate: f.vatRate } : {}),
+    ...(f.orgNo !== undefined ? { orgNo: f.orgNo } : {}),
+  };
+  return { guess, check, facts };
 }
 
 export function lineFromReceipt(

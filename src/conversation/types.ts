@@ -60,6 +60,15 @@ export interface OutlayDraft {
   receiptIds?: string[];
   /** Fields read off a receipt with low confidence: the card asks the user to check them. */
   check?: string[];
+  /** What else the receipt says that the form has no field for: shown on the card as read. */
+  receiptFacts?: ReceiptFacts;
+}
+
+/** The VAT and the seller's organisation number as read off a receipt. */
+export interface ReceiptFacts {
+  vatMinor?: number;
+  vatRate?: number;
+  orgNo?: string;
 }
 
 /** A line of a multi-line outlay claim: an outlay without a purpose of its own (the claim has one). */

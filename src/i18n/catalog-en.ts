@@ -310,6 +310,8 @@ export const en = {
   'receipt.attachedAsDocumentation':
     'I attached it to your travel claim as documentation (e.g. the invitation or registration).',
   'receipt.check': 'Please check: {fields}.',
+  'receipt.field.vat': 'VAT',
+  'receipt.field.orgNo': 'Org. no.',
   'receipt.read': 'I read the receipt. Check the fields, then tell me the purpose.',
   'receipts.title': 'My receipts',
   'receipts.none': 'No receipts waiting. Send me a photo of a receipt and I will read it.',

@@ -315,6 +315,8 @@ export const nb: Record<MessageKey, string> = {
   'receipt.attachedAsDocumentation':
     'Jeg la det ved reiseregningen som dokumentasjon (f.eks. invitasjonen eller påmeldingen).',
   'receipt.check': 'Sjekk: {fields}.',
+  'receipt.field.vat': 'MVA',
+  'receipt.field.orgNo': 'Org.nr.',
   'receipt.read': 'Jeg leste kvitteringen. Sjekk feltene, og fortell meg formålet.',
   'receipts.title': 'Mine kvitteringer',
   'receipts.none':

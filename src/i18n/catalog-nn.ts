@@ -315,6 +315,8 @@ export const nn: Record<MessageKey, string> = {
   'receipt.attachedAsDocumentation':
     'Eg la det ved reiserekninga som dokumentasjon (t.d. invitasjonen eller påmeldinga).',
   'receipt.check': 'Sjekk: {fields}.',
+  'receipt.field.vat': 'MVA',
+  'receipt.field.orgNo': 'Org.nr.',
   'receipt.read': 'Eg las kvitteringa. Sjekk felta, og fortel meg føremålet.',
   'receipts.title': 'Mine kvitteringar',
   'receipts.none': 'Ingen kvitteringar ventar. Send meg eit bilete av ei kvittering, så les eg ho.',

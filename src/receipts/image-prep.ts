@@ -40,8 +40,8 @@ export interface PreparedImage {
   /** Letter-like marks standing in rows, as print does. */
   marks: number;
   /**
-   * Whether there is print worth reading. A photo of a person, a cat or a landscape has none,
-   * and OCR on it mostly wastes seconds (on a textured one, many) reading grain as letters.
+   * Whether the marks look like rows of print. Only a hint: faint, dark or dot-matrix scans can
+   * hide their letters from this analysis, so the reader OCRs the page once either way.
    */
   hasText: boolean;
 }

@@ -26,9 +26,9 @@ import {
 import { UnreadablePdfError, readPdfReceipt } from './pdf-receipt.js';
 import {
   looksLikeDateLine,
-  parseReceipt,
   parseReceiptDetailed,
   readLine,
+  type Confirmations,
   type ParseDetails,
 } from './parser/index.js';
 import { sniffReceiptType } from './file-type.js';
@@ -56,6 +56,8 @@ export interface ExtractionResult {
   lines: OcrLine[];
   /** OCR readings run: a second, larger one when the first found no date or no total, a closer look at shaky lines. */
   passes: number;
+  /** Fields the receipt's own arithmetic or a check digit vouches for. */
+  confirmed?: Confirmations;
   ms: number;
 }
 
@@ -123,8 +125,10 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
       if (type === 'application/pdf') {
         const pdf = await readPdfReceipt(bytes, ropts.signal ? { signal: ropts.signal } : {});
         if (pdf.kind === 'text') {
+          const details = parseReceiptDetailed(pdf.text, { today: today() });
           return done({
-            fields: parseReceipt(pdf.text, { today: today() }),
+            fields: details.fields,
+            confirmed: details.confirmed,
             source: 'pdf-text',
             text: pdf.text,
             lines: [],
@@ -165,9 +169,9 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
   ): Promise<Omit<ExtractionResult, 'ms' | 'source'>> {
     const prepared = await prepareForOcr(bytes, opts.prep);
     signal?.throwIfAborted();
-    if (!prepared.hasText) {
-      return { fields: parseReceipt('', { today: today() }), text: '', lines: [], passes: 0 };
-    }
+    // Few letter-like marks is no proof of no print: faint, dark or dot-matrix scans leave their
+    // letters joined or broken. Tesseract's own segmentation reads the page once either way, and
+    // a page without money or receipt words on it is still no receipt (and gets no second pass).
     let source = prepared;
     let page = await recognizeSplit(prepared, signal);
     let passes = 1;
@@ -199,7 +203,13 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
       details = parseReceiptDetailed(page.text, { today: today(), lines: page.lines });
     }
     if (other) fillGaps(details.fields, other.fields);
-    return { fields: details.fields, text: page.text, lines: page.lines, passes };
+    return {
+      fields: details.fields,
+      confirmed: details.confirmed,
+      text: page.text,
+      lines: page.lines,
+      passes,
+    };
   }
 
   /**
@@ -259,7 +269,7 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
           last: false,
         });
     } else if (fields.kind !== 'not_receipt') {
-      // No date could be read, but a line looks like one ("17/83/2817", "DATE: 29/12/7017").
+      // No date could be read, but a line looks like one: a digit of it may have been misread.
       const index = page.lines.findIndex((l) => looksLikeDateLine(l.text));
       if (index >= 0)
         targets.push({

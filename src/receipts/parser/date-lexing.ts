@@ -122,44 +122,13 @@ const LOOSE_DATES = [
 ];
 
 /**
- * Dates OCR damaged, looked for only when no date reads cleanly: every separator lost
- * ("21032018"), or a 0 read as 8 ("17/83/2817"), the commonest digit slip in print.
+ * A till's time stamp that prints the date without separators, the time right after it
+ * ("25032018 13:11:54"): the time says the eight digits before it are a date.
  */
-const DAMAGED_DATES = [
-  {
-    re: /(?<![\d.,/-])(\d{2})(\d{2})(20\d{2})(?![\d]|[.,/]\d)/g,
-    read: (m: RegExpExecArray) => isoDate(Number(m[3]), Number(m[2]), Number(m[1])),
-  },
-  {
-    re: /(?<![\d.,/-])(\d{1,2})([./-])(\d{2})\2(\d{4})(?![\d]|[.,/]\d)/g,
-    read: (m: RegExpExecArray) => {
-      const month = (m[3] ?? '').replace(/^8/, '0');
-      const year = (m[4] ?? '').replace(/^28/, '20');
-      if (month === m[3] && year === m[4]) return undefined;
-      return isoDate(Number(year), Number(month), Number(m[1]));
-    },
-  },
-];
-
-export function findDamagedDates(line: Line, today: string): DateHit[] {
-  const hits: DateHit[] = [];
-  const latest = addDays(today, 1);
-  for (const { re, read } of DAMAGED_DATES) {
-    for (const m of line.folded.matchAll(re)) {
-      const iso = read(m);
-      if (!iso || iso < '2000-01-01' || iso > latest) continue;
-      hits.push({
-        line: line.index,
-        start: m.index,
-        end: m.index + m[0].length,
-        iso,
-        timed: false,
-        damaged: true,
-      });
-    }
-  }
-  return hits;
-}
+const STAMPED_DATE = {
+  re: /(?<![\d.,/-])(\d{2})(\d{2})(20\d{2})\s{1,3}(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)/g,
+  read: (m: RegExpExecArray) => isoDate(Number(m[3]), Number(m[2]), Number(m[1])),
+};
 
 /** Letters OCR reads for digits inside a figure: "202s" is 2025, "1O.03" is 10.03. */
 const DIGIT_LOOKALIKES: Record<string, string> = { s: '5', o: '0', l: '1', i: '1', b: '8', z: '2' };
@@ -181,7 +150,7 @@ function findCleanDates(line: Line, today: string): DateHit[] {
   const latest = addDays(today, 1);
   const patterns = DATE_LABEL.test(line.folded)
     ? [...DATE_PATTERNS, ...LOOSE_DATES]
-    : DATE_PATTERNS;
+    : [...DATE_PATTERNS, STAMPED_DATE];
   for (const { re, read } of patterns) {
     for (const m of line.folded.matchAll(re)) {
       const iso = read(m);

@@ -18,7 +18,7 @@ import type { ReceiptFields } from '../receipt-fields.js';
 import { findAmounts, type Amount } from './amounts.js';
 import { findBrand } from './brands.js';
 import { pickCurrency } from './currency.js';
-import { DATE_LABEL, findDamagedDates, findDates } from './date-lexing.js';
+import { DATE_LABEL, findDates } from './date-lexing.js';
 import { pickDate } from './date.js';
 import { pickKind } from './kind.js';
 import { prepareLines, spanConfidence, type Line, type OcrLineInput } from './lines.js';
@@ -80,10 +80,16 @@ function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** Fields the receipt itself vouches for: its own arithmetic, or a check digit. */
+export type Confirmations = Partial<
+  Record<'total' | 'vat' | 'vatRate' | 'orgNo', 'arithmetic' | 'checksum'>
+>;
+
 export interface ParseDetails {
   fields: ReceiptFields;
   /** Which input lines (`opts.lines` indices, or text line numbers) the total and date were read from. */
   sources: { total?: number; date?: number };
+  confirmed: Confirmations;
 }
 
 /**
@@ -126,6 +132,7 @@ interface Reading {
   amounts: Amount[][];
   fields: ReceiptFields;
   sources: ParseDetails['sources'];
+  confirmed: Confirmations;
 }
 
 function readTotal(r: Reading, total: TotalPick | undefined): void {
@@ -136,16 +143,23 @@ function readTotal(r: Reading, total: TotalPick | undefined): void {
   const support = Math.min(0.05, Math.max(0, total.score - 10) * 0.01);
   r.fields.totalMinor = total.amount.minor;
   r.sources.total = line.source;
+  const read = (cue + support) * (0.55 + 0.45 * ocr);
+  // The slip's arithmetic vouches for the figure however faint it was; a figure it had to mend
+  // is still worth a look.
   r.fields.confidence.total = round(
-    Math.min(total.repaired ? 0.5 : 0.98, (cue + support) * (0.55 + 0.45 * ocr)),
+    total.repaired
+      ? Math.min(0.5, read)
+      : total.confirmed
+        ? Math.max(0.9, read)
+        : Math.min(0.98, read),
   );
+  if (total.confirmed) r.confirmed.total = 'arithmetic';
 }
 
 function readDate(r: Reading, today: string): void {
-  const clean = r.lines.flatMap((l) => findDates(l, today));
   const date = pickDate(
     r.lines,
-    clean.length > 0 ? clean : r.lines.flatMap((l) => findDamagedDates(l, today)),
+    r.lines.flatMap((l) => findDates(l, today)),
   );
   if (!date) return;
   r.fields.date = date.iso;
@@ -168,10 +182,12 @@ function readVat(r: Reading): void {
   if (vat?.minor !== undefined) {
     r.fields.vatMinor = vat.minor;
     r.fields.confidence.vat = round(vat.amountConfidence);
+    if (vat.confirmed) r.confirmed.vat = 'arithmetic';
   }
   if (vat?.rate !== undefined) {
     r.fields.vatRate = vat.rate;
     r.fields.confidence.vatRate = round(vat.rateConfidence);
+    if (vat.confirmed && vat.rateConfidence >= 0.9) r.confirmed.vatRate = 'arithmetic';
   }
 }
 
@@ -180,6 +196,7 @@ function readOrgNo(r: Reading): void {
   if (!orgNo) return;
   r.fields.orgNo = orgNo.orgNo;
   r.fields.confidence.orgNo = round(orgNo.confidence);
+  r.confirmed.orgNo = 'checksum';
 }
 
 function readMerchantAndKind(r: Reading): void {
@@ -208,6 +225,7 @@ export function parseReceiptDetailed(text: string, opts: ParseOptions = {}): Par
     return {
       fields: { kind: 'not_receipt', confidence: { ...zeroConfidence(), kind: confidence } },
       sources: {},
+      confirmed: {},
     };
   }
 
@@ -216,6 +234,7 @@ export function parseReceiptDetailed(text: string, opts: ParseOptions = {}): Par
     amounts,
     fields: emptyReading('other'),
     sources: {},
+    confirmed: {},
   };
   readTotal(r, total);
   readDate(r, today);
@@ -223,7 +242,7 @@ export function parseReceiptDetailed(text: string, opts: ParseOptions = {}): Par
   readVat(r);
   readOrgNo(r);
   readMerchantAndKind(r);
-  return { fields: r.fields, sources: r.sources };
+  return { fields: r.fields, sources: r.sources, confirmed: r.confirmed };
 }
 
 function round(n: number): number {

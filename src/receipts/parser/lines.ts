@@ -29,7 +29,7 @@ function repairDigits(line: string): string {
       .replace(/(?<=\d)[oO](?=[\d.,])|(?<=\d[.,])[oO](?=\d|\b)|(?<=\d[.,]\d)[oO]\b/g, '0')
       .replace(/(?<=\d[.,]) (?=\d{2}(?!\d))/g, '')
       .replace(/(?<=\d) (?=[.,]\d{2}(?!\d))/g, '')
-      // "RMI4.18": a capital I or a bar for a 1 at the start of a figure.
+      // A capital I or a bar read for a 1 at the start of a figure.
       .replace(/(?<![a-z])[I|l](?=\d{0,5}[.,]\d{2}(?!\d))/g, '1')
   );
 }

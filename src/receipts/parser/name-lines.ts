@@ -39,9 +39,12 @@ export function isNameLike(text: string): boolean {
 /** "UNO-X NORGE AS" → "Uno-X Norge AS"; names printed in capitals are shouting, not spelling. */
 export function tidyName(text: string): string {
   let name = text
-    .replace(/\s*\((?:[\dA-Z-]{4,}|m|kl|pj)\)\s*/gi, ' ')
+    // A registration number in brackets ("(1234567-K)") is no part of the name.
+    .replace(/\s*\(\s*[\dA-Z][\dA-Z\s-]*\d[\dA-Z\s-]*\)\s*/g, ' ')
     .replace(/\s+[-–|·:]\s+.*$/, '')
     .trim();
+  // A 1 or a 0 between letters of a name is OCR's I or O ("D.1.Y." is D.I.Y.).
+  name = name.replace(/(?<=\p{L}\.?)1(?=\.?\p{L})/gu, 'I').replace(/(?<=\p{L})0(?=\p{L})/gu, 'O');
   const letters = name.replace(/[^\p{L}]/gu, '');
   if (letters.length > 3 && letters === letters.toUpperCase()) {
     name = name

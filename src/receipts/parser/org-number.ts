@@ -27,20 +27,59 @@ const ORG_LABEL = stems(
 );
 const NINE_DIGITS = /(?<![\d])(?:no\s?)?(\d{3})[ .]?(\d{3})[ .]?(\d{3})(?![\d])/g;
 
-export function pickOrgNo(lines: Line[]): { orgNo: string; confidence: number } | undefined {
-  let best: { orgNo: string; confidence: number } | undefined;
+/**
+ * Letters OCR reads for digits (O/0, S/5, B/8, I/l/1, Z/2, G/6): put back inside a run that is
+ * otherwise figures. Only a number that then passes the check digit is taken, so the check digit
+ * is what confirms the repair.
+ */
+const LOOKALIKE_DIGITS: Record<string, string> = {
+  o: '0',
+  s: '5',
+  b: '8',
+  i: '1',
+  l: '1',
+  z: '2',
+  g: '6',
+};
+const FIGURE_RUN = /(?<![a-z\d])[\dosbilzg](?:[\dosbilzg]|[ .](?=[\dosbilzg])){7,12}(?![a-z\d])/g;
+
+function withLookalikesRepaired(folded: string): string {
+  return folded.replace(FIGURE_RUN, (run) =>
+    (run.match(/\d/g) ?? []).length >= 6
+      ? run.replace(/[osbilzg]/g, (c) => LOOKALIKE_DIGITS[c] ?? c)
+      : run,
+  );
+}
+
+export interface OrgNoPick {
+  orgNo: string;
+  confidence: number;
+  /** Read through a letter-for-digit slip that the check digit confirms. */
+  repaired: boolean;
+}
+
+export function pickOrgNo(lines: Line[]): OrgNoPick | undefined {
+  let best: OrgNoPick | undefined;
   for (const line of lines) {
     const f = line.folded;
     const labelled = ORG_LABEL.test(f);
-    const mvaSuffix = /\d\s*mva(?![a-z])/.test(f);
+    const mvaSuffix = /[\dosbilzg]\s*mva(?![a-z])/.test(f);
     if (!labelled && !mvaSuffix) continue;
-    for (const m of f.matchAll(NINE_DIGITS)) {
-      const digits = `${m[1]}${m[2]}${m[3]}`;
-      if (!isValidOrgNo(digits)) continue;
-      const confidence =
-        (labelled ? 0.95 : 0.8) *
-        Math.max(0.6, spanConfidence(line, m.index, m.index + m[0].length));
-      if (!best || confidence > best.confidence) best = { orgNo: digits, confidence };
+    const repairedText = withLookalikesRepaired(f);
+    for (const [text, repaired] of [
+      [f, false],
+      [repairedText, true],
+    ] as const) {
+      if (repaired && repairedText === f) continue;
+      for (const m of text.matchAll(NINE_DIGITS)) {
+        const digits = `${m[1]}${m[2]}${m[3]}`;
+        if (!isValidOrgNo(digits)) continue;
+        const confidence =
+          (labelled ? 0.95 : 0.8) *
+          (repaired ? 0.85 : 1) *
+          Math.max(0.6, spanConfidence(line, m.index, m.index + m[0].length));
+        if (!best || confidence > best.confidence) best = { orgNo: digits, confidence, repaired };
+      }
     }
   }
   return best;

@@ -14,6 +14,8 @@ export interface TotalPick {
   cue: 'final' | 'total' | 'payment' | 'fallback';
   /** Worked out rather than read: the user is asked to check it. */
   repaired?: boolean;
+  /** The slip's own arithmetic agrees: net plus tax, or cash handed over minus change. */
+  confirmed?: boolean;
 }
 
 /** A tax summary header ("GST Summary", "Sats  Grunnlag  Mva", "MwSt Netto Brutto"). */

@@ -338,17 +338,21 @@ export function pickTotal(lines: Line[], amounts: Amount[][]): TotalPick | undef
 
   const candidates = candidatesFor({ slip, cash, dearest, taxTable, roundingLines });
   const best = preferVouched(candidates, vouched, printedAgain, taxTable);
+  const confirm = (pick: TotalPick | undefined): TotalPick | undefined =>
+    pick && (vouched(pick.amount.minor) || cash.fromCash.has(pick.amount.minor))
+      ? { ...pick, confirmed: true }
+      : pick;
   if (best && best.score >= 3) {
     const picked = roundedTotal(best, lines, amounts, cash.tendered, cash.change) ?? best;
-    return (
+    return confirm(
       repairedBySum(
         picked,
         checked.sums,
         cash.changeGiven,
         vouched,
         printedAgain(picked.amount.minor),
-      ) ?? picked
+      ) ?? picked,
     );
   }
-  return fallbackTotal(slip, cash, best);
+  return confirm(fallbackTotal(slip, cash, best));
 }

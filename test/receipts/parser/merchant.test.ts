@@ -2,16 +2,55 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../../helpers/parse-receipt.js';
 
 describe('who was paid', () => {
-  it('knows a shop whose logo OCR misread by one letter', () => {
+  it('names a shop on no list by the head of its receipt, under a logo OCR made noise of', () => {
     const fields = parse(`
-      LeDL
-      Rheinstr. 12
-      67547 Worms
-      BANANEN            1,19 A
-      ZU ZAHLEN          1,19
-      Datum 25.04.25 09:37
+      ~ .'  ,
+      Nordlys Bokhandel AS
+      Storgata 12
+      9008 Tromsø
+      Org.nr 987 654 325 MVA
+      Roman                    349,00
+      Totalt                kr 349,00
     `);
-    expect(fields.merchant).toBe('Lidl');
+    expect(fields.merchant).toBe('Nordlys Bokhandel AS');
+  });
+
+  it('takes the company line over a slogan above it', () => {
+    const fields = parse(`
+      fresh every day
+      KEDAI RUNCIT MAWAR SDN BHD
+      (998877-U)
+      LOT 5, JALAN BUNGA RAYA
+      TAX INVOICE
+      Date: 03/02/2018
+      SUGAR 1KG              2.90
+      TOTAL                  2.90
+    `);
+    expect(fields.merchant).toMatch(/^kedai runcit mawar sdn bhd$/i);
+  });
+
+  it("puts a chain's own spelling on a name OCR read with look-alike characters", () => {
+    const text = [
+      'REMA 1OOO',
+      'Stasjonsveien 2',
+      '1396 Billingstad',
+      'Melk 24,90',
+      'Totalt kr 24,90',
+    ];
+    expect(parse(text.join('\n')).merchant).toBe('Rema 1000');
+  });
+
+  it('joins a name printed over two lines, the company form on the second', () => {
+    const text = [
+      'SEMPURNA HARDWARE',
+      'TRADING SDN BHD',
+      '(765432-A)',
+      'NO. 3, JALAN KENARI 2',
+      'Date: 14/06/2018',
+      'PAINT BRUSH  1  4.50  4.50',
+      'TOTAL  4.50',
+    ];
+    expect(parse(text.join('\n')).merchant).toMatch(/^sempurna hardware trading sdn bhd$/i);
   });
 
   it('does not take the opening hours for the shop', () => {

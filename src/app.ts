@@ -13,6 +13,7 @@ import { createClaimsClient } from './claims-api/claims-client.js';
 import { ClaimsRepository } from './claims-api/claims-repository.js';
 import { loadProfiles } from './claims-api/profiles.js';
 import { registerClaimsApiRoutes } from './claims-api/reference-server.js';
+import { Webhooks } from './claims-api/webhooks.js';
 import type { Config } from './config.js';
 import { errorSummary } from './logger.js';
 import { ProcessedActivities } from './store/processed-activities.js';
@@ -60,9 +61,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // switching to another implementation changes nothing in the bot.
   const serviceToken = config.CLAIMS_API_TOKEN ?? randomBytes(32).toString('base64url');
   let claimsDb: ReturnType<typeof openDatabase> | undefined;
+  let webhooks: Webhooks | undefined;
   if (embedded) {
     claimsDb = openDatabase(path.join(config.DATA_DIR, 'claims-api.sqlite'));
+    webhooks = new Webhooks(claimsDb, { logger: logger.child({ component: 'claims-api' }) });
     registerClaimsApiRoutes(server, {
+      webhooks,
       repo: new ClaimsRepository(claimsDb),
       serviceToken,
       adminToken: config.CLAIMS_API_ADMIN_TOKEN,
@@ -141,6 +145,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   });
   const address = server.address();
   const port = address.port;
+  webhooks?.kick();
   const publicBase = config.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
   const links = createReceiptLinks({
     secret: config.RECEIPT_LINK_SECRET ?? randomBytes(32).toString('base64url'),
@@ -224,6 +229,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       await bot.idle();
       await leftovers;
       await extractor.close();
+      await webhooks?.close();
       db.close();
       claimsDb?.close();
     },

@@ -15,6 +15,7 @@ import { CLAIMS_API_PREFIX } from './claims-client.js';
 import { ClaimsRepository } from './claims-repository.js';
 import { loadProfiles } from './profiles.js';
 import { registerClaimsApiRoutes } from './reference-server.js';
+import { Webhooks } from './webhooks.js';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
@@ -30,6 +31,8 @@ const envSchema = z.object({
   CLAIMS_API_ADMIN_TOKEN: z.preprocess(emptyToUndefined, secret.optional()),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   PROFILES_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** `off`: no /subscriptions, like an expense system without webhooks (subscribers poll). */
+  CLAIMS_API_WEBHOOKS: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -84,7 +87,10 @@ export async function startStandalone(
     const profiles = loadProfiles(settings.PROFILES_FILE);
 
     const server = restify.createServer({ name: 'claims-api' });
+    const webhooks =
+      settings.CLAIMS_API_WEBHOOKS === 'on' ? new Webhooks(db, { logger }) : undefined;
     registerClaimsApiRoutes(server, {
+      ...(webhooks ? { webhooks } : {}),
       repo,
       serviceToken: settings.CLAIMS_API_TOKEN,
       adminToken: settings.CLAIMS_API_ADMIN_TOKEN,
@@ -99,6 +105,8 @@ export async function startStandalone(
       });
     });
     const { port } = server.address();
+    // Deliveries an earlier run left unsent go out now.
+    webhooks?.kick();
 
     let closing: Promise<void> | undefined;
     return {
@@ -107,8 +115,10 @@ export async function startStandalone(
       close: () =>
         (closing ??= new Promise<void>((done) => {
           server.close(() => {
-            db.close();
-            done();
+            void Promise.resolve(webhooks?.close()).finally(() => {
+              db.close();
+              done();
+            });
           });
         })),
     };

@@ -52,6 +52,11 @@ export default tseslint.config(
     'A domain service does not call the conversation or the layers above it.',
   ),
   layer(
+    ['src/jobs/**'],
+    [...OUTER, 'conversation', 'receipts', 'help', 'claims-api'],
+    'The job queue is infrastructure under services/: it knows no flow and no domain service.',
+  ),
+  layer(
     ['src/services/**'],
     ['bot', 'scripts', 'bench', 'test'],
     'services/ knows nothing of botbuilder glue.',

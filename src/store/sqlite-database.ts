@@ -36,3 +36,29 @@ export function openDatabase(file: string): Database.Database {
   }
   return db;
 }
+
+/**
+ * Handed to work that must commit or roll back with a write (an outbox job, the replay mark):
+ * statements on `db` run inside the transaction that is open on it.
+ */
+export interface SqliteTx {
+  readonly db: Database.Database;
+}
+
+/** Checks that `tx` is an open transaction on `db`, so work meant to be atomic cannot run alone. */
+export function assertInTransaction(tx: SqliteTx, db: Database.Database): void {
+  if (tx.db !== db || !db.inTransaction)
+    throw new Error('expected an open transaction on this database');
+}
+
+/**
+ * Runs synchronous SQLite work behind a promise-based interface (botbuilder's Storage, the job
+ * queue): done at once, and a throw becomes a rejection as callers of an async store expect.
+ */
+export function settle<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (err) {
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
+}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Storage, StoreItems } from 'botbuilder';
+import { settle } from './sqlite-database.js';
 
 /**
  * Thrown when a write carries an eTag that no longer matches the stored document, i.e.
@@ -208,16 +209,4 @@ function assertJsonSafe(value: unknown, key: string, path: string, ancestors: Se
     }
   }
   ancestors.delete(obj);
-}
-
-/**
- * Runs synchronous SQLite work behind botbuilder's promise-based Storage: done at once, and a
- * throw becomes a rejection as callers of an async store expect.
- */
-function settle<T>(work: () => T): Promise<T> {
-  try {
-    return Promise.resolve(work());
-  } catch (err) {
-    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
-  }
 }

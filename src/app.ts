@@ -7,6 +7,9 @@ import path from 'node:path';
 import restify from 'restify';
 import type { Logger } from 'pino';
 import { createAdapter } from './bot/adapter.js';
+import { proactiveDelivery } from './bot/proactive.js';
+import type { UserState } from './conversation/types.js';
+import { createNotifications } from './notifications/notifications.js';
 import { CardRenderer } from './bot/card-renderer.js';
 import { ExpenseBot } from './bot/expense-bot.js';
 import { createClaimsClient } from './claims-api/claims-client.js';
@@ -180,6 +183,22 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       res.send(503, { error: 'unavailable' });
     }
   });
+  const cards = new CardRenderer();
+  const notifications = createNotifications({
+    db,
+    server,
+    claims: claimsClient,
+    deliver: proactiveDelivery(adapter, config.MicrosoftAppId ?? '', cards),
+    readState: async (employeeId) => {
+      const key = `users/${employeeId}`;
+      return ((await storage.read([key]))[key] as { state?: UserState } | undefined)?.state ?? {};
+    },
+    defaultLang: config.DEFAULT_LOCALE,
+    logger,
+    ...(config.CLAIMS_WEBHOOK_SECRET ? { webhookSecret: config.CLAIMS_WEBHOOK_SECRET } : {}),
+    pollSeconds: config.CLAIMS_STATUS_POLL_S,
+    reminders: config.REMINDERS === 'on',
+  });
   const bot = new ExpenseBot({
     services: createExpenseServices({
       storage,
@@ -193,14 +212,25 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     }),
     botAppId: config.MicrosoftAppId ?? '',
     processed,
-    cards: new CardRenderer(),
+    cards,
     logger,
     defaultLang: config.DEFAULT_LOCALE,
+    onPersonalTurn: (employeeId, reference, locale) =>
+      notifications.remember(employeeId, reference, locale),
   });
   started.bot = bot;
+  // Claim events come to the bot's own address (127.0.0.1 rather than localhost, which may be ::1).
+  const statusSource = await notifications.start(
+    config.PUBLIC_BASE_URL ?? `http://127.0.0.1:${port}`,
+  );
   const url = `http://127.0.0.1:${port}`;
   logger.info(
-    { port, auth: config.authEnabled, claimsApi: embedded ? 'embedded' : config.CLAIMS_API_URL },
+    {
+      port,
+      auth: config.authEnabled,
+      claimsApi: embedded ? 'embedded' : config.CLAIMS_API_URL,
+      statusSource,
+    },
     'bot listening',
   );
   // Photos stored by an earlier run that stopped before reading them: read now, never lost.
@@ -227,6 +257,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         server.close(() => resolve());
       });
       await bot.idle();
+      await notifications.close();
       await leftovers;
       await extractor.close();
       await webhooks?.close();

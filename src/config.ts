@@ -32,6 +32,12 @@ const schema = z
     CLAIMS_API_ADMIN_TOKEN: optionalString,
     CLAIMS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
     PROFILES_FILE: optionalString,
+    CLAIMS_WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().min(16, 'must be at least 16 characters').optional(),
+    ),
+    CLAIMS_STATUS_POLL_S: z.coerce.number().int().min(0).max(86_400).default(300),
+    REMINDERS: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
     PUBLIC_BASE_URL: optionalUrl,
     RECEIPT_LINK_SECRET: z.preprocess(
       emptyToUndefined,

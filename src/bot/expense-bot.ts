@@ -11,6 +11,7 @@ import {
   ActivityTypes,
   CardFactory,
   MessageFactory,
+  type ConversationReference,
   type InvokeResponse,
 } from 'botbuilder';
 import type { Logger } from 'pino';
@@ -43,6 +44,12 @@ export interface ExpenseBotDeps {
   defaultLang: Lang;
   now?: () => Date;
   newId?: () => string;
+  /** A personal-chat turn: remembers where to reach this person later (status messages). */
+  onPersonalTurn?: (
+    employeeId: string,
+    reference: Partial<ConversationReference>,
+    locale?: string,
+  ) => void;
 }
 
 export class ExpenseBot extends ActivityHandler {
@@ -91,6 +98,12 @@ export class ExpenseBot extends ActivityHandler {
         ? ({ type: 'receiptsArrived', count: files.length } as const)
         : eventOf(activity);
     const employeeId = employeeIdOf(activity);
+    if (employeeId && scopeOf(activity) === 'personal')
+      this.deps.onPersonalTurn?.(
+        employeeId,
+        TurnContext.getConversationReference(activity),
+        activity.locale,
+      );
     if (!event || !employeeId) return undefined;
     if (activity.type !== INVOKE && activity.id) {
       const key = `${activity.channelId}:${activity.conversation?.id}:${activity.id}`;

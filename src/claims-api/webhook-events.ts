@@ -5,7 +5,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { claimSchema, payoutSchema } from '../claims/claim.js';
+import { claimSchema, payoutSchema, type Claim } from '../claims/claim.js';
 
 export const WEBHOOK_EVENT_TYPES = [
   'claim.submitted',
@@ -75,4 +75,20 @@ export function verifyWebhook(
   }
   const parsed = webhookEventSchema.safeParse(json);
   return parsed.success ? { ok: true, event: parsed.data } : { ok: false, why: 'not an event' };
+}
+
+/** What an event says about its claim: who, which, where it is now, and why or what was paid. */
+export function claimEventData(claim: Claim): WebhookEvent['data'] {
+  return {
+    claimId: claim.id,
+    number: claim.number,
+    employeeId: claim.employeeId,
+    status: claim.status,
+    version: claim.version ?? 1,
+    ...(claim.status === 'rejected' && claim.rejectionReason
+      ? { reason: claim.rejectionReason }
+      : {}),
+    ...(claim.status === 'paid' && claim.payout ? { payout: claim.payout } : {}),
+    ...(claim.status === 'paid' && claim.paidAt ? { paidAt: claim.paidAt } : {}),
+  };
 }

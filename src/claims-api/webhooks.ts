@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import type { Claim } from '../claims/claim.js';
 import type { Logger } from '../logger.js';
 import {
+  claimEventData,
   EVENT_ID_HEADER,
   SIGNATURE_HEADER,
   signWebhook,
@@ -80,18 +81,7 @@ export function eventFor(claim: Claim, at: string): WebhookEvent | undefined {
     id: randomUUID(),
     type,
     createdAt: at,
-    data: {
-      claimId: claim.id,
-      number: claim.number,
-      employeeId: claim.employeeId,
-      status: claim.status,
-      version: claim.version ?? 1,
-      ...(claim.status === 'rejected' && claim.rejectionReason
-        ? { reason: claim.rejectionReason }
-        : {}),
-      ...(claim.status === 'paid' && claim.payout ? { payout: claim.payout } : {}),
-      ...(claim.status === 'paid' && claim.paidAt ? { paidAt: claim.paidAt } : {}),
-    },
+    data: claimEventData(claim),
   };
 }
 

@@ -36,11 +36,21 @@ export class ClaimFiling {
           });
         }
       }
-      const claim = await claims.fileClaim(
-        employeeId,
-        { ...effect.claim, attachments },
-        effect.draftId,
+      // A reopened claim keeps the files it was filed with; they are on the claims API already.
+      const kept = (effect.resubmits?.attachments ?? []).filter(
+        (a) => !attachments.some((b) => b.sha256 === a.sha256),
       );
+      const content = { ...effect.claim, attachments: [...kept, ...attachments] };
+      const { resubmits } = effect;
+      const claim = resubmits
+        ? await claims.resubmitClaim(
+            employeeId,
+            resubmits.claimId,
+            content,
+            resubmits.version,
+            effect.draftId,
+          )
+        : await claims.fileClaim(employeeId, content, effect.draftId);
       if (roles.length > 0)
         receipts.markFiled(
           employeeId,

@@ -13,7 +13,19 @@ export interface BotProcess {
 }
 
 export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  return startNodeProcess('src/index.ts', 'bot listening', env);
+}
+
+/**
+ * Starts `entry` with tsx and waits for the JSON log line containing `ready` with the port it
+ * listens on (port 0 picks a free one).
+ */
+export async function startNodeProcess(
+  entry: string,
+  ready: string,
+  env: Record<string, string>,
+): Promise<BotProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -28,14 +40,14 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
   const logs: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`bot did not start:\n${logs.join('')}`)),
+      () => reject(new Error(`${entry} did not start:\n${logs.join('')}`)),
       30_000,
     );
     const onData = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
       logs.push(text);
       for (const line of text.split('\n')) {
-        if (!line.includes('bot listening')) continue;
+        if (!line.includes(ready)) continue;
         const port = (JSON.parse(line) as { port: number }).port;
         clearTimeout(timer);
         resolve(`http://127.0.0.1:${port}`);
@@ -45,7 +57,7 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
     child.stderr?.on('data', (c: Buffer) => logs.push(c.toString('utf8')));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`bot exited with ${code}:\n${logs.join('')}`));
+      reject(new Error(`${entry} exited with ${code}:\n${logs.join('')}`));
     });
   });
   return {

@@ -22,6 +22,13 @@ export class FakeConnector {
   url = '';
   /** Called with each activity as it arrives (the benchmark times replies by it). */
   onActivity?: (activity: ConnectorActivity) => void;
+  /**
+   * How to answer the next sends instead of accepting them, one status each (then 200 again):
+   * 429 with `Retry-After: 2` as Teams throttles, 403 as for an app the user removed.
+   */
+  readonly refusals: number[] = [];
+  /** Sends refused so far, with the status given. */
+  readonly refused: Array<{ status: number; conversationId: string }> = [];
 
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -41,6 +48,18 @@ export class FakeConnector {
       if (!match) {
         res.writeHead(404);
         res.end();
+        return;
+      }
+      const refusal = this.refusals.shift();
+      if (refusal !== undefined) {
+        this.refused.push({
+          status: refusal,
+          conversationId: decodeURIComponent(match[1] as string),
+        });
+        res.writeHead(refusal, { 'content-type': 'application/json', 'retry-after': '2' });
+        res.end(
+          JSON.stringify({ error: { code: String(refusal), message: 'refused by the test' } }),
+        );
         return;
       }
       const activity = JSON.parse(body || '{}') as Record<string, unknown>;

@@ -24,9 +24,11 @@ export class FakeConnector {
   onActivity?: (activity: ConnectorActivity) => void;
   /**
    * How to answer the next sends instead of accepting them, one status each (then 200 again):
-   * 429 with `Retry-After: 2` as Teams throttles, 403 as for an app the user removed.
+   * 429 with `Retry-After` as Teams throttles, 403 as for an app the user removed.
    */
   readonly refusals: number[] = [];
+  /** The Retry-After (seconds) of a refusal; the connector client itself waits that long and retries. */
+  retryAfterS = 2;
   /** Sends refused so far, with the status given. */
   readonly refused: Array<{ status: number; conversationId: string }> = [];
 
@@ -56,7 +58,10 @@ export class FakeConnector {
           status: refusal,
           conversationId: decodeURIComponent(match[1] as string),
         });
-        res.writeHead(refusal, { 'content-type': 'application/json', 'retry-after': '2' });
+        res.writeHead(refusal, {
+          'content-type': 'application/json',
+          'retry-after': String(this.retryAfterS),
+        });
         res.end(
           JSON.stringify({ error: { code: String(refusal), message: 'refused by the test' } }),
         );

@@ -5,43 +5,21 @@
  * fixed from its button and filed again as the same claim.
  */
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeProcess, type BotProcess } from '../scripts/lib/bot-process.js';
+import { describe, expect, it } from 'vitest';
 import type { Claim, NewClaim } from '../src/claims/claim.js';
-import { createClaimsClient } from '../src/claims-api/claims-client.js';
 import { useBotServer } from './helpers/bot-server.js';
+import { API_TOKEN, useClaimsApiProcess } from './helpers/claims-api-process.js';
 
-const TOKEN = 'service-token-for-status-tests-0123';
-const ADMIN = 'admin-token-for-status-tests-01234';
 const SECRET = 'webhook-secret-for-status-tests-01';
 const KARI = '7a1c2a3b-0000-4000-8000-0000000000aa';
 const CONVERSATION = 'a:kari-personal-chat';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'rr-status-api-'));
-let api: BotProcess;
-let apiUrl = '';
-beforeAll(async () => {
-  const started = await startNodeProcess('src/claims-api/standalone.ts', 'claims API listening', {
-    CLAIMS_API_PORT: '0',
-    CLAIMS_API_TOKEN: TOKEN,
-    CLAIMS_API_ADMIN_TOKEN: ADMIN,
-    DATA_DIR: dataDir,
-  });
-  api = started;
-  apiUrl = `${started.url}/claims-api/v1`;
-});
-afterAll(async () => {
-  await api.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const api = useClaimsApiProcess();
 
 const server = useBotServer('status', {
   env: () => ({
-    CLAIMS_API_URL: apiUrl,
-    CLAIMS_API_TOKEN: TOKEN,
+    CLAIMS_API_URL: api.url,
+    CLAIMS_API_TOKEN: API_TOKEN,
     CLAIMS_WEBHOOK_SECRET: SECRET,
   }),
 });
@@ -54,14 +32,7 @@ const kari = (fields: Record<string, unknown>) =>
     ...fields,
   });
 const click = (value: Record<string, unknown>) => server.post(kari({ value }));
-const finance = async (id: string, body: Record<string, unknown>) => {
-  const res = await fetch(`${apiUrl}/admin/claims/${id}/status`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBe(200);
-};
+const finance = (id: string, body: Record<string, unknown>) => api.finance(id, body);
 /** What Kari's chat shows, with Norwegian number spacing as plain spaces. */
 const texts = () => server.connector.texts(CONVERSATION).map((t) => t.replace(/\s/g, ' '));
 const cardsJson = () => server.connector.cards(CONVERSATION).map((c) => JSON.stringify(c));
@@ -100,7 +71,7 @@ describe('claim status in the chat', () => {
 
   it('tells Kari in her chat when finance approves and pays a claim', async () => {
     expect((await server.post(kari({ text: 'hei' }))).status).toBe(200);
-    const client = createClaimsClient({ baseUrl: apiUrl, token: TOKEN, timeoutMs: 5000 });
+    const client = api.client();
     paid = await client.fileClaim(KARI, hotel, 'status-test-1');
     rejected = await client.fileClaim(
       KARI,
@@ -182,7 +153,7 @@ describe('claim status in the chat', () => {
       .toEqual(
         expect.arrayContaining([expect.stringContaining(`sendt inn som **${rejected.number}**`)]),
       );
-    const client = createClaimsClient({ baseUrl: apiUrl, token: TOKEN, timeoutMs: 5000 });
+    const client = api.client();
     const again = await client.getClaim(KARI, rejected.id);
     expect(again).toMatchObject({
       status: 'submitted',

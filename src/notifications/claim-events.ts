@@ -101,6 +101,7 @@ export class StatusPoller {
       }
     }
     if (queued > 0) this.deps.onQueued();
+    logger.debug({ queued }, 'claims polled');
     return queued;
   }
 

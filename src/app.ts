@@ -20,7 +20,7 @@ import { Webhooks } from './claims-api/webhooks.js';
 import type { Config } from './config.js';
 import { errorSummary } from './logger.js';
 import { ProcessedActivities } from './store/processed-activities.js';
-import { openDatabase } from './store/sqlite-database.js';
+import { openDatabase, type SqliteTx } from './store/sqlite-database.js';
 import { HelpService } from './help/compose-answer.js';
 import { loadGuide } from './help/guide-loader.js';
 import { createLlmAnswerer } from './help/llm-answer.js';
@@ -32,6 +32,7 @@ import { createExpenseServices } from './services/expense-services.js';
 import { modelUnderstandingFor } from './services/model-understanding.js';
 import { createReceiptLinks } from './services/receipt-links.js';
 import { SqliteStorage } from './store/sqlite-storage.js';
+import { SqliteJobQueue } from './jobs/sqlite-job-queue.js';
 
 export interface RunningApp {
   url: string;
@@ -43,6 +44,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const db = openDatabase(path.join(config.DATA_DIR, 'bot.sqlite'));
   const storage = new SqliteStorage(db);
   const processed = new ProcessedActivities(db);
+  const queue = new SqliteJobQueue(db);
 
   const server = restify.createServer({ name: 'reiserekning' });
   server.on(
@@ -125,7 +127,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
   const adapter = createAdapter(config, logger);
   // Created once the port is known: the embedded claims API's address includes it.
-  const started: { bot?: ExpenseBot } = {};
+  const started: { bot?: ExpenseBot<SqliteTx> } = {};
 
   server.post(
     '/api/messages',
@@ -199,17 +201,26 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     pollSeconds: config.CLAIMS_STATUS_POLL_S,
     reminders: config.REMINDERS === 'on',
   });
+  const services = createExpenseServices({
+    storage,
+    queue,
+    replay: processed,
+    outbox: {
+      backoff: {
+        baseMs: config.CLAIMS_OUTBOX_RETRY_BASE_MS,
+        maxMs: Math.max(config.CLAIMS_OUTBOX_RETRY_BASE_MS, config.CLAIMS_OUTBOX_RETRY_MAX_MS),
+      },
+    },
+    links,
+    help,
+    receipts,
+    intake: { authEnabled: config.authEnabled },
+    claims: claimsClient,
+    understanding,
+    logger,
+  });
   const bot = new ExpenseBot({
-    services: createExpenseServices({
-      storage,
-      links,
-      help,
-      receipts,
-      intake: { authEnabled: config.authEnabled },
-      claims: claimsClient,
-      understanding,
-      logger,
-    }),
+    services,
     botAppId: config.MicrosoftAppId ?? '',
     processed,
     cards,
@@ -223,6 +234,17 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const statusSource = await notifications.start(
     config.PUBLIC_BASE_URL ?? `http://127.0.0.1:${port}`,
   );
+  // The outbox: drafts found "filing" are reconciled before the worker takes new jobs.
+  const worker = services.worker(bot.announcer(adapter), { pollMs: 1_000 });
+  const recovered = worker
+    .recover(storage)
+    .then(
+      (found) => {
+        if (found.filing > 0) logger.info(found, 'reconciled drafts being filed at start');
+      },
+      (err: unknown) => logger.error({ err: errorSummary(err) }, 'outbox recovery failed'),
+    )
+    .finally(() => worker.start());
   const url = `http://127.0.0.1:${port}`;
   logger.info(
     {
@@ -257,6 +279,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         server.close(() => resolve());
       });
       await bot.idle();
+      await recovered;
+      await worker.stop();
       await notifications.close();
       await leftovers;
       await extractor.close();

@@ -31,6 +31,9 @@ const schema = z
     CLAIMS_API_TOKEN: optionalString,
     CLAIMS_API_ADMIN_TOKEN: optionalString,
     CLAIMS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+    // The outbox's retries when the claims API does not answer: backoff from base to max.
+    CLAIMS_OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(1_000),
+    CLAIMS_OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(300_000),
     PROFILES_FILE: optionalString,
     CLAIMS_WEBHOOK_SECRET: z.preprocess(
       emptyToUndefined,

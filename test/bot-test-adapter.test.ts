@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExpenseBot } from '../src/bot/expense-bot.js';
+import type { SqliteTx } from '../src/store/sqlite-database.js';
 import { startClaimsApi, type RunningClaimsApi } from './helpers/claims-api-server.js';
 import { actionExecute, makeTestBot, personalChat, recordingAdapter } from './helpers/test-bot.js';
 
@@ -21,7 +22,7 @@ const makeBot = (claimsUrl = api.url) =>
   makeTestBot({ claims: { baseUrl: claimsUrl, token: api.token, timeoutMs: 2000 } }).bot;
 
 /** A user in a personal chat; collects everything the bot sends, including invoke responses. */
-function chat(bot: ExpenseBot, locale = 'nb-NO', aad = 'aad-kari') {
+function chat(bot: ExpenseBot<SqliteTx>, locale = 'nb-NO', aad = 'aad-kari') {
   const { adapter, sent } = recordingAdapter((context) => bot.run(context));
   const base = personalChat(locale, aad);
   return {
@@ -123,15 +124,40 @@ describe('bot through the TestAdapter', () => {
     expect(JSON.stringify(c.cards().pop())).toContain('Utlegg: Parkering');
   });
 
-  it('tells the user plainly when the claims API is down and keeps the draft', async () => {
+  it('tells the user the claim is queued when the claims API is down, and a second click waits', async () => {
     const c = chat(makeBot('http://127.0.0.1:9'), 'nb-NO', 'aad-down');
     await c.say('parkering 120 kr i går');
     await c.say('kundemøte');
     const draftId = c.lastDraftId();
     const card = await c.execute({ action: 'outlay.file', draftId });
-    expect(c.texts().pop()).toMatch(/ble IKKE sendt inn/);
-    // The card still offers "Send inn", so the user can try again.
-    expect(JSON.stringify(card.value)).toContain('"action":"outlay.file"');
+    expect(c.texts().pop()).toMatch(/står i kø — jeg sender det inn så snart systemet svarer/);
+    // The card no longer offers "Send inn": the outbox files it, once.
+    expect(JSON.stringify(card.value)).not.toContain('"action":"outlay.file"');
+    await c.execute({ action: 'outlay.file', draftId });
+    expect(c.texts().pop()).toMatch(/Dette kravet står i kø/);
+  });
+});
+
+describe('replayed activities', () => {
+  it('processes a resent message whose first turn died before committing, and ignores a true replay', async () => {
+    let dying = true;
+    const { bot } = makeTestBot({
+      claims: { baseUrl: api.url, token: api.token, timeoutMs: 2000 },
+      failWrites: () => dying,
+    });
+    const { adapter, sent } = recordingAdapter((context) => bot.run(context));
+    const message = personalChat(
+      'nb-NO',
+      'aad-resend',
+    )({ type: 'message', id: 'act-1', text: 'ny utlegg' });
+    await expect(adapter.processActivity(message)).rejects.toThrow('the process died here');
+    const forms = () => sent.filter((a) => JSON.stringify(a).includes('outlay.submit')).length;
+    expect(forms()).toBe(0);
+    dying = false;
+    await adapter.processActivity(message);
+    expect(forms()).toBe(1);
+    await adapter.processActivity(message);
+    expect(forms()).toBe(1);
   });
 });
 

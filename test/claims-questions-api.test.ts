@@ -16,6 +16,7 @@ import { ReceiptPipeline } from '../src/receipts/receipt-pipeline.js';
 import { ReceiptStore } from '../src/receipts/receipt-store.js';
 import { createExpenseServices } from '../src/services/expense-services.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
+import { SqliteJobQueue } from '../src/jobs/sqlite-job-queue.js';
 import { SqliteStorage } from '../src/store/sqlite-storage.js';
 import {
   ADMIN_TOKEN,
@@ -56,6 +57,7 @@ async function kariAsks(text: string, locale = 'nb-NO'): Promise<string> {
   });
   const { conversations } = createExpenseServices({
     storage: new SqliteStorage(db),
+    queue: new SqliteJobQueue(db),
     help: new HelpService(loadGuide(), { warmUp: false }),
     receipts,
     claims: client,

@@ -24,6 +24,7 @@ import { EffectRunner } from '../src/services/effect-runner.js';
 import { createExpenseServices } from '../src/services/expense-services.js';
 import { createReceiptLinks } from '../src/services/receipt-links.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
+import { SqliteJobQueue } from '../src/jobs/sqlite-job-queue.js';
 import { SqliteStorage } from '../src/store/sqlite-storage.js';
 import { startClaimsApi, type RunningClaimsApi } from './helpers/claims-api-server.js';
 
@@ -82,14 +83,13 @@ describe('claim filing', () => {
     expect(receipts.inbox(KARI)).toHaveLength(1);
     const filing = new ClaimFiling({ claims, receipts, logger });
 
-    const event = await filing.file(KARI, {
-      type: 'fileClaim',
+    const event = await filing.deliver(KARI, {
       draftId: 'draft-1',
       claim: parking,
       receiptIds: [id],
     });
 
-    expect(event).toMatchObject({ type: 'filed', draftId: 'draft-1' });
+    expect(event).toMatchObject({ type: 'filed' });
     const filed = event.type === 'filed' ? event.claim : undefined;
     expect(filed?.attachments).toEqual([
       { sha256, mime: 'image/jpeg', role: 'receipt', name: 'p.jpg' },
@@ -105,24 +105,25 @@ describe('claim filing', () => {
     );
   });
 
-  it('reports a claim the API refuses as rejected, with the reason', async () => {
+  it('reports a claim the API refuses as refused for good, with the reason to tell', async () => {
     const { receipts, claims } = setup();
-    const event = await new ClaimFiling({ claims, receipts, logger }).file(KARI, {
-      type: 'fileClaim',
+    const event = await new ClaimFiling({ claims, receipts, logger }).deliver(KARI, {
       draftId: 'draft-2',
       claim: { ...parking, lines: [] },
     });
-    expect(event).toMatchObject({ type: 'fileFailed', draftId: 'draft-2', reason: 'rejected' });
+    expect(event).toMatchObject({ type: 'refused', refusal: { code: 'validation' } });
   });
 
-  it('reports an unreachable API as unavailable, and the list as failed', async () => {
+  it('reports an unreachable API as worth retrying, and the list as failed', async () => {
     const { receipts, claims, links } = setup('http://127.0.0.1:9/claims-api/v1');
-    const event = await new ClaimFiling({ claims, receipts, logger }).file(KARI, {
-      type: 'fileClaim',
+    const event = await new ClaimFiling({ claims, receipts, logger }).deliver(KARI, {
       draftId: 'draft-3',
       claim: parking,
     });
-    expect(event).toEqual({ type: 'fileFailed', draftId: 'draft-3', reason: 'unavailable' });
+    expect(event.type).toBe('retry');
+    expect(event.type === 'retry' && event.error).toMatch(/request failed/);
+    // No answer at all, quickly: worth one more try while the user waits.
+    expect(event.type === 'retry' && event.atOnce).toBe(true);
     expect(await new ClaimsListing({ claims, links, logger }).list(KARI)).toEqual({
       type: 'claimsListFailed',
     });
@@ -135,6 +136,7 @@ describe('conversation runner', () => {
     await claims.fileClaim(KARI, parking, 'draft-listed');
     const { conversations } = createExpenseServices({
       storage: new SqliteStorage(db),
+      queue: new SqliteJobQueue(db),
       help: new HelpService(loadGuide()),
       receipts,
       claims,
@@ -171,7 +173,8 @@ describe('effect runner', () => {
     const effects = new EffectRunner({
       help: new HelpService(loadGuide(), { warmUp: false }),
       receipts,
-      filing: new ClaimFiling({ claims, receipts, logger }),
+      // Filing goes through the outbox (test/claim-outbox.test.ts); not asked for here.
+      filing: { deliverNow: () => Promise.reject(new Error('no filing in this test')) },
       listing: new ClaimsListing({ claims, links, logger }),
       logger,
     });

@@ -1,4 +1,7 @@
-/** Starts the real bot (`src/index.ts`) as a child process, as the README's command does. */
+/**
+ * Starts the real bot (`src/index.ts`) as a child process, as the README's command does, and the
+ * reference claims API (`npm run claims-api`) as a process of its own.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,17 +13,23 @@ export interface BotProcess {
   child: ChildProcess;
   logs: string[];
   stop(): Promise<number | null>;
+  /** `kill -9`: no shutdown code runs, as in a crash. */
+  kill(): Promise<void>;
 }
 
-export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
-  return startNodeProcess('src/index.ts', 'bot listening', env);
+export function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
+  return startProcess('src/index.ts', 'bot listening', env);
 }
 
-/**
- * Starts `entry` with tsx and waits for the JSON log line containing `ready` with the port it
- * listens on (port 0 picks a free one).
- */
-export async function startNodeProcess(
+/** The reference claims API on its own; `url` is its origin. Needs CLAIMS_API_TOKEN and DATA_DIR. */
+export function startClaimsApiProcess(env: Record<string, string>): Promise<BotProcess> {
+  return startProcess('src/claims-api/standalone.ts', 'claims API listening', {
+    CLAIMS_API_PORT: '0',
+    ...env,
+  });
+}
+
+async function startProcess(
   entry: string,
   ready: string,
   env: Record<string, string>,
@@ -69,6 +78,12 @@ export async function startNodeProcess(
         if (child.exitCode !== null) return resolve(child.exitCode);
         child.once('exit', (code) => resolve(code));
         child.kill('SIGTERM');
+      }),
+    kill: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
       }),
   };
 }

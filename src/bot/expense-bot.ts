@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import {
   TurnContext,
   ActivityHandler,
+  type BotAdapter,
   ActivityTypes,
   CardFactory,
   MessageFactory,
@@ -26,16 +27,19 @@ import type {
 import { errorSummary } from '../logger.js';
 import { attachmentsToFetch, type AttachmentToFetch } from '../receipts/intake.js';
 import type { ExpenseServices } from '../services/expense-services.js';
+import { ReplayedActivityError, type RunOptions } from '../services/conversation-runner.js';
+import type { Announcer } from '../services/outbox-worker.js';
 import type { ProcessedActivities } from '../store/processed-activities.js';
 import type { AdaptiveCardJson, CardRenderer } from './card-renderer.js';
+import { factsOf, originOf, parseOrigin, referenceOf } from './filing-origin.js';
 import { employeeIdOf, eventOf, firstName, messageText, scopeOf, userToday } from './turn-facts.js';
 
 // Activity types arrive as plain strings; botbuilder names them in an enum.
 const MESSAGE: string = ActivityTypes.Message;
 const INVOKE: string = ActivityTypes.Invoke;
 
-export interface ExpenseBotDeps {
-  services: ExpenseServices;
+export interface ExpenseBotDeps<Tx> {
+  services: ExpenseServices<Tx>;
   /** The bot's app id ('' with auth off), for continuing a conversation after slow work. */
   botAppId: string;
   processed: ProcessedActivities;
@@ -52,11 +56,11 @@ export interface ExpenseBotDeps {
   ) => void;
 }
 
-export class ExpenseBot extends ActivityHandler {
+export class ExpenseBot<Tx = never> extends ActivityHandler {
   private readonly now: () => Date;
   private readonly newId: () => string;
 
-  constructor(private readonly deps: ExpenseBotDeps) {
+  constructor(private readonly deps: ExpenseBotDeps<Tx>) {
     super();
     this.now = deps.now ?? (() => new Date());
     this.newId = deps.newId ?? randomUUID;
@@ -105,12 +109,15 @@ export class ExpenseBot extends ActivityHandler {
         activity.locale,
       );
     if (!event || !employeeId) return undefined;
-    if (activity.type !== INVOKE && activity.id) {
-      const key = `${activity.channelId}:${activity.conversation?.id}:${activity.id}`;
-      if (!this.deps.processed.claim(key)) {
-        this.deps.logger.info({ activityId: activity.id }, 'replayed activity ignored');
-        return undefined;
-      }
+    // Marked handled only when the turn's first state write commits (with it, in one transaction):
+    // Teams' resend of an activity whose turn died in a crash is processed, a true replay is not.
+    const activityKey =
+      activity.type !== INVOKE && activity.id
+        ? `${activity.channelId}:${activity.conversation?.id}:${activity.id}`
+        : undefined;
+    if (activityKey && this.deps.processed.seen(activityKey)) {
+      this.deps.logger.info({ activityId: activity.id }, 'replayed activity ignored');
+      return undefined;
     }
     const facts: TurnContextData = {
       today: userToday(activity, this.now()),
@@ -120,9 +127,45 @@ export class ExpenseBot extends ActivityHandler {
       defaultLang: this.deps.defaultLang,
       newId: this.newId,
     };
-    if (event.type === 'receiptsArrived')
-      return this.acknowledgeReceipts(context, employeeId, facts, files);
-    return this.runEvents(context, employeeId, facts, [event]);
+    const options = {
+      ...(activityKey ? { activityKey } : {}),
+      ...(facts.scope === 'personal' ? { origin: originOf(activity) } : {}),
+    };
+    try {
+      if (event.type === 'receiptsArrived')
+        return await this.acknowledgeReceipts(context, employeeId, facts, files, options);
+      return await this.runEvents(context, employeeId, facts, [event], undefined, options);
+    } catch (err) {
+      if (!(err instanceof ReplayedActivityError)) throw err;
+      this.deps.logger.info({ activityId: activity.id }, 'replayed activity ignored');
+      return undefined;
+    }
+  }
+
+  /**
+   * The outbox worker's voice: a claim filed (or refused) after the turn that asked for it is
+   * told in the chat it was filed from, through the stored conversation reference.
+   */
+  announcer(adapter: BotAdapter): Announcer {
+    const defaults = () => ({
+      defaultLang: this.deps.defaultLang,
+      now: this.now(),
+      newId: this.newId,
+    });
+    return {
+      facts: (origin) => factsOf(parseOrigin(origin), defaults()),
+      tell: async (stored, results) => {
+        const origin = parseOrigin(stored);
+        if (!origin) return;
+        await adapter.continueConversationAsync(
+          this.deps.botAppId,
+          referenceOf(origin),
+          async (later) => {
+            for (const result of results) await this.deliver(later, result);
+          },
+        );
+      },
+    };
   }
 
   /**
@@ -135,14 +178,21 @@ export class ExpenseBot extends ActivityHandler {
     facts: TurnContextData,
     events: ConversationEvent[],
     ack?: { id?: string },
+    options: RunOptions = {},
   ) {
     let replacement: AdaptiveCardJson | undefined;
-    await this.deps.services.conversations.run(employeeId, facts, events, async (result) => {
-      replacement = (await this.deliver(context, result, ack)) ?? replacement;
-      if (result.effects.length > 0 && context.activity.type !== INVOKE) {
-        await context.sendActivity({ type: ActivityTypes.Typing });
-      }
-    });
+    await this.deps.services.conversations.run(
+      employeeId,
+      facts,
+      events,
+      async (result) => {
+        replacement = (await this.deliver(context, result, ack)) ?? replacement;
+        if (result.effects.length > 0 && context.activity.type !== INVOKE) {
+          await context.sendActivity({ type: ActivityTypes.Typing });
+        }
+      },
+      options,
+    );
     return replacement;
   }
 
@@ -155,6 +205,7 @@ export class ExpenseBot extends ActivityHandler {
     employeeId: string,
     facts: TurnContextData,
     files: AttachmentToFetch[],
+    options: RunOptions,
   ) {
     // The text decides, in the engine, between a card per photo and one claim ("ett krav"); the
     // batch id ties the photos read later to this message.
@@ -166,7 +217,12 @@ export class ExpenseBot extends ActivityHandler {
       batchId,
       ...(text ? { text } : {}),
     };
-    const ack = await this.deps.services.conversations.stepOnce(employeeId, arrived, facts);
+    const ack = await this.deps.services.conversations.stepOnce(
+      employeeId,
+      arrived,
+      facts,
+      options,
+    );
     let ackId: string | undefined;
     for (const view of ack.messages) {
       const sent = await this.send(context, view);
@@ -183,7 +239,10 @@ export class ExpenseBot extends ActivityHandler {
         return this.deps.services.receiptReading.read(
           employeeId,
           { files, batchId, getBotToken: () => botToken(later), ...(comment ? { comment } : {}) },
-          async (event) => void (await this.runEvents(later, employeeId, facts, [event], pending)),
+          async (event) =>
+            void (await this.runEvents(later, employeeId, facts, [event], pending, {
+              ...(options.origin ? { origin: options.origin } : {}),
+            })),
         );
       })
       .catch((err: unknown) =>

@@ -65,6 +65,24 @@ export interface ClaimsClientOptions {
 /** The API could not be reached or answered nonsense: worth retrying later. */
 export class ClaimsApiUnavailableError extends Error {
   override name = 'ClaimsApiUnavailableError';
+  /** The server's `Retry-After`, in ms from now, when it sent one: the outbox waits at least that. */
+  retryAfterMs?: number;
+}
+
+/** `Retry-After` as delay-seconds or an HTTP date, in ms from now; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+function unavailable(message: string, response: Response): ClaimsApiUnavailableError {
+  const err = new ClaimsApiUnavailableError(message);
+  const wait = retryAfterMs(response.headers.get('retry-after'));
+  if (wait !== undefined) err.retryAfterMs = wait;
+  return err;
 }
 
 /** The API understood the request and refused it (4xx): retrying the same request will not help. */
@@ -146,8 +164,9 @@ export function createClaimsClient(opts: ClaimsClientOptions): ClaimsClient {
       }
     }
     if (response.status >= 500 || TRANSIENT_4XX.has(response.status)) {
-      throw new ClaimsApiUnavailableError(
+      throw unavailable(
         `Claims API ${what}: answered ${response.status}${problemText(body)}`,
+        response,
       );
     }
     return { status: response.status, body };
@@ -185,7 +204,7 @@ export function createClaimsClient(opts: ClaimsClientOptions): ClaimsClient {
       );
     }
     if (response.status >= 500 || TRANSIENT_4XX.has(response.status)) {
-      throw new ClaimsApiUnavailableError(`Claims API ${what}: answered ${response.status}`);
+      throw unavailable(`Claims API ${what}: answered ${response.status}`, response);
     }
     return response;
   }

@@ -6,15 +6,17 @@
  * written once, here, so the four cannot drift apart.
  */
 import type { Claim, NewClaim } from '../claims/claim.js';
-import { formatMoney, type MessageKey } from '../i18n/translate.js';
+import { formatMoney, t, type MessageKey } from '../i18n/translate.js';
 import type { Turn } from './turn.js';
-import type { Resubmission, UserState, View } from './types.js';
+import type { Refusal, Resubmission, UserState, View } from './types.js';
 
 export interface Draft {
   id: string;
   step: 'form' | 'review' | 'filing';
   /** Reopened from a rejected claim: filing files that claim again. */
   resubmits?: Resubmission;
+  /** Filing waits in the outbox for the claims API to answer. */
+  queued?: boolean;
 }
 
 export type Checked<V, E> = { ok: true; value: V } | { ok: false; errors: E };
@@ -79,7 +81,7 @@ type Step = <D extends Draft, V, E>(
 /** True, and said so, while the claims API has the draft: nothing may change it then. */
 function busy(flow: AnyDraftFlow, turn: Turn, draft: Draft): boolean {
   if (draft.step !== 'filing') return false;
-  turn.say(flow.filingInProgress);
+  turn.say(draft.queued ? 'claim.stillQueued' : flow.filingInProgress);
   return true;
 }
 
@@ -184,20 +186,57 @@ export function filed(flow: AnyDraftFlow, turn: Turn, draftId: string, claim: Cl
   return true;
 }
 
-/** Filing failed: the draft goes back to its summary, so the user can try again. */
+/** The draft as a fileable draft again: at its summary, no longer waiting in the outbox. */
+function backToReview<D extends Draft>(draft: D): D {
+  const { queued: _queued, ...rest } = draft;
+  return { ...rest, step: 'review' } as D;
+}
+
+/**
+ * Filing failed for good (or, without the outbox, for now): the draft goes back to its summary,
+ * so the user can fix it and file again.
+ */
 export function fileFailed(
   flow: AnyDraftFlow,
   turn: Turn,
   draftId: string,
   reason: 'unavailable' | 'rejected',
   detail?: string,
+  refusal?: Refusal,
 ): boolean {
   const draft = named(flow, turn.state, draftId);
   if (!draft) return false;
-  const back = { ...draft, step: 'review' as const };
+  const back = backToReview(draft);
   flow.set(turn.state, back);
   turn.replace = flow.summaryView(turn, back, 'review');
   if (reason === 'unavailable') turn.say('outlay.apiUnavailable');
-  else turn.say('outlay.apiRejected', { reason: detail ?? '?' });
+  else turn.say('outlay.apiRejected', { reason: refusalText(turn, refusal) ?? detail ?? '?' });
+  return true;
+}
+
+function refusalText(turn: Turn, refusal: Refusal | undefined): string | undefined {
+  if (!refusal) return undefined;
+  if (refusal.code === 'other') return t(turn.lang, 'refusal.other', { status: refusal.status });
+  return t(turn.lang, `refusal.${refusal.code}`);
+}
+
+/** The claims API did not answer: the claim waits in the outbox, and the user is told so. */
+export function fileQueued(flow: AnyDraftFlow, turn: Turn, draftId: string): boolean {
+  const draft = named(flow, turn.state, draftId);
+  if (!draft) return false;
+  if (draft.step === 'filing') flow.set(turn.state, { ...draft, queued: true });
+  turn.say('claim.queued');
+  return true;
+}
+
+/**
+ * Recovery: a draft found being filed with nothing in the outbox (a crash before the outbox
+ * existed) is filed again, checked as on a click; the same Idempotency-Key (its id) makes the
+ * claims API return the claim filed the first time rather than file it twice.
+ */
+export function refile(flow: AnyDraftFlow, turn: Turn, draftId: string): boolean {
+  const draft = named(flow, turn.state, draftId);
+  if (!draft) return false;
+  if (draft.step === 'filing') file(flow, turn, backToReview(draft), false);
   return true;
 }

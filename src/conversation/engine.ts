@@ -11,7 +11,7 @@ import type { Handler, Routes } from './actions/route-types.js';
 import { claimsListView } from './card-views.js';
 import { followupRoutes, reopenClaim } from './claim-followup.js';
 import { showClaimsAnswer } from './claims-answers.js';
-import { fileFailed, filed, type AnyDraftFlow } from './draft-lifecycle.js';
+import { fileFailed, fileQueued, filed, refile, type AnyDraftFlow } from './draft-lifecycle.js';
 import { mileageFlow, mileageRoutes } from './mileage-flow.js';
 import { claimRoutes, outlayClaimFlow } from './outlay-claim-flow.js';
 import { outlayFlow, outlayRoutes } from './outlay-flow.js';
@@ -37,6 +37,14 @@ const ROUTES: Routes<ActionName> = {
 
 /** Every draft that can be filed; a filing outcome goes to the one whose id it names. */
 const DRAFT_FLOWS: readonly AnyDraftFlow[] = [mileageFlow, travelFlow, outlayClaimFlow, outlayFlow];
+
+/** The drafts of a person that are being filed: what recovery at start-up looks for. */
+export function filingDraftIds(state: UserState): string[] {
+  return DRAFT_FLOWS.flatMap((flow) => {
+    const draft = flow.get(state);
+    return draft?.step === 'filing' ? [draft.id] : [];
+  });
+}
 
 function resolveLang(state: UserState, event: ConversationEvent, ctx: TurnContextData): UserState {
   if (event.type !== 'text' || state.langChosen) return state;
@@ -77,7 +85,15 @@ export function handleEvent(
       DRAFT_FLOWS.some((flow) => filed(flow, turn, event.draftId, event.claim));
       break;
     case 'fileFailed':
-      DRAFT_FLOWS.some((flow) => fileFailed(flow, turn, event.draftId, event.reason, event.detail));
+      DRAFT_FLOWS.some((flow) =>
+        fileFailed(flow, turn, event.draftId, event.reason, event.detail, event.refusal),
+      );
+      break;
+    case 'fileQueued':
+      DRAFT_FLOWS.some((flow) => fileQueued(flow, turn, event.draftId));
+      break;
+    case 'refile':
+      DRAFT_FLOWS.some((flow) => refile(flow, turn, event.draftId));
       break;
     case 'claimsListed':
       if (event.question) showClaimsAnswer(turn, event.question, event.claims, event.receiptLinks);

@@ -139,7 +139,8 @@ function onClaim<A extends ClaimAction>(
   return (turn, action) => {
     const draft = turn.state.outlayClaim;
     if (!isCurrent(draft, action.draftId)) return staleClaim(turn, action.draftId);
-    if (draft.step === 'filing') return turn.say('outlayClaim.filingInProgress');
+    if (draft.step === 'filing')
+      return turn.say(draft.queued ? 'claim.stillQueued' : 'outlayClaim.filingInProgress');
     const withPurpose =
       action.purpose !== undefined ? { ...draft, purpose: action.purpose.trim() } : draft;
     handler(turn, draft, action, withPurpose);

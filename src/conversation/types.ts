@@ -64,6 +64,8 @@ export interface OutlayDraft {
   /** Set when this outlay belongs on a mileage or travel claim instead of a claim of its own. */
   parent?: { kind: 'mileage' | 'travel'; id: string };
   step: 'form' | 'review' | 'filing';
+  /** Filing waits in the outbox for the claims API to answer. */
+  queued?: boolean;
   fields: OutlayFields;
   /** Set when the draft came from free text, so the form can say it was pre-filled. */
   prefilled?: boolean;
@@ -97,6 +99,8 @@ export interface OutlayClaimDraft {
   id: string;
   resubmits?: Resubmission;
   step: 'form' | 'review' | 'filing';
+  /** Filing waits in the outbox for the claims API to answer. */
+  queued?: boolean;
   purpose: string;
   lines: ClaimLineDraft[];
 }
@@ -152,6 +156,8 @@ export interface MileageDraft {
   id: string;
   resubmits?: Resubmission;
   step: 'form' | 'review' | 'filing';
+  /** Filing waits in the outbox for the claims API to answer. */
+  queued?: boolean;
   fields: MileageFields;
   passengers: Array<{ name: string; km: number }>;
   /** Tolls, parking and ferries on the trip: filed on the same claim (guide 5.1). */
@@ -182,6 +188,8 @@ export interface TravelFields {
 export interface TravelDraft {
   id: string;
   step: 'form' | 'review' | 'filing';
+  /** Filing waits in the outbox for the claims API to answer. */
+  queued?: boolean;
   fields: TravelFields;
   outlays: OutlayLine[];
   mileage?: MileageClaimLine;
@@ -211,6 +219,11 @@ export interface UserState {
   /** "stopp påminnelser": no weekly nudges about waiting receipts and drafts. */
   remindersOff?: boolean;
 }
+
+/** Why the claims API refused a claim for good, as the user is told it. */
+export type Refusal =
+  | { code: 'validation' | 'attachment' | 'tooLarge' | 'conflict' }
+  | { code: 'other'; status: number };
 
 export type Scope = 'personal' | 'groupChat' | 'channel';
 
@@ -245,7 +258,18 @@ export type ConversationEvent =
   | { type: 'action'; action: CardAction }
   | { type: 'action'; rejected: RejectedAction }
   | { type: 'filed'; draftId: string; claim: Claim }
-  | { type: 'fileFailed'; draftId: string; reason: 'unavailable' | 'rejected'; detail?: string }
+  /** `refusal`: why the claims API refused it for good, said in the user's language. */
+  | {
+      type: 'fileFailed';
+      draftId: string;
+      reason: 'unavailable' | 'rejected';
+      detail?: string;
+      refusal?: Refusal;
+    }
+  /** The claims API did not answer: the claim waits in the outbox, which files it later. */
+  | { type: 'fileQueued'; draftId: string }
+  /** Start-up found the draft being filed with nothing in the outbox: file it again, same key. */
+  | { type: 'refile'; draftId: string }
   /** `receiptLinks`: per claim id, short-lived links to its receipts, made by the bot. */
   /** `question`: the chat question the list was fetched to answer ("er reiseregningen godkjent?"). */
   | {

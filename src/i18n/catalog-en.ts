@@ -78,6 +78,15 @@ export const en = {
     'I could not reach the claims system, so the outlay was NOT filed. It is kept as a draft: press "File claim" again in a little while.',
   'outlay.apiRejected':
     'The claims system refused the outlay: {reason}. Check the fields and try again.',
+  'claim.queued':
+    'The claims system is not answering right now. Your claim is queued — I file it as soon as the claims system answers, and tell you here.',
+  'claim.stillQueued':
+    'This claim is queued: I file it as soon as the claims system answers, and tell you here. Nothing more to do.',
+  'refusal.validation': 'some of its content is not valid there',
+  'refusal.attachment': 'a receipt did not reach it',
+  'refusal.tooLarge': 'a receipt is too large',
+  'refusal.conflict': 'it was filed before with other content',
+  'refusal.other': 'it refused the request (code {status})',
   'outlay.description': 'Outlay: {kind}',
   'outlay.fixErrors': 'Some fields need fixing; see the card.',
 

@@ -81,6 +81,15 @@ export const nb: Record<MessageKey, string> = {
     'Jeg fikk ikke kontakt med reiseregningssystemet, så utlegget ble IKKE sendt inn. Det er lagret som utkast: trykk «Send inn» igjen om litt.',
   'outlay.apiRejected':
     'Reiseregningssystemet avviste utlegget: {reason}. Sjekk feltene og prøv igjen.',
+  'claim.queued':
+    'Reiseregningssystemet svarer ikke akkurat nå. Kravet står i kø — jeg sender det inn så snart systemet svarer, og sier fra her.',
+  'claim.stillQueued':
+    'Dette kravet står i kø: jeg sender det inn så snart reiseregningssystemet svarer, og sier fra her. Du trenger ikke gjøre noe mer.',
+  'refusal.validation': 'noe av innholdet er ikke gyldig der',
+  'refusal.attachment': 'en kvittering kom ikke fram',
+  'refusal.tooLarge': 'en kvittering er for stor',
+  'refusal.conflict': 'det er sendt inn før med annet innhold',
+  'refusal.other': 'forespørselen ble avvist (kode {status})',
   'outlay.description': 'Utlegg: {kind}',
   'outlay.fixErrors': 'Noen felt må rettes; se kortet.',
 

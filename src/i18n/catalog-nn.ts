@@ -81,6 +81,15 @@ export const nn: Record<MessageKey, string> = {
     'Eg fekk ikkje kontakt med reiserekningssystemet, så utlegget vart IKKJE sendt inn. Det er lagra som utkast: trykk «Send inn» igjen om litt.',
   'outlay.apiRejected':
     'Reiserekningssystemet avviste utlegget: {reason}. Sjekk felta og prøv igjen.',
+  'claim.queued':
+    'Reiserekningssystemet svarar ikkje akkurat no. Kravet står i kø — eg sender det inn så snart systemet svarar, og seier frå her.',
+  'claim.stillQueued':
+    'Dette kravet står i kø: eg sender det inn så snart reiserekningssystemet svarar, og seier frå her. Du treng ikkje gjere noko meir.',
+  'refusal.validation': 'noko av innhaldet er ikkje gyldig der',
+  'refusal.attachment': 'ei kvittering kom ikkje fram',
+  'refusal.tooLarge': 'ei kvittering er for stor',
+  'refusal.conflict': 'det er sendt inn før med anna innhald',
+  'refusal.other': 'førespurnaden vart avvist (kode {status})',
   'outlay.description': 'Utlegg: {kind}',
   'outlay.fixErrors': 'Nokre felt må rettast; sjå kortet.',
 

@@ -1,28 +1,48 @@
 /**
- * Files a claim with the claims API: its files first (the claim refers to them by hash, and a
- * retried upload is harmless), then the claim, then the receipts are marked as filed so they
- * leave the inbox.
+ * Delivers a claim to the claims API: its files first (the claim refers to them by hash, and a
+ * retried upload is harmless), then the claim with its Idempotency-Key (the draft's id, so a
+ * delivery repeated after a crash gets the claim filed the first time), then the receipts are
+ * marked as filed so they leave the inbox. The outcome says what the outbox does next: done,
+ * try again later, or never (refused).
  */
 import type { Logger } from 'pino';
-import type { AttachmentRef } from '../claims/claim.js';
-import { ClaimsApiRejectedError, type ClaimsClient } from '../claims-api/claims-client.js';
-import type { ConversationEvent, Effect } from '../conversation/types.js';
+import type { AttachmentRef, Claim, NewClaim } from '../claims/claim.js';
+import {
+  ClaimsApiRejectedError,
+  ClaimsApiUnavailableError,
+  type ClaimsClient,
+} from '../claims-api/claims-client.js';
+import type { Refusal, Resubmission } from '../conversation/types.js';
 import { errorSummary } from '../logger.js';
 import type { ReceiptPipeline } from '../receipts/receipt-pipeline.js';
 
-export type FileClaimEffect = Extract<Effect, { type: 'fileClaim' }>;
+/** What is filed: the claim, the stored files that go with it, and the key it is filed under. */
+export interface ClaimDelivery {
+  draftId: string;
+  claim: NewClaim;
+  receiptIds?: string[];
+  documentIds?: string[];
+  /** A rejected claim filed again (PUT, same claim), with the files it already had. */
+  resubmits?: Resubmission;
+}
+
+export type DeliveryOutcome =
+  | { type: 'filed'; claim: Claim }
+  /** `atOnce`: the request failed before any answer and quickly (e.g. a stale keep-alive socket). */
+  | { type: 'retry'; error: string; retryAfterMs?: number; atOnce?: true }
+  | { type: 'refused'; error: string; refusal: Refusal };
 
 export class ClaimFiling {
   constructor(
     private readonly deps: { claims: ClaimsClient; receipts: ReceiptPipeline; logger: Logger },
   ) {}
 
-  async file(employeeId: string, effect: FileClaimEffect): Promise<ConversationEvent> {
+  async deliver(employeeId: string, delivery: ClaimDelivery): Promise<DeliveryOutcome> {
     const { claims, receipts, logger } = this.deps;
     try {
       const roles = [
-        ...(effect.receiptIds ?? []).map((id) => [id, 'receipt'] as const),
-        ...(effect.documentIds ?? []).map((id) => [id, 'documentation'] as const),
+        ...(delivery.receiptIds ?? []).map((id) => [id, 'receipt'] as const),
+        ...(delivery.documentIds ?? []).map((id) => [id, 'documentation'] as const),
       ];
       const attachments: AttachmentRef[] = [];
       for (const [id, role] of roles) {
@@ -37,20 +57,20 @@ export class ClaimFiling {
         }
       }
       // A reopened claim keeps the files it was filed with; they are on the claims API already.
-      const kept = (effect.resubmits?.attachments ?? []).filter(
+      const kept = (delivery.resubmits?.attachments ?? []).filter(
         (a) => !attachments.some((b) => b.sha256 === a.sha256),
       );
-      const content = { ...effect.claim, attachments: [...kept, ...attachments] };
-      const { resubmits } = effect;
+      const content = { ...delivery.claim, attachments: [...kept, ...attachments] };
+      const { resubmits } = delivery;
       const claim = resubmits
         ? await claims.resubmitClaim(
             employeeId,
             resubmits.claimId,
             content,
             resubmits.version,
-            effect.draftId,
+            delivery.draftId,
           )
-        : await claims.fileClaim(employeeId, content, effect.draftId);
+        : await claims.fileClaim(employeeId, content, delivery.draftId);
       if (roles.length > 0)
         receipts.markFiled(
           employeeId,
@@ -58,17 +78,49 @@ export class ClaimFiling {
           claim.id,
         );
       logger.info({ claimId: claim.id, number: claim.number }, 'claim filed');
-      return { type: 'filed', draftId: effect.draftId, claim };
+      return { type: 'filed', claim };
     } catch (err) {
-      logger.warn({ err: errorSummary(err) }, 'filing failed');
-      if (err instanceof ClaimsApiRejectedError)
-        return {
-          type: 'fileFailed',
-          draftId: effect.draftId,
-          reason: 'rejected',
-          detail: err.message,
-        };
-      return { type: 'fileFailed', draftId: effect.draftId, reason: 'unavailable' };
+      const error = errorSummary(err);
+      if (err instanceof ClaimsApiRejectedError) {
+        logger.warn({ err: error }, 'the claims API refused the claim');
+        return { type: 'refused', error: err.message, refusal: refusalOf(err) };
+      }
+      logger.warn({ err: error }, 'filing failed, will retry');
+      return {
+        type: 'retry',
+        error: err instanceof Error ? err.message : String(err),
+        ...(err instanceof ClaimsApiUnavailableError && err.retryAfterMs !== undefined
+          ? { retryAfterMs: err.retryAfterMs }
+          : {}),
+        ...(failedFast(err) ? { atOnce: true as const } : {}),
+      };
     }
+  }
+}
+
+/** No answer at all, and not for want of time: the connection failed. A timeout is not retried at once. */
+function failedFast(err: unknown): boolean {
+  if (!(err instanceof ClaimsApiUnavailableError) || !(err.cause instanceof Error)) return false;
+  return err.cause.name !== 'TimeoutError' && err.cause.name !== 'AbortError';
+}
+
+/** The API's problem code, as the user is told it (the API's own message is English). */
+function refusalOf(err: ClaimsApiRejectedError): Refusal {
+  const code =
+    typeof err.body === 'object' && err.body !== null
+      ? (err.body as { error?: unknown }).error
+      : undefined;
+  switch (code) {
+    case 'validation':
+    case 'bad_request':
+      return { code: 'validation' };
+    case 'unknown_attachment':
+      return { code: 'attachment' };
+    case 'payload_too_large':
+      return { code: 'tooLarge' };
+    case 'idempotency_conflict':
+      return { code: 'conflict' };
+    default:
+      return err.status === 413 ? { code: 'tooLarge' } : { code: 'other', status: err.status };
   }
 }

@@ -13,14 +13,49 @@ import type {
   UserState,
 } from '../conversation/types.js';
 import { isETagConflict } from '../store/sqlite-storage.js';
+import type { Origin } from './claim-outbox.js';
 import type { EffectRunner } from './effect-runner.js';
 import type { MessageDecider } from './model-understanding.js';
 import { KeyedLock } from './keyed-lock.js';
 
-/** The part of a key-value store with eTags that state needs (botbuilder's Storage fits). */
-export interface StateStore {
+/**
+ * The part of a key-value store with eTags that state needs (botbuilder's Storage fits).
+ * `inTx` runs inside the write's transaction (`Tx`, the store's handle): the outbox job a turn
+ * asks for and the mark that its activity was handled commit with its state or not at all.
+ */
+export interface StateStore<Tx = never> {
   read(keys: string[]): Promise<Record<string, unknown>>;
-  write(changes: Record<string, unknown>): Promise<void>;
+  write(changes: Record<string, unknown>, inTx?: (tx: Tx) => void): Promise<void>;
+}
+
+/** Records, inside a state write's transaction, what the turn asked for (the outbox). */
+export interface TurnRecorder<Tx> {
+  record(tx: Tx, turn: RecordedTurn): void;
+}
+
+/** One step of a person's conversation as it commits: the event, what came of it, and from where. */
+export interface RecordedTurn {
+  employeeId: string;
+  event: ConversationEvent;
+  result: TurnResult;
+  origin?: Origin;
+}
+
+/** The replay guard's mark, made in the transaction of the turn's first state write. */
+export interface ReplayGuard<Tx> {
+  claimIn(tx: Tx, key: string): boolean;
+}
+
+/** Thrown when another copy of the activity committed first: the turn is dropped unseen. */
+export class ReplayedActivityError extends Error {
+  override name = 'ReplayedActivityError';
+}
+
+export interface RunOptions {
+  /** The activity's replay key: marked handled when its first state write commits. */
+  activityKey?: string;
+  /** Where the turn came from (the bot's conversation reference), kept with an outbox job. */
+  origin?: Origin;
 }
 
 interface StoredUser {
@@ -30,13 +65,15 @@ interface StoredUser {
 
 const MAX_STATE_RETRIES = 5;
 
-export class ConversationRunner {
+export class ConversationRunner<Tx = never> {
   private readonly lock = new KeyedLock();
 
   constructor(
     private readonly deps: {
-      storage: StateStore;
+      storage: StateStore<Tx>;
       effects: EffectRunner;
+      outbox?: TurnRecorder<Tx>;
+      replay?: ReplayGuard<Tx>;
       logger: Logger;
       /** Decides typed messages the offline reading is unsure of (a language model); optional. */
       understanding?: MessageDecider;
@@ -44,8 +81,13 @@ export class ConversationRunner {
   ) {}
 
   /** One event, no effects: for an answer that must go out before slow work starts. */
-  stepOnce(employeeId: string, event: ConversationEvent, facts: TurnContextData) {
-    return this.lock.run(employeeId, () => this.step(employeeId, event, facts));
+  stepOnce(
+    employeeId: string,
+    event: ConversationEvent,
+    facts: TurnContextData,
+    options: RunOptions = {},
+  ) {
+    return this.lock.run(employeeId, () => this.step(employeeId, event, facts, options));
   }
 
   /**
@@ -57,11 +99,15 @@ export class ConversationRunner {
     facts: TurnContextData,
     events: ConversationEvent[],
     deliver: (result: TurnResult) => Promise<void>,
+    options: RunOptions = {},
   ): Promise<void> {
     return this.lock.run(employeeId, async () => {
       const pending = [...events];
+      // The activity is marked with the first write only; the steps after it are its effects.
+      let stepOptions = options;
       for (let next = pending.shift(); next; next = pending.shift()) {
-        const result = await this.step(employeeId, next, facts);
+        const result = await this.step(employeeId, next, facts, stepOptions);
+        stepOptions = options.origin ? { origin: options.origin } : {};
         await deliver(result);
         for (const effect of result.effects)
           pending.push(await this.deps.effects.run(employeeId, effect));
@@ -74,6 +120,7 @@ export class ConversationRunner {
     employeeId: string,
     event: ConversationEvent,
     facts: TurnContextData,
+    options: RunOptions,
   ): Promise<TurnResult> {
     const key = `users/${employeeId}`;
     let decided: ConversationEvent | undefined;
@@ -84,13 +131,35 @@ export class ConversationRunner {
       decided ??= await this.decide(event, state, facts);
       const result = handleEvent(state, decided, facts);
       try {
-        await this.deps.storage.write({ [key]: { state: result.state, eTag: found?.eTag ?? '*' } });
+        await this.deps.storage.write(
+          { [key]: { state: result.state, eTag: found?.eTag ?? '*' } },
+          (tx) => this.record(tx, employeeId, decided ?? event, result, options),
+        );
         return result;
       } catch (err) {
         if (!isETagConflict(err) || attempt >= MAX_STATE_RETRIES) throw err;
         this.deps.logger.debug({ attempt }, 'state write conflict, retrying the turn');
       }
     }
+  }
+
+  /** What commits with the state: the replay mark, the outbox job or its outcome. */
+  private record(
+    tx: Tx,
+    employeeId: string,
+    event: ConversationEvent,
+    result: TurnResult,
+    options: RunOptions,
+  ) {
+    const { replay, outbox } = this.deps;
+    if (options.activityKey && replay && !replay.claimIn(tx, options.activityKey))
+      throw new ReplayedActivityError(`activity ${options.activityKey} was handled already`);
+    outbox?.record(tx, {
+      employeeId,
+      event,
+      result,
+      ...(options.origin ? { origin: options.origin } : {}),
+    });
   }
 
   /** A typed message the offline reading is unsure of, with the model's reading when it has one. */

@@ -8,7 +8,6 @@ import type { ConversationEvent, Effect, HelpReply, Lang } from '../conversation
 import { t } from '../i18n/translate.js';
 import { errorSummary } from '../logger.js';
 import type { ReceiptPipeline } from '../receipts/receipt-pipeline.js';
-import type { ClaimFiling } from './claim-filing.js';
 import type { ClaimsListing } from './claims-listing.js';
 
 /** Answers questions from the user guide (offline search, optionally a language model). */
@@ -19,7 +18,8 @@ export interface HelpAnswerer {
 export interface EffectRunnerDeps {
   help: HelpAnswerer;
   receipts: ReceiptPipeline;
-  filing: ClaimFiling;
+  /** The outbox: delivers the filing a turn just committed. */
+  filing: { deliverNow(draftId: string): Promise<ConversationEvent> };
   listing: ClaimsListing;
   logger: Logger;
 }
@@ -50,7 +50,7 @@ export class EffectRunner {
           : { type: 'receiptsListed', receipts: receipts.inbox(employeeId) };
       }
       case 'fileClaim':
-        return this.deps.filing.file(employeeId, effect);
+        return this.deps.filing.deliverNow(effect.draftId);
       case 'reopenClaim':
         return this.deps.listing.reopen(employeeId, effect.claimId);
       case 'dropInbox':

@@ -1,20 +1,34 @@
 /**
- * The application layer in one place: what the bot needs to run conversations and read
- * receipts, built from the domain pieces. `app.ts` builds it once; tests build it the same way.
+ * The application layer in one place: what the bot needs to run conversations, read receipts and
+ * file claims through the outbox, built from the domain pieces. `app.ts` builds it once; tests
+ * build it the same way.
  */
 import type { Logger } from 'pino';
 import type { ClaimsClient } from '../claims-api/claims-client.js';
+import type { JobQueue } from '../jobs/job-queue.js';
 import type { ReceiptPipeline } from '../receipts/receipt-pipeline.js';
 import { ClaimFiling } from './claim-filing.js';
+import { ClaimOutbox, type OutboxOptions } from './claim-outbox.js';
 import { ClaimsListing } from './claims-listing.js';
-import { ConversationRunner, type StateStore } from './conversation-runner.js';
+import { ConversationRunner, type ReplayGuard, type StateStore } from './conversation-runner.js';
 import { EffectRunner, type HelpAnswerer } from './effect-runner.js';
 import type { MessageDecider } from './model-understanding.js';
+import { OutboxWorker, type Announcer, type WorkerOptions } from './outbox-worker.js';
 import type { ReceiptLinks } from './receipt-links.js';
 import { ReceiptReading, type IntakeOptions } from './receipt-reading.js';
 
-export interface ExpenseServicesDeps {
-  storage: StateStore;
+/** A filing attempt may take this long before another worker may take the job over. */
+const DEFAULT_LEASE_MS = 60_000;
+const DEFAULT_BACKOFF = { baseMs: 1_000, maxMs: 5 * 60_000 };
+
+export interface ExpenseServicesDeps<Tx> {
+  storage: StateStore<Tx>;
+  /** The job queue on the same database as `storage`: the outbox commits with the state. */
+  queue: JobQueue<Tx>;
+  /** Marks an activity handled in the transaction of its turn; optional in tests. */
+  replay?: ReplayGuard<Tx>;
+  /** Lease and backoff of the outbox; defaults suit production. */
+  outbox?: Partial<OutboxOptions>;
   help: HelpAnswerer;
   receipts: ReceiptPipeline;
   claims: ClaimsClient;
@@ -26,27 +40,47 @@ export interface ExpenseServicesDeps {
   logger: Logger;
 }
 
-export interface ExpenseServices {
-  conversations: ConversationRunner;
+export interface ExpenseServices<Tx> {
+  conversations: ConversationRunner<Tx>;
   receiptReading: ReceiptReading;
+  outbox: ClaimOutbox<Tx>;
+  /** The outbox worker, once the bot can tell users what became of their claims. */
+  worker(announcer: Announcer, options: WorkerOptions): OutboxWorker<Tx>;
 }
 
-export function createExpenseServices(deps: ExpenseServicesDeps): ExpenseServices {
-  const { storage, help, receipts, claims, intake, links, understanding, logger } = deps;
+export function createExpenseServices<Tx>(deps: ExpenseServicesDeps<Tx>): ExpenseServices<Tx> {
+  const { storage, queue, replay, help, receipts, claims, intake, links, understanding, logger } =
+    deps;
+  const outbox = new ClaimOutbox({
+    queue,
+    filing: new ClaimFiling({ claims, receipts, logger }),
+    logger,
+    options: {
+      leaseMs: deps.outbox?.leaseMs ?? DEFAULT_LEASE_MS,
+      backoff: deps.outbox?.backoff ?? DEFAULT_BACKOFF,
+      ...(deps.outbox?.now ? { now: deps.outbox.now } : {}),
+    },
+  });
   const effects = new EffectRunner({
     help,
     receipts,
-    filing: new ClaimFiling({ claims, receipts, logger }),
+    filing: outbox,
     listing: new ClaimsListing({ claims, ...(links ? { links } : {}), logger }),
     logger,
   });
+  const conversations = new ConversationRunner<Tx>({
+    storage,
+    effects,
+    outbox,
+    ...(replay ? { replay } : {}),
+    logger,
+    ...(understanding ? { understanding } : {}),
+  });
   return {
-    conversations: new ConversationRunner({
-      storage,
-      effects,
-      logger,
-      ...(understanding ? { understanding } : {}),
-    }),
+    conversations,
     receiptReading: new ReceiptReading({ receipts, intake, logger }),
+    outbox,
+    worker: (announcer, options) =>
+      new OutboxWorker({ outbox, conversations, announcer, logger, options }),
   };
 }

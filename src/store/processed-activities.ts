@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { assertInTransaction, type SqliteTx } from './sqlite-database.js';
 
 const HOUR_MS = 60 * 60_000;
 const DEFAULT_TTL_MS = 24 * HOUR_MS;
@@ -24,9 +25,13 @@ export class ProcessedActivities {
   private readonly now: () => number;
   private readonly claimStmt: Database.Statement<[{ key: string; now: number; cutoff: number }]>;
   private readonly pruneStmt: Database.Statement<[number]>;
+  private readonly seenStmt: Database.Statement<[string, number], { seen: number }>;
   private lastPruneAt: number | undefined;
 
-  constructor(db: Database.Database, opts: ProcessedActivitiesOptions = {}) {
+  constructor(
+    private readonly db: Database.Database,
+    opts: ProcessedActivitiesOptions = {},
+  ) {
     this.ttlMs = opts.ttlMs ?? DEFAULT_TTL_MS;
     this.pruneIntervalMs = opts.pruneIntervalMs ?? Math.min(this.ttlMs, HOUR_MS);
     this.now = opts.now ?? Date.now;
@@ -57,13 +62,14 @@ export class ProcessedActivities {
       WHERE processed_activities.seen_at <= @cutoff
     `);
     this.pruneStmt = db.prepare<[number]>('DELETE FROM processed_activities WHERE seen_at <= ?');
+    this.seenStmt = db.prepare<[string, number], { seen: number }>(
+      'SELECT 1 AS seen FROM processed_activities WHERE key = ? AND seen_at > ?',
+    );
   }
 
   /** True the first time `key` is seen within the TTL, false for a replay. */
   claim(key: string): boolean {
-    if (typeof key !== 'string' || key === '') {
-      throw new TypeError('ProcessedActivities: key must be a non-empty string.');
-    }
+    assertKey(key);
     const now = this.now();
     // Before the claim, not after: if pruning fails the caller sees the error and can
     // retry, whereas failing after a successful claim would make the retry look like a
@@ -72,6 +78,22 @@ export class ProcessedActivities {
       this.pruneAt(now);
     }
     return this.claimStmt.run({ key, now, cutoff: now - this.ttlMs }).changes === 1;
+  }
+
+  /** True when `key` was handled within the TTL; marks nothing (see `claimIn`). */
+  seen(key: string): boolean {
+    assertKey(key);
+    return this.seenStmt.get(key, this.now() - this.ttlMs) !== undefined;
+  }
+
+  /**
+   * `claim`, inside the transaction that commits the activity's turn: the activity counts as
+   * handled only if its turn committed, so Teams' resend after a crash is processed, while two
+   * racing copies still cannot both commit.
+   */
+  claimIn(tx: SqliteTx, key: string): boolean {
+    assertInTransaction(tx, this.db);
+    return this.claim(key);
   }
 
   /** Deletes expired keys; returns how many. claim() calls this now and then by itself. */
@@ -83,5 +105,11 @@ export class ProcessedActivities {
     const removed = this.pruneStmt.run(now - this.ttlMs).changes;
     this.lastPruneAt = now;
     return removed;
+  }
+}
+
+function assertKey(key: unknown): asserts key is string {
+  if (typeof key !== 'string' || key === '') {
+    throw new TypeError('ProcessedActivities: key must be a non-empty string.');
   }
 }

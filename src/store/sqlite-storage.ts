@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Storage, StoreItems } from 'botbuilder';
-import { settle } from './sqlite-database.js';
+import { settle, type SqliteTx } from './sqlite-database.js';
 
 /**
  * Thrown when a write carries an eTag that no longer matches the stored document, i.e.
@@ -52,7 +52,11 @@ export class SqliteStorage implements Storage {
   private readonly upsert: Database.Statement<[string, string, string, number]>;
   private readonly deleteOne: Database.Statement<[string]>;
   private readonly readBatch: (keys: readonly string[]) => StoreItems;
-  private readonly writeBatch: (rows: readonly PreparedWrite[]) => void;
+  private readonly writeBatch: (
+    rows: readonly PreparedWrite[],
+    inTx: ((tx: SqliteTx) => void) | undefined,
+  ) => void;
+  private readonly selectKeysLike: Database.Statement<[string, string], { key: string }>;
   private readonly deleteBatch: (keys: readonly string[]) => void;
 
   constructor(private readonly db: Database.Database) {
@@ -86,21 +90,29 @@ export class SqliteStorage implements Storage {
       return items;
     });
 
-    const writeTx = db.transaction((rows: readonly PreparedWrite[]) => {
-      const now = Date.now();
-      for (const row of rows) {
-        if (row.ifMatch !== undefined && this.selectEtag.get(row.key)?.etag !== row.ifMatch) {
-          // Throwing inside the transaction rolls back the keys already written.
-          throw new ETagConflictError(row.key);
+    const writeTx = db.transaction(
+      (rows: readonly PreparedWrite[], inTx: ((tx: SqliteTx) => void) | undefined) => {
+        const now = Date.now();
+        for (const row of rows) {
+          if (row.ifMatch !== undefined && this.selectEtag.get(row.key)?.etag !== row.ifMatch) {
+            // Throwing inside the transaction rolls back the keys already written.
+            throw new ETagConflictError(row.key);
+          }
+          this.upsert.run(row.key, row.doc, randomUUID(), now);
         }
-        this.upsert.run(row.key, row.doc, randomUUID(), now);
-      }
-    });
+        // Last, so it runs only once the documents are known to be written: a throw still
+        // rolls them back.
+        inTx?.({ db });
+      },
+    );
     // IMMEDIATE takes the write lock before the eTag check. A deferred transaction would
     // read first and then have to upgrade its lock, and in WAL mode that upgrade fails
     // with SQLITE_BUSY at once (busy_timeout does not apply) if another connection
     // committed in between.
-    this.writeBatch = (rows) => writeTx.immediate(rows);
+    this.writeBatch = (rows, inTx) => writeTx.immediate(rows, inTx);
+    this.selectKeysLike = db.prepare<[string, string], { key: string }>(
+      "SELECT key FROM bot_state WHERE key LIKE ? ESCAPE '\\' AND instr(doc, ?) > 0 ORDER BY key",
+    );
 
     this.deleteBatch = db.transaction((keys: readonly string[]) => {
       for (const key of keys) this.deleteOne.run(key);
@@ -114,7 +126,11 @@ export class SqliteStorage implements Storage {
     });
   }
 
-  write(changes: StoreItems): Promise<void> {
+  /**
+   * `inTx`: work that must commit or roll back with these documents, such as the outbox job a
+   * turn asks for or the mark that its activity was handled; it runs inside the same transaction.
+   */
+  write(changes: StoreItems, inTx?: (tx: SqliteTx) => void): Promise<void> {
     return settle(() => {
       if (changes === null || typeof changes !== 'object') {
         throw new ReferenceError('Changes are required when writing.');
@@ -122,8 +138,20 @@ export class SqliteStorage implements Storage {
       // Serialise everything before taking the write lock, so a bad document fails the
       // batch without having touched the database.
       const rows = Object.entries(changes).map(([key, item]) => prepareWrite(key, item));
-      if (rows.length > 0) this.writeBatch(rows);
+      if (rows.length > 0 || inTx) this.writeBatch(rows, inTx);
     });
+  }
+
+  /**
+   * Keys starting with `prefix` whose document contains `text`: a cheap first sift at start-up
+   * (e.g. the users with a draft being filed), which the caller confirms on the parsed documents.
+   */
+  keysContaining(prefix: string, text: string): Promise<string[]> {
+    return settle(() =>
+      this.selectKeysLike
+        .all(`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, text)
+        .map((row) => row.key),
+    );
   }
 
   delete(keys: string[]): Promise<void> {

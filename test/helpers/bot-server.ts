@@ -16,6 +16,8 @@ export interface BotServer {
   readonly connector: FakeConnector;
   /** The running bot process; `restart` replaces it. */
   readonly bot: BotProcess;
+  /** The bot's data folder (its SQLite files). */
+  readonly dataDir: string;
   /** Starts a new bot process on the same data folder, once a test has stopped the last one. */
   restart: () => Promise<void>;
   /**
@@ -30,7 +32,7 @@ export interface BotServer {
 export interface BotServerOptions {
   /** Runs once the data folder exists and before the bot starts, e.g. to leave files in it. */
   seed?: (dataDir: string) => void | Promise<void>;
-  /** More settings for the bot, read when it starts (after earlier `beforeAll` hooks ran). */
+  /** More settings for the bot process, read at each start (after `seed`). */
   env?: () => Record<string, string>;
 }
 
@@ -40,7 +42,7 @@ export function useBotServer(name: string, options: BotServerOptions = {}): BotS
   const connector = new FakeConnector();
   let bot: BotProcess | undefined;
   const start = async () => {
-    bot = await startBotProcess({ DATA_DIR: dataDir, ...options.env?.() });
+    bot = await startBotProcess({ ...options.env?.(), DATA_DIR: dataDir });
   };
   const running = () => {
     if (!bot) throw new Error('the bot process has not started');
@@ -60,6 +62,7 @@ export function useBotServer(name: string, options: BotServerOptions = {}): BotS
 
   return {
     connector,
+    dataDir,
     get bot() {
       return running();
     },

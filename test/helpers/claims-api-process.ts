@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { startNodeProcess, type BotProcess } from '../../scripts/lib/bot-process.js';
+import { startClaimsApiProcess, type BotProcess } from '../../scripts/lib/bot-process.js';
 import { createClaimsClient, type ClaimsClient } from '../../src/claims-api/claims-client.js';
 
 export const API_TOKEN = 'service-token-for-process-tests-01';
@@ -26,8 +26,7 @@ export function useClaimsApiProcess(env: Record<string, string> = {}): ClaimsApi
   let api: BotProcess | undefined;
   let url = '';
   beforeAll(async () => {
-    api = await startNodeProcess('src/claims-api/standalone.ts', 'claims API listening', {
-      CLAIMS_API_PORT: '0',
+    api = await startClaimsApiProcess({
       CLAIMS_API_TOKEN: API_TOKEN,
       CLAIMS_API_ADMIN_TOKEN: ADMIN_TOKEN,
       DATA_DIR: dataDir,

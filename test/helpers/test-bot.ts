@@ -21,7 +21,8 @@ import { ReceiptPipeline } from '../../src/receipts/receipt-pipeline.js';
 import { ReceiptStore } from '../../src/receipts/receipt-store.js';
 import { createExpenseServices } from '../../src/services/expense-services.js';
 import { ProcessedActivities } from '../../src/store/processed-activities.js';
-import { openDatabase } from '../../src/store/sqlite-database.js';
+import { SqliteJobQueue } from '../../src/jobs/sqlite-job-queue.js';
+import { openDatabase, type SqliteTx } from '../../src/store/sqlite-database.js';
 import { SqliteStorage } from '../../src/store/sqlite-storage.js';
 
 export interface TestBotOptions {
@@ -36,10 +37,12 @@ export interface TestBotOptions {
   fetch?: FetchLike;
   /** New drafts are `<idPrefix>-1`, `<idPrefix>-2`, … Default: `draft`. */
   idPrefix?: string;
+  /** While this says so, state writes fail as a crash mid-turn would leave them: not committed. */
+  failWrites?: () => boolean;
 }
 
 export interface TestBot {
-  bot: ExpenseBot;
+  bot: ExpenseBot<SqliteTx>;
   /** The bot's receipts, for checking what stayed in a user's inbox. */
   receipts: ReceiptPipeline;
 }
@@ -53,9 +56,12 @@ export function makeTestBot(options: TestBotOptions): TestBot {
   });
   const idPrefix = options.idPrefix ?? 'draft';
   let n = 0;
+  const processed = new ProcessedActivities(db);
   const bot = new ExpenseBot({
     services: createExpenseServices({
-      storage: new SqliteStorage(db),
+      storage: failingWhen(new SqliteStorage(db), options.failWrites),
+      queue: new SqliteJobQueue(db),
+      replay: processed,
       help: new HelpService(loadGuide()),
       receipts,
       intake: { authEnabled: false, ...(options.fetch ? { fetch: options.fetch } : {}) },
@@ -63,7 +69,7 @@ export function makeTestBot(options: TestBotOptions): TestBot {
       logger: pino({ level: 'silent' }),
     }),
     botAppId: '',
-    processed: new ProcessedActivities(db),
+    processed,
     cards: new CardRenderer(),
     logger: pino({ level: 'silent' }),
     defaultLang: 'nb',
@@ -71,6 +77,15 @@ export function makeTestBot(options: TestBotOptions): TestBot {
     newId: () => `${idPrefix}-${++n}`,
   });
   return { bot, receipts };
+}
+
+function failingWhen(storage: SqliteStorage, fail: (() => boolean) | undefined) {
+  if (!fail) return storage;
+  return {
+    read: (keys: string[]) => storage.read(keys),
+    write: (changes: Record<string, unknown>, inTx?: (tx: SqliteTx) => void) =>
+      fail() ? Promise.reject(new Error('the process died here')) : storage.write(changes, inTx),
+  };
 }
 
 /** Activities from one user in their personal chat with the bot; `over` adds the rest. */

@@ -1,0 +1,247 @@
+/**
+ * The outbox in the application layer, against the reference claims API on a local port behind a
+ * switch that can make it answer 503 with Retry-After or refuse a claim (422), as another claims
+ * system might. The clock of the queue is injected, so backoff and Retry-After are checked
+ * without waiting for them.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClaimsClient } from '../src/claims-api/claims-client.js';
+import type { TurnContextData, TurnResult, UserState } from '../src/conversation/types.js';
+import { HelpService } from '../src/help/compose-answer.js';
+import { loadGuide } from '../src/help/guide-loader.js';
+import { SqliteJobQueue } from '../src/jobs/sqlite-job-queue.js';
+import { createOfflineExtractor } from '../src/receipts/offline-extractor.js';
+import { ReceiptPipeline } from '../src/receipts/receipt-pipeline.js';
+import { ReceiptStore } from '../src/receipts/receipt-store.js';
+import { fileClaimJob } from '../src/services/claim-outbox.js';
+import { createExpenseServices } from '../src/services/expense-services.js';
+import { ProcessedActivities } from '../src/store/processed-activities.js';
+import { openDatabase } from '../src/store/sqlite-database.js';
+import { SqliteStorage } from '../src/store/sqlite-storage.js';
+import { startClaimsApi, type RunningClaimsApi } from './helpers/claims-api-server.js';
+
+let setups = 0;
+let api: RunningClaimsApi;
+let front: http.Server;
+let frontUrl = '';
+/** What the claims system does now: pass requests on, say "not now", or refuse the claim. */
+let mode: 'up' | 'busy' | 'refuse' = 'up';
+
+beforeAll(async () => {
+  api = await startClaimsApi();
+  front = http.createServer((req, res) => {
+    if (mode === 'busy') {
+      res.writeHead(503, { 'retry-after': '30', 'content-type': 'application/json' });
+      return void res.end('{"error":"unavailable"}');
+    }
+    if (mode === 'refuse' && req.method === 'POST') {
+      res.writeHead(422, { 'content-type': 'application/json' });
+      return void res.end('{"error":"validation","message":"purpose: too short"}');
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([k]) => !['host', 'content-length'].includes(k)),
+      ) as Record<string, string>;
+      fetch(`${api.url}${req.url}`, {
+        method: req.method ?? 'GET',
+        headers,
+        ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
+      })
+        .then(async (answer) => {
+          res.writeHead(answer.status, {
+            'content-type': answer.headers.get('content-type') ?? '',
+          });
+          res.end(Buffer.from(await answer.arrayBuffer()));
+        })
+        .catch(() => res.destroy());
+    });
+  });
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  frontUrl = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => front.close(resolve));
+  await api.close();
+});
+
+function setup(locale = 'nb-NO') {
+  mode = 'up';
+  const KARI = `aad-outbox-${++setups}`;
+  const db = openDatabase(':memory:');
+  let now = Date.parse('2026-11-24T09:00:00Z');
+  const clock = () => now;
+  const storage = new SqliteStorage(db);
+  const queue = new SqliteJobQueue(db, { now: clock });
+  const processed = new ProcessedActivities(db);
+  const services = createExpenseServices({
+    storage,
+    queue,
+    replay: processed,
+    outbox: { backoff: { baseMs: 1_000, maxMs: 60_000, random: () => 0.5 }, now: clock },
+    help: new HelpService(loadGuide(), { warmUp: false }),
+    receipts: new ReceiptPipeline({
+      store: new ReceiptStore(db, '/nonexistent-no-files-needed'),
+      extractor: createOfflineExtractor(),
+    }),
+    claims: createClaimsClient({ baseUrl: frontUrl, token: api.token, timeoutMs: 2_000 }),
+    intake: { authEnabled: false },
+    logger: pino({ level: 'silent' }),
+  });
+  let ids = 0;
+  const facts: TurnContextData = {
+    today: '2026-11-24',
+    scope: 'personal',
+    locale,
+    defaultLang: 'nb',
+    newId: () => `outbox-draft-${++ids}`,
+  };
+  const told: TurnResult[] = [];
+  const worker = services.worker(
+    { facts: () => facts, tell: (_origin, results) => Promise.resolve(void told.push(...results)) },
+    { pollMs: 20 },
+  );
+  const say = async (text: string, options = {}) => {
+    const shown: TurnResult[] = [];
+    await services.conversations.run(
+      KARI,
+      facts,
+      [{ type: 'text', text }],
+      (r) => Promise.resolve(void shown.push(r)),
+      { origin: { chat: 'kari' }, ...options },
+    );
+    return shown.flatMap((r) => r.messages.flatMap((m) => (m.kind === 'text' ? [m.text] : [])));
+  };
+  const state = async () =>
+    ((await storage.read([`users/${KARI}`]))[`users/${KARI}`] as { state: UserState }).state;
+  return {
+    KARI,
+    db,
+    storage,
+    queue,
+    processed,
+    worker,
+    told,
+    say,
+    state,
+    tick: (ms: number) => (now += ms),
+    at: () => now,
+  };
+}
+
+async function until(check: () => boolean | Promise<boolean>) {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const texts = (results: TurnResult[]) =>
+  results.flatMap((r) => r.messages.flatMap((m) => (m.kind === 'text' ? [m.text] : [])));
+
+describe('the claim outbox', () => {
+  it('queues a claim the API cannot take now, waits as Retry-After asks, then files it and tells the user', async () => {
+    const { KARI, queue, worker, told, say, state, tick, at } = setup();
+    await say('parkering 120 kr i dag');
+    await say('Kundemøte hos Equinor');
+    mode = 'busy';
+    expect(await say('send inn')).toContain(
+      'Reiseregningssystemet svarer ikke akkurat nå. Kravet står i kø — jeg sender det inn så snart systemet svarer, og sier fra her.',
+    );
+    const draftId = (await state()).outlay?.id ?? '';
+    expect(await state()).toMatchObject({ outlay: { step: 'filing', queued: true } });
+    // 503 with Retry-After: 30 outweighs the first backoff (1 s).
+    const waiting = await queue.find(fileClaimJob, draftId);
+    expect(waiting).toMatchObject({ state: 'queued', attempts: 1 });
+    expect(waiting?.runAt.getTime()).toBe(at() + 30_000);
+    expect(waiting?.lastError).toMatch(/503/);
+    // Filing again while it waits does not file it twice.
+    expect(await say('send inn')).toEqual([
+      'Dette kravet står i kø: jeg sender det inn så snart reiseregningssystemet svarer, og sier fra her. Du trenger ikke gjøre noe mer.',
+    ]);
+
+    worker.start();
+    try {
+      mode = 'up';
+      tick(29_000);
+      worker.wake();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(told).toEqual([]);
+      tick(1_000);
+      worker.wake();
+      await until(() => told.length > 0);
+    } finally {
+      await worker.stop();
+    }
+    const [filed] = api.repo.listForEmployee(KARI);
+    expect(texts(told)).toHaveLength(1);
+    expect(texts(told)[0]).toMatch(
+      new RegExp(
+        `^Ferdig! Utlegget er sendt inn som \\*\\*${filed?.number}\\*\\* \\(120,00\\skr\\)`,
+      ),
+    );
+    expect(await state()).toMatchObject({ lastFiled: { draftId, number: filed?.number } });
+    expect((await state()).outlay).toBeUndefined();
+    expect(await queue.find(fileClaimJob, draftId)).toMatchObject({ state: 'done', attempts: 2 });
+  });
+
+  it('brings a claim the API refuses for good back as a draft, with the reason in nynorsk', async () => {
+    const { queue, say, state } = setup('nn-NO');
+    await say('parkering 120 kr i dag');
+    await say('Kundemøte hjå Equinor');
+    mode = 'refuse';
+    expect(await say('send inn')).toContain(
+      'Reiserekningssystemet avviste utlegget: noko av innhaldet er ikkje gyldig der. Sjekk felta og prøv igjen.',
+    );
+    const draft = (await state()).outlay;
+    expect(draft).toMatchObject({ step: 'review' });
+    expect(draft?.queued).toBeUndefined();
+    expect(await queue.find(fileClaimJob, draft?.id ?? '')).toMatchObject({ state: 'dead' });
+    // Fixed on the claims side, the same draft files normally.
+    mode = 'up';
+    expect((await say('send inn')).join(' ')).toMatch(/Utlegget er sendt inn som \*\*RR-/);
+  });
+
+  it('at start-up files again a draft left "filing" with nothing in the outbox, once, under its key', async () => {
+    const { KARI, db, storage, worker, say, state } = setup();
+    await say('parkering 120 kr i dag');
+    await say('Kundemøte hos Equinor');
+    const draft = (await state()).outlay;
+    await say('send inn');
+    const [filed] = api.repo.listForEmployee(KARI);
+    // As an older version could leave it: the API has the claim, the draft still says "filing".
+    db.prepare('DELETE FROM jobs').run();
+    const { lastFiled: _gone, ...rest } = await state();
+    await storage.write({
+      [`users/${KARI}`]: { state: { ...rest, outlay: { ...draft, step: 'filing' } } },
+    });
+
+    expect(await worker.recover(storage)).toEqual({ filing: 1, refiled: 1 });
+    expect(await state()).toMatchObject({
+      lastFiled: { draftId: draft?.id, number: filed?.number },
+    });
+    expect((await state()).outlay).toBeUndefined();
+    expect(api.repo.listForEmployee(KARI).filter((c) => c.id === filed?.id)).toHaveLength(1);
+    expect(await worker.recover(storage)).toEqual({ filing: 0, refiled: 0 });
+  });
+
+  it('marks an activity handled only when its turn commits', async () => {
+    const { db, processed, say } = setup();
+    expect(() =>
+      db.transaction(() => {
+        processed.claimIn({ db }, 'msteams:c:1');
+        throw new Error('the state write failed');
+      })(),
+    ).toThrow();
+    expect(processed.seen('msteams:c:1')).toBe(false);
+    await say('hei', { activityKey: 'msteams:c:1' });
+    expect(processed.seen('msteams:c:1')).toBe(true);
+    // A copy that raced past the check is dropped when it tries to commit.
+    await expect(say('hei', { activityKey: 'msteams:c:1' })).rejects.toThrow(/handled already/);
+  });
+});

@@ -13,7 +13,7 @@ const layer = (files, forbidden, why) => ({
     ],
   },
 });
-const OUTER = ['bot', 'services', 'scripts', 'bench', 'test'];
+const OUTER = ['bot', 'services', 'notifications', 'scripts', 'bench', 'test'];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'docs/', 'appPackage/', '**/*.js', '**/*.mjs'] },
@@ -60,6 +60,11 @@ export default tseslint.config(
     ['src/services/**'],
     ['bot', 'scripts', 'bench', 'test'],
     'services/ knows nothing of botbuilder glue.',
+  ),
+  layer(
+    ['src/notifications/**'],
+    ['bot', 'scripts', 'bench', 'test'],
+    'Notifications (status messages, reminders) sit beside services/: they reach Teams through an adapter they are handed.',
   ),
   layer(
     ['src/*.ts', 'src/bot/**'],

@@ -2,6 +2,7 @@
  * Sample data for every card template and visible variant, in every language: the one set the
  * template tests, the browser tests and the docs screenshots all use.
  */
+import { reminderView, statusChangeView } from '../src/notifications/notice-views.js';
 import { CardRenderer } from '../src/bot/card-renderer.js';
 import type { Claim, ExpenseKind } from '../src/claims/claim.js';
 import {
@@ -266,6 +267,8 @@ export function sampleViews(lang: Lang): Array<[variant: string, view: View]> {
   const formDraft: OutlayDraft = { ...sampleDraft, step: 'form' };
   return [
     ['welcome', welcomeView(lang, 'Kari')],
+    ['notice-rejected', sampleRejectedNotice(lang)],
+    ['notice-reminder', reminderView(lang, { receipts: 2, drafts: 1 })],
     ['welcome-anonymous', welcomeView(lang)],
     ['outlay-form', outlayFormView(lang, formDraft)],
     [
@@ -406,4 +409,18 @@ export function sampleCards(renderer = new CardRenderer()): SampleCard[] {
       };
     }),
   );
+}
+
+/** A rejection as the chat shows it, with its button to fix and file again. */
+function sampleRejectedNotice(lang: Lang): View {
+  const view = statusChangeView(lang, {
+    employeeId: 'kari',
+    claimId: 'c-1',
+    number: 'RR-2026-000123',
+    status: 'rejected',
+    version: 1,
+    reason: 'Mangler kvittering for parkeringen',
+  });
+  if (!view) throw new Error('a rejection always has a view');
+  return view;
 }

@@ -8,12 +8,16 @@ import restify from 'restify';
 import type { Logger } from 'pino';
 import { createAdapter, createBotAuthentication } from './bot/adapter.js';
 import { messagesHandler } from './bot/inbound.js';
+import { proactiveDelivery } from './bot/proactive.js';
+import type { UserState } from './conversation/types.js';
+import { createNotifications } from './notifications/notifications.js';
 import { CardRenderer } from './bot/card-renderer.js';
 import { ExpenseBot } from './bot/expense-bot.js';
 import { createClaimsClient } from './claims-api/claims-client.js';
 import { ClaimsRepository } from './claims-api/claims-repository.js';
 import { loadProfiles } from './claims-api/profiles.js';
 import { registerClaimsApiRoutes } from './claims-api/reference-server.js';
+import { Webhooks } from './claims-api/webhooks.js';
 import type { Config } from './config.js';
 import { errorSummary, errorWithStack } from './logger.js';
 import { ProcessedActivities } from './store/processed-activities.js';
@@ -70,9 +74,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // switching to another implementation changes nothing in the bot.
   const serviceToken = config.CLAIMS_API_TOKEN ?? randomBytes(32).toString('base64url');
   let claimsDb: ReturnType<typeof openDatabase> | undefined;
+  let webhooks: Webhooks | undefined;
   if (embedded) {
     claimsDb = openDatabase(path.join(config.DATA_DIR, 'claims-api.sqlite'));
+    webhooks = new Webhooks(claimsDb, { logger: logger.child({ component: 'claims-api' }) });
     registerClaimsApiRoutes(server, {
+      webhooks,
       repo: new ClaimsRepository(claimsDb),
       serviceToken,
       adminToken: config.CLAIMS_API_ADMIN_TOKEN,
@@ -157,6 +164,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   });
   const address = server.address();
   const port = address.port;
+  webhooks?.kick();
   const publicBase = config.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
   const links = createReceiptLinks({
     secret: config.RECEIPT_LINK_SECRET ?? randomBytes(32).toString('base64url'),
@@ -191,6 +199,22 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       res.send(503, { error: 'unavailable' });
     }
   });
+  const cards = new CardRenderer();
+  const notifications = createNotifications({
+    db,
+    server,
+    claims: claimsClient,
+    deliver: proactiveDelivery(adapter, config.MicrosoftAppId ?? '', cards),
+    readState: async (employeeId) => {
+      const key = `users/${employeeId}`;
+      return ((await storage.read([key]))[key] as { state?: UserState } | undefined)?.state ?? {};
+    },
+    defaultLang: config.DEFAULT_LOCALE,
+    logger,
+    ...(config.CLAIMS_WEBHOOK_SECRET ? { webhookSecret: config.CLAIMS_WEBHOOK_SECRET } : {}),
+    pollSeconds: config.CLAIMS_STATUS_POLL_S,
+    reminders: config.REMINDERS === 'on',
+  });
   const services = createExpenseServices({
     storage,
     queue,
@@ -213,11 +237,17 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     services,
     botAppId: config.MicrosoftAppId ?? '',
     processed,
-    cards: new CardRenderer(),
+    cards,
     logger,
     defaultLang: config.DEFAULT_LOCALE,
+    onPersonalTurn: (employeeId, reference, locale) =>
+      notifications.remember(employeeId, reference, locale),
   });
   started.bot = bot;
+  // Claim events come to the bot's own address (127.0.0.1 rather than localhost, which may be ::1).
+  const statusSource = await notifications.start(
+    config.PUBLIC_BASE_URL ?? `http://127.0.0.1:${port}`,
+  );
   // The outbox: drafts found "filing" are reconciled before the worker takes new jobs.
   const worker = services.worker(bot.announcer(adapter), { pollMs: 1_000 });
   const recovered = worker
@@ -231,7 +261,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     .finally(() => worker.start());
   const url = `http://127.0.0.1:${port}`;
   logger.info(
-    { port, auth: config.authEnabled, claimsApi: embedded ? 'embedded' : config.CLAIMS_API_URL },
+    {
+      port,
+      auth: config.authEnabled,
+      claimsApi: embedded ? 'embedded' : config.CLAIMS_API_URL,
+      statusSource,
+    },
     'bot listening',
   );
   // Photos stored by an earlier run that stopped before reading them: read now, never lost.
@@ -260,8 +295,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       await bot.idle();
       await recovered;
       await worker.stop();
+      await notifications.close();
       await leftovers;
       await extractor.close();
+      await webhooks?.close();
       db.close();
       claimsDb?.close();
     },

@@ -39,6 +39,12 @@ const schema = z
     CLAIMS_OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(1_000),
     CLAIMS_OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(300_000),
     PROFILES_FILE: optionalString,
+    CLAIMS_WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().min(16, 'must be at least 16 characters').optional(),
+    ),
+    CLAIMS_STATUS_POLL_S: z.coerce.number().int().min(0).max(86_400).default(300),
+    REMINDERS: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
     PUBLIC_BASE_URL: optionalUrl,
     RECEIPT_LINK_SECRET: z.preprocess(
       emptyToUndefined,

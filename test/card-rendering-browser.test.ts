@@ -19,6 +19,8 @@ if (!chromium && process.env.REQUIRE_SYSTEM_COMPONENTS === '1') {
 const samples = sampleCards();
 
 const expectedButtons: Record<string, (lang: Lang) => string[]> = {
+  'notice-rejected': (l) => [t(l, 'notify.resubmit')],
+  'notice-reminder': (l) => [t(l, 'reminder.finish'), t(l, 'reminder.drop')],
   welcome: (l) => [
     t(l, 'welcome.newOutlay'),
     t(l, 'welcome.newMileage'),

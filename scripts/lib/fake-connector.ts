@@ -22,6 +22,15 @@ export class FakeConnector {
   url = '';
   /** Called with each activity as it arrives (the benchmark times replies by it). */
   onActivity?: (activity: ConnectorActivity) => void;
+  /**
+   * How to answer the next sends instead of accepting them, one status each (then 200 again):
+   * 429 with `Retry-After` as Teams throttles, 403 as for an app the user removed.
+   */
+  readonly refusals: number[] = [];
+  /** The Retry-After (seconds) of a refusal; the connector client itself waits that long and retries. */
+  retryAfterS = 2;
+  /** Sends refused so far, with the status given. */
+  readonly refused: Array<{ status: number; conversationId: string }> = [];
 
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -41,6 +50,21 @@ export class FakeConnector {
       if (!match) {
         res.writeHead(404);
         res.end();
+        return;
+      }
+      const refusal = this.refusals.shift();
+      if (refusal !== undefined) {
+        this.refused.push({
+          status: refusal,
+          conversationId: decodeURIComponent(match[1] as string),
+        });
+        res.writeHead(refusal, {
+          'content-type': 'application/json',
+          'retry-after': String(this.retryAfterS),
+        });
+        res.end(
+          JSON.stringify({ error: { code: String(refusal), message: 'refused by the test' } }),
+        );
         return;
       }
       const activity = JSON.parse(body || '{}') as Record<string, unknown>;

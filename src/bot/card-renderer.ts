@@ -21,6 +21,7 @@ export const CARD_TEMPLATES: readonly CardTemplate[] = [
   'receipts-list',
   'outlay-claim',
   'receipts-merge',
+  'notice',
 ];
 
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };

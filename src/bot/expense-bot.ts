@@ -12,6 +12,7 @@ import {
   ActivityTypes,
   CardFactory,
   MessageFactory,
+  type ConversationReference,
   type InvokeResponse,
 } from 'botbuilder';
 import type { Logger } from 'pino';
@@ -47,6 +48,12 @@ export interface ExpenseBotDeps<Tx> {
   defaultLang: Lang;
   now?: () => Date;
   newId?: () => string;
+  /** A personal-chat turn: remembers where to reach this person later (status messages). */
+  onPersonalTurn?: (
+    employeeId: string,
+    reference: Partial<ConversationReference>,
+    locale?: string,
+  ) => void;
 }
 
 export class ExpenseBot<Tx = never> extends ActivityHandler {
@@ -95,6 +102,12 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
         ? ({ type: 'receiptsArrived', count: files.length } as const)
         : eventOf(activity);
     const employeeId = employeeIdOf(activity);
+    if (employeeId && scopeOf(activity) === 'personal')
+      this.deps.onPersonalTurn?.(
+        employeeId,
+        TurnContext.getConversationReference(activity),
+        activity.locale,
+      );
     if (!event || !employeeId) return undefined;
     // Marked handled only when the turn's first state write commits (with it, in one transaction):
     // Teams' resend of an activity whose turn died in a crash is processed, a true replay is not.

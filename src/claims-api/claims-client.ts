@@ -17,6 +17,22 @@ export const CLAIMS_API_PREFIX = '/claims-api/v1';
 export interface ClaimsClient {
   /** Files (submits) a claim; the same key again returns the claim filed the first time. */
   fileClaim(employeeId: string, claim: NewClaim, idempotencyKey: string): Promise<Claim>;
+  /**
+   * Files a rejected claim again, as the same claim: `version` is the one the employee edited
+   * (a newer one on the API answers 409), the key makes a retried call harmless.
+   */
+  resubmitClaim(
+    employeeId: string,
+    claimId: string,
+    claim: NewClaim,
+    version: number,
+    idempotencyKey: string,
+  ): Promise<Claim>;
+  /**
+   * Asks the API to POST claim events to `url`, signed with `secret`. `unsupported` when the API
+   * has no webhooks (404): the caller polls instead.
+   */
+  subscribe(url: string, secret: string): Promise<'subscribed' | 'unsupported'>;
   /** The employee's claims, newest first. */
   listClaims(employeeId: string): Promise<Claim[]>;
   /** Undefined when the claim does not exist or is not the employee's. */
@@ -96,21 +112,22 @@ export function createClaimsClient(opts: ClaimsClientOptions): ClaimsClient {
   const doFetch = opts.fetch ?? globalThis.fetch;
   const apiBase = resolveBase(opts.baseUrl);
 
+  /** `employeeId` undefined: a call for the bot itself (subscriptions), acting for nobody. */
   async function send(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
-    employeeId: string,
+    employeeId: string | undefined,
     extra: { body?: unknown; idempotencyKey?: string } = {},
   ): Promise<Sent> {
     // A bad id is the caller's bug; thrown before the try so it is never mistaken for an outage.
-    if (!employeeIdSchema.safeParse(employeeId).success)
+    if (employeeId !== undefined && !employeeIdSchema.safeParse(employeeId).success)
       throw new TypeError('employeeId is not a valid employee id');
     const what = `${method} ${path}`;
     const headers = new Headers({
       accept: 'application/json',
       authorization: `Bearer ${opts.token}`,
-      'x-acting-employee': employeeId,
     });
+    if (employeeId !== undefined) headers.set('x-acting-employee', employeeId);
     if (extra.idempotencyKey !== undefined) headers.set('idempotency-key', extra.idempotencyKey);
     if (extra.body !== undefined) headers.set('content-type', 'application/json');
 
@@ -228,6 +245,21 @@ export function createClaimsClient(opts: ClaimsClientOptions): ClaimsClient {
         idempotencyKey,
       });
       return parse('POST /claims', claimSchema, sent, [200, 201]);
+    },
+
+    async resubmitClaim(employeeId, claimId, claim, version, idempotencyKey) {
+      const sent = await send('PUT', `/claims/${encodeURIComponent(claimId)}`, employeeId, {
+        body: { ...claim, version },
+        idempotencyKey,
+      });
+      return parse('PUT /claims/{id}', claimSchema, sent, [200]);
+    },
+
+    async subscribe(url, secret) {
+      const sent = await send('POST', '/subscriptions', undefined, { body: { url, secret } });
+      if (sent.status === 404) return 'unsupported';
+      parse('POST /subscriptions', z.object({ id: z.string() }), sent, [200, 201]);
+      return 'subscribed';
     },
 
     async listClaims(employeeId) {

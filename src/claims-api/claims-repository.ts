@@ -4,7 +4,14 @@
  * two never collide.
  */
 import type Database from 'better-sqlite3';
-import { claimSchema, CLAIM_STATUSES, type Claim, type ClaimStatus } from '../claims/claim.js';
+import {
+  claimSchema,
+  CLAIM_STATUSES,
+  type Claim,
+  type ClaimStatus,
+  type Payout,
+  type StatusChange,
+} from '../claims/claim.js';
 
 export type NewStoredClaim = Omit<Claim, 'number'>;
 
@@ -13,6 +20,33 @@ export interface FileClaimInput {
   /** Hash of the normalised request, to tell a retry from a reuse of the key for another claim. */
   requestHash: string;
   claim: NewStoredClaim;
+}
+
+/** A rejected claim filed again: the same claim, its content replaced, its version one higher. */
+export interface ResubmitInput {
+  employeeId: string;
+  claimId: string;
+  /** The version the employee edited; another one means someone changed the claim meanwhile. */
+  version: number;
+  idempotencyKey: string;
+  requestHash: string;
+  content: Pick<
+    Claim,
+    'description' | 'purpose' | 'dimensions' | 'lines' | 'attachments' | 'totals'
+  >;
+  at: string;
+}
+
+export type ResubmitResult =
+  | { outcome: 'resubmitted' | 'replayed'; claim: Claim }
+  | { outcome: 'key-reused' }
+  | { outcome: 'not-found' }
+  | { outcome: 'not-rejected' | 'version-conflict'; claim: Claim };
+
+/** Who made a status move, and what finance said with it. */
+export interface StatusMoveDetails {
+  actor?: string;
+  payout?: Payout;
 }
 
 export type FileClaimResult =
@@ -35,6 +69,15 @@ interface ClaimRow {
   updated_at: string;
   rejection_reason: string | null;
   paid_at: string | null;
+  version: number | null;
+  payout: string | null;
+}
+
+interface HistoryRow {
+  at: string;
+  status: string;
+  actor: string;
+  reason: string | null;
 }
 
 interface IdempotencyRow {
@@ -78,6 +121,16 @@ CREATE TABLE IF NOT EXISTS claims_api_attachments (
   PRIMARY KEY (employee_id, sha256)
 );
 
+CREATE TABLE IF NOT EXISTS claims_api_status_history (
+  seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+  claim_id TEXT NOT NULL REFERENCES claims_api_claims (id),
+  at       TEXT NOT NULL,
+  status   TEXT NOT NULL,
+  actor    TEXT NOT NULL,
+  reason   TEXT
+);
+CREATE INDEX IF NOT EXISTS claims_api_status_history_by_claim ON claims_api_status_history (claim_id, seq);
+
 CREATE TABLE IF NOT EXISTS claims_api_number_sequences (
   year       INTEGER PRIMARY KEY,
   last_value INTEGER NOT NULL
@@ -95,6 +148,9 @@ export function claimNumber(year: number, sequence: number): string {
 export class ClaimsRepository {
   private readonly db: Database.Database;
   private readonly fileTx: { immediate(input: FileClaimInput): FileClaimResult };
+  private readonly insertHistory: Database.Statement<
+    [string, string, string, string, string | null]
+  >;
 
   /**
    * Busy timeout and journal mode belong to whoever opens the file; set `busy_timeout` when
@@ -112,6 +168,14 @@ export class ClaimsRepository {
       db.exec('ALTER TABLE claims_api_claims ADD COLUMN rejection_reason TEXT');
     if (!columns.some((c) => c.name === 'paid_at'))
       db.exec('ALTER TABLE claims_api_claims ADD COLUMN paid_at TEXT');
+    // Resubmission and payout details came later still; an old claim is at version 1.
+    if (!columns.some((c) => c.name === 'version'))
+      db.exec('ALTER TABLE claims_api_claims ADD COLUMN version INTEGER NOT NULL DEFAULT 1');
+    if (!columns.some((c) => c.name === 'payout'))
+      db.exec('ALTER TABLE claims_api_claims ADD COLUMN payout TEXT');
+    this.insertHistory = db.prepare(
+      'INSERT INTO claims_api_status_history (claim_id, at, status, actor, reason) VALUES (?, ?, ?, ?, ?)',
+    );
 
     const findKey = db.prepare<[string, string], IdempotencyRow>(
       'SELECT claim_id, request_hash FROM claims_api_idempotency_keys WHERE employee_id = ? AND idempotency_key = ?',
@@ -163,6 +227,13 @@ export class ClaimsRepository {
         created_at: created.createdAt,
         updated_at: created.updatedAt,
       });
+      this.insertHistory.run(
+        created.id,
+        created.createdAt,
+        created.status,
+        `employee:${created.employeeId}`,
+        null,
+      );
       insertKey.run(
         created.employeeId,
         input.idempotencyKey,
@@ -170,7 +241,8 @@ export class ClaimsRepository {
         input.requestHash,
         created.createdAt,
       );
-      return { outcome: 'created', claim: created };
+      // Read back, so the answer carries what only the store adds (version, history).
+      return { outcome: 'created', claim: this.get(created.id) ?? created };
     });
   }
 
@@ -183,7 +255,66 @@ export class ClaimsRepository {
     const row = this.db
       .prepare<[string], ClaimRow>('SELECT * FROM claims_api_claims WHERE id = ?')
       .get(id);
-    return row && toClaim(row);
+    return row && this.toClaim(row);
+  }
+
+  /**
+   * Files a rejected claim again under the same id and number. The key makes a retried PUT
+   * harmless; the version makes an edit of an older state fail instead of overwriting a newer one.
+   */
+  resubmit(input: ResubmitInput): ResubmitResult {
+    return this.db
+      .transaction((): ResubmitResult => {
+        const key = this.db
+          .prepare<[string, string], IdempotencyRow>(
+            'SELECT claim_id, request_hash FROM claims_api_idempotency_keys WHERE employee_id = ? AND idempotency_key = ?',
+          )
+          .get(input.employeeId, input.idempotencyKey);
+        const claim = this.get(input.claimId);
+        if (!claim || claim.employeeId !== input.employeeId) return { outcome: 'not-found' };
+        if (key) {
+          if (key.claim_id !== input.claimId || key.request_hash !== input.requestHash)
+            return { outcome: 'key-reused' };
+          return { outcome: 'replayed', claim };
+        }
+        if (claim.status !== 'rejected') return { outcome: 'not-rejected', claim };
+        if ((claim.version ?? 1) !== input.version) return { outcome: 'version-conflict', claim };
+        const c = input.content;
+        this.db
+          .prepare(
+            `UPDATE claims_api_claims
+                SET status = 'submitted', version = version + 1, updated_at = ?, rejection_reason = NULL,
+                    description = ?, purpose = ?, dimensions = ?, lines = ?, attachments = ?, totals = ?
+              WHERE id = ?`,
+          )
+          .run(
+            input.at,
+            c.description,
+            c.purpose,
+            JSON.stringify(c.dimensions),
+            JSON.stringify(c.lines),
+            JSON.stringify(c.attachments),
+            JSON.stringify(c.totals),
+            input.claimId,
+          );
+        this.insertHistory.run(
+          input.claimId,
+          input.at,
+          'submitted',
+          `employee:${input.employeeId}`,
+          null,
+        );
+        this.db
+          .prepare(
+            `INSERT INTO claims_api_idempotency_keys (employee_id, idempotency_key, claim_id, request_hash, created_at)
+             VALUES (?, ?, ?, ?, ?)`,
+          )
+          .run(input.employeeId, input.idempotencyKey, input.claimId, input.requestHash, input.at);
+        const updated = this.get(input.claimId);
+        if (!updated) throw new Error(`Claim ${input.claimId} vanished while resubmitted`);
+        return { outcome: 'resubmitted', claim: updated };
+      })
+      .immediate();
   }
 
   /** Newest first; rowid breaks ties between claims filed within the same millisecond. */
@@ -199,7 +330,7 @@ export class ClaimsRepository {
             'SELECT * FROM claims_api_claims WHERE employee_id = ? ORDER BY created_at DESC, rowid DESC',
           )
           .all(employeeId);
-    return rows.map(toClaim);
+    return rows.map((row) => this.toClaim(row));
   }
 
   /** Stores an employee's file once per content hash; storing it again changes nothing. */
@@ -245,37 +376,67 @@ export class ClaimsRepository {
     to: ClaimStatus,
     updatedAt: string,
     reason?: string,
+    details: StatusMoveDetails = {},
   ): Claim | undefined {
-    const result = this.db
-      .prepare(
-        `UPDATE claims_api_claims
-            SET status = ?, updated_at = ?,
-                rejection_reason = CASE WHEN ? = 'rejected' THEN ? ELSE rejection_reason END,
-                paid_at = CASE WHEN ? = 'paid' THEN ? ELSE paid_at END
-          WHERE id = ? AND status = ?`,
-      )
-      .run(to, updatedAt, to, reason ?? null, to, updatedAt, id, from);
-    return result.changes === 1 ? this.get(id) : undefined;
+    const payout = to === 'paid' && details.payout ? JSON.stringify(details.payout) : null;
+    return this.db
+      .transaction(() => {
+        const result = this.db
+          .prepare(
+            `UPDATE claims_api_claims
+                SET status = ?, updated_at = ?,
+                    rejection_reason = CASE WHEN ? = 'rejected' THEN ? ELSE rejection_reason END,
+                    paid_at = CASE WHEN ? = 'paid' THEN ? ELSE paid_at END,
+                    payout = CASE WHEN ? = 'paid' THEN ? ELSE payout END
+              WHERE id = ? AND status = ?`,
+          )
+          .run(to, updatedAt, to, reason ?? null, to, updatedAt, to, payout, id, from);
+        if (result.changes !== 1) return undefined;
+        const why = to === 'rejected' ? (reason ?? null) : null;
+        this.insertHistory.run(id, updatedAt, to, details.actor ?? 'finance', why);
+        return this.get(id);
+      })
+      .immediate();
   }
-}
 
-/** Parsed with the contract's schema so a hand-edited or corrupt row fails loudly instead of leaking out. */
-function toClaim(row: ClaimRow): Claim {
-  return claimSchema.parse({
-    id: row.id,
-    number: row.number,
-    employeeId: row.employee_id,
-    status: row.status,
-    description: row.description,
-    purpose: row.purpose,
-    // Stored as JSON text; the schema checks what comes back.
-    dimensions: JSON.parse(row.dimensions) as unknown,
-    lines: JSON.parse(row.lines) as unknown,
-    attachments: JSON.parse(row.attachments) as unknown,
-    totals: JSON.parse(row.totals) as unknown,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    ...(row.rejection_reason !== null ? { rejectionReason: row.rejection_reason } : {}),
-    ...(row.paid_at !== null ? { paidAt: row.paid_at } : {}),
-  });
+  /** Oldest first; a claim stored before the history existed starts with its filing. */
+  private historyOf(row: ClaimRow): StatusChange[] {
+    const rows = this.db
+      .prepare<[string], HistoryRow>(
+        'SELECT at, status, actor, reason FROM claims_api_status_history WHERE claim_id = ? ORDER BY seq',
+      )
+      .all(row.id);
+    if (rows.length === 0)
+      return [{ at: row.created_at, status: 'submitted', actor: `employee:${row.employee_id}` }];
+    return rows.map((h) => ({
+      at: h.at,
+      status: h.status as ClaimStatus,
+      actor: h.actor,
+      ...(h.reason !== null ? { reason: h.reason } : {}),
+    }));
+  }
+
+  /** Parsed with the contract's schema so a hand-edited or corrupt row fails loudly instead of leaking out. */
+  private toClaim(row: ClaimRow): Claim {
+    return claimSchema.parse({
+      id: row.id,
+      number: row.number,
+      employeeId: row.employee_id,
+      status: row.status,
+      description: row.description,
+      purpose: row.purpose,
+      // Stored as JSON text; the schema checks what comes back.
+      dimensions: JSON.parse(row.dimensions) as unknown,
+      lines: JSON.parse(row.lines) as unknown,
+      attachments: JSON.parse(row.attachments) as unknown,
+      totals: JSON.parse(row.totals) as unknown,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      ...(row.rejection_reason !== null ? { rejectionReason: row.rejection_reason } : {}),
+      ...(row.paid_at !== null ? { paidAt: row.paid_at } : {}),
+      version: row.version ?? 1,
+      history: this.historyOf(row),
+      ...(row.payout !== null ? { payout: JSON.parse(row.payout) as unknown } : {}),
+    });
+  }
 }

@@ -8,7 +8,7 @@
  * therefore filtered by that header, and a claim of someone else answers 404, not 403, so ids
  * cannot be probed.
  */
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type restify from 'restify';
 import { z } from 'zod';
 import {
@@ -19,11 +19,27 @@ import {
   type Claim,
   type ClaimStatus,
   type Dimensions,
+  type Payout,
+  payoutSchema,
 } from '../claims/claim.js';
 import type { Logger } from '../logger.js';
 import { CLAIMS_API_PREFIX } from './claims-client.js';
 import type { ClaimsRepository } from './claims-repository.js';
+import {
+  ApiProblem,
+  hashOf,
+  MAX_ATTACHMENT_BYTES,
+  notFound,
+  param,
+  readJsonBody,
+  readRawBody,
+  sameSecret,
+  sendJson,
+  validate,
+} from './api-http.js';
 import { employeeIdSchema, type ProfileSource } from './profiles.js';
+import { registerSubscriptionRoutes } from './subscription-routes.js';
+import { eventFor, type Webhooks } from './webhooks.js';
 
 export { CLAIMS_API_PREFIX };
 
@@ -36,6 +52,8 @@ export interface ClaimsApiRouteOptions {
   logger: Logger;
   now?: () => Date;
   newId?: () => string;
+  /** Without it there are no subscriptions (404), as with an expense system that has no webhooks. */
+  webhooks?: Webhooks;
 }
 
 /** The moves finance makes; everything past `submitted` is theirs, never the bot's. */
@@ -50,29 +68,28 @@ export const STATUS_MOVES: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>>
 const postClaimSchema = newClaimSchema.extend({
   status: z.enum(['draft', 'submitted']).default('submitted'),
 });
-/** `reason`: finance's words to the employee on a rejection; ignored for any other move. */
+/**
+ * `reason`: finance's words to the employee on a rejection; `payout`: the value date and amount of
+ * a payment (the amount defaults to the claim's NOK total); `actor`: who in finance did it.
+ * Each is ignored for a move it does not belong to.
+ */
 const adminStatusSchema = z.object({
   status: z.enum(CLAIM_STATUSES),
   reason: z.string().trim().min(1).max(1000).optional(),
+  payout: z
+    .object({
+      date: payoutSchema.shape.date,
+      amountMinor: payoutSchema.shape.amountMinor.optional(),
+      currency: payoutSchema.shape.currency.default('NOK'),
+    })
+    .optional(),
+  actor: z.string().trim().min(1).max(200).optional(),
 });
+/** A rejected claim filed again: its new content and the version it was edited from. */
+const putClaimSchema = newClaimSchema.extend({ version: z.number().int().positive() });
 const idempotencyKeySchema = z.string().regex(/^[\x20-\x7e]{1,200}$/);
 
-/** A claim with 200 lines is well under this; anything bigger is a mistake or an attack. */
-const MAX_BODY_BYTES = 1_000_000;
-
-class ApiProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly error: string,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
-
-type Handler = (req: restify.Request, res: restify.Response) => Promise<void> | void;
+export type Handler = (req: restify.Request, res: restify.Response) => Promise<void> | void;
 
 export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiRouteOptions): void {
   // The caller names the component in its logger (the embedding bot already does).
@@ -134,7 +151,56 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
     return parsed.data;
   }
 
+  function idempotencyKeyOf(req: restify.Request): string {
+    const key = req.headers['idempotency-key'];
+    if (key === undefined)
+      throw new ApiProblem(400, 'bad_request', 'The Idempotency-Key header is required');
+    const parsed = idempotencyKeySchema.safeParse(key);
+    if (!parsed.success)
+      throw new ApiProblem(
+        400,
+        'bad_request',
+        'The Idempotency-Key header must be 1–200 printable ASCII characters',
+      );
+    return parsed.data;
+  }
+
+  /** A claim may only name files the employee uploaded first. */
+  function requireAttachments(employeeId: string, attachments: ReadonlyArray<{ sha256: string }>) {
+    const missing = attachments.filter((a) => !repo.hasAttachment(employeeId, a.sha256));
+    if (missing.length > 0) {
+      throw new ApiProblem(
+        422,
+        'unknown_attachment',
+        `Upload these attachments first: ${missing.map((a) => a.sha256).join(', ')}`,
+      );
+    }
+  }
+
+  /** What the employee sent, with the profile's dimensions where they left them blank and the totals. */
+  function contentOf(employeeId: string, body: z.infer<typeof newClaimSchema>) {
+    return {
+      description: body.description,
+      purpose: body.purpose,
+      dimensions: withProfileDefaults(body.dimensions, profiles.get(employeeId)),
+      lines: body.lines,
+      attachments: body.attachments,
+      totals: totalsOf(body.lines),
+    };
+  }
+
   const p = CLAIMS_API_PREFIX;
+  /** Tells the subscribers; a claim moved to a status nobody subscribes to sends nothing. */
+  const announce = (claim: Claim) => {
+    const event = opts.webhooks && eventFor(claim, now().toISOString());
+    if (event) opts.webhooks?.publish(event);
+  };
+  registerSubscriptionRoutes(server, {
+    prefix: p,
+    webhooks: opts.webhooks,
+    route,
+    requireService: (req) => requireBearer(req, opts.serviceToken),
+  });
 
   server.get(
     `${p}/health`,
@@ -198,44 +264,22 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
     `${p}/claims`,
     route('fileClaim', async (req, res) => {
       const employeeId = actingEmployee(req);
-      const key = req.headers['idempotency-key'];
-      if (key === undefined)
-        throw new ApiProblem(400, 'bad_request', 'The Idempotency-Key header is required');
-      const parsedKey = idempotencyKeySchema.safeParse(key);
-      if (!parsedKey.success)
-        throw new ApiProblem(
-          400,
-          'bad_request',
-          'The Idempotency-Key header must be 1–200 printable ASCII characters',
-        );
-
+      const idempotencyKey = idempotencyKeyOf(req);
       const body = validate(postClaimSchema, await readJsonBody(req));
-      const missing = body.attachments.filter((a) => !repo.hasAttachment(employeeId, a.sha256));
-      if (missing.length > 0) {
-        throw new ApiProblem(
-          422,
-          'unknown_attachment',
-          `Upload these attachments first: ${missing.map((a) => a.sha256).join(', ')}`,
-        );
-      }
+      requireAttachments(employeeId, body.attachments);
       const timestamp = now().toISOString();
       const claim: Omit<Claim, 'number'> = {
         id: newId(),
         employeeId,
         status: body.status,
-        description: body.description,
-        purpose: body.purpose,
-        dimensions: withProfileDefaults(body.dimensions, profiles.get(employeeId)),
-        lines: body.lines,
-        attachments: body.attachments,
-        totals: totalsOf(body.lines),
+        ...contentOf(employeeId, body),
         createdAt: timestamp,
         updatedAt: timestamp,
       };
       // Hashing the validated request, not the raw bytes, so a retry that differs only in key order
       // or whitespace still counts as the same request.
       const result = repo.fileClaim({
-        idempotencyKey: parsedKey.data,
+        idempotencyKey,
         requestHash: hashOf(body),
         claim,
       });
@@ -245,6 +289,7 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
             { claimId: result.claim.id, number: result.claim.number, status: result.claim.status },
             'claim filed',
           );
+          announce(result.claim);
           sendJson(res, 201, result.claim, {
             Location: `${p}/claims/${encodeURIComponent(result.claim.id)}`,
           });
@@ -292,6 +337,57 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
     }),
   );
 
+  server.put(
+    `${p}/claims/:id`,
+    route('resubmitClaim', async (req, res) => {
+      const employeeId = actingEmployee(req);
+      const idempotencyKey = idempotencyKeyOf(req);
+      const body = validate(putClaimSchema, await readJsonBody(req));
+      requireAttachments(employeeId, body.attachments);
+      const id = param(req, 'id');
+      const result = repo.resubmit({
+        employeeId,
+        claimId: id,
+        version: body.version,
+        idempotencyKey,
+        requestHash: hashOf({ ...body, claimId: id }),
+        content: contentOf(employeeId, body),
+        at: now().toISOString(),
+      });
+      switch (result.outcome) {
+        case 'not-found':
+          throw notFound();
+        case 'key-reused':
+          throw new ApiProblem(
+            409,
+            'idempotency_conflict',
+            'This Idempotency-Key was already used for a different request',
+          );
+        case 'not-rejected':
+          throw new ApiProblem(
+            409,
+            'invalid_transition',
+            `Only a rejected claim can be filed again; this one is ${result.claim.status}`,
+            { currentStatus: result.claim.status },
+          );
+        case 'version-conflict':
+          throw new ApiProblem(
+            409,
+            'version_conflict',
+            'The claim changed since this version was read',
+            { currentVersion: result.claim.version ?? 1 },
+          );
+        case 'replayed':
+          sendJson(res, 200, result.claim, { 'Idempotent-Replayed': 'true' });
+          return;
+        case 'resubmitted':
+          log.info({ claimId: id, version: result.claim.version }, 'claim resubmitted');
+          announce(result.claim);
+          sendJson(res, 200, result.claim);
+      }
+    }),
+  );
+
   server.get(
     `${p}/profile`,
     route('getProfile', (req, res) => {
@@ -305,12 +401,16 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
       const adminToken = opts.adminToken;
       if (!adminToken) throw notFound();
       requireBearer(req, adminToken);
-      const { status: to, reason } = validate(adminStatusSchema, await readJsonBody(req));
+      const body = validate(adminStatusSchema, await readJsonBody(req));
+      const { status: to, reason } = body;
       const id = param(req, 'id');
       const claim = repo.get(id);
       if (!claim) throw notFound();
       const moved = STATUS_MOVES[claim.status].includes(to)
-        ? repo.updateStatus(id, claim.status, to, now().toISOString(), reason)
+        ? repo.updateStatus(id, claim.status, to, now().toISOString(), reason, {
+            ...(body.actor ? { actor: body.actor } : {}),
+            ...(body.payout ? { payout: payoutOf(claim, body.payout) } : {}),
+          })
         : undefined;
       if (!moved) {
         throw new ApiProblem(
@@ -321,49 +421,10 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
         );
       }
       log.info({ claimId: id, from: claim.status, to }, 'claim status changed');
+      announce(moved);
       sendJson(res, 200, moved);
     }),
   );
-}
-
-function notFound(): ApiProblem {
-  return new ApiProblem(404, 'not_found', 'No such claim');
-}
-
-/**
- * Writes JSON directly instead of through restify's content negotiation, so an odd Accept header
- * can never turn a claim into "[object Object]" and errors look the same on every route.
- */
-function sendJson(
-  res: restify.Response,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  res.sendRaw(status, JSON.stringify(body), {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    ...headers,
-  });
-}
-
-/** Hashes both sides first so the comparison takes the same time whatever the lengths. */
-function sameSecret(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
-}
-
-function validate<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  // Paths and messages only: echoing the submitted values back could spread personal data into logs.
-  const issues = parsed.error.issues.map((i) => ({
-    path: i.path.map(String),
-    code: i.code,
-    message: i.message,
-  }));
-  throw new ApiProblem(422, 'validation', 'The request body is not valid', { issues });
 }
 
 /** The employee's own choice wins; only blank fields are taken from the profile. */
@@ -376,88 +437,11 @@ function withProfileDefaults(requested: Dimensions, profile: Dimensions): Dimens
   return result;
 }
 
-function hashOf(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/**
- * The bot's server may already run restify's bodyParser for every route (it needs one for
- * /api/messages) or none at all, and running it twice fails on the already-parsed body; so this
- * takes a parsed body when there is one and reads the stream itself otherwise.
- */
-/** Receipts are photos: a larger cap than JSON bodies, checked while the bytes arrive. */
-const MAX_ATTACHMENT_BYTES = 15 * 1024 * 1024;
-
-function readRawBody(req: restify.Request, max: number): Promise<Buffer> {
-  return readCapped(
-    req,
-    max,
-    () => new ApiProblem(413, 'payload_too_large', `The file exceeds ${max} bytes`),
-  );
-}
-
-/** The body's bytes, refused as soon as the declared or the received size passes `max`. */
-async function readCapped(
-  req: restify.Request,
-  max: number,
-  tooBig: () => ApiProblem,
-): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > max) throw tooBig();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
-    size += buffer.length;
-    if (size > max) throw tooBig();
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-async function readJsonBody(req: restify.Request): Promise<unknown> {
-  const existing: unknown = (req as { body?: unknown }).body;
-  if (existing !== undefined && existing !== null) {
-    if (typeof existing === 'string') return parseJson(existing);
-    if (Buffer.isBuffer(existing)) return parseJson(existing.toString('utf8'));
-    return existing;
-  }
-  if ((req as { _readBody?: boolean })._readBody || req.readableEnded) return undefined;
-
-  const bytes = await readCapped(req, MAX_BODY_BYTES, tooLarge);
-  return parseJson(bytes.toString('utf8'));
-}
-
-function tooLarge(): ApiProblem {
-  return new ApiProblem(
-    413,
-    'payload_too_large',
-    `The request body exceeds ${MAX_BODY_BYTES} bytes`,
-  );
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiProblem(400, 'invalid_json', 'The request body is not valid JSON');
-  }
-}
-
-/** A route parameter as a string; restify types `params` as any. */
-function param(req: restify.Request, name: string): string {
-  const value: unknown = (req.params as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' ? value : '';
+/** The amount paid defaults to the claim's total in the payout currency (finance pays it whole). */
+function payoutOf(
+  claim: Claim,
+  given: { date: string; amountMinor?: number | undefined; currency: Payout['currency'] },
+): Payout {
+  const total = claim.totals.find((m) => m.currency === given.currency)?.amountMinor ?? 0;
+  return { date: given.date, amountMinor: given.amountMinor ?? total, currency: given.currency };
 }

@@ -16,6 +16,7 @@ import { ClaimsRepository } from './claims-repository.js';
 import { loadProfiles } from './profiles.js';
 import { registerClaimsApiRoutes } from './reference-server.js';
 import { adminTokenIssue, claimsTokenSchema } from '../token-rules.js';
+import { Webhooks } from './webhooks.js';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
@@ -28,6 +29,8 @@ const envSchema = z.object({
   CLAIMS_API_ADMIN_TOKEN: z.preprocess(emptyToUndefined, claimsTokenSchema.optional()),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   PROFILES_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** `off`: no /subscriptions, like an expense system without webhooks (subscribers poll). */
+  CLAIMS_API_WEBHOOKS: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -83,7 +86,10 @@ export async function startStandalone(
     const profiles = loadProfiles(settings.PROFILES_FILE);
 
     const server = restify.createServer({ name: 'claims-api' });
+    const webhooks =
+      settings.CLAIMS_API_WEBHOOKS === 'on' ? new Webhooks(db, { logger }) : undefined;
     registerClaimsApiRoutes(server, {
+      ...(webhooks ? { webhooks } : {}),
       repo,
       serviceToken: settings.CLAIMS_API_TOKEN,
       adminToken: settings.CLAIMS_API_ADMIN_TOKEN,
@@ -98,6 +104,8 @@ export async function startStandalone(
       });
     });
     const { port } = server.address();
+    // Deliveries an earlier run left unsent go out now.
+    webhooks?.kick();
 
     let closing: Promise<void> | undefined;
     return {
@@ -106,8 +114,10 @@ export async function startStandalone(
       close: () =>
         (closing ??= new Promise<void>((done) => {
           server.close(() => {
-            db.close();
-            done();
+            void Promise.resolve(webhooks?.close()).finally(() => {
+              db.close();
+              done();
+            });
           });
         })),
     };

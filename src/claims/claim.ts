@@ -135,6 +135,25 @@ export const moneySchema = z.object({
 });
 export type Money = z.infer<typeof moneySchema>;
 
+/** Who moved a claim and when: the employee filing or refiling it, or finance deciding on it. */
+export const statusChangeSchema = z.object({
+  at: z.string(),
+  status: z.enum(CLAIM_STATUSES),
+  /** `employee:<id>` for the employee's own moves, finance's name (or `finance`) for theirs. */
+  actor: z.string().max(200),
+  /** Finance's words on a rejection. */
+  reason: z.string().max(1000).optional(),
+});
+export type StatusChange = z.infer<typeof statusChangeSchema>;
+
+/** What was paid out and on which day (the bank's value date, Oslo time). */
+export const payoutSchema = z.object({
+  date: isoDate,
+  amountMinor: z.number().int().nonnegative(),
+  currency: z.enum(CURRENCIES),
+});
+export type Payout = z.infer<typeof payoutSchema>;
+
 export const claimSchema = z.object({
   id: z.string(),
   /** Human-friendly number the user can quote to finance, e.g. "RR-2026-000042". */
@@ -154,6 +173,15 @@ export const claimSchema = z.object({
   rejectionReason: z.string().max(1000).optional(),
   /** When the claim was paid out (date-time); only on a `paid` claim, and only if the API knows. */
   paidAt: z.string().optional(),
+  /**
+   * Starts at 1 and grows by one with each resubmission; optional so implementations from before
+   * resubmission (and claims stored before it) still meet the contract — read a missing one as 1.
+   */
+  version: z.number().int().positive().optional(),
+  /** Every status the claim has had, oldest first; optional for the same reason. */
+  history: z.array(statusChangeSchema).optional(),
+  /** On a `paid` claim, when finance said what and when. */
+  payout: payoutSchema.optional(),
 });
 export type Claim = z.infer<typeof claimSchema>;
 

@@ -8,11 +8,13 @@
 import type { Claim, NewClaim } from '../claims/claim.js';
 import { formatMoney, t, type MessageKey } from '../i18n/translate.js';
 import type { Turn } from './turn.js';
-import type { Refusal, UserState, View } from './types.js';
+import type { Refusal, Resubmission, UserState, View } from './types.js';
 
 export interface Draft {
   id: string;
   step: 'form' | 'review' | 'filing';
+  /** Reopened from a rejected claim: filing files that claim again. */
+  resubmits?: Resubmission;
   /** Filing waits in the outbox for the claims API to answer. */
   queued?: boolean;
 }
@@ -126,7 +128,12 @@ export const file: Step = (flow, turn, draft, fromCard) => {
   const sent = { ...draft, step: 'filing' as const };
   flow.set(turn.state, sent);
   if (fromCard) turn.replace = flow.summaryView(turn, sent, 'filing');
-  turn.effects.push({ type: 'fileClaim', draftId: draft.id, ...filing });
+  turn.effects.push({
+    type: 'fileClaim',
+    draftId: draft.id,
+    ...filing,
+    ...(draft.resubmits ? { resubmits: draft.resubmits } : {}),
+  });
 };
 
 /** Back to the form; not while the claims API has it. */

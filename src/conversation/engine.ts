@@ -9,6 +9,7 @@ import { langFromLocale } from '../i18n/translate.js';
 import type { ActionName, CardAction, RejectedAction } from './actions/card-action.js';
 import type { Handler, Routes } from './actions/route-types.js';
 import { claimsListView } from './card-views.js';
+import { followupRoutes, reopenClaim } from './claim-followup.js';
 import { showClaimsAnswer } from './claims-answers.js';
 import { fileFailed, fileQueued, filed, refile, type AnyDraftFlow } from './draft-lifecycle.js';
 import { mileageFlow, mileageRoutes } from './mileage-flow.js';
@@ -31,6 +32,7 @@ const ROUTES: Routes<ActionName> = {
   ...travelRoutes,
   ...inboxRoutes,
   ...helpRoutes,
+  ...followupRoutes,
 };
 
 /** Every draft that can be filed; a filing outcome goes to the one whose id it names. */
@@ -102,6 +104,15 @@ export function handleEvent(
       break;
     case 'claimsListFailed':
       turn.say('claims.unavailable');
+      break;
+    case 'claimReopened':
+      reopenClaim(turn, event.claim);
+      break;
+    case 'claimReopenFailed':
+      turn.say(event.reason === 'notFound' ? 'reopen.notFound' : 'reopen.unavailable');
+      break;
+    case 'inboxDropped':
+      turn.say('inbox.dropped', { count: event.count });
       break;
     case 'receiptsArrived':
       if (!personal) turn.say('group.private');

@@ -9,6 +9,7 @@ import {
   type UnderstandingContext,
 } from '../understanding/understand.js';
 import type { Command } from './commands.js';
+import { setReminders } from './claim-followup.js';
 import { addTripOutlayToMileage, applyCorrection, tripOutlayLine } from './corrections.js';
 import { reviewMileage, startMileage } from './mileage-flow.js';
 import { asksForOneClaim } from './one-claim-text.js';
@@ -30,6 +31,8 @@ const PRIVATE_COMMANDS = new Set<Command['name']>([
   'cancel',
   'undo',
   'file',
+  'remindersOff',
+  'remindersOn',
 ]);
 
 /** What the bot is waiting for: the context a message is understood in. */
@@ -141,5 +144,8 @@ function onCommand(turn: Turn, command: Command) {
       return turn.say('greeting.reply');
     case 'thanks':
       return turn.say('thanks.reply');
+    case 'remindersOff':
+    case 'remindersOn':
+      return setReminders(turn, command.name === 'remindersOn');
   }
 }

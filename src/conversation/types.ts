@@ -4,6 +4,7 @@
  */
 import type { Understanding } from '../understanding/understand.js';
 import type {
+  AttachmentRef,
   Claim,
   Currency,
   ExpenseKind,
@@ -45,9 +46,21 @@ export const OUTLAY_FIELDS = [
 ] as const;
 export type OutlayField = (typeof OUTLAY_FIELDS)[number];
 
+/**
+ * A draft reopened from a rejected claim: filing it files that claim again (same number), from the
+ * version the user edited, with the files it already had.
+ */
+export interface Resubmission {
+  claimId: string;
+  number: string;
+  version: number;
+  attachments: AttachmentRef[];
+}
+
 export interface OutlayDraft {
   /** Also the Idempotency-Key when filing, so a retried or double-clicked file never files twice. */
   id: string;
+  resubmits?: Resubmission;
   /** Set when this outlay belongs on a mileage or travel claim instead of a claim of its own. */
   parent?: { kind: 'mileage' | 'travel'; id: string };
   step: 'form' | 'review' | 'filing';
@@ -93,6 +106,7 @@ export interface ClaimLineDraft {
 export interface OutlayClaimDraft {
   /** Also the Idempotency-Key when filing. */
   id: string;
+  resubmits?: Resubmission;
   step: 'form' | 'review' | 'filing';
   /** Filing waits in the outbox for the claims API to answer. */
   queued?: boolean;
@@ -149,6 +163,7 @@ export interface MileageFields {
 export interface MileageDraft {
   /** Also the Idempotency-Key when filing. */
   id: string;
+  resubmits?: Resubmission;
   step: 'form' | 'review' | 'filing';
   /** Filing waits in the outbox for the claims API to answer. */
   queued?: boolean;
@@ -210,6 +225,8 @@ export interface UserState {
   setAside?: OutlayDraft;
   /** The last filed draft, so a repeated click on File says where it went instead of filing again. */
   lastFiled?: { draftId: string; number: string; draft?: OutlayDraft; claim?: OutlayClaimDraft };
+  /** "stopp påminnelser": no weekly nudges about waiting receipts and drafts. */
+  remindersOff?: boolean;
 }
 
 /** Why the claims API refused a claim for good, as the user is told it. */
@@ -271,6 +288,10 @@ export type ConversationEvent =
       question?: ClaimsQuestion;
     }
   | { type: 'claimsListFailed' }
+  /** A rejected claim fetched to be fixed and filed again ("Endre og send inn på nytt"). */
+  | { type: 'claimReopened'; claim: Claim }
+  | { type: 'claimReopenFailed'; reason: 'notFound' | 'unavailable' }
+  | { type: 'inboxDropped'; count: number }
   | { type: 'helpAnswered'; reply: HelpReply }
   /**
    * Photos or files arrived; the bot reads them in the background and then sends receiptRead or
@@ -302,7 +323,9 @@ export type CardTemplate =
   | 'travel-form'
   | 'receipts-list'
   | 'outlay-claim'
-  | 'receipts-merge';
+  | 'receipts-merge'
+  /** A message with buttons that is not a form: a status change, a reminder. */
+  | 'notice';
 
 export type View =
   | { kind: 'text'; text: string }
@@ -316,8 +339,14 @@ export type Effect =
       claim: NewClaim;
       receiptIds?: string[];
       documentIds?: string[];
+      /** Files a rejected claim again (PUT) instead of a new one. */
+      resubmits?: Resubmission;
     }
   | { type: 'listReceipts' }
+  /** Deletes the receipts waiting in the inbox (a reminder's "drop"). */
+  | { type: 'dropInbox' }
+  /** Fetches a rejected claim to reopen it as a draft. */
+  | { type: 'reopenClaim'; claimId: string }
   /** The receipts waiting in the inbox, for one claim with a line each. */
   | { type: 'gatherInbox' }
   | { type: 'loadReceipt'; receiptId: string }

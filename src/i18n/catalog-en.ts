@@ -366,6 +366,32 @@ export const en = {
   'outlayClaim.busy': 'File or cancel the claim you are working on first; here it is.',
   'outlayClaim.draftMerged':
     'That outlay is now a line on the claim with several receipts: here it is.',
+  'notify.approved': '**{number}** is approved.',
+  'notify.rejected': '**{number}** is rejected: {reason}',
+  'notify.rejectedNoReason': '**{number}** is rejected.',
+  'notify.paid': '**{number}** is paid, {amount} on {date}.',
+  'notify.paidNoDate': '**{number}** is paid.',
+  'notify.resubmit': 'Change and file again',
+  'reopen.intro':
+    'Here is {number} again with everything kept. Fix what finance asked for and file it: it goes back as {number}.',
+  'reopen.notRejected': '{number} is not rejected, so there is nothing to change and file again.',
+  'reopen.travelNotInChat':
+    '{number} has per diem, which I cannot reopen here yet. Fix it in the expense system, or write "travel" to start a new travel claim.',
+  'reopen.claimInProgress':
+    'You have a claim with several receipts in progress. File or cancel it first, then press the button again.',
+  'reopen.notFound': 'I cannot find that claim any more.',
+  'reopen.unavailable':
+    'The claims system does not answer right now. Press the button again in a little while.',
+  'reminders.off': 'OK, no more reminders. Write "start reminders" to have them back.',
+  'reminders.on':
+    'OK, I will remind you (at most once a week) about receipts and drafts left waiting.',
+  'reminder.intro': 'A friendly nudge:',
+  'reminder.receipts': '{count} receipt(s) are waiting in your inbox.',
+  'reminder.drafts': 'A claim you started is not filed yet.',
+  'reminder.finish': 'Finish',
+  'reminder.drop': 'Drop',
+  'reminder.stopHint': 'Write "stop reminders" if you would rather not get these.',
+  'inbox.dropped': '{count} receipt(s) removed from your inbox.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -375,4 +375,30 @@ export const nb: Record<MessageKey, string> = {
   'outlayClaim.busy': 'Send inn eller avbryt kravet du holder på med først; her er det.',
   'outlayClaim.draftMerged':
     'Det utlegget er nå en linje på kravet med flere kvitteringer: her er det.',
+  'notify.approved': '**{number}** er godkjent.',
+  'notify.rejected': '**{number}** er avvist: {reason}',
+  'notify.rejectedNoReason': '**{number}** er avvist.',
+  'notify.paid': '**{number}** er utbetalt, {amount} den {date}',
+  'notify.paidNoDate': '**{number}** er utbetalt.',
+  'notify.resubmit': 'Endre og send inn på nytt',
+  'reopen.intro':
+    'Her er {number} igjen, med alt som det var. Rett det økonomi ba om og send inn: det går tilbake som {number}.',
+  'reopen.notRejected':
+    '{number} er ikke avvist, så det er ingenting å endre og sende inn på nytt.',
+  'reopen.travelNotInChat':
+    '{number} har diett, og det kan jeg ikke åpne igjen her ennå. Rett det i reiseregningssystemet, eller skriv «reise» for å starte en ny reise.',
+  'reopen.claimInProgress':
+    'Du holder på med et krav med flere kvitteringer. Send det inn eller avbryt det først, og trykk så på knappen igjen.',
+  'reopen.notFound': 'Jeg finner ikke det kravet lenger.',
+  'reopen.unavailable': 'Kravsystemet svarer ikke akkurat nå. Trykk på knappen igjen om litt.',
+  'reminders.off': 'Greit, ingen flere påminnelser. Skriv «start påminnelser» for å få dem igjen.',
+  'reminders.on':
+    'Greit, jeg minner deg på (høyst én gang i uka) kvitteringer og utkast som venter.',
+  'reminder.intro': 'En vennlig påminnelse:',
+  'reminder.receipts': '{count} kvittering(er) venter i innboksen din.',
+  'reminder.drafts': 'Et krav du begynte på, er ikke sendt inn ennå.',
+  'reminder.finish': 'Gjør ferdig',
+  'reminder.drop': 'Forkast',
+  'reminder.stopHint': 'Skriv «stopp påminnelser» hvis du ikke vil ha disse.',
+  'inbox.dropped': '{count} kvittering(er) er fjernet fra innboksen.',
 };

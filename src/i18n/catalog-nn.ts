@@ -373,4 +373,30 @@ export const nn: Record<MessageKey, string> = {
   'outlayClaim.busy': 'Send inn eller avbryt kravet du held på med først; her er det.',
   'outlayClaim.draftMerged':
     'Det utlegget er no ei linje på kravet med fleire kvitteringar: her er det.',
+  'notify.rejected': '**{number}** er avvist: {reason}',
+  'notify.approved': '**{number}** er godkjend.',
+  'notify.rejectedNoReason': '**{number}** er avvist.',
+  'notify.paidNoDate': '**{number}** er utbetalt.',
+  'notify.paid': '**{number}** er utbetalt, {amount} den {date}',
+  'notify.resubmit': 'Endre og send inn på nytt',
+  'reopen.intro':
+    'Her er {number} att, med alt som det var. Rett det økonomi bad om og send inn: det går tilbake som {number}.',
+  'reopen.notRejected':
+    '{number} er ikkje avvist, så det er ingenting å endre og sende inn på nytt.',
+  'reopen.travelNotInChat':
+    '{number} har diett, og det kan eg ikkje opne att her enno. Rett det i reiserekningssystemet, eller skriv «reise» for å starte ei ny reise.',
+  'reopen.claimInProgress':
+    'Du held på med eit krav med fleire kvitteringar. Send det inn eller avbryt det først, og trykk så på knappen att.',
+  'reopen.notFound': 'Eg finn ikkje det kravet lenger.',
+  'reopen.unavailable': 'Kravsystemet svarar ikkje akkurat no. Trykk på knappen att om litt.',
+  'reminders.off': 'Greitt, ingen fleire påminningar. Skriv «start påminningar» for å få dei att.',
+  'reminders.on':
+    'Greitt, eg minner deg på (høgst éin gong i veka) kvitteringar og utkast som ventar.',
+  'reminder.intro': 'Ei venleg påminning:',
+  'reminder.receipts': '{count} kvittering(ar) ventar i innboksen din.',
+  'reminder.drafts': 'Eit krav du byrja på, er ikkje sendt inn enno.',
+  'reminder.finish': 'Gjer ferdig',
+  'reminder.drop': 'Forkast',
+  'reminder.stopHint': 'Skriv «stopp påminningar» om du ikkje vil ha desse.',
+  'inbox.dropped': '{count} kvittering(ar) er fjerna frå innboksen.',
 };

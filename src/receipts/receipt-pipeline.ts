@@ -132,6 +132,13 @@ export class ReceiptPipeline {
     return read;
   }
 
+  /** Deletes every receipt waiting in the inbox (a reminder's "drop"); how many went. */
+  dropInbox(employeeId: string): number {
+    return this.deps.store
+      .listInbox(employeeId)
+      .filter((r) => this.deps.store.remove(employeeId, r.id)).length;
+  }
+
   inbox(employeeId: string): ReceiptSummary[] {
     return this.deps.store.listInbox(employeeId).flatMap((r) => summary(r) ?? []);
   }

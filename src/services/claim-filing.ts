@@ -12,7 +12,7 @@ import {
   ClaimsApiUnavailableError,
   type ClaimsClient,
 } from '../claims-api/claims-client.js';
-import type { Refusal } from '../conversation/types.js';
+import type { Refusal, Resubmission } from '../conversation/types.js';
 import { errorSummary } from '../logger.js';
 import type { ReceiptPipeline } from '../receipts/receipt-pipeline.js';
 
@@ -22,6 +22,8 @@ export interface ClaimDelivery {
   claim: NewClaim;
   receiptIds?: string[];
   documentIds?: string[];
+  /** A rejected claim filed again (PUT, same claim), with the files it already had. */
+  resubmits?: Resubmission;
 }
 
 export type DeliveryOutcome =
@@ -54,11 +56,21 @@ export class ClaimFiling {
           });
         }
       }
-      const claim = await claims.fileClaim(
-        employeeId,
-        { ...delivery.claim, attachments },
-        delivery.draftId,
+      // A reopened claim keeps the files it was filed with; they are on the claims API already.
+      const kept = (delivery.resubmits?.attachments ?? []).filter(
+        (a) => !attachments.some((b) => b.sha256 === a.sha256),
       );
+      const content = { ...delivery.claim, attachments: [...kept, ...attachments] };
+      const { resubmits } = delivery;
+      const claim = resubmits
+        ? await claims.resubmitClaim(
+            employeeId,
+            resubmits.claimId,
+            content,
+            resubmits.version,
+            delivery.draftId,
+          )
+        : await claims.fileClaim(employeeId, content, delivery.draftId);
       if (roles.length > 0)
         receipts.markFiled(
           employeeId,

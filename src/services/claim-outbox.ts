@@ -8,7 +8,7 @@
  */
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { NewClaim } from '../claims/claim.js';
+import { attachmentRefSchema, type NewClaim } from '../claims/claim.js';
 import type { ConversationEvent } from '../conversation/types.js';
 import { backoffDelay, type BackoffOptions } from '../jobs/backoff.js';
 import { jobKind, type Job, type JobQueue, type LeasedJob } from '../jobs/job-queue.js';
@@ -29,6 +29,14 @@ export const fileClaimJob = jobKind(
     ),
     receiptIds: z.array(z.string()).optional(),
     documentIds: z.array(z.string()).optional(),
+    resubmits: z
+      .object({
+        claimId: z.string(),
+        number: z.string(),
+        version: z.number().int().positive(),
+        attachments: z.array(attachmentRefSchema),
+      })
+      .optional(),
     origin: z.record(z.string(), z.unknown()).optional(),
   }),
 );

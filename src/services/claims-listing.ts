@@ -31,4 +31,17 @@ export class ClaimsListing {
       return { type: 'claimsListFailed' };
     }
   }
+
+  /** A claim to reopen as a draft ("Endre og send inn på nytt"); the engine checks it is rejected. */
+  async reopen(employeeId: string, claimId: string): Promise<ConversationEvent> {
+    try {
+      const claim = await this.deps.claims.getClaim(employeeId, claimId);
+      return claim
+        ? { type: 'claimReopened', claim }
+        : { type: 'claimReopenFailed', reason: 'notFound' };
+    } catch (err) {
+      this.deps.logger.warn({ err: errorSummary(err) }, 'fetching a claim to reopen failed');
+      return { type: 'claimReopenFailed', reason: 'unavailable' };
+    }
+  }
 }

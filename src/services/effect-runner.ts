@@ -51,6 +51,10 @@ export class EffectRunner {
       }
       case 'fileClaim':
         return this.deps.filing.deliverNow(effect.draftId);
+      case 'reopenClaim':
+        return this.deps.listing.reopen(employeeId, effect.claimId);
+      case 'dropInbox':
+        return { type: 'inboxDropped', count: receipts.dropInbox(employeeId) };
     }
   }
 

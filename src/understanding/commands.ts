@@ -18,6 +18,9 @@ export type Command =
   | { name: 'file' }
   | { name: 'language'; lang?: Lang }
   | { name: 'greeting' }
+  /** "stopp påminnelser" / "start påminnelser": the weekly nudges about waiting receipts and drafts. */
+  | { name: 'remindersOff' }
+  | { name: 'remindersOn' }
   | { name: 'thanks' };
 
 /** Lower-cases, folds whitespace and drops trailing punctuation and emoji-free decoration. */
@@ -49,6 +52,14 @@ const patterns: Array<[RegExp, Command['name']]> = [
     'myReceipts',
   ],
   [/^(?:hjelp|help|\?|kva kan du|hva kan du|what can you do|meny|menu)$/, 'help'],
+  [
+    /^(?:stopp|stop|slå av|skru av|turn off|ingen|no more|ikkje fleire|ikke flere) ?(?:alle )?(?:påminnelser|påminnelsene|påminningar|påminningane|reminders|the reminders)$/,
+    'remindersOff',
+  ],
+  [
+    /^(?:start|slå på|skru på|turn on|start igjen|start att) ?(?:påminnelser|påminnelsene|påminningar|påminningane|reminders|the reminders)(?: again| igjen| att)?$/,
+    'remindersOn',
+  ],
   [/^(?:avbryt|cancel|stopp|stop|abort)$/, 'cancel'],
   [/^(?:angre|undo|angr)$/, 'undo'],
   [/^(?:send inn|send det inn|file|file it|submit|lever|send)$/, 'file'],

@@ -18,6 +18,7 @@ import {
   CLAIMS_API_PREFIX,
   registerClaimsApiRoutes,
 } from '../../src/claims-api/reference-server.js';
+import { Webhooks } from '../../src/claims-api/webhooks.js';
 import { createLogger } from '../../src/logger.js';
 
 export const TOKEN = 'service-token-for-tests-0123456789';
@@ -70,6 +71,7 @@ export interface Api {
   logs: string[];
   server: restify.Server;
   setClock(date: Date): void;
+  webhooks: Webhooks | undefined;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,8 @@ export async function startApi(
     adminToken?: string | null;
     globalBodyParser?: boolean;
     repo?: (db: Database.Database) => ClaimsRepository;
+    /** Webhook subscriptions on, with retries this far apart (ms) at first. */
+    webhookRetryMs?: number;
   } = {},
 ): Promise<Api> {
   const db = new Database(options.file ?? join(dir, `api-${running.length}-${Date.now()}.sqlite`));
@@ -95,7 +99,12 @@ export async function startApi(
   let clock = new Date('2026-03-02T08:00:00.000Z');
   const server = restify.createServer();
   if (options.globalBodyParser) server.use(restify.plugins.bodyParser());
+  const webhooks =
+    options.webhookRetryMs === undefined
+      ? undefined
+      : new Webhooks(db, { logger: createLogger('silent'), retryBaseMs: options.webhookRetryMs });
   registerClaimsApiRoutes(server, {
+    ...(webhooks ? { webhooks } : {}),
     repo,
     serviceToken: TOKEN,
     adminToken: options.adminToken === null ? undefined : (options.adminToken ?? ADMIN_TOKEN),
@@ -119,7 +128,9 @@ export async function startApi(
     setClock: (date) => {
       clock = date;
     },
+    webhooks,
     close: async () => {
+      await webhooks?.close();
       await new Promise<void>((done) => {
         server.close(() => done());
       });

@@ -8,4 +8,9 @@ export const generalActions = [
   // Without its receipt the button cannot do anything: that is a malformed action, not a no-op.
   withKeys('receipt.toClaim', { receiptId: z.string().min(1) }),
   onDraft('receipts.allToClaim'),
+  // "Endre og send inn på nytt" on a rejection: the claim to reopen as a draft.
+  withKeys('claim.reopen', { claimId: z.string().min(1) }),
+  // A reminder's buttons: show the waiting receipts or drafts, or drop them.
+  onDraft('reminder.finish'),
+  onDraft('reminder.drop'),
 ] as const;

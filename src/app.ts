@@ -28,6 +28,8 @@ import { createExpenseServices } from './services/expense-services.js';
 import { modelUnderstandingFor } from './services/model-understanding.js';
 import { createReceiptLinks } from './services/receipt-links.js';
 import { SqliteStorage } from './store/sqlite-storage.js';
+import { ChatReferences } from './store/chat-references.js';
+import { registerTab } from './tab/tab-wiring.js';
 
 export interface RunningApp {
   url: string;
@@ -107,8 +109,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         logger.warn({ err: errorSummary(err) }, 'OCR failed; the vision model read the receipt'),
     },
   );
+  const receiptStore = new ReceiptStore(db, path.join(config.DATA_DIR, 'receipts'));
   const receipts = new ReceiptPipeline({
-    store: new ReceiptStore(db, path.join(config.DATA_DIR, 'receipts')),
+    store: receiptStore,
     extractor,
     logger,
   });
@@ -191,8 +194,18 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     cards: new CardRenderer(),
     logger,
     defaultLang: config.DEFAULT_LOCALE,
+    chatReferences: new ChatReferences(db),
   });
   started.bot = bot;
+  registerTab(server, {
+    config,
+    claims: claimsClient,
+    links,
+    receipts: receiptStore,
+    states: storage,
+    continueInChat: (employeeId, payload) => bot.continueInChat(adapter, employeeId, payload),
+    logger: logger.child({ component: 'tab' }),
+  });
   const url = `http://127.0.0.1:${port}`;
   logger.info(
     { port, auth: config.authEnabled, claimsApi: embedded ? 'embedded' : config.CLAIMS_API_URL },

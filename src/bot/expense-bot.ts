@@ -11,6 +11,8 @@ import {
   ActivityTypes,
   CardFactory,
   MessageFactory,
+  type BotAdapter,
+  type ConversationReference,
   type InvokeResponse,
 } from 'botbuilder';
 import type { Logger } from 'pino';
@@ -25,8 +27,10 @@ import type {
 import { errorSummary } from '../logger.js';
 import { attachmentsToFetch, type AttachmentToFetch } from '../receipts/intake.js';
 import type { ExpenseServices } from '../services/expense-services.js';
+import type { ChatReferences } from '../store/chat-references.js';
 import type { ProcessedActivities } from '../store/processed-activities.js';
 import type { AdaptiveCardJson, CardRenderer } from './card-renderer.js';
+import { cardActionEvent } from './card-action-event.js';
 import { employeeIdOf, eventOf, firstName, messageText, scopeOf, userToday } from './turn-facts.js';
 
 // Activity types arrive as plain strings; botbuilder names them in an enum.
@@ -43,6 +47,8 @@ export interface ExpenseBotDeps {
   defaultLang: Lang;
   now?: () => Date;
   newId?: () => string;
+  /** Each employee's personal chat, kept so the tab can have the bot post into it. */
+  chatReferences?: ChatReferences;
 }
 
 export class ExpenseBot extends ActivityHandler {
@@ -107,9 +113,41 @@ export class ExpenseBot extends ActivityHandler {
       defaultLang: this.deps.defaultLang,
       newId: this.newId,
     };
+    if (facts.scope === 'personal')
+      this.deps.chatReferences?.remember(
+        employeeId,
+        TurnContext.getConversationReference(activity),
+      );
     if (event.type === 'receiptsArrived')
       return this.acknowledgeReceipts(context, employeeId, facts, files);
     return this.runEvents(context, employeeId, facts, [event]);
+  }
+
+  /**
+   * Runs a card action in the employee's personal chat without a message from them (the tab's
+   * "Continue in chat"): what the action shows is posted proactively. False when the bot has no
+   * personal chat with them to post into yet.
+   */
+  async continueInChat(
+    adapter: BotAdapter,
+    employeeId: string,
+    payload: unknown,
+  ): Promise<boolean> {
+    const stored = this.deps.chatReferences?.find(employeeId);
+    if (!stored) return false;
+    const reference = stored as Partial<ConversationReference>;
+    const facts: TurnContextData = {
+      today: userToday({}, this.now()),
+      scope: 'personal',
+      ...(typeof reference.locale === 'string' ? { locale: reference.locale } : {}),
+      defaultLang: this.deps.defaultLang,
+      newId: this.newId,
+    };
+    const event = cardActionEvent({ type: 'message', value: payload });
+    await adapter.continueConversationAsync(this.deps.botAppId, reference, (context) =>
+      this.runEvents(context, employeeId, facts, [event]).then(() => undefined),
+    );
+    return true;
   }
 
   /**

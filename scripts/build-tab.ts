@@ -5,7 +5,7 @@
  * JavaScript. Prints the sizes (raw and gzipped). `npm run build` runs it; `npm start` runs it
  * when the sources are newer than the build (scripts/build-if-stale.ts).
  */
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -39,13 +39,22 @@ export function themeCss(css: string): string {
     .join('\n');
 }
 
+/** A server (or a second build) reading the folder meanwhile sees the old file or the new, never half. */
+function writeAtomically(name: string, contents: string | Uint8Array) {
+  const target = path.join(TAB_OUT, name);
+  const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, target);
+}
+
 export interface TabBuild {
   files: Array<{ name: string; bytes: number; gzipBytes: number }>;
 }
 
 export async function buildTab(): Promise<TabBuild> {
   mkdirSync(TAB_OUT, { recursive: true });
-  await build({
+  const bundled = await build({
+    write: false,
     entryPoints: [path.join(root, 'src/tab-page/main.ts')],
     bundle: true,
     minify: true,
@@ -58,8 +67,11 @@ export async function buildTab(): Promise<TabBuild> {
   });
   const css = readFileSync(path.join(root, 'src/tab-page/tab.css'), 'utf8');
   const minified = await transform(`${themeCss(css)}\n${css}`, { loader: 'css', minify: true });
-  writeFileSync(path.join(TAB_OUT, 'tab.css'), minified.code);
-  copyFileSync(path.join(root, 'src/tab-page/index.html'), path.join(TAB_OUT, 'index.html'));
+  const js = bundled.outputFiles[0];
+  if (!js) throw new Error('esbuild wrote no bundle');
+  writeAtomically('tab.js', js.contents);
+  writeAtomically('tab.css', minified.code);
+  writeAtomically('index.html', readFileSync(path.join(root, 'src/tab-page/index.html')));
   const files = ['index.html', 'tab.js', 'tab.css'].map((name) => {
     const bytes = readFileSync(path.join(TAB_OUT, name));
     return { name, bytes: bytes.length, gzipBytes: gzipSync(bytes).length };

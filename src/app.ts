@@ -29,6 +29,7 @@ import { modelUnderstandingFor } from './services/model-understanding.js';
 import { createReceiptLinks } from './services/receipt-links.js';
 import { SqliteStorage } from './store/sqlite-storage.js';
 import { ChatReferences } from './store/chat-references.js';
+import { deriveTeamsAppId, tabDeepLink } from './tab/teams-app-id.js';
 import { registerTab } from './tab/tab-wiring.js';
 
 export interface RunningApp {
@@ -195,6 +196,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logger,
     defaultLang: config.DEFAULT_LOCALE,
     chatReferences: new ChatReferences(db),
+    ...(config.MicrosoftAppId
+      ? { tabUrl: tabDeepLink(config.TEAMS_APP_ID ?? deriveTeamsAppId(config.MicrosoftAppId)) }
+      : {}),
   });
   started.bot = bot;
   registerTab(server, {

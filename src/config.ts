@@ -38,6 +38,8 @@ const schema = z
       z.string().min(32, 'must be at least 32 characters').optional(),
     ),
 
+    /** The Teams app's id (manifest id) for links to its tab; derived from MicrosoftAppId when unset. */
+    TEAMS_APP_ID: optionalString,
     /** The app registration the tab's SSO tokens are issued for; MicrosoftAppId when unset. */
     TAB_SSO_CLIENT_ID: optionalString,
     /** Who the tab shows with auth off (local use); the Agents Playground's default user. */

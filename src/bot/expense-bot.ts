@@ -47,6 +47,8 @@ export interface ExpenseBotDeps {
   defaultLang: Lang;
   now?: () => Date;
   newId?: () => string;
+  /** Deep link to the "Mine krav" tab, for the claims list's "Open the tab" button. */
+  tabUrl?: string;
   /** Each employee's personal chat, kept so the tab can have the bot post into it. */
   chatReferences?: ChatReferences;
 }
@@ -272,7 +274,11 @@ export class ExpenseBot extends ActivityHandler {
   }
 
   private toCard(view: View): AdaptiveCardJson | undefined {
-    return view.kind === 'card' ? this.deps.cards.render(view.template, view.data) : undefined;
+    if (view.kind !== 'card') return undefined;
+    // The tab's address is configuration, which the pure conversation does not see.
+    const { tabUrl } = this.deps;
+    const data = view.template === 'claims-list' && tabUrl ? { ...view.data, tabUrl } : view.data;
+    return this.deps.cards.render(view.template, data);
   }
 
   private async send(context: TurnContext, view: View) {

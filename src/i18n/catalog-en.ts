@@ -122,6 +122,7 @@ export const en = {
   'claims.unavailable':
     'I could not reach the claims system to fetch your claims. Please try again in a little while.',
   'claims.receipt': 'See receipt',
+  'claims.openTab': 'Open the tab',
   'claims.more': '…and {count} more.',
 
   // Questions about the user's own claims in chat (conversation/claims-answers.ts).

@@ -125,6 +125,7 @@ export const nb: Record<MessageKey, string> = {
   'claims.unavailable':
     'Jeg fikk ikke kontakt med reiseregningssystemet for å hente kravene dine. Prøv igjen om litt.',
   'claims.receipt': 'Se kvittering',
+  'claims.openTab': 'Åpne i fanen',
   'claims.more': '… og {count} til.',
 
   // Questions about the user's own claims in chat (conversation/claims-answers.ts).

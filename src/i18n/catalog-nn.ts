@@ -125,6 +125,7 @@ export const nn: Record<MessageKey, string> = {
   'claims.unavailable':
     'Eg fekk ikkje kontakt med reiserekningssystemet for å hente krava dine. Prøv igjen om litt.',
   'claims.receipt': 'Sjå kvittering',
+  'claims.openTab': 'Opne i fana',
   'claims.more': '… og {count} til.',
 
   // Questions about the user's own claims in chat (conversation/claims-answers.ts).

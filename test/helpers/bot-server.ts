@@ -30,6 +30,8 @@ export interface BotServer {
 export interface BotServerOptions {
   /** Runs once the data folder exists and before the bot starts, e.g. to leave files in it. */
   seed?: (dataDir: string) => void | Promise<void>;
+  /** More environment for the bot process, e.g. a setting a test needs. */
+  env?: Record<string, string>;
 }
 
 /** Registers the hooks that run the bot for this test file; `name` names its data folder. */
@@ -38,7 +40,7 @@ export function useBotServer(name: string, options: BotServerOptions = {}): BotS
   const connector = new FakeConnector();
   let bot: BotProcess | undefined;
   const start = async () => {
-    bot = await startBotProcess({ DATA_DIR: dataDir });
+    bot = await startBotProcess({ ...options.env, DATA_DIR: dataDir });
   };
   const running = () => {
     if (!bot) throw new Error('the bot process has not started');

@@ -3,68 +3,44 @@
  * answers as the development identity, and "Continue in chat" makes the bot post the draft's
  * card into the user's personal chat on the local Bot Connector, without a message from them.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTab } from '../../scripts/build-tab.js';
-import { startBotProcess, type BotProcess } from '../../scripts/lib/bot-process.js';
-import { FakeConnector } from '../../scripts/lib/fake-connector.js';
 import { overviewSchema } from '../../src/tab/overview-schema.js';
+import { useBotServer } from '../helpers/bot-server.js';
 
 const AAD = '7d2c0000-0000-4000-8000-0000000000aa';
 const CONVERSATION = 'a:conv-tab';
-const dataDir = mkdtempSync(path.join(tmpdir(), 'rr-tab-e2e-'));
-const connector = new FakeConnector();
-let bot: BotProcess;
-
-beforeAll(async () => {
-  await buildTab();
-  await connector.start();
-  bot = await startBotProcess({ DATA_DIR: dataDir, TAB_DEV_EMPLOYEE_ID: AAD });
-});
-afterAll(async () => {
-  await bot?.stop();
-  await connector.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+beforeAll(() => buildTab());
+const server = useBotServer('tab', { env: { TAB_DEV_EMPLOYEE_ID: AAD } });
+const { connector } = server;
 
 async function say(text: string) {
-  const response = await fetch(`${bot.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: connector.url,
-      recipient: { id: '28:bot', name: 'Reiserekning' },
-      timestamp: new Date().toISOString(),
+  const { status } = await server.post(
+    server.activity({
       from: { id: `29:${AAD}`, name: 'Kari Nordmann', aadObjectId: AAD },
       conversation: { id: CONVERSATION, conversationType: 'personal', tenantId: 'tenant-1' },
       locale: 'nb-NO',
       text,
     }),
-  });
-  expect(response.status).toBeLessThan(300);
+  );
+  expect(status).toBeLessThan(300);
 }
 
 describe('the tab in the running bot, auth off', () => {
   it('serves the built page under /tab/ with its security headers', async () => {
-    const page = await fetch(`${bot.url}/tab/`);
+    const page = await fetch(`${server.bot.url}/tab/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.headers.get('content-security-policy')).toContain('frame-ancestors');
     expect(await page.text()).toContain('tab.js');
-    expect((await fetch(`${bot.url}/tab/tab.js`)).status).toBe(200);
-    expect((await fetch(`${bot.url}/tab/../package.json`)).status).toBe(404);
+    expect((await fetch(`${server.bot.url}/tab/tab.js`)).status).toBe(200);
+    expect((await fetch(`${server.bot.url}/tab/../package.json`)).status).toBe(404);
   });
 
   it('shows the development identity’s drafts and says it is in development mode', async () => {
     await say('ny utlegg');
     const overview = overviewSchema.parse(
-      await (await fetch(`${bot.url}/api/tab/overview`)).json(),
+      await (await fetch(`${server.bot.url}/api/tab/overview`)).json(),
     );
     expect(overview.development).toBe(true);
     expect(overview.claims.map((c) => [c.status, c.draftKind])).toEqual([['draft', 'outlay']]);
@@ -72,7 +48,7 @@ describe('the tab in the running bot, auth off', () => {
 
   it('"Continue in chat" posts the draft’s form into the personal chat', async () => {
     const before = connector.cards(CONVERSATION).length;
-    const response = await fetch(`${bot.url}/api/tab/continue`, {
+    const response = await fetch(`${server.bot.url}/api/tab/continue`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ draftKind: 'outlay' }),
@@ -88,7 +64,7 @@ describe('the tab in the running bot, auth off', () => {
   });
 
   it('has nothing to continue for a draft the user does not have', async () => {
-    const response = await fetch(`${bot.url}/api/tab/continue`, {
+    const response = await fetch(`${server.bot.url}/api/tab/continue`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ draftKind: 'travel' }),

@@ -207,7 +207,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     links,
     receipts: receiptStore,
     states: storage,
-    continueInChat: (employeeId, payload) => bot.continueInChat(adapter, employeeId, payload),
+    continueInChat: (employeeId, what) => bot.continueInChat(adapter, employeeId, what),
     logger: logger.child({ component: 'tab' }),
   });
   const url = `http://127.0.0.1:${port}`;

@@ -16,6 +16,7 @@ import {
   type InvokeResponse,
 } from 'botbuilder';
 import type { Logger } from 'pino';
+import type { Claim } from '../claims/claim.js';
 import { readReceiptText } from '../conversation/one-claim-text.js';
 import type {
   ConversationEvent,
@@ -52,6 +53,9 @@ export interface ExpenseBotDeps {
   /** Each employee's personal chat, kept so the tab can have the bot post into it. */
   chatReferences?: ChatReferences;
 }
+
+/** What the tab's "Continue in chat" runs: a card's action on a draft, or a rejected claim to redo. */
+export type ContinueWhat = { cardAction: Record<string, unknown> } | { rejectedClaim: Claim };
 
 export class ExpenseBot extends ActivityHandler {
   private readonly now: () => Date;
@@ -133,7 +137,7 @@ export class ExpenseBot extends ActivityHandler {
   async continueInChat(
     adapter: BotAdapter,
     employeeId: string,
-    payload: unknown,
+    what: ContinueWhat,
   ): Promise<boolean> {
     const stored = this.deps.chatReferences?.find(employeeId);
     if (!stored) return false;
@@ -145,7 +149,10 @@ export class ExpenseBot extends ActivityHandler {
       defaultLang: this.deps.defaultLang,
       newId: this.newId,
     };
-    const event = cardActionEvent({ type: 'message', value: payload });
+    const event: ConversationEvent =
+      'cardAction' in what
+        ? cardActionEvent({ type: 'message', value: what.cardAction })
+        : { type: 'resumeClaim', claim: what.rejectedClaim };
     await adapter.continueConversationAsync(this.deps.botAppId, reference, (context) =>
       this.runEvents(context, employeeId, facts, [event]).then(() => undefined),
     );

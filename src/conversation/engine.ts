@@ -9,6 +9,7 @@ import { langFromLocale } from '../i18n/translate.js';
 import type { ActionName, CardAction, RejectedAction } from './actions/card-action.js';
 import type { Handler, Routes } from './actions/route-types.js';
 import { claimsListView } from './card-views.js';
+import { resumeRejectedClaim } from './resume-claim.js';
 import { showClaimsAnswer } from './claims-answers.js';
 import { fileFailed, filed, type AnyDraftFlow } from './draft-lifecycle.js';
 import { mileageFlow, mileageRoutes } from './mileage-flow.js';
@@ -83,6 +84,9 @@ export function handleEvent(
         turn.messages.push(
           claimsListView(turn.lang, event.claims, inProgressNote(turn), event.receiptLinks),
         );
+      break;
+    case 'resumeClaim':
+      resumeRejectedClaim(turn, event.claim);
       break;
     case 'claimsListFailed':
       turn.say('claims.unavailable');

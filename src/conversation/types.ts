@@ -228,6 +228,8 @@ export type ConversationEvent =
   | { type: 'action'; action: CardAction }
   | { type: 'action'; rejected: RejectedAction }
   | { type: 'filed'; draftId: string; claim: Claim }
+  /** A rejected claim taken up again from the tab: its lines become a new draft. */
+  | { type: 'resumeClaim'; claim: Claim }
   | { type: 'fileFailed'; draftId: string; reason: 'unavailable' | 'rejected'; detail?: string }
   /** `receiptLinks`: per claim id, short-lived links to its receipts, made by the bot. */
   /** `question`: the chat question the list was fetched to answer ("er reiseregningen godkjent?"). */

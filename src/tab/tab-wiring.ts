@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type restify from 'restify';
 import type { Logger } from 'pino';
+import type { Claim } from '../claims/claim.js';
 import type { Config } from '../config.js';
 import type { DraftKind } from './overview-schema.js';
 import { readUserState, type TabDataDeps } from './tab-data.js';
@@ -24,8 +25,14 @@ const RESUME_ACTION: Record<DraftKind, string> = {
 
 export interface TabWiring extends TabDataDeps {
   config: Config;
-  /** Runs a card action (its payload) in the employee's personal chat; false without a chat. */
-  continueInChat: (employeeId: string, payload: Record<string, unknown>) => Promise<boolean>;
+  /**
+   * Runs a card action on a draft, or takes up a rejected claim, in the employee's personal chat;
+   * false when the bot has no chat with them yet.
+   */
+  continueInChat: (
+    employeeId: string,
+    what: { cardAction: Record<string, unknown> } | { rejectedClaim: Claim },
+  ) => Promise<boolean>;
   logger: Logger;
   pageDir?: string;
 }
@@ -48,6 +55,12 @@ export function registerTab(server: restify.Server, w: TabWiring): void {
       : undefined;
 
   const continueInChat: ContinueInChat = async (employeeId, what) => {
+    if (what.claimId) {
+      // Read from the claims API as this employee: another's claim id finds nothing.
+      const claim = await w.claims.getClaim(employeeId, what.claimId);
+      if (claim?.status !== 'rejected') return false;
+      return w.continueInChat(employeeId, { rejectedClaim: claim });
+    }
     if (!what.draftKind) return false;
     const state = await readUserState(w.states, employeeId);
     const draft =
@@ -60,8 +73,7 @@ export function registerTab(server: restify.Server, w: TabWiring): void {
             : state.travel;
     if (!draft) return false;
     return w.continueInChat(employeeId, {
-      action: RESUME_ACTION[what.draftKind],
-      draftId: draft.id,
+      cardAction: { action: RESUME_ACTION[what.draftKind], draftId: draft.id },
     });
   };
 

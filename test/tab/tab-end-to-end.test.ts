@@ -11,7 +11,11 @@ import { useBotServer } from '../helpers/bot-server.js';
 const AAD = '7d2c0000-0000-4000-8000-0000000000aa';
 const CONVERSATION = 'a:conv-tab';
 beforeAll(() => buildTab());
-const server = useBotServer('tab', { env: { TAB_DEV_EMPLOYEE_ID: AAD } });
+const TOKEN = 'tab-e2e-service-token-0123456789abcdef';
+const ADMIN = 'tab-e2e-admin-token-0123456789abcdef';
+const server = useBotServer('tab', {
+  env: { TAB_DEV_EMPLOYEE_ID: AAD, CLAIMS_API_TOKEN: TOKEN, CLAIMS_API_ADMIN_TOKEN: ADMIN },
+});
 const { connector } = server;
 
 async function say(text: string) {
@@ -70,5 +74,47 @@ describe('the tab in the running bot, auth off', () => {
       body: JSON.stringify({ draftKind: 'travel' }),
     });
     expect(await response.json()).toEqual({ posted: false });
+  });
+
+  it('"Continue in chat" on a rejected claim puts its lines in a new draft, reason first', async () => {
+    const api = `${server.bot.url}/claims-api/v1`;
+    const filed = await fetch(`${api}/claims`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${TOKEN}`,
+        'x-acting-employee': AAD,
+        'idempotency-key': 'tab-e2e-1',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        description: 'Taxi',
+        purpose: 'Kundebesøk',
+        lines: [
+          {
+            type: 'outlay',
+            date: '2026-02-03',
+            kind: 'taxi',
+            amountMinor: 64_900,
+            currency: 'NOK',
+          },
+        ],
+      }),
+    });
+    const { id } = (await filed.json()) as { id: string };
+    await fetch(`${api}/admin/claims/${id}/status`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'rejected', reason: 'Mangler kvittering' }),
+    });
+    const before = connector.repliesTo(CONVERSATION).length;
+    const response = await fetch(`${server.bot.url}/api/tab/continue`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ claimId: id }),
+    });
+    expect(await response.json()).toEqual({ posted: true });
+    const posted = connector.repliesTo(CONVERSATION).slice(before);
+    expect(posted.map((a) => a.text ?? '').join(' ')).toContain('«Mangler kvittering»');
+    expect(JSON.stringify(posted)).toContain('649');
   });
 });

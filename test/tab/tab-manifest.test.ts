@@ -21,7 +21,9 @@ describe('the tab in the Teams manifest', () => {
       TAB_SSO_CLIENT_ID: SSO,
     });
     const manifest = fillManifestTemplate(template, settings, '1.0.0');
+    // The chat first, then the tab: a bot's chat is the app's first page in Teams.
     expect(manifest.staticTabs).toEqual([
+      { entityId: 'conversations', scopes: ['personal'] },
       expect.objectContaining({
         entityId: 'mine-krav',
         contentUrl: 'https://reise.example.com/tab/',

@@ -60,6 +60,7 @@ describe.skipIf(!executablePath)('the "Mine krav" tab in a Teams host', () => {
     ['nn-no', 'default', 'Mine krav', 'Hald fram i chatten'],
     ['en-gb', 'default', 'My claims', 'Continue in chat'],
     ['nb-no', 'dark', 'Mine krav', 'Fortsett i chatten'],
+    ['nb-no', 'contrast', 'Mine krav', 'Fortsett i chatten'],
   ] as const) {
     it(`shows the signed-in user's claims in ${locale}, ${theme} theme`, async () => {
       const { page, frame } = await openTab({ locale, theme });

@@ -72,6 +72,27 @@ export default tseslint.config(
     'The product does not import its tools or tests.',
   ),
   layer(
+    ['src/tab/**'],
+    ['bot', 'scripts', 'bench', 'test', 'tab-page'],
+    'The tab server reads through services and stores; the bot is handed to it, never imported.',
+  ),
+  layer(
+    ['src/tab-page/**'],
+    [
+      ...OUTER,
+      'conversation',
+      'receipts',
+      'help',
+      'claims-api',
+      'store',
+      'claims',
+      'i18n',
+      'text',
+      'understanding',
+    ],
+    'The page runs in the browser: it shares only the data contract (src/tab/overview-schema.ts).',
+  ),
+  layer(
     ['scripts/**'],
     ['bench', 'test'],
     'Benchmarks build on scripts/lib, never the other way round.',

@@ -3,12 +3,12 @@
  * it offline the way Teams would refuse it at upload: schema, icon sizes, outline transparency.
  * Used by `npm run package` (scripts/package-app.ts) and by test/manifest.test.ts.
  */
-import { createHash } from 'node:crypto';
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
 import sharp from 'sharp';
+import { deriveTeamsAppId } from '../src/tab/teams-app-id.js';
 import {
   AppManifestUtils,
   type AppManifest,
@@ -44,25 +44,15 @@ export interface PackageSettings {
   teamsAppIdDerived: boolean;
   botId: string;
   botDomain?: string;
+  /** The app registration the tab's SSO tokens are for (TAB_SSO_CLIENT_ID); the bot's id when unset. */
+  ssoClientId?: string;
 }
 
 const GUID = /^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const HOST_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
 
-// Fixed for this app so the derived Teams app id never changes between builds: Teams treats a new
-// id as a new app, and users would end up with two "Reiserekning" apps side by side.
-const TEAMS_APP_ID_NAMESPACE = '4ab7aa2d-b0fc-43fb-a5d5-d0b19ab718eb';
-
-/** A name-based (version 5) UUID from the bot id: the same bot always gets the same Teams app id. */
-export function deriveTeamsAppId(botId: string): string {
-  const namespace = Buffer.from(TEAMS_APP_ID_NAMESPACE.replace(/-/g, ''), 'hex');
-  const hash = createHash('sha1').update(namespace).update(botId.toLowerCase(), 'utf8').digest();
-  const bytes = hash.subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+// The derivation lives with the product: the bot deep-links to its own tab with the same id.
+export { deriveTeamsAppId };
 
 function nonEmpty(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
@@ -119,6 +109,12 @@ export function readPackageSettings(env: Record<string, string | undefined>): Pa
       );
   }
 
+  const ssoClientId = nonEmpty(env.TAB_SSO_CLIENT_ID);
+  if (ssoClientId && !GUID.test(ssoClientId))
+    problems.push(
+      `TAB_SSO_CLIENT_ID must be a GUID (an Entra app's client id), got "${ssoClientId}".`,
+    );
+
   if (problems.length > 0) throw new PackagingError(problems);
   const bot = botId!.toLowerCase();
   return {
@@ -126,6 +122,7 @@ export function readPackageSettings(env: Record<string, string | undefined>): Pa
     teamsAppId: givenAppId ? givenAppId.toLowerCase() : deriveTeamsAppId(bot),
     teamsAppIdDerived: !givenAppId,
     ...(botDomain ? { botDomain } : {}),
+    ...(ssoClientId ? { ssoClientId: ssoClientId.toLowerCase() } : {}),
   };
 }
 
@@ -170,6 +167,7 @@ export function fillManifestTemplate(
     TEAMS_APP_ID: settings.teamsAppId,
     BOT_ID: settings.botId,
     BOT_DOMAIN: settings.botDomain ?? DEFAULT_DEVELOPER_DOMAIN,
+    TAB_SSO_CLIENT_ID: settings.ssoClientId ?? settings.botId,
   });
   const manifest = JSON.parse(json) as TeamsManifestLatest;
   // validDomains grants the domain trust inside Teams: list only a host this bot really owns.

@@ -34,6 +34,8 @@ import { modelUnderstandingFor } from './services/model-understanding.js';
 import { createReceiptLinks } from './services/receipt-links.js';
 import { SqliteStorage } from './store/sqlite-storage.js';
 import { SqliteJobQueue } from './jobs/sqlite-job-queue.js';
+import { deriveTeamsAppId, tabDeepLink } from './tab/teams-app-id.js';
+import { registerTab } from './tab/tab-wiring.js';
 
 export interface RunningApp {
   url: string;
@@ -124,8 +126,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         logger.warn({ err: errorSummary(err) }, 'OCR failed; the vision model read the receipt'),
     },
   );
+  const receiptStore = new ReceiptStore(db, path.join(config.DATA_DIR, 'receipts'));
   const receipts = new ReceiptPipeline({
-    store: new ReceiptStore(db, path.join(config.DATA_DIR, 'receipts')),
+    store: receiptStore,
     extractor,
     logger,
   });
@@ -242,8 +245,21 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     defaultLang: config.DEFAULT_LOCALE,
     onPersonalTurn: (employeeId, reference, locale) =>
       notifications.remember(employeeId, reference, locale),
+    chatReference: (employeeId) => notifications.reference(employeeId),
+    ...(config.MicrosoftAppId
+      ? { tabUrl: tabDeepLink(config.TEAMS_APP_ID ?? deriveTeamsAppId(config.MicrosoftAppId)) }
+      : {}),
   });
   started.bot = bot;
+  registerTab(server, {
+    config,
+    claims: claimsClient,
+    links,
+    receipts: receiptStore,
+    states: storage,
+    continueInChat: (employeeId, what) => bot.continueInChat(adapter, employeeId, what),
+    logger: logger.child({ component: 'tab' }),
+  });
   // Claim events come to the bot's own address (127.0.0.1 rather than localhost, which may be ::1).
   const statusSource = await notifications.start(
     config.PUBLIC_BASE_URL ?? `http://127.0.0.1:${port}`,

@@ -51,6 +51,19 @@ const schema = z
       z.string().min(32, 'must be at least 32 characters').optional(),
     ),
 
+    /** The Teams app's id (manifest id) for links to its tab; derived from MicrosoftAppId when unset. */
+    TEAMS_APP_ID: optionalString,
+    /** The app registration the tab's SSO tokens are issued for; MicrosoftAppId when unset. */
+    TAB_SSO_CLIENT_ID: optionalString,
+    /** Who the tab shows with auth off (local use); the Agents Playground's default user. */
+    TAB_DEV_EMPLOYEE_ID: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9\-_:.]{1,100}$/)
+        .default('00000000-0000-0000-0000-0000000000020'),
+    ),
+
     GUIDE_NB_PATH: optionalString,
     GUIDE_NN_PATH: optionalString,
     GUIDE_EN_PATH: optionalString,

@@ -16,6 +16,7 @@ import {
   type InvokeResponse,
 } from 'botbuilder';
 import type { Logger } from 'pino';
+import type { Claim } from '../claims/claim.js';
 import { readReceiptText } from '../conversation/one-claim-text.js';
 import type {
   ConversationEvent,
@@ -31,6 +32,7 @@ import { ReplayedActivityError, type RunOptions } from '../services/conversation
 import type { Announcer } from '../services/outbox-worker.js';
 import type { ProcessedActivities } from '../store/processed-activities.js';
 import type { AdaptiveCardJson, CardRenderer } from './card-renderer.js';
+import { cardActionEvent } from './card-action-event.js';
 import { factsOf, originOf, parseOrigin, referenceOf } from './filing-origin.js';
 import { employeeIdOf, eventOf, firstName, messageText, scopeOf, userToday } from './turn-facts.js';
 
@@ -54,7 +56,14 @@ export interface ExpenseBotDeps<Tx> {
     reference: Partial<ConversationReference>,
     locale?: string,
   ) => void;
+  /** Where an employee's personal chat is (what `onPersonalTurn` kept), for the tab's "Continue in chat". */
+  chatReference?: (employeeId: string) => Partial<ConversationReference> | undefined;
+  /** Deep link to the "Mine krav" tab, for the claims list's "Open the tab" button. */
+  tabUrl?: string;
 }
+
+/** What the tab's "Continue in chat" runs: a card's action on a draft, or a rejected claim to redo. */
+export type ContinueWhat = { cardAction: Record<string, unknown> } | { rejectedClaim: Claim };
 
 export class ExpenseBot<Tx = never> extends ActivityHandler {
   private readonly now: () => Date;
@@ -166,6 +175,35 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
         );
       },
     };
+  }
+
+  /**
+   * Runs a card action in the employee's personal chat without a message from them (the tab's
+   * "Continue in chat"): what the action shows is posted proactively. False when the bot has no
+   * personal chat with them to post into yet.
+   */
+  async continueInChat(
+    adapter: BotAdapter,
+    employeeId: string,
+    what: ContinueWhat,
+  ): Promise<boolean> {
+    const reference = this.deps.chatReference?.(employeeId);
+    if (!reference) return false;
+    const facts: TurnContextData = {
+      today: userToday({}, this.now()),
+      scope: 'personal',
+      ...(typeof reference.locale === 'string' ? { locale: reference.locale } : {}),
+      defaultLang: this.deps.defaultLang,
+      newId: this.newId,
+    };
+    const event: ConversationEvent =
+      'cardAction' in what
+        ? cardActionEvent({ type: 'message', value: what.cardAction })
+        : { type: 'resumeClaim', claim: what.rejectedClaim };
+    await adapter.continueConversationAsync(this.deps.botAppId, reference, (context) =>
+      this.runEvents(context, employeeId, facts, [event]).then(() => undefined),
+    );
+    return true;
   }
 
   /**
@@ -306,7 +344,11 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
   }
 
   private toCard(view: View): AdaptiveCardJson | undefined {
-    return view.kind === 'card' ? this.deps.cards.render(view.template, view.data) : undefined;
+    if (view.kind !== 'card') return undefined;
+    // The tab's address is configuration, which the pure conversation does not see.
+    const { tabUrl } = this.deps;
+    const data = view.template === 'claims-list' && tabUrl ? { ...view.data, tabUrl } : view.data;
+    return this.deps.cards.render(view.template, data);
   }
 
   private async send(context: TurnContext, view: View) {

@@ -316,7 +316,13 @@ export function claimsListView(
           ? t(lang, 'claims.more', { count: claims.length - MAX_LISTED_CLAIMS })
           : '',
       items,
-      labels: { newOutlay: t(lang, 'welcome.newOutlay'), receipt: t(lang, 'claims.receipt') },
+      labels: {
+        newOutlay: t(lang, 'welcome.newOutlay'),
+        receipt: t(lang, 'claims.receipt'),
+        openTab: t(lang, 'claims.openTab'),
+      },
+      // The deep link to the "Mine krav" tab; the bot fills it in when it knows the Teams app id.
+      tabUrl: '',
     },
   };
 }

@@ -132,6 +132,13 @@ export const en = {
   'claims.unavailable':
     'I could not reach the claims system to fetch your claims. Please try again in a little while.',
   'claims.receipt': 'See receipt',
+  'claims.openTab': 'Open the tab',
+  'resume.rejectedBecause':
+    '{number} was rejected: “{reason}”. Here are its lines as a new claim – fix what is needed and file it again.',
+  'resume.rejected':
+    '{number} was rejected. Here are its lines as a new claim – fix what is needed and file it again.',
+  'resume.notPossible': '{number} cannot be continued here. Start a new claim in the chat.',
+  'resume.claimInProgress': 'You already have a claim in progress. File or cancel it first.',
   'claims.more': '…and {count} more.',
 
   // Questions about the user's own claims in chat (conversation/claims-answers.ts).

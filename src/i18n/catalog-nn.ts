@@ -135,6 +135,13 @@ export const nn: Record<MessageKey, string> = {
   'claims.unavailable':
     'Eg fekk ikkje kontakt med reiserekningssystemet for å hente krava dine. Prøv igjen om litt.',
   'claims.receipt': 'Sjå kvittering',
+  'claims.openTab': 'Opne i fana',
+  'resume.rejectedBecause':
+    '{number} vart avvist: «{reason}». Her er linjene som eit nytt krav – rett det som trengst og send inn på nytt.',
+  'resume.rejected':
+    '{number} vart avvist. Her er linjene som eit nytt krav – rett det som trengst og send inn på nytt.',
+  'resume.notPossible': '{number} kan ikkje haldast fram med her. Start eit nytt krav i chatten.',
+  'resume.claimInProgress': 'Du har alt eit krav på gang. Send det inn eller avbryt det først.',
   'claims.more': '… og {count} til.',
 
   // Questions about the user's own claims in chat (conversation/claims-answers.ts).

@@ -39,6 +39,8 @@ export interface NotificationsOptions {
 export interface Notifications {
   /** A personal-chat turn: where to reach this person from now on. */
   remember(employeeId: string, reference: Partial<ConversationReference>, locale?: string): void;
+  /** Where this person's personal chat is, when the bot can still post there. */
+  reference(employeeId: string): Partial<ConversationReference> | undefined;
   /** Subscribes to the claims API (or starts polling) with the callback under `publicBase`. */
   start(publicBase: string): Promise<'webhooks' | 'polling' | 'off'>;
   close(): Promise<void>;
@@ -71,6 +73,10 @@ export function createNotifications(opts: NotificationsOptions): Notifications {
   return {
     remember: (employeeId, reference, locale) =>
       refs.remember(employeeId, reference, locale, now()),
+    reference: (employeeId) => {
+      const stored = refs.get(employeeId);
+      return stored?.usable ? stored.reference : undefined;
+    },
 
     async start(publicBase) {
       // Jobs a crashed run had leased are due again: this is the only process on this database.

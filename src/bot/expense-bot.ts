@@ -16,7 +16,6 @@ import {
   type InvokeResponse,
 } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { Claim } from '../claims/claim.js';
 import { readReceiptText } from '../conversation/one-claim-text.js';
 import type {
   ConversationEvent,
@@ -62,8 +61,8 @@ export interface ExpenseBotDeps<Tx> {
   tabUrl?: string;
 }
 
-/** What the tab's "Continue in chat" runs: a card's action on a draft, or a rejected claim to redo. */
-export type ContinueWhat = { cardAction: Record<string, unknown> } | { rejectedClaim: Claim };
+/** What the tab's "Continue in chat" runs: a card's action (on a draft, or reopening a rejected claim). */
+export type ContinueWhat = { cardAction: Record<string, unknown> };
 
 export class ExpenseBot<Tx = never> extends ActivityHandler {
   private readonly now: () => Date;
@@ -196,10 +195,7 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
       defaultLang: this.deps.defaultLang,
       newId: this.newId,
     };
-    const event: ConversationEvent =
-      'cardAction' in what
-        ? cardActionEvent({ type: 'message', value: what.cardAction })
-        : { type: 'resumeClaim', claim: what.rejectedClaim };
+    const event: ConversationEvent = cardActionEvent({ type: 'message', value: what.cardAction });
     await adapter.continueConversationAsync(this.deps.botAppId, reference, (context) =>
       this.runEvents(context, employeeId, facts, [event]).then(() => undefined),
     );

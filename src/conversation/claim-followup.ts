@@ -42,6 +42,8 @@ function slotBusy(draft: { step: string } | undefined): boolean {
 export function reopenClaim(turn: Turn, claim: Claim) {
   const number = claim.number;
   if (claim.status !== 'rejected') return turn.say('reopen.notRejected', { number });
+  // Opened from the tab, the user may not have seen finance's message: the reason comes first.
+  if (claim.rejectionReason) turn.say('reopen.reason', { number, reason: claim.rejectionReason });
   const resubmits: Resubmission = {
     claimId: claim.id,
     number,

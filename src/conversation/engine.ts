@@ -10,7 +10,6 @@ import type { ActionName, CardAction, RejectedAction } from './actions/card-acti
 import type { Handler, Routes } from './actions/route-types.js';
 import { claimsListView } from './card-views.js';
 import { followupRoutes, reopenClaim } from './claim-followup.js';
-import { resumeRejectedClaim } from './resume-claim.js';
 import { showClaimsAnswer } from './claims-answers.js';
 import { fileFailed, fileQueued, filed, refile, type AnyDraftFlow } from './draft-lifecycle.js';
 import { mileageFlow, mileageRoutes } from './mileage-flow.js';
@@ -102,9 +101,6 @@ export function handleEvent(
         turn.messages.push(
           claimsListView(turn.lang, event.claims, inProgressNote(turn), event.receiptLinks),
         );
-      break;
-    case 'resumeClaim':
-      resumeRejectedClaim(turn, event.claim);
       break;
     case 'claimsListFailed':
       turn.say('claims.unavailable');

@@ -279,8 +279,6 @@ export type ConversationEvent =
   | { type: 'fileQueued'; draftId: string }
   /** Start-up found the draft being filed with nothing in the outbox: file it again, same key. */
   | { type: 'refile'; draftId: string }
-  /** A rejected claim taken up again from the tab: its lines become a new draft. */
-  | { type: 'resumeClaim'; claim: Claim }
   /** `receiptLinks`: per claim id, short-lived links to its receipts, made by the bot. */
   /** `question`: the chat question the list was fetched to answer ("er reiseregningen godkjent?"). */
   | {

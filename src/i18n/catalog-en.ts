@@ -133,12 +133,6 @@ export const en = {
     'I could not reach the claims system to fetch your claims. Please try again in a little while.',
   'claims.receipt': 'See receipt',
   'claims.openTab': 'Open the tab',
-  'resume.rejectedBecause':
-    '{number} was rejected: “{reason}”. Here are its lines as a new claim – fix what is needed and file it again.',
-  'resume.rejected':
-    '{number} was rejected. Here are its lines as a new claim – fix what is needed and file it again.',
-  'resume.notPossible': '{number} cannot be continued here. Start a new claim in the chat.',
-  'resume.claimInProgress': 'You already have a claim in progress. File or cancel it first.',
   'claims.more': '…and {count} more.',
 
   // Questions about the user's own claims in chat (conversation/claims-answers.ts).
@@ -379,6 +373,7 @@ export const en = {
   'notify.paid': '**{number}** is paid, {amount} on {date}.',
   'notify.paidNoDate': '**{number}** is paid.',
   'notify.resubmit': 'Change and file again',
+  'reopen.reason': 'Finance rejected {number}: “{reason}”.',
   'reopen.intro':
     'Here is {number} again with everything kept. Fix what finance asked for and file it: it goes back as {number}.',
   'reopen.notRejected': '{number} is not rejected, so there is nothing to change and file again.',

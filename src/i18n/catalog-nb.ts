@@ -136,12 +136,6 @@ export const nb: Record<MessageKey, string> = {
     'Jeg fikk ikke kontakt med reiseregningssystemet for å hente kravene dine. Prøv igjen om litt.',
   'claims.receipt': 'Se kvittering',
   'claims.openTab': 'Åpne i fanen',
-  'resume.rejectedBecause':
-    '{number} ble avvist: «{reason}». Her er linjene som et nytt krav – rett det som trengs og send inn på nytt.',
-  'resume.rejected':
-    '{number} ble avvist. Her er linjene som et nytt krav – rett det som trengs og send inn på nytt.',
-  'resume.notPossible': '{number} kan ikke fortsettes her. Start et nytt krav i chatten.',
-  'resume.claimInProgress': 'Du har allerede et krav på gang. Send det inn eller avbryt det først.',
   'claims.more': '… og {count} til.',
 
   // Questions about the user's own claims in chat (conversation/claims-answers.ts).
@@ -388,6 +382,7 @@ export const nb: Record<MessageKey, string> = {
   'notify.paid': '**{number}** er utbetalt, {amount} den {date}',
   'notify.paidNoDate': '**{number}** er utbetalt.',
   'notify.resubmit': 'Endre og send inn på nytt',
+  'reopen.reason': 'Økonomi avviste {number}: «{reason}».',
   'reopen.intro':
     'Her er {number} igjen, med alt som det var. Rett det økonomi ba om og send inn: det går tilbake som {number}.',
   'reopen.notRejected':

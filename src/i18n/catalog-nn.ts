@@ -136,12 +136,6 @@ export const nn: Record<MessageKey, string> = {
     'Eg fekk ikkje kontakt med reiserekningssystemet for å hente krava dine. Prøv igjen om litt.',
   'claims.receipt': 'Sjå kvittering',
   'claims.openTab': 'Opne i fana',
-  'resume.rejectedBecause':
-    '{number} vart avvist: «{reason}». Her er linjene som eit nytt krav – rett det som trengst og send inn på nytt.',
-  'resume.rejected':
-    '{number} vart avvist. Her er linjene som eit nytt krav – rett det som trengst og send inn på nytt.',
-  'resume.notPossible': '{number} kan ikkje haldast fram med her. Start eit nytt krav i chatten.',
-  'resume.claimInProgress': 'Du har alt eit krav på gang. Send det inn eller avbryt det først.',
   'claims.more': '… og {count} til.',
 
   // Questions about the user's own claims in chat (conversation/claims-answers.ts).
@@ -386,6 +380,7 @@ export const nn: Record<MessageKey, string> = {
   'notify.paidNoDate': '**{number}** er utbetalt.',
   'notify.paid': '**{number}** er utbetalt, {amount} den {date}',
   'notify.resubmit': 'Endre og send inn på nytt',
+  'reopen.reason': 'Økonomi avviste {number}: «{reason}».',
   'reopen.intro':
     'Her er {number} att, med alt som det var. Rett det økonomi bad om og send inn: det går tilbake som {number}.',
   'reopen.notRejected':

@@ -100,7 +100,8 @@ function filedClaim(links: ReceiptLinks, employeeId: string, c: Claim): TabClaim
         ...(a.name ? { name: a.name } : {}),
       })),
     // Only an outlay claim can be rebuilt as a draft in the chat; mileage and travel are refiled anew.
-    canContinue: c.status === 'rejected' && c.lines.every((l) => l.type === 'outlay'),
+    // The chat reopens outlays and mileage; per diem needs the trip's times and meals.
+    canContinue: c.status === 'rejected' && c.lines.every((l) => l.type !== 'perDiem'),
   };
 }
 

@@ -5,7 +5,6 @@
 import { fileURLToPath } from 'node:url';
 import type restify from 'restify';
 import type { Logger } from 'pino';
-import type { Claim } from '../claims/claim.js';
 import type { Config } from '../config.js';
 import type { DraftKind } from './overview-schema.js';
 import { readUserState, type TabDataDeps } from './tab-data.js';
@@ -31,7 +30,7 @@ export interface TabWiring extends TabDataDeps {
    */
   continueInChat: (
     employeeId: string,
-    what: { cardAction: Record<string, unknown> } | { rejectedClaim: Claim },
+    what: { cardAction: Record<string, unknown> },
   ) => Promise<boolean>;
   logger: Logger;
   pageDir?: string;
@@ -59,7 +58,10 @@ export function registerTab(server: restify.Server, w: TabWiring): void {
       // Read from the claims API as this employee: another's claim id finds nothing.
       const claim = await w.claims.getClaim(employeeId, what.claimId);
       if (claim?.status !== 'rejected') return false;
-      return w.continueInChat(employeeId, { rejectedClaim: claim });
+      // The chat's own "Endre og send inn på nytt": the same claim, resubmitted when filed again.
+      return w.continueInChat(employeeId, {
+        cardAction: { action: 'claim.reopen', claimId: claim.id },
+      });
     }
     if (!what.draftKind) return false;
     const state = await readUserState(w.states, employeeId);

@@ -52,9 +52,9 @@ export interface TabHarness {
 }
 
 const RECEIPT_PHOTO = readFileSync(
-  join(import.meta.dirname, '../fixtures/receipts/europark-parking.jpg'),
+  join(import.meta.dirname, '../fixtures/receipts/parking-no.jpg'),
 );
-const TAXI_PHOTO = readFileSync(join(import.meta.dirname, '../fixtures/receipts/taxi-oslo-no.jpg'));
+const TAXI_PHOTO = readFileSync(join(import.meta.dirname, '../fixtures/receipts/taxi-no.jpg'));
 
 export async function startTabHarness(opts: {
   auth: boolean;

@@ -127,7 +127,7 @@ describe('reminder buttons and commands', () => {
     const drop = run([say('ny utlegg'), act('reminder.drop'), { type: 'inboxDropped', count: 2 }]);
     expect(drop.state.outlay).toBeUndefined();
     expect(drop.results[1]?.effects).toEqual([{ type: 'dropInbox' }]);
-    expect(texts(drop.last).join()).toContain('2 kvittering(er) er fjernet');
+    expect(texts(drop.last).join()).toContain('2 kvitteringer er fjernet');
   });
 
   it('understands stop and start in bokmål, nynorsk and English, apart from a plain "stopp"', () => {

@@ -133,7 +133,7 @@ describe('reminders', () => {
     expect(await t.worker.runDue()).toBe(1);
     const card = JSON.stringify(sentTo().slice(before));
     expect(card).toContain('Ei venleg påminning');
-    expect(card).toContain('1 kvittering(ar) ventar i innboksen din.');
+    expect(card).toContain('1 kvittering ventar i innboksen din.');
     expect(card).toContain('Eit krav du byrja på, er ikkje sendt inn enno.');
     expect(card).toContain('"action":"reminder.finish"');
     expect(card).toContain('"action":"reminder.drop"');

@@ -112,7 +112,7 @@ export function handleEvent(
       turn.say(event.reason === 'notFound' ? 'reopen.notFound' : 'reopen.unavailable');
       break;
     case 'inboxDropped':
-      turn.say('inbox.dropped', { count: event.count });
+      turn.say(event.count === 1 ? 'inbox.dropped.one' : 'inbox.dropped', { count: event.count });
       break;
     case 'receiptsArrived':
       if (!personal) turn.say('group.private');

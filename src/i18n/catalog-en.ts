@@ -388,12 +388,14 @@ export const en = {
   'reminders.on':
     'OK, I will remind you (at most once a week) about receipts and drafts left waiting.',
   'reminder.intro': 'A friendly nudge:',
-  'reminder.receipts': '{count} receipt(s) are waiting in your inbox.',
+  'reminder.receipts.one': '1 receipt is waiting in your inbox.',
+  'reminder.receipts': '{count} receipts are waiting in your inbox.',
   'reminder.drafts': 'A claim you started is not filed yet.',
   'reminder.finish': 'Finish',
   'reminder.drop': 'Drop',
   'reminder.stopHint': 'Write "stop reminders" if you would rather not get these.',
-  'inbox.dropped': '{count} receipt(s) removed from your inbox.',
+  'inbox.dropped.one': '1 receipt removed from your inbox.',
+  'inbox.dropped': '{count} receipts removed from your inbox.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -397,10 +397,12 @@ export const nb: Record<MessageKey, string> = {
   'reminders.on':
     'Greit, jeg minner deg på (høyst én gang i uka) kvitteringer og utkast som venter.',
   'reminder.intro': 'En vennlig påminnelse:',
-  'reminder.receipts': '{count} kvittering(er) venter i innboksen din.',
+  'reminder.receipts.one': '1 kvittering venter i innboksen din.',
+  'reminder.receipts': '{count} kvitteringer venter i innboksen din.',
   'reminder.drafts': 'Et krav du begynte på, er ikke sendt inn ennå.',
   'reminder.finish': 'Gjør ferdig',
   'reminder.drop': 'Forkast',
   'reminder.stopHint': 'Skriv «stopp påminnelser» hvis du ikke vil ha disse.',
-  'inbox.dropped': '{count} kvittering(er) er fjernet fra innboksen.',
+  'inbox.dropped.one': '1 kvittering er fjernet fra innboksen.',
+  'inbox.dropped': '{count} kvitteringer er fjernet fra innboksen.',
 };

@@ -395,10 +395,12 @@ export const nn: Record<MessageKey, string> = {
   'reminders.on':
     'Greitt, eg minner deg på (høgst éin gong i veka) kvitteringar og utkast som ventar.',
   'reminder.intro': 'Ei venleg påminning:',
-  'reminder.receipts': '{count} kvittering(ar) ventar i innboksen din.',
+  'reminder.receipts.one': '1 kvittering ventar i innboksen din.',
+  'reminder.receipts': '{count} kvitteringar ventar i innboksen din.',
   'reminder.drafts': 'Eit krav du byrja på, er ikkje sendt inn enno.',
   'reminder.finish': 'Gjer ferdig',
   'reminder.drop': 'Forkast',
   'reminder.stopHint': 'Skriv «stopp påminningar» om du ikkje vil ha desse.',
-  'inbox.dropped': '{count} kvittering(ar) er fjerna frå innboksen.',
+  'inbox.dropped.one': '1 kvittering er fjerna frå innboksen.',
+  'inbox.dropped': '{count} kvitteringar er fjerna frå innboksen.',
 };

@@ -77,7 +77,12 @@ export interface ReminderContent {
 
 export function reminderView(lang: Lang, what: ReminderContent): View {
   const lines = [t(lang, 'reminder.intro')];
-  if (what.receipts > 0) lines.push(t(lang, 'reminder.receipts', { count: what.receipts }));
+  if (what.receipts > 0)
+    lines.push(
+      t(lang, what.receipts === 1 ? 'reminder.receipts.one' : 'reminder.receipts', {
+        count: what.receipts,
+      }),
+    );
   if (what.drafts > 0) lines.push(t(lang, 'reminder.drafts'));
   lines.push(t(lang, 'reminder.stopHint'));
   return notice(lines, [

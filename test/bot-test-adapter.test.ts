@@ -131,8 +131,9 @@ describe('bot through the TestAdapter', () => {
     const draftId = c.lastDraftId();
     const card = await c.execute({ action: 'outlay.file', draftId });
     expect(c.texts().pop()).toMatch(/står i kø — jeg sender det inn så snart systemet svarer/);
-    // The card no longer offers "Send inn": the outbox files it, once.
+    // The card no longer offers "Send inn": the outbox files it, once. It says what it waits for.
     expect(JSON.stringify(card.value)).not.toContain('"action":"outlay.file"');
+    expect(JSON.stringify(card.value)).toContain('Venter på kravsystemet');
     await c.execute({ action: 'outlay.file', draftId });
     expect(c.texts().pop()).toMatch(/Dette kravet står i kø/);
   });

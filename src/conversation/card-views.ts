@@ -85,11 +85,13 @@ export function outlayFormView(
 }
 
 /** draft: read from free text, purpose still missing; review: ready to file; the rest are read-only. */
-export type SummaryMode = 'draft' | 'review' | 'filing' | 'filed' | 'cancelled' | 'added';
+export type SummaryMode =
+  'draft' | 'review' | 'filing' | 'queued' | 'filed' | 'cancelled' | 'added';
 
 /** The line under a summary that says where the claim stands: being filed, filed as …, cancelled. */
 export function statusLine(lang: Lang, mode: string, number = ''): string {
   if (mode === 'filing') return t(lang, 'outlay.status.filing');
+  if (mode === 'queued') return t(lang, 'outlay.status.queued');
   if (mode === 'filed') return t(lang, 'outlay.status.filed', { number });
   if (mode === 'cancelled') return t(lang, 'outlay.status.cancelled');
   if (mode === 'added') return t(lang, 'outlay.status.added');

@@ -22,7 +22,7 @@ export interface Draft {
 export type Checked<V, E> = { ok: true; value: V } | { ok: false; errors: E };
 
 /** How a summary card is shown at each point of the lifecycle. */
-export type LifecycleMode = 'review' | 'filing' | 'filed' | 'cancelled';
+export type LifecycleMode = 'review' | 'filing' | 'queued' | 'filed' | 'cancelled';
 
 /** What goes to the claims API with the claim. */
 export interface Filing {
@@ -241,7 +241,14 @@ function refusalText(turn: Turn, refusal: Refusal | undefined): string | undefin
 export function fileQueued(flow: AnyDraftFlow, turn: Turn, draftId: string): boolean {
   const draft = named(flow, turn.state, draftId);
   if (!draft) return false;
-  if (draft.step === 'filing') flow.set(turn.state, { ...draft, queued: true });
+  if (draft.step !== 'filing') {
+    turn.say('claim.queued');
+    return true;
+  }
+  const queued = { ...draft, queued: true };
+  flow.set(turn.state, queued);
+  // The card that said "being filed" says where the claim is now: waiting for the claims system.
+  turn.replace = flow.summaryView(turn, queued, 'queued');
   turn.say('claim.queued');
   return true;
 }

@@ -15,7 +15,7 @@ import {
   type View,
 } from './types.js';
 
-export type ClaimMode = 'form' | 'review' | 'filing' | 'filed' | 'cancelled';
+export type ClaimMode = 'form' | 'review' | 'filing' | 'queued' | 'filed' | 'cancelled';
 
 export interface ClaimErrors {
   purpose?: MessageKey;

@@ -4,7 +4,7 @@
  */
 import type { OutlayLine } from '../claims/claim.js';
 import { formatMoney, t, type Lang, type MessageKey } from '../i18n/translate.js';
-import { kindLabel } from './card-views.js';
+import { kindLabel, statusLine, type SummaryMode } from './card-views.js';
 import type { View } from './types.js';
 
 export interface SummaryLine {
@@ -12,7 +12,7 @@ export interface SummaryLine {
   amount: string;
 }
 
-export type TripMode = 'draft' | 'review' | 'filing' | 'filed' | 'cancelled' | 'added';
+export type TripMode = SummaryMode;
 
 export interface TripSummary {
   prefix: 'mileage' | 'travel';
@@ -46,16 +46,7 @@ export function tripSummaryView(lang: Lang, s: TripSummary): View {
           : s.mode === 'draft'
             ? t(lang, 'outlay.draftHint')
             : '',
-      status:
-        s.mode === 'filing'
-          ? t(lang, 'outlay.status.filing')
-          : s.mode === 'filed'
-            ? t(lang, 'outlay.status.filed', { number: s.number })
-            : s.mode === 'cancelled'
-              ? t(lang, 'outlay.status.cancelled')
-              : s.mode === 'added'
-                ? t(lang, 'outlay.status.added')
-                : '',
+      status: statusLine(lang, s.mode, s.number),
       statusColor:
         s.mode === 'cancelled'
           ? 'Warning'

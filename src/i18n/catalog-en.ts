@@ -61,6 +61,7 @@ export const en = {
   'outlay.summaryHint': 'Is everything right? File it, or edit.',
   'outlay.total': 'Total',
   'outlay.status.filing': 'Filing…',
+  'outlay.status.queued': 'Waiting for the claims system: filed as soon as it answers.',
   'outlay.status.filed': 'Filed as {number}',
   'outlay.status.added': 'Added to the claim.',
   'outlay.status.cancelled': 'Cancelled: nothing was filed.',

@@ -63,6 +63,7 @@ export const nb: Record<MessageKey, string> = {
   'outlay.summaryHint': 'Stemmer alt? Send det inn, eller endre.',
   'outlay.total': 'Totalt',
   'outlay.status.filing': 'Sender inn …',
+  'outlay.status.queued': 'Venter på kravsystemet: sendes inn så snart det svarer.',
   'outlay.status.filed': 'Sendt inn som {number}',
   'outlay.status.added': 'Lagt til på kravet.',
   'outlay.status.cancelled': 'Avbrutt: ingenting ble sendt inn.',

@@ -63,6 +63,7 @@ export const nn: Record<MessageKey, string> = {
   'outlay.summaryHint': 'Stemmer alt? Send det inn, eller endre.',
   'outlay.total': 'Totalt',
   'outlay.status.filing': 'Sender inn …',
+  'outlay.status.queued': 'Ventar på kravsystemet: blir sendt inn så snart det svarar.',
   'outlay.status.filed': 'Sendt inn som {number}',
   'outlay.status.added': 'Lagt til på kravet.',
   'outlay.status.cancelled': 'Avbrote: ingenting vart sendt inn.',

@@ -205,6 +205,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const cards = new CardRenderer();
   const notifications = createNotifications({
     db,
+    queue,
     server,
     claims: claimsClient,
     deliver: proactiveDelivery(adapter, config.MicrosoftAppId ?? '', cards),

@@ -2,7 +2,8 @@
  * With authentication on, the real bot process against a local OpenID configuration and JWKS
  * server, with tokens signed here (RS256): what a forged, unsigned or unverifiable token gets.
  */
-import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { makeKey, signToken, type SigningKey } from './helpers/sso-tokens.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,29 +17,30 @@ import { tokenProblem } from '../src/bot/inbound.js';
 const APP_ID = '11111111-2222-4333-8444-555555555555';
 const ISSUER = 'https://api.botframework.com';
 const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
-const channel = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 });
-
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const channel = makeKey('key-1');
+// Signs with the same key id as the channel, but a key nobody published.
+const stranger = makeKey('key-1');
 
 /** A JWT as the Bot Framework channel signs it; `claims` and `header` override the defaults. */
 function token(
-  key: KeyObject = channel.privateKey,
+  key: SigningKey = channel,
   claims: Record<string, unknown> = {},
   header: Record<string, unknown> = {},
 ): string {
   const now = Math.floor(Date.now() / 1000);
-  const head = b64({ alg: 'RS256', typ: 'JWT', kid: 'key-1', ...header });
-  const body = b64({
-    iss: ISSUER,
-    aud: APP_ID,
-    serviceurl: SERVICE_URL,
-    nbf: now - 60,
-    exp: now + 3600,
-    ...claims,
-  });
-  const signature = sign('sha256', Buffer.from(`${head}.${body}`), key).toString('base64url');
-  return `${head}.${body}.${signature}`;
+  return signToken(
+    key,
+    {
+      iss: ISSUER,
+      aud: APP_ID,
+      serviceurl: SERVICE_URL,
+      nbf: now - 60,
+      exp: now + 3600,
+      ...claims,
+    },
+    header,
+  );
 }
 
 /** The local login.botframework.com: its answers can be switched to failures. */
@@ -48,7 +50,6 @@ let keyRequests = 0;
 let mode: 'config-fails' | 'keys-unreachable' | 'working' = 'config-fails';
 
 beforeAll(async () => {
-  const jwk = channel.publicKey.export({ format: 'jwk' });
   keyServer = createServer((req, res) => {
     keyRequests++;
     const json = (status: number, body: unknown) =>
@@ -63,7 +64,7 @@ beforeAll(async () => {
       return json(200, { issuer: ISSUER, jwks_uri: jwksUri });
     }
     if (req.url === '/keys')
-      return json(200, { keys: [{ ...jwk, kid: 'key-1', use: 'sig', endorsements: ['msteams'] }] });
+      return json(200, { keys: [{ ...channel.jwk, endorsements: ['msteams'] }] });
     json(404, {});
   });
   await new Promise<void>((resolve) => keyServer.listen(0, '127.0.0.1', resolve));
@@ -219,7 +220,7 @@ describe('inbound authentication (auth on)', () => {
   it('lets a token the channel signed through, and refuses one signed by another key', async () => {
     mode = 'working';
     expect((await post(`Bearer ${token()}`)).status).toBe(200);
-    const forged = await post(`Bearer ${token(stranger.privateKey)}`);
+    const forged = await post(`Bearer ${token(stranger)}`);
     expect(forged.status).toBe(401);
     expect(JSON.parse(forged.body)).toEqual({ error: 'unauthorized' });
     const wrongAudience = await post(`Bearer ${token(undefined, { aud: 'someone-else' })}`);

@@ -33,6 +33,8 @@ export interface NotificationsOptions {
   /** Seconds between polls when the claims API has no webhooks; 0 turns polling off. */
   pollSeconds: number;
   reminders: boolean;
+  /** The bot's queue on `db`; tests on a fake clock leave it out and get one on their clock. */
+  queue?: SqliteJobQueue;
   now?: () => Date;
 }
 
@@ -51,7 +53,7 @@ const REMINDER_ROUND_MS = 15 * 60_000;
 export function createNotifications(opts: NotificationsOptions): Notifications {
   const now = opts.now ?? (() => new Date());
   const log = opts.logger.child({ component: 'notifications' });
-  const queue = new SqliteJobQueue(opts.db, { now: () => now().getTime() });
+  const queue = opts.queue ?? new SqliteJobQueue(opts.db, { now: () => now().getTime() });
   const refs = new ConversationRefs(opts.db);
   const tracker = new StatusTracker(opts.db, queue);
   const worker = new NotificationWorker({

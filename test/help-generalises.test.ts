@@ -208,3 +208,48 @@ describe('answers carry the sentences that bear on the question', () => {
     expect(answer.text).not.toMatch(/parking tickets, tolls/);
   });
 });
+
+describe('a question for a count or a length is answered only by a sentence stating one', () => {
+  it('answers "how many characters" from the sentence with the number, in nb, nn and en', async () => {
+    for (const [lang, question] of [
+      ['en', 'how many characters does my new password need?'],
+      ['nb', 'hvor mange tegn må det nye passordet ha?'],
+      ['nn', 'kor lenge må passordet vere, kor mange teikn?'],
+    ] as Array<[Lang, string]>) {
+      const answer = await ask(lang, question);
+      expect(cited(answer), question).toContain('1');
+      expect(answer.text, question).toMatch(/eight|åtte/);
+    }
+  });
+
+  it('cites nothing when the matching section states no number about the thing asked', async () => {
+    for (const [lang, question] of [
+      ['en', 'how many passengers can I put on one mileage claim?'],
+      ['nb', 'hvor lenge blir bildene liggende i Attach-appen?'],
+      ['nn', 'kor mange dagar har eg på å føre køyringa?'],
+    ] as Array<[Lang, string]>)
+      expect(cited(await ask(lang, question)), question).toEqual([]);
+  });
+
+  it('reads "how many" inside a clause as the name of a field, not as the question', async () => {
+    const answer = await ask('nb', 'hvor skriver jeg inn hvor mange kilometer passasjeren kjørte?');
+    expect(cited(answer)).toContain('5.3');
+  });
+});
+
+describe('a Norwegian particle verb split by its subject is read as one verb', () => {
+  it('reads "skriv eg ut" as printing, which the guide does not cover', async () => {
+    for (const [lang, question] of [
+      ['nn', 'korleis skriv eg ut reiserekninga?'],
+      ['nb', 'hvordan skriver jeg ut kravet som PDF?'],
+    ] as Array<[Lang, string]>)
+      expect(cited(await ask(lang, question)), question).toEqual([]);
+  });
+
+  it('still finds the guide for particle verbs it has ("laster jeg opp", "legg eg inn")', async () => {
+    expect(cited(await ask('nb', 'hvordan laster jeg opp kvitteringen fra PC-en?'))).toContain(
+      '5.2',
+    );
+    expect(cited(await ask('nn', 'korleis legg eg inn ein passasjer?'))).toContain('5.3');
+  });
+});

@@ -6,6 +6,7 @@
  * approving) from a real guide question, so the question's own content words have to be found.
  */
 import MiniSearch from 'minisearch';
+import { statesCount } from './answer-types.js';
 import { LANGS, type Lang } from '../i18n/translate.js';
 import type { Guide } from './guide-loader.js';
 import { allowedTypos, normalizeToken, splitCompound, tokenize } from './normalize.js';
@@ -188,6 +189,24 @@ export class GuideIndex {
     }
   }
 
+  /** Whether a sentence of the section, in some language, states a number about a thing of the question. */
+  private countsAbout(
+    id: string,
+    content: boolean[],
+    groupTerms: Array<Record<Family, Map<string, number>>>,
+  ): boolean {
+    return LANGS.some((lang) =>
+      (this.sentences.get(`${lang}:${id}`) ?? []).some(
+        (sentence) =>
+          statesCount(sentence.text, lang) &&
+          groupTerms.some(
+            (terms, i) =>
+              content[i] && [...terms[familyOf(lang)].keys()].some((f) => sentence.forms.has(f)),
+          ),
+      ),
+    );
+  }
+
   /** Turns a question into concept groups (see QueryAnalyzer). */
   analyze(question: string): AnalyzedQuery {
     return this.analyzer.analyze(question);
@@ -344,6 +363,9 @@ export class GuideIndex {
     const coverage = possible > 0 ? matched / possible : 0;
     // A question for an amount is answered only by a section that states one, however well the words match.
     const answersAmount = !query.asksAmount || cited.some((hit) => this.withAmounts.has(hit.id));
+    const things = content.map((isContent, i) => isContent && !query.groups[i]?.count);
+    const answersCount =
+      !query.asksCount || cited.some((hit) => this.countsAbout(hit.id, things, groupTerms));
     // The guide explains how to file; whether a thing is paid for it says only of the things it
     // names in a sentence about paying back ("outlays … e.g. parking"). A yes/no question whether
     // something is covered needs such a section and one of the question's things in it.
@@ -359,6 +381,7 @@ export class GuideIndex {
       coverage >= this.thresholds.minCoverage &&
       anchored(best.id) &&
       answersAmount &&
+      answersCount &&
       answersCoverage;
     return {
       found,

@@ -58,7 +58,7 @@ export function tokenize(text: string, opts: { parts?: boolean } = {}): string[]
 const STOPWORDS_EN = `a about above after again all also am an and any are as at be been before being below both but by
 can cannot cant could did didnt do does doesnt doing dont down during each either else even ever every few for from further
 had has have having he her here hers him his how however i id if im in into is isnt it its itself ive just me might mine
-more most much must my myself need needs no nor not now of off on once one only or other our ours out over own please
+more most much must my myself need needs no nor not now of off on once one only or other another our ours out over own please
 same shall she should so some such than that thats the their them then there these they this those through to too
 under until up us very was wasnt we were what whats when where which while who whom whose why will with without would yes yet
 you youre your yours hi hey ok okay thanks thank com net org www http https really anyway per`;
@@ -69,7 +69,7 @@ ha hadde han har hennar hennes her hjå hos hva hvem hver hvilke hvilken hvilket
 ikkje inn ingen jeg kan kanskje korleis kor kva kvar kvifor kven man med meg meir men mer mi min mine mitt mot mykje
 mye må ned noe noen noko nokon nokre no nå når og også om opp oss over på sin sine sitt skal skulle slik som så igjen
 til ut uten utan vi vil ville var vart vere vert vore vår være vært ved ville hei takk henne ham honom seg
-selv sjølv sjølve att enn nede enten heller litt veldig svært ganske altså jo vel visst`;
+selv sjølv sjølve att enn nede annen annet annan anna enten heller litt veldig svært ganske altså jo vel visst`;
 
 const STOPWORDS = new Set(`${STOPWORDS_EN} ${STOPWORDS_NO}`.split(/\s+/).filter(Boolean).map(fold));
 

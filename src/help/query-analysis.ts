@@ -41,10 +41,24 @@ import {
   type PhraseToken,
 } from './word-forms.js';
 
+const SUBJECT = '(?:jeg|eg|du|vi|me|man|ein|dere|de|dei)';
+const PARTICLE = '(?:ut|inn|av|opp|ned|tilbake|fram|frem)';
+const INVERTED_PARTICLE = new RegExp(`([\\p{L}]+) (${SUBJECT}) (${PARTICLE})(?![\\p{L}])`, 'giu');
+
+/**
+ * Norwegian questions put the subject between a verb and its particle ("korleis skriv eg ut",
+ * "hvordan logger jeg ut"): the verb and particle are put together again, so "skrive ut" (print)
+ * is read as one word and not as "skrive" (write).
+ */
+export function particleBeforeSubject(question: string): string {
+  return question.replace(INVERTED_PARTICLE, '$1 $3 $2');
+}
+
 const synonymsSchema = z.object({
   groups: z.array(z.array(z.string().min(1)).min(2)),
   weak: z.array(z.string().min(1)).default([]),
   amount: z.array(z.string().min(1)).default([]),
+  count: z.array(z.string().min(1)).default([]),
   coverage: z.array(z.string().min(1)).default([]),
   yesNo: z.array(z.string().min(1)).default([]),
 });
@@ -135,6 +149,7 @@ export class QueryAnalyzer {
   private readonly weakPhrases: string[][][] = [];
   private readonly amountWords = new Set<string>();
   private readonly amountPhrases: string[][][] = [];
+  private readonly countPhrases: string[][][] = [];
   private readonly coverageForms = new Set<string>();
   private readonly coveragePhrases: string[][][] = [];
   private readonly yesNoWords = new Set<string>();
@@ -195,6 +210,8 @@ export class QueryAnalyzer {
       if (tokens.length === 1) this.amountWords.add(fold(tokens[0] as string));
       else if (tokens.length > 1) this.amountPhrases.push(tokens.map((w) => rawForms(w)));
     }
+    for (const entry of synonyms.count)
+      this.countPhrases.push(tokenize(entry).map((w) => rawForms(w)));
     for (const entry of synonyms.coverage) {
       const tokens = tokenize(entry);
       if (tokens.length === 1)
@@ -290,7 +307,7 @@ export class QueryAnalyzer {
 
   /** Turns a question into concept groups: synonyms merged, stop words dropped, compounds split, typos corrected. */
   analyze(asked: string): AnalyzedQuery {
-    const question = this.splitUnknownHyphenated(asked);
+    const question = particleBeforeSubject(this.splitUnknownHyphenated(asked));
     const tokens = tokenize(question);
     const names = properNouns(question);
     const tokenForms = tokens.map(phraseToken);
@@ -351,8 +368,10 @@ export class QueryAnalyzer {
       const foreignLength = longestPhraseAt(tokenForms, i, FOREIGN_PHRASES);
       if (foreignLength > 0) {
         // Searched as one word, which the guide never has: "cost centre" is not any "centre".
-        const words = tokens.slice(i, i + foreignLength).filter((w) => !isStopword(w));
-        const joined = { form: words.join('_'), typed: false };
+        const all = tokens.slice(i, i + foreignLength);
+        const words = all.filter((w) => !isStopword(w));
+        // All its words, particles too: "skriv ut" (print) is not the guide's "skriv" (write).
+        const joined = { form: all.map((w) => fold(w)).join('_'), typed: false };
         const alternatives = [
           { ...joined, family: 'no' as const },
           { ...joined, family: 'en' as const },
@@ -456,9 +475,16 @@ export class QueryAnalyzer {
     const coverage = this.coverageMarks(tokenForms);
     for (const group of groups.values())
       if (tokenize(group.label).some((word) => coverage.has(fold(word)))) group.coverage = true;
+    // "How long" may be a concept of its own (a password's length); as the question's ask it is not a thing asked about.
+    for (const group of groups.values()) {
+      const words = tokenize(group.label).map(phraseToken);
+      if (this.countPhrases.some((phrase) => phraseAt(words, 0, phrase) === words.length))
+        group.count = true;
+    }
     return {
       groups: [...groups.values()],
       asksAmount: this.asksAmount(tokens, tokenForms),
+      asksCount: this.asksCount(question),
       // "Can I get my gym card covered?": a yes/no question about paying for something.
       asksCoverage: coverage.size > 0 && this.yesNoWords.has(fold(tokens[0] ?? '')),
     };
@@ -473,6 +499,18 @@ export class QueryAnalyzer {
       const joined = word.replace(/-/g, '').toLowerCase();
       const known = this.groupsOfWord(joined).size > 0 || this.isKnownForm(queryForms(joined));
       return known ? word : word.replace(/-/g, ' ');
+    });
+  }
+
+  /**
+   * "How many …" as the question itself, at the start of the question or of a clause ("…, and for
+   * how many years?"); inside a clause it names a field ("where do I write how many km …").
+   */
+  private asksCount(question: string): boolean {
+    return question.split(/[.,;:?!]|\b(?:and|og|but|men)\b/i).some((clause) => {
+      const words = tokenize(clause).map(phraseToken);
+      const start = ['for', 'in', 'i'].includes(fold(tokenize(clause)[0] ?? '')) ? 1 : 0;
+      return this.countPhrases.some((phrase) => phraseAt(words, start, phrase) > 0);
     });
   }
 

@@ -75,6 +75,8 @@ export interface QueryGroup {
    * has it nowhere, it is what the question is about, and counts strongly against coverage.
    */
   foreign?: boolean;
+  /** The words that ask for a count or length ("how long"), not a thing of the question. */
+  count?: boolean;
   /** Speaks of paying back ("reimbursed", "dekket"), not of the thing paid for. */
   coverage?: boolean;
 }
@@ -83,6 +85,8 @@ export interface AnalyzedQuery {
   groups: QueryGroup[];
   /** The question asks for an amount or a rate ("how much", "kilometersatsen"). */
   asksAmount: boolean;
+  /** The question asks how many or how long: a sentence stating a number about its things answers it. */
+  asksCount: boolean;
   /** A yes/no question whether something is paid back ("can I get my gym card covered?"). */
   asksCoverage: boolean;
 }

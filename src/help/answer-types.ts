@@ -1,0 +1,21 @@
+/**
+ * What kind of answer a sentence can give. A question for a count or a length ("how many km per
+ * year?", "how long are receipts kept?") is only answered by a sentence that states a number; a
+ * section that merely names the question's things would answer something else.
+ */
+import type { Lang } from '../i18n/translate.js';
+
+// Number words from two up: "one" and the articles "en/ein/ett" are mostly not counts ("one by one").
+const NUMBER_WORDS: Record<Lang, RegExp> = {
+  en: /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand)\b/i,
+  nb: /(?:^|[^\p{L}])(?:to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|tjue|tretti|hundre|tusen)(?=$|[^\p{L}])/iu,
+  nn: /(?:^|[^\p{L}])(?:to|tre|fire|fem|seks|sju|åtte|ni|ti|elleve|tolv|tjue|tretti|hundre|tusen)(?=$|[^\p{L}])/iu,
+};
+// A figure, not a year: "since before 2020" says which app, not how long receipts are kept.
+// Step numbers ("1. Click …") are cut off first.
+const FIGURE = /(?<![\d.,])\d{1,3}(?![.,]?\d)/;
+
+export function statesCount(text: string, lang: Lang): boolean {
+  const withoutSteps = text.replace(/^\s*\d+[.)]\s+/, '');
+  return NUMBER_WORDS[lang].test(withoutSteps) || FIGURE.test(withoutSteps);
+}

@@ -209,47 +209,77 @@ describe('answers carry the sentences that bear on the question', () => {
   });
 });
 
+/** Each question cites the section (or nothing, with `[]`). */
+async function expectCited(section: string | [], questions: Array<[Lang, string]>) {
+  for (const [lang, question] of questions) {
+    const ids = cited(await ask(lang, question));
+    if (Array.isArray(section)) expect(ids, question).toEqual([]);
+    else expect(ids, question).toContain(section);
+  }
+}
+
 describe('a question for a count or a length is answered only by a sentence stating one', () => {
   it('answers "how many characters" from the sentence with the number, in nb, nn and en', async () => {
     for (const [lang, question] of [
       ['en', 'how many characters does my new password need?'],
       ['nb', 'hvor mange tegn må det nye passordet ha?'],
       ['nn', 'kor lenge må passordet vere, kor mange teikn?'],
-    ] as Array<[Lang, string]>) {
-      const answer = await ask(lang, question);
-      expect(cited(answer), question).toContain('1');
-      expect(answer.text, question).toMatch(/eight|åtte/);
-    }
-  });
-
-  it('cites nothing when the matching section states no number about the thing asked', async () => {
-    for (const [lang, question] of [
-      ['en', 'how many passengers can I put on one mileage claim?'],
-      ['nb', 'hvor lenge blir bildene liggende i Attach-appen?'],
-      ['nn', 'kor mange dagar har eg på å føre køyringa?'],
     ] as Array<[Lang, string]>)
-      expect(cited(await ask(lang, question)), question).toEqual([]);
+      await expectAnswered([lang, question, '1', /eight|åtte/]);
   });
 
-  it('reads "how many" inside a clause as the name of a field, not as the question', async () => {
-    const answer = await ask('nb', 'hvor skriver jeg inn hvor mange kilometer passasjeren kjørte?');
-    expect(cited(answer)).toContain('5.3');
-  });
+  it('cites nothing when the matching section states no number about the thing asked', () =>
+    expectCited(
+      [],
+      [
+        ['en', 'how many passengers can I put on one mileage claim?'],
+        ['nb', 'hvor lenge blir bildene liggende i Attach-appen?'],
+        ['nn', 'kor mange dagar har eg på å føre køyringa?'],
+      ],
+    ));
+
+  it('reads "how many" inside a clause as the name of a field, not as the question', () =>
+    expectCited('5.3', [['nb', 'hvor skriver jeg inn hvor mange kilometer passasjeren kjørte?']]));
 });
 
 describe('a Norwegian particle verb split by its subject is read as one verb', () => {
-  it('reads "skriv eg ut" as printing, which the guide does not cover', async () => {
-    for (const [lang, question] of [
-      ['nn', 'korleis skriv eg ut reiserekninga?'],
-      ['nb', 'hvordan skriver jeg ut kravet som PDF?'],
-    ] as Array<[Lang, string]>)
-      expect(cited(await ask(lang, question)), question).toEqual([]);
-  });
+  it('reads "skriv eg ut" as printing, which the guide does not cover', () =>
+    expectCited(
+      [],
+      [
+        ['nn', 'korleis skriv eg ut reiserekninga?'],
+        ['nb', 'hvordan skriver jeg ut kravet som PDF?'],
+      ],
+    ));
 
   it('still finds the guide for particle verbs it has ("laster jeg opp", "legg eg inn")', async () => {
-    expect(cited(await ask('nb', 'hvordan laster jeg opp kvitteringen fra PC-en?'))).toContain(
-      '5.2',
-    );
-    expect(cited(await ask('nn', 'korleis legg eg inn ein passasjer?'))).toContain('5.3');
+    await expectCited('5.2', [['nb', 'hvordan laster jeg opp kvitteringen fra PC-en?']]);
+    await expectCited('5.3', [['nn', 'korleis legg eg inn ein passasjer?']]);
+  });
+});
+
+describe('the way a user wants to avoid is not what the question is about', () => {
+  it('answers changing the password when logged in, not the forgotten-password steps', () =>
+    expectCited('2', [
+      ['en', 'can I change my password inside Expense without going through forgot password?'],
+      ['nb', 'kan jeg endre passordet når jeg er logget inn, uten å gå via glemt passord?'],
+      ['nn', 'kan eg endre passordet inne i Expense utan å gå via gløymt passord?'],
+    ]));
+});
+
+describe('saving a photo in the app is the tick', () => {
+  it('answers with the tick sentence of Visma Attach', () =>
+    expectAnswered(['en', 'where do I save the photo after taking it in Attach?', '4.1', /tick/]));
+});
+
+describe('a new claim is what the start screen is for', () => {
+  it('answers what to fill in first on a new claim from Getting started', async () => {
+    await expectAnswered([
+      'en',
+      'what goes in first when I make a new claim?',
+      '5.1',
+      /description/,
+    ]);
+    await expectAnswered(['nb', 'hva fyller jeg inn først på et nytt krav?', '5.1', /beskrivelse/]);
   });
 });

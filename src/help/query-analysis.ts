@@ -54,6 +54,17 @@ export function particleBeforeSubject(question: string): string {
   return question.replace(INVERTED_PARTICLE, '$1 $3 $2');
 }
 
+/**
+ * "… without going via forgotten password", "uten å gå via glemt passord": the way the user wants
+ * to avoid is not what the question is about, so that clause is left out of the search.
+ */
+export function withoutAvoidedWay(question: string): string {
+  return question.replace(
+    /(?<!\p{L})(?:without\s+\p{L}+ing|ut[ae]n\s+å)(?!\p{L})[^,.;:?!]*/giu,
+    ' ',
+  );
+}
+
 const synonymsSchema = z.object({
   groups: z.array(z.array(z.string().min(1)).min(2)),
   weak: z.array(z.string().min(1)).default([]),
@@ -307,7 +318,7 @@ export class QueryAnalyzer {
 
   /** Turns a question into concept groups: synonyms merged, stop words dropped, compounds split, typos corrected. */
   analyze(asked: string): AnalyzedQuery {
-    const question = particleBeforeSubject(this.splitUnknownHyphenated(asked));
+    const question = particleBeforeSubject(withoutAvoidedWay(this.splitUnknownHyphenated(asked)));
     const tokens = tokenize(question);
     const names = properNouns(question);
     const tokenForms = tokens.map(phraseToken);

@@ -283,3 +283,29 @@ describe('a new claim is what the start screen is for', () => {
     await expectAnswered(['nb', 'hva fyller jeg inn først på et nytt krav?', '5.1', /beskrivelse/]);
   });
 });
+
+describe('a question for the step after another gets the next step, not the one named', () => {
+  it('answers what to press after a step with the next step that presses something', async () => {
+    await expectAnswered([
+      'en',
+      'what do I click once the description is filled in?',
+      '5.1',
+      /Save/,
+    ]);
+    await expectAnswered([
+      'nn',
+      'kva trykkjer eg på etter at eg har skrive skildringa?',
+      '5.1',
+      /lagre/,
+    ]);
+    await expectAnswered(['en', 'what do I do after taking the photo in Attach?', '4.1', /tick/]);
+  });
+
+  it('answers what happens after a step with what follows it', () =>
+    expectAnswered([
+      'nb',
+      'hva skjer etter at jeg har trykket send på glemt passord?',
+      '3',
+      /instruksjoner/,
+    ]));
+});

@@ -10,6 +10,7 @@ import { LANGS, type Lang } from '../i18n/translate.js';
 import bundledActions from './guide/actions.json' with { type: 'json' };
 import { sectionOf, type Guide, type GuideSection } from './guide-loader.js';
 import { GuideIndex } from './guide-index.js';
+import { asksNextStep, nextStepPassage } from './next-step.js';
 import type { SynonymData } from './query-analysis.js';
 import type { RankedSentence, Retrieval, Thresholds } from './retrieval-types.js';
 import { HELP_TEXTS, citationLine, type ChatOffer, type HelpAction } from './help-texts.js';
@@ -162,7 +163,9 @@ export class HelpService {
     const budget = offer ? MAX_GUIDE_SENTENCES - 1 : MAX_GUIDE_SENTENCES;
     const firstBudget = useSecond ? budget - 1 : budget;
 
-    let chosen = bestPassage(first, firstBudget);
+    let chosen =
+      (asksNextStep(question) && nextStepPassage(question, first, firstBudget)) ||
+      bestPassage(first, firstBudget);
     // A concept of the question the passage misses may sit elsewhere in the section ("the black
     // box on the start screen"): its best sentence joins while the budget lasts.
     for (const extra of this.index.missingConcepts(

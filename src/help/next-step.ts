@@ -1,0 +1,45 @@
+/**
+ * "What do I click after the description is written?", "kva gjer eg etter at eg har teke
+ * biletet?": a question for the step after another is answered by that step and the one after
+ * it in the same procedure — not by the step the question names, which the user has done.
+ */
+import type { RankedSentence } from './retrieval-types.js';
+import { statesProblem } from './sentences.js';
+
+const AFTER =
+  /(?:^|[^\p{L}])(?:after|afterwards|next|then|etter|etterpå|deretter|neste|nest|så)(?![\p{L}])/iu;
+const DONE =
+  /(?:^|[^\p{L}])(?:when|once|når|etter at)(?![\p{L}]).*(?:^|[^\p{L}])(?:written|filled|done|finished|taken|skrevet|skriven|skrive|fylt|utfylt|ferdig|gjort|tatt|teke|tatt)(?![\p{L}])/iu;
+/** "What happens after …" asks for the outcome, the very next sentence; other questions for the next action. */
+const ASKS_OUTCOME = /(?:what happens|hva skjer|kva skjer)(?![\p{L}])/iu;
+/** A step that has the user press something on screen: "Click «Save»", "tap the «tick»". */
+const PRESS_STEP = /(?:^|[^\p{L}])(?:click|tap|press|klikk|trykk)\p{L}*[^.!?]*«[^»]+»/iu;
+
+export function asksNextStep(question: string): boolean {
+  return !statesProblem(question) && (AFTER.test(question) || DONE.test(question));
+}
+
+/**
+ * The step the question names (its best sentence) and what follows it, within `budget` sentences:
+ * for the outcome, the sentences right after it in its list or paragraph; for the next action,
+ * the steps up to the next one that has the user press something, anywhere later in the section
+ * (a procedure may go on in the next list). Undefined when nothing follows.
+ */
+export function nextStepPassage(
+  question: string,
+  ranked: readonly RankedSentence[],
+  budget: number,
+): RankedSentence[] | undefined {
+  const anchor = [...ranked].sort((a, b) => b.score - a.score)[0];
+  if (!anchor || anchor.score <= 0 || budget < 2) return undefined;
+  const outcome = ASKS_OUTCOME.test(question);
+  const following = ranked
+    .filter((s) => s.position > anchor.position && (!outcome || s.block === anchor.block))
+    .sort((a, b) => a.position - b.position);
+  const press = outcome ? -1 : following.findIndex((s) => PRESS_STEP.test(s.text));
+  const steps =
+    press < 0
+      ? following.slice(0, budget - 1)
+      : [...following.slice(0, Math.min(press, budget - 2)), following[press] as RankedSentence];
+  return steps.length > 0 ? [anchor, ...steps] : undefined;
+}

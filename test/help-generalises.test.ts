@@ -238,6 +238,15 @@ describe('a question for a count or a length is answered only by a sentence stat
       ],
     ));
 
+  it('reads a threshold ("shorter than 6 hours") as a question for a number', () =>
+    expectCited(
+      [],
+      [
+        ['en', 'do I get per diem if the trip lasts less than 6 hours?'],
+        ['nn', 'får eg diett når reisa varer kortare enn seks timar?'],
+      ],
+    ));
+
   it('reads "how many" inside a clause as the name of a field, not as the question', () =>
     expectCited('5.3', [['nb', 'hvor skriver jeg inn hvor mange kilometer passasjeren kjørte?']]));
 });

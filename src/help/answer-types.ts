@@ -19,3 +19,13 @@ export function statesCount(text: string, lang: Lang): boolean {
   const withoutSteps = text.replace(/^\s*\d+[.)]\s+/, '');
   return NUMBER_WORDS[lang].test(withoutSteps) || FIGURE.test(withoutSteps);
 }
+
+/**
+ * "shorter than 6 hours", "mer enn seks timar": a question about a threshold, which only a
+ * sentence stating a number can answer, like "how many".
+ */
+export function comparesWithNumber(question: string): boolean {
+  return [...question.matchAll(/(?:^|[^\p{L}])(?:than|enn)\s+(\S+)/giu)].some(([, next]) =>
+    (['en', 'nb', 'nn'] as const).some((lang) => statesCount(next as string, lang)),
+  );
+}

@@ -4,6 +4,7 @@
  * The synonym, weak-word and amount lists are data (synonyms.json), validated here.
  */
 import { z } from 'zod';
+import { comparesWithNumber } from './answer-types.js';
 import { LANGS } from '../i18n/translate.js';
 import type { Guide } from './guide-loader.js';
 import {
@@ -495,7 +496,7 @@ export class QueryAnalyzer {
     return {
       groups: [...groups.values()],
       asksAmount: this.asksAmount(tokens, tokenForms),
-      asksCount: this.asksCount(question),
+      asksCount: this.asksCount(question) || comparesWithNumber(question),
       // "Can I get my gym card covered?": a yes/no question about paying for something.
       asksCoverage: coverage.size > 0 && this.yesNoWords.has(fold(tokens[0] ?? '')),
     };

@@ -6,25 +6,26 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { migrate, readMigrations } from '../src/store/pg/migrate.js';
 import { openPool, withTransaction } from '../src/store/pg/pg-database.js';
 import { PgProcessedActivities } from '../src/store/pg/pg-processed-activities.js';
 import { PgStorage } from '../src/store/pg/pg-storage.js';
 import { replayContract } from './contracts/replay-contract.js';
 import { storageContract } from './contracts/storage-contract.js';
-import { findTestDatabase, freshSchemas, type TestSchemas } from './helpers/pg-test-database.js';
+import {
+  describePg,
+  freshSchemas,
+  testDatabaseUrl,
+  type TestSchemas,
+} from './helpers/pg-test-database.js';
 
-const server = await findTestDatabase();
-const describePg = server.url ? describe : describe.skip;
-const label = server.skip ? ` (skipped: ${server.skip})` : '';
-
-describePg(`PostgreSQL stores${label}`, () => {
+describePg('PostgreSQL stores', () => {
   let db: TestSchemas;
   let pool: pg.Pool;
 
   beforeAll(async () => {
-    db = await freshSchemas(server.url!, 'stores');
+    db = await freshSchemas(testDatabaseUrl(), 'stores');
     pool = db.open();
     await migrate(pool);
   });
@@ -81,12 +82,12 @@ describePg(`PostgreSQL stores${label}`, () => {
   });
 });
 
-describePg(`PostgreSQL migrations${label}`, () => {
+describePg('PostgreSQL migrations', () => {
   let db: TestSchemas;
   let dir: string;
 
   beforeAll(async () => {
-    db = await freshSchemas(server.url!, 'migrations');
+    db = await freshSchemas(testDatabaseUrl(), 'migrations');
     dir = mkdtempSync(join(tmpdir(), 'migrations-'));
   });
   afterAll(async () => {
@@ -112,7 +113,7 @@ describePg(`PostgreSQL migrations${label}`, () => {
     const scratch = db.open(1);
     await scratch.query(`CREATE SCHEMA ${db.schema}_m`);
     // A schema of its own, so the runner starts from nothing with files of the test's making.
-    const own = openPool(server.url!, { schema: `${db.schema}_m`, max: 1 });
+    const own = openPool(testDatabaseUrl(), { schema: `${db.schema}_m`, max: 1 });
     try {
       writeFileSync(join(dir, '001-a.sql'), 'CREATE TABLE a (id int);');
       writeFileSync(join(dir, '002-b.sql'), 'CREATE TABLE b (id int);');

@@ -136,20 +136,20 @@ export class PgJobQueue implements JobQueue<PgTx> {
     await this.ensureKind(kind);
     return withTransaction(this.pool, async (tx) => {
       await this.reclaimExpired(tx, kind.name);
-      let failure: unknown;
+      let failure: Error | undefined;
       // pg-boss's fetch swallows its errors and answers []; keep them, so a failing database
       // is not mistaken for an empty queue.
       const fetched = await this.boss.fetch(kind.name, {
         batchSize: options.limit ?? 1,
         db: {
           executeSql: (text, values) =>
-            tx.query(text, values).catch((err: unknown) => {
+            tx.query(text, values).catch((err: Error) => {
               failure = err;
               throw err;
             }),
         },
       });
-      if (failure !== undefined) throw failure;
+      if (failure) throw failure;
       if (fetched.length === 0) return [];
       const ids = fetched.map((job) => job.id);
       const { rows } = await tx.query<JobRow>(

@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { describe } from 'vitest';
 import { openPool } from '../../src/store/pg/pg-database.js';
 
 const USUAL_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -27,10 +28,26 @@ export async function findTestDatabase(): Promise<PgTestServer> {
     const reason = `no PostgreSQL answers at ${where.host}${where.pathname} (${(err as Error).message}); set TEST_DATABASE_URL`;
     if (process.env['REQUIRE_SYSTEM_COMPONENTS'] === '1')
       throw new Error(`REQUIRE_SYSTEM_COMPONENTS=1 but ${reason}`);
+    // The summary only counts skips; say why where it will be read.
+    console.warn(`PostgreSQL tests skipped: ${reason}`);
     return { skip: reason };
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+const server = await findTestDatabase();
+
+/** The server the PostgreSQL tests use; only read inside a `describePg` block. */
+export function testDatabaseUrl(): string {
+  if (!server.url) throw new Error(server.skip);
+  return server.url;
+}
+
+/** `describe`, or when no server answers `describe.skip` with the reason in its title. */
+export function describePg(title: string, body: () => void): void {
+  if (server.url) describe(title, body);
+  else describe.skip(`${title} (skipped: ${server.skip})`, body);
 }
 
 export interface TestSchemas {

@@ -112,16 +112,20 @@ describePg('PostgreSQL job queue on pg-boss', () => {
     ]);
   });
 
-  it('serves several instances on one database: started together, each job taken once', async () => {
-    const others = await Promise.all(
-      [1, 2].map(() => PgJobQueue.start(db.open(4), { schema: db.bossSchema, supervise: false })),
+  it('serves several instances started together on a fresh database, each job taken once', async () => {
+    // pg-boss's own install races when instances start together on a fresh schema; they must not.
+    const schema = `${db.bossSchema}2`;
+    const pools = [1, 2, 3, 4].map(() => db.open(4));
+    // Connected beforehand, so the starts really do overlap.
+    await Promise.all(pools.map((each) => each.query('SELECT 1')));
+    const instances = await Promise.all(
+      pools.map((each) => PgJobQueue.start(each, { schema, supervise: false })),
     );
-    const instances = [queue, ...others];
     try {
       const kind = jobKind('shared', z.object({ n: z.number() }));
       await withTransaction(pool, async (tx) => {
         for (let n = 0; n < 30; n++)
-          await instances[n % 3]!.enqueue(tx, kind, { key: `k${n}`, payload: { n } });
+          await instances[n % 4]!.enqueue(tx, kind, { key: `k${n}`, payload: { n } });
       });
       const taken: number[] = [];
       await Promise.all(
@@ -138,7 +142,8 @@ describePg('PostgreSQL job queue on pg-boss', () => {
       );
       expect(taken.sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, n) => n));
     } finally {
-      await Promise.all(others.map((other) => other.stop()));
+      await Promise.all(instances.map((instance) => instance.stop()));
+      await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     }
   });
 });

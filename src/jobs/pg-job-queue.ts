@@ -46,8 +46,8 @@ export interface PgJobQueueOptions {
 const RETRY_LIMIT = 1_000_000;
 const DAY_S = 24 * 60 * 60;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-// Second key of the advisory lock under which the live-key index is created.
-const INDEX_LOCK = 0x72_72_6a_71; // 'rrjq'
+// Second key of the advisory lock that instances starting on one schema take in turn.
+const START_LOCK = 0x72_72_6a_71; // 'rrjq'
 
 type BossState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
 
@@ -75,6 +75,28 @@ const STATES: Record<BossState, JobState> = {
   cancelled: 'dead',
   failed: 'dead',
 };
+
+/**
+ * Runs `work` while holding an advisory lock (on a connection of its own) that every instance
+ * starting on this schema takes, so they start one after the other. pg-boss 10 guards its own
+ * install with a lock too, but on a fresh database instances starting together still collide on
+ * `CREATE SCHEMA IF NOT EXISTS` (duplicate key in pg_namespace: the check is not atomic), and the
+ * live-key index below has the same race. Needs a pool of two connections or more.
+ */
+async function oneAtATime(pool: pg.Pool, schema: string, work: () => Promise<void>) {
+  const lock = await pool.connect();
+  let failed = false;
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1), $2)', [schema, START_LOCK]);
+    await work();
+  } finally {
+    await lock
+      .query('SELECT pg_advisory_unlock(hashtext($1), $2)', [schema, START_LOCK])
+      .catch(() => (failed = true));
+    // A connection whose unlock did not get through is closed, which ends its lock.
+    lock.release(failed);
+  }
+}
 
 /** pg-boss's `db` option: its statements run on this client, inside its open transaction. */
 function executor(tx: PgTx): PgBoss.Db {
@@ -106,9 +128,11 @@ export class PgJobQueue implements JobQueue<PgTx> {
       archiveFailedAfterSeconds: 30 * DAY_S,
     });
     boss.on('error', options.onError ?? (() => undefined));
-    await boss.start();
     const queue = new PgJobQueue(pool, boss, schema);
-    await queue.createLiveKeyIndex(schema);
+    await oneAtATime(pool, schema, async () => {
+      await boss.start();
+      await queue.createLiveKeyIndex(schema);
+    });
     for (const kind of options.kinds ?? []) await queue.ensureKind(kind);
     return queue;
   }
@@ -305,19 +329,15 @@ export class PgJobQueue implements JobQueue<PgTx> {
   }
 
   private async createLiveKeyIndex(schema: string): Promise<void> {
-    await withTransaction(this.pool, async (tx) => {
-      // Instances starting together: one creates it, the others wait and find it there.
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1), $2)', [schema, INDEX_LOCK]);
-      const { rows } = await tx.query<{ found: string | null }>(
-        'SELECT to_regclass($1)::text AS found',
-        [`${schema}.job_live_key`],
-      );
-      if (rows[0]?.found) return;
-      await tx.query(
-        `CREATE UNIQUE INDEX job_live_key ON ${this.job} (name, singleton_key)
-           WHERE state < 'completed'`,
-      );
-    });
+    const { rows } = await this.pool.query<{ found: string | null }>(
+      'SELECT to_regclass($1)::text AS found',
+      [`${schema}.job_live_key`],
+    );
+    if (rows[0]?.found) return;
+    await this.pool.query(
+      `CREATE UNIQUE INDEX job_live_key ON ${this.job} (name, singleton_key)
+         WHERE state < 'completed'`,
+    );
   }
 
   /** Leases that ran out go back to the queue, due at once; rows another take holds are skipped. */

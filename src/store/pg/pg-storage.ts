@@ -52,7 +52,11 @@ export class PgStorage implements Storage {
     }
     // Serialise everything before opening a transaction, so a bad document fails the batch
     // without having touched the database.
-    const rows = Object.entries(changes).map(([key, item]) => prepareWrite(key, item, NAME));
+    // In key order, so two batches sharing keys lock their rows in the same order and cannot
+    // deadlock each other.
+    const rows = Object.entries(changes)
+      .map(([key, item]) => prepareWrite(key, item, NAME))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     if (rows.length === 0 && !inTx) return;
     await withTransaction(this.pool, async (tx) => {
       for (const row of rows) await writeRow(tx, row);

@@ -9,8 +9,8 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
-import { jobKind, type JobState } from '../src/jobs/job-queue.js';
-import { PgJobQueue } from '../src/jobs/pg-job-queue.js';
+import { jobKind } from '../src/jobs/job-queue.js';
+import { PgJobQueue, STATES } from '../src/jobs/pg-job-queue.js';
 import { withTransaction, type PgTx } from '../src/store/pg/pg-database.js';
 import { jobQueueContract } from './contracts/job-queue-contract.js';
 import {
@@ -19,15 +19,6 @@ import {
   testDatabaseUrl,
   type TestSchemas,
 } from './helpers/pg-test-database.js';
-
-const STATES: Record<string, JobState> = {
-  created: 'queued',
-  retry: 'queued',
-  active: 'leased',
-  completed: 'done',
-  cancelled: 'dead',
-  failed: 'dead',
-};
 
 describePg('PostgreSQL job queue on pg-boss', () => {
   let db: TestSchemas;
@@ -87,7 +78,7 @@ describePg('PostgreSQL job queue on pg-boss', () => {
             `SELECT state::text FROM ${job()} WHERE name = $1`,
             [kind.name],
           );
-          return rows.map((row) => STATES[row.state]!);
+          return rows.map((row) => STATES[row.state as keyof typeof STATES]);
         },
       });
     },

@@ -30,6 +30,7 @@ import type {
   NewJob,
   TakeOptions,
 } from './job-queue.js';
+import { jobOrThrow, readJob, type StoredJob } from './read-job.js';
 
 export interface PgJobQueueOptions {
   /** pg-boss's schema; default 'pgboss'. */
@@ -67,7 +68,8 @@ const COLUMNS = `id, singleton_key AS key, data, state::text AS state, retry_cou
   started_on IS NOT NULL AS started, start_after, started_on + expire_in AS leased_until,
   COALESCE(output->>'lastError', output->'value'->>'message') AS last_error`;
 
-const STATES: Record<BossState, JobState> = {
+/** pg-boss's job states in the queue interface's words. */
+export const STATES: Record<BossState, JobState> = {
   created: 'queued',
   retry: 'queued',
   active: 'leased',
@@ -272,9 +274,7 @@ export class PgJobQueue implements JobQueue<PgTx> {
     );
     const row = rows[0];
     if (!row) return undefined;
-    const parsed = toJob(kind, row);
-    if (!parsed.ok) throw new Error(parsed.error);
-    return parsed.job;
+    return jobOrThrow(kind, stored(kind, row));
   }
 
   /**
@@ -414,23 +414,20 @@ function outputOf(error: string | null): object {
   return error === null ? {} : { lastError: error };
 }
 
-function toJob<P>(
-  kind: JobKind<P>,
-  row: JobRow,
-): { ok: true; job: Job<P> } | { ok: false; error: string } {
-  const parsed = kind.schema.safeParse(row.data?.payload);
-  if (!parsed.success)
-    return { ok: false, error: `job ${row.id} (${kind.name}): payload does not match its kind` };
-  const job: Job<P> = {
+function toJob<P>(kind: JobKind<P>, row: JobRow) {
+  return readJob(kind, stored(kind, row));
+}
+
+function stored(kind: JobKind<unknown>, row: JobRow): StoredJob {
+  return {
     id: row.id,
     kind: kind.name,
     key: row.key,
-    payload: parsed.data,
+    payload: row.data?.payload,
     state: STATES[row.state],
     // Every take after the first adds one to retry_count.
     attempts: row.state === 'active' || row.started ? row.retry_count + 1 : 0,
     runAt: row.start_after,
-    ...(row.last_error !== null ? { lastError: row.last_error } : {}),
+    lastError: row.last_error,
   };
-  return { ok: true, job };
 }

@@ -15,6 +15,7 @@ import type {
   NewJob,
   TakeOptions,
 } from './job-queue.js';
+import { jobOrThrow, readJob, type StoredJob } from './read-job.js';
 
 interface JobRow {
   id: string;
@@ -221,27 +222,22 @@ export class SqliteJobQueue implements JobQueue<SqliteTx> {
 }
 
 function toJob<P>(kind: JobKind<P>, row: JobRow): Job<P> {
-  const parsed = parseJob(kind, row);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.job;
+  return jobOrThrow(kind, stored(row));
 }
 
-function parseJob<P>(
-  kind: JobKind<P>,
-  row: JobRow,
-): { ok: true; job: Job<P> } | { ok: false; error: string } {
-  const parsed = kind.schema.safeParse(JSON.parse(row.payload));
-  if (!parsed.success)
-    return { ok: false, error: `job ${row.id} (${row.kind}): payload does not match its kind` };
-  const job: Job<P> = {
+function parseJob<P>(kind: JobKind<P>, row: JobRow) {
+  return readJob(kind, stored(row));
+}
+
+function stored(row: JobRow): StoredJob {
+  return {
     id: row.id,
     kind: row.kind,
     key: row.key,
-    payload: parsed.data,
+    payload: JSON.parse(row.payload),
     state: row.state,
     attempts: row.attempts,
     runAt: new Date(row.run_at),
-    ...(row.last_error !== null ? { lastError: row.last_error } : {}),
+    lastError: row.last_error,
   };
-  return { ok: true, job };
 }

@@ -32,19 +32,10 @@ export class ProcessedActivities {
     private readonly db: Database.Database,
     opts: ProcessedActivitiesOptions = {},
   ) {
-    this.ttlMs = opts.ttlMs ?? DEFAULT_TTL_MS;
-    this.pruneIntervalMs = opts.pruneIntervalMs ?? Math.min(this.ttlMs, HOUR_MS);
-    this.now = opts.now ?? Date.now;
-    if (!(this.ttlMs > 0) || !Number.isFinite(this.ttlMs)) {
-      throw new RangeError(
-        `ProcessedActivities: ttlMs must be a positive number, got ${this.ttlMs}.`,
-      );
-    }
-    if (!(this.pruneIntervalMs >= 0) || !Number.isFinite(this.pruneIntervalMs)) {
-      throw new RangeError(
-        `ProcessedActivities: pruneIntervalMs must be a non-negative number, got ${this.pruneIntervalMs}.`,
-      );
-    }
+    const options = resolveReplayOptions(opts);
+    this.ttlMs = options.ttlMs;
+    this.pruneIntervalMs = options.pruneIntervalMs;
+    this.now = options.now;
 
     db.exec(`
       CREATE TABLE IF NOT EXISTS processed_activities (
@@ -108,7 +99,24 @@ export class ProcessedActivities {
   }
 }
 
-function assertKey(key: unknown): asserts key is string {
+/** The options with their defaults, checked; shared with the PostgreSQL store. */
+export function resolveReplayOptions(
+  opts: ProcessedActivitiesOptions,
+): Required<ProcessedActivitiesOptions> {
+  const ttlMs = opts.ttlMs ?? DEFAULT_TTL_MS;
+  const pruneIntervalMs = opts.pruneIntervalMs ?? Math.min(ttlMs, HOUR_MS);
+  if (!(ttlMs > 0) || !Number.isFinite(ttlMs)) {
+    throw new RangeError(`ProcessedActivities: ttlMs must be a positive number, got ${ttlMs}.`);
+  }
+  if (!(pruneIntervalMs >= 0) || !Number.isFinite(pruneIntervalMs)) {
+    throw new RangeError(
+      `ProcessedActivities: pruneIntervalMs must be a non-negative number, got ${pruneIntervalMs}.`,
+    );
+  }
+  return { ttlMs, pruneIntervalMs, now: opts.now ?? Date.now };
+}
+
+export function assertKey(key: unknown): asserts key is string {
   if (typeof key !== 'string' || key === '') {
     throw new TypeError('ProcessedActivities: key must be a non-empty string.');
   }

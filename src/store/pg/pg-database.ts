@@ -1,0 +1,71 @@
+/**
+ * The PostgreSQL connection every PostgreSQL store here shares: one `pg` pool per process, and
+ * transactions handed around as the pool client they run on (`PgTx`), like `SqliteTx` for SQLite.
+ */
+import pg from 'pg';
+
+/** A pool client with an open transaction: work done on it commits or rolls back together. */
+export type PgTx = pg.PoolClient;
+
+export interface PgPoolOptions {
+  /** Most connections this process opens; default 10. */
+  max?: number;
+  /**
+   * The schema the stores' tables live in (`search_path`); default the server's (`public`).
+   * Tests give each file a schema of its own.
+   */
+  schema?: string;
+  /** An idle connection that fails (the server restarted) is reported here instead of crashing. */
+  onError?: (err: Error) => void;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export function openPool(connectionString: string, options: PgPoolOptions = {}): pg.Pool {
+  const { schema } = options;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new RangeError(`openPool: "${schema}" is not a plain lower-case schema name.`);
+  }
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    // A server that does not answer should fail a turn, not hang it.
+    connectionTimeoutMillis: 10_000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // Without a listener an idle client's error (e.g. the server restarting) would end the process.
+  pool.on('error', options.onError ?? (() => undefined));
+  return pool;
+}
+
+/** Throws unless `tx` is a client with an open transaction, so work meant to be atomic cannot run alone. */
+export function assertInPgTransaction(tx: PgTx): void {
+  if (tx.getTransactionStatus() !== 'T')
+    throw new Error('expected an open transaction on this database');
+}
+
+/**
+ * Runs `work` in a transaction on a client of `pool`: committed when it resolves, rolled back when
+ * it throws (and the error passed on). The client goes back to the pool either way.
+ */
+export async function withTransaction<T>(
+  pool: pg.Pool,
+  work: (tx: PgTx) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {
+      // The connection itself failed: do not hand it to the next caller.
+      broken = true;
+    });
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}

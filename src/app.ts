@@ -266,7 +266,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     config.PUBLIC_BASE_URL ?? `http://127.0.0.1:${port}`,
   );
   // The outbox: drafts found "filing" are reconciled before the worker takes new jobs.
-  const worker = services.worker(bot.announcer(adapter), { pollMs: 1_000 });
+  const worker = services.worker(
+    bot.announcer(() => notifications.wake()),
+    { pollMs: 1_000 },
+  );
   const recovered = worker
     .recover(storage)
     .then(

@@ -5,23 +5,22 @@
  */
 import type { Logger } from 'pino';
 import { filingDraftIds } from '../conversation/engine.js';
-import type {
-  ConversationEvent,
-  TurnContextData,
-  TurnResult,
-  UserState,
-} from '../conversation/types.js';
+import type { ConversationEvent, TurnContextData, UserState } from '../conversation/types.js';
 import { errorSummary } from '../logger.js';
 import type { ClaimOutbox, FileClaimPayload, Origin } from './claim-outbox.js';
 import type { ConversationRunner } from './conversation-runner.js';
 import type { LeasedJob } from '../jobs/job-queue.js';
 
-/** The bot layer's part: facts for a turn nobody typed, and proactive messages. */
+/**
+ * The bot layer's part: facts for a turn nobody typed. What such a turn says is committed with it
+ * as notification jobs (claim-outbox.ts), so a crash after filing still ends with the user told;
+ * `announced` wakes the worker that sends them.
+ */
 export interface Announcer {
   /** The facts a turn without a message runs with (the user's day, chat scope, locale). */
   facts(origin: Origin | undefined): TurnContextData;
-  /** Sends the results to the conversation the filing came from; best effort. */
-  tell(origin: Origin, results: TurnResult[]): Promise<void>;
+  /** Messages were queued for the user: send them now rather than at the next poll. */
+  announced?(): void;
 }
 
 /** What recovery reads: the keys of people with a draft being filed, and their state. */
@@ -117,23 +116,20 @@ export class OutboxWorker<Tx> {
     await this.conclude(job.payload.employeeId, job.payload.origin, event);
   }
 
-  /** Commits the outcome to the person's state, then tells them where they filed from. */
+  /**
+   * Commits the outcome to the person's state; what it says to them is queued in the same
+   * transaction as notifications to the chat they filed from.
+   */
   private async conclude(employeeId: string, origin: Origin | undefined, event: ConversationEvent) {
-    const { conversations, announcer, logger } = this.deps;
-    const results: TurnResult[] = [];
+    const { conversations, announcer } = this.deps;
     await conversations.run(
       employeeId,
       announcer.facts(origin),
       [event],
-      (result) => Promise.resolve(void results.push(result)),
-      origin ? { origin } : {},
+      () => Promise.resolve(),
+      origin ? { origin, announce: true } : {},
     );
-    if (!origin) return;
-    try {
-      await announcer.tell(origin, results);
-    } catch (err) {
-      logger.warn({ err: errorSummary(err) }, 'could not tell the user about the filing');
-    }
+    if (origin) announcer.announced?.();
   }
 
   private async untilDue(): Promise<number> {

@@ -263,7 +263,13 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
         const pending = { ...(ackId ? { id: ackId } : {}) };
         return this.deps.services.receiptReading.read(
           employeeId,
-          { files, batchId, getBotToken: () => botToken(later), ...(comment ? { comment } : {}) },
+          {
+            files,
+            batchId,
+            getBotToken: () => botToken(later),
+            ...(comment ? { comment } : {}),
+            ...(options.origin ? { origin: options.origin } : {}),
+          },
           async (event) =>
             void (await this.runEvents(later, employeeId, facts, [event], pending, {
               ...(options.origin ? { origin: options.origin } : {}),

@@ -311,8 +311,16 @@ export type ConversationEvent =
       duplicateOf?: ReceiptSummary;
       batch?: ReceiptBatchRef;
     }
-  /** The bot could not fetch or read a file; `messages` holds the reason in each language. */
-  | { type: 'receiptFailed'; messages: Record<Lang, string>; batch?: ReceiptBatchRef }
+  /**
+   * The bot could not fetch or read a file; `messages` holds the reason in each language.
+   * `receiptId`: the stored receipt it gave up on (its reading job ends with this turn).
+   */
+  | {
+      type: 'receiptFailed';
+      messages: Record<Lang, string>;
+      batch?: ReceiptBatchRef;
+      receiptId?: string;
+    }
   | { type: 'receiptsListed'; receipts: ReceiptSummary[] }
   /** The inbox, read back to gather the receipts in it onto one claim. */
   | { type: 'inboxGathered'; receipts: ReceiptSummary[] };

@@ -309,6 +309,8 @@ export const en = {
   'receipt.unreadable':
     'I could not read that file. Please send a clearer photo, or fill in the outlay yourself with "new outlay".',
   'receipt.reading': 'Reading your receipt…',
+  'receipt.gaveUp':
+    'I could not read the receipt, not even after several tries. Please fill it in by hand: write "new outlay".',
   'receipt.readingMany': 'Reading your {count} receipts…',
   'receipt.duplicate': 'You sent this receipt before ({date}). I have not added it twice.',
   'receipt.notReceipt':

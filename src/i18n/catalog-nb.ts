@@ -313,6 +313,8 @@ export const nb: Record<MessageKey, string> = {
   'receipt.unreadable':
     'Jeg klarte ikke å lese fila. Send et tydeligere bilde, eller fyll ut utlegget selv med «ny utlegg».',
   'receipt.reading': 'Leser kvitteringen …',
+  'receipt.gaveUp':
+    'Jeg klarte ikke å lese kvitteringen, heller ikke etter flere forsøk. Fyll den inn for hånd: skriv «ny utlegg».',
   'receipt.readingMany': 'Leser de {count} kvitteringene …',
   'receipt.duplicate':
     'Du har sendt denne kvitteringen før ({date}). Jeg har ikke lagt den inn to ganger.',

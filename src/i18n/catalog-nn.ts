@@ -313,6 +313,8 @@ export const nn: Record<MessageKey, string> = {
   'receipt.unreadable':
     'Eg klarte ikkje å lese fila. Send eit tydelegare bilete, eller fyll ut utlegget sjølv med «nytt utlegg».',
   'receipt.reading': 'Les kvitteringa …',
+  'receipt.gaveUp':
+    'Eg klarte ikkje å lese kvitteringa, heller ikkje etter fleire forsøk. Fyll ho inn for hand: skriv «nytt utlegg».',
   'receipt.readingMany': 'Les dei {count} kvitteringane …',
   'receipt.duplicate':
     'Du har sendt denne kvitteringa før ({date}). Eg har ikkje lagt ho inn to gonger.',

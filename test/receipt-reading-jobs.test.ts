@@ -8,8 +8,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
 import { createClaimsClient } from '../src/claims-api/claims-client.js';
 import type { TurnContextData, View } from '../src/conversation/types.js';
 import { HelpService } from '../src/help/compose-answer.js';

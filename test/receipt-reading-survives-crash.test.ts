@@ -14,19 +14,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useBotServer } from './helpers/bot-server.js';
 
 const receipt = readFileSync(path.join(import.meta.dirname, 'fixtures/receipts/parking-no.jpg'));
-let fileHost: http.Server;
-let fileUrl = '';
-beforeAll(async () => {
-  fileHost = http.createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'image/jpeg' });
-    res.end(receipt);
-  });
-  await new Promise<void>((resolve) => fileHost.listen(0, '127.0.0.1', resolve));
-  fileUrl = `http://127.0.0.1:${(fileHost.address() as AddressInfo).port}/files/parkering.jpg`;
-});
-afterAll(async () => {
-  await new Promise<void>((resolve) => fileHost.close(() => resolve()));
-});
+/** The Teams file host: every download URL is the parking photo. */
+const fileHost = http.createServer((_req, res) =>
+  res.writeHead(200, { 'content-type': 'image/jpeg' }).end(receipt),
+);
+beforeAll(() => new Promise<void>((resolve) => fileHost.listen(0, '127.0.0.1', resolve)));
+afterAll(() => new Promise<void>((resolve) => fileHost.close(() => resolve())));
+const photoUrl = () =>
+  `http://127.0.0.1:${(fileHost.address() as AddressInfo).port}/files/parkering.jpg`;
 
 const server = useBotServer('receipt-crash');
 const { connector, post } = server;
@@ -69,7 +64,7 @@ describe('a receipt being read when the bot is killed', () => {
           {
             contentType: 'application/vnd.microsoft.teams.file.download.info',
             name: 'kvittering.jpg',
-            content: { downloadUrl: fileUrl, uniqueId: randomUUID(), fileType: 'jpg' },
+            content: { downloadUrl: photoUrl(), uniqueId: randomUUID(), fileType: 'jpg' },
           },
         ],
       }),

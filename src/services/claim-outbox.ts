@@ -6,6 +6,7 @@
  * restart or a `kill -9`. The outcome (filed, or refused for good) is committed together with the
  * draft's state: a draft is "filing" exactly while its job is live.
  */
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { attachmentRefSchema, type NewClaim } from '../claims/claim.js';
@@ -140,7 +141,9 @@ export class ClaimOutbox<Tx> implements TurnRecorder<Tx> {
     const { event } = turn;
     const outcome = event.type === 'filed' || event.type === 'fileFailed';
     if (!turn.origin || (!outcome && !turn.announce)) return [];
-    const about = 'draftId' in event ? event.draftId : turn.employeeId;
+    // The user's turn finds its keys again (`delivered`); a turn nobody waits for needs its own,
+    // as one person may have several such turns queued (the photos of one message).
+    const about = turn.announce ? randomUUID() : 'draftId' in event ? event.draftId : '';
     return viewsOf(turn).map((_, i) => `told:${event.type}:${about}:${i}`);
   }
 

@@ -266,10 +266,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     config.PUBLIC_BASE_URL ?? `http://127.0.0.1:${port}`,
   );
   // The outbox: drafts found "filing" are reconciled before the worker takes new jobs.
-  const worker = services.worker(
-    bot.announcer(() => notifications.wake()),
-    { pollMs: 1_000 },
-  );
+  // What the workers conclude for a user is queued as notifications: wake their sender.
+  const announcer = bot.announcer(() => notifications.wake());
+  const worker = services.worker(announcer, { pollMs: 1_000 });
   const recovered = worker
     .recover(storage)
     .then(
@@ -290,12 +289,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     'bot listening',
   );
   // Photos an earlier run stored and did not finish reading: read now (a job each), never lost.
-  const reader = services.receiptWorker(
-    bot.announcer(() => notifications.wake()),
-    {
-      pollMs: 5_000,
-    },
-  );
+  const reader = services.receiptWorker(announcer, { pollMs: 5_000 });
   const leftovers = reader.start().then(
     (count) => count > 0 && logger.info({ count }, 'reading receipts an earlier run left unread'),
     (err: unknown) => logger.error({ err: errorSummary(err) }, 'receipt reading recovery failed'),

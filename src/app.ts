@@ -266,7 +266,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     config.PUBLIC_BASE_URL ?? `http://127.0.0.1:${port}`,
   );
   // The outbox: drafts found "filing" are reconciled before the worker takes new jobs.
-  const worker = services.worker(bot.announcer(adapter), { pollMs: 1_000 });
+  // What the workers conclude for a user is queued as notifications: wake their sender.
+  const announcer = bot.announcer(() => notifications.wake());
+  const worker = services.worker(announcer, { pollMs: 1_000 });
   const recovered = worker
     .recover(storage)
     .then(
@@ -286,26 +288,17 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     },
     'bot listening',
   );
-  // Photos stored by an earlier run that stopped before reading them: read now, never lost.
-  let closing = false;
-  const leftovers = receipts
-    .readUnread(
-      (id, err) =>
-        logger.warn(
-          { receiptId: id, err: errorSummary(err) },
-          'could not read a receipt left unread',
-        ),
-      () => closing,
-    )
-    .then((count) => {
-      if (count > 0) logger.info({ count }, 'read receipts an earlier run left unread');
-    });
+  // Photos an earlier run stored and did not finish reading: read now (a job each), never lost.
+  const reader = services.receiptWorker(announcer, { pollMs: 5_000 });
+  const leftovers = reader.start().then(
+    (count) => count > 0 && logger.info({ count }, 'reading receipts an earlier run left unread'),
+    (err: unknown) => logger.error({ err: errorSummary(err) }, 'receipt reading recovery failed'),
+  );
 
   return {
     url,
     port,
     close: async () => {
-      closing = true;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
       });
@@ -314,6 +307,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       await worker.stop();
       await notifications.close();
       await leftovers;
+      await reader.stop();
       await extractor.close();
       await webhooks?.close();
       db.close();

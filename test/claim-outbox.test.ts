@@ -9,13 +9,16 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClaimsClient } from '../src/claims-api/claims-client.js';
-import type { TurnContextData, TurnResult, UserState } from '../src/conversation/types.js';
+import type { TurnContextData, TurnResult, UserState, View } from '../src/conversation/types.js';
 import { HelpService } from '../src/help/compose-answer.js';
 import { loadGuide } from '../src/help/guide-loader.js';
 import { SqliteJobQueue } from '../src/jobs/sqlite-job-queue.js';
 import { createOfflineExtractor } from '../src/receipts/offline-extractor.js';
 import { ReceiptPipeline } from '../src/receipts/receipt-pipeline.js';
 import { ReceiptStore } from '../src/receipts/receipt-store.js';
+import { ConversationRefs } from '../src/notifications/conversation-refs.js';
+import { NOTIFY } from '../src/notifications/notification-job.js';
+import { NotificationWorker } from '../src/notifications/notification-worker.js';
 import { fileClaimJob } from '../src/services/claim-outbox.js';
 import { createExpenseServices } from '../src/services/expense-services.js';
 import { ProcessedActivities } from '../src/store/processed-activities.js';
@@ -24,6 +27,7 @@ import { SqliteStorage } from '../src/store/sqlite-storage.js';
 import { startClaimsApi, type RunningClaimsApi } from './helpers/claims-api-server.js';
 
 let setups = 0;
+const KARI_CHAT = { conversation: { id: 'a:kari-personal' } };
 let api: RunningClaimsApi;
 let front: http.Server;
 let frontUrl = '';
@@ -100,9 +104,21 @@ function setup(locale = 'nb-NO') {
     defaultLang: 'nb',
     newId: () => `outbox-draft-${++ids}`,
   };
-  const told: TurnResult[] = [];
+  // What the user is told later goes through the notification jobs, to the chat filed from.
+  const told: View[] = [];
+  const notices = new NotificationWorker({
+    queue,
+    refs: new ConversationRefs(db),
+    deliver: (reference, view) => {
+      expect(reference).toEqual(KARI_CHAT);
+      return Promise.resolve(void told.push(view));
+    },
+    langOf: () => Promise.resolve('nb'),
+    logger: pino({ level: 'silent' }),
+    now: () => new Date(now),
+  });
   const worker = services.worker(
-    { facts: () => facts, tell: (_origin, results) => Promise.resolve(void told.push(...results)) },
+    { facts: () => facts, announced: () => notices.wake() },
     { pollMs: 20 },
   );
   const say = async (text: string, options = {}) => {
@@ -112,7 +128,7 @@ function setup(locale = 'nb-NO') {
       facts,
       [{ type: 'text', text }],
       (r) => Promise.resolve(void shown.push(r)),
-      { origin: { chat: 'kari' }, ...options },
+      { origin: { reference: KARI_CHAT }, ...options },
     );
     return shown.flatMap((r) => r.messages.flatMap((m) => (m.kind === 'text' ? [m.text] : [])));
   };
@@ -125,6 +141,8 @@ function setup(locale = 'nb-NO') {
     queue,
     processed,
     worker,
+    notices,
+    conversations: services.conversations,
     told,
     say,
     state,
@@ -141,8 +159,19 @@ async function until(check: () => boolean | Promise<boolean>) {
   }
 }
 
-const texts = (results: TurnResult[]) =>
-  results.flatMap((r) => r.messages.flatMap((m) => (m.kind === 'text' ? [m.text] : [])));
+const texts = (views: View[]) => views.flatMap((m) => (m.kind === 'text' ? [m.text] : []));
+
+/** A parking outlay filed while the claims system is busy: it waits in the outbox. */
+async function queuedClaim(
+  say: (text: string) => Promise<string[]>,
+  state: () => Promise<UserState>,
+): Promise<string> {
+  await say('parkering 120 kr i dag');
+  await say('Kundemøte hos Equinor');
+  mode = 'busy';
+  await say('send inn');
+  return (await state()).outlay?.id ?? '';
+}
 
 describe('the claim outbox', () => {
   it('queues a claim the API cannot take now, waits as Retry-After asks, then files it and tells the user', async () => {
@@ -228,6 +257,77 @@ describe('the claim outbox', () => {
     expect((await state()).outlay).toBeUndefined();
     expect(api.repo.listForEmployee(KARI).filter((c) => c.id === filed?.id)).toHaveLength(1);
     expect(await worker.recover(storage)).toEqual({ filing: 0, refiled: 0 });
+  });
+
+  it('tells a claim filed in a turn that died before answering, once the bot is back', async () => {
+    const { KARI, queue, notices, conversations, told, say, state, tick } = setup();
+    await say('parkering 120 kr i dag');
+    await say('Kundemøte hos Equinor');
+    const draftId = (await state()).outlay?.id ?? '';
+    // The outcome commits, then the process dies before the answer reaches Teams.
+    await expect(
+      conversations.run(
+        KARI,
+        { today: '2026-11-24', scope: 'personal', defaultLang: 'nb', newId: () => 'x' },
+        [{ type: 'text', text: 'send inn' }],
+        (result) =>
+          result.state.lastFiled ? Promise.reject(new Error('killed')) : Promise.resolve(),
+        { origin: { reference: KARI_CHAT } },
+      ),
+    ).rejects.toThrow('killed');
+    expect(await state()).toMatchObject({ lastFiled: { draftId } });
+    const [filed] = api.repo.listForEmployee(KARI);
+    // Start-up makes the announcement due at once; the notification worker sends it.
+    expect(await queue.find(NOTIFY, `told:filed:${draftId}:0`)).toMatchObject({ state: 'queued' });
+    await queue.wakeAll(NOTIFY);
+    expect(await notices.runDue()).toBeGreaterThan(0);
+    expect(texts(told)).toEqual([
+      expect.stringMatching(new RegExp(`sendt inn som \\*\\*${filed?.number}\\*\\*`)),
+    ]);
+    // A turn that did answer settles its announcement: nothing is sent twice.
+    await say('parkering 80 kr i dag');
+    await say('Kundemøte hos Aker');
+    const second = (await state()).outlay?.id ?? '';
+    expect((await say('send inn')).join(' ')).toMatch(/sendt inn som/);
+    expect(await queue.find(NOTIFY, `told:filed:${second}:0`)).toMatchObject({ state: 'done' });
+    tick(120_000);
+    expect(await notices.runDue()).toBe(0);
+  });
+
+  it('cancels a queued claim: the job leaves the queue with the draft, and nothing is filed', async () => {
+    const { KARI, queue, worker, say, state, tick } = setup();
+    const draftId = await queuedClaim(say, state);
+    expect((await say('avbryt')).join(' ')).toMatch(/^Stoppet: kravet ble ikke sendt inn/);
+    expect(await state()).toMatchObject({ outlay: { id: draftId, step: 'review' } });
+    expect(await queue.find(fileClaimJob, draftId)).toMatchObject({
+      state: 'dead',
+      lastError: 'cancelled by the user',
+    });
+    // The claims system answers again: the worker finds nothing to file.
+    mode = 'up';
+    tick(60_000);
+    worker.start();
+    worker.wake();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await worker.stop();
+    expect(api.repo.listForEmployee(KARI)).toEqual([]);
+    // Filed again, it is filed once, under the same key.
+    expect((await say('send inn')).join(' ')).toMatch(/sendt inn som \*\*RR-/);
+    expect(api.repo.listForEmployee(KARI)).toHaveLength(1);
+  });
+
+  it('does not cancel a claim a worker is delivering right now', async () => {
+    const { queue, say, state, tick } = setup();
+    const draftId = await queuedClaim(say, state);
+    tick(60_000);
+    // A worker has taken the job and waits for the claims API.
+    const [held] = await queue.take(fileClaimJob, { leaseMs: 60_000 });
+    expect(held?.key).toBe(draftId);
+    expect(await say('avbryt')).toEqual([
+      'Kravet sendes inn akkurat nå og kan ikke avbrytes. Jeg sier fra her når det er sendt inn.',
+    ]);
+    expect(await state()).toMatchObject({ outlay: { step: 'filing', queued: true } });
+    expect(await queue.find(fileClaimJob, draftId)).toMatchObject({ state: 'leased' });
   });
 
   it('marks an activity handled only when its turn commits', async () => {

@@ -3,7 +3,8 @@
  * on File, restarted on the same data folder, and Teams' resend of the click is posted again. The
  * claims API is a process of its own that lives through it all. Every filing must end with exactly
  * one claim at the API and the draft settled as filed with that number: never stuck "filing",
- * never lost. Then the claims API is stopped while a claim is filed: the user is told it is
+ * never lost, and the number told in the chat (by the turn, or after the restart by the
+ * notification its outcome committed). Then the claims API is stopped while a claim is filed: the user is told it is
  * queued, and when the API is back the claim is filed on its own and the user told so.
  *
  * KILL_LOOP_KILLS (default 10) kills, each with 5 filings clicked at different moments before it,
@@ -162,6 +163,15 @@ async function settled(runs: Run[], timeoutMs: number) {
   }
 }
 
+async function toldIn(conversation: string, number: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!connector.texts(conversation).some((t) => t.includes(number))) {
+    if (Date.now() > deadline) return false;
+    await sleep(50);
+  }
+  return true;
+}
+
 describe('filing survives kill -9 of the bot', () => {
   it(`ends every filing with exactly one claim and no stuck draft (${KILLS * PER_KILL} filings, ${KILLS} kills)`, async () => {
     const total = KILLS * PER_KILL;
@@ -207,8 +217,12 @@ describe('filing survives kill -9 of the bot', () => {
           filedAs: claims[0]?.number,
           job: 'done',
         });
-        if (connector.texts(run.conversation).some((t) => t.includes(claims[0]?.number ?? '?')))
-          told++;
+      }
+      // The number reaches the chat, from the turn itself or from the notification its outcome
+      // committed (sent after a restart when the turn died before answering).
+      for (const { run, claims } of states) {
+        const number = claims[0]?.number ?? '?';
+        if (await toldIn(run.conversation, number, 15_000)) told++;
         else untold.push(`${run.path} (${run.stage})`);
       }
     }
@@ -220,6 +234,8 @@ describe('filing survives kill -9 of the bot', () => {
         `one claim each ${total}/${total}, none stuck; the number told in the chat ${told}/${total}` +
         (untold.length ? ` (not told: ${untold.join(', ')})` : ''),
     );
+    expect(untold).toEqual([]);
+    expect(told).toBe(total);
     // Where the kills landed depends on the machine's speed, so it is reported, not asserted.
   }, 600_000);
 });
@@ -244,15 +260,38 @@ describe('with the claims API down', () => {
     expect(state?.claims).toHaveLength(1);
     const number = state?.claims[0]?.number ?? '?';
     expect(state?.seen).toEqual({ filedAs: number, job: 'done' });
-    const deadline = Date.now() + 10_000;
-    while (
-      !connector.texts(run.conversation).some((t) => t.includes(number)) &&
-      Date.now() < deadline
-    )
-      await sleep(50);
+    expect(await toldIn(run.conversation, number, 10_000)).toBe(true);
     // The proactive message, in the conversation the claim was filed from.
     expect(connector.texts(run.conversation).pop()).toMatch(
       new RegExp(`^Ferdig! Utlegget er sendt inn som \\*\\*${number}\\*\\*`),
     );
+  }, 120_000);
+});
+
+describe('cancelling a queued claim, with the claims API process stopped', () => {
+  it('takes it out of the outbox: back as a draft, never filed when the API returns', async () => {
+    const port = new URL(api?.url ?? '').port;
+    await api?.stop();
+    const run = await prepare(10_001, 0);
+    await post(run.click);
+    expect(seenInBot(run)).toMatchObject({ step: 'filing', job: 'queued' });
+    // The queued card's Cancel button (Action.Submit path).
+    const cancel = activity(run.aad, run.conversation, {
+      value: { action: 'outlay.cancel', draftId: run.draftId },
+      replyToId: 'card-cancel',
+    });
+    await post(cancel);
+    expect(connector.texts(run.conversation).pop()).toMatch(/^Stoppet: kravet ble ikke sendt inn/);
+    expect(seenInBot(run)).toEqual({ step: 'review', job: 'dead' });
+
+    await startApi(port);
+    // The outbox retries every 20–200 ms here: a live job would be filed well within this wait.
+    await sleep(1_500);
+    expect(await claimsAt(run.aad)).toEqual([]);
+    // Filed again by the user, it is filed once.
+    await post(activity(run.aad, run.conversation, { text: 'send inn' }));
+    const [state] = await settled([run], 20_000);
+    expect(state?.claims).toHaveLength(1);
+    expect(state?.seen).toEqual({ filedAs: state?.claims[0]?.number, job: 'done' });
   }, 120_000);
 });

@@ -26,6 +26,7 @@ import { createOfflineExtractor } from '../src/receipts/offline-extractor.js';
 import { ReceiptPipeline } from '../src/receipts/receipt-pipeline.js';
 import { ReceiptStore } from '../src/receipts/receipt-store.js';
 import { ReceiptReading } from '../src/services/receipt-reading.js';
+import { SqliteJobQueue } from '../src/jobs/sqlite-job-queue.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
 
 /** A documentation-free public address (example.com's), never actually connected to. */
@@ -288,14 +289,13 @@ describe('a crafted link in a chat, through the application layer', () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) });
     const logger = createLogger('info', sink);
-    const store = new ReceiptStore(
-      openDatabase(':memory:'),
-      mkdtempSync(path.join(tmpdir(), 'rr-ssrf-')),
-    );
+    const db = openDatabase(':memory:');
+    const store = new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-ssrf-')));
     const reading = new ReceiptReading({
       // No `fetch`: the transport production uses, with the lookup and connect step injected.
       receipts: new ReceiptPipeline({ store, extractor: createOfflineExtractor(), logger }),
       intake: { authEnabled: true, lookup: lookupFrom({}), connect },
+      queue: new SqliteJobQueue(db),
       logger,
     });
     const events: ConversationEvent[] = [];

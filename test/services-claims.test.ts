@@ -172,7 +172,10 @@ describe('effect runner', () => {
       help: new HelpService(loadGuide(), { warmUp: false }),
       receipts,
       // Filing goes through the outbox (test/claim-outbox.test.ts); not asked for here.
-      filing: { deliverNow: () => Promise.reject(new Error('no filing in this test')) },
+      filing: {
+        deliverNow: () => Promise.reject(new Error('no filing in this test')),
+        cancel: () => Promise.reject(new Error('no filing in this test')),
+      },
       listing: new ClaimsListing({ claims, links, logger }),
       logger,
     });

@@ -15,7 +15,8 @@ import {
 } from '../src/receipts/offline-extractor.js';
 import { ReceiptPipeline } from '../src/receipts/receipt-pipeline.js';
 import { ReceiptStore } from '../src/receipts/receipt-store.js';
-import { ReceiptReading } from '../src/services/receipt-reading.js';
+import { readReceiptJob, ReceiptReading } from '../src/services/receipt-reading.js';
+import { SqliteJobQueue } from '../src/jobs/sqlite-job-queue.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
 
 const KARI = '00000000-0000-4000-8000-00000000000a';
@@ -43,9 +44,11 @@ describe('receipt reading', () => {
   it('hands on one event per photo, in order, with the comment and the batch', async () => {
     const db = openDatabase(':memory:');
     const store = new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-reading-')));
+    const queue = new SqliteJobQueue(db);
     const reading = new ReceiptReading({
       receipts: new ReceiptPipeline({ store, extractor }),
       intake: { authEnabled: false, fetch: fileHost },
+      queue,
       logger: pino({ level: 'silent' }),
     });
     const file = (name: string) => ({
@@ -82,5 +85,13 @@ describe('receipt reading', () => {
     expect(Object.keys(messages ?? {}).sort()).toEqual(['en', 'nb', 'nn']);
     expect(new Set(Object.values(messages ?? {})).size).toBe(3);
     expect(store.listInbox(KARI)).toHaveLength(1);
+    // Reading the stored photo was a job, keyed by the receipt; the turn that records the
+    // result ends it (receipt-reading-jobs.test.ts).
+    const id = store.listInbox(KARI)[0]?.id ?? '';
+    expect(await queue.find(readReceiptJob, id)).toMatchObject({
+      state: 'leased',
+      attempts: 1,
+      payload: { receiptId: id, batch: { id: 'msg-1', index: 0 }, comment: 'kundemøte' },
+    });
   }, 60_000);
 });

@@ -32,7 +32,7 @@ import type { Announcer } from '../services/outbox-worker.js';
 import type { ProcessedActivities } from '../store/processed-activities.js';
 import type { AdaptiveCardJson, CardRenderer } from './card-renderer.js';
 import { cardActionEvent } from './card-action-event.js';
-import { factsOf, originOf, parseOrigin, referenceOf } from './filing-origin.js';
+import { factsOf, originOf, parseOrigin } from './filing-origin.js';
 import { employeeIdOf, eventOf, firstName, messageText, scopeOf, userToday } from './turn-facts.js';
 
 // Activity types arrive as plain strings; botbuilder names them in an enum.
@@ -151,10 +151,11 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
   }
 
   /**
-   * The outbox worker's voice: a claim filed (or refused) after the turn that asked for it is
-   * told in the chat it was filed from, through the stored conversation reference.
+   * The outbox worker's facts: a claim filed (or refused) after the turn that asked for it is
+   * concluded as the person's turn, in their language and day; what it says is queued as
+   * notifications to the chat it was filed from.
    */
-  announcer(adapter: BotAdapter): Announcer {
+  announcer(announced?: () => void): Announcer {
     const defaults = () => ({
       defaultLang: this.deps.defaultLang,
       now: this.now(),
@@ -162,17 +163,7 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
     });
     return {
       facts: (origin) => factsOf(parseOrigin(origin), defaults()),
-      tell: async (stored, results) => {
-        const origin = parseOrigin(stored);
-        if (!origin) return;
-        await adapter.continueConversationAsync(
-          this.deps.botAppId,
-          referenceOf(origin),
-          async (later) => {
-            for (const result of results) await this.deliver(later, result);
-          },
-        );
-      },
+      ...(announced ? { announced } : {}),
     };
   }
 
@@ -272,7 +263,13 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
         const pending = { ...(ackId ? { id: ackId } : {}) };
         return this.deps.services.receiptReading.read(
           employeeId,
-          { files, batchId, getBotToken: () => botToken(later), ...(comment ? { comment } : {}) },
+          {
+            files,
+            batchId,
+            getBotToken: () => botToken(later),
+            ...(comment ? { comment } : {}),
+            ...(options.origin ? { origin: options.origin } : {}),
+          },
           async (event) =>
             void (await this.runEvents(later, employeeId, facts, [event], pending, {
               ...(options.origin ? { origin: options.origin } : {}),

@@ -1,10 +1,10 @@
 /**
  * Where a filing came from, kept with its outbox job: the conversation reference to message the
- * user in later (`continueConversationAsync`) and what a turn there needs (their language, time
+ * user in later (its `reference`, where the notification jobs post the outcome) and what a turn there needs (their language, time
  * zone, name). Written when the user clicks File, read when the claims API answers, maybe after a
  * restart, so it is validated with zod on the way back.
  */
-import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import { TurnContext, type Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { Lang, TurnContextData } from '../conversation/types.js';
 import { firstName, scopeOf, userToday } from './turn-facts.js';
@@ -33,10 +33,6 @@ export function originOf(activity: Activity): FilingOrigin {
 export function parseOrigin(origin: unknown): FilingOrigin | undefined {
   const parsed = originSchema.safeParse(origin);
   return parsed.success ? parsed.data : undefined;
-}
-
-export function referenceOf(origin: FilingOrigin): Partial<ConversationReference> {
-  return origin.reference;
 }
 
 /** The facts of a turn nobody typed: the person's day and language as they were when filing. */

@@ -204,6 +204,8 @@ export function outlaySummaryView(
       total: formatDraftTotal(lang, draft),
       showFile: mode === 'review',
       showEdit: mode === 'review' || mode === 'draft',
+      // A claim waiting in the outbox can still be stopped.
+      showCancel: mode === 'review' || mode === 'draft' || mode === 'queued',
       labels: {
         // An outlay on a mileage or travel claim is added to that claim, not filed on its own.
         file: t(lang, draft.parent ? 'trip.action.addToClaim' : 'outlay.action.file'),

@@ -145,6 +145,9 @@ export function edit<D extends Draft, V, E>(flow: DraftFlow<D, V, E>, turn: Turn
 }
 
 export const cancel: Step = (flow, turn, draft, fromCard) => {
+  // Waiting in the outbox: stopped there first, if no worker is delivering it right now.
+  if (draft.step === 'filing' && draft.queued)
+    return void turn.effects.push({ type: 'cancelFiling', draftId: draft.id });
   if (busy(flow, turn, draft)) return;
   flow.setAside?.(turn, { ...draft, step: 'form' });
   flow.set(turn.state, undefined);
@@ -250,6 +253,34 @@ export function fileQueued(flow: AnyDraftFlow, turn: Turn, draftId: string): boo
   // The card that said "being filed" says where the claim is now: waiting for the claims system.
   turn.replace = flow.summaryView(turn, queued, 'queued');
   turn.say('claim.queued');
+  return true;
+}
+
+/**
+ * The outcome of cancelling a queued claim: stopped, it is an editable draft again at its summary
+ * (nothing is lost; "avbryt" once more throws it away); being delivered, it cannot be stopped.
+ */
+export function filingCancelled(
+  flow: AnyDraftFlow,
+  turn: Turn,
+  draftId: string,
+  stopped: boolean,
+): boolean {
+  const draft = named(flow, turn.state, draftId);
+  if (!draft) return false;
+  if (!stopped) {
+    turn.say('claim.cancelTooLate');
+    return true;
+  }
+  // No longer being filed (changed meanwhile): an ordinary cancel.
+  if (draft.step !== 'filing') {
+    cancel(flow, turn, draft, false);
+    return true;
+  }
+  const back = backToReview(draft);
+  flow.set(turn.state, back);
+  turn.replace = flow.summaryView(turn, back, 'review');
+  turn.say('claim.filingStopped');
   return true;
 }
 

@@ -11,7 +11,14 @@ import type { Handler, Routes } from './actions/route-types.js';
 import { claimsListView } from './card-views.js';
 import { followupRoutes, reopenClaim } from './claim-followup.js';
 import { showClaimsAnswer } from './claims-answers.js';
-import { fileFailed, fileQueued, filed, refile, type AnyDraftFlow } from './draft-lifecycle.js';
+import {
+  fileFailed,
+  fileQueued,
+  filed,
+  filingCancelled,
+  refile,
+  type AnyDraftFlow,
+} from './draft-lifecycle.js';
 import { mileageFlow, mileageRoutes } from './mileage-flow.js';
 import { claimRoutes, outlayClaimFlow } from './outlay-claim-flow.js';
 import { outlayFlow, outlayRoutes } from './outlay-flow.js';
@@ -94,6 +101,10 @@ export function handleEvent(
       break;
     case 'refile':
       DRAFT_FLOWS.some((flow) => refile(flow, turn, event.draftId));
+      break;
+    case 'filingCancelled':
+      if (!DRAFT_FLOWS.some((flow) => filingCancelled(flow, turn, event.draftId, event.stopped)))
+        turn.say('outlay.noDraft');
       break;
     case 'claimsListed':
       if (event.question) showClaimsAnswer(turn, event.question, event.claims, event.receiptLinks);

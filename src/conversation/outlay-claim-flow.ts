@@ -177,7 +177,8 @@ function onClaim<A extends ClaimAction>(
   return (turn, action) => {
     const draft = turn.state.outlayClaim;
     if (!isCurrent(draft, action.draftId)) return staleClaim(turn, action.draftId);
-    if (draft.step === 'filing')
+    // Only Cancel may act on a claim waiting in the outbox (cancel() takes it out of the queue).
+    if (draft.step === 'filing' && !(draft.queued && action.action === 'claim.cancel'))
       return turn.say(draft.queued ? 'claim.stillQueued' : 'outlayClaim.filingInProgress');
     const purpose = action.purpose?.trim();
     // Too long to keep: the claim stays as it was, and the purpose field says why.

@@ -135,7 +135,7 @@ export function outlayClaimView(
       showSubmit: mode === 'form',
       showFile: mode === 'review',
       showEdit: mode === 'review',
-      showCancel: editable,
+      showCancel: editable || mode === 'queued',
       labels: {
         purpose: t(lang, 'outlay.field.purpose'),
         submit: t(lang, 'outlay.action.review'),

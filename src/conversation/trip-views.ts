@@ -66,7 +66,7 @@ export function tripSummaryView(lang: Lang, s: TripSummary): View {
         edit: editable ? `${s.prefix}.edit` : '',
         addOutlay: s.mode === 'review' && !s.addsToParent ? `${s.prefix}.addOutlay` : '',
         addMileage: s.mode === 'review' && s.canAddMileage ? `${s.prefix}.addMileage` : '',
-        cancel: editable ? `${s.prefix}.cancel` : '',
+        cancel: editable || s.mode === 'queued' ? `${s.prefix}.cancel` : '',
       },
       labels: {
         file: t(lang, s.addsToParent ? 'trip.action.addToClaim' : 'outlay.action.file'),

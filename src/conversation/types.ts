@@ -279,6 +279,11 @@ export type ConversationEvent =
   | { type: 'fileQueued'; draftId: string }
   /** Start-up found the draft being filed with nothing in the outbox: file it again, same key. */
   | { type: 'refile'; draftId: string }
+  /**
+   * A cancel of a claim waiting in the outbox: `stopped` when its job was taken from the queue
+   * (it goes with this turn's commit), false when it is being delivered right now.
+   */
+  | { type: 'filingCancelled'; draftId: string; stopped: boolean }
   /** `receiptLinks`: per claim id, short-lived links to its receipts, made by the bot. */
   /** `question`: the chat question the list was fetched to answer ("er reiseregningen godkjent?"). */
   | {
@@ -306,8 +311,16 @@ export type ConversationEvent =
       duplicateOf?: ReceiptSummary;
       batch?: ReceiptBatchRef;
     }
-  /** The bot could not fetch or read a file; `messages` holds the reason in each language. */
-  | { type: 'receiptFailed'; messages: Record<Lang, string>; batch?: ReceiptBatchRef }
+  /**
+   * The bot could not fetch or read a file; `messages` holds the reason in each language.
+   * `receiptId`: the stored receipt it gave up on (its reading job ends with this turn).
+   */
+  | {
+      type: 'receiptFailed';
+      messages: Record<Lang, string>;
+      batch?: ReceiptBatchRef;
+      receiptId?: string;
+    }
   | { type: 'receiptsListed'; receipts: ReceiptSummary[] }
   /** The inbox, read back to gather the receipts in it onto one claim. */
   | { type: 'inboxGathered'; receipts: ReceiptSummary[] };
@@ -343,6 +356,8 @@ export type Effect =
       resubmits?: Resubmission;
     }
   | { type: 'listReceipts' }
+  /** Takes a queued claim's filing out of the outbox, unless it is being delivered right now. */
+  | { type: 'cancelFiling'; draftId: string }
   /** Deletes the receipts waiting in the inbox (a reminder's "drop"). */
   | { type: 'dropInbox' }
   /** Fetches a rejected claim to reopen it as a draft. */

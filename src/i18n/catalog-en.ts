@@ -83,6 +83,10 @@ export const en = {
     'The claims system is not answering right now. Your claim is queued — I file it as soon as the claims system answers, and tell you here.',
   'claim.stillQueued':
     'This claim is queued: I file it as soon as the claims system answers, and tell you here. Nothing more to do.',
+  'claim.filingStopped':
+    'Stopped: the claim was not filed. It is here as a draft again, so you can change it and file it later. Write "cancel" once more to throw it away.',
+  'claim.cancelTooLate':
+    'The claim is being filed right now and cannot be cancelled. I will tell you here when it is filed.',
   'refusal.validation': 'some of its content is not valid there',
   'refusal.attachment': 'a receipt did not reach it',
   'refusal.tooLarge': 'a receipt is too large',
@@ -305,6 +309,8 @@ export const en = {
   'receipt.unreadable':
     'I could not read that file. Please send a clearer photo, or fill in the outlay yourself with "new outlay".',
   'receipt.reading': 'Reading your receipt…',
+  'receipt.gaveUp':
+    'I could not read the receipt, not even after several tries. Please fill it in by hand: write "new outlay".',
   'receipt.readingMany': 'Reading your {count} receipts…',
   'receipt.duplicate': 'You sent this receipt before ({date}). I have not added it twice.',
   'receipt.notReceipt':

@@ -86,6 +86,10 @@ export const nb: Record<MessageKey, string> = {
     'Reiseregningssystemet svarer ikke akkurat nå. Kravet står i kø — jeg sender det inn så snart systemet svarer, og sier fra her.',
   'claim.stillQueued':
     'Dette kravet står i kø: jeg sender det inn så snart reiseregningssystemet svarer, og sier fra her. Du trenger ikke gjøre noe mer.',
+  'claim.filingStopped':
+    'Stoppet: kravet ble ikke sendt inn. Det ligger her som utkast igjen, så du kan endre det og sende det inn senere. Skriv «avbryt» en gang til for å forkaste det.',
+  'claim.cancelTooLate':
+    'Kravet sendes inn akkurat nå og kan ikke avbrytes. Jeg sier fra her når det er sendt inn.',
   'refusal.validation': 'noe av innholdet er ikke gyldig der',
   'refusal.attachment': 'en kvittering kom ikke fram',
   'refusal.tooLarge': 'en kvittering er for stor',
@@ -309,6 +313,8 @@ export const nb: Record<MessageKey, string> = {
   'receipt.unreadable':
     'Jeg klarte ikke å lese fila. Send et tydeligere bilde, eller fyll ut utlegget selv med «ny utlegg».',
   'receipt.reading': 'Leser kvitteringen …',
+  'receipt.gaveUp':
+    'Jeg klarte ikke å lese kvitteringen, heller ikke etter flere forsøk. Fyll den inn for hånd: skriv «ny utlegg».',
   'receipt.readingMany': 'Leser de {count} kvitteringene …',
   'receipt.duplicate':
     'Du har sendt denne kvitteringen før ({date}). Jeg har ikke lagt den inn to ganger.',

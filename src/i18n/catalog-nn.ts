@@ -86,6 +86,10 @@ export const nn: Record<MessageKey, string> = {
     'Reiserekningssystemet svarar ikkje akkurat no. Kravet står i kø — eg sender det inn så snart systemet svarar, og seier frå her.',
   'claim.stillQueued':
     'Dette kravet står i kø: eg sender det inn så snart reiserekningssystemet svarar, og seier frå her. Du treng ikkje gjere noko meir.',
+  'claim.filingStopped':
+    'Stoppa: kravet vart ikkje sendt inn. Det ligg her som utkast att, så du kan endre det og sende det inn seinare. Skriv «avbryt» ein gong til for å forkaste det.',
+  'claim.cancelTooLate':
+    'Kravet blir sendt inn akkurat no og kan ikkje avbrytast. Eg seier frå her når det er sendt inn.',
   'refusal.validation': 'noko av innhaldet er ikkje gyldig der',
   'refusal.attachment': 'ei kvittering kom ikkje fram',
   'refusal.tooLarge': 'ei kvittering er for stor',
@@ -309,6 +313,8 @@ export const nn: Record<MessageKey, string> = {
   'receipt.unreadable':
     'Eg klarte ikkje å lese fila. Send eit tydelegare bilete, eller fyll ut utlegget sjølv med «nytt utlegg».',
   'receipt.reading': 'Les kvitteringa …',
+  'receipt.gaveUp':
+    'Eg klarte ikkje å lese kvitteringa, heller ikkje etter fleire forsøk. Fyll ho inn for hand: skriv «nytt utlegg».',
   'receipt.readingMany': 'Les dei {count} kvitteringane …',
   'receipt.duplicate':
     'Du har sendt denne kvitteringa før ({date}). Eg har ikkje lagt ho inn to gonger.',

@@ -164,7 +164,7 @@ export class SqliteJobQueue implements JobQueue<SqliteTx> {
              AND ((state = 'queued' AND (run_at <= ? OR key = ?))
                OR (state = 'leased' AND leased_until <= ?))
              AND (? IS NULL OR key = ?)
-           ORDER BY run_at, created_at LIMIT ?`,
+           ORDER BY run_at, created_at, rowid LIMIT ?`,
         )
         .all(kind.name, now, key ?? null, now, key ?? null, key ?? null, options.limit ?? 1);
       const update = this.db.prepare(

@@ -109,15 +109,31 @@ export class NotificationWorker {
     await this.running;
   }
 
+  /** What to send, in the user's language; a view was written in it already. */
+  private async viewOf({ employeeId, message }: Notification, locale: string | undefined) {
+    if (message.type === 'view') return message.view;
+    const lang = await this.deps.langOf(employeeId, locale);
+    return message.type === 'status'
+      ? statusChangeView(lang, message.change)
+      : reminderView(lang, message);
+  }
+
   private async handle(job: LeasedJob<Notification>): Promise<boolean> {
     const { queue, refs, logger } = this.deps;
     const { employeeId, message } = job.payload;
     const ref = refs.get(employeeId);
-    if (!ref?.usable) {
+    // A view goes to the chat it was written for; the rest to the person's personal chat.
+    const reference: Partial<ConversationReference> | undefined =
+      message.type === 'view' && message.reference && ref?.usable !== false
+        ? message.reference
+        : ref?.usable
+          ? ref.reference
+          : undefined;
+    if (!reference) {
       await queue.deadLetter(job, ref ? 'the app was removed' : 'no conversation with this user');
       return false;
     }
-    const conversationId = ref.reference.conversation?.id ?? employeeId;
+    const conversationId = reference.conversation?.id ?? employeeId;
     const now = this.now().getTime();
     const recent = (this.sent.get(conversationId) ?? []).filter((t) => now - t < 1000);
     if (recent.length >= PER_SECOND) {
@@ -125,11 +141,7 @@ export class NotificationWorker {
       this.sent.set(conversationId, recent);
       return false;
     }
-    const lang = await this.deps.langOf(employeeId, ref.locale);
-    const view =
-      message.type === 'status'
-        ? statusChangeView(lang, message.change)
-        : reminderView(lang, message);
+    const view = await this.viewOf(job.payload, ref?.locale);
     if (!view) {
       await queue.complete(job);
       return false;
@@ -137,7 +149,7 @@ export class NotificationWorker {
     try {
       recent.push(now);
       this.sent.set(conversationId, recent);
-      await this.deps.deliver(ref.reference, view);
+      await this.deps.deliver(reference, view);
       await queue.complete(job);
       return true;
     } catch (err) {

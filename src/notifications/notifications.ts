@@ -43,6 +43,8 @@ export interface Notifications {
   remember(employeeId: string, reference: Partial<ConversationReference>, locale?: string): void;
   /** Where this person's personal chat is, when the bot can still post there. */
   reference(employeeId: string): Partial<ConversationReference> | undefined;
+  /** Messages were queued (e.g. what became of a claim filed later): send them now. */
+  wake(): void;
   /** Subscribes to the claims API (or starts polling) with the callback under `publicBase`. */
   start(publicBase: string): Promise<'webhooks' | 'polling' | 'off'>;
   close(): Promise<void>;
@@ -75,6 +77,7 @@ export function createNotifications(opts: NotificationsOptions): Notifications {
   return {
     remember: (employeeId, reference, locale) =>
       refs.remember(employeeId, reference, locale, now()),
+    wake: onQueued,
     reference: (employeeId) => {
       const stored = refs.get(employeeId);
       return stored?.usable ? stored.reference : undefined;

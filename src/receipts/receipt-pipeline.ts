@@ -10,6 +10,7 @@ import {
   type IntakeErrorCode,
 } from './intake.js';
 import { createLogger, type Logger } from '../logger.js';
+import type { SqliteTx } from '../store/sqlite-database.js';
 import { ReceiptReadError, type ReceiptExtractor, type ReceiptSummary } from './receipt-fields.js';
 import type { ReceiptRecord, ReceiptStore } from './receipt-store.js';
 
@@ -45,12 +46,37 @@ export class ReceiptPipeline {
     this.logger = deps.logger ?? createLogger('warn');
   }
 
+  /** Download, store and read in one go (the CLI, tests); failures of the reader read as "unreadable". */
   async process(
     employeeId: string,
     item: AttachmentToFetch,
     comment: string | undefined,
     options: DownloadOptions,
   ): Promise<PipelineResult> {
+    const stored = await this.store(employeeId, item, comment, options);
+    if (stored.type === 'done') return stored.result;
+    try {
+      return await this.read(employeeId, stored.receipt.id);
+    } catch (err) {
+      this.logger.warn({ err, receiptId: stored.receipt.id }, 'reading a receipt failed');
+      return { ok: false, code: 'unreadable' };
+    }
+  }
+
+  /**
+   * Downloads the file (intake rules) and stores it; `inTx` runs in the transaction that adds
+   * its row (the job that will read it). An exact copy of a receipt read before is answered from
+   * that one and not kept.
+   */
+  async store(
+    employeeId: string,
+    item: AttachmentToFetch,
+    comment: string | undefined,
+    options: DownloadOptions,
+    inTx?: (tx: SqliteTx, receipt: ReceiptRecord) => void,
+  ): Promise<
+    { type: 'done'; result: PipelineResult } | { type: 'stored'; receipt: ReceiptRecord }
+  > {
     let downloaded;
     try {
       downloaded = await (this.deps.download ?? downloadAttachment)(item, options);
@@ -61,75 +87,81 @@ export class ReceiptPipeline {
           { code: err.code, status: err.status, reason: err.message },
           'receipt download failed',
         );
-        return { ok: false, code: err.code };
+        return { type: 'done', result: { ok: false, code: err.code } };
       }
       throw err;
     }
-    const { receipt, duplicateOf } = this.deps.store.add(employeeId, {
-      ...downloaded,
-      ...(item.name ? { name: item.name } : {}),
-      ...(comment ? { comment } : {}),
-    });
+    const { receipt, duplicateOf } = this.deps.store.add(
+      employeeId,
+      {
+        ...downloaded,
+        ...(item.name ? { name: item.name } : {}),
+        ...(comment ? { comment } : {}),
+      },
+      (tx, added) => {
+        if (!added.duplicateOf?.fields) inTx?.(tx, added.receipt);
+      },
+    );
     // The very same file again: answer from what was read the first time.
     const earlier = duplicateOf && summary(duplicateOf);
     if (earlier) {
       // Nothing new to keep: the first copy holds the file and what was read off it.
       this.deps.store.remove(employeeId, receipt.id);
-      return { ok: true, receipt: earlier, duplicateOf: earlier };
+      return { type: 'done', result: { ok: true, receipt: earlier, duplicateOf: earlier } };
     }
-    let fields;
-    try {
-      fields = await this.deps.extractor.extract(downloaded.bytes, downloaded.mime);
-    } catch (err) {
-      // The file stays stored; the user is told why and may send it again. pino's `err`
-      // serializer writes the cause's message and stack after the error's own.
-      this.logger.warn(
-        { err, receiptId: receipt.id, mime: downloaded.mime },
-        'reading a receipt failed',
-      );
-      const heic = err instanceof ReceiptReadError && err.code === 'heic_undecodable';
-      return { ok: false, code: heic ? 'heicUndecodable' : 'unreadable' };
+    return { type: 'stored', receipt };
+  }
+
+  /**
+   * Reads a stored receipt (or takes what an earlier attempt read off it) and flags a similar
+   * one. A file the reader cannot read comes back as a result; any other failure throws, so the
+   * job that asked can try again later. A receipt deleted meanwhile is undefined.
+   */
+  async read(employeeId: string, receiptId: string): Promise<PipelineResult> {
+    const record = this.deps.store.get(employeeId, receiptId);
+    if (!record) return { ok: false, code: 'unreadable' };
+    let fields = record.fields;
+    if (!fields) {
+      try {
+        const bytes = this.deps.store.readBlob(employeeId, receiptId);
+        fields = await this.deps.extractor.extract(bytes, record.mime);
+      } catch (err) {
+        if (!(err instanceof ReceiptReadError)) throw err;
+        // The file stays stored; the user is told why and may send it again. pino's `err`
+        // serializer writes the cause's message and stack after the error's own.
+        this.logger.warn({ err, receiptId, mime: record.mime }, 'reading a receipt failed');
+        return {
+          ok: false,
+          code: err.code === 'heic_undecodable' ? 'heicUndecodable' : 'unreadable',
+        };
+      }
+      this.deps.store.setFields(receiptId, fields);
     }
-    this.deps.store.setFields(receipt.id, fields);
     const read: ReceiptSummary = {
-      id: receipt.id,
-      ...(item.name ? { name: item.name } : {}),
-      createdAt: receipt.createdAt,
+      id: receiptId,
+      ...(record.fileName ? { name: record.fileName } : {}),
+      createdAt: record.createdAt,
       fields,
     };
     // A new photo of a receipt already sent (same merchant, date and total) is flagged, not filed twice.
     const similar =
       fields.kind === 'not_receipt'
         ? undefined
-        : this.deps.store.findSimilar(employeeId, fields, { excludeId: receipt.id });
+        : this.deps.store.findSimilar(employeeId, fields, { excludeId: receiptId });
     const similarSummary = similar && summary(similar);
     return similarSummary
       ? { ok: true, receipt: read, duplicateOf: similarSummary }
       : { ok: true, receipt: read };
   }
 
-  /**
-   * Reads the receipts a stopped bot left unread (stored, then the process ended mid-OCR), so
-   * they appear in "my receipts" instead of waiting unseen. One at a time, in the background of a
-   * start: photos sent meanwhile share the same OCR workers. Returns how many were read.
-   */
-  async readUnread(
-    onError: (id: string, err: unknown) => void = (id, err) =>
-      this.logger.warn({ err, receiptId: id }, 'could not read a receipt left unread'),
-    stopping: () => boolean = () => false,
-  ): Promise<number> {
-    let read = 0;
-    for (const record of this.deps.store.listUnread()) {
-      if (stopping()) break;
-      try {
-        const bytes = this.deps.store.readBlob(record.employeeId, record.id);
-        this.deps.store.setFields(record.id, await this.deps.extractor.extract(bytes, record.mime));
-        read++;
-      } catch (err) {
-        onError(record.id, err);
-      }
-    }
-    return read;
+  /** Stored receipts nothing has read yet (a run stopped mid-OCR), oldest first. */
+  unread(): ReceiptRecord[] {
+    return this.deps.store.listUnread();
+  }
+
+  /** Runs `work` in one transaction on the receipts' database. */
+  inTransaction<T>(work: (tx: SqliteTx) => T): T {
+    return this.deps.store.inTransaction(work);
   }
 
   /** Deletes every receipt waiting in the inbox (a reminder's "drop"); how many went. */

@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import type { SqliteTx } from '../store/sqlite-database.js';
 import { receiptFieldsSchema, type ReceiptFields, type ReceiptMime } from './receipt-fields.js';
 import { COMPANY_FORM_WORDS } from '../text/company-forms.js';
 import { foldSpelling } from '../text/fold.js';
@@ -141,7 +142,11 @@ export class ReceiptStore {
    * Stores a receipt in the employee's inbox. The blob is on disk before the row exists, so a
    * row never points at a missing file; a crash in between leaves only an unreferenced blob.
    */
-  add(employeeId: string, input: NewReceipt): AddResult {
+  add(
+    employeeId: string,
+    input: NewReceipt,
+    inTx?: (tx: SqliteTx, added: AddResult) => void,
+  ): AddResult {
     assertEmployee(employeeId);
     const sha256 = createHash('sha256').update(input.bytes).digest('hex');
     if (sha256 !== input.sha256.toLowerCase())
@@ -168,22 +173,34 @@ export class ReceiptStore {
     const comment = cleanText(input.comment, 1000);
     if (fileName !== undefined) record.fileName = fileName;
     if (comment !== undefined) record.comment = comment;
-    this.db
-      .prepare(
-        `INSERT INTO receipts (id, employee_id, sha256, mime, size, file_name, comment, created_at, status)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'inbox')`,
-      )
-      .run(
-        record.id,
-        employeeId,
-        sha256,
-        record.mime,
-        record.size,
-        fileName ?? null,
-        comment ?? null,
-        record.createdAt,
-      );
-    return duplicate ? { receipt: record, duplicateOf: toRecord(duplicate) } : { receipt: record };
+    const added = duplicate
+      ? { receipt: record, duplicateOf: toRecord(duplicate) }
+      : { receipt: record };
+    // The row and what its arrival asks for (the job that reads it) commit together.
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO receipts (id, employee_id, sha256, mime, size, file_name, comment, created_at, status)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'inbox')`,
+        )
+        .run(
+          record.id,
+          employeeId,
+          sha256,
+          record.mime,
+          record.size,
+          fileName ?? null,
+          comment ?? null,
+          record.createdAt,
+        );
+      inTx?.({ db: this.db }, added);
+    })();
+    return added;
+  }
+
+  /** Runs `work` in one transaction on the receipts' database (e.g. queueing jobs for them). */
+  inTransaction<T>(work: (tx: SqliteTx) => T): T {
+    return this.db.transaction(() => work({ db: this.db }))();
   }
 
   /** Records what the extractors read. Fields are validated: a bad document never lands in the table. */

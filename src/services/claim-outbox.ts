@@ -6,17 +6,28 @@
  * restart or a `kill -9`. The outcome (filed, or refused for good) is committed together with the
  * draft's state: a draft is "filing" exactly while its job is live.
  */
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { attachmentRefSchema, type NewClaim } from '../claims/claim.js';
-import type { ConversationEvent } from '../conversation/types.js';
+import { filingDraftIds } from '../conversation/engine.js';
+import type { ConversationEvent, View } from '../conversation/types.js';
 import { backoffDelay, type BackoffOptions } from '../jobs/backoff.js';
 import { jobKind, type Job, type JobQueue, type LeasedJob } from '../jobs/job-queue.js';
+import { NOTIFY } from '../notifications/notification-job.js';
 import type { ClaimFiling } from './claim-filing.js';
 import type { RecordedTurn, TurnRecorder } from './conversation-runner.js';
 
-/** Where a filing came from, as the bot layer keeps it (its conversation reference): opaque here. */
+/**
+ * Where a filing came from, as the bot layer keeps it: opaque here, except that its `reference`
+ * (the conversation reference) is where the outcome is told when nobody waits for it.
+ */
 export type Origin = Record<string, unknown>;
+
+/** What a filing's outcome says, as notification jobs: the card it leaves, then the messages. */
+function viewsOf({ result }: RecordedTurn): View[] {
+  return [...(result.replace ? [result.replace] : []), ...result.messages];
+}
 
 export const fileClaimJob = jobKind(
   'fileClaim',
@@ -68,7 +79,8 @@ export class ClaimOutbox<Tx> implements TurnRecorder<Tx> {
    * enqueues its job, a filed or refused outcome settles it. The job waits one lease before a
    * worker may take it, because the turn delivers it itself right after the commit.
    */
-  record(tx: Tx, { employeeId, event, result, origin }: RecordedTurn) {
+  record(tx: Tx, turn: RecordedTurn) {
+    const { employeeId, event, result, origin } = turn;
     const { queue, options } = this.deps;
     for (const effect of result.effects) {
       if (effect.type !== 'fileClaim') continue;
@@ -80,8 +92,59 @@ export class ClaimOutbox<Tx> implements TurnRecorder<Tx> {
       });
     }
     if (event.type === 'filed') void queue.completeKey(tx, fileClaimJob, event.draftId);
+    // A cancelled filing leaves the queue with the draft's move back (its lease is this turn's).
+    if (
+      event.type === 'filingCancelled' &&
+      event.stopped &&
+      !filingDraftIds(result.state).includes(event.draftId)
+    )
+      void queue.deadLetterKey(tx, fileClaimJob, event.draftId, 'cancelled by the user');
     if (event.type === 'fileFailed' && event.reason === 'rejected')
       void queue.deadLetterKey(tx, fileClaimJob, event.draftId, event.detail ?? 'refused');
+    this.announce(tx, turn);
+  }
+
+  /**
+   * The outcome of a filing is told durably: its views are notification jobs committed with the
+   * outcome. Nobody waiting (the worker, recovery): due now, the notification worker sends them.
+   * The user's own turn: due one lease later, and settled by `delivered` once the turn has shown
+   * them, so a crash between the commit and the answer still ends with the user told.
+   */
+  private announce(tx: Tx, turn: RecordedTurn) {
+    const keys = this.announcementKeys(turn);
+    const reference = turn.origin?.reference;
+    if (keys.length === 0 || typeof reference !== 'object' || reference === null) return;
+    const runAt = new Date(this.now() + (turn.announce ? 0 : this.deps.options.leaseMs));
+    viewsOf(turn).forEach((view, i) => {
+      void this.deps.queue.enqueue(tx, NOTIFY, {
+        key: keys[i] ?? '',
+        payload: {
+          employeeId: turn.employeeId,
+          message: { type: 'view', view, reference: reference as Record<string, unknown> },
+        },
+        runAt,
+      });
+    });
+  }
+
+  /** The turn has shown the outcome itself: its announcement jobs are done. */
+  async delivered(turn: RecordedTurn): Promise<void> {
+    for (const key of this.announcementKeys(turn)) {
+      const job = await this.deps.queue.takeKey(NOTIFY, key, {
+        leaseMs: this.deps.options.leaseMs,
+      });
+      if (job) await this.deps.queue.complete(job);
+    }
+  }
+
+  private announcementKeys(turn: RecordedTurn): string[] {
+    const { event } = turn;
+    const outcome = event.type === 'filed' || event.type === 'fileFailed';
+    if (!turn.origin || (!outcome && !turn.announce)) return [];
+    // The user's turn finds its keys again (`delivered`); a turn nobody waits for needs its own,
+    // as one person may have several such turns queued (the photos of one message).
+    const about = turn.announce ? randomUUID() : 'draftId' in event ? event.draftId : '';
+    return viewsOf(turn).map((_, i) => `told:${event.type}:${about}:${i}`);
   }
 
   /** Delivers the job a turn just committed, so the user usually hears "filed" at once. */
@@ -92,6 +155,18 @@ export class ClaimOutbox<Tx> implements TurnRecorder<Tx> {
     // A worker has it (it was due already): it tells the user when it is through.
     if (!job) return { type: 'fileQueued', draftId };
     return this.attempt(job, true);
+  }
+
+  /**
+   * The user cancels a claim waiting here: its job is leased to this turn unless a worker is
+   * delivering it right now, so no worker can start it before the turn commits the cancel (which
+   * dead-letters it). A crash before that commit only lets the lease run out: it is filed.
+   */
+  async cancel(draftId: string): Promise<ConversationEvent> {
+    const job = await this.deps.queue.takeKey(fileClaimJob, draftId, {
+      leaseMs: this.deps.options.leaseMs,
+    });
+    return { type: 'filingCancelled', draftId, stopped: job !== undefined };
   }
 
   /** Due jobs for the worker. */

@@ -31,6 +31,8 @@ export interface StateStore<Tx = never> {
 /** Records, inside a state write's transaction, what the turn asked for (the outbox). */
 export interface TurnRecorder<Tx> {
   record(tx: Tx, turn: RecordedTurn): void;
+  /** The turn has delivered the step's result to the user (who was waiting for it). */
+  delivered?(turn: RecordedTurn): Promise<void>;
 }
 
 /** One step of a person's conversation as it commits: the event, what came of it, and from where. */
@@ -39,6 +41,8 @@ export interface RecordedTurn {
   event: ConversationEvent;
   result: TurnResult;
   origin?: Origin;
+  /** Nobody waits for this turn (the outbox worker): what it says is sent by the notification jobs. */
+  announce?: boolean;
 }
 
 /** The replay guard's mark, made in the transaction of the turn's first state write. */
@@ -56,6 +60,8 @@ export interface RunOptions {
   activityKey?: string;
   /** Where the turn came from (the bot's conversation reference), kept with an outbox job. */
   origin?: Origin;
+  /** Nobody waits for this turn: what it says is queued as notifications with its state. */
+  announce?: boolean;
 }
 
 interface StoredUser {
@@ -105,10 +111,18 @@ export class ConversationRunner<Tx = never> {
       const pending = [...events];
       // The activity is marked with the first write only; the steps after it are its effects.
       let stepOptions = options;
+      const { activityKey: _marked, ...afterFirst } = options;
       for (let next = pending.shift(); next; next = pending.shift()) {
         const result = await this.step(employeeId, next, facts, stepOptions);
-        stepOptions = options.origin ? { origin: options.origin } : {};
+        stepOptions = afterFirst;
         await deliver(result);
+        if (!options.announce)
+          await this.deps.outbox?.delivered?.({
+            employeeId,
+            event: next,
+            result,
+            ...(options.origin ? { origin: options.origin } : {}),
+          });
         for (const effect of result.effects)
           pending.push(await this.deps.effects.run(employeeId, effect));
       }
@@ -159,6 +173,7 @@ export class ConversationRunner<Tx = never> {
       event,
       result,
       ...(options.origin ? { origin: options.origin } : {}),
+      ...(options.announce ? { announce: true } : {}),
     });
   }
 

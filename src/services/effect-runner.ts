@@ -18,8 +18,11 @@ export interface HelpAnswerer {
 export interface EffectRunnerDeps {
   help: HelpAnswerer;
   receipts: ReceiptPipeline;
-  /** The outbox: delivers the filing a turn just committed. */
-  filing: { deliverNow(draftId: string): Promise<ConversationEvent> };
+  /** The outbox: delivers the filing a turn just committed, or stops one waiting in it. */
+  filing: {
+    deliverNow(draftId: string): Promise<ConversationEvent>;
+    cancel(draftId: string): Promise<ConversationEvent>;
+  };
   listing: ClaimsListing;
   logger: Logger;
 }
@@ -51,6 +54,8 @@ export class EffectRunner {
       }
       case 'fileClaim':
         return this.deps.filing.deliverNow(effect.draftId);
+      case 'cancelFiling':
+        return this.deps.filing.cancel(effect.draftId);
       case 'reopenClaim':
         return this.deps.listing.reopen(employeeId, effect.claimId);
       case 'dropInbox':

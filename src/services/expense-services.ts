@@ -15,13 +15,19 @@ import { EffectRunner, type HelpAnswerer } from './effect-runner.js';
 import type { MessageDecider } from './model-understanding.js';
 import { OutboxWorker, type Announcer, type WorkerOptions } from './outbox-worker.js';
 import type { ReceiptLinks } from './receipt-links.js';
-import { ReceiptReading, type IntakeOptions } from './receipt-reading.js';
+import { ReceiptReadWorker } from './receipt-read-worker.js';
+import { ReceiptReading, type IntakeOptions, type ReadingOptions } from './receipt-reading.js';
+import type { SqliteTx } from '../store/sqlite-database.js';
 
 /** A filing attempt may take this long before another worker may take the job over. */
 const DEFAULT_LEASE_MS = 60_000;
 const DEFAULT_BACKOFF = { baseMs: 1_000, maxMs: 5 * 60_000 };
 
-export interface ExpenseServicesDeps<Tx> {
+/**
+ * `Tx` is the database's transaction handle. Receipts are stored in the bot's SQLite database,
+ * and their reading jobs commit with their rows, so the queue's transactions are SQLite's.
+ */
+export interface ExpenseServicesDeps<Tx extends SqliteTx> {
   storage: StateStore<Tx>;
   /** The job queue on the same database as `storage`: the outbox commits with the state. */
   queue: JobQueue<Tx>;
@@ -29,6 +35,8 @@ export interface ExpenseServicesDeps<Tx> {
   replay?: ReplayGuard<Tx>;
   /** Lease and backoff of the outbox; defaults suit production. */
   outbox?: Partial<OutboxOptions>;
+  /** Lease, backoff and attempts of receipt reading; defaults suit production. */
+  reading?: Partial<ReadingOptions>;
   help: HelpAnswerer;
   receipts: ReceiptPipeline;
   claims: ClaimsClient;
@@ -46,9 +54,13 @@ export interface ExpenseServices<Tx> {
   outbox: ClaimOutbox<Tx>;
   /** The outbox worker, once the bot can tell users what became of their claims. */
   worker(announcer: Announcer, options: WorkerOptions): OutboxWorker<Tx>;
+  /** The worker for receipt readings a turn did not finish (after a crash, or to retry). */
+  receiptWorker(announcer: Announcer, options: WorkerOptions): ReceiptReadWorker<Tx>;
 }
 
-export function createExpenseServices<Tx>(deps: ExpenseServicesDeps<Tx>): ExpenseServices<Tx> {
+export function createExpenseServices<Tx extends SqliteTx>(
+  deps: ExpenseServicesDeps<Tx>,
+): ExpenseServices<Tx> {
   const { storage, queue, replay, help, receipts, claims, intake, links, understanding, logger } =
     deps;
   const outbox = new ClaimOutbox({
@@ -68,19 +80,42 @@ export function createExpenseServices<Tx>(deps: ExpenseServicesDeps<Tx>): Expens
     listing: new ClaimsListing({ claims, ...(links ? { links } : {}), logger }),
     logger,
   });
+  const receiptReading = new ReceiptReading({
+    receipts,
+    intake,
+    queue,
+    logger,
+    ...(deps.reading ? { options: deps.reading } : {}),
+  });
   const conversations = new ConversationRunner<Tx>({
     storage,
     effects,
-    outbox,
+    // What a turn commits with its state: the outbox's jobs and announcements, and the end of
+    // the reading job whose result it records.
+    outbox: {
+      record: (tx, turn) => {
+        outbox.record(tx, turn);
+        receiptReading.record(tx, turn);
+      },
+      delivered: (turn) => outbox.delivered(turn),
+    },
     ...(replay ? { replay } : {}),
     logger,
     ...(understanding ? { understanding } : {}),
   });
   return {
     conversations,
-    receiptReading: new ReceiptReading({ receipts, intake, logger }),
+    receiptReading,
     outbox,
     worker: (announcer, options) =>
       new OutboxWorker({ outbox, conversations, announcer, logger, options }),
+    receiptWorker: (announcer, options) =>
+      new ReceiptReadWorker({
+        reading: receiptReading,
+        conversations,
+        announcer,
+        logger,
+        options,
+      }),
   };
 }

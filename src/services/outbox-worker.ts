@@ -5,23 +5,23 @@
  */
 import type { Logger } from 'pino';
 import { filingDraftIds } from '../conversation/engine.js';
-import type {
-  ConversationEvent,
-  TurnContextData,
-  TurnResult,
-  UserState,
-} from '../conversation/types.js';
+import type { ConversationEvent, TurnContextData, UserState } from '../conversation/types.js';
 import { errorSummary } from '../logger.js';
 import type { ClaimOutbox, FileClaimPayload, Origin } from './claim-outbox.js';
 import type { ConversationRunner } from './conversation-runner.js';
 import type { LeasedJob } from '../jobs/job-queue.js';
+import { JobLoop } from '../jobs/job-loop.js';
 
-/** The bot layer's part: facts for a turn nobody typed, and proactive messages. */
+/**
+ * The bot layer's part: facts for a turn nobody typed. What such a turn says is committed with it
+ * as notification jobs (claim-outbox.ts), so a crash after filing still ends with the user told;
+ * `announced` wakes the worker that sends them.
+ */
 export interface Announcer {
   /** The facts a turn without a message runs with (the user's day, chat scope, locale). */
   facts(origin: Origin | undefined): TurnContextData;
-  /** Sends the results to the conversation the filing came from; best effort. */
-  tell(origin: Origin, results: TurnResult[]): Promise<void>;
+  /** Messages were queued for the user: send them now rather than at the next poll. */
+  announced?(): void;
 }
 
 /** What recovery reads: the keys of people with a draft being filed, and their state. */
@@ -38,9 +38,7 @@ export interface WorkerOptions {
 }
 
 export class OutboxWorker<Tx> {
-  private stopped = true;
-  private loop: Promise<void> = Promise.resolve();
-  private wakeUp: (() => void) | undefined;
+  private readonly loop: JobLoop;
 
   constructor(
     private readonly deps: {
@@ -50,23 +48,32 @@ export class OutboxWorker<Tx> {
       logger: Logger;
       options: WorkerOptions;
     },
-  ) {}
+  ) {
+    const { outbox, logger, options } = deps;
+    this.loop = new JobLoop({
+      pollMs: options.pollMs,
+      runOnce: async () => {
+        const jobs = await outbox.takeDue(options.batch ?? 5);
+        for (const job of jobs) await this.handle(job);
+        return jobs.length > 0;
+      },
+      nextDue: () => outbox.nextDue(),
+      onError: (err) =>
+        logger.error({ err: errorSummary(err) }, 'outbox worker failed; trying again'),
+    });
+  }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Lets the attempt under way finish (its outcome is committed), then stops. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wakeUp?.();
-    await this.loop;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   wake(): void {
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
   /**
@@ -96,60 +103,35 @@ export class OutboxWorker<Tx> {
     return { filing, refiled };
   }
 
-  private async run(): Promise<void> {
-    const { outbox, logger, options } = this.deps;
-    while (!this.stopped) {
-      let worked = false;
-      try {
-        const jobs = await outbox.takeDue(options.batch ?? 5);
-        for (const job of jobs) await this.handle(job);
-        worked = jobs.length > 0;
-      } catch (err) {
-        logger.error({ err: errorSummary(err) }, 'outbox worker failed; trying again');
-      }
-      if (!worked && !this.stopped) await this.sleep(await this.untilDue());
-    }
-  }
-
   private async handle(job: LeasedJob<FileClaimPayload>): Promise<void> {
     const event = await this.deps.outbox.attempt(job);
     if (event.type === 'fileQueued') return;
     await this.conclude(job.payload.employeeId, job.payload.origin, event);
   }
 
-  /** Commits the outcome to the person's state, then tells them where they filed from. */
-  private async conclude(employeeId: string, origin: Origin | undefined, event: ConversationEvent) {
-    const { conversations, announcer, logger } = this.deps;
-    const results: TurnResult[] = [];
-    await conversations.run(
-      employeeId,
-      announcer.facts(origin),
-      [event],
-      (result) => Promise.resolve(void results.push(result)),
-      origin ? { origin } : {},
-    );
-    if (!origin) return;
-    try {
-      await announcer.tell(origin, results);
-    } catch (err) {
-      logger.warn({ err: errorSummary(err) }, 'could not tell the user about the filing');
-    }
+  private conclude(employeeId: string, origin: Origin | undefined, event: ConversationEvent) {
+    return concludeUnattended(this.deps, employeeId, origin, event);
   }
+}
 
-  private async untilDue(): Promise<number> {
-    const { pollMs } = this.deps.options;
-    const next = await this.deps.outbox.nextDue().catch(() => undefined);
-    return next ? Math.max(10, Math.min(pollMs, next.getTime() - Date.now())) : pollMs;
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-    });
-  }
+/**
+ * Runs an outcome nobody is waiting for (a filing, a receipt read by a worker) as the person's
+ * turn; what it says to them is queued in the same transaction as notifications to the chat it
+ * came from, so a crash after the commit still ends with them told.
+ */
+export async function concludeUnattended<Tx>(
+  deps: { conversations: ConversationRunner<Tx>; announcer: Announcer },
+  employeeId: string,
+  origin: Origin | undefined,
+  event: ConversationEvent,
+): Promise<void> {
+  const { conversations, announcer } = deps;
+  await conversations.run(
+    employeeId,
+    announcer.facts(origin),
+    [event],
+    () => Promise.resolve(),
+    origin ? { origin, announce: true } : {},
+  );
+  if (origin) announcer.announced?.();
 }

@@ -55,10 +55,11 @@ async function startProcess(
   });
   const logs: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${entry} did not start:\n${logs.join('')}`)),
-      30_000,
-    );
+    const timer = setTimeout(() => {
+      // Not left running behind a caller that gives up on it.
+      child.kill('SIGKILL');
+      reject(new Error(`${entry} did not start:\n${logs.join('')}`));
+    }, 30_000);
     const onData = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
       logs.push(text);

@@ -11,7 +11,8 @@
  * (Action.Submit), filing it, a help question, "mine krav", an English outlay, "avbryt", a second
  * help question and a mileage trip. Prints the bot's RSS every E turns with the turns/s and
  * latency of that stretch, and whether the last RSS is within 10 % of the first after warm-up
- * (the first stretch).
+ * (the first stretch). `SOAK_NODE_OPTIONS` is handed to the bot as NODE_OPTIONS, to try a V8 flag
+ * or `--import` a probe.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -94,6 +95,7 @@ async function main(args: string[]): Promise<void> {
     bot = await startBuiltBotProcess({
       DATA_DIR: dataDir,
       MALLOC_ARENA_MAX: '2',
+      ...(process.env.SOAK_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SOAK_NODE_OPTIONS } : {}),
     });
     const pid = bot.child.pid as number;
     const url = `${bot.url}/api/messages`;

@@ -1,9 +1,10 @@
 /**
  * Turns per second and latency of the whole bot over HTTP, as Teams drives it:
  *
- *   npm run -s bench:messages -- [--n 600] [--concurrency 4] [--conversations 40] [--warmup N] [--json] [--show]
+ *   npm run -s bench:messages -- [--n 600] [--concurrency 4] [--conversations 40] [--warmup N] [--source] [--json] [--show]
  *
- * Starts the real bot (`src/index.ts`, as test/helpers/bot-process.ts does: a temporary
+ * Starts the real bot (the compiled `dist/index.js` that `npm start` runs, built first when there is
+ * none; with `--source`, `src/index.ts` through tsx), as test/helpers/bot-process.ts does: a temporary
  * DATA_DIR, a free port, no MicrosoftAppId so no auth, MALLOC_ARENA_MAX=2 as `npm start` sets)
  * with the embedded claims API and SQLite on disk, and plays the Teams channel: a local Bot
  * Connector (test/helpers/fake-connector.ts) receives the replies, and N message activities are
@@ -18,10 +19,15 @@
  * failed turns.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startBotProcess, type BotProcess } from '../scripts/lib/bot-process.js';
+import { buildAll, DIST } from '../scripts/build.js';
+import {
+  startBotProcess,
+  startBuiltBotProcess,
+  type BotProcess,
+} from '../scripts/lib/bot-process.js';
 import { FakeConnector, type ConnectorActivity } from '../scripts/lib/fake-connector.js';
 import {
   MiB,
@@ -35,7 +41,7 @@ import {
 import { runWhenMain } from '../scripts/lib/cli.js';
 
 const USAGE =
-  'usage: npm run -s bench:messages -- [--n TURNS] [--concurrency C] [--conversations M] [--warmup W] [--timeout MS] [--json] [--show]';
+  'usage: npm run -s bench:messages -- [--n TURNS] [--concurrency C] [--conversations M] [--warmup W] [--timeout MS] [--source] [--json] [--show]';
 
 /** What each conversation says, in this order, again and again: an outlay, a question, the list. */
 export const BENCH_TEXTS = [
@@ -103,7 +109,10 @@ async function main(args: string[]): Promise<void> {
   process.once('exit', killBot);
   try {
     const startedAt = performance.now();
-    bot = await startBotProcess({ DATA_DIR: dataDir, MALLOC_ARENA_MAX: '2' });
+    const source = args.includes('--source');
+    if (!source && !existsSync(path.join(DIST, 'index.js'))) await buildAll();
+    const start = source ? startBotProcess : startBuiltBotProcess;
+    bot = await start({ DATA_DIR: dataDir, MALLOC_ARENA_MAX: '2' });
     const startSeconds = (performance.now() - startedAt) / 1000;
     const pid = bot.child.pid as number;
     const url = `${bot.url}/api/messages`;

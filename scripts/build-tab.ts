@@ -3,7 +3,7 @@
  * esbuild, its stylesheet with the Fluent 2 tokens it uses for Teams' three themes, and the HTML.
  * Only the tokens the stylesheet names are emitted, so the themes cost a few kB of CSS and no
  * JavaScript. Prints the sizes (raw and gzipped). `npm run build` runs it; `npm start` runs it
- * when the sources are newer than the build (scripts/build-if-stale.ts).
+ * when a source is newer than the build (scripts/start.mjs, through scripts/build.ts).
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -25,10 +25,10 @@ import { openDatabase, type SqliteTx } from './store/sqlite-database.js';
 import { HelpService } from './help/compose-answer.js';
 import { loadGuide } from './help/guide-loader.js';
 import { createLlmAnswerer } from './help/llm-answer.js';
-import { createOfflineExtractor } from './receipts/offline-extractor.js';
+import { lazyExtractor } from './receipts/lazy-extractor.js';
 import { ReceiptPipeline } from './receipts/receipt-pipeline.js';
 import { ReceiptStore } from './receipts/receipt-store.js';
-import { createCombinedExtractor, createVisionExtractor } from './receipts/vision-extractor.js';
+import type { HelpAnswerer } from './services/effect-runner.js';
 import { createExpenseServices } from './services/expense-services.js';
 import { modelUnderstandingFor } from './services/model-understanding.js';
 import { createReceiptLinks } from './services/receipt-links.js';
@@ -90,42 +90,55 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     });
   }
 
-  // The guide is loaded and indexed once at start-up: a broken guide file stops start-up with its name.
+  // The guide is read and checked at start-up: a broken guide file stops start-up with its name.
+  // Its search index, the largest piece of start-up work, is built in the warm-up once the server
+  // listens (below), or by a question that comes first.
   const guide = loadGuide({
     nb: config.GUIDE_NB_PATH,
     nn: config.GUIDE_NN_PATH,
     en: config.GUIDE_EN_PATH,
   });
-  const help = new HelpService(guide, {
-    logger: logger.child({ component: 'help' }),
-    llm: config.OPENAI_API_KEY
-      ? createLlmAnswerer({
-          apiKey: config.OPENAI_API_KEY,
-          baseURL: config.OPENAI_BASE_URL,
-          model: config.OPENAI_MODEL,
-          timeoutMs: config.OPENAI_TIMEOUT_MS,
-        })
-      : undefined,
-  });
+  let helpService: HelpService | undefined;
+  const helpNow = () =>
+    (helpService ??= new HelpService(guide, {
+      logger: logger.child({ component: 'help' }),
+      llm: config.OPENAI_API_KEY
+        ? createLlmAnswerer({
+            apiKey: config.OPENAI_API_KEY,
+            baseURL: config.OPENAI_BASE_URL,
+            model: config.OPENAI_MODEL,
+            timeoutMs: config.OPENAI_TIMEOUT_MS,
+          })
+        : undefined,
+    }));
+  const help: HelpAnswerer = { answer: (question, lang) => helpNow().answer(question, lang) };
+  const cards = new CardRenderer();
 
-  // Receipts: rows in the bot's database, the files themselves in DATA_DIR/receipts. The OCR
-  // workers start on the first photo, not here, so start-up stays fast.
-  const extractor = createCombinedExtractor(
-    createOfflineExtractor(),
-    config.OPENAI_API_KEY
-      ? createVisionExtractor({
-          apiKey: config.OPENAI_API_KEY,
-          baseURL: config.OPENAI_BASE_URL,
-          model: config.OPENAI_MODEL,
-        })
-      : undefined,
-    {
-      onVisionError: (err) =>
-        logger.warn({ err: errorSummary(err) }, 'vision extractor failed; using OCR alone'),
-      onOcrError: (err) =>
-        logger.warn({ err: errorSummary(err) }, 'OCR failed; the vision model read the receipt'),
-    },
-  );
+  // Receipts: rows in the bot's database, the files themselves in DATA_DIR/receipts. The readers
+  // (OCR, sharp, pdf.js, the vision model) load on the first photo, not here, so start-up stays fast.
+  const extractor = lazyExtractor(async () => {
+    const [{ createOfflineExtractor }, { createCombinedExtractor, createVisionExtractor }] =
+      await Promise.all([
+        import('./receipts/offline-extractor.js'),
+        import('./receipts/vision-extractor.js'),
+      ]);
+    return createCombinedExtractor(
+      createOfflineExtractor(),
+      config.OPENAI_API_KEY
+        ? createVisionExtractor({
+            apiKey: config.OPENAI_API_KEY,
+            baseURL: config.OPENAI_BASE_URL,
+            model: config.OPENAI_MODEL,
+          })
+        : undefined,
+      {
+        onVisionError: (err) =>
+          logger.warn({ err: errorSummary(err) }, 'vision extractor failed; using OCR alone'),
+        onOcrError: (err) =>
+          logger.warn({ err: errorSummary(err) }, 'OCR failed; the vision model read the receipt'),
+      },
+    );
+  });
   const receiptStore = new ReceiptStore(db, path.join(config.DATA_DIR, 'receipts'));
   const receipts = new ReceiptPipeline({
     store: receiptStore,
@@ -202,7 +215,6 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       res.send(503, { error: 'unavailable' });
     }
   });
-  const cards = new CardRenderer();
   const notifications = createNotifications({
     db,
     queue,
@@ -278,6 +290,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       (err: unknown) => logger.error({ err: errorSummary(err) }, 'outbox recovery failed'),
     )
     .finally(() => worker.start());
+  // What a first turn may need but /healthz does not, in slices between which the server answers.
+  const warmed = warmUp([helpNow, ...cards.warmUp()]);
   const url = `http://127.0.0.1:${port}`;
   logger.info(
     {
@@ -294,6 +308,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     (count) => count > 0 && logger.info({ count }, 'reading receipts an earlier run left unread'),
     (err: unknown) => logger.error({ err: errorSummary(err) }, 'receipt reading recovery failed'),
   );
+
+  // A warm-up that fails (a guide its actions file does not fit) fails start-up, as it always did.
+  await warmed;
 
   return {
     url,
@@ -314,4 +331,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       claimsDb?.close();
     },
   };
+}
+
+/** Runs `steps` one per turn of the event loop, so requests are answered between them. */
+async function warmUp(steps: Array<() => unknown>): Promise<void> {
+  for (const step of steps) {
+    await new Promise((resolve) => setImmediate(resolve));
+    step();
+  }
 }

@@ -1,5 +1,6 @@
 /** The one way the product builds a client for an OpenAI-compatible server. */
-import OpenAI from 'openai';
+import { createRequire } from 'node:module';
+import type OpenAI from 'openai';
 
 export interface ModelClientOptions {
   apiKey: string;
@@ -8,8 +9,13 @@ export interface ModelClientOptions {
   timeoutMs: number;
 }
 
+const require = createRequire(import.meta.url);
+
 export function createModelClient(options: ModelClientOptions): OpenAI {
-  return new OpenAI({
+  // Loaded here rather than imported: without OPENAI_API_KEY no client is made, and the SDK's
+  // half a second of loading stays out of every start-up.
+  const { OpenAI: Client } = require('openai') as typeof import('openai');
+  return new Client({
     apiKey: options.apiKey,
     ...(options.baseURL ? { baseURL: options.baseURL } : {}),
     timeout: options.timeoutMs,

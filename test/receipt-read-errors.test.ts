@@ -40,6 +40,7 @@ function heicPhoto(): Buffer {
 function crashingPool(): OcrPool {
   return {
     size: 1,
+    running: () => 1,
     recognize: () => Promise.reject(new Error('worker exited with code 134')),
     warm: () => Promise.resolve(),
     close: () => Promise.resolve(),

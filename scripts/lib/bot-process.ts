@@ -1,5 +1,6 @@
 /**
- * Starts the real bot (`src/index.ts`) as a child process, as the README's command does, and the
+ * Starts the real bot (`src/index.ts` through tsx, or the compiled `dist/index.js` that `npm start`
+ * runs) as a child process, and the
  * reference claims API (`npm run claims-api`) as a process of its own.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -18,23 +19,29 @@ export interface BotProcess {
 }
 
 export function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
-  return startProcess('src/index.ts', 'bot listening', env);
+  return startProcess(['--import', 'tsx', 'src/index.ts'], 'bot listening', env);
+}
+
+/** The compiled bot (`node dist/index.js`, what `npm start` runs); `npm run build` makes it. */
+export function startBuiltBotProcess(env: Record<string, string>): Promise<BotProcess> {
+  return startProcess(['dist/index.js'], 'bot listening', env);
 }
 
 /** The reference claims API on its own; `url` is its origin. Needs CLAIMS_API_TOKEN and DATA_DIR. */
 export function startClaimsApiProcess(env: Record<string, string>): Promise<BotProcess> {
-  return startProcess('src/claims-api/standalone.ts', 'claims API listening', {
+  return startProcess(['--import', 'tsx', 'src/claims-api/standalone.ts'], 'claims API listening', {
     CLAIMS_API_PORT: '0',
     ...env,
   });
 }
 
 async function startProcess(
-  entry: string,
+  args: string[],
   ready: string,
   env: Record<string, string>,
 ): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const entry = args[args.length - 1] ?? '';
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -48,10 +55,11 @@ async function startProcess(
   });
   const logs: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${entry} did not start:\n${logs.join('')}`)),
-      30_000,
-    );
+    const timer = setTimeout(() => {
+      // Not left running behind a caller that gives up on it.
+      child.kill('SIGKILL');
+      reject(new Error(`${entry} did not start:\n${logs.join('')}`));
+    }, 30_000);
     const onData = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
       logs.push(text);

@@ -1,11 +1,15 @@
 /**
- * Binds the Adaptive Card templates in `cards/` with view data. Templates are read once at
- * start-up; binding is pure, so the same code renders cards for Teams, tests and screenshots.
+ * Binds the Adaptive Card templates in `cards/` with view data. Binding is pure, so the same code
+ * renders cards for Teams, tests and screenshots. The templating library (with its expression
+ * parser) takes longer to load than the rest of the bot's start-up, and each template is parsed
+ * once: both happen on the first card that needs them, or earlier through `warmUp`, which the
+ * bot runs once it listens.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as ACData from 'adaptivecards-templating';
+import type * as ACData from 'adaptivecards-templating';
 import type { CardTemplate } from '../conversation/types.js';
 
 export const CARDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cards');
@@ -26,19 +30,36 @@ export const CARD_TEMPLATES: readonly CardTemplate[] = [
 
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
+const require = createRequire(import.meta.url);
+let templating: typeof ACData | undefined;
+
 export class CardRenderer {
+  /** The templates' JSON, read at construction: a missing or broken file stops start-up. */
+  private readonly sources = new Map<CardTemplate, unknown>();
   private readonly templates = new Map<CardTemplate, ACData.Template>();
 
   constructor(dir = CARDS_DIR) {
-    for (const name of CARD_TEMPLATES) {
-      const json: unknown = JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8'));
-      this.templates.set(name, new ACData.Template(json));
-    }
+    for (const name of CARD_TEMPLATES)
+      this.sources.set(name, JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')));
+  }
+
+  /** One step per template (the first loads the library): work to do before the first card. */
+  warmUp(): Array<() => void> {
+    return CARD_TEMPLATES.map((name) => () => void this.template(name));
   }
 
   render(name: CardTemplate, data: Record<string, unknown>): AdaptiveCardJson {
-    const template = this.templates.get(name);
-    if (!template) throw new Error(`unknown card template ${name}`);
-    return template.expand({ $root: data }) as AdaptiveCardJson;
+    return this.template(name).expand({ $root: data }) as AdaptiveCardJson;
+  }
+
+  private template(name: CardTemplate): ACData.Template {
+    let template = this.templates.get(name);
+    if (template) return template;
+    const json = this.sources.get(name);
+    if (json === undefined) throw new Error(`unknown card template ${name}`);
+    templating ??= require('adaptivecards-templating') as typeof ACData;
+    template = new templating.Template(json);
+    this.templates.set(name, template);
+    return template;
   }
 }

@@ -110,12 +110,12 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
         ? ({ type: 'receiptsArrived', count: files.length } as const)
         : eventOf(activity);
     const employeeId = employeeIdOf(activity);
-    if (employeeId && scopeOf(activity) === 'personal')
-      this.deps.onPersonalTurn?.(
-        employeeId,
-        TurnContext.getConversationReference(activity),
-        activity.locale,
-      );
+    if (employeeId && scopeOf(activity) === 'personal') {
+      // Without the activity's own id, which a message started later does not answer: the
+      // reference stays the same from turn to turn, so it is stored once, not at every message.
+      const { activityId: _, ...reference } = TurnContext.getConversationReference(activity);
+      this.deps.onPersonalTurn?.(employeeId, reference, activity.locale);
+    }
     if (!event || !employeeId) return undefined;
     // Marked handled only when the turn's first state write commits (with it, in one transaction):
     // Teams' resend of an activity whose turn died in a crash is processed, a true replay is not.

@@ -5,6 +5,7 @@
 import type { Activity } from 'botbuilder';
 import type { ConversationEvent, Scope } from '../conversation/types.js';
 import { cardActionEvent } from './card-action-event.js';
+import { dateFormat } from '../i18n/formatters.js';
 
 const DEFAULT_TIME_ZONE = 'Europe/Oslo';
 
@@ -22,21 +23,18 @@ export function scopeOf(activity: Partial<Activity>): Scope {
 
 /** The user's calendar date, so "i går" means yesterday where they are, not where the server is. */
 export function userToday(activity: Partial<Activity>, now: Date): string {
-  let timeZone = DEFAULT_TIME_ZONE;
+  const day = (timeZone: string) =>
+    dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      now,
+    );
   if (activity.localTimezone) {
     try {
-      new Intl.DateTimeFormat('en-CA', { timeZone: activity.localTimezone });
-      timeZone = activity.localTimezone;
+      return day(activity.localTimezone);
     } catch {
       // An unknown zone name from a client is not worth failing the turn over.
     }
   }
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return day(DEFAULT_TIME_ZONE);
 }
 
 export function firstName(activity: Partial<Activity>): string | undefined {

@@ -8,6 +8,7 @@ import { formatMoney, t, type Lang } from '../i18n/translate.js';
 import { parseAmount } from './free-text.js';
 import type { FieldErrors } from './outlay-form.js';
 import { OUTLAY_FIELDS, type OutlayDraft, type ReceiptSummary, type View } from './types.js';
+import { dateFormat } from '../i18n/formatters.js';
 
 const MAX_LISTED_CLAIMS = 15;
 
@@ -125,8 +126,8 @@ export function formatDate(lang: Lang, iso: string): string {
   // Numeric in Norwegian: "24. nov. 2026" would start with "24. ", which card markdown renders
   // as a numbered list and swallows the day.
   return lang === 'en'
-    ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(d)
-    : new Intl.DateTimeFormat('nb-NO', {
+    ? dateFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(d)
+    : dateFormat('nb-NO', {
         day: '2-digit',
         month: '2-digit',
         year: 'numeric',
@@ -144,7 +145,7 @@ export function formatDay(lang: Lang, iso: string): string {
   const d = middayOf(iso);
   if (!d) return iso;
   const locale = lang === 'en' ? 'en-GB' : lang === 'nn' ? 'nn-NO' : 'nb-NO';
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',

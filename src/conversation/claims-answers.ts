@@ -18,6 +18,7 @@ import {
 import type { Turn } from './turn.js';
 import type { View } from './types.js';
 import { inProgressNote } from './welcome-and-help.js';
+import { dateFormat } from '../i18n/formatters.js';
 
 export interface ClaimsAnswer {
   text: string;
@@ -254,7 +255,7 @@ function subjectLabel(subject: ClaimSubject, lang: Lang): string {
 function periodText(period: ClaimsPeriod | undefined, lang: Lang): string {
   if (!period) return '';
   if ('month' in period) {
-    const name = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nb-NO', {
+    const name = dateFormat(lang === 'en' ? 'en-GB' : 'nb-NO', {
       month: 'long',
       timeZone: 'UTC',
     }).format(new Date(Date.UTC(2000, period.month - 1, 15)));
@@ -293,7 +294,7 @@ function shortDate(timestamp: string, lang: Lang, today: string): string {
   if (Number.isNaN(d.getTime())) return day;
   const withYear = day.slice(0, 4) !== today.slice(0, 4);
   // "3. des." loses its last dot: the sentence ends with one.
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nb-NO', {
+  return dateFormat(lang === 'en' ? 'en-GB' : 'nb-NO', {
     day: 'numeric',
     month: 'short',
     ...(withYear ? { year: 'numeric' } : {}),

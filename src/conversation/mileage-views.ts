@@ -14,9 +14,10 @@ import {
   type TripMode,
 } from './trip-views.js';
 import type { MileageDraft, View } from './types.js';
+import { numberFormat } from '../i18n/formatters.js';
 
 export function formatKm(km: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nb-NO', {
+  return numberFormat(lang === 'en' ? 'en-GB' : 'nb-NO', {
     maximumFractionDigits: 2,
   }).format(km);
 }

@@ -1,6 +1,7 @@
 import { en, type MessageKey } from './catalog-en.js';
 import { nb } from './catalog-nb.js';
 import { nn } from './catalog-nn.js';
+import { numberFormat } from './formatters.js';
 
 export type Lang = 'nb' | 'nn' | 'en';
 export const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
@@ -45,11 +46,11 @@ export function formatMoney(amountMinor: number, currency: string, lang: Lang): 
   // Minor units are integers; dividing by 100 only for display keeps the stored figures exact.
   const locale = lang === 'en' ? 'en-US' : 'nb-NO';
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amountMinor / 100);
+    return numberFormat(locale, { style: 'currency', currency }).format(amountMinor / 100);
   } catch {
     // A code Intl refuses ("XX", "toString") in data stored before the edge checked it: the
     // figure and the code as they are, so a list of claims still shows instead of failing.
-    const figure = new Intl.NumberFormat(locale, {
+    const figure = numberFormat(locale, {
       minimumFractionDigits: 2,
       maximumFractionDigits: 2,
     }).format(amountMinor / 100);

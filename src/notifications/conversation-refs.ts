@@ -24,6 +24,9 @@ export interface StoredRef {
 }
 
 export class ConversationRefs {
+  private readonly selectOne: Database.Statement<[string], RefRow>;
+  private readonly upsert: Database.Statement<[string, string, string | null, number, number]>;
+
   constructor(private readonly db: Database.Database) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS conversation_refs (
@@ -35,6 +38,14 @@ export class ConversationRefs {
         updated_at  INTEGER NOT NULL
       )
     `);
+    // Prepared once: every personal-chat turn reads one.
+    this.selectOne = db.prepare('SELECT * FROM conversation_refs WHERE employee_id = ?');
+    this.upsert = db.prepare(
+      `INSERT INTO conversation_refs (employee_id, reference, locale, usable, created_at, updated_at)
+       VALUES (?, ?, ?, 1, ?, ?)
+       ON CONFLICT (employee_id) DO UPDATE SET reference = excluded.reference,
+         locale = excluded.locale, usable = 1, updated_at = excluded.updated_at`,
+    );
   }
 
   /** Written only when something changed, so an ordinary message costs one read. */
@@ -45,25 +56,14 @@ export class ConversationRefs {
     now: Date,
   ): void {
     const json = JSON.stringify(reference);
-    const row = this.db
-      .prepare<[string], RefRow>('SELECT * FROM conversation_refs WHERE employee_id = ?')
-      .get(employeeId);
+    const row = this.selectOne.get(employeeId);
     if (row && row.reference === json && row.usable === 1 && row.locale === (locale ?? null))
       return;
-    this.db
-      .prepare(
-        `INSERT INTO conversation_refs (employee_id, reference, locale, usable, created_at, updated_at)
-         VALUES (?, ?, ?, 1, ?, ?)
-         ON CONFLICT (employee_id) DO UPDATE SET reference = excluded.reference,
-           locale = excluded.locale, usable = 1, updated_at = excluded.updated_at`,
-      )
-      .run(employeeId, json, locale ?? null, now.getTime(), now.getTime());
+    this.upsert.run(employeeId, json, locale ?? null, now.getTime(), now.getTime());
   }
 
   get(employeeId: string): StoredRef | undefined {
-    const row = this.db
-      .prepare<[string], RefRow>('SELECT * FROM conversation_refs WHERE employee_id = ?')
-      .get(employeeId);
+    const row = this.selectOne.get(employeeId);
     if (!row) return undefined;
     return {
       reference: JSON.parse(row.reference) as Partial<ConversationReference>,

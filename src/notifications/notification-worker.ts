@@ -68,11 +68,18 @@ export class NotificationWorker {
   /** Sends every job that is due; how many went out. */
   async runDue(): Promise<number> {
     let delivered = 0;
+    this.forgetQuiet(this.now().getTime());
     for (;;) {
       const jobs = await this.deps.queue.take(NOTIFY, { leaseMs: LEASE_MS, limit: 20 });
       if (jobs.length === 0) return delivered;
       for (const job of jobs) if (await this.handle(job)) delivered++;
     }
+  }
+
+  /** Only the last second counts: a conversation sent nothing since is forgotten, so the map stays small. */
+  private forgetQuiet(now: number): void {
+    for (const [id, times] of this.sent)
+      if (now - (times[times.length - 1] ?? 0) >= 1000) this.sent.delete(id);
   }
 
   /** Runs due jobs now and then whenever the next one is due (checked at least every `maxWaitMs`). */

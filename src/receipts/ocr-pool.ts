@@ -66,6 +66,12 @@ export interface OcrPoolOptions {
   jobTimeoutMs?: number;
   /** Where worker errors are reported; they never reach the process as uncaught exceptions. */
   onError?: (err: unknown) => void;
+  /**
+   * A worker left idle this long exits (default 3 minutes): its WebAssembly heap and trained data,
+   * tens of MiB each, are not carried through hours of chat without photos. The next receipt
+   * starts one again.
+   */
+  idleMs?: number;
 }
 
 export class OcrError extends Error {
@@ -77,6 +83,8 @@ export class OcrError extends Error {
 
 export interface OcrPool {
   readonly size: number;
+  /** Workers started now (idle or busy): 0 before the first receipt and after an idle spell. */
+  running(): number;
   recognize(image: Buffer, opts?: RecognizeOptions): Promise<OcrPage>;
   /** Starts every worker now rather than on first use (e.g. at bot start-up). */
   warm(): Promise<void>;
@@ -95,6 +103,8 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
   const size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
   const jobTimeoutMs = opts.jobTimeoutMs ?? 60_000;
   const onError = opts.onError ?? (() => {});
+  const idleMs = opts.idleMs ?? 3 * 60_000;
+  const idleTimers = new Map<Tesseract.Worker, NodeJS.Timeout>();
 
   const idle: Tesseract.Worker[] = [];
   const waiting: Array<{ resolve: (w: Tesseract.Worker) => void; reject: (err: unknown) => void }> =
@@ -133,14 +143,35 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
   function release(worker: Tesseract.Worker): void {
     if (!all.has(worker)) return;
     const next = waiting.shift();
-    if (next) next.resolve(worker);
-    else idle.push(worker);
+    if (next) return next.resolve(worker);
+    idle.push(worker);
+    const timer = setTimeout(() => {
+      idleTimers.delete(worker);
+      if (!all.delete(worker)) return;
+      const at = idle.indexOf(worker);
+      if (at >= 0) idle.splice(at, 1);
+      worker.terminate().catch(onError);
+    }, idleMs);
+    timer.unref();
+    idleTimers.set(worker, timer);
+  }
+
+  /** Takes an idle worker, which then no longer times out. */
+  function takeIdle(): Tesseract.Worker | undefined {
+    const worker = idle.pop();
+    if (worker) {
+      clearTimeout(idleTimers.get(worker));
+      idleTimers.delete(worker);
+    }
+    return worker;
   }
 
   function retire(worker: Tesseract.Worker, reason: unknown): void {
     if (!all.delete(worker)) return;
     const at = idle.indexOf(worker);
     if (at >= 0) idle.splice(at, 1);
+    clearTimeout(idleTimers.get(worker));
+    idleTimers.delete(worker);
     onError(reason);
     worker.terminate().catch(onError);
     if (!closed && waiting.length > 0) spawn();
@@ -148,7 +179,7 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
 
   function acquire(): Promise<Tesseract.Worker> {
     if (closed) return Promise.reject(new OcrError('The OCR pool is closed'));
-    const worker = idle.pop();
+    const worker = takeIdle();
     if (worker) return Promise.resolve(worker);
     const promise = new Promise<Tesseract.Worker>((resolve, reject) =>
       waiting.push({ resolve, reject }),
@@ -222,10 +253,12 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
     const workers = [...all];
     all.clear();
     idle.length = 0;
+    for (const timer of idleTimers.values()) clearTimeout(timer);
+    idleTimers.clear();
     await Promise.all(workers.map((w) => w.terminate().catch(onError)));
   }
 
-  return { size, recognize, warm, close };
+  return { size, running: () => all.size, recognize, warm, close };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { startBotProcess, type BotProcess } from '../../scripts/lib/bot-process.js';
+import {
+  startBotProcess,
+  startBuiltBotProcess,
+  type BotProcess,
+} from '../../scripts/lib/bot-process.js';
 import { FakeConnector } from '../../scripts/lib/fake-connector.js';
 
 export interface BotServer {
@@ -34,6 +38,8 @@ export interface BotServerOptions {
   seed?: (dataDir: string) => void | Promise<void>;
   /** More settings for the bot process, read at each start (after `seed`). */
   env?: () => Record<string, string>;
+  /** Runs the compiled bot (`node dist/index.js`, as `npm start` does) instead of the sources. */
+  built?: boolean;
 }
 
 /** Registers the hooks that run the bot for this test file; `name` names its data folder. */
@@ -42,7 +48,8 @@ export function useBotServer(name: string, options: BotServerOptions = {}): BotS
   const connector = new FakeConnector();
   let bot: BotProcess | undefined;
   const start = async () => {
-    bot = await startBotProcess({ ...options.env?.(), DATA_DIR: dataDir });
+    const startBot = options.built ? startBuiltBotProcess : startBotProcess;
+    bot = await startBot({ ...options.env?.(), DATA_DIR: dataDir });
   };
   const running = () => {
     if (!bot) throw new Error('the bot process has not started');

@@ -24,7 +24,7 @@
  *
  * `--page-psm` and `--line-psm` (auto, single-column, single-block, single-line, sparse) and
  * `--no-dictionaries` read with other Tesseract layout settings than the reader's own, and
- * `--char-height` scales the page to another character height (default 30 px), to measure them;
+ * `--char-height` scales the page to another character height (default 24 px), to measure them;
  * the scoring is the same.
  *
  * Time is wall-clock per receipt with warm OCR workers, as the bot sees it; memory is the

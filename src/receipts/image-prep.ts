@@ -50,9 +50,9 @@ export interface PrepOptions {
   /** Refuse images with more pixels than this before decoding them (default 40 megapixels). */
   maxInputPixels?: number;
   /**
-   * Character height to scale to, in pixels. Default 30: Tesseract's LSTM models read 20–40, and
-   * on the sroie-train tuning part 30 read more totals, dates and names than 24 or 34 for about
-   * an eighth more CPU (`eval:receipts --char-height`, see the README); time grows with size.
+   * Character height to scale to, in pixels. Default 24: Tesseract's LSTM models read 20–40 well,
+   * and time and memory grow with size. 30 px read more on the sroie-train tuning part but raised
+   * the peak past 300 MiB and did not hold up on the sets it was not chosen on (see the README).
    */
   targetCharHeight?: number;
   /** Upper bound on the pixels handed to OCR; the time Tesseract takes grows with them. */
@@ -60,7 +60,7 @@ export interface PrepOptions {
 }
 
 const DEFAULT_MAX_INPUT_PIXELS = 40_000_000;
-const DEFAULT_TARGET_CHAR_HEIGHT = 30;
+const DEFAULT_TARGET_CHAR_HEIGHT = 24;
 const DEFAULT_MAX_OUTPUT_PIXELS = 2_000_000;
 
 /**

@@ -2,6 +2,7 @@
  * Measures the offline receipt reader on a labelled folder:
  *
  *   npx tsx scripts/eval-receipts.ts DIR [--part tune|check] [--json] [--limit N]
+ *     [--page-psm MODE] [--line-psm MODE] [--no-dictionaries] [--char-height PX]
  *
  * `--part` reads only one part of a set that eval/splits.json divides (sroie-train): `check`, the
  * ids chosen at random before any tuning, or `tune`, the rest, on which methods are chosen.
@@ -21,12 +22,18 @@
  * slip's arithmetic for the total and the VAT, the MOD11 check digit for the org. number) and
  * how many of those were right: a measure of how far the confirmation can be trusted.
  *
+ * `--page-psm` and `--line-psm` (auto, single-column, single-block, single-line, sparse) and
+ * `--no-dictionaries` read with other Tesseract layout settings than the reader's own, and
+ * `--char-height` scales the page to another character height (default 24 px), to measure them;
+ * the scoring is the same.
+ *
  * Time is wall-clock per receipt with warm OCR workers, as the bot sees it; memory is the
  * process's peak resident set size (the OCR workers are threads of this process), sampled.
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PAGE_SEG_MODES, type PageSegMode } from '../src/receipts/ocr-pool.js';
 import {
   createOfflineExtractor,
   readTimed,
@@ -234,12 +241,15 @@ async function main(): Promise<void> {
   const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
   const partAt = args.indexOf('--part');
   const part = partAt >= 0 ? args[partAt + 1] : undefined;
-  const dir = args.find(
-    (a, i) => !a.startsWith('--') && args[i - 1] !== '--limit' && args[i - 1] !== '--part',
-  );
-  if (!dir) {
+  const valued = ['--limit', '--part', '--page-psm', '--line-psm', '--char-height'];
+  const dir = args.find((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
+  const layout = { page: psmArg(args, '--page-psm'), line: psmArg(args, '--line-psm') };
+  const heightAt = args.indexOf('--char-height');
+  const charHeight = heightAt >= 0 ? Number(args[heightAt + 1]) : undefined;
+  const badHeight = charHeight !== undefined && !(charHeight >= 8 && charHeight <= 64);
+  if (!dir || layout.page === null || layout.line === null || badHeight) {
     console.error(
-      'usage: eval-receipts DIR [--part tune|check] [--json] [--limit N]   (DIR/labels.jsonl lists the expected fields)',
+      `usage: eval-receipts DIR [--part tune|check] [--json] [--limit N] [--page-psm MODE] [--line-psm MODE] [--no-dictionaries] [--char-height 8-64]   (DIR/labels.jsonl lists the expected fields; MODE: ${PAGE_SEG_MODES.join(', ')})`,
     );
     process.exit(2);
   }
@@ -255,7 +265,14 @@ async function main(): Promise<void> {
   }
 
   const memory = startPeakSampler();
-  const extractor = createOfflineExtractor();
+  const extractor = createOfflineExtractor({
+    layout: {
+      ...(layout.page ? { page: layout.page } : {}),
+      ...(layout.line ? { line: layout.line } : {}),
+    },
+    poolOptions: { dictionaries: !args.includes('--no-dictionaries') },
+    ...(charHeight ? { prep: { targetCharHeight: charHeight } } : {}),
+  });
   await extractor.warm();
 
   const score = emptyScore();
@@ -327,6 +344,14 @@ async function main(): Promise<void> {
     for (const m of summary.misses)
       console.log(`    ${m.file}  ${m.field}: want ${m.want ?? 'null'}, got ${m.got ?? 'null'}`);
   }
+}
+
+/** A page segmentation mode given after `flag`: undefined when not given, null when not one. */
+function psmArg(args: string[], flag: string): PageSegMode | undefined | null {
+  const at = args.indexOf(flag);
+  if (at < 0) return undefined;
+  const value = args[at + 1];
+  return PAGE_SEG_MODES.find((m) => m === value) ?? null;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

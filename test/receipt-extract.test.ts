@@ -84,6 +84,24 @@ describe('reading receipt photos', () => {
     expect(fields.merchant).toMatch(/^sri maju mini market sdn bhd$/i);
     expect(fields.currency).toBeUndefined();
   });
+
+  it("reads with Tesseract's other layout settings too: its own block analysis, a line as a single line, no dictionaries", async () => {
+    const other = createOcrPool({ size: 1, dictionaries: false });
+    const reader = createOfflineExtractor({
+      pool: other,
+      layout: { page: 'auto', line: 'single-line' },
+    });
+    try {
+      const bytes = fixture('supermarket-my.jpg');
+      const { fields, error } = await reader.read(bytes, 'image/jpeg');
+      expect(error).toBeUndefined();
+      expect(fields.kind).not.toBe('not_receipt');
+      expect(fields.totalMinor).toBe(3300);
+    } finally {
+      await reader.close();
+      await other.close();
+    }
+  }, 60_000);
 });
 
 describe('what is no receipt', () => {

@@ -32,7 +32,11 @@ export function receiptGuess(receipt: ReceiptSummary): {
     ...(c.kind < LOW_CONFIDENCE ? ['kind'] : []),
     ...(f.merchant !== undefined && c.merchant < LOW_CONFIDENCE ? ['merchant'] : []),
     ...(f.currency !== undefined && c.currency < LOW_CONFIDENCE ? ['currency'] : []),
-    ...(f.vatMinor !== undefined && c.vat < LOW_CONFIDENCE ? ['vat'] : []),
+    // The card shows the rate beside the VAT amount: an unsure rate makes that line one to check.
+    ...((f.vatMinor !== undefined && c.vat < LOW_CONFIDENCE) ||
+    (f.vatMinor !== undefined && f.vatRate !== undefined && c.vatRate < LOW_CONFIDENCE)
+      ? ['vat']
+      : []),
     ...(f.orgNo !== undefined && c.orgNo < LOW_CONFIDENCE ? ['orgNo'] : []),
   ];
   const facts: ReceiptFacts = {

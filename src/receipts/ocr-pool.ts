@@ -44,11 +44,19 @@ export interface OcrPage {
 }
 
 /** Page segmentation modes worth choosing between for receipts. */
-export type PageSegMode = 'auto' | 'single-column' | 'single-block' | 'sparse';
+export const PAGE_SEG_MODES = [
+  'auto',
+  'single-column',
+  'single-block',
+  'single-line',
+  'sparse',
+] as const;
+export type PageSegMode = (typeof PAGE_SEG_MODES)[number];
 const PSM_CODES: Record<PageSegMode, string> = {
   auto: '3',
   'single-column': '4',
   'single-block': '6',
+  'single-line': '7',
   sparse: '11',
 };
 
@@ -72,6 +80,12 @@ export interface OcrPoolOptions {
    * starts one again.
    */
   idleMs?: number;
+  /**
+   * Whether Tesseract may use its word lists (system and frequent-word dictionaries) when it
+   * decodes a line; default true. Off, nothing pulls a misread name or figure towards a word.
+   * Measured on the sroie-train tuning part: no reading changed either way (see the README).
+   */
+  dictionaries?: boolean;
 }
 
 export class OcrError extends Error {
@@ -105,6 +119,7 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
   const onError = opts.onError ?? (() => {});
   const idleMs = opts.idleMs ?? 3 * 60_000;
   const idleTimers = new Map<Tesseract.Worker, NodeJS.Timeout>();
+  const dictionaries = opts.dictionaries ?? true;
 
   const idle: Tesseract.Worker[] = [];
   const waiting: Array<{ resolve: (w: Tesseract.Worker) => void; reject: (err: unknown) => void }> =
@@ -116,7 +131,7 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
 
   function spawn(): void {
     starting++;
-    const startup = startWorker(languages, onError)
+    const startup = startWorker(languages, dictionaries, onError)
       .then((worker) => {
         starting--;
         if (closed) {
@@ -296,22 +311,31 @@ async function languageFolder(
   return { path, cleanup: () => rm(path, { recursive: true, force: true }) };
 }
 
+/** Dictionaries are loaded when a worker starts; they cannot be switched per job. */
+const NO_DICTIONARIES = { load_system_dawg: '0', load_freq_dawg: '0' };
+
 async function startWorker(
   languages: readonly string[],
+  dictionaries: boolean,
   onError: (err: unknown) => void,
 ): Promise<Tesseract.Worker> {
   const folder = await languageFolder(languages);
   try {
-    const created = Tesseract.createWorker(languages.join('+'), Tesseract.OEM.LSTM_ONLY, {
-      langPath: folder.path,
-      gzip: true,
-      // 'none': neither read a stale copy from nor write one into the working directory.
-      cacheMethod: 'none',
-      // Without a handler tesseract.js throws the worker's error inside a message listener,
-      // which no caller can catch: the bot process would die on one bad image.
-      errorHandler: onError,
-      logger: () => {},
-    });
+    const created = Tesseract.createWorker(
+      languages.join('+'),
+      Tesseract.OEM.LSTM_ONLY,
+      {
+        langPath: folder.path,
+        gzip: true,
+        // 'none': neither read a stale copy from nor write one into the working directory.
+        cacheMethod: 'none',
+        // Without a handler tesseract.js throws the worker's error inside a message listener,
+        // which no caller can catch: the bot process would die on one bad image.
+        errorHandler: onError,
+        logger: () => {},
+      },
+      dictionaries ? {} : NO_DICTIONARIES,
+    );
     // A failure while loading the language data leaves createWorker's promise pending forever.
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {

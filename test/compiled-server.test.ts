@@ -4,10 +4,11 @@
  * whose reply needs the data files the code reads beside itself: the card templates, the state
  * rates, the user guide and the synonyms.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAll, BUILD_STAMP, DIST } from '../scripts/build.js';
+import { HEAP_FLAG } from '../scripts/lib/bot-process.js';
 import { useBotServer } from './helpers/bot-server.js';
 
 // Registered before the bot's own hooks, so the bot starts from this build.
@@ -26,11 +27,18 @@ const say = (user: { aad: string; conversation: string }, text: string) =>
   );
 
 describe('the compiled server', () => {
+  it('is started by npm start with the heap bound the benchmarks measure', () => {
+    const pkg = JSON.parse(readFileSync(path.join(DIST, '../package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts.start?.split(' ')).toContain(HEAP_FLAG);
+  });
+
   it('is built to dist/ with its data files, runs from there and answers /healthz', async () => {
     for (const file of ['index.js', 'help/guide/guide.nb.md', 'claims/rates/state-rates.json'])
       expect(existsSync(path.join(DIST, file)), file).toBe(true);
     expect(existsSync(BUILD_STAMP)).toBe(true);
-    expect(server.bot.child.spawnargs.slice(1)).toEqual(['dist/index.js']);
+    expect(server.bot.child.spawnargs.slice(1)).toEqual([HEAP_FLAG, 'dist/index.js']);
     const health: unknown = await fetch(`${server.bot.url}/healthz`).then((r) => r.json());
     expect(health).toEqual({ ok: true, claimsApi: 'embedded' });
   });

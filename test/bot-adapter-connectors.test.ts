@@ -1,6 +1,7 @@
 /**
  * The adapter keeps the connector client a turn replies through for the next turn of the same
- * app, service URL and audience, instead of building one (HTTP pipeline, credentials) per turn.
+ * app, service URL and audience, and the user-token client per app, instead of building them (HTTP
+ * pipeline, credentials) at every turn.
  */
 import { ActivityTypes, type Activity } from 'botbuilder';
 import {
@@ -55,9 +56,11 @@ describe('connector clients', () => {
     const adapter = createAdapter(config, pino({ level: 'silent' }));
     const { request, made } = await countingRequest();
     const seen: ConnectorClient[] = [];
+    const tokenClients: unknown[] = [];
     const logic = (url: string) =>
       adapter.runTurn(request, message(url), (context) => {
         seen.push(context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey));
+        tokenClients.push(context.turnState.get<unknown>(adapter.UserTokenClientKey));
         return Promise.resolve();
       });
     await logic('https://smba.example.test/');
@@ -66,6 +69,9 @@ describe('connector clients', () => {
     expect(made).toEqual(['https://smba.example.test/', 'https://other.example.test/']);
     expect(seen[0]).toBe(seen[1]);
     expect(seen[2]).not.toBe(seen[0]);
+    // The user-token client depends on the app only: one for all three turns.
+    expect(new Set(tokenClients).size).toBe(1);
+    expect(tokenClients[0]).toBeDefined();
   });
 
   it('does not keep a client whose making failed', async () => {

@@ -12,11 +12,13 @@ import {
   type TurnContext,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
+import type { BotFrameworkAuthentication, ConnectorClient } from 'botframework-connector';
 import {
-  JwtTokenValidation,
-  type ConnectorClient,
-  type ConnectorFactory,
-} from 'botframework-connector';
+  KeptClientsAuthentication,
+  KeptPromises,
+  appIdOf,
+  keptConnectors,
+} from './kept-clients.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { langFromLocale, t } from '../i18n/translate.js';
@@ -61,17 +63,16 @@ export type AuthenticatedRequest = Awaited<
   ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
 >;
 
-/** Connector clients kept per app, service URL and audience; a few channels, so a few entries. */
-const MAX_CONNECTORS = 32;
-
 /**
  * CloudAdapter with its turn runner open to inbound.ts, which authenticates the request itself.
- * The connector client a turn replies through is kept for the next turn of the same app, service
- * URL and audience (as botbuilder's BotFrameworkAdapter did): making one builds an HTTP pipeline
- * and credentials, which cost about a twentieth of a turn. The credentials renew their own token.
+ * The clients a turn replies through are kept for later turns (see kept-clients.ts).
  */
 export class BotAdapter extends CloudAdapter {
-  private readonly connectors = new Map<string, Promise<ConnectorClient>>();
+  private readonly connectors = new KeptPromises<ConnectorClient>();
+
+  constructor(auth: BotFrameworkAuthentication) {
+    super(new KeptClientsAuthentication(auth));
+  }
 
   runTurn(
     authenticated: AuthenticatedRequest,
@@ -80,31 +81,12 @@ export class BotAdapter extends CloudAdapter {
   ): Promise<InvokeResponse | undefined> {
     const factory = authenticated.connectorFactory;
     if (!factory) return this.processActivity(authenticated, activity, logic);
-    const appId = JwtTokenValidation.getAppIdFromClaims(authenticated.claimsIdentity.claims) ?? '';
-    const connectorFactory: ConnectorFactory = {
-      create: (serviceUrl, audience) => this.connector(factory, appId, serviceUrl, audience),
-    };
+    const connectorFactory = keptConnectors(
+      factory,
+      appIdOf(authenticated.claimsIdentity),
+      this.connectors,
+    );
     return this.processActivity({ ...authenticated, connectorFactory }, activity, logic);
-  }
-
-  private connector(
-    factory: ConnectorFactory,
-    appId: string,
-    serviceUrl: string,
-    audience: string | undefined,
-  ): Promise<ConnectorClient> {
-    const key = JSON.stringify([appId, serviceUrl, audience ?? '']);
-    const known = this.connectors.get(key);
-    if (known) return known;
-    const made = factory.create(serviceUrl, audience);
-    // A failure is not kept: the next turn tries again.
-    made.catch(() => this.connectors.delete(key));
-    if (this.connectors.size >= MAX_CONNECTORS) {
-      const oldest = this.connectors.keys().next().value;
-      if (oldest !== undefined) this.connectors.delete(oldest);
-    }
-    this.connectors.set(key, made);
-    return made;
   }
 }
 

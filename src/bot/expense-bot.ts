@@ -29,7 +29,6 @@ import { attachmentsToFetch, type AttachmentToFetch } from '../receipts/intake.j
 import type { ExpenseServices } from '../services/expense-services.js';
 import { ReplayedActivityError, type RunOptions } from '../services/conversation-runner.js';
 import type { Announcer } from '../services/outbox-worker.js';
-import type { ProcessedActivities } from '../store/processed-activities.js';
 import type { AdaptiveCardJson, CardRenderer } from './card-renderer.js';
 import { cardActionEvent } from './card-action-event.js';
 import { factsOf, originOf, parseOrigin } from './filing-origin.js';
@@ -43,7 +42,8 @@ export interface ExpenseBotDeps<Tx> {
   services: ExpenseServices<Tx>;
   /** The bot's app id ('' with auth off), for continuing a conversation after slow work. */
   botAppId: string;
-  processed: ProcessedActivities;
+  /** The replay records (SQLite's answer at once, PostgreSQL's with a promise). */
+  processed: { seen(key: string): boolean | Promise<boolean> };
   cards: CardRenderer;
   logger: Logger;
   defaultLang: Lang;
@@ -123,7 +123,7 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
       activity.type !== INVOKE && activity.id
         ? `${activity.channelId}:${activity.conversation?.id}:${activity.id}`
         : undefined;
-    if (activityKey && this.deps.processed.seen(activityKey)) {
+    if (activityKey && (await this.deps.processed.seen(activityKey))) {
       this.deps.logger.info({ activityId: activity.id }, 'replayed activity ignored');
       return undefined;
     }

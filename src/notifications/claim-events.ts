@@ -10,7 +10,7 @@ import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../claims-api
 import { errorSummary } from '../logger.js';
 import type { ConversationRefs } from './conversation-refs.js';
 import { changeOfClaim } from './status-change.js';
-import type { StatusTracker } from './status-tracker.js';
+import type { StatusObserver } from './status-tracker.js';
 
 /** Events are small; anything bigger is not from the claims API. */
 const MAX_EVENT_BYTES = 64 * 1024;
@@ -38,7 +38,7 @@ export function registerClaimEvents(
   server: restify.Server,
   deps: {
     secret: string;
-    tracker: StatusTracker;
+    tracker: StatusObserver;
     onQueued: () => void;
     logger: Logger;
     now: () => Date;
@@ -65,7 +65,7 @@ export function registerClaimEvents(
       return void res.send(401, { error: 'unauthorized' });
     }
     const { paidAt: _paidAt, ...change } = checked.event.data;
-    const queued = deps.tracker.observe(change);
+    const queued = await deps.tracker.observe(change);
     if (queued) deps.onQueued();
     res.send(204);
   });
@@ -79,7 +79,7 @@ export class StatusPoller {
     private readonly deps: {
       claims: ClaimsClient;
       refs: ConversationRefs;
-      tracker: StatusTracker;
+      tracker: StatusObserver;
       onQueued: () => void;
       logger: Logger;
     },
@@ -93,8 +93,8 @@ export class StatusPoller {
       try {
         for (const claim of await claims.listClaims(employeeId)) {
           // A claim met for the first time is news only if it moved after the bot could reach them.
-          const quiet = !tracker.known(claim.id) && new Date(claim.updatedAt) < since;
-          if (tracker.observe(changeOfClaim(claim), quiet)) queued++;
+          const quiet = !(await tracker.known(claim.id)) && new Date(claim.updatedAt) < since;
+          if (await tracker.observe(changeOfClaim(claim), quiet)) queued++;
         }
       } catch (err) {
         logger.warn({ err: errorSummary(err) }, 'polling claims failed; next round tries again');

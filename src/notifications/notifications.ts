@@ -18,6 +18,7 @@ import { ConversationRefs } from './conversation-refs.js';
 import { NOTIFY } from './notification-job.js';
 import { NotificationWorker, type Deliver } from './notification-worker.js';
 import { Reminders } from './reminders.js';
+import { SqliteStatusLedger } from './status-ledger.js';
 import { StatusTracker } from './status-tracker.js';
 
 export interface NotificationsOptions {
@@ -57,7 +58,7 @@ export function createNotifications(opts: NotificationsOptions): Notifications {
   const log = opts.logger.child({ component: 'notifications' });
   const queue = opts.queue ?? new SqliteJobQueue(opts.db, { now: () => now().getTime() });
   const refs = new ConversationRefs(opts.db);
-  const tracker = new StatusTracker(opts.db, queue);
+  const tracker = new StatusTracker(new SqliteStatusLedger(opts.db), queue);
   const worker = new NotificationWorker({
     queue,
     refs,

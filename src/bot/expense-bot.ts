@@ -54,9 +54,9 @@ export interface ExpenseBotDeps<Tx> {
     employeeId: string,
     reference: Partial<ConversationReference>,
     locale?: string,
-  ) => void;
+  ) => Promise<void>;
   /** Where an employee's personal chat is (what `onPersonalTurn` kept), for the tab's "Continue in chat". */
-  chatReference?: (employeeId: string) => Partial<ConversationReference> | undefined;
+  chatReference?: (employeeId: string) => Promise<Partial<ConversationReference> | undefined>;
   /** Deep link to the "Mine krav" tab, for the claims list's "Open the tab" button. */
   tabUrl?: string;
 }
@@ -111,7 +111,7 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
         : eventOf(activity);
     const employeeId = employeeIdOf(activity);
     if (employeeId && scopeOf(activity) === 'personal')
-      this.deps.onPersonalTurn?.(
+      await this.deps.onPersonalTurn?.(
         employeeId,
         TurnContext.getConversationReference(activity),
         activity.locale,
@@ -177,7 +177,7 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
     employeeId: string,
     what: ContinueWhat,
   ): Promise<boolean> {
-    const reference = this.deps.chatReference?.(employeeId);
+    const reference = await this.deps.chatReference?.(employeeId);
     if (!reference) return false;
     const facts: TurnContextData = {
       today: userToday({}, this.now()),

@@ -8,7 +8,7 @@ import type restify from 'restify';
 import type { ClaimsClient } from '../claims-api/claims-client.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../claims-api/webhook-events.js';
 import { errorSummary } from '../logger.js';
-import type { ConversationRefs } from './conversation-refs.js';
+import type { ConversationRefStore } from './conversation-refs.js';
 import { changeOfClaim } from './status-change.js';
 import type { StatusObserver } from './status-tracker.js';
 
@@ -78,7 +78,7 @@ export class StatusPoller {
   constructor(
     private readonly deps: {
       claims: ClaimsClient;
-      refs: ConversationRefs;
+      refs: ConversationRefStore;
       tracker: StatusObserver;
       onQueued: () => void;
       logger: Logger;
@@ -88,8 +88,8 @@ export class StatusPoller {
   async pollOnce(): Promise<number> {
     const { claims, refs, tracker, logger } = this.deps;
     let queued = 0;
-    for (const employeeId of refs.reachable()) {
-      const since = refs.get(employeeId)?.since ?? new Date(0);
+    for (const employeeId of await refs.reachable()) {
+      const since = (await refs.get(employeeId))?.since ?? new Date(0);
       try {
         for (const claim of await claims.listClaims(employeeId)) {
           // A claim met for the first time is news only if it moved after the bot could reach them.

@@ -12,7 +12,7 @@ import { backoffDelay } from '../jobs/backoff.js';
 import type { JobQueue, LeasedJob } from '../jobs/job-queue.js';
 import { errorSummary } from '../logger.js';
 import type { SqliteTx } from '../store/sqlite-database.js';
-import type { ConversationRefs } from './conversation-refs.js';
+import type { ConversationRefStore } from './conversation-refs.js';
 import { reminderView, statusChangeView } from './notice-views.js';
 import { NOTIFY, type Notification } from './notification-job.js';
 
@@ -21,7 +21,7 @@ export type Deliver = (reference: Partial<ConversationReference>, view: View) =>
 
 export interface NotificationWorkerDeps {
   queue: JobQueue<SqliteTx>;
-  refs: ConversationRefs;
+  refs: ConversationRefStore;
   deliver: Deliver;
   /** The user's language: their chosen or detected one, else their Teams locale's. */
   langOf: (employeeId: string, locale: string | undefined) => Promise<Lang>;
@@ -121,7 +121,7 @@ export class NotificationWorker {
   private async handle(job: LeasedJob<Notification>): Promise<boolean> {
     const { queue, refs, logger } = this.deps;
     const { employeeId, message } = job.payload;
-    const ref = refs.get(employeeId);
+    const ref = await refs.get(employeeId);
     // A view goes to the chat it was written for; the rest to the person's personal chat.
     const reference: Partial<ConversationReference> | undefined =
       message.type === 'view' && message.reference && ref?.usable !== false
@@ -156,7 +156,7 @@ export class NotificationWorker {
       const { status, retryAfterMs } = failureOf(err);
       if (status === 403 || status === 404) {
         // Removed or blocked: nobody to tell, and trying again only earns more refusals.
-        refs.markUnusable(employeeId);
+        await refs.markUnusable(employeeId);
         await queue.deadLetter(job, `Teams answered ${status}`);
         logger.info({ status }, 'conversation no longer reachable; notifications stop');
         return false;

@@ -41,9 +41,13 @@ export interface NotificationsOptions {
 
 export interface Notifications {
   /** A personal-chat turn: where to reach this person from now on. */
-  remember(employeeId: string, reference: Partial<ConversationReference>, locale?: string): void;
+  remember(
+    employeeId: string,
+    reference: Partial<ConversationReference>,
+    locale?: string,
+  ): Promise<void>;
   /** Where this person's personal chat is, when the bot can still post there. */
-  reference(employeeId: string): Partial<ConversationReference> | undefined;
+  reference(employeeId: string): Promise<Partial<ConversationReference> | undefined>;
   /** Messages were queued (e.g. what became of a claim filed later): send them now. */
   wake(): void;
   /** Subscribes to the claims API (or starts polling) with the callback under `publicBase`. */
@@ -79,8 +83,8 @@ export function createNotifications(opts: NotificationsOptions): Notifications {
     remember: (employeeId, reference, locale) =>
       refs.remember(employeeId, reference, locale, now()),
     wake: onQueued,
-    reference: (employeeId) => {
-      const stored = refs.get(employeeId);
+    reference: async (employeeId) => {
+      const stored = await refs.get(employeeId);
       return stored?.usable ? stored.reference : undefined;
     },
 

@@ -14,7 +14,7 @@ CREATE TABLE reminders_sent (
 
 CREATE TABLE conversation_refs (
   employee_id text PRIMARY KEY,
-  reference   jsonb NOT NULL,
+  reference   text NOT NULL,
   locale      text,
   usable      boolean NOT NULL DEFAULT true,
   created_at  bigint NOT NULL,

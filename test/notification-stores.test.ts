@@ -1,5 +1,6 @@
 /**
- * The status tracker's ledger on SQLite and on PostgreSQL (migration 003), against one contract.
+ * The notification stores (the status tracker's ledger, the conversation references) on SQLite
+ * and on PostgreSQL (migration 003), each against one contract.
  * The PostgreSQL run needs a server (test/helpers/pg-test-database.ts says which, and when it skips).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,9 +9,11 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { ConversationRefs, PgConversationRefs } from '../src/notifications/conversation-refs.js';
 import { PgStatusLedger, SqliteStatusLedger } from '../src/notifications/status-ledger.js';
 import { migrate } from '../src/store/pg/migrate.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
+import { conversationRefsContract } from './contracts/conversation-refs-contract.js';
 import { statusLedgerContract } from './contracts/status-ledger-contract.js';
 import {
   describePg,
@@ -39,7 +42,12 @@ statusLedgerContract('SQLite', {
   another: () => Promise.resolve(new SqliteStatusLedger(open())),
 });
 
-describePg('PostgreSQL status ledger', () => {
+conversationRefsContract('SQLite', {
+  fresh: () => Promise.resolve(new ConversationRefs(open())),
+  another: () => Promise.resolve(new ConversationRefs(open())),
+});
+
+describePg('PostgreSQL notification stores', () => {
   let db: TestSchemas;
   let pool: pg.Pool;
   beforeAll(async () => {
@@ -48,10 +56,15 @@ describePg('PostgreSQL status ledger', () => {
     await migrate(pool);
   });
   afterAll(() => db?.dispose());
-  beforeEach(() => pool.query('TRUNCATE claim_status_seen'));
+  beforeEach(() => pool.query('TRUNCATE claim_status_seen, conversation_refs'));
 
   statusLedgerContract('PostgreSQL', {
     fresh: () => Promise.resolve(new PgStatusLedger(pool)),
     another: () => Promise.resolve(new PgStatusLedger(db.open())),
+  });
+
+  conversationRefsContract('PostgreSQL', {
+    fresh: () => Promise.resolve(new PgConversationRefs(pool)),
+    another: () => Promise.resolve(new PgConversationRefs(db.open())),
   });
 });

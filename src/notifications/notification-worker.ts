@@ -11,7 +11,6 @@ import type { Lang } from '../i18n/translate.js';
 import { backoffDelay } from '../jobs/backoff.js';
 import type { JobQueue, LeasedJob } from '../jobs/job-queue.js';
 import { errorSummary } from '../logger.js';
-import type { SqliteTx } from '../store/sqlite-database.js';
 import type { ConversationRefStore } from './conversation-refs.js';
 import { reminderView, statusChangeView } from './notice-views.js';
 import { NOTIFY, type Notification } from './notification-job.js';
@@ -20,7 +19,8 @@ import { NOTIFY, type Notification } from './notification-job.js';
 export type Deliver = (reference: Partial<ConversationReference>, view: View) => Promise<void>;
 
 export interface NotificationWorkerDeps {
-  queue: JobQueue<SqliteTx>;
+  /** Any backend's queue: the worker only takes and settles jobs, in no transaction of its own. */
+  queue: JobQueue<unknown>;
   refs: ConversationRefStore;
   deliver: Deliver;
   /** The user's language: their chosen or detected one, else their Teams locale's. */

@@ -21,6 +21,7 @@ import { Webhooks } from './claims-api/webhooks.js';
 import type { Config } from './config.js';
 import { errorSummary, errorWithStack } from './logger.js';
 import { ProcessedActivities } from './store/processed-activities.js';
+import { registerReadiness } from './readiness.js';
 import { openDatabase, type SqliteTx } from './store/sqlite-database.js';
 import { HelpService } from './help/compose-answer.js';
 import { loadGuide } from './help/guide-loader.js';
@@ -167,6 +168,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         return ready && ((context) => ready.run(context));
       },
     }),
+  );
+  registerReadiness(
+    server,
+    [
+      ['bot database', () => db.prepare('select 1').get()],
+      ...(claimsDb
+        ? [['claims database', () => claimsDb?.prepare('select 1').get()] as const]
+        : []),
+    ],
+    logger,
   );
   server.get('/healthz', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
     db.prepare('select 1').get();

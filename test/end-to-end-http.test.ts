@@ -72,6 +72,12 @@ describe('over HTTP with a real server', () => {
     expect(await res.json()).toMatchObject({ ok: true, claimsApi: 'embedded' });
   });
 
+  it('answers /readyz with 200 while its databases answer', async () => {
+    const res = await fetch(`${server.bot.url}/readyz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ready: true });
+  });
+
   it('welcomes a user when the bot is installed', async () => {
     const res = await post(
       activity(kari, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot' }] }),

@@ -23,6 +23,7 @@ import { NOTIFY } from '../src/notifications/notification-job.js';
 import { NotificationWorker } from '../src/notifications/notification-worker.js';
 import { isWorkingHours, Reminders } from '../src/notifications/reminders.js';
 import { StatusTracker } from '../src/notifications/status-tracker.js';
+import { SqliteStatusLedger } from '../src/notifications/status-ledger.js';
 import { ReceiptStore } from '../src/receipts/receipt-store.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
 import { SqliteStorage } from '../src/store/sqlite-storage.js';
@@ -62,7 +63,8 @@ function setUp(start: string) {
     now,
     random: () => 0.5,
   });
-  refs.remember(
+  // SQLite: written at once (the promise is settled already).
+  void refs.remember(
     OLA,
     {
       channelId: 'msteams',
@@ -81,7 +83,7 @@ function setUp(start: string) {
     refs,
     queue,
     worker,
-    tracker: new StatusTracker(db, queue),
+    tracker: new StatusTracker(new SqliteStatusLedger(db), queue),
     reminders: new Reminders({ db, queue, refs, readState, now }),
     setClock: (iso: string) => void (clock = new Date(iso)),
     advance: (ms: number) => void (clock = new Date(clock.getTime() + ms)),
@@ -169,9 +171,9 @@ describe('delivering notifications', () => {
 
   it('sends at most 7 a second to one chat, and the rest a second later', async () => {
     const t = setUp('2026-12-07T09:00:00Z');
-    for (let n = 1; n <= 9; n++) expect(t.tracker.observe(change(n))).toBe(true);
+    for (let n = 1; n <= 9; n++) expect(await t.tracker.observe(change(n))).toBe(true);
     // The same change again (a webhook retry, a poll) is no news.
-    expect(t.tracker.observe(change(1))).toBe(false);
+    expect(await t.tracker.observe(change(1))).toBe(false);
     expect(await t.worker.runDue()).toBe(7);
     t.advance(1_001);
     expect(await t.worker.runDue()).toBe(2);
@@ -183,7 +185,7 @@ describe('delivering notifications', () => {
     // refusing, the job goes back to the queue and waits its back-off (the clock is the test's).
     connector.retryAfterS = 0;
     connector.refusals.push(429, 429, 429, 429);
-    t.tracker.observe(change(1));
+    await t.tracker.observe(change(1));
     expect(await t.worker.runDue()).toBe(0);
     expect(connector.refused.filter((r) => r.status === 429)).toHaveLength(4);
     const job = await t.queue.find(NOTIFY, 'status:c-1:12');
@@ -195,12 +197,12 @@ describe('delivering notifications', () => {
     expect(await t.worker.runDue()).toBe(1);
 
     connector.refusals.push(403);
-    t.tracker.observe(change(2));
+    await t.tracker.observe(change(2));
     expect(await t.worker.runDue()).toBe(0);
-    expect(t.refs.get(OLA)?.usable).toBe(false);
+    expect((await t.refs.get(OLA))?.usable).toBe(false);
     const refused = connector.refused.length;
     const sent = connector.activities.length;
-    t.tracker.observe(change(3));
+    await t.tracker.observe(change(3));
     t.advance(3_600_000);
     expect(await t.worker.runDue()).toBe(0);
     expect([connector.refused.length, connector.activities.length]).toEqual([refused, sent]);

@@ -58,6 +58,14 @@ describe('SqliteStorage', () => {
     const reopened = new SqliteStorage(open());
     expect((await reopened.read(['users/1']))['users/1']).toMatchObject({ count: 7 });
   });
+
+  it('refuses work in its transaction that would finish after the commit (a promise)', async () => {
+    const storage = new SqliteStorage(open());
+    await expect(
+      storage.write({ 'users/2': { count: 1 } }, () => Promise.resolve()),
+    ).rejects.toThrow(/must finish synchronously/);
+    expect(await storage.read(['users/2'])).toEqual({});
+  });
 });
 
 // Each test has a file of its own (beforeEach); `another` is a second connection to it.

@@ -29,7 +29,6 @@ import { attachmentsToFetch, type AttachmentToFetch } from '../receipts/intake.j
 import type { ExpenseServices } from '../services/expense-services.js';
 import { ReplayedActivityError, type RunOptions } from '../services/conversation-runner.js';
 import type { Announcer } from '../services/outbox-worker.js';
-import type { ProcessedActivities } from '../store/processed-activities.js';
 import type { AdaptiveCardJson, CardRenderer } from './card-renderer.js';
 import { cardActionEvent } from './card-action-event.js';
 import { factsOf, originOf, parseOrigin } from './filing-origin.js';
@@ -43,7 +42,8 @@ export interface ExpenseBotDeps<Tx> {
   services: ExpenseServices<Tx>;
   /** The bot's app id ('' with auth off), for continuing a conversation after slow work. */
   botAppId: string;
-  processed: ProcessedActivities;
+  /** The replay records (SQLite's answer at once, PostgreSQL's with a promise). */
+  processed: { seen(key: string): boolean | Promise<boolean> };
   cards: CardRenderer;
   logger: Logger;
   defaultLang: Lang;
@@ -54,9 +54,9 @@ export interface ExpenseBotDeps<Tx> {
     employeeId: string,
     reference: Partial<ConversationReference>,
     locale?: string,
-  ) => void;
+  ) => Promise<void>;
   /** Where an employee's personal chat is (what `onPersonalTurn` kept), for the tab's "Continue in chat". */
-  chatReference?: (employeeId: string) => Partial<ConversationReference> | undefined;
+  chatReference?: (employeeId: string) => Promise<Partial<ConversationReference> | undefined>;
   /** Deep link to the "Mine krav" tab, for the claims list's "Open the tab" button. */
   tabUrl?: string;
 }
@@ -114,7 +114,7 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
       // Without the activity's own id, which a message started later does not answer: the
       // reference stays the same from turn to turn, so it is stored once, not at every message.
       const { activityId: _, ...reference } = TurnContext.getConversationReference(activity);
-      this.deps.onPersonalTurn?.(employeeId, reference, activity.locale);
+      await this.deps.onPersonalTurn?.(employeeId, reference, activity.locale);
     }
     if (!event || !employeeId) return undefined;
     // Marked handled only when the turn's first state write commits (with it, in one transaction):
@@ -123,7 +123,7 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
       activity.type !== INVOKE && activity.id
         ? `${activity.channelId}:${activity.conversation?.id}:${activity.id}`
         : undefined;
-    if (activityKey && this.deps.processed.seen(activityKey)) {
+    if (activityKey && (await this.deps.processed.seen(activityKey))) {
       this.deps.logger.info({ activityId: activity.id }, 'replayed activity ignored');
       return undefined;
     }
@@ -177,7 +177,7 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
     employeeId: string,
     what: ContinueWhat,
   ): Promise<boolean> {
-    const reference = this.deps.chatReference?.(employeeId);
+    const reference = await this.deps.chatReference?.(employeeId);
     if (!reference) return false;
     const facts: TurnContextData = {
       today: userToday({}, this.now()),

@@ -8,9 +8,9 @@ import type restify from 'restify';
 import type { ClaimsClient } from '../claims-api/claims-client.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../claims-api/webhook-events.js';
 import { errorSummary } from '../logger.js';
-import type { ConversationRefs } from './conversation-refs.js';
+import type { ConversationRefStore } from './conversation-refs.js';
 import { changeOfClaim } from './status-change.js';
-import type { StatusTracker } from './status-tracker.js';
+import type { StatusObserver } from './status-tracker.js';
 
 /** Events are small; anything bigger is not from the claims API. */
 const MAX_EVENT_BYTES = 64 * 1024;
@@ -38,7 +38,7 @@ export function registerClaimEvents(
   server: restify.Server,
   deps: {
     secret: string;
-    tracker: StatusTracker;
+    tracker: StatusObserver;
     onQueued: () => void;
     logger: Logger;
     now: () => Date;
@@ -65,7 +65,7 @@ export function registerClaimEvents(
       return void res.send(401, { error: 'unauthorized' });
     }
     const { paidAt: _paidAt, ...change } = checked.event.data;
-    const queued = deps.tracker.observe(change);
+    const queued = await deps.tracker.observe(change);
     if (queued) deps.onQueued();
     res.send(204);
   });
@@ -78,8 +78,8 @@ export class StatusPoller {
   constructor(
     private readonly deps: {
       claims: ClaimsClient;
-      refs: ConversationRefs;
-      tracker: StatusTracker;
+      refs: ConversationRefStore;
+      tracker: StatusObserver;
       onQueued: () => void;
       logger: Logger;
     },
@@ -88,13 +88,13 @@ export class StatusPoller {
   async pollOnce(): Promise<number> {
     const { claims, refs, tracker, logger } = this.deps;
     let queued = 0;
-    for (const employeeId of refs.reachable()) {
-      const since = refs.get(employeeId)?.since ?? new Date(0);
+    for (const employeeId of await refs.reachable()) {
+      const since = (await refs.get(employeeId))?.since ?? new Date(0);
       try {
         for (const claim of await claims.listClaims(employeeId)) {
           // A claim met for the first time is news only if it moved after the bot could reach them.
-          const quiet = !tracker.known(claim.id) && new Date(claim.updatedAt) < since;
-          if (tracker.observe(changeOfClaim(claim), quiet)) queued++;
+          const quiet = !(await tracker.known(claim.id)) && new Date(claim.updatedAt) < since;
+          if (await tracker.observe(changeOfClaim(claim), quiet)) queued++;
         }
       } catch (err) {
         logger.warn({ err: errorSummary(err) }, 'polling claims failed; next round tries again');

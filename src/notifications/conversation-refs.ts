@@ -1,19 +1,14 @@
 /**
  * Where to reach each employee: the conversation reference of their personal chat with the bot,
- * taken from their first message or the app's installation and kept in SQLite, so a status
- * change or a reminder can start a message there (`continueConversationAsync`) at any time.
- * A 403 from Teams means the app was removed: the reference is marked unusable until the user
- * writes again.
+ * taken from their first message or the app's installation and kept in the bot's database
+ * (SQLite, or PostgreSQL shared by every instance: migration 003), so a status change or a
+ * reminder can start a message there (`continueConversationAsync`) at any time. A 403 from Teams
+ * means the app was removed: the reference is marked unusable until the user writes again.
  */
 import type Database from 'better-sqlite3';
 import type { ConversationReference } from 'botbuilder';
-
-interface RefRow {
-  reference: string;
-  locale: string | null;
-  usable: number;
-  created_at: number;
-}
+import type pg from 'pg';
+import { settle } from '../store/sqlite-database.js';
 
 export interface StoredRef {
   reference: Partial<ConversationReference>;
@@ -23,9 +18,61 @@ export interface StoredRef {
   since: Date;
 }
 
-export class ConversationRefs {
-  private readonly selectOne: Database.Statement<[string], RefRow>;
-  private readonly upsert: Database.Statement<[string, string, string | null, number, number]>;
+export interface ConversationRefStore {
+  /** Written only when something changed, so an ordinary message costs one read. */
+  remember(
+    employeeId: string,
+    reference: Partial<ConversationReference>,
+    locale: string | undefined,
+    now: Date,
+  ): Promise<void>;
+  get(employeeId: string): Promise<StoredRef | undefined>;
+  markUnusable(employeeId: string): Promise<void>;
+  /** Everyone the bot can reach now. */
+  reachable(): Promise<string[]>;
+}
+
+interface RefRow {
+  reference: string;
+  locale: string | null;
+  usable: number | boolean;
+  created_at: number | string;
+}
+
+const sameRef = (row: RefRow | undefined, json: string, locale: string | undefined) =>
+  row !== undefined &&
+  row.reference === json &&
+  Boolean(row.usable) &&
+  row.locale === (locale ?? null);
+
+function storedOf(row: RefRow | undefined): StoredRef | undefined {
+  if (!row) return undefined;
+  return {
+    reference: JSON.parse(row.reference) as Partial<ConversationReference>,
+    ...(row.locale ? { locale: row.locale } : {}),
+    usable: Boolean(row.usable),
+    since: new Date(Number(row.created_at)),
+  };
+}
+
+// The same statements on both.
+const SELECT = 'SELECT * FROM conversation_refs WHERE employee_id = $1';
+const UPSERT = `INSERT INTO conversation_refs (employee_id, reference, locale, usable, created_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $5)
+  ON CONFLICT (employee_id) DO UPDATE SET reference = excluded.reference,
+    locale = excluded.locale, usable = excluded.usable, updated_at = excluded.updated_at`;
+const UNUSABLE = 'UPDATE conversation_refs SET usable = $1 WHERE employee_id = $2';
+const REACHABLE =
+  'SELECT employee_id FROM conversation_refs WHERE usable = $1 ORDER BY employee_id';
+
+/** A `$n` statement for SQLite, which binds `?` by position: each `$n` gets its value in place. */
+function sqlite(db: Database.Database, sql: string, args: unknown[]) {
+  const order = [...sql.matchAll(/\$(\d)/g)].map((m) => args[Number(m[1]) - 1]);
+  return { statement: db.prepare(sql.replace(/\$\d/g, '?')), args: order };
+}
+
+export class ConversationRefs implements ConversationRefStore {
+  private selectOne: Database.Statement<[string], RefRow> | undefined;
 
   constructor(private readonly db: Database.Database) {
     db.exec(`
@@ -38,54 +85,84 @@ export class ConversationRefs {
         updated_at  INTEGER NOT NULL
       )
     `);
-    // Prepared once: every personal-chat turn reads one.
-    this.selectOne = db.prepare('SELECT * FROM conversation_refs WHERE employee_id = ?');
-    this.upsert = db.prepare(
-      `INSERT INTO conversation_refs (employee_id, reference, locale, usable, created_at, updated_at)
-       VALUES (?, ?, ?, 1, ?, ?)
-       ON CONFLICT (employee_id) DO UPDATE SET reference = excluded.reference,
-         locale = excluded.locale, usable = 1, updated_at = excluded.updated_at`,
-    );
   }
 
-  /** Written only when something changed, so an ordinary message costs one read. */
   remember(
     employeeId: string,
     reference: Partial<ConversationReference>,
     locale: string | undefined,
     now: Date,
-  ): void {
+  ): Promise<void> {
+    return settle(() => {
+      const json = JSON.stringify(reference);
+      if (sameRef(this.row(employeeId), json, locale)) return;
+      const { statement, args } = sqlite(this.db, UPSERT, [
+        employeeId,
+        json,
+        locale ?? null,
+        1,
+        now.getTime(),
+      ]);
+      statement.run(...args);
+    });
+  }
+
+  get(employeeId: string): Promise<StoredRef | undefined> {
+    return settle(() => storedOf(this.row(employeeId)));
+  }
+
+  markUnusable(employeeId: string): Promise<void> {
+    return settle(() => {
+      const { statement, args } = sqlite(this.db, UNUSABLE, [0, employeeId]);
+      statement.run(...args);
+    });
+  }
+
+  reachable(): Promise<string[]> {
+    return settle(() =>
+      (this.db.prepare(REACHABLE.replace('$1', '?')).all(1) as Array<{ employee_id: string }>).map(
+        (r) => r.employee_id,
+      ),
+    );
+  }
+
+  private row(employeeId: string): RefRow | undefined {
+    // Prepared once: every personal-chat turn reads one.
+    this.selectOne ??= this.db.prepare<[string], RefRow>(SELECT.replace('$1', '?'));
+    return this.selectOne.get(employeeId);
+  }
+}
+
+/** The same on PostgreSQL (the reference as its JSON text, compared as written). */
+export class PgConversationRefs implements ConversationRefStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async remember(
+    employeeId: string,
+    reference: Partial<ConversationReference>,
+    locale: string | undefined,
+    now: Date,
+  ): Promise<void> {
     const json = JSON.stringify(reference);
-    const row = this.selectOne.get(employeeId);
-    if (row && row.reference === json && row.usable === 1 && row.locale === (locale ?? null))
-      return;
-    this.upsert.run(employeeId, json, locale ?? null, now.getTime(), now.getTime());
+    if (sameRef(await this.row(employeeId), json, locale)) return;
+    await this.pool.query(UPSERT, [employeeId, json, locale ?? null, true, now.getTime()]);
   }
 
-  get(employeeId: string): StoredRef | undefined {
-    const row = this.selectOne.get(employeeId);
-    if (!row) return undefined;
-    return {
-      reference: JSON.parse(row.reference) as Partial<ConversationReference>,
-      ...(row.locale ? { locale: row.locale } : {}),
-      usable: row.usable === 1,
-      since: new Date(row.created_at),
-    };
+  async get(employeeId: string): Promise<StoredRef | undefined> {
+    return storedOf(await this.row(employeeId));
   }
 
-  markUnusable(employeeId: string): void {
-    this.db
-      .prepare('UPDATE conversation_refs SET usable = 0 WHERE employee_id = ?')
-      .run(employeeId);
+  async markUnusable(employeeId: string): Promise<void> {
+    await this.pool.query(UNUSABLE, [false, employeeId]);
   }
 
-  /** Everyone the bot can reach now. */
-  reachable(): string[] {
-    return this.db
-      .prepare<[], { employee_id: string }>(
-        'SELECT employee_id FROM conversation_refs WHERE usable = 1 ORDER BY employee_id',
-      )
-      .all()
-      .map((r) => r.employee_id);
+  async reachable(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ employee_id: string }>(REACHABLE, [true]);
+    return rows.map((r) => r.employee_id);
+  }
+
+  private async row(employeeId: string): Promise<RefRow | undefined> {
+    const { rows } = await this.pool.query<RefRow>(SELECT, [employeeId]);
+    return rows[0];
   }
 }

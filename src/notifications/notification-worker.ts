@@ -11,8 +11,7 @@ import type { Lang } from '../i18n/translate.js';
 import { backoffDelay } from '../jobs/backoff.js';
 import type { JobQueue, LeasedJob } from '../jobs/job-queue.js';
 import { errorSummary } from '../logger.js';
-import type { SqliteTx } from '../store/sqlite-database.js';
-import type { ConversationRefs } from './conversation-refs.js';
+import type { ConversationRefStore } from './conversation-refs.js';
 import { reminderView, statusChangeView } from './notice-views.js';
 import { NOTIFY, type Notification } from './notification-job.js';
 
@@ -20,8 +19,9 @@ import { NOTIFY, type Notification } from './notification-job.js';
 export type Deliver = (reference: Partial<ConversationReference>, view: View) => Promise<void>;
 
 export interface NotificationWorkerDeps {
-  queue: JobQueue<SqliteTx>;
-  refs: ConversationRefs;
+  /** Any backend's queue: the worker only takes and settles jobs, in no transaction of its own. */
+  queue: JobQueue<unknown>;
+  refs: ConversationRefStore;
   deliver: Deliver;
   /** The user's language: their chosen or detected one, else their Teams locale's. */
   langOf: (employeeId: string, locale: string | undefined) => Promise<Lang>;
@@ -128,7 +128,7 @@ export class NotificationWorker {
   private async handle(job: LeasedJob<Notification>): Promise<boolean> {
     const { queue, refs, logger } = this.deps;
     const { employeeId, message } = job.payload;
-    const ref = refs.get(employeeId);
+    const ref = await refs.get(employeeId);
     // A view goes to the chat it was written for; the rest to the person's personal chat.
     const reference: Partial<ConversationReference> | undefined =
       message.type === 'view' && message.reference && ref?.usable !== false
@@ -163,7 +163,7 @@ export class NotificationWorker {
       const { status, retryAfterMs } = failureOf(err);
       if (status === 403 || status === 404) {
         // Removed or blocked: nobody to tell, and trying again only earns more refusals.
-        refs.markUnusable(employeeId);
+        await refs.markUnusable(employeeId);
         await queue.deadLetter(job, `Teams answered ${status}`);
         logger.info({ status }, 'conversation no longer reachable; notifications stop');
         return false;

@@ -18,6 +18,7 @@ import { ConversationRefs } from './conversation-refs.js';
 import { NOTIFY } from './notification-job.js';
 import { NotificationWorker, type Deliver } from './notification-worker.js';
 import { Reminders } from './reminders.js';
+import { SqliteStatusLedger } from './status-ledger.js';
 import { StatusTracker } from './status-tracker.js';
 
 export interface NotificationsOptions {
@@ -40,9 +41,13 @@ export interface NotificationsOptions {
 
 export interface Notifications {
   /** A personal-chat turn: where to reach this person from now on. */
-  remember(employeeId: string, reference: Partial<ConversationReference>, locale?: string): void;
+  remember(
+    employeeId: string,
+    reference: Partial<ConversationReference>,
+    locale?: string,
+  ): Promise<void>;
   /** Where this person's personal chat is, when the bot can still post there. */
-  reference(employeeId: string): Partial<ConversationReference> | undefined;
+  reference(employeeId: string): Promise<Partial<ConversationReference> | undefined>;
   /** Messages were queued (e.g. what became of a claim filed later): send them now. */
   wake(): void;
   /** Subscribes to the claims API (or starts polling) with the callback under `publicBase`. */
@@ -57,7 +62,7 @@ export function createNotifications(opts: NotificationsOptions): Notifications {
   const log = opts.logger.child({ component: 'notifications' });
   const queue = opts.queue ?? new SqliteJobQueue(opts.db, { now: () => now().getTime() });
   const refs = new ConversationRefs(opts.db);
-  const tracker = new StatusTracker(opts.db, queue);
+  const tracker = new StatusTracker(new SqliteStatusLedger(opts.db), queue);
   const worker = new NotificationWorker({
     queue,
     refs,
@@ -78,8 +83,8 @@ export function createNotifications(opts: NotificationsOptions): Notifications {
     remember: (employeeId, reference, locale) =>
       refs.remember(employeeId, reference, locale, now()),
     wake: onQueued,
-    reference: (employeeId) => {
-      const stored = refs.get(employeeId);
+    reference: async (employeeId) => {
+      const stored = await refs.get(employeeId);
       return stored?.usable ? stored.reference : undefined;
     },
 

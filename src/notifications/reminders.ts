@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import type { UserState } from '../conversation/types.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { SqliteTx } from '../store/sqlite-database.js';
-import type { ConversationRefs } from './conversation-refs.js';
+import type { ConversationRefStore } from './conversation-refs.js';
 import { NOTIFY } from './notification-job.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -32,7 +32,7 @@ export function isWorkingHours(now: Date): boolean {
 export interface RemindersDeps {
   db: Database.Database;
   queue: JobQueue<SqliteTx>;
-  refs: ConversationRefs;
+  refs: ConversationRefStore;
   /** The user's conversation state (drafts, "stopp påminnelser"). */
   readState: (employeeId: string) => Promise<UserState>;
   now: () => Date;
@@ -53,7 +53,7 @@ export class Reminders {
     const now = this.deps.now();
     if (!isWorkingHours(now)) return 0;
     let queued = 0;
-    for (const employeeId of this.deps.refs.reachable()) {
+    for (const employeeId of await this.deps.refs.reachable()) {
       const last = this.lastSent(employeeId);
       if (last !== undefined && now.getTime() - last < REMINDER_EVERY_MS) continue;
       const state = await this.deps.readState(employeeId);

@@ -13,7 +13,14 @@ import { attachmentRefSchema, type NewClaim } from '../claims/claim.js';
 import { filingDraftIds } from '../conversation/engine.js';
 import type { ConversationEvent, View } from '../conversation/types.js';
 import { backoffDelay, type BackoffOptions } from '../jobs/backoff.js';
-import { jobKind, type Job, type JobQueue, type LeasedJob } from '../jobs/job-queue.js';
+import { inOrder } from '../jobs/awaitable.js';
+import {
+  jobKind,
+  type Awaitable,
+  type Job,
+  type JobQueue,
+  type LeasedJob,
+} from '../jobs/job-queue.js';
 import { NOTIFY } from '../notifications/notification-job.js';
 import type { ClaimFiling } from './claim-filing.js';
 import type { RecordedTurn, TurnRecorder } from './conversation-runner.js';
@@ -75,33 +82,43 @@ export class ClaimOutbox<Tx> implements TurnRecorder<Tx> {
   }
 
   /**
-   * Inside the transaction that commits a turn's state (synchronous, as SQLite's is): a File
-   * enqueues its job, a filed or refused outcome settles it. The job waits one lease before a
-   * worker may take it, because the turn delivers it itself right after the commit.
+   * Inside the transaction that commits a turn's state: a File enqueues its job, a filed or
+   * refused outcome settles it. The job waits one lease before a worker may take it, because the
+   * turn delivers it itself right after the commit. Each step runs after the one before; on SQLite
+   * all of them synchronously (its transaction commits when the callback returns), on PostgreSQL
+   * as a promise the state write awaits before its commit.
    */
-  record(tx: Tx, turn: RecordedTurn) {
+  record(tx: Tx, turn: RecordedTurn): Awaitable<void> {
     const { employeeId, event, result, origin } = turn;
     const { queue, options } = this.deps;
+    const steps: Array<() => Awaitable<unknown>> = [];
     for (const effect of result.effects) {
       if (effect.type !== 'fileClaim') continue;
       const { type: _type, ...delivery } = effect;
-      void queue.enqueue(tx, fileClaimJob, {
-        key: effect.draftId,
-        payload: { employeeId, ...delivery, ...(origin ? { origin } : {}) },
-        runAt: new Date(this.now() + options.leaseMs),
-      });
+      steps.push(() =>
+        queue.enqueue(tx, fileClaimJob, {
+          key: effect.draftId,
+          payload: { employeeId, ...delivery, ...(origin ? { origin } : {}) },
+          runAt: new Date(this.now() + options.leaseMs),
+        }),
+      );
     }
-    if (event.type === 'filed') void queue.completeKey(tx, fileClaimJob, event.draftId);
+    if (event.type === 'filed')
+      steps.push(() => queue.completeKey(tx, fileClaimJob, event.draftId));
     // A cancelled filing leaves the queue with the draft's move back (its lease is this turn's).
     if (
       event.type === 'filingCancelled' &&
       event.stopped &&
       !filingDraftIds(result.state).includes(event.draftId)
     )
-      void queue.deadLetterKey(tx, fileClaimJob, event.draftId, 'cancelled by the user');
+      steps.push(() =>
+        queue.deadLetterKey(tx, fileClaimJob, event.draftId, 'cancelled by the user'),
+      );
     if (event.type === 'fileFailed' && event.reason === 'rejected')
-      void queue.deadLetterKey(tx, fileClaimJob, event.draftId, event.detail ?? 'refused');
-    this.announce(tx, turn);
+      steps.push(() =>
+        queue.deadLetterKey(tx, fileClaimJob, event.draftId, event.detail ?? 'refused'),
+      );
+    return inOrder([...steps, ...this.announce(tx, turn)]);
   }
 
   /**
@@ -110,21 +127,22 @@ export class ClaimOutbox<Tx> implements TurnRecorder<Tx> {
    * The user's own turn: due one lease later, and settled by `delivered` once the turn has shown
    * them, so a crash between the commit and the answer still ends with the user told.
    */
-  private announce(tx: Tx, turn: RecordedTurn) {
+  private announce(tx: Tx, turn: RecordedTurn): Array<() => Awaitable<unknown>> {
     const keys = this.announcementKeys(turn);
     const reference = turn.origin?.reference;
-    if (keys.length === 0 || typeof reference !== 'object' || reference === null) return;
+    if (keys.length === 0 || typeof reference !== 'object' || reference === null) return [];
     const runAt = new Date(this.now() + (turn.announce ? 0 : this.deps.options.leaseMs));
-    viewsOf(turn).forEach((view, i) => {
-      void this.deps.queue.enqueue(tx, NOTIFY, {
-        key: keys[i] ?? '',
-        payload: {
-          employeeId: turn.employeeId,
-          message: { type: 'view', view, reference: reference as Record<string, unknown> },
-        },
-        runAt,
-      });
-    });
+    return viewsOf(turn).map(
+      (view, i) => () =>
+        this.deps.queue.enqueue(tx, NOTIFY, {
+          key: keys[i] ?? '',
+          payload: {
+            employeeId: turn.employeeId,
+            message: { type: 'view', view, reference: reference as Record<string, unknown> },
+          },
+          runAt,
+        }),
+    );
   }
 
   /** The turn has shown the outcome itself: its announcement jobs are done. */

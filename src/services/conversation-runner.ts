@@ -12,6 +12,8 @@ import type {
   TurnResult,
   UserState,
 } from '../conversation/types.js';
+import { andThen } from '../jobs/awaitable.js';
+import type { Awaitable } from '../jobs/job-queue.js';
 import { isETagConflict } from '../store/sqlite-storage.js';
 import type { Origin } from './claim-outbox.js';
 import type { EffectRunner } from './effect-runner.js';
@@ -25,12 +27,16 @@ import { KeyedLock } from './keyed-lock.js';
  */
 export interface StateStore<Tx = never> {
   read(keys: string[]): Promise<Record<string, unknown>>;
-  write(changes: Record<string, unknown>, inTx?: (tx: Tx) => void): Promise<void>;
+  write(changes: Record<string, unknown>, inTx?: (tx: Tx) => Awaitable<void>): Promise<void>;
 }
 
-/** Records, inside a state write's transaction, what the turn asked for (the outbox). */
+/**
+ * Records, inside a state write's transaction, what the turn asked for (the outbox). On SQLite it
+ * answers synchronously (its transaction commits when the callback returns), on PostgreSQL with a
+ * promise the write awaits before its commit.
+ */
 export interface TurnRecorder<Tx> {
-  record(tx: Tx, turn: RecordedTurn): void;
+  record(tx: Tx, turn: RecordedTurn): Awaitable<void>;
   /** The turn has delivered the step's result to the user (who was waiting for it). */
   delivered?(turn: RecordedTurn): Promise<void>;
 }
@@ -47,7 +53,7 @@ export interface RecordedTurn {
 
 /** The replay guard's mark, made in the transaction of the turn's first state write. */
 export interface ReplayGuard<Tx> {
-  claimIn(tx: Tx, key: string): boolean;
+  claimIn(tx: Tx, key: string): Awaitable<boolean>;
 }
 
 /** Thrown when another copy of the activity committed first: the turn is dropped unseen. */
@@ -164,16 +170,20 @@ export class ConversationRunner<Tx = never> {
     event: ConversationEvent,
     result: TurnResult,
     options: RunOptions,
-  ) {
+  ): Awaitable<void> {
     const { replay, outbox } = this.deps;
-    if (options.activityKey && replay && !replay.claimIn(tx, options.activityKey))
-      throw new ReplayedActivityError(`activity ${options.activityKey} was handled already`);
-    outbox?.record(tx, {
-      employeeId,
-      event,
-      result,
-      ...(options.origin ? { origin: options.origin } : {}),
-      ...(options.announce ? { announce: true } : {}),
+    const { activityKey } = options;
+    // Synchronous while the steps are (SQLite), so all of it runs before the commit.
+    const claimed = activityKey && replay ? replay.claimIn(tx, activityKey) : true;
+    return andThen(claimed, (first) => {
+      if (!first) throw new ReplayedActivityError(`activity ${activityKey} was handled already`);
+      return outbox?.record(tx, {
+        employeeId,
+        event,
+        result,
+        ...(options.origin ? { origin: options.origin } : {}),
+        ...(options.announce ? { announce: true } : {}),
+      });
     });
   }
 

@@ -17,6 +17,7 @@ import { OutboxWorker, type Announcer, type WorkerOptions } from './outbox-worke
 import type { ReceiptLinks } from './receipt-links.js';
 import { ReceiptReadWorker } from './receipt-read-worker.js';
 import { ReceiptReading, type IntakeOptions, type ReadingOptions } from './receipt-reading.js';
+import { inOrder } from '../jobs/awaitable.js';
 import type { SqliteTx } from '../store/sqlite-database.js';
 
 /** A filing attempt may take this long before another worker may take the job over. */
@@ -93,10 +94,8 @@ export function createExpenseServices<Tx extends SqliteTx>(
     // What a turn commits with its state: the outbox's jobs and announcements, and the end of
     // the reading job whose result it records.
     outbox: {
-      record: (tx, turn) => {
-        outbox.record(tx, turn);
-        receiptReading.record(tx, turn);
-      },
+      record: (tx, turn) =>
+        inOrder([() => outbox.record(tx, turn), () => receiptReading.record(tx, turn)]),
       delivered: (turn) => outbox.delivered(turn),
     },
     ...(replay ? { replay } : {}),

@@ -16,7 +16,8 @@ import { z } from 'zod';
 import type { ConversationEvent, Lang } from '../conversation/types.js';
 import { t } from '../i18n/translate.js';
 import { backoffDelay, type BackoffOptions } from '../jobs/backoff.js';
-import { jobKind, type JobQueue, type LeasedJob } from '../jobs/job-queue.js';
+import { andThen } from '../jobs/awaitable.js';
+import { jobKind, type Awaitable, type JobQueue, type LeasedJob } from '../jobs/job-queue.js';
 import { errorSummary } from '../logger.js';
 import {
   DEFAULT_MAX_BYTES,
@@ -137,11 +138,15 @@ export class ReceiptReading implements TurnRecorder<SqliteTx> {
   }
 
   /** In the transaction that commits a reading's result: its job is over. */
-  record(tx: SqliteTx, { event }: RecordedTurn): void {
+  record(tx: SqliteTx, { event }: RecordedTurn): Awaitable<void> {
     const { queue } = this.deps;
-    if (event.type === 'receiptRead') void queue.completeKey(tx, readReceiptJob, event.receipt.id);
+    if (event.type === 'receiptRead')
+      return andThen(queue.completeKey(tx, readReceiptJob, event.receipt.id), () => undefined);
     if (event.type === 'receiptFailed' && event.receiptId)
-      void queue.deadLetterKey(tx, readReceiptJob, event.receiptId, 'could not be read');
+      return andThen(
+        queue.deadLetterKey(tx, readReceiptJob, event.receiptId, 'could not be read'),
+        () => undefined,
+      );
   }
 
   /** A result nobody is to be told (no chat to tell it in): the job settles on its own. */

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Storage, StoreItems } from 'botbuilder';
+import { mustBeSync } from '../jobs/awaitable.js';
+import type { Awaitable } from '../jobs/job-queue.js';
 import { settle, type SqliteTx } from './sqlite-database.js';
 import {
   ETagConflictError,
@@ -35,7 +37,7 @@ export class SqliteStorage implements Storage {
   private readonly readBatch: (keys: readonly string[]) => StoreItems;
   private readonly writeBatch: (
     rows: readonly PreparedWrite[],
-    inTx: ((tx: SqliteTx) => void) | undefined,
+    inTx: ((tx: SqliteTx) => Awaitable<void>) | undefined,
   ) => void;
   private readonly selectKeysLike: Database.Statement<[string, string], { key: string }>;
   private readonly deleteBatch: (keys: readonly string[]) => void;
@@ -72,7 +74,7 @@ export class SqliteStorage implements Storage {
     });
 
     const writeTx = db.transaction(
-      (rows: readonly PreparedWrite[], inTx: ((tx: SqliteTx) => void) | undefined) => {
+      (rows: readonly PreparedWrite[], inTx: ((tx: SqliteTx) => Awaitable<void>) | undefined) => {
         const now = Date.now();
         for (const row of rows) {
           if (row.ifMatch !== undefined && this.selectEtag.get(row.key)?.etag !== row.ifMatch) {
@@ -83,7 +85,7 @@ export class SqliteStorage implements Storage {
         }
         // Last, so it runs only once the documents are known to be written: a throw still
         // rolls them back.
-        inTx?.({ db });
+        mustBeSync(inTx?.({ db }), 'SqliteStorage.write');
       },
     );
     // IMMEDIATE takes the write lock before the eTag check. A deferred transaction would
@@ -111,7 +113,7 @@ export class SqliteStorage implements Storage {
    * `inTx`: work that must commit or roll back with these documents, such as the outbox job a
    * turn asks for or the mark that its activity was handled; it runs inside the same transaction.
    */
-  write(changes: StoreItems, inTx?: (tx: SqliteTx) => void): Promise<void> {
+  write(changes: StoreItems, inTx?: (tx: SqliteTx) => Awaitable<void>): Promise<void> {
     return settle(() => {
       if (changes === null || typeof changes !== 'object') {
         throw new ReferenceError('Changes are required when writing.');

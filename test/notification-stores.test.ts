@@ -1,0 +1,70 @@
+/**
+ * The notification stores (the status tracker's ledger, the conversation references) on SQLite
+ * and on PostgreSQL (migration 003), each against one contract.
+ * The PostgreSQL run needs a server (test/helpers/pg-test-database.ts says which, and when it skips).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import type pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { ConversationRefs, PgConversationRefs } from '../src/notifications/conversation-refs.js';
+import { PgStatusLedger, SqliteStatusLedger } from '../src/notifications/status-ledger.js';
+import { migrate } from '../src/store/pg/migrate.js';
+import { openDatabase } from '../src/store/sqlite-database.js';
+import { conversationRefsContract } from './contracts/conversation-refs-contract.js';
+import { statusLedgerContract } from './contracts/status-ledger-contract.js';
+import {
+  describePg,
+  freshSchemas,
+  testDatabaseUrl,
+  type TestSchemas,
+} from './helpers/pg-test-database.js';
+
+let dir: string;
+const opened: Database.Database[] = [];
+const open = () => {
+  const db = openDatabase(join(dir, 'bot.sqlite'));
+  opened.push(db);
+  return db;
+};
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'status-ledger-'));
+});
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+statusLedgerContract('SQLite', {
+  fresh: () => Promise.resolve(new SqliteStatusLedger(open())),
+  another: () => Promise.resolve(new SqliteStatusLedger(open())),
+});
+
+conversationRefsContract('SQLite', {
+  fresh: () => Promise.resolve(new ConversationRefs(open())),
+  another: () => Promise.resolve(new ConversationRefs(open())),
+});
+
+describePg('PostgreSQL notification stores', () => {
+  let db: TestSchemas;
+  let pool: pg.Pool;
+  beforeAll(async () => {
+    db = await freshSchemas(testDatabaseUrl(), 'ledger');
+    pool = db.open();
+    await migrate(pool);
+  });
+  afterAll(() => db?.dispose());
+  beforeEach(() => pool.query('TRUNCATE claim_status_seen, conversation_refs'));
+
+  statusLedgerContract('PostgreSQL', {
+    fresh: () => Promise.resolve(new PgStatusLedger(pool)),
+    another: () => Promise.resolve(new PgStatusLedger(db.open())),
+  });
+
+  conversationRefsContract('PostgreSQL', {
+    fresh: () => Promise.resolve(new PgConversationRefs(pool)),
+    another: () => Promise.resolve(new PgConversationRefs(db.open())),
+  });
+});

@@ -6,7 +6,8 @@
  * Builds when needed and starts the compiled bot (`node dist/index.js`, as `npm start` runs it, on
  * a temporary DATA_DIR with the embedded claims API), plays the Teams channel through a local Bot
  * Connector, and posts N turns over M conversations (one user each), C at a time. Each
- * conversation goes through the same ten steps, with its own amounts, places, names and questions,
+ * conversation goes through the same ten steps (each starting at another, so the mix is the same
+ * throughout), with its own amounts, places, names and questions,
  * so no two turns say the same: an outlay statement, its purpose, the form submitted
  * (Action.Submit), filing it, a help question, "mine krav", an English outlay, "avbryt", a second
  * help question and a mileage trip. Prints the bot's RSS every E turns with the turns/s and
@@ -103,7 +104,9 @@ async function main(args: string[]): Promise<void> {
     async function turn(i: number): Promise<number | string> {
       const c = i % conversations;
       const round = Math.floor(i / conversations);
-      const step = round % 10;
+      // Each conversation starts at another of the ten steps, so every stretch of turns holds the
+      // same mix and the RSS of one stretch compares like with like with the next.
+      const step = (round + c) % 10;
       const conversation = `a:soak-${c}`;
       const user = `soak-user-${c}`;
       const draftId = drafts.get(conversation);

@@ -7,20 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { ConversationRefs, PgConversationRefs } from '../src/notifications/conversation-refs.js';
 import { PgStatusLedger, SqliteStatusLedger } from '../src/notifications/status-ledger.js';
-import { migrate } from '../src/store/pg/migrate.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
 import { conversationRefsContract } from './contracts/conversation-refs-contract.js';
 import { statusLedgerContract } from './contracts/status-ledger-contract.js';
-import {
-  describePg,
-  freshSchemas,
-  testDatabaseUrl,
-  type TestSchemas,
-} from './helpers/pg-test-database.js';
+import { describePg, useMigratedSchemas } from './helpers/pg-test-database.js';
 
 let dir: string;
 const opened: Database.Database[] = [];
@@ -48,23 +41,15 @@ conversationRefsContract('SQLite', {
 });
 
 describePg('PostgreSQL notification stores', () => {
-  let db: TestSchemas;
-  let pool: pg.Pool;
-  beforeAll(async () => {
-    db = await freshSchemas(testDatabaseUrl(), 'ledger');
-    pool = db.open();
-    await migrate(pool);
-  });
-  afterAll(() => db?.dispose());
-  beforeEach(() => pool.query('TRUNCATE claim_status_seen, conversation_refs'));
+  const schemas = useMigratedSchemas('ledger', ['claim_status_seen', 'conversation_refs']);
 
   statusLedgerContract('PostgreSQL', {
-    fresh: () => Promise.resolve(new PgStatusLedger(pool)),
-    another: () => Promise.resolve(new PgStatusLedger(db.open())),
+    fresh: () => Promise.resolve(new PgStatusLedger(schemas.pool)),
+    another: () => Promise.resolve(new PgStatusLedger(schemas.db.open())),
   });
 
   conversationRefsContract('PostgreSQL', {
-    fresh: () => Promise.resolve(new PgConversationRefs(pool)),
-    another: () => Promise.resolve(new PgConversationRefs(db.open())),
+    fresh: () => Promise.resolve(new PgConversationRefs(schemas.pool)),
+    another: () => Promise.resolve(new PgConversationRefs(schemas.db.open())),
   });
 });

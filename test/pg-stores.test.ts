@@ -5,8 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type pg from 'pg';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { migrate, readMigrations } from '../src/store/pg/migrate.js';
 import { openPool, withTransaction } from '../src/store/pg/pg-database.js';
 import { PgProcessedActivities } from '../src/store/pg/pg-processed-activities.js';
@@ -17,38 +16,32 @@ import {
   describePg,
   freshSchemas,
   testDatabaseUrl,
+  useMigratedSchemas,
   type TestSchemas,
 } from './helpers/pg-test-database.js';
 
 describePg('PostgreSQL stores', () => {
-  let db: TestSchemas;
-  let pool: pg.Pool;
-
-  beforeAll(async () => {
-    db = await freshSchemas(testDatabaseUrl(), 'stores');
-    pool = db.open();
-    await migrate(pool);
-  });
-  afterAll(() => db?.dispose());
   // The contracts expect an empty store at the start of every test.
-  beforeEach(() => pool.query('TRUNCATE bot_state, processed_activities'));
+  const schemas = useMigratedSchemas('stores', ['bot_state', 'processed_activities']);
 
   storageContract('PostgreSQL', {
-    fresh: () => Promise.resolve(new PgStorage(pool)),
-    another: () => Promise.resolve(new PgStorage(db.open())),
+    fresh: () => Promise.resolve(new PgStorage(schemas.pool)),
+    another: () => Promise.resolve(new PgStorage(schemas.db.open())),
   });
 
   replayContract('PostgreSQL', {
-    fresh: (options) => Promise.resolve(new PgProcessedActivities(pool, options)),
-    another: (options) => Promise.resolve(new PgProcessedActivities(db.open(), options)),
+    fresh: (options) => Promise.resolve(new PgProcessedActivities(schemas.pool, options)),
+    another: (options) => Promise.resolve(new PgProcessedActivities(schemas.db.open(), options)),
     keys: async () =>
       (
-        await pool.query<{ key: string }>('SELECT key FROM processed_activities ORDER BY key')
+        await schemas.pool.query<{ key: string }>(
+          'SELECT key FROM processed_activities ORDER BY key',
+        )
       ).rows.map((row) => row.key),
     claimInTransaction: async (key, outcome) => {
-      const processed = new PgProcessedActivities(pool);
+      const processed = new PgProcessedActivities(schemas.pool);
       let claimed = false;
-      await withTransaction(pool, async (tx) => {
+      await withTransaction(schemas.pool, async (tx) => {
         claimed = await processed.claimIn(tx, key);
         if (outcome === 'rollback') throw new Error('the turn failed');
       }).catch((err: Error) => {
@@ -59,8 +52,8 @@ describePg('PostgreSQL stores', () => {
   });
 
   it('PgStorage commits work handed to write() with the documents, or neither', async () => {
-    const storage = new PgStorage(pool);
-    const processed = new PgProcessedActivities(pool);
+    const storage = new PgStorage(schemas.pool);
+    const processed = new PgProcessedActivities(schemas.pool);
     await storage.write({ k: { count: 1 } }, async (tx) => {
       expect(await processed.claimIn(tx, 'act-1')).toBe(true);
     });
@@ -73,7 +66,7 @@ describePg('PostgreSQL stores', () => {
     ).rejects.toThrow(/eTag conflict/);
     expect(await processed.seen('act-1')).toBe(true);
     expect(await processed.seen('act-2')).toBe(false);
-    const idle = await pool.connect();
+    const idle = await schemas.pool.connect();
     try {
       await expect(processed.claimIn(idle, 'x')).rejects.toThrow(/open transaction/);
     } finally {

@@ -60,6 +60,8 @@ interface Sentence {
   concepts: Set<string>;
   /** What the sentence defines, when it says what a thing is ("Your username is your e-mail address"). */
   defines?: Set<string>;
+  /** It states a number ("at least eight characters"): it can answer "how many". */
+  count: boolean;
 }
 
 /**
@@ -181,6 +183,7 @@ export class GuideIndex {
                 ...this.analyzer.phraseMarks(text),
               ]),
               concepts: new Set(tokenize(text, { parts: true }).flatMap(wholeForm)),
+              count: statesCount(text, lang),
               ...(defines && defines.size > 0 ? { defines } : {}),
             };
           }),
@@ -198,7 +201,7 @@ export class GuideIndex {
     return LANGS.some((lang) =>
       (this.sentences.get(`${lang}:${id}`) ?? []).some(
         (sentence) =>
-          statesCount(sentence.text, lang) &&
+          sentence.count &&
           groupTerms.some(
             (terms, i) =>
               content[i] && [...terms[familyOf(lang)].keys()].some((f) => sentence.forms.has(f)),

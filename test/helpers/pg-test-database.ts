@@ -8,7 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import { migrate } from '../../src/store/pg/migrate.js';
 import { openPool } from '../../src/store/pg/pg-database.js';
 
 const USUAL_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -81,6 +82,33 @@ export async function freshSchemas(url: string, label: string): Promise<TestSche
       await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await admin.query(`DROP SCHEMA IF EXISTS ${bossSchema} CASCADE`);
       await admin.end();
+    },
+  };
+}
+
+/**
+ * Fresh schemas for a `describePg` block, migrated, with the named tables emptied before every
+ * test (the store contracts expect an empty store). Read `db` and `pool` inside tests and hooks.
+ */
+export function useMigratedSchemas(
+  label: string,
+  tables: readonly string[],
+): { readonly db: TestSchemas; readonly pool: pg.Pool } {
+  let db: TestSchemas | undefined;
+  let pool: pg.Pool | undefined;
+  beforeAll(async () => {
+    db = await freshSchemas(testDatabaseUrl(), label);
+    pool = db.open();
+    await migrate(pool);
+  });
+  afterAll(() => db?.dispose());
+  beforeEach(() => (pool as pg.Pool).query(`TRUNCATE ${tables.join(', ')}`));
+  return {
+    get db() {
+      return db as TestSchemas;
+    },
+    get pool() {
+      return pool as pg.Pool;
     },
   };
 }

@@ -19,6 +19,20 @@ const schema = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     DATA_DIR: z.string().min(1).default('./data'),
+    /** Unset: everything is stored in SQLite under DATA_DIR. Set: in this PostgreSQL database. */
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+        .optional(),
+    ),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
+    /**
+     * Where photos are read (OCR): `here`, in this instance's turn; `worker`, only by the
+     * `npm run worker` processes, so chat instances stay light (needs DATABASE_URL).
+     */
+    RECEIPT_READER: z.preprocess(emptyToUndefined, z.enum(['here', 'worker']).default('here')),
     DEFAULT_LOCALE: z.enum(['nb', 'nn', 'en']).default('nb'),
 
     MicrosoftAppId: optionalString,
@@ -93,6 +107,13 @@ const schema = z
         code: 'custom',
         path: ['CLAIMS_API_TOKEN'],
         message: 'is required when CLAIMS_API_URL points at another claims API',
+      });
+    }
+    if (c.RECEIPT_READER === 'worker' && !c.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['RECEIPT_READER'],
+        message: 'worker needs DATABASE_URL: a worker process reads the photos a chat instance stored',
       });
     }
     const adminIssue = adminTokenIssue(c.CLAIMS_API_TOKEN, c.CLAIMS_API_ADMIN_TOKEN);

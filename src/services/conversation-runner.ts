@@ -20,6 +20,11 @@ import type { EffectRunner } from './effect-runner.js';
 import type { MessageDecider } from './model-understanding.js';
 import { KeyedLock } from './keyed-lock.js';
 
+/** Orders one person's turns across processes (PostgreSQL's advisory lock); one process needs none. */
+export interface TurnLock {
+  run<T>(key: string, work: () => Promise<T>): Promise<T>;
+}
+
 /**
  * The part of a key-value store with eTags that state needs (botbuilder's Storage fits).
  * `inTx` runs inside the write's transaction (`Tx`, the store's handle): the outbox job a turn
@@ -89,8 +94,18 @@ export class ConversationRunner<Tx = never> {
       logger: Logger;
       /** Decides typed messages the offline reading is unsure of (a language model); optional. */
       understanding?: MessageDecider;
+      /** Held around each person's turn with the in-process lock, when instances share a database. */
+      turnLock?: TurnLock;
     },
   ) {}
+
+  /** One person at a time: in this process, and across processes when a turn lock is given. */
+  private exclusive<T>(employeeId: string, work: () => Promise<T>): Promise<T> {
+    const { turnLock } = this.deps;
+    return this.lock.run(employeeId, () =>
+      turnLock ? turnLock.run(`users/${employeeId}`, work) : work(),
+    );
+  }
 
   /** One event, no effects: for an answer that must go out before slow work starts. */
   stepOnce(
@@ -99,7 +114,7 @@ export class ConversationRunner<Tx = never> {
     facts: TurnContextData,
     options: RunOptions = {},
   ) {
-    return this.lock.run(employeeId, () => this.step(employeeId, event, facts, options));
+    return this.exclusive(employeeId, () => this.step(employeeId, event, facts, options));
   }
 
   /**
@@ -113,7 +128,7 @@ export class ConversationRunner<Tx = never> {
     deliver: (result: TurnResult) => Promise<void>,
     options: RunOptions = {},
   ): Promise<void> {
-    return this.lock.run(employeeId, async () => {
+    return this.exclusive(employeeId, async () => {
       const pending = [...events];
       // The activity is marked with the first write only; the steps after it are its effects.
       let stepOptions = options;

@@ -1,0 +1,85 @@
+/**
+ * The per-person turn lock across instances (src/store/pg/pg-turn-lock.ts): two "instances" with
+ * pools of their own on one server. On a real server (test/helpers/pg-test-database.ts says which,
+ * and when this file skips).
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type pg from 'pg';
+import { pino } from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openPool } from '../src/store/pg/pg-database.js';
+import { PgTurnLock } from '../src/store/pg/pg-turn-lock.js';
+import {
+  describePg,
+  freshSchemas,
+  testDatabaseUrl,
+  type TestSchemas,
+} from './helpers/pg-test-database.js';
+
+const logger = pino({ level: 'silent' });
+
+describePg('the turn lock on PostgreSQL', () => {
+  let db: TestSchemas;
+  let a: PgTurnLock;
+  let b: PgTurnLock;
+  let poolA: pg.Pool;
+
+  beforeAll(async () => {
+    db = await freshSchemas(testDatabaseUrl(), 'turn_lock');
+    poolA = db.open(4);
+    a = new PgTurnLock(poolA, logger);
+    b = new PgTurnLock(db.open(4), logger);
+  });
+  afterAll(() => db?.dispose());
+
+  /** Runs `n` turns of `keyOf(i)`, alternately on a and b, each noting when it ran. */
+  async function turns(n: number, keyOf: (i: number) => string) {
+    const spans: Array<{ key: string; from: number; to: number }> = [];
+    await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        (i % 2 ? b : a).run(keyOf(i), async () => {
+          const from = performance.now();
+          await sleep(15);
+          spans.push({ key: keyOf(i), from, to: performance.now() });
+        }),
+      ),
+    );
+    return spans;
+  }
+
+  const overlaps = (spans: Array<{ key: string; from: number; to: number }>) =>
+    spans.some((s, i) =>
+      spans.some((t, j) => i !== j && s.key === t.key && s.from < t.to && t.from < s.to),
+    );
+
+  it("one person's turns on two instances never run at the same time", async () => {
+    const spans = await turns(10, () => 'users/kari');
+    expect(spans).toHaveLength(10);
+    expect(overlaps(spans)).toBe(false);
+  });
+
+  it("different people's turns do run side by side", async () => {
+    const spans = await turns(4, (i) => `users/person-${i}`);
+    const first = Math.min(...spans.map((s) => s.to));
+    expect(spans.filter((s) => s.from < first)).toHaveLength(4);
+  });
+
+  it('the lock is free again after a turn that threw', async () => {
+    await expect(
+      a.run('users/per', () => Promise.reject(new Error('the turn failed'))),
+    ).rejects.toThrow('the turn failed');
+    const { rows } = await poolA.query<{ n: string }>(
+      "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted",
+    );
+    expect(Number(rows[0]?.n)).toBe(0);
+    await expect(b.run('users/per', () => Promise.resolve('ran'))).resolves.toBe('ran');
+  });
+
+  it('without a connection for the lock the turn still runs, on versions alone', async () => {
+    const broken = openPool(testDatabaseUrl(), { max: 1 });
+    await broken.end();
+    await expect(
+      new PgTurnLock(broken, logger).run('users/ola', () => Promise.resolve('ran')),
+    ).resolves.toBe('ran');
+  });
+});

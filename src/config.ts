@@ -27,6 +27,17 @@ const schema = z
         .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
         .optional(),
     ),
+    /**
+     * The PostgreSQL schema the tables live in (default: the server's, `public`); pg-boss's jobs
+     * are in `<schema>_jobs` (default `pgboss`). Several deployments can share one database.
+     */
+    DATABASE_SCHEMA: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]{0,57}$/, 'must be a plain lower-case schema name')
+        .optional(),
+    ),
     DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
     /**
      * Where photos are read (OCR): `here`, in this instance's turn; `worker`, only by the

@@ -65,7 +65,8 @@ export interface TestSchemas {
 /** Fresh, empty schemas for one test file, named after it. */
 export async function freshSchemas(url: string, label: string): Promise<TestSchemas> {
   const schema = `t_${label.replace(/\W/g, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
-  const bossSchema = `${schema}_boss`;
+  // As the bot names it (DATABASE_SCHEMA's jobs go to `<schema>_jobs`).
+  const bossSchema = `${schema}_jobs`;
   const admin = openPool(url, { max: 1 });
   await admin.query(`CREATE SCHEMA ${schema}`);
   const pools: pg.Pool[] = [];

@@ -1,0 +1,134 @@
+/**
+ * Where everything the bot keeps is stored: SQLite files in DATA_DIR (the default, one process),
+ * or one PostgreSQL database shared by every bot instance and worker (`DATABASE_URL`). Both give
+ * the same set of stores behind the same interfaces; `app.ts` wires the rest of the bot to
+ * whichever it gets, and nothing else knows which it is.
+ */
+import path from 'node:path';
+import type { Storage } from 'botbuilder';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import { PgJobQueue } from './jobs/pg-job-queue.js';
+import { SqliteJobQueue } from './jobs/sqlite-job-queue.js';
+import { errorSummary } from './logger.js';
+import {
+  ConversationRefs,
+  PgConversationRefs,
+  type ConversationRefStore,
+} from './notifications/conversation-refs.js';
+import { NOTIFY } from './notifications/notification-job.js';
+import {
+  PgStatusLedger,
+  SqliteStatusLedger,
+  type StatusLedger,
+} from './notifications/status-ledger.js';
+import type { ReadinessCheck } from './readiness.js';
+import { fileClaimJob } from './services/claim-outbox.js';
+import type { ReplayGuard, StateStore, TurnLock } from './services/conversation-runner.js';
+import type { StateScan } from './services/outbox-worker.js';
+import { readReceiptJob } from './services/receipt-reading.js';
+import { migrate } from './store/pg/migrate.js';
+import { openPool, type PgTx } from './store/pg/pg-database.js';
+import { PgProcessedActivities } from './store/pg/pg-processed-activities.js';
+import { PgStorage } from './store/pg/pg-storage.js';
+import { PgTurnLock } from './store/pg/pg-turn-lock.js';
+import { ProcessedActivities } from './store/processed-activities.js';
+import { openDatabase, type SqliteTx } from './store/sqlite-database.js';
+import { SqliteStorage } from './store/sqlite-storage.js';
+
+/** The stores of one backend; `Tx` is its transaction handle. */
+export interface Stores<Tx> {
+  readonly backend: 'sqlite' | 'postgres';
+  storage: Storage & StateStore<Tx> & StateScan;
+  processed: ReplayGuard<Tx> & { seen(key: string): boolean | Promise<boolean> };
+  queue: JobQueue<Tx>;
+  refs: ConversationRefStore;
+  ledger: StatusLedger<Tx>;
+  /** Orders one person's turns across processes; none with one process. */
+  turnLock?: TurnLock;
+  /**
+   * Every process on a SQLite file is this one: at start, jobs a crashed run held are due at
+   * once. On PostgreSQL another instance may hold them alive; their leases running out tells.
+   */
+  readonly soleProcess: boolean;
+  /** What /readyz asks. */
+  checks: ReadinessCheck[];
+  close(): Promise<void>;
+}
+
+export type AnyStores =
+  | (Stores<SqliteTx> & { backend: 'sqlite'; db: ReturnType<typeof openDatabase> })
+  | (Stores<PgTx> & { backend: 'postgres'; pool: pg.Pool });
+
+export function openSqliteStores(config: Config): AnyStores {
+  const db = openDatabase(path.join(config.DATA_DIR, 'bot.sqlite'));
+  return {
+    backend: 'sqlite',
+    db,
+    storage: new SqliteStorage(db),
+    processed: new ProcessedActivities(db),
+    queue: new SqliteJobQueue(db),
+    refs: new ConversationRefs(db),
+    ledger: new SqliteStatusLedger(db),
+    soleProcess: true,
+    checks: [['bot database', () => db.prepare('select 1').get()]],
+    close: () => {
+      db.close();
+      return Promise.resolve();
+    },
+  };
+}
+
+export async function openPgStores(
+  config: Config & { DATABASE_URL: string },
+  logger: Logger,
+): Promise<AnyStores> {
+  const log = logger.child({ component: 'postgres' });
+  const onError = (err: Error) => log.warn({ err: errorSummary(err) }, 'idle connection failed');
+  const schema = config.DATABASE_SCHEMA;
+  const options = { max: config.DATABASE_POOL_MAX, onError, ...(schema ? { schema } : {}) };
+  const pool = openPool(config.DATABASE_URL, options);
+  // Turn locks wait on connections of their own (pg-turn-lock.ts says why).
+  const lockPool = openPool(config.DATABASE_URL, options);
+  try {
+    const applied = await migrate(pool);
+    if (applied.length > 0) log.info({ applied }, 'database migrated');
+    const queue = await PgJobQueue.start(pool, {
+      schema: schema ? `${schema}_jobs` : 'pgboss',
+      kinds: [fileClaimJob, readReceiptJob, NOTIFY],
+      onError: (err) => log.warn({ err: errorSummary(err) }, 'job queue maintenance failed'),
+    });
+    return {
+      backend: 'postgres',
+      pool,
+      storage: new PgStorage(pool),
+      processed: new PgProcessedActivities(pool),
+      queue,
+      refs: new PgConversationRefs(pool),
+      ledger: new PgStatusLedger(pool),
+      turnLock: new PgTurnLock(lockPool, log),
+      soleProcess: false,
+      checks: [
+        ['database', () => pool.query('SELECT 1')],
+        ['job queue', () => queue.nextDue(NOTIFY)],
+      ],
+      close: async () => {
+        await queue.stop();
+        await Promise.all([pool.end(), lockPool.end()]);
+      },
+    };
+  } catch (err) {
+    await Promise.all([pool.end(), lockPool.end()]);
+    throw err;
+  }
+}
+
+/** The stores `config` asks for: PostgreSQL when DATABASE_URL is set, else SQLite in DATA_DIR. */
+export function openStores(config: Config, logger: Logger): Promise<AnyStores> {
+  const url = config.DATABASE_URL;
+  return url
+    ? openPgStores({ ...config, DATABASE_URL: url }, logger)
+    : Promise.resolve(openSqliteStores(config));
+}

@@ -38,4 +38,5 @@ if (Math.max(...SOURCES.map((s) => newest(path.join(root, s)))) > builtAt()) {
   }
 }
 
-await import('../dist/index.js');
+// `npm run worker` passes --worker: the jobs-only process (src/worker.ts).
+await import(process.argv.includes('--worker') ? '../dist/worker.js' : '../dist/index.js');

@@ -38,13 +38,20 @@ import { SqliteJobQueue } from './jobs/sqlite-job-queue.js';
 import { deriveTeamsAppId, tabDeepLink } from './tab/teams-app-id.js';
 import { registerTab } from './tab/tab-wiring.js';
 
+/** `bot`: chat turns and jobs; `worker`: jobs only (`npm run worker`), no /api/messages. */
+export type AppRole = 'bot' | 'worker';
+
 export interface RunningApp {
   url: string;
   port: number;
   close(): Promise<void>;
 }
 
-export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+export async function startApp(
+  config: Config,
+  logger: Logger,
+  { role = 'bot' }: { role?: AppRole } = {},
+): Promise<RunningApp> {
   for (const warning of config.warnings) logger.warn(warning);
   const db = openDatabase(path.join(config.DATA_DIR, 'bot.sqlite'));
   const storage = new SqliteStorage(db);
@@ -155,20 +162,21 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // Created once the port is known: the embedded claims API's address includes it.
   const started: { bot?: ExpenseBot<SqliteTx> } = {};
 
-  server.post(
-    '/api/messages',
-    restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }),
-    messagesHandler({
-      adapter,
-      auth,
-      authEnabled: config.authEnabled,
-      logger,
-      logic: () => {
-        const ready = started.bot;
-        return ready && ((context) => ready.run(context));
-      },
-    }),
-  );
+  if (role === 'bot')
+    server.post(
+      '/api/messages',
+      restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }),
+      messagesHandler({
+        adapter,
+        auth,
+        authEnabled: config.authEnabled,
+        logger,
+        logic: () => {
+          const ready = started.bot;
+          return ready && ((context) => ready.run(context));
+        },
+      }),
+    );
   registerReadiness(
     server,
     [
@@ -275,15 +283,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       : {}),
   });
   started.bot = bot;
-  registerTab(server, {
-    config,
-    claims: claimsClient,
-    links,
-    receipts: receiptStore,
-    states: storage,
-    continueInChat: (employeeId, what) => bot.continueInChat(adapter, employeeId, what),
-    logger: logger.child({ component: 'tab' }),
-  });
+  if (role === 'bot')
+    registerTab(server, {
+      config,
+      claims: claimsClient,
+      links,
+      receipts: receiptStore,
+      states: storage,
+      continueInChat: (employeeId, what) => bot.continueInChat(adapter, employeeId, what),
+      logger: logger.child({ component: 'tab' }),
+    });
   // Claim events come to the bot's own address (127.0.0.1 rather than localhost, which may be ::1).
   const statusSource = await notifications.start(
     config.PUBLIC_BASE_URL ?? `http://127.0.0.1:${port}`,
@@ -302,7 +311,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     )
     .finally(() => worker.start());
   // What a first turn may need but /healthz does not, in slices between which the server answers.
-  const warmed = warmUp([helpNow, ...cards.warmUp()]);
+  const warmed = warmUp(role === 'bot' ? [helpNow, ...cards.warmUp()] : cards.warmUp());
   const url = `http://127.0.0.1:${port}`;
   logger.info(
     {
@@ -311,7 +320,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       claimsApi: embedded ? 'embedded' : config.CLAIMS_API_URL,
       statusSource,
     },
-    'bot listening',
+    `${role} listening`,
   );
   // Photos an earlier run stored and did not finish reading: read now (a job each), never lost.
   const reader = services.receiptWorker(announcer, { pollMs: 5_000 });

@@ -22,6 +22,11 @@ export function startBotProcess(env: Record<string, string>): Promise<BotProcess
   return startProcess(['--import', 'tsx', 'src/index.ts'], 'bot listening', env);
 }
 
+/** A jobs-only process (`npm run worker`, src/worker.ts) through tsx; it listens for /readyz. */
+export function startWorkerProcess(env: Record<string, string>): Promise<BotProcess> {
+  return startProcess(['--import', 'tsx', 'src/worker.ts'], 'worker listening', env);
+}
+
 /**
  * V8's old space for the bot, as `npm start` sets it (package.json; a test keeps the two alike).
  * The live heap stays near 55 MiB; without a bound V8 grows its heap under continuous load, and

@@ -33,7 +33,7 @@ import { migrate } from './store/pg/migrate.js';
 import { openPool, type PgTx } from './store/pg/pg-database.js';
 import { PgProcessedActivities } from './store/pg/pg-processed-activities.js';
 import { PgStorage } from './store/pg/pg-storage.js';
-import { PgTurnLock } from './store/pg/pg-turn-lock.js';
+import { PgTurnLock, TURN_LOCK_WAIT_MS } from './store/pg/pg-turn-lock.js';
 import { ProcessedActivities } from './store/processed-activities.js';
 import { openDatabase, type SqliteTx } from './store/sqlite-database.js';
 import { SqliteStorage } from './store/sqlite-storage.js';
@@ -91,7 +91,7 @@ export async function openPgStores(
   const options = { max: config.DATABASE_POOL_MAX, onError, ...(schema ? { schema } : {}) };
   const pool = openPool(config.DATABASE_URL, options);
   // Turn locks wait on connections of their own (pg-turn-lock.ts says why).
-  const lockPool = openPool(config.DATABASE_URL, options);
+  const lockPool = openPool(config.DATABASE_URL, { ...options, lockTimeoutMs: TURN_LOCK_WAIT_MS });
   try {
     const applied = await migrate(pool);
     if (applied.length > 0) log.info({ applied }, 'database migrated');

@@ -82,4 +82,18 @@ describePg('the turn lock on PostgreSQL', () => {
       new PgTurnLock(broken, logger).run('users/ola', () => Promise.resolve('ran')),
     ).resolves.toBe('ran');
   });
+
+  it('a turn stuck holding the lock delays another by the lock timeout, then it runs anyway', async () => {
+    const pool = openPool(testDatabaseUrl(), { schema: db.schema, max: 1, lockTimeoutMs: 200 });
+    const impatient = new PgTurnLock(pool, logger);
+    let release = () => undefined as void;
+    const stuck = a.run('users/siri', () => new Promise<void>((r) => (release = r)));
+    await sleep(50);
+    const started = performance.now();
+    await expect(impatient.run('users/siri', () => Promise.resolve('ran'))).resolves.toBe('ran');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(150);
+    release();
+    await stuck;
+    await pool.end();
+  });
 });

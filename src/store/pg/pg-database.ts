@@ -15,6 +15,8 @@ export interface PgPoolOptions {
    * Tests give each file a schema of its own.
    */
   schema?: string;
+  /** How long a statement waits for a lock (PostgreSQL's lock_timeout); default: no limit. */
+  lockTimeoutMs?: number;
   /** An idle connection that fails (the server restarted) is reported here instead of crashing. */
   onError?: (err: Error) => void;
 }
@@ -26,12 +28,18 @@ export function openPool(connectionString: string, options: PgPoolOptions = {}):
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new RangeError(`openPool: "${schema}" is not a plain lower-case schema name.`);
   }
+  const settings = [
+    ...(schema ? [`-c search_path=${schema}`] : []),
+    ...(options.lockTimeoutMs !== undefined
+      ? [`-c lock_timeout=${Math.round(options.lockTimeoutMs)}`]
+      : []),
+  ];
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
     // A server that does not answer should fail a turn, not hang it.
     connectionTimeoutMillis: 10_000,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    ...(settings.length > 0 ? { options: settings.join(' ') } : {}),
   });
   // Without a listener an idle client's error (e.g. the server restarting) would end the process.
   pool.on('error', options.onError ?? (() => undefined));

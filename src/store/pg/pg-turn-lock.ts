@@ -10,7 +10,8 @@
  *
  * The locks are session locks on connections of their own pool: a turn holding a lock connection
  * takes its working connections from the main pool, so a full lock pool only makes turns wait for
- * a lock, never for a connection a lock holder needs.
+ * a lock, never for a connection a lock holder needs. The pool is opened with a lock_timeout
+ * (TURN_LOCK_WAIT_MS), so a turn never waits forever behind a stuck one.
  */
 import type pg from 'pg';
 import type { Logger } from 'pino';
@@ -19,7 +20,7 @@ import { errorSummary } from '../../logger.js';
 /** First key of the two-key advisory lock: this lock's class, apart from every other use. */
 const TURN_LOCK_CLASS = 0x72_72_74_6c; // 'rrtl'
 /** A turn waits at most this long for another instance's turn of the same person. */
-const LOCK_WAIT_MS = 30_000;
+export const TURN_LOCK_WAIT_MS = 30_000;
 
 // Fits services' TurnLock by shape: the store layer does not import services.
 export class PgTurnLock {
@@ -32,12 +33,14 @@ export class PgTurnLock {
     let client: pg.PoolClient | undefined;
     try {
       client = await this.pool.connect();
-      await client.query(`SET lock_timeout = ${LOCK_WAIT_MS}`);
       await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [TURN_LOCK_CLASS, key]);
     } catch (err) {
       // Ordering is lost for this turn, correctness is not: the state write's version check
       // still re-runs a turn that raced another.
-      this.logger.warn({ err: errorSummary(err) }, 'turn lock not taken; running on versions alone');
+      this.logger.warn(
+        { err: errorSummary(err) },
+        'turn lock not taken; running on versions alone',
+      );
       client?.release(true);
       return work();
     }

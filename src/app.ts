@@ -11,6 +11,7 @@ import { messagesHandler } from './bot/inbound.js';
 import { proactiveDelivery } from './bot/proactive.js';
 import type { UserState } from './conversation/types.js';
 import { createNotifications } from './notifications/notifications.js';
+import { sqliteNotificationStores } from './notifications/notification-stores.js';
 import { CardRenderer } from './bot/card-renderer.js';
 import { ExpenseBot } from './bot/expense-bot.js';
 import { createClaimsClient } from './claims-api/claims-client.js';
@@ -227,8 +228,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     }
   });
   const notifications = createNotifications({
-    db,
-    queue,
+    stores: sqliteNotificationStores(db, {
+      queue,
+      receiptsWaiting: (employeeId, before) =>
+        receiptStore.listInbox(employeeId).filter((r) => new Date(r.createdAt) < before).length,
+    }),
     server,
     claims: claimsClient,
     deliver: proactiveDelivery(adapter, config.MicrosoftAppId ?? '', cards),

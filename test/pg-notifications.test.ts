@@ -4,21 +4,18 @@
  * starts leaves alone a message another live instance is sending, where the SQLite wiring (one
  * process) takes a leased message back at start.
  */
-import { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type pg from 'pg';
 import { pino } from 'pino';
 import restify from 'restify';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { createClaimsClient } from '../src/claims-api/claims-client.js';
 import {
   signWebhook,
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
 } from '../src/claims-api/webhook-events.js';
-import { PgJobQueue } from '../src/jobs/pg-job-queue.js';
 import { CLAIM_EVENTS_PATH } from '../src/notifications/claim-events.js';
 import { NOTIFY } from '../src/notifications/notification-job.js';
 import {
@@ -30,6 +27,7 @@ import { createNotifications } from '../src/notifications/notifications.js';
 import { progressOf } from '../src/notifications/status-change.js';
 import { StatusTracker } from '../src/notifications/status-tracker.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
+import { usePgInstances } from './helpers/pg-instances.js';
 import { describePg, useMigratedSchemas } from './helpers/pg-test-database.js';
 
 const SECRET = 'webhook-secret-for-pg-notifications';
@@ -57,8 +55,10 @@ async function instance<Tx>(stores: NotificationStores<Tx>) {
     pollSeconds: 0,
     reminders: false,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const url = `http://127.0.0.1:${server.address().port}`;
   closers.push(async () => {
     await notifications.close();
     server.close();
@@ -119,20 +119,7 @@ it('SQLite (one process): start() takes back a message a gone run had leased', a
 
 describePg('notifications on PostgreSQL stores', () => {
   const schemas = useMigratedSchemas('notify', ['claim_status_seen', 'conversation_refs']);
-  const instances: Array<{ pool: pg.Pool; queue: PgJobQueue }> = [];
-  beforeAll(async () => {
-    for (const pool of [schemas.pool, schemas.db.open()]) {
-      const queue = await PgJobQueue.start(pool, {
-        schema: schemas.db.bossSchema,
-        supervise: false,
-        kinds: [NOTIFY],
-      });
-      instances.push({ pool, queue });
-    }
-  });
-  afterAll(async () => {
-    for (const { queue } of instances.splice(0)) await queue.stop();
-  });
+  const instances = usePgInstances(schemas, [NOTIFY]);
   const stores = (n: number) => {
     const { pool, queue } = instances[n]!;
     return pgNotificationStores(pool, queue, { receiptsWaiting: () => 0 });

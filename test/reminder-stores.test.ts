@@ -7,9 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { PgJobQueue } from '../src/jobs/pg-job-queue.js';
+import { afterEach, beforeEach } from 'vitest';
 import { NOTIFY } from '../src/notifications/notification-job.js';
 import {
   pgNotificationStores,
@@ -20,6 +18,7 @@ import { PgStorage } from '../src/store/pg/pg-storage.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
 import { SqliteStorage } from '../src/store/sqlite-storage.js';
 import { reminderContract } from './contracts/reminder-contract.js';
+import { usePgInstances } from './helpers/pg-instances.js';
 import { describePg, useMigratedSchemas } from './helpers/pg-test-database.js';
 
 let dir: string;
@@ -61,25 +60,7 @@ describePg('PostgreSQL reminder store', () => {
     'conversation_refs',
   ]);
   // Two instances: each its own pool and its own pg-boss on the one schema.
-  const instances: Array<{ pool: pg.Pool; queue: PgJobQueue }> = [];
-  beforeAll(async () => {
-    for (const pool of [schemas.pool, schemas.db.open()]) {
-      const queue = await PgJobQueue.start(pool, {
-        schema: schemas.db.bossSchema,
-        supervise: false,
-        kinds: [NOTIFY],
-      });
-      instances.push({ pool, queue });
-    }
-  });
-  afterAll(async () => {
-    for (const { queue } of instances.splice(0)) await queue.stop();
-  });
-  beforeEach(async () => {
-    await schemas.pool.query(`DELETE FROM ${schemas.db.bossSchema}.job WHERE name = $1`, [
-      NOTIFY.name,
-    ]);
-  });
+  const instances = usePgInstances(schemas, [NOTIFY]);
 
   const world = (n: number) => (receiptsWaiting: ReceiptsWaiting) => {
     const { pool, queue } = instances[n]!;

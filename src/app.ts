@@ -12,6 +12,7 @@ import { proactiveDelivery } from './bot/proactive.js';
 import type { UserState } from './conversation/types.js';
 import { createNotifications } from './notifications/notifications.js';
 import { sqliteNotificationStores } from './notifications/notification-stores.js';
+import { inboxBefore } from './notifications/reminder-store.js';
 import { CardRenderer } from './bot/card-renderer.js';
 import { ExpenseBot } from './bot/expense-bot.js';
 import { createClaimsClient } from './claims-api/claims-client.js';
@@ -231,7 +232,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     stores: sqliteNotificationStores(db, {
       queue,
       receiptsWaiting: (employeeId, before) =>
-        receiptStore.listInbox(employeeId).filter((r) => new Date(r.createdAt) < before).length,
+        inboxBefore(receiptStore.listInbox(employeeId), before),
     }),
     server,
     claims: claimsClient,

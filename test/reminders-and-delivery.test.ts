@@ -21,7 +21,7 @@ import { SqliteJobQueue } from '../src/jobs/sqlite-job-queue.js';
 import { ConversationRefs } from '../src/notifications/conversation-refs.js';
 import { NOTIFY } from '../src/notifications/notification-job.js';
 import { NotificationWorker } from '../src/notifications/notification-worker.js';
-import { SqliteReminderStore } from '../src/notifications/reminder-store.js';
+import { inboxBefore, SqliteReminderStore } from '../src/notifications/reminder-store.js';
 import { isWorkingHours, Reminders } from '../src/notifications/reminders.js';
 import { StatusTracker } from '../src/notifications/status-tracker.js';
 import { SqliteStatusLedger } from '../src/notifications/status-ledger.js';
@@ -87,8 +87,7 @@ function setUp(start: string) {
     tracker: new StatusTracker(new SqliteStatusLedger(db), queue),
     reminders: new Reminders({
       store: new SqliteReminderStore(db, {
-        receiptsWaiting: (id, before) =>
-          receipts.listInbox(id).filter((r) => new Date(r.createdAt) < before).length,
+        receiptsWaiting: (id, before) => inboxBefore(receipts.listInbox(id), before),
       }),
       queue,
       refs,

@@ -12,6 +12,17 @@ import { guardedSqlite, type OnChanged } from './guarded-write.js';
 /** Receipts in this person's inbox since before `before` (the receipt store answers). */
 export type ReceiptsWaiting = (employeeId: string, before: Date) => Awaitable<number>;
 
+/**
+ * `receiptsWaiting` from a receipt store that lists a person's inbox (synchronously or not, its
+ * times as ISO text or dates): how many of them came in before `before`.
+ */
+export async function inboxBefore(
+  inbox: Awaitable<ReadonlyArray<{ createdAt: string | Date }>>,
+  before: Date,
+): Promise<number> {
+  return (await inbox).filter((receipt) => new Date(receipt.createdAt) < before).length;
+}
+
 export interface ReminderStore<Tx> {
   lastSent(employeeId: string): Promise<Date | undefined>;
   /**

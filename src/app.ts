@@ -11,6 +11,8 @@ import { messagesHandler } from './bot/inbound.js';
 import { proactiveDelivery } from './bot/proactive.js';
 import type { UserState } from './conversation/types.js';
 import { createNotifications } from './notifications/notifications.js';
+import { sqliteNotificationStores } from './notifications/notification-stores.js';
+import { inboxBefore } from './notifications/reminder-store.js';
 import { CardRenderer } from './bot/card-renderer.js';
 import { ExpenseBot } from './bot/expense-bot.js';
 import { createClaimsClient } from './claims-api/claims-client.js';
@@ -235,8 +237,11 @@ export async function startApp(
     }
   });
   const notifications = createNotifications({
-    db,
-    queue,
+    stores: sqliteNotificationStores(db, {
+      queue,
+      receiptsWaiting: (employeeId, before) =>
+        inboxBefore(receiptStore.listInbox(employeeId), before),
+    }),
     server,
     claims: claimsClient,
     deliver: proactiveDelivery(adapter, config.MicrosoftAppId ?? '', cards),

@@ -21,6 +21,7 @@ import { SqliteJobQueue } from '../src/jobs/sqlite-job-queue.js';
 import { ConversationRefs } from '../src/notifications/conversation-refs.js';
 import { NOTIFY } from '../src/notifications/notification-job.js';
 import { NotificationWorker } from '../src/notifications/notification-worker.js';
+import { inboxBefore, SqliteReminderStore } from '../src/notifications/reminder-store.js';
 import { isWorkingHours, Reminders } from '../src/notifications/reminders.js';
 import { StatusTracker } from '../src/notifications/status-tracker.js';
 import { SqliteStatusLedger } from '../src/notifications/status-ledger.js';
@@ -84,7 +85,15 @@ function setUp(start: string) {
     queue,
     worker,
     tracker: new StatusTracker(new SqliteStatusLedger(db), queue),
-    reminders: new Reminders({ db, queue, refs, readState, now }),
+    reminders: new Reminders({
+      store: new SqliteReminderStore(db, {
+        receiptsWaiting: (id, before) => inboxBefore(receipts.listInbox(id), before),
+      }),
+      queue,
+      refs,
+      readState,
+      now,
+    }),
     setClock: (iso: string) => void (clock = new Date(iso)),
     advance: (ms: number) => void (clock = new Date(clock.getTime() + ms)),
     /** Ola's state as the conversation leaves it, written `daysAgo` before the clock. */

@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import type { ConversationReference } from 'botbuilder';
 import type pg from 'pg';
 import { settle } from '../store/sqlite-database.js';
+import { sqliteStatement } from './guarded-write.js';
 
 export interface StoredRef {
   reference: Partial<ConversationReference>;
@@ -65,12 +66,6 @@ const UNUSABLE = 'UPDATE conversation_refs SET usable = $1 WHERE employee_id = $
 const REACHABLE =
   'SELECT employee_id FROM conversation_refs WHERE usable = $1 ORDER BY employee_id';
 
-/** A `$n` statement for SQLite, which binds `?` by position: each `$n` gets its value in place. */
-function sqlite(db: Database.Database, sql: string, args: unknown[]) {
-  const order = [...sql.matchAll(/\$(\d)/g)].map((m) => args[Number(m[1]) - 1]);
-  return { statement: db.prepare(sql.replace(/\$\d/g, '?')), args: order };
-}
-
 export class ConversationRefs implements ConversationRefStore {
   private selectOne: Database.Statement<[string], RefRow> | undefined;
 
@@ -96,7 +91,7 @@ export class ConversationRefs implements ConversationRefStore {
     return settle(() => {
       const json = JSON.stringify(reference);
       if (sameRef(this.row(employeeId), json, locale)) return;
-      const { statement, args } = sqlite(this.db, UPSERT, [
+      const { statement, args } = sqliteStatement(this.db, UPSERT, [
         employeeId,
         json,
         locale ?? null,
@@ -113,7 +108,7 @@ export class ConversationRefs implements ConversationRefStore {
 
   markUnusable(employeeId: string): Promise<void> {
     return settle(() => {
-      const { statement, args } = sqlite(this.db, UNUSABLE, [0, employeeId]);
+      const { statement, args } = sqliteStatement(this.db, UNUSABLE, [0, employeeId]);
       statement.run(...args);
     });
   }

@@ -1,28 +1,26 @@
 /**
  * Status messages and reminders, wired: the conversation references, the status tracker, the
  * webhook endpoint or the poller, the reminder round and the worker that sends it all. `app.ts`
- * builds it once with the bot's database, server and a way to deliver a view into a chat.
+ * builds it once with the stores of the bot's database (SQLite or PostgreSQL: see
+ * `notification-stores.ts`), its server and a way to deliver a view into a chat.
  */
 import { randomBytes } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
 import type restify from 'restify';
 import type { ClaimsClient } from '../claims-api/claims-client.js';
 import type { UserState } from '../conversation/types.js';
 import { langFromLocale, type Lang } from '../i18n/translate.js';
-import { SqliteJobQueue } from '../jobs/sqlite-job-queue.js';
 import { errorSummary } from '../logger.js';
 import { CLAIM_EVENTS_PATH, registerClaimEvents, StatusPoller } from './claim-events.js';
-import { ConversationRefs } from './conversation-refs.js';
 import { NOTIFY } from './notification-job.js';
+import type { NotificationStores } from './notification-stores.js';
 import { NotificationWorker, type Deliver } from './notification-worker.js';
 import { Reminders } from './reminders.js';
-import { SqliteStatusLedger } from './status-ledger.js';
 import { StatusTracker } from './status-tracker.js';
 
-export interface NotificationsOptions {
-  db: Database.Database;
+export interface NotificationsOptions<Tx> {
+  stores: NotificationStores<Tx>;
   server: restify.Server;
   claims: ClaimsClient;
   deliver: Deliver;
@@ -34,8 +32,6 @@ export interface NotificationsOptions {
   /** Seconds between polls when the claims API has no webhooks; 0 turns polling off. */
   pollSeconds: number;
   reminders: boolean;
-  /** The bot's queue on `db`; tests on a fake clock leave it out and get one on their clock. */
-  queue?: SqliteJobQueue;
   now?: () => Date;
 }
 
@@ -57,12 +53,11 @@ export interface Notifications {
 
 const REMINDER_ROUND_MS = 15 * 60_000;
 
-export function createNotifications(opts: NotificationsOptions): Notifications {
+export function createNotifications<Tx>(opts: NotificationsOptions<Tx>): Notifications {
   const now = opts.now ?? (() => new Date());
   const log = opts.logger.child({ component: 'notifications' });
-  const queue = opts.queue ?? new SqliteJobQueue(opts.db, { now: () => now().getTime() });
-  const refs = new ConversationRefs(opts.db);
-  const tracker = new StatusTracker(new SqliteStatusLedger(opts.db), queue);
+  const { queue, refs, ledger, soleProcess } = opts.stores;
+  const tracker = new StatusTracker(ledger, queue);
   const worker = new NotificationWorker({
     queue,
     refs,
@@ -76,7 +71,8 @@ export function createNotifications(opts: NotificationsOptions): Notifications {
   const secret = opts.webhookSecret ?? randomBytes(32).toString('base64url');
   registerClaimEvents(opts.server, { secret, tracker, onQueued, logger: log, now });
   const poller = new StatusPoller({ claims: opts.claims, refs, tracker, onQueued, logger: log });
-  const reminders = new Reminders({ db: opts.db, queue, refs, readState: opts.readState, now });
+  const store = opts.stores.reminders;
+  const reminders = new Reminders({ store, queue, refs, readState: opts.readState, now });
   let reminderTimer: NodeJS.Timeout | undefined;
 
   return {
@@ -89,8 +85,8 @@ export function createNotifications(opts: NotificationsOptions): Notifications {
     },
 
     async start(publicBase) {
-      // Jobs a crashed run had leased are due again: this is the only process on this database.
-      await queue.wakeAll(NOTIFY);
+      // Jobs a crashed run had leased are due again, when no other process can hold them.
+      if (soleProcess) await queue.wakeAll(NOTIFY);
       worker.start();
       if (opts.reminders) {
         const round = () =>

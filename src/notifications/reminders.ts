@@ -2,14 +2,15 @@
  * A friendly nudge, at most once a week, about receipts left in the inbox and drafts left alone
  * for more than three days — only on a weekday during working hours in Norway, and never for
  * someone who wrote "stopp påminnelser". The clock is handed in, so tests move it instead of
- * waiting; the nudge itself is a notification job like a status change.
+ * waiting; the nudge itself is a notification job like a status change. What it reads and
+ * records comes through a `ReminderStore` (SQLite or PostgreSQL), whose conditional write lets
+ * several instances run the round at once and still remind each person once.
  */
-import type Database from 'better-sqlite3';
 import type { UserState } from '../conversation/types.js';
 import type { JobQueue } from '../jobs/job-queue.js';
-import type { SqliteTx } from '../store/sqlite-database.js';
 import type { ConversationRefStore } from './conversation-refs.js';
 import { NOTIFY } from './notification-job.js';
+import type { ReminderStore } from './reminder-store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const LEFT_FOR_MS = 3 * DAY_MS;
@@ -29,86 +30,55 @@ export function isWorkingHours(now: Date): boolean {
   return !['Sat', 'Sun'].includes(parts.weekday ?? '') && hour >= 9 && hour < 16;
 }
 
-export interface RemindersDeps {
-  db: Database.Database;
-  queue: JobQueue<SqliteTx>;
+/** Left alone since before this: three days before `now`. */
+const leftSince = (now: Date) => new Date(now.getTime() - LEFT_FOR_MS);
+
+export interface RemindersDeps<Tx> {
+  store: ReminderStore<Tx>;
+  queue: JobQueue<Tx>;
   refs: ConversationRefStore;
   /** The user's conversation state (drafts, "stopp påminnelser"). */
   readState: (employeeId: string) => Promise<UserState>;
   now: () => Date;
 }
 
-export class Reminders {
-  constructor(private readonly deps: RemindersDeps) {
-    deps.db.exec(`
-      CREATE TABLE IF NOT EXISTS reminders_sent (
-        employee_id TEXT PRIMARY KEY,
-        sent_at     INTEGER NOT NULL
-      )
-    `);
-  }
+export class Reminders<Tx> {
+  constructor(private readonly deps: RemindersDeps<Tx>) {}
 
-  /** Queues the nudges due now; how many. */
+  /** Queues the nudges due now; how many (this instance's: another may queue others). */
   async runOnce(): Promise<number> {
     const now = this.deps.now();
     if (!isWorkingHours(now)) return 0;
+    const { store, queue } = this.deps;
+    // Reminded after this, and it is too soon for another.
+    const recent = new Date(now.getTime() - REMINDER_EVERY_MS);
     let queued = 0;
     for (const employeeId of await this.deps.refs.reachable()) {
-      const last = this.lastSent(employeeId);
-      if (last !== undefined && now.getTime() - last < REMINDER_EVERY_MS) continue;
+      const last = await store.lastSent(employeeId);
+      if (last !== undefined && last > recent) continue;
       const state = await this.deps.readState(employeeId);
       if (state.remindersOff) continue;
-      const receipts = this.receiptsWaiting(employeeId, now);
-      const drafts = this.draftsLeft(employeeId, state, now);
+      const receipts = await store.receiptsWaiting(employeeId, leftSince(now));
+      const drafts = await this.draftsLeft(employeeId, state, now);
       if (receipts + drafts === 0) continue;
-      const { db, queue } = this.deps;
-      db.transaction(() => {
-        db.prepare(
-          `INSERT INTO reminders_sent (employee_id, sent_at) VALUES (?, ?)
-           ON CONFLICT (employee_id) DO UPDATE SET sent_at = excluded.sent_at`,
-        ).run(employeeId, now.getTime());
-        void queue.enqueue({ db }, NOTIFY, {
+      const sent = await store.markSent(employeeId, now, recent, (tx) =>
+        queue.enqueue(tx, NOTIFY, {
           key: `reminder:${employeeId}:${now.toISOString().slice(0, 10)}`,
           payload: { employeeId, message: { type: 'reminder', receipts, drafts } },
-        });
-      }).immediate();
-      queued++;
+        }),
+      );
+      if (sent) queued++;
     }
     return queued;
   }
 
-  private lastSent(employeeId: string): number | undefined {
-    return this.deps.db
-      .prepare<[string], { sent_at: number }>(
-        'SELECT sent_at FROM reminders_sent WHERE employee_id = ?',
-      )
-      .get(employeeId)?.sent_at;
-  }
-
-  /** Photos in "my receipts" for more than three days (the receipt store's table). */
-  private receiptsWaiting(employeeId: string, now: Date): number {
-    const before = new Date(now.getTime() - LEFT_FOR_MS).toISOString();
-    return (
-      this.deps.db
-        .prepare<[string, string], { n: number }>(
-          "SELECT COUNT(*) AS n FROM receipts WHERE employee_id = ? AND status = 'inbox' AND created_at < ?",
-        )
-        .get(employeeId, before)?.n ?? 0
-    );
-  }
-
-  /**
-   * Unfiled drafts whose owner has not touched the conversation for three days. The state row's
-   * write time is the last touch (the bot state table's own column): drafts carry no clock.
-   */
-  private draftsLeft(employeeId: string, state: UserState, now: Date): number {
+  /** Unfiled drafts whose owner has not touched the conversation for three days. */
+  private async draftsLeft(employeeId: string, state: UserState, now: Date): Promise<number> {
     const drafts = [state.outlay, state.outlayClaim, state.mileage, state.travel].filter(
       (d) => d && d.step !== 'filing',
     ).length;
     if (drafts === 0) return 0;
-    const touched = this.deps.db
-      .prepare<[string], { updated_at: number }>('SELECT updated_at FROM bot_state WHERE key = ?')
-      .get(`users/${employeeId}`)?.updated_at;
-    return touched !== undefined && now.getTime() - touched > LEFT_FOR_MS ? drafts : 0;
+    const touched = await this.deps.store.lastTouched(employeeId);
+    return touched !== undefined && touched < leftSince(now) ? drafts : 0;
   }
 }

@@ -6,10 +6,10 @@
  */
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
-import { mustBeSync } from '../jobs/awaitable.js';
 import type { Awaitable } from '../jobs/job-queue.js';
 import { settle, type SqliteTx } from '../store/sqlite-database.js';
-import { withTransaction, type PgTx } from '../store/pg/pg-database.js';
+import type { PgTx } from '../store/pg/pg-database.js';
+import { guardedPg, guardedSqlite } from './guarded-write.js';
 
 export interface ClaimProgress {
   claimId: string;
@@ -44,20 +44,8 @@ export class SqliteStatusLedger implements StatusLedger<SqliteTx> {
   }
 
   advance(seen: ClaimProgress, onNews: (tx: SqliteTx) => Awaitable<boolean>): Promise<boolean> {
-    const { db } = this;
-    return settle(() =>
-      db
-        .transaction(() => {
-          const { changes } = db
-            .prepare(ADVANCE.replace(/\$\d/g, '?'))
-            .run(seen.claimId, seen.employeeId, seen.progress);
-          if (changes === 0) return false;
-          const told = onNews({ db });
-          mustBeSync(told, 'SqliteStatusLedger.advance');
-          return told as boolean;
-        })
-        .immediate(),
-    );
+    const args = [seen.claimId, seen.employeeId, seen.progress];
+    return guardedSqlite(this.db, ADVANCE, args, onNews, 'SqliteStatusLedger.advance');
   }
 
   known(claimId: string): Promise<boolean> {
@@ -71,10 +59,7 @@ export class PgStatusLedger implements StatusLedger<PgTx> {
   constructor(private readonly pool: pg.Pool) {}
 
   advance(seen: ClaimProgress, onNews: (tx: PgTx) => Awaitable<boolean>): Promise<boolean> {
-    return withTransaction(this.pool, async (tx) => {
-      const { rowCount } = await tx.query(ADVANCE, [seen.claimId, seen.employeeId, seen.progress]);
-      return rowCount === 1 ? onNews(tx) : false;
-    });
+    return guardedPg(this.pool, ADVANCE, [seen.claimId, seen.employeeId, seen.progress], onNews);
   }
 
   async known(claimId: string): Promise<boolean> {

@@ -24,7 +24,7 @@ import {
 } from '../src/receipts/offline-extractor.js';
 import type { ReceiptExtractor } from '../src/receipts/receipt-fields.js';
 import { ReceiptPipeline } from '../src/receipts/receipt-pipeline.js';
-import { ReceiptStore } from '../src/receipts/receipt-store.js';
+import { SqliteReceiptStore } from '../src/receipts/sqlite-receipt-store.js';
 import { createExpenseServices } from '../src/services/expense-services.js';
 import { readReceiptJob } from '../src/services/receipt-reading.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
@@ -72,7 +72,7 @@ function boot(db: ReturnType<typeof openDatabase>) {
     queue,
     reading: { backoff: { baseMs: 10, maxMs: 20 }, maxAttempts: 3 },
     help: new HelpService(loadGuide(), { warmUp: false }),
-    receipts: new ReceiptPipeline({ store: new ReceiptStore(db, blobs), extractor }),
+    receipts: new ReceiptPipeline({ store: new SqliteReceiptStore(db, blobs), extractor }),
     claims: createClaimsClient({ baseUrl: 'http://127.0.0.1:9', token: 'x', timeoutMs: 100 }),
     intake: {
       authEnabled: false,

@@ -174,13 +174,9 @@ export class PgReceiptStore implements ReceiptStore<PgTx> {
   }
 
   attach(employeeId: string, ids: readonly string[], draftId: string): Promise<void> {
-    return this.transition(
-      employeeId,
-      ids,
-      refuseFiled,
-      "status = 'attached', draft_id = $3",
-      [draftId],
-    );
+    return this.transition(employeeId, ids, refuseFiled, "status = 'attached', draft_id = $3", [
+      draftId,
+    ]);
   }
 
   detach(employeeId: string, ids: readonly string[]): Promise<void> {
@@ -260,10 +256,11 @@ export class PgReceiptStore implements ReceiptStore<PgTx> {
     return withTransaction(this.pool, async (tx) => {
       const found = new Map((await this.locked(tx, employeeId, ids)).map((r) => [r.id, r]));
       const unique = checkBatch(ids, (id) => found.get(id), refuse);
-      await tx.query(
-        `UPDATE receipts SET ${set} WHERE employee_id = $1 AND id = ANY($2::text[])`,
-        [employeeId, unique, ...values],
-      );
+      await tx.query(`UPDATE receipts SET ${set} WHERE employee_id = $1 AND id = ANY($2::text[])`, [
+        employeeId,
+        unique,
+        ...values,
+      ]);
     });
   }
 }

@@ -58,9 +58,7 @@ export interface ExpenseServices<Tx> {
   receiptWorker(announcer: Announcer, options: WorkerOptions): ReceiptReadWorker<Tx>;
 }
 
-export function createExpenseServices<Tx>(
-  deps: ExpenseServicesDeps<Tx>,
-): ExpenseServices<Tx> {
+export function createExpenseServices<Tx>(deps: ExpenseServicesDeps<Tx>): ExpenseServices<Tx> {
   const { storage, queue, replay, help, receipts, claims, intake, links, understanding, logger } =
     deps;
   const outbox = new ClaimOutbox({

@@ -6,20 +6,16 @@
  * reading leaves the job to another instance, which reads the bytes from the database and tells
  * the chat once.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { PgJobQueue } from '../src/jobs/pg-job-queue.js';
 import { NOTIFY } from '../src/notifications/notification-job.js';
 import { PgConversationRefs } from '../src/notifications/conversation-refs.js';
-import {
-  createOfflineExtractor,
-  type OfflineExtractor,
-} from '../src/receipts/offline-extractor.js';
 import type { ReceiptExtractor } from '../src/receipts/receipt-fields.js';
 import { PgReceiptStore } from '../src/receipts/pg-receipt-store.js';
 import { readReceiptJob } from '../src/services/receipt-reading.js';
 import { PgStorage } from '../src/store/pg/pg-storage.js';
 import { describePg, useMigratedSchemas } from './helpers/pg-test-database.js';
-import { readingInstance } from './helpers/reading-instance.js';
+import { readingInstance, useOfflineOcr } from './helpers/reading-instance.js';
 
 describePg('reading receipts on PostgreSQL', () => {
   const schemas = useMigratedSchemas('reading', [
@@ -29,20 +25,14 @@ describePg('reading receipts on PostgreSQL', () => {
     'conversation_refs',
   ]);
   const queues: PgJobQueue[] = [];
-  let ocr: OfflineExtractor;
-
-  beforeAll(async () => {
-    ocr = createOfflineExtractor();
-    await ocr.warm();
-  }, 60_000);
+  const ocr = useOfflineOcr();
   afterAll(async () => {
     for (const queue of queues.splice(0)) await queue.stop();
-    await ocr?.close();
   });
 
   /** The real OCR, or a reader that never returns (the instance is killed mid-reading). */
   const reader = (hang: boolean): ReceiptExtractor => ({
-    extract: (bytes, mime) => (hang ? new Promise(() => undefined) : ocr.extract(bytes, mime)),
+    extract: (bytes, mime) => (hang ? new Promise(() => undefined) : ocr().extract(bytes, mime)),
     close: () => Promise.resolve(),
   });
 

@@ -8,31 +8,20 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { t } from '../src/i18n/translate.js';
 import { SqliteJobQueue } from '../src/jobs/sqlite-job-queue.js';
 import { ConversationRefs } from '../src/notifications/conversation-refs.js';
-import {
-  createOfflineExtractor,
-  type OfflineExtractor,
-} from '../src/receipts/offline-extractor.js';
 import type { ReceiptExtractor } from '../src/receipts/receipt-fields.js';
 import { SqliteReceiptStore } from '../src/receipts/sqlite-receipt-store.js';
 import { readReceiptJob } from '../src/services/receipt-reading.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
 import { SqliteStorage } from '../src/store/sqlite-storage.js';
-import { readingInstance } from './helpers/reading-instance.js';
+import { readingInstance, useOfflineOcr } from './helpers/reading-instance.js';
 
 const blobs = mkdtempSync(path.join(tmpdir(), 'rr-reading-jobs-'));
 
-let ocr: OfflineExtractor;
-beforeAll(async () => {
-  ocr = createOfflineExtractor();
-  await ocr.warm();
-}, 60_000);
-afterAll(async () => {
-  await ocr?.close();
-});
+const ocr = useOfflineOcr();
 
 /** The real OCR, or, while `mode` says so, a reader that never returns (killed) or fails. */
 let mode: 'read' | 'hang' | 'fail' = 'read';
@@ -42,7 +31,7 @@ const extractor: ReceiptExtractor = {
       ? new Promise(() => undefined)
       : mode === 'fail'
         ? Promise.reject(new Error('the OCR worker pool is gone'))
-        : ocr.extract(bytes, mime),
+        : ocr().extract(bytes, mime),
   close: () => Promise.resolve(),
 };
 

@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import type { Awaitable } from '../jobs/job-queue.js';
 import { withTransaction, type PgTx } from '../store/pg/pg-database.js';
-import { receiptFieldsSchema, type ReceiptFields } from './receipt-fields.js';
+import type { ReceiptFields } from './receipt-fields.js';
 import {
   RECEIPT_COLUMNS as COLUMNS,
   ReceiptNotFoundError,
@@ -15,7 +15,9 @@ import {
   checkBatch,
   checkedBlob,
   duplicateKey,
+  fieldColumns,
   newReceiptRecord,
+  receiptColumns,
   refuseFiled,
   refuseFiledElsewhere,
   sameCurrency,
@@ -69,16 +71,7 @@ export class PgReceiptStore implements ReceiptStore<PgTx> {
       await tx.query(
         `INSERT INTO receipts (id, employee_id, sha256, mime, size, file_name, comment, created_at, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'inbox')`,
-        [
-          record.id,
-          employeeId,
-          record.sha256,
-          record.mime,
-          record.size,
-          record.fileName ?? null,
-          record.comment ?? null,
-          new Date(record.createdAt),
-        ],
+        [...receiptColumns(record), new Date(record.createdAt)],
       );
       const duplicate = rows[0];
       const added = duplicate
@@ -94,21 +87,11 @@ export class PgReceiptStore implements ReceiptStore<PgTx> {
   }
 
   async setFields(employeeId: string, id: string, fields: ReceiptFields): Promise<void> {
-    const parsed = receiptFieldsSchema.parse(fields);
-    const key = duplicateKey(parsed);
     const { rowCount } = await this.pool.query(
       `UPDATE receipts SET fields = $1::jsonb, merchant_key = $2, receipt_date = $3,
          total_minor = $4, currency = $5
         WHERE id = $6 AND employee_id = $7`,
-      [
-        JSON.stringify(parsed),
-        key?.merchant ?? null,
-        key?.date ?? null,
-        key?.totalMinor ?? null,
-        key?.currency ?? null,
-        id,
-        employeeId,
-      ],
+      [...fieldColumns(fields), id, employeeId],
     );
     if (rowCount === 0) throw new ReceiptNotFoundError(id);
   }

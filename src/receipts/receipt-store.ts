@@ -221,6 +221,35 @@ export function duplicateKey(fields: ReceiptFields): DuplicateKey | undefined {
   return key;
 }
 
+/**
+ * What `setFields` writes, after checking the fields: the JSON document, then the duplicate key's
+ * columns (merchant_key, receipt_date, total_minor, currency), null where the fields lack it.
+ */
+export function fieldColumns(fields: ReceiptFields): [string, ...Array<string | number | null>] {
+  const parsed = receiptFieldsSchema.parse(fields);
+  const key = duplicateKey(parsed);
+  return [
+    JSON.stringify(parsed),
+    key?.merchant ?? null,
+    key?.date ?? null,
+    key?.totalMinor ?? null,
+    key?.currency ?? null,
+  ];
+}
+
+/** A new receipt's columns in insert order: id, employee_id, sha256, mime, size, file_name, comment. */
+export function receiptColumns(record: ReceiptRecord): Array<string | number | null> {
+  return [
+    record.id,
+    record.employeeId,
+    record.sha256,
+    record.mime,
+    record.size,
+    record.fileName ?? null,
+    record.comment ?? null,
+  ];
+}
+
 /** A candidate row matches when either side names no currency, or both name the same. */
 export function sameCurrency(key: DuplicateKey, currency: string | null): boolean {
   return !key.currency || !currency || currency === key.currency;

@@ -20,7 +20,7 @@ import type Database from 'better-sqlite3';
 import { mustBeSync } from '../jobs/awaitable.js';
 import type { Awaitable } from '../jobs/job-queue.js';
 import { settle, type SqliteTx } from '../store/sqlite-database.js';
-import { receiptFieldsSchema, type ReceiptFields } from './receipt-fields.js';
+import type { ReceiptFields } from './receipt-fields.js';
 import {
   RECEIPT_COLUMNS as COLUMNS,
   ReceiptNotFoundError,
@@ -28,7 +28,9 @@ import {
   checkBatch,
   checkedBlob,
   duplicateKey,
+  fieldColumns,
   newReceiptRecord,
+  receiptColumns,
   refuseFiled,
   refuseFiledElsewhere,
   sameCurrency,
@@ -111,16 +113,7 @@ export class SqliteReceiptStore implements ReceiptStore<SqliteTx> {
             `INSERT INTO receipts (id, employee_id, sha256, mime, size, file_name, comment, created_at, status)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'inbox')`,
           )
-          .run(
-            record.id,
-            employeeId,
-            record.sha256,
-            record.mime,
-            record.size,
-            record.fileName ?? null,
-            record.comment ?? null,
-            record.createdAt,
-          );
+          .run(...receiptColumns(record), record.createdAt);
         if (inTx) mustBeSync(inTx({ db: this.db }, added), 'SqliteReceiptStore.add');
       })();
       return added;
@@ -139,22 +132,12 @@ export class SqliteReceiptStore implements ReceiptStore<SqliteTx> {
 
   setFields(employeeId: string, id: string, fields: ReceiptFields): Promise<void> {
     return settle(() => {
-      const parsed = receiptFieldsSchema.parse(fields);
-      const key = duplicateKey(parsed);
       const result = this.db
         .prepare(
           `UPDATE receipts SET fields = ?, merchant_key = ?, receipt_date = ?, total_minor = ?, currency = ?
            WHERE id = ? AND employee_id = ?`,
         )
-        .run(
-          JSON.stringify(parsed),
-          key?.merchant ?? null,
-          key?.date ?? null,
-          key?.totalMinor ?? null,
-          key?.currency ?? null,
-          id,
-          employeeId,
-        );
+        .run(...fieldColumns(fields), id, employeeId);
       if (result.changes === 0) throw new ReceiptNotFoundError(id);
     });
   }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createClaimsClient } from '../../src/claims-api/claims-client.js';
 import type { TurnContextData, View } from '../../src/conversation/types.js';
 import { HelpService } from '../../src/help/compose-answer.js';
@@ -14,6 +14,10 @@ import { loadGuide } from '../../src/help/guide-loader.js';
 import type { JobQueue } from '../../src/jobs/job-queue.js';
 import type { ConversationRefStore } from '../../src/notifications/conversation-refs.js';
 import { NotificationWorker } from '../../src/notifications/notification-worker.js';
+import {
+  createOfflineExtractor,
+  type OfflineExtractor,
+} from '../../src/receipts/offline-extractor.js';
 import type { ReceiptExtractor } from '../../src/receipts/receipt-fields.js';
 import { ReceiptPipeline } from '../../src/receipts/receipt-pipeline.js';
 import type { ReceiptStore } from '../../src/receipts/receipt-store.js';
@@ -32,6 +36,17 @@ export const facts: TurnContextData = {
   defaultLang: 'nb',
   newId: () => 'draft-from-photo',
 };
+
+/** The real offline OCR for a test file: warmed before its tests, closed after them. */
+export function useOfflineOcr(): () => OfflineExtractor {
+  let ocr: OfflineExtractor | undefined;
+  beforeAll(async () => {
+    ocr = createOfflineExtractor();
+    await ocr.warm();
+  }, 60_000);
+  afterAll(() => ocr?.close());
+  return () => ocr as OfflineExtractor;
+}
 
 /** Where one instance keeps things: every store on the same database as `queue`. */
 export interface ReadingBackend<Tx> {

@@ -59,7 +59,12 @@ function setup(claimsUrl = api.url) {
 /** A photo already in the inbox, as if read earlier. */
 async function storedPhoto(store: SqliteReceiptStore) {
   const sha256 = createHash('sha256').update(photo).digest('hex');
-  const { receipt } = await store.add(KARI, { bytes: photo, sha256, mime: 'image/jpeg', name: 'p.jpg' });
+  const { receipt } = await store.add(KARI, {
+    bytes: photo,
+    sha256,
+    mime: 'image/jpeg',
+    name: 'p.jpg',
+  });
   const sure = 1;
   await store.setFields(KARI, receipt.id, {
     kind: 'parking',

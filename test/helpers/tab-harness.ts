@@ -269,7 +269,11 @@ async function seed(
       eTag: '*',
     },
   });
-  const inbox = await receipts.add(KARI, { ...photo(TAXI_PHOTO), mime: 'image/jpeg', name: 'taxi.jpg' });
+  const inbox = await receipts.add(KARI, {
+    ...photo(TAXI_PHOTO),
+    mime: 'image/jpeg',
+    name: 'taxi.jpg',
+  });
   await receipts.setFields(KARI, inbox.receipt.id, {
     kind: 'taxi',
     merchant: 'Oslo Taxi',

@@ -30,7 +30,7 @@ import { loadGuide } from './help/guide-loader.js';
 import { createLlmAnswerer } from './help/llm-answer.js';
 import { lazyExtractor } from './receipts/lazy-extractor.js';
 import { ReceiptPipeline } from './receipts/receipt-pipeline.js';
-import { ReceiptStore } from './receipts/receipt-store.js';
+import { SqliteReceiptStore } from './receipts/sqlite-receipt-store.js';
 import type { HelpAnswerer } from './services/effect-runner.js';
 import { createExpenseServices } from './services/expense-services.js';
 import { modelUnderstandingFor } from './services/model-understanding.js';
@@ -149,7 +149,7 @@ export async function startApp(
       },
     );
   });
-  const receiptStore = new ReceiptStore(db, path.join(config.DATA_DIR, 'receipts'));
+  const receiptStore = new SqliteReceiptStore(db, path.join(config.DATA_DIR, 'receipts'));
   const receipts = new ReceiptPipeline({
     store: receiptStore,
     extractor,

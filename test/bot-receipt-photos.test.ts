@@ -199,7 +199,7 @@ describe('several receipt photos in one message, through the bot', () => {
       [receipts[2], 'receipt', 'parkering.jpg'],
     ]);
     for (const sha of receipts) expect(api.repo.hasAttachment('aad-photos', sha)).toBe(true);
-    expect(c.receipts.inbox('aad-photos').map((r) => r.name)).toEqual(['hus.jpg']);
+    expect((await c.receipts.inbox('aad-photos')).map((r) => r.name)).toEqual(['hus.jpg']);
   }, 120_000);
 
   it('without the words: a card per photo, then "Samle i ett krav" (Action.Submit) makes them one claim', async () => {

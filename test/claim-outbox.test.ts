@@ -15,7 +15,7 @@ import { loadGuide } from '../src/help/guide-loader.js';
 import { SqliteJobQueue } from '../src/jobs/sqlite-job-queue.js';
 import { createOfflineExtractor } from '../src/receipts/offline-extractor.js';
 import { ReceiptPipeline } from '../src/receipts/receipt-pipeline.js';
-import { ReceiptStore } from '../src/receipts/receipt-store.js';
+import { SqliteReceiptStore } from '../src/receipts/sqlite-receipt-store.js';
 import { ConversationRefs } from '../src/notifications/conversation-refs.js';
 import { NOTIFY } from '../src/notifications/notification-job.js';
 import { NotificationWorker } from '../src/notifications/notification-worker.js';
@@ -89,7 +89,7 @@ function setup(locale = 'nb-NO') {
     outbox: { backoff: { baseMs: 1_000, maxMs: 60_000, random: () => 0.5 }, now: clock },
     help: new HelpService(loadGuide(), { warmUp: false }),
     receipts: new ReceiptPipeline({
-      store: new ReceiptStore(db, '/nonexistent-no-files-needed'),
+      store: new SqliteReceiptStore(db, '/nonexistent-no-files-needed'),
       extractor: createOfflineExtractor(),
     }),
     claims: createClaimsClient({ baseUrl: frontUrl, token: api.token, timeoutMs: 2_000 }),

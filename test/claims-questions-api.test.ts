@@ -13,7 +13,7 @@ import { HelpService } from '../src/help/compose-answer.js';
 import { loadGuide } from '../src/help/guide-loader.js';
 import { createOfflineExtractor } from '../src/receipts/offline-extractor.js';
 import { ReceiptPipeline } from '../src/receipts/receipt-pipeline.js';
-import { ReceiptStore } from '../src/receipts/receipt-store.js';
+import { SqliteReceiptStore } from '../src/receipts/sqlite-receipt-store.js';
 import { createExpenseServices } from '../src/services/expense-services.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
 import { SqliteJobQueue } from '../src/jobs/sqlite-job-queue.js';
@@ -52,7 +52,7 @@ const finance = (id: string, body: { status: string; reason?: string }) =>
 async function kariAsks(text: string, locale = 'nb-NO'): Promise<string> {
   const db = openDatabase(':memory:');
   const receipts = new ReceiptPipeline({
-    store: new ReceiptStore(db, dir),
+    store: new SqliteReceiptStore(db, dir),
     extractor: createOfflineExtractor(),
   });
   const { conversations } = createExpenseServices({

@@ -24,7 +24,7 @@ import { INTAKE_MESSAGES } from '../src/receipts/intake-messages.js';
 import type { Connect, ConnectTarget, ResolvedAddress } from '../src/receipts/pinned-request.js';
 import { createOfflineExtractor } from '../src/receipts/offline-extractor.js';
 import { ReceiptPipeline } from '../src/receipts/receipt-pipeline.js';
-import { ReceiptStore } from '../src/receipts/receipt-store.js';
+import { SqliteReceiptStore } from '../src/receipts/sqlite-receipt-store.js';
 import { ReceiptReading } from '../src/services/receipt-reading.js';
 import { SqliteJobQueue } from '../src/jobs/sqlite-job-queue.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
@@ -290,7 +290,7 @@ describe('a crafted link in a chat, through the application layer', () => {
     const sink = new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) });
     const logger = createLogger('info', sink);
     const db = openDatabase(':memory:');
-    const store = new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-ssrf-')));
+    const store = new SqliteReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-ssrf-')));
     const reading = new ReceiptReading({
       // No `fetch`: the transport production uses, with the lookup and connect step injected.
       receipts: new ReceiptPipeline({ store, extractor: createOfflineExtractor(), logger }),
@@ -320,7 +320,7 @@ describe('a crafted link in a chat, through the application layer', () => {
       },
     ]);
     expect(connects).toEqual([]);
-    expect(store.listInbox('aad-kari')).toEqual([]);
+    expect(await store.listInbox('aad-kari')).toEqual([]);
     const logged = lines.map((l) => JSON.parse(l) as { msg: string; code?: string });
     expect(logged.filter((l) => l.msg === 'receipt download failed')).toMatchObject([
       { code: 'blockedAddress' },

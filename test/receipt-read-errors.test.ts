@@ -19,7 +19,7 @@ import {
   type ReceiptMime,
 } from '../src/receipts/receipt-fields.js';
 import { ReceiptPipeline, type PipelineLogger } from '../src/receipts/receipt-pipeline.js';
-import { ReceiptStore } from '../src/receipts/receipt-store.js';
+import { SqliteReceiptStore } from '../src/receipts/sqlite-receipt-store.js';
 import { createCombinedExtractor } from '../src/receipts/vision-extractor.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
 
@@ -120,7 +120,7 @@ describe('the receipt pipeline', () => {
       warn: (obj: unknown, msg?: string) => warnings.push({ obj, msg }),
     } as PipelineLogger;
     const db = openDatabase(path.join(dir, `${warnings.length}-${Date.now()}.sqlite`));
-    const store = new ReceiptStore(db, path.join(dir, 'blobs'));
+    const store = new SqliteReceiptStore(db, path.join(dir, 'blobs'));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const receipts = new ReceiptPipeline({
       store,

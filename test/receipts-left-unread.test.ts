@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReceiptStore } from '../src/receipts/receipt-store.js';
+import { SqliteReceiptStore } from '../src/receipts/sqlite-receipt-store.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
 import { useBotServer } from './helpers/bot-server.js';
 
@@ -16,16 +16,16 @@ const employee = 'aad-unread';
 
 const server = useBotServer('unread', {
   // What a run that stopped mid-OCR leaves: the file and its row, nothing read off it yet.
-  seed: (dataDir) => {
+  seed: async (dataDir) => {
     const db = openDatabase(path.join(dataDir, 'bot.sqlite'));
-    const store = new ReceiptStore(db, path.join(dataDir, 'receipts'));
-    store.add(employee, {
+    const store = new SqliteReceiptStore(db, path.join(dataDir, 'receipts'));
+    await store.add(employee, {
       bytes: photo,
       mime: 'image/jpeg',
       sha256: createHash('sha256').update(photo).digest('hex'),
       name: 'parkering.jpg',
     });
-    expect(store.listInbox(employee)[0]?.fields).toBeUndefined();
+    expect((await store.listInbox(employee))[0]?.fields).toBeUndefined();
     db.close();
   },
 });

@@ -25,7 +25,7 @@ import { inboxBefore, SqliteReminderStore } from '../src/notifications/reminder-
 import { isWorkingHours, Reminders } from '../src/notifications/reminders.js';
 import { StatusTracker } from '../src/notifications/status-tracker.js';
 import { SqliteStatusLedger } from '../src/notifications/status-ledger.js';
-import { ReceiptStore } from '../src/receipts/receipt-store.js';
+import { SqliteReceiptStore } from '../src/receipts/sqlite-receipt-store.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
 import { SqliteStorage } from '../src/store/sqlite-storage.js';
 
@@ -45,7 +45,7 @@ function setUp(start: string) {
   const now = () => clock;
   const db = openDatabase(':memory:');
   const storage = new SqliteStorage(db);
-  const receipts = new ReceiptStore(db, blobs, { now });
+  const receipts = new SqliteReceiptStore(db, blobs, { now });
   const queue = new SqliteJobQueue(db, { now: () => clock.getTime() });
   const refs = new ConversationRefs(db);
   const readState = async (id: string) =>
@@ -127,7 +127,7 @@ describe('reminders', () => {
   it('nudges once a week on a weekday about receipts and drafts left, and not after "stopp påminningar"', async () => {
     const t = setUp('2026-12-01T09:00:00Z');
     const bytes = Buffer.from('%PDF-1.4 receipt');
-    t.receipts.add(OLA, {
+    await t.receipts.add(OLA, {
       bytes,
       mime: 'application/pdf',
       sha256: createHash('sha256').update(bytes).digest('hex'),

@@ -17,7 +17,7 @@ import { HelpService } from '../src/help/compose-answer.js';
 import { loadGuide } from '../src/help/guide-loader.js';
 import { createOfflineExtractor } from '../src/receipts/offline-extractor.js';
 import { ReceiptPipeline } from '../src/receipts/receipt-pipeline.js';
-import { ReceiptStore } from '../src/receipts/receipt-store.js';
+import { SqliteReceiptStore } from '../src/receipts/sqlite-receipt-store.js';
 import { ClaimFiling } from '../src/services/claim-filing.js';
 import { ClaimsListing } from '../src/services/claims-listing.js';
 import { EffectRunner } from '../src/services/effect-runner.js';
@@ -49,7 +49,7 @@ afterAll(async () => {
 
 function setup(claimsUrl = api.url) {
   const db = openDatabase(':memory:');
-  const store = new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-services-')));
+  const store = new SqliteReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-services-')));
   const receipts = new ReceiptPipeline({ store, extractor: createOfflineExtractor() });
   const claims = createClaimsClient({ baseUrl: claimsUrl, token: api.token, timeoutMs: 2000 });
   const links = createReceiptLinks({ secret: 'test-secret', baseUrl: 'https://bot.example' });
@@ -57,11 +57,16 @@ function setup(claimsUrl = api.url) {
 }
 
 /** A photo already in the inbox, as if read earlier. */
-function storedPhoto(store: ReceiptStore) {
+async function storedPhoto(store: SqliteReceiptStore) {
   const sha256 = createHash('sha256').update(photo).digest('hex');
-  const { receipt } = store.add(KARI, { bytes: photo, sha256, mime: 'image/jpeg', name: 'p.jpg' });
+  const { receipt } = await store.add(KARI, {
+    bytes: photo,
+    sha256,
+    mime: 'image/jpeg',
+    name: 'p.jpg',
+  });
   const sure = 1;
-  store.setFields(receipt.id, {
+  await store.setFields(KARI, receipt.id, {
     kind: 'parking',
     totalMinor: 6_000,
     currency: 'NOK',
@@ -77,8 +82,8 @@ function storedPhoto(store: ReceiptStore) {
 describe('claim filing', () => {
   it('uploads the receipt, files the claim with it and takes the receipt out of the inbox', async () => {
     const { store, receipts, claims, links } = setup();
-    const { id, sha256 } = storedPhoto(store);
-    expect(receipts.inbox(KARI)).toHaveLength(1);
+    const { id, sha256 } = await storedPhoto(store);
+    expect(await receipts.inbox(KARI)).toHaveLength(1);
     const filing = new ClaimFiling({ claims, receipts, logger });
 
     const event = await filing.deliver(KARI, {
@@ -93,7 +98,7 @@ describe('claim filing', () => {
       { sha256, mime: 'image/jpeg', role: 'receipt', name: 'p.jpg' },
     ]);
     expect(await claims.getAttachment(KARI, sha256)).toMatchObject({ mime: 'image/jpeg' });
-    expect(receipts.inbox(KARI)).toEqual([]);
+    expect(await receipts.inbox(KARI)).toEqual([]);
 
     const listed = await new ClaimsListing({ claims, links, logger }).list(KARI);
     expect(listed.type).toBe('claimsListed');
@@ -167,7 +172,7 @@ describe('conversation runner', () => {
 describe('effect runner', () => {
   it('answers from the guide and reads the inbox, each as the event the conversation expects', async () => {
     const { store, receipts, claims, links } = setup();
-    const { id } = storedPhoto(store);
+    const { id } = await storedPhoto(store);
     const effects = new EffectRunner({
       help: new HelpService(loadGuide(), { warmUp: false }),
       receipts,

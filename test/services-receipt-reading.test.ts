@@ -14,7 +14,7 @@ import {
   type OfflineExtractor,
 } from '../src/receipts/offline-extractor.js';
 import { ReceiptPipeline } from '../src/receipts/receipt-pipeline.js';
-import { ReceiptStore } from '../src/receipts/receipt-store.js';
+import { SqliteReceiptStore } from '../src/receipts/sqlite-receipt-store.js';
 import { readReceiptJob, ReceiptReading } from '../src/services/receipt-reading.js';
 import { SqliteJobQueue } from '../src/jobs/sqlite-job-queue.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
@@ -43,7 +43,7 @@ function fileHost(url: string): Promise<Response> {
 describe('receipt reading', () => {
   it('hands on one event per photo, in order, with the comment and the batch', async () => {
     const db = openDatabase(':memory:');
-    const store = new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-reading-')));
+    const store = new SqliteReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-reading-')));
     const queue = new SqliteJobQueue(db);
     const reading = new ReceiptReading({
       receipts: new ReceiptPipeline({ store, extractor }),
@@ -84,10 +84,10 @@ describe('receipt reading', () => {
     const messages = failed?.type === 'receiptFailed' ? failed.messages : undefined;
     expect(Object.keys(messages ?? {}).sort()).toEqual(['en', 'nb', 'nn']);
     expect(new Set(Object.values(messages ?? {})).size).toBe(3);
-    expect(store.listInbox(KARI)).toHaveLength(1);
+    expect(await store.listInbox(KARI)).toHaveLength(1);
     // Reading the stored photo was a job, keyed by the receipt; the turn that records the
     // result ends it (receipt-reading-jobs.test.ts).
-    const id = store.listInbox(KARI)[0]?.id ?? '';
+    const id = (await store.listInbox(KARI))[0]?.id ?? '';
     expect(await queue.find(readReceiptJob, id)).toMatchObject({
       state: 'leased',
       attempts: 1,

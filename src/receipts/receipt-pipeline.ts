@@ -10,8 +10,8 @@ import {
   type IntakeErrorCode,
 } from './intake.js';
 import { createLogger, type Logger } from '../logger.js';
-import type { SqliteTx } from '../store/sqlite-database.js';
 import { ReceiptReadError, type ReceiptExtractor, type ReceiptSummary } from './receipt-fields.js';
+import type { Awaitable } from '../jobs/job-queue.js';
 import type { ReceiptRecord, ReceiptStore } from './receipt-store.js';
 
 export type PipelineResult =
@@ -21,8 +21,9 @@ export type PipelineResult =
 /** Where the pipeline reports what went wrong; pino's `warn` fits. */
 export type PipelineLogger = Pick<Logger, 'warn'>;
 
-export interface ReceiptPipelineDeps {
-  store: ReceiptStore;
+/** `Tx` is the receipt store's transaction handle (see ReceiptStore). */
+export interface ReceiptPipelineDeps<Tx> {
+  store: ReceiptStore<Tx>;
   extractor: ReceiptExtractor;
   download?: typeof downloadAttachment;
   /** Default: a pino logger at level warn. */
@@ -39,10 +40,10 @@ function summary(record: ReceiptRecord): ReceiptSummary | undefined {
   };
 }
 
-export class ReceiptPipeline {
+export class ReceiptPipeline<Tx = unknown> {
   private readonly logger: PipelineLogger;
 
-  constructor(private readonly deps: ReceiptPipelineDeps) {
+  constructor(private readonly deps: ReceiptPipelineDeps<Tx>) {
     this.logger = deps.logger ?? createLogger('warn');
   }
 
@@ -73,7 +74,7 @@ export class ReceiptPipeline {
     item: AttachmentToFetch,
     comment: string | undefined,
     options: DownloadOptions,
-    inTx?: (tx: SqliteTx, receipt: ReceiptRecord) => void,
+    inTx?: (tx: Tx, receipt: ReceiptRecord) => Awaitable<unknown>,
   ): Promise<
     { type: 'done'; result: PipelineResult } | { type: 'stored'; receipt: ReceiptRecord }
   > {
@@ -91,22 +92,20 @@ export class ReceiptPipeline {
       }
       throw err;
     }
-    const { receipt, duplicateOf } = this.deps.store.add(
+    const { receipt, duplicateOf } = await this.deps.store.add(
       employeeId,
       {
         ...downloaded,
         ...(item.name ? { name: item.name } : {}),
         ...(comment ? { comment } : {}),
       },
-      (tx, added) => {
-        if (!added.duplicateOf?.fields) inTx?.(tx, added.receipt);
-      },
+      (tx, added) => (added.duplicateOf?.fields ? undefined : inTx?.(tx, added.receipt)),
     );
     // The very same file again: answer from what was read the first time.
     const earlier = duplicateOf && summary(duplicateOf);
     if (earlier) {
       // Nothing new to keep: the first copy holds the file and what was read off it.
-      this.deps.store.remove(employeeId, receipt.id);
+      await this.deps.store.remove(employeeId, receipt.id);
       return { type: 'done', result: { ok: true, receipt: earlier, duplicateOf: earlier } };
     }
     return { type: 'stored', receipt };
@@ -118,12 +117,12 @@ export class ReceiptPipeline {
    * job that asked can try again later. A receipt deleted meanwhile is undefined.
    */
   async read(employeeId: string, receiptId: string): Promise<PipelineResult> {
-    const record = this.deps.store.get(employeeId, receiptId);
+    const record = await this.deps.store.get(employeeId, receiptId);
     if (!record) return { ok: false, code: 'unreadable' };
     let fields = record.fields;
     if (!fields) {
       try {
-        const bytes = this.deps.store.readBlob(employeeId, receiptId);
+        const bytes = await this.deps.store.readBlob(employeeId, receiptId);
         fields = await this.deps.extractor.extract(bytes, record.mime);
       } catch (err) {
         if (!(err instanceof ReceiptReadError)) throw err;
@@ -135,7 +134,7 @@ export class ReceiptPipeline {
           code: err.code === 'heic_undecodable' ? 'heicUndecodable' : 'unreadable',
         };
       }
-      this.deps.store.setFields(receiptId, fields);
+      await this.deps.store.setFields(employeeId, receiptId, fields);
     }
     const read: ReceiptSummary = {
       id: receiptId,
@@ -147,7 +146,7 @@ export class ReceiptPipeline {
     const similar =
       fields.kind === 'not_receipt'
         ? undefined
-        : this.deps.store.findSimilar(employeeId, fields, { excludeId: receiptId });
+        : await this.deps.store.findSimilar(employeeId, fields, { excludeId: receiptId });
     const similarSummary = similar && summary(similar);
     return similarSummary
       ? { ok: true, receipt: read, duplicateOf: similarSummary }
@@ -155,52 +154,53 @@ export class ReceiptPipeline {
   }
 
   /** Stored receipts nothing has read yet (a run stopped mid-OCR), oldest first. */
-  unread(): ReceiptRecord[] {
+  unread(): Promise<ReceiptRecord[]> {
     return this.deps.store.listUnread();
   }
 
   /** Runs `work` in one transaction on the receipts' database. */
-  inTransaction<T>(work: (tx: SqliteTx) => T): T {
+  inTransaction<T>(work: (tx: Tx) => Awaitable<T>): Promise<T> {
     return this.deps.store.inTransaction(work);
   }
 
   /** Deletes every receipt waiting in the inbox (a reminder's "drop"); how many went. */
-  dropInbox(employeeId: string): number {
-    return this.deps.store
-      .listInbox(employeeId)
-      .filter((r) => this.deps.store.remove(employeeId, r.id)).length;
+  async dropInbox(employeeId: string): Promise<number> {
+    let dropped = 0;
+    for (const r of await this.deps.store.listInbox(employeeId))
+      if (await this.deps.store.remove(employeeId, r.id)) dropped++;
+    return dropped;
   }
 
-  inbox(employeeId: string): ReceiptSummary[] {
-    return this.deps.store.listInbox(employeeId).flatMap((r) => summary(r) ?? []);
+  async inbox(employeeId: string): Promise<ReceiptSummary[]> {
+    return (await this.deps.store.listInbox(employeeId)).flatMap((r) => summary(r) ?? []);
   }
 
-  load(employeeId: string, id: string): ReceiptSummary | undefined {
-    const record = this.deps.store.get(employeeId, id);
+  async load(employeeId: string, id: string): Promise<ReceiptSummary | undefined> {
+    const record = await this.deps.store.get(employeeId, id);
     return record && summary(record);
   }
 
   /** The stored files for a claim, ready to upload to the claims API. */
-  files(
+  async files(
     employeeId: string,
     ids: readonly string[],
-  ): Array<{ id: string; bytes: Buffer; mime: string; sha256: string; name?: string }> {
-    return ids.flatMap((id) => {
-      const record = this.deps.store.get(employeeId, id);
-      if (!record) return [];
-      return [
-        {
-          id,
-          bytes: this.deps.store.readBlob(employeeId, id),
-          mime: record.mime,
-          sha256: record.sha256,
-          ...(record.fileName ? { name: record.fileName } : {}),
-        },
-      ];
-    });
+  ): Promise<Array<{ id: string; bytes: Buffer; mime: string; sha256: string; name?: string }>> {
+    const files = [];
+    for (const id of ids) {
+      const record = await this.deps.store.get(employeeId, id);
+      if (!record) continue;
+      files.push({
+        id,
+        bytes: await this.deps.store.readBlob(employeeId, id),
+        mime: record.mime,
+        sha256: record.sha256,
+        ...(record.fileName ? { name: record.fileName } : {}),
+      });
+    }
+    return files;
   }
 
-  markFiled(employeeId: string, ids: readonly string[], claimId: string): void {
-    this.deps.store.markFiled(employeeId, ids, claimId);
+  markFiled(employeeId: string, ids: readonly string[], claimId: string): Promise<void> {
+    return this.deps.store.markFiled(employeeId, ids, claimId);
   }
 }

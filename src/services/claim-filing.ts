@@ -46,7 +46,7 @@ export class ClaimFiling {
       ];
       const attachments: AttachmentRef[] = [];
       for (const [id, role] of roles) {
-        for (const file of receipts.files(employeeId, [id])) {
+        for (const file of await receipts.files(employeeId, [id])) {
           await claims.uploadAttachment(employeeId, file);
           attachments.push({
             sha256: file.sha256,
@@ -72,7 +72,7 @@ export class ClaimFiling {
           )
         : await claims.fileClaim(employeeId, content, delivery.draftId);
       if (roles.length > 0)
-        receipts.markFiled(
+        await receipts.markFiled(
           employeeId,
           roles.map(([id]) => id),
           claim.id,

@@ -43,14 +43,14 @@ export class EffectRunner {
           : listed;
       }
       case 'listReceipts':
-        return { type: 'receiptsListed', receipts: receipts.inbox(employeeId) };
+        return { type: 'receiptsListed', receipts: await receipts.inbox(employeeId) };
       case 'gatherInbox':
-        return { type: 'inboxGathered', receipts: receipts.inbox(employeeId) };
+        return { type: 'inboxGathered', receipts: await receipts.inbox(employeeId) };
       case 'loadReceipt': {
-        const receipt = receipts.load(employeeId, effect.receiptId);
+        const receipt = await receipts.load(employeeId, effect.receiptId);
         return receipt
           ? { type: 'receiptRead', receipt }
-          : { type: 'receiptsListed', receipts: receipts.inbox(employeeId) };
+          : { type: 'receiptsListed', receipts: await receipts.inbox(employeeId) };
       }
       case 'fileClaim':
         return this.deps.filing.deliverNow(effect.draftId);
@@ -59,7 +59,7 @@ export class EffectRunner {
       case 'reopenClaim':
         return this.deps.listing.reopen(employeeId, effect.claimId);
       case 'dropInbox':
-        return { type: 'inboxDropped', count: receipts.dropInbox(employeeId) };
+        return { type: 'inboxDropped', count: await receipts.dropInbox(employeeId) };
     }
   }
 

@@ -18,17 +18,16 @@ import type { ReceiptLinks } from './receipt-links.js';
 import { ReceiptReadWorker } from './receipt-read-worker.js';
 import { ReceiptReading, type IntakeOptions, type ReadingOptions } from './receipt-reading.js';
 import { inOrder } from '../jobs/awaitable.js';
-import type { SqliteTx } from '../store/sqlite-database.js';
 
 /** A filing attempt may take this long before another worker may take the job over. */
 const DEFAULT_LEASE_MS = 60_000;
 const DEFAULT_BACKOFF = { baseMs: 1_000, maxMs: 5 * 60_000 };
 
 /**
- * `Tx` is the database's transaction handle. Receipts are stored in the bot's SQLite database,
- * and their reading jobs commit with their rows, so the queue's transactions are SQLite's.
+ * `Tx` is the database's transaction handle (`SqliteTx` or `PgTx`). The state, the queue and the
+ * receipt store are on that one database: a receipt's reading job commits with its row.
  */
-export interface ExpenseServicesDeps<Tx extends SqliteTx> {
+export interface ExpenseServicesDeps<Tx> {
   storage: StateStore<Tx>;
   /** The job queue on the same database as `storage`: the outbox commits with the state. */
   queue: JobQueue<Tx>;
@@ -39,7 +38,7 @@ export interface ExpenseServicesDeps<Tx extends SqliteTx> {
   /** Lease, backoff and attempts of receipt reading; defaults suit production. */
   reading?: Partial<ReadingOptions>;
   help: HelpAnswerer;
-  receipts: ReceiptPipeline;
+  receipts: ReceiptPipeline<Tx>;
   claims: ClaimsClient;
   intake: IntakeOptions;
   /** Signed links to receipts on filed claims; without it the claims list shows none. */
@@ -51,7 +50,7 @@ export interface ExpenseServicesDeps<Tx extends SqliteTx> {
 
 export interface ExpenseServices<Tx> {
   conversations: ConversationRunner<Tx>;
-  receiptReading: ReceiptReading;
+  receiptReading: ReceiptReading<Tx>;
   outbox: ClaimOutbox<Tx>;
   /** The outbox worker, once the bot can tell users what became of their claims. */
   worker(announcer: Announcer, options: WorkerOptions): OutboxWorker<Tx>;
@@ -59,9 +58,7 @@ export interface ExpenseServices<Tx> {
   receiptWorker(announcer: Announcer, options: WorkerOptions): ReceiptReadWorker<Tx>;
 }
 
-export function createExpenseServices<Tx extends SqliteTx>(
-  deps: ExpenseServicesDeps<Tx>,
-): ExpenseServices<Tx> {
+export function createExpenseServices<Tx>(deps: ExpenseServicesDeps<Tx>): ExpenseServices<Tx> {
   const { storage, queue, replay, help, receipts, claims, intake, links, understanding, logger } =
     deps;
   const outbox = new ClaimOutbox({

@@ -16,7 +16,7 @@ export class ReceiptReadWorker<Tx> {
 
   constructor(
     private readonly deps: {
-      reading: ReceiptReading;
+      reading: ReceiptReading<Tx>;
       conversations: ConversationRunner<Tx>;
       announcer: Announcer;
       logger: Logger;

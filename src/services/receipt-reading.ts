@@ -16,7 +16,7 @@ import { z } from 'zod';
 import type { ConversationEvent, Lang } from '../conversation/types.js';
 import { t } from '../i18n/translate.js';
 import { backoffDelay, type BackoffOptions } from '../jobs/backoff.js';
-import { andThen } from '../jobs/awaitable.js';
+import { andThen, inOrder } from '../jobs/awaitable.js';
 import { jobKind, type Awaitable, type JobQueue, type LeasedJob } from '../jobs/job-queue.js';
 import { errorSummary } from '../logger.js';
 import {
@@ -29,7 +29,6 @@ import {
 import { INTAKE_MESSAGES } from '../receipts/intake-messages.js';
 import type { Connect, LookupAll } from '../receipts/pinned-request.js';
 import type { PipelineResult, ReceiptPipeline } from '../receipts/receipt-pipeline.js';
-import type { SqliteTx } from '../store/sqlite-database.js';
 import type { Origin } from './claim-outbox.js';
 import type { RecordedTurn, TurnRecorder } from './conversation-runner.js';
 
@@ -83,15 +82,16 @@ const DEFAULT_OPTIONS: ReadingOptions = {
   maxAttempts: 3,
 };
 
-export class ReceiptReading implements TurnRecorder<SqliteTx> {
+/** `Tx`: the transaction handle of the database the receipts, their jobs and the state share. */
+export class ReceiptReading<Tx> implements TurnRecorder<Tx> {
   private readonly options: ReadingOptions;
   private readonly now: () => number;
 
   constructor(
     private readonly deps: {
-      receipts: ReceiptPipeline;
+      receipts: ReceiptPipeline<Tx>;
       intake: IntakeOptions;
-      queue: JobQueue<SqliteTx>;
+      queue: JobQueue<Tx>;
       logger: Logger;
       options?: Partial<ReadingOptions>;
     },
@@ -138,7 +138,7 @@ export class ReceiptReading implements TurnRecorder<SqliteTx> {
   }
 
   /** In the transaction that commits a reading's result: its job is over. */
-  record(tx: SqliteTx, { event }: RecordedTurn): Awaitable<void> {
+  record(tx: Tx, { event }: RecordedTurn): Awaitable<void> {
     const { queue } = this.deps;
     if (event.type === 'receiptRead')
       return andThen(queue.completeKey(tx, readReceiptJob, event.receipt.id), () => undefined);
@@ -171,14 +171,18 @@ export class ReceiptReading implements TurnRecorder<SqliteTx> {
   async recover(): Promise<number> {
     const { queue, receipts } = this.deps;
     await queue.wakeAll(readReceiptJob);
-    const unread = receipts.unread();
-    receipts.inTransaction((tx) => {
-      for (const r of unread)
-        void queue.enqueue(tx, readReceiptJob, {
-          key: r.id,
-          payload: { employeeId: r.employeeId, receiptId: r.id },
-        });
-    });
+    const unread = await receipts.unread();
+    await receipts.inTransaction((tx) =>
+      inOrder(
+        unread.map(
+          (r) => () =>
+            queue.enqueue(tx, readReceiptJob, {
+              key: r.id,
+              payload: { employeeId: r.employeeId, receiptId: r.id },
+            }),
+        ),
+      ),
+    );
     return unread.length;
   }
 
@@ -199,7 +203,7 @@ export class ReceiptReading implements TurnRecorder<SqliteTx> {
         this.downloadOptions(batch),
         (tx, receipt) =>
           // Due one lease later: this turn reads it now, a worker only if the turn dies.
-          void queue.enqueue(tx, readReceiptJob, {
+          queue.enqueue(tx, readReceiptJob, {
             key: receipt.id,
             payload: {
               employeeId,

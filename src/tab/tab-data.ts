@@ -25,7 +25,8 @@ import type { InboxReceipt, Overview, TabClaim, TabLine } from './overview-schem
 export interface TabDataDeps {
   claims: ClaimsClient;
   links: ReceiptLinks;
-  receipts: ReceiptStore;
+  /** The tab reads the inbox and its files: either backend's store will do. */
+  receipts: Pick<ReceiptStore<unknown>, 'listInbox' | 'readBlob'>;
   states: StateReader;
 }
 
@@ -56,7 +57,7 @@ export async function buildOverview(
     development: extra.development,
     ...(extra.chatLink ? { chatLink: extra.chatLink } : {}),
     claims: [...draftsOf(state), ...filed.map((c) => filedClaim(deps.links, employeeId, c))],
-    inbox: deps.receipts.listInbox(employeeId).map((r) => inboxReceipt(deps.links, r)),
+    inbox: (await deps.receipts.listInbox(employeeId)).map((r) => inboxReceipt(deps.links, r)),
     claimsUnavailable,
   };
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import restify from 'restify';
 import type { Logger } from 'pino';
 import { errorSummary } from '../logger.js';
+import type { ReceiptRecord } from '../receipts/receipt-store.js';
 import type { ReceiptLinks } from '../services/receipt-links.js';
 import { claimsCsv } from './claims-csv.js';
 import {
@@ -178,25 +179,27 @@ export function registerTabRoutes(server: restify.Server, deps: TabRoutesDeps): 
   // (an <img> cannot send the bearer token).
   server.get(
     `${INBOX_RECEIPT_PATH}/:sha256`,
-    (req: restify.Request, res: restify.Response, next: restify.Next) => {
+    async (req: restify.Request, res: restify.Response) => {
       const query = Object.fromEntries(new URL(req.url ?? '', 'http://localhost').searchParams);
       const sha256: unknown = (req.params as Record<string, unknown>).sha256;
       const granted = deps.links.verify(query, typeof sha256 === 'string' ? sha256 : '');
-      const receipt = granted
-        ? deps.receipts.listInbox(granted.employeeId).find((r) => r.sha256 === granted.sha256)
-        : undefined;
+      let receipt: ReceiptRecord | undefined;
       let bytes: Buffer | undefined;
       try {
+        receipt = granted
+          ? (await deps.receipts.listInbox(granted.employeeId)).find(
+              (r) => r.sha256 === granted.sha256,
+            )
+          : undefined;
         // Checked against its hash on the way out: a damaged file is never shown as the receipt.
         bytes =
-          granted && receipt ? deps.receipts.readBlob(granted.employeeId, receipt.id) : undefined;
+          granted && receipt
+            ? await deps.receipts.readBlob(granted.employeeId, receipt.id)
+            : undefined;
       } catch (err) {
         logger.warn({ err: errorSummary(err) }, 'inbox receipt unreadable');
       }
-      if (!receipt || !bytes) {
-        res.send(404, { error: 'not_found' });
-        return next();
-      }
+      if (!receipt || !bytes) return void res.send(404, { error: 'not_found' });
       res.writeHead(200, {
         'content-type': receipt.mime,
         'content-length': String(bytes.length),
@@ -205,7 +208,6 @@ export function registerTabRoutes(server: restify.Server, deps: TabRoutesDeps): 
         'cache-control': 'private, max-age=600',
       });
       res.end(bytes);
-      next();
     },
   );
 }

@@ -12,7 +12,7 @@ import restify from 'restify';
 import type { NewClaim } from '../../src/claims/claim.js';
 import type { ClaimsClient } from '../../src/claims-api/claims-client.js';
 import { createLogger } from '../../src/logger.js';
-import { ReceiptStore } from '../../src/receipts/receipt-store.js';
+import { SqliteReceiptStore } from '../../src/receipts/sqlite-receipt-store.js';
 import { createReceiptLinks, type ReceiptLinks } from '../../src/services/receipt-links.js';
 import { SqliteStorage } from '../../src/store/sqlite-storage.js';
 import type { UserState } from '../../src/conversation/types.js';
@@ -64,7 +64,7 @@ export async function startTabHarness(opts: {
   const client = clientFor(api);
   const db = new Database(join(dir, `tab-${Date.now()}-${randomBytes(4).toString('hex')}.sqlite`));
   const storage = new SqliteStorage(db);
-  const receipts = new ReceiptStore(db, join(dir, 'tab-blobs'));
+  const receipts = new SqliteReceiptStore(db, join(dir, 'tab-blobs'));
   const links = createReceiptLinks({
     secret: randomBytes(32).toString('base64url'),
     baseUrl: api.url,
@@ -148,7 +148,7 @@ async function seed(
   api: Api,
   client: ClaimsClient,
   storage: SqliteStorage,
-  receipts: ReceiptStore,
+  receipts: SqliteReceiptStore,
 ) {
   const photo = (bytes: Buffer) => ({ bytes, mime: 'image/jpeg', sha256: sha(bytes) });
   await client.uploadAttachment(KARI, photo(RECEIPT_PHOTO));
@@ -269,8 +269,12 @@ async function seed(
       eTag: '*',
     },
   });
-  const inbox = receipts.add(KARI, { ...photo(TAXI_PHOTO), mime: 'image/jpeg', name: 'taxi.jpg' });
-  receipts.setFields(inbox.receipt.id, {
+  const inbox = await receipts.add(KARI, {
+    ...photo(TAXI_PHOTO),
+    mime: 'image/jpeg',
+    name: 'taxi.jpg',
+  });
+  await receipts.setFields(KARI, inbox.receipt.id, {
     kind: 'taxi',
     merchant: 'Oslo Taxi',
     date: '2026-03-04',
@@ -287,7 +291,7 @@ async function seed(
       vatRate: 0,
     },
   });
-  receipts.add(OLA, { ...photo(RECEIPT_PHOTO), mime: 'image/jpeg', name: 'olas.jpg' });
+  await receipts.add(OLA, { ...photo(RECEIPT_PHOTO), mime: 'image/jpeg', name: 'olas.jpg' });
 }
 
 function sha(bytes: Buffer): string {

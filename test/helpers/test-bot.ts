@@ -18,7 +18,7 @@ import type { FetchLike } from '../../src/receipts/intake.js';
 import { createOfflineExtractor } from '../../src/receipts/offline-extractor.js';
 import type { ReceiptExtractor } from '../../src/receipts/receipt-fields.js';
 import { ReceiptPipeline } from '../../src/receipts/receipt-pipeline.js';
-import { ReceiptStore } from '../../src/receipts/receipt-store.js';
+import { SqliteReceiptStore } from '../../src/receipts/sqlite-receipt-store.js';
 import { createExpenseServices } from '../../src/services/expense-services.js';
 import { ProcessedActivities } from '../../src/store/processed-activities.js';
 import { SqliteJobQueue } from '../../src/jobs/sqlite-job-queue.js';
@@ -51,7 +51,7 @@ export interface TestBot {
 export function makeTestBot(options: TestBotOptions): TestBot {
   const db = openDatabase(':memory:');
   const receipts = new ReceiptPipeline({
-    store: new ReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-test-bot-'))),
+    store: new SqliteReceiptStore(db, mkdtempSync(path.join(tmpdir(), 'rr-test-bot-'))),
     extractor: options.extractor ?? createOfflineExtractor(),
   });
   const idPrefix = options.idPrefix ?? 'draft';

@@ -13,17 +13,15 @@ import type { JobQueue } from './jobs/job-queue.js';
 import { PgJobQueue } from './jobs/pg-job-queue.js';
 import { SqliteJobQueue } from './jobs/sqlite-job-queue.js';
 import { errorSummary } from './logger.js';
-import {
-  ConversationRefs,
-  PgConversationRefs,
-  type ConversationRefStore,
-} from './notifications/conversation-refs.js';
 import { NOTIFY } from './notifications/notification-job.js';
 import {
-  PgStatusLedger,
-  SqliteStatusLedger,
-  type StatusLedger,
-} from './notifications/status-ledger.js';
+  pgNotificationStores,
+  sqliteNotificationStores,
+  type NotificationStores,
+} from './notifications/notification-stores.js';
+import { PgReceiptStore } from './receipts/pg-receipt-store.js';
+import type { ReceiptStore } from './receipts/receipt-store.js';
+import { SqliteReceiptStore } from './receipts/sqlite-receipt-store.js';
 import type { ReadinessCheck } from './readiness.js';
 import { fileClaimJob } from './services/claim-outbox.js';
 import type { ReplayGuard, StateStore, TurnLock } from './services/conversation-runner.js';
@@ -44,15 +42,12 @@ export interface Stores<Tx> {
   storage: Storage & StateStore<Tx> & StateScan;
   processed: ReplayGuard<Tx> & { seen(key: string): boolean | Promise<boolean> };
   queue: JobQueue<Tx>;
-  refs: ConversationRefStore;
-  ledger: StatusLedger<Tx>;
+  /** Receipt rows and their image bytes (SQLite: files in DATA_DIR/receipts; PostgreSQL: bytea). */
+  receipts: ReceiptStore<Tx>;
+  /** Conversation references, the status ledger and reminders, on the same queue. */
+  notifications: NotificationStores<Tx>;
   /** Orders one person's turns across processes; none with one process. */
   turnLock?: TurnLock;
-  /**
-   * Every process on a SQLite file is this one: at start, jobs a crashed run held are due at
-   * once. On PostgreSQL another instance may hold them alive; their leases running out tells.
-   */
-  readonly soleProcess: boolean;
   /** What /readyz asks. */
   checks: ReadinessCheck[];
   close(): Promise<void>;
@@ -64,15 +59,19 @@ export type AnyStores =
 
 export function openSqliteStores(config: Config): AnyStores {
   const db = openDatabase(path.join(config.DATA_DIR, 'bot.sqlite'));
+  const queue = new SqliteJobQueue(db);
+  const receipts = new SqliteReceiptStore(db, path.join(config.DATA_DIR, 'receipts'));
   return {
     backend: 'sqlite',
     db,
     storage: new SqliteStorage(db),
     processed: new ProcessedActivities(db),
-    queue: new SqliteJobQueue(db),
-    refs: new ConversationRefs(db),
-    ledger: new SqliteStatusLedger(db),
-    soleProcess: true,
+    queue,
+    receipts,
+    notifications: sqliteNotificationStores(db, {
+      queue,
+      receiptsWaiting: (employeeId, before) => receipts.countWaiting(employeeId, before),
+    }),
     checks: [['bot database', () => db.prepare('select 1').get()]],
     close: () => {
       db.close();
@@ -100,16 +99,18 @@ export async function openPgStores(
       kinds: [fileClaimJob, readReceiptJob, NOTIFY],
       onError: (err) => log.warn({ err: errorSummary(err) }, 'job queue maintenance failed'),
     });
+    const receipts = new PgReceiptStore(pool);
     return {
       backend: 'postgres',
       pool,
       storage: new PgStorage(pool),
       processed: new PgProcessedActivities(pool),
       queue,
-      refs: new PgConversationRefs(pool),
-      ledger: new PgStatusLedger(pool),
+      receipts,
+      notifications: pgNotificationStores(pool, queue, {
+        receiptsWaiting: (employeeId, before) => receipts.countWaiting(employeeId, before),
+      }),
       turnLock: new PgTurnLock(lockPool, log),
-      soleProcess: false,
       checks: [
         ['database', () => pool.query('SELECT 1')],
         ['job queue', () => queue.nextDue(NOTIFY)],

@@ -18,6 +18,7 @@ import {
   CLAIMS_API_PREFIX,
   registerClaimsApiRoutes,
 } from '../../src/claims-api/reference-server.js';
+import { SqliteWebhookStore } from '../../src/claims-api/sqlite-webhook-store.js';
 import { Webhooks } from '../../src/claims-api/webhooks.js';
 import { createLogger } from '../../src/logger.js';
 
@@ -102,7 +103,10 @@ export async function startApi(
   const webhooks =
     options.webhookRetryMs === undefined
       ? undefined
-      : new Webhooks(db, { logger: createLogger('silent'), retryBaseMs: options.webhookRetryMs });
+      : new Webhooks(new SqliteWebhookStore(db), {
+          logger: createLogger('silent'),
+          retryBaseMs: options.webhookRetryMs,
+        });
   registerClaimsApiRoutes(server, {
     ...(webhooks ? { webhooks } : {}),
     repo,

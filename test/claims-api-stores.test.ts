@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import restify from 'restify';
-import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewClaim } from '../src/claims/claim.js';
 import { openClaimsApiStores } from '../src/claims-api/claims-api-stores.js';
 import { createClaimsClient } from '../src/claims-api/claims-client.js';
@@ -23,12 +23,18 @@ import {
   verifyWebhook,
   type WebhookEvent,
 } from '../src/claims-api/webhook-events.js';
+import { parseStandaloneEnv, startStandalone } from '../src/claims-api/standalone.js';
 import { Webhooks } from '../src/claims-api/webhooks.js';
 import { createLogger } from '../src/logger.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
 import { claimsStoreContract } from './contracts/claims-store-contract.js';
 import { webhookStoreContract } from './contracts/webhook-store-contract.js';
-import { describePg, useMigratedSchemas } from './helpers/pg-test-database.js';
+import {
+  describePg,
+  freshSchemas,
+  testDatabaseUrl,
+  useMigratedSchemas,
+} from './helpers/pg-test-database.js';
 
 let dir: string;
 const opened: Database.Database[] = [];
@@ -70,6 +76,9 @@ const taxi: NewClaim = {
     { type: 'outlay', date: '2026-03-01', kind: 'taxi', amountMinor: 45_000, currency: 'NOK' },
   ],
 };
+
+const clientOf = (baseUrl: string) =>
+  createClaimsClient({ baseUrl, token: TOKEN, timeoutMs: 5_000 });
 
 interface Instance {
   url: string;
@@ -158,7 +167,7 @@ describePg('claims API storage on PostgreSQL', () => {
       9,
     );
 
-    const client = createClaimsClient({ baseUrl: b.url, token: TOKEN, timeoutMs: 5_000 });
+    const client = clientOf(b.url);
     const [listed] = await client.listClaims(KARI);
     expect(listed).toEqual(bodies[0]);
     expect(listed?.number).toBe('RR-2026-000001');
@@ -190,7 +199,7 @@ describePg('claims API storage on PostgreSQL', () => {
     await once(receiver, 'listening');
     try {
       const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-      const client = createClaimsClient({ baseUrl: a.url, token: TOKEN, timeoutMs: 5_000 });
+      const client = clientOf(a.url);
       expect(await client.subscribe(hook, SECRET)).toBe('subscribed');
       const claim = await client.fileClaim(KARI, taxi, 'k-events');
       const moved = await post(
@@ -209,6 +218,51 @@ describePg('claims API storage on PostgreSQL', () => {
       expect(new Set(received.map((r) => r.split(' ')[0])).size).toBe(2);
     } finally {
       receiver.close();
+    }
+  });
+});
+
+describe('standalone claims API settings', () => {
+  it('takes a PostgreSQL URL for its data, and names nothing else in DATABASE_URL', () => {
+    const url = 'postgres://claims:pw@db.example.com:5432/claims';
+    expect(parseStandaloneEnv({ CLAIMS_API_TOKEN: TOKEN, DATABASE_URL: url })).toMatchObject({
+      DATABASE_URL: url,
+    });
+    expect(parseStandaloneEnv({ CLAIMS_API_TOKEN: TOKEN, DATABASE_URL: '' }).DATABASE_URL).toBe(
+      undefined,
+    );
+    const wrong = () =>
+      parseStandaloneEnv({ CLAIMS_API_TOKEN: TOKEN, DATABASE_URL: 'mysql://u:hunter2@db/claims' });
+    expect(wrong).toThrow(/DATABASE_URL/);
+    expect(wrong).not.toThrow(/hunter2/);
+  });
+});
+
+describePg('standalone claims API on PostgreSQL', () => {
+  it('keeps its claims in the database DATABASE_URL names, across a restart', async () => {
+    const db = await freshSchemas(testDatabaseUrl(), 'standalone');
+    try {
+      // The schema in the URL, as an operator would give a database of its own.
+      const url = new URL(testDatabaseUrl());
+      url.searchParams.set('options', `-c search_path=${db.schema}`);
+      const settings = parseStandaloneEnv({
+        CLAIMS_API_TOKEN: TOKEN,
+        CLAIMS_API_PORT: '0',
+        DATA_DIR: join(dir, 'unused'),
+        DATABASE_URL: url.toString(),
+      });
+      const logger = createLogger('silent');
+      const first = await startStandalone(settings, logger);
+      const claim = await clientOf(first.url).fileClaim(KARI, taxi, 'k-standalone');
+      await first.close();
+
+      const again = await startStandalone(settings, logger);
+      const client = clientOf(again.url);
+      expect(await client.fileClaim(KARI, taxi, 'k-standalone')).toEqual(claim);
+      await again.close();
+      expect(await openClaimsApiStores({ pool: db.open() }).repo.get(claim.id)).toEqual(claim);
+    } finally {
+      await db.dispose();
     }
   });
 });

@@ -12,12 +12,14 @@ import {
   newClaimColumns,
   numberingYear,
   payoutColumn,
+  resubmitRefusal,
   resubmittedContent,
   type ClaimRow,
   type ClaimsStore,
   type FileClaimInput,
   type FileClaimResult,
   type HistoryRow,
+  type IdempotencyRow,
   type ResubmitInput,
   type ResubmitResult,
   type StatusMoveDetails,
@@ -32,11 +34,6 @@ export type {
   ResubmitResult,
   StatusMoveDetails,
 } from './claims-store.js';
-
-interface IdempotencyRow {
-  claim_id: string;
-  request_hash: string;
-}
 
 const statusList = CLAIM_STATUSES.map((s) => `'${s}'`).join(', ');
 
@@ -202,15 +199,8 @@ export class ClaimsRepository implements ClaimsStore {
             'SELECT claim_id, request_hash FROM claims_api_idempotency_keys WHERE employee_id = ? AND idempotency_key = ?',
           )
           .get(input.employeeId, input.idempotencyKey);
-        const claim = this.get(input.claimId);
-        if (!claim || claim.employeeId !== input.employeeId) return { outcome: 'not-found' };
-        if (key) {
-          if (key.claim_id !== input.claimId || key.request_hash !== input.requestHash)
-            return { outcome: 'key-reused' };
-          return { outcome: 'replayed', claim };
-        }
-        if (claim.status !== 'rejected') return { outcome: 'not-rejected', claim };
-        if ((claim.version ?? 1) !== input.version) return { outcome: 'version-conflict', claim };
+        const refusal = resubmitRefusal(input, this.get(input.claimId), key);
+        if (refusal) return refusal;
         this.db
           .prepare(
             `UPDATE claims_api_claims

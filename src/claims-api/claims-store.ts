@@ -108,6 +108,32 @@ export function claimNumber(year: number, sequence: number): string {
   return `RR-${year}-${String(sequence).padStart(6, '0')}`;
 }
 
+/** An idempotency key's row: the claim it filed (or resubmitted) and the request it came with. */
+export interface IdempotencyRow {
+  claim_id: string;
+  request_hash: string;
+}
+
+/**
+ * The answer to a resubmission that must not change anything, from the claim and the key's earlier
+ * use (both read under the store's lock); undefined when the resubmission goes ahead.
+ */
+export function resubmitRefusal(
+  input: ResubmitInput,
+  claim: Claim | undefined,
+  key: IdempotencyRow | undefined,
+): ResubmitResult | undefined {
+  if (!claim || claim.employeeId !== input.employeeId) return { outcome: 'not-found' };
+  if (key) {
+    if (key.claim_id !== input.claimId || key.request_hash !== input.requestHash)
+      return { outcome: 'key-reused' };
+    return { outcome: 'replayed', claim };
+  }
+  if (claim.status !== 'rejected') return { outcome: 'not-rejected', claim };
+  if ((claim.version ?? 1) !== input.version) return { outcome: 'version-conflict', claim };
+  return undefined;
+}
+
 /** A claim's row as both stores read it: the list-valued fields as JSON text. */
 export interface ClaimRow {
   id: string;

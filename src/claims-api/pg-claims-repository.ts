@@ -18,12 +18,14 @@ import {
   newClaimColumns,
   numberingYear,
   payoutColumn,
+  resubmitRefusal,
   resubmittedContent,
   type ClaimRow,
   type ClaimsStore,
   type FileClaimInput,
   type FileClaimResult,
   type HistoryRow,
+  type IdempotencyRow,
   type ResubmitInput,
   type ResubmitResult,
   type StatusMoveDetails,
@@ -46,11 +48,6 @@ const SELECT_CLAIMS = `
     FROM claims_api_claims c`;
 
 type ClaimWithHistoryRow = ClaimRow & { history: HistoryRow[] };
-
-interface IdempotencyRow {
-  claim_id: string;
-  request_hash: string;
-}
 
 export class PgClaimsRepository implements ClaimsStore {
   constructor(private readonly pool: pg.Pool) {}
@@ -122,15 +119,9 @@ export class PgClaimsRepository implements ClaimsStore {
       // version and key, so it is either a replay or a version conflict.
       await tx.query('SELECT 1 FROM claims_api_claims WHERE id = $1 FOR UPDATE', [input.claimId]);
       const claim = await readClaim(tx, input.claimId);
-      if (!claim || claim.employeeId !== input.employeeId) return { outcome: 'not-found' };
       const key = await findKey(tx, input.employeeId, input.idempotencyKey);
-      if (key) {
-        if (key.claim_id !== input.claimId || key.request_hash !== input.requestHash)
-          return { outcome: 'key-reused' };
-        return { outcome: 'replayed', claim };
-      }
-      if (claim.status !== 'rejected') return { outcome: 'not-rejected', claim };
-      if ((claim.version ?? 1) !== input.version) return { outcome: 'version-conflict', claim };
+      const refusal = resubmitRefusal(input, claim, key);
+      if (refusal) return refusal;
       const taken = await tx.query(
         `INSERT INTO claims_api_idempotency_keys
            (employee_id, idempotency_key, claim_id, request_hash, created_at)

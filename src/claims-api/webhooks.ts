@@ -2,7 +2,9 @@
  * Webhook subscriptions of the reference claims API: a subscriber (the bot) names a callback URL
  * and a secret; every status change of a claim is then POSTed to it, signed. Deliveries are rows
  * in the API's database before they are sent, so a restart loses none, and a failed one is tried
- * again later with a growing delay until it gets a 2xx or runs out of attempts.
+ * again later with a growing delay until it gets a 2xx or runs out of attempts. The rows live in a
+ * `WebhookStore` (SQLite or PostgreSQL); with several instances on one store each delivery is
+ * leased to the one sending it, so a subscriber gets it once unless a sender stops mid-way.
  */
 import { randomUUID } from 'node:crypto';
 import type { Claim } from '../claims/claim.js';

@@ -16,7 +16,7 @@ import { inboxBefore } from './notifications/reminder-store.js';
 import { CardRenderer } from './bot/card-renderer.js';
 import { ExpenseBot } from './bot/expense-bot.js';
 import { createClaimsClient } from './claims-api/claims-client.js';
-import { ClaimsRepository } from './claims-api/claims-repository.js';
+import { openClaimsApiStores } from './claims-api/claims-api-stores.js';
 import { loadProfiles } from './claims-api/profiles.js';
 import { registerClaimsApiRoutes } from './claims-api/reference-server.js';
 import { Webhooks } from './claims-api/webhooks.js';
@@ -89,10 +89,13 @@ export async function startApp(
   let webhooks: Webhooks | undefined;
   if (embedded) {
     claimsDb = openDatabase(path.join(config.DATA_DIR, 'claims-api.sqlite'));
-    webhooks = new Webhooks(claimsDb, { logger: logger.child({ component: 'claims-api' }) });
+    const claimsStores = openClaimsApiStores({ sqlite: claimsDb });
+    webhooks = new Webhooks(claimsStores.webhookStore, {
+      logger: logger.child({ component: 'claims-api' }),
+    });
     registerClaimsApiRoutes(server, {
       webhooks,
-      repo: new ClaimsRepository(claimsDb),
+      repo: claimsStores.repo,
       serviceToken,
       adminToken: config.CLAIMS_API_ADMIN_TOKEN,
       profiles: loadProfiles(config.PROFILES_FILE),

@@ -145,7 +145,7 @@ describe('webhooks', () => {
     expect(await client.subscribe(url, secret)).toBe('subscribed');
     // Subscribing again (a restarted bot) keeps one subscription.
     expect(await client.subscribe(url, secret)).toBe('subscribed');
-    expect(api.webhooks?.list().filter((s) => s.url === url)).toHaveLength(1);
+    expect((await api.webhooks?.list())?.filter((s) => s.url === url)).toHaveLength(1);
 
     const filed = await client.fileClaim(KARI, hotel, newKey());
     await finance(filed.id, { status: 'rejected', reason: 'Feil prosjekt' });

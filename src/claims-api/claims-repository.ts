@@ -4,86 +4,36 @@
  * two never collide.
  */
 import type Database from 'better-sqlite3';
+import { CLAIM_STATUSES, type Claim, type ClaimStatus } from '../claims/claim.js';
 import {
-  claimSchema,
-  CLAIM_STATUSES,
-  type Claim,
-  type ClaimStatus,
-  type Payout,
-  type StatusChange,
-} from '../claims/claim.js';
+  claimFromRow,
+  claimNumber,
+  historyReason,
+  newClaimColumns,
+  numberingYear,
+  payoutColumn,
+  resubmitRefusal,
+  resubmittedContent,
+  type ClaimRow,
+  type ClaimsStore,
+  type FileClaimInput,
+  type FileClaimResult,
+  type HistoryRow,
+  type IdempotencyRow,
+  type ResubmitInput,
+  type ResubmitResult,
+  type StatusMoveDetails,
+} from './claims-store.js';
 
-export type NewStoredClaim = Omit<Claim, 'number'>;
-
-export interface FileClaimInput {
-  idempotencyKey: string;
-  /** Hash of the normalised request, to tell a retry from a reuse of the key for another claim. */
-  requestHash: string;
-  claim: NewStoredClaim;
-}
-
-/** A rejected claim filed again: the same claim, its content replaced, its version one higher. */
-export interface ResubmitInput {
-  employeeId: string;
-  claimId: string;
-  /** The version the employee edited; another one means someone changed the claim meanwhile. */
-  version: number;
-  idempotencyKey: string;
-  requestHash: string;
-  content: Pick<
-    Claim,
-    'description' | 'purpose' | 'dimensions' | 'lines' | 'attachments' | 'totals'
-  >;
-  at: string;
-}
-
-export type ResubmitResult =
-  | { outcome: 'resubmitted' | 'replayed'; claim: Claim }
-  | { outcome: 'key-reused' }
-  | { outcome: 'not-found' }
-  | { outcome: 'not-rejected' | 'version-conflict'; claim: Claim };
-
-/** Who made a status move, and what finance said with it. */
-export interface StatusMoveDetails {
-  actor?: string;
-  payout?: Payout;
-}
-
-export type FileClaimResult =
-  | { outcome: 'created'; claim: Claim }
-  | { outcome: 'replayed'; claim: Claim }
-  | { outcome: 'key-reused'; claimId: string };
-
-interface ClaimRow {
-  id: string;
-  number: string;
-  employee_id: string;
-  status: string;
-  description: string;
-  purpose: string;
-  dimensions: string;
-  lines: string;
-  attachments: string;
-  totals: string;
-  created_at: string;
-  updated_at: string;
-  rejection_reason: string | null;
-  paid_at: string | null;
-  version: number | null;
-  payout: string | null;
-}
-
-interface HistoryRow {
-  at: string;
-  status: string;
-  actor: string;
-  reason: string | null;
-}
-
-interface IdempotencyRow {
-  claim_id: string;
-  request_hash: string;
-}
+export { claimNumber };
+export type {
+  FileClaimInput,
+  FileClaimResult,
+  NewStoredClaim,
+  ResubmitInput,
+  ResubmitResult,
+  StatusMoveDetails,
+} from './claims-store.js';
 
 const statusList = CLAIM_STATUSES.map((s) => `'${s}'`).join(', ');
 
@@ -137,15 +87,7 @@ CREATE TABLE IF NOT EXISTS claims_api_number_sequences (
 );
 `;
 
-// Finance counts years in Norwegian time: a claim filed at 00:30 on 1 January in Oslo is a
-// claim of the new year even though it is still 31 December in UTC.
-const osloYear = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Oslo', year: 'numeric' });
-
-export function claimNumber(year: number, sequence: number): string {
-  return `RR-${year}-${String(sequence).padStart(6, '0')}`;
-}
-
-export class ClaimsRepository {
+export class ClaimsRepository implements ClaimsStore {
   private readonly db: Database.Database;
   private readonly fileTx: { immediate(input: FileClaimInput): FileClaimResult };
   private readonly insertHistory: Database.Statement<
@@ -208,25 +150,12 @@ export class ClaimsRepository {
           throw new Error(`Idempotency key points at missing claim ${existing.claim_id}`);
         return { outcome: 'replayed', claim: stored };
       }
-      const year = Number(osloYear.format(new Date(claim.createdAt)));
+      const year = numberingYear(claim.createdAt);
       const sequence = nextSequence.get(year);
       if (!sequence) throw new Error(`No sequence value for ${year}`);
       const { id, ...rest } = claim;
       const created: Claim = { id, number: claimNumber(year, sequence.last_value), ...rest };
-      insertClaim.run({
-        id: created.id,
-        number: created.number,
-        employee_id: created.employeeId,
-        status: created.status,
-        description: created.description,
-        purpose: created.purpose,
-        dimensions: JSON.stringify(created.dimensions),
-        lines: JSON.stringify(created.lines),
-        attachments: JSON.stringify(created.attachments),
-        totals: JSON.stringify(created.totals),
-        created_at: created.createdAt,
-        updated_at: created.updatedAt,
-      });
+      insertClaim.run(newClaimColumns(created));
       this.insertHistory.run(
         created.id,
         created.createdAt,
@@ -270,16 +199,8 @@ export class ClaimsRepository {
             'SELECT claim_id, request_hash FROM claims_api_idempotency_keys WHERE employee_id = ? AND idempotency_key = ?',
           )
           .get(input.employeeId, input.idempotencyKey);
-        const claim = this.get(input.claimId);
-        if (!claim || claim.employeeId !== input.employeeId) return { outcome: 'not-found' };
-        if (key) {
-          if (key.claim_id !== input.claimId || key.request_hash !== input.requestHash)
-            return { outcome: 'key-reused' };
-          return { outcome: 'replayed', claim };
-        }
-        if (claim.status !== 'rejected') return { outcome: 'not-rejected', claim };
-        if ((claim.version ?? 1) !== input.version) return { outcome: 'version-conflict', claim };
-        const c = input.content;
+        const refusal = resubmitRefusal(input, this.get(input.claimId), key);
+        if (refusal) return refusal;
         this.db
           .prepare(
             `UPDATE claims_api_claims
@@ -287,16 +208,7 @@ export class ClaimsRepository {
                     description = ?, purpose = ?, dimensions = ?, lines = ?, attachments = ?, totals = ?
               WHERE id = ?`,
           )
-          .run(
-            input.at,
-            c.description,
-            c.purpose,
-            JSON.stringify(c.dimensions),
-            JSON.stringify(c.lines),
-            JSON.stringify(c.attachments),
-            JSON.stringify(c.totals),
-            input.claimId,
-          );
+          .run(input.at, ...resubmittedContent(input.content), input.claimId);
         this.insertHistory.run(
           input.claimId,
           input.at,
@@ -378,7 +290,7 @@ export class ClaimsRepository {
     reason?: string,
     details: StatusMoveDetails = {},
   ): Claim | undefined {
-    const payout = to === 'paid' && details.payout ? JSON.stringify(details.payout) : null;
+    const payout = payoutColumn(to, details);
     return this.db
       .transaction(() => {
         const result = this.db
@@ -392,51 +304,24 @@ export class ClaimsRepository {
           )
           .run(to, updatedAt, to, reason ?? null, to, updatedAt, to, payout, id, from);
         if (result.changes !== 1) return undefined;
-        const why = to === 'rejected' ? (reason ?? null) : null;
-        this.insertHistory.run(id, updatedAt, to, details.actor ?? 'finance', why);
+        this.insertHistory.run(
+          id,
+          updatedAt,
+          to,
+          details.actor ?? 'finance',
+          historyReason(to, reason),
+        );
         return this.get(id);
       })
       .immediate();
   }
 
-  /** Oldest first; a claim stored before the history existed starts with its filing. */
-  private historyOf(row: ClaimRow): StatusChange[] {
-    const rows = this.db
+  private toClaim(row: ClaimRow): Claim {
+    const history = this.db
       .prepare<[string], HistoryRow>(
         'SELECT at, status, actor, reason FROM claims_api_status_history WHERE claim_id = ? ORDER BY seq',
       )
       .all(row.id);
-    if (rows.length === 0)
-      return [{ at: row.created_at, status: 'submitted', actor: `employee:${row.employee_id}` }];
-    return rows.map((h) => ({
-      at: h.at,
-      status: h.status as ClaimStatus,
-      actor: h.actor,
-      ...(h.reason !== null ? { reason: h.reason } : {}),
-    }));
-  }
-
-  /** Parsed with the contract's schema so a hand-edited or corrupt row fails loudly instead of leaking out. */
-  private toClaim(row: ClaimRow): Claim {
-    return claimSchema.parse({
-      id: row.id,
-      number: row.number,
-      employeeId: row.employee_id,
-      status: row.status,
-      description: row.description,
-      purpose: row.purpose,
-      // Stored as JSON text; the schema checks what comes back.
-      dimensions: JSON.parse(row.dimensions) as unknown,
-      lines: JSON.parse(row.lines) as unknown,
-      attachments: JSON.parse(row.attachments) as unknown,
-      totals: JSON.parse(row.totals) as unknown,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      ...(row.rejection_reason !== null ? { rejectionReason: row.rejection_reason } : {}),
-      ...(row.paid_at !== null ? { paidAt: row.paid_at } : {}),
-      version: row.version ?? 1,
-      history: this.historyOf(row),
-      ...(row.payout !== null ? { payout: JSON.parse(row.payout) as unknown } : {}),
-    });
+    return claimFromRow(row, history);
   }
 }

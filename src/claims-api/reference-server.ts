@@ -24,7 +24,7 @@ import {
 } from '../claims/claim.js';
 import type { Logger } from '../logger.js';
 import { CLAIMS_API_PREFIX } from './claims-client.js';
-import type { ClaimsRepository } from './claims-repository.js';
+import type { ClaimsStore } from './claims-store.js';
 import {
   ApiProblem,
   hashOf,
@@ -44,7 +44,8 @@ import { eventFor, type Webhooks } from './webhooks.js';
 export { CLAIMS_API_PREFIX };
 
 export interface ClaimsApiRouteOptions {
-  repo: ClaimsRepository;
+  /** The SQLite `ClaimsRepository` or the PostgreSQL `PgClaimsRepository`. */
+  repo: ClaimsStore;
   serviceToken: string;
   /** Without it the admin route does not exist (404): nobody can move claims past `submitted`. */
   adminToken?: string;
@@ -166,8 +167,14 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
   }
 
   /** A claim may only name files the employee uploaded first. */
-  function requireAttachments(employeeId: string, attachments: ReadonlyArray<{ sha256: string }>) {
-    const missing = attachments.filter((a) => !repo.hasAttachment(employeeId, a.sha256));
+  async function requireAttachments(
+    employeeId: string,
+    attachments: ReadonlyArray<{ sha256: string }>,
+  ): Promise<void> {
+    const known = await Promise.all(
+      attachments.map((a) => Promise.resolve(repo.hasAttachment(employeeId, a.sha256))),
+    );
+    const missing = attachments.filter((_, i) => !known[i]);
     if (missing.length > 0) {
       throw new ApiProblem(
         422,
@@ -191,9 +198,9 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
 
   const p = CLAIMS_API_PREFIX;
   /** Tells the subscribers; a claim moved to a status nobody subscribes to sends nothing. */
-  const announce = (claim: Claim) => {
+  const announce = async (claim: Claim) => {
     const event = opts.webhooks && eventFor(claim, now().toISOString());
-    if (event) opts.webhooks?.publish(event);
+    if (event) await opts.webhooks?.publish(event);
   };
   registerSubscriptionRoutes(server, {
     prefix: p,
@@ -239,16 +246,22 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
           'hash_mismatch',
           'The body does not have the SHA-256 named in the path',
         );
-      const outcome = repo.putAttachment(employeeId, sha256, mime, bytes, now().toISOString());
+      const outcome = await repo.putAttachment(
+        employeeId,
+        sha256,
+        mime,
+        bytes,
+        now().toISOString(),
+      );
       sendJson(res, outcome === 'created' ? 201 : 200, { sha256, mime, size: bytes.length });
     }),
   );
 
   server.get(
     `${p}/attachments/:sha256`,
-    route('getAttachment', (req, res) => {
+    route('getAttachment', async (req, res) => {
       const employeeId = actingEmployee(req);
-      const found = repo.getAttachment(employeeId, param(req, 'sha256'));
+      const found = await repo.getAttachment(employeeId, param(req, 'sha256'));
       // Another employee's file answers exactly like a missing one.
       if (!found) throw new ApiProblem(404, 'not_found', 'No such attachment');
       res.writeHead(200, {
@@ -266,7 +279,7 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
       const employeeId = actingEmployee(req);
       const idempotencyKey = idempotencyKeyOf(req);
       const body = validate(postClaimSchema, await readJsonBody(req));
-      requireAttachments(employeeId, body.attachments);
+      await requireAttachments(employeeId, body.attachments);
       const timestamp = now().toISOString();
       const claim: Omit<Claim, 'number'> = {
         id: newId(),
@@ -278,7 +291,7 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
       };
       // Hashing the validated request, not the raw bytes, so a retry that differs only in key order
       // or whitespace still counts as the same request.
-      const result = repo.fileClaim({
+      const result = await repo.fileClaim({
         idempotencyKey,
         requestHash: hashOf(body),
         claim,
@@ -289,7 +302,7 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
             { claimId: result.claim.id, number: result.claim.number, status: result.claim.status },
             'claim filed',
           );
-          announce(result.claim);
+          await announce(result.claim);
           sendJson(res, 201, result.claim, {
             Location: `${p}/claims/${encodeURIComponent(result.claim.id)}`,
           });
@@ -309,7 +322,7 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
 
   server.get(
     `${p}/claims`,
-    route('listClaims', (req, res) => {
+    route('listClaims', async (req, res) => {
       const employeeId = actingEmployee(req);
       const status = new URL(req.url ?? '/', 'http://localhost').searchParams.get('status');
       if (status !== null && !(CLAIM_STATUSES as readonly string[]).includes(status)) {
@@ -319,7 +332,7 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
           `status must be one of ${CLAIM_STATUSES.join(', ')}`,
         );
       }
-      const claims = repo.listForEmployee(
+      const claims = await repo.listForEmployee(
         employeeId,
         status ? { status: status as ClaimStatus } : {},
       );
@@ -329,9 +342,9 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
 
   server.get(
     `${p}/claims/:id`,
-    route('getClaim', (req, res) => {
+    route('getClaim', async (req, res) => {
       const employeeId = actingEmployee(req);
-      const claim = repo.get(param(req, 'id'));
+      const claim = await repo.get(param(req, 'id'));
       if (!claim || claim.employeeId !== employeeId) throw notFound();
       sendJson(res, 200, claim);
     }),
@@ -343,9 +356,9 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
       const employeeId = actingEmployee(req);
       const idempotencyKey = idempotencyKeyOf(req);
       const body = validate(putClaimSchema, await readJsonBody(req));
-      requireAttachments(employeeId, body.attachments);
+      await requireAttachments(employeeId, body.attachments);
       const id = param(req, 'id');
-      const result = repo.resubmit({
+      const result = await repo.resubmit({
         employeeId,
         claimId: id,
         version: body.version,
@@ -382,7 +395,7 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
           return;
         case 'resubmitted':
           log.info({ claimId: id, version: result.claim.version }, 'claim resubmitted');
-          announce(result.claim);
+          await announce(result.claim);
           sendJson(res, 200, result.claim);
       }
     }),
@@ -404,10 +417,10 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
       const body = validate(adminStatusSchema, await readJsonBody(req));
       const { status: to, reason } = body;
       const id = param(req, 'id');
-      const claim = repo.get(id);
+      const claim = await repo.get(id);
       if (!claim) throw notFound();
       const moved = STATUS_MOVES[claim.status].includes(to)
-        ? repo.updateStatus(id, claim.status, to, now().toISOString(), reason, {
+        ? await repo.updateStatus(id, claim.status, to, now().toISOString(), reason, {
             ...(body.actor ? { actor: body.actor } : {}),
             ...(body.payout ? { payout: payoutOf(claim, body.payout) } : {}),
           })
@@ -421,7 +434,7 @@ export function registerClaimsApiRoutes(server: restify.Server, opts: ClaimsApiR
         );
       }
       log.info({ claimId: id, from: claim.status, to }, 'claim status changed');
-      announce(moved);
+      await announce(moved);
       sendJson(res, 200, moved);
     }),
   );

@@ -1,7 +1,9 @@
 /**
  * Runs the reference claims API on its own (`npm run claims-api`), for when the bot should talk to
  * it as to a separate system: point the bot's CLAIMS_API_URL here. The bot's own config.ts does not
- * apply, since this process needs none of the bot's settings.
+ * apply, since this process needs none of the bot's settings. Its data is in DATA_DIR's
+ * claims-api.sqlite, or with DATABASE_URL in PostgreSQL, where several of these processes may
+ * serve one set of claims.
  */
 import 'dotenv/config';
 import { mkdirSync } from 'node:fs';
@@ -12,10 +14,12 @@ import restify from 'restify';
 import { z } from 'zod';
 import { createLogger, type Logger } from '../logger.js';
 import { CLAIMS_API_PREFIX } from './claims-client.js';
-import { ClaimsRepository } from './claims-repository.js';
 import { loadProfiles } from './profiles.js';
 import { registerClaimsApiRoutes } from './reference-server.js';
+import { migrate } from '../store/pg/migrate.js';
+import { openPool } from '../store/pg/pg-database.js';
 import { adminTokenIssue, claimsTokenSchema } from '../token-rules.js';
+import { openClaimsApiStores, type ClaimsApiDatabase } from './claims-api-stores.js';
 import { Webhooks } from './webhooks.js';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -28,6 +32,14 @@ const envSchema = z.object({
   CLAIMS_API_TOKEN: z.preprocess(emptyToUndefined, claimsTokenSchema),
   CLAIMS_API_ADMIN_TOKEN: z.preprocess(emptyToUndefined, claimsTokenSchema.optional()),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  /** postgres://…: the claims in PostgreSQL instead of DATA_DIR's SQLite file. */
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
   PROFILES_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
   /** `off`: no /subscriptions, like an expense system without webhooks (subscribers poll). */
   CLAIMS_API_WEBHOOKS: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
@@ -71,26 +83,60 @@ export interface RunningClaimsApi {
   close(): Promise<void>;
 }
 
+/** The database the settings name, opened (and on PostgreSQL migrated), and how to close it. */
+async function openStorage(
+  settings: StandaloneSettings,
+  logger: Logger,
+): Promise<{ db: ClaimsApiDatabase; close(): Promise<void> }> {
+  if (settings.DATABASE_URL) {
+    const pool = openPool(settings.DATABASE_URL, {
+      onError: (err) => logger.warn({ err }, 'idle database connection failed'),
+    });
+    try {
+      await migrate(pool);
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+    return { db: { pool }, close: () => pool.end() };
+  }
+  const dataDir = resolve(settings.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const sqlite = new Database(join(dataDir, 'claims-api.sqlite'));
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    // Lets a second process on the same file wait for the write lock instead of failing at once.
+    sqlite.pragma('busy_timeout = 5000');
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+  return {
+    db: { sqlite },
+    close: () => {
+      sqlite.close();
+      return Promise.resolve();
+    },
+  };
+}
+
 export async function startStandalone(
   settings: StandaloneSettings,
   logger: Logger,
 ): Promise<RunningClaimsApi> {
-  const dataDir = resolve(settings.DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'claims-api.sqlite'));
+  const storage = await openStorage(settings, logger);
   try {
-    db.pragma('journal_mode = WAL');
-    // Lets a second process on the same file wait for the write lock instead of failing at once.
-    db.pragma('busy_timeout = 5000');
-    const repo = new ClaimsRepository(db);
+    const stores = openClaimsApiStores(storage.db);
     const profiles = loadProfiles(settings.PROFILES_FILE);
 
     const server = restify.createServer({ name: 'claims-api' });
     const webhooks =
-      settings.CLAIMS_API_WEBHOOKS === 'on' ? new Webhooks(db, { logger }) : undefined;
+      settings.CLAIMS_API_WEBHOOKS === 'on'
+        ? new Webhooks(stores.webhookStore, { logger })
+        : undefined;
     registerClaimsApiRoutes(server, {
       ...(webhooks ? { webhooks } : {}),
-      repo,
+      repo: stores.repo,
       serviceToken: settings.CLAIMS_API_TOKEN,
       adminToken: settings.CLAIMS_API_ADMIN_TOKEN,
       profiles,
@@ -114,15 +160,21 @@ export async function startStandalone(
       close: () =>
         (closing ??= new Promise<void>((done) => {
           server.close(() => {
-            void Promise.resolve(webhooks?.close()).finally(() => {
-              db.close();
-              done();
-            });
+            void (async () => {
+              try {
+                await webhooks?.close();
+              } finally {
+                await storage
+                  .close()
+                  .catch((err: unknown) => logger.warn({ err }, 'closing the database failed'));
+                done();
+              }
+            })();
           });
         })),
     };
   } catch (err) {
-    db.close();
+    await storage.close();
     throw err;
   }
 }

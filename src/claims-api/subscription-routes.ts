@@ -42,22 +42,22 @@ export function registerSubscriptionRoutes(
     route('subscribe', async (req, res) => {
       const hooks = webhooks(req);
       const body = validate(subscribeSchema, await readJsonBody(req));
-      const outcome = hooks.subscribe(body.url, body.secret, body.events);
-      sendJson(res, outcome === 'created' ? 201 : 200, hooks.find(body.url));
+      const outcome = await hooks.subscribe(body.url, body.secret, body.events);
+      sendJson(res, outcome === 'created' ? 201 : 200, await hooks.find(body.url));
     }),
   );
 
   server.get(
     `${p}/subscriptions`,
-    route('listSubscriptions', (req, res) => {
-      sendJson(res, 200, { subscriptions: webhooks(req).list() });
+    route('listSubscriptions', async (req, res) => {
+      sendJson(res, 200, { subscriptions: await webhooks(req).list() });
     }),
   );
 
   server.del(
     `${p}/subscriptions/:id`,
-    route('unsubscribe', (req, res) => {
-      if (!webhooks(req).unsubscribe(param(req, 'id'))) throw notFound();
+    route('unsubscribe', async (req, res) => {
+      if (!(await webhooks(req).unsubscribe(param(req, 'id')))) throw notFound();
       res.sendRaw(204, '');
     }),
   );

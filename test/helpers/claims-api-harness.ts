@@ -12,7 +12,11 @@ import restify from 'restify';
 import { expect } from 'vitest';
 import type { Claim, NewClaim } from '../../src/claims/claim.js';
 import { createClaimsClient, type ClaimsClient } from '../../src/claims-api/claims-client.js';
-import { ClaimsRepository } from '../../src/claims-api/claims-repository.js';
+import {
+  openClaimsApiStores,
+  type ClaimsApiStores,
+} from '../../src/claims-api/claims-api-stores.js';
+import type { ClaimsRepository } from '../../src/claims-api/claims-repository.js';
 import { loadProfiles } from '../../src/claims-api/profiles.js';
 import {
   CLAIMS_API_PREFIX,
@@ -67,7 +71,6 @@ export const ferryClaim: NewClaim = {
 
 export interface Api {
   url: string;
-  db: Database.Database;
   logs: string[];
   server: restify.Server;
   setClock(date: Date): void;
@@ -76,6 +79,36 @@ export interface Api {
 }
 
 export const running: Api[] = [];
+
+/** Where an API keeps its data: the stores, and how to let go of them when it closes. */
+export interface ApiStorage {
+  stores: ClaimsApiStores;
+  close(): Promise<void>;
+}
+
+/** A fresh SQLite file in the test folder, unless a test names the file. */
+function sqliteStorage(file?: string): ApiStorage & { db: Database.Database } {
+  const db = new Database(file ?? join(dir, `api-${running.length}-${Date.now()}.sqlite`));
+  return {
+    db,
+    stores: openClaimsApiStores({ sqlite: db }),
+    close: () => {
+      db.close();
+      return Promise.resolve();
+    },
+  };
+}
+
+let openStorage = (): Promise<ApiStorage> => Promise.resolve(sqliteStorage());
+
+/**
+ * From now on the APIs this file starts keep their data where `open` says (each an empty store),
+ * so the same HTTP tests run on another database. A test that names a file, or a SQLite
+ * repository of its own, still gets SQLite.
+ */
+export function storeApisIn(open: () => Promise<ApiStorage>): void {
+  openStorage = open;
+}
 
 export async function startApi(
   options: {
@@ -87,8 +120,10 @@ export async function startApi(
     webhookRetryMs?: number;
   } = {},
 ): Promise<Api> {
-  const db = new Database(options.file ?? join(dir, `api-${running.length}-${Date.now()}.sqlite`));
-  const repo = options.repo ? options.repo(db) : new ClaimsRepository(db);
+  const own = options.file !== undefined || options.repo ? sqliteStorage(options.file) : undefined;
+  const storage = own ?? (await openStorage());
+  const { webhookStore } = storage.stores;
+  const repo = own && options.repo ? options.repo(own.db) : storage.stores.repo;
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -102,7 +137,10 @@ export async function startApi(
   const webhooks =
     options.webhookRetryMs === undefined
       ? undefined
-      : new Webhooks(db, { logger: createLogger('silent'), retryBaseMs: options.webhookRetryMs });
+      : new Webhooks(webhookStore, {
+          logger: createLogger('silent'),
+          retryBaseMs: options.webhookRetryMs,
+        });
   registerClaimsApiRoutes(server, {
     ...(webhooks ? { webhooks } : {}),
     repo,
@@ -122,7 +160,6 @@ export async function startApi(
   const { port } = server.address();
   const api: Api = {
     url: `http://127.0.0.1:${port}`,
-    db,
     logs,
     server,
     setClock: (date) => {
@@ -134,7 +171,7 @@ export async function startApi(
       await new Promise<void>((done) => {
         server.close(() => done());
       });
-      db.close();
+      await storage.close();
     },
   };
   running.push(api);
@@ -202,6 +239,6 @@ export const newKey = () => `key-${++keyCounter}-${Date.now()}`;
 
 /** Stops every API a test file started and removes their files. */
 export async function closeAll(): Promise<void> {
-  await Promise.all(running.map((api) => api.close().catch(() => undefined)));
+  await Promise.all(running.splice(0).map((api) => api.close().catch(() => undefined)));
   rmSync(dir, { recursive: true, force: true });
 }

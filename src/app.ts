@@ -3,7 +3,6 @@
  * one restify server. `index.ts` starts it from the environment; tests start it directly.
  */
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import restify from 'restify';
 import type { Logger } from 'pino';
 import { createAdapter, createBotAuthentication } from './bot/adapter.js';
@@ -11,32 +10,25 @@ import { messagesHandler } from './bot/inbound.js';
 import { proactiveDelivery } from './bot/proactive.js';
 import type { UserState } from './conversation/types.js';
 import { createNotifications } from './notifications/notifications.js';
-import { sqliteNotificationStores } from './notifications/notification-stores.js';
-import { inboxBefore } from './notifications/reminder-store.js';
 import { CardRenderer } from './bot/card-renderer.js';
 import { ExpenseBot } from './bot/expense-bot.js';
 import { createClaimsClient } from './claims-api/claims-client.js';
-import { openClaimsApiStores } from './claims-api/claims-api-stores.js';
 import { loadProfiles } from './claims-api/profiles.js';
 import { registerClaimsApiRoutes } from './claims-api/reference-server.js';
 import { Webhooks } from './claims-api/webhooks.js';
 import type { Config } from './config.js';
 import { errorSummary, errorWithStack } from './logger.js';
-import { ProcessedActivities } from './store/processed-activities.js';
 import { registerReadiness } from './readiness.js';
-import { openDatabase, type SqliteTx } from './store/sqlite-database.js';
 import { HelpService } from './help/compose-answer.js';
 import { loadGuide } from './help/guide-loader.js';
 import { createLlmAnswerer } from './help/llm-answer.js';
 import { lazyExtractor } from './receipts/lazy-extractor.js';
 import { ReceiptPipeline } from './receipts/receipt-pipeline.js';
-import { SqliteReceiptStore } from './receipts/sqlite-receipt-store.js';
 import type { HelpAnswerer } from './services/effect-runner.js';
 import { createExpenseServices } from './services/expense-services.js';
 import { modelUnderstandingFor } from './services/model-understanding.js';
 import { createReceiptLinks } from './services/receipt-links.js';
-import { SqliteStorage } from './store/sqlite-storage.js';
-import { SqliteJobQueue } from './jobs/sqlite-job-queue.js';
+import { openStores, type Stores } from './stores.js';
 import { deriveTeamsAppId, tabDeepLink } from './tab/teams-app-id.js';
 import { registerTab } from './tab/tab-wiring.js';
 
@@ -55,11 +47,25 @@ export async function startApp(
   { role = 'bot' }: { role?: AppRole } = {},
 ): Promise<RunningApp> {
   for (const warning of config.warnings) logger.warn(warning);
-  const db = openDatabase(path.join(config.DATA_DIR, 'bot.sqlite'));
-  const storage = new SqliteStorage(db);
-  const processed = new ProcessedActivities(db);
-  const queue = new SqliteJobQueue(db);
+  const stores = await openStores(config, logger);
+  try {
+    // One branch per backend, so each runs the wiring with its own transaction type.
+    return stores.backend === 'sqlite'
+      ? await startOn(config, logger, role, stores)
+      : await startOn(config, logger, role, stores);
+  } catch (err) {
+    await stores.close();
+    throw err;
+  }
+}
 
+async function startOn<Tx>(
+  config: Config,
+  logger: Logger,
+  role: AppRole,
+  stores: Stores<Tx>,
+): Promise<RunningApp> {
+  const { storage, processed, queue } = stores;
   const server = restify.createServer({ name: 'reiserekning' });
   server.on(
     'restifyError',
@@ -85,17 +91,16 @@ export async function startApp(
   // The embedded claims API still goes through HTTP and a token, exactly like a remote one, so
   // switching to another implementation changes nothing in the bot.
   const serviceToken = config.CLAIMS_API_TOKEN ?? randomBytes(32).toString('base64url');
-  let claimsDb: ReturnType<typeof openDatabase> | undefined;
+  let claimsApi: ReturnType<Stores<Tx>['openClaimsApi']> | undefined;
   let webhooks: Webhooks | undefined;
   if (embedded) {
-    claimsDb = openDatabase(path.join(config.DATA_DIR, 'claims-api.sqlite'));
-    const claimsStores = openClaimsApiStores({ sqlite: claimsDb });
-    webhooks = new Webhooks(claimsStores.webhookStore, {
+    claimsApi = stores.openClaimsApi();
+    webhooks = new Webhooks(claimsApi.stores.webhookStore, {
       logger: logger.child({ component: 'claims-api' }),
     });
     registerClaimsApiRoutes(server, {
       webhooks,
-      repo: claimsStores.repo,
+      repo: claimsApi.stores.repo,
       serviceToken,
       adminToken: config.CLAIMS_API_ADMIN_TOKEN,
       profiles: loadProfiles(config.PROFILES_FILE),
@@ -152,7 +157,7 @@ export async function startApp(
       },
     );
   });
-  const receiptStore = new SqliteReceiptStore(db, path.join(config.DATA_DIR, 'receipts'));
+  const receiptStore = stores.receipts;
   const receipts = new ReceiptPipeline({
     store: receiptStore,
     extractor,
@@ -165,7 +170,7 @@ export async function startApp(
   const auth = createBotAuthentication(config);
   const adapter = createAdapter(config, logger, auth);
   // Created once the port is known: the embedded claims API's address includes it.
-  const started: { bot?: ExpenseBot<SqliteTx> } = {};
+  const started: { bot?: ExpenseBot<Tx> } = {};
 
   if (role === 'bot')
     server.post(
@@ -182,18 +187,9 @@ export async function startApp(
         },
       }),
     );
-  registerReadiness(
-    server,
-    [
-      ['bot database', () => db.prepare('select 1').get()],
-      ...(claimsDb
-        ? [['claims database', () => claimsDb?.prepare('select 1').get()] as const]
-        : []),
-    ],
-    logger,
-  );
+  registerReadiness(server, [...stores.checks, ...(claimsApi?.checks ?? [])], logger);
   server.get('/healthz', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
-    db.prepare('select 1').get();
+    // Alive only: whether the database answers is /readyz's question.
     res.send(200, { ok: true, claimsApi: embedded ? 'embedded' : 'remote' });
     next();
   });
@@ -240,11 +236,7 @@ export async function startApp(
     }
   });
   const notifications = createNotifications({
-    stores: sqliteNotificationStores(db, {
-      queue,
-      receiptsWaiting: (employeeId, before) =>
-        inboxBefore(receiptStore.listInbox(employeeId), before),
-    }),
+    stores: stores.notifications,
     server,
     claims: claimsClient,
     deliver: proactiveDelivery(adapter, config.MicrosoftAppId ?? '', cards),
@@ -272,8 +264,13 @@ export async function startApp(
     help,
     receipts,
     intake: { authEnabled: config.authEnabled },
+    reading: {
+      leaseMs: config.RECEIPT_READ_LEASE_S * 1000,
+      inTurn: config.RECEIPT_READER === 'here',
+    },
     claims: claimsClient,
     understanding,
+    ...(stores.turnLock ? { turnLock: stores.turnLock } : {}),
     logger,
   });
   const bot = new ExpenseBot({
@@ -331,8 +328,10 @@ export async function startApp(
     `${role} listening`,
   );
   // Photos an earlier run stored and did not finish reading: read now (a job each), never lost.
-  const reader = services.receiptWorker(announcer, { pollMs: 5_000 });
-  const leftovers = reader.start().then(
+  // With RECEIPT_READER=worker only worker processes read, and they look for new photos often.
+  const reads = role === 'worker' || config.RECEIPT_READER === 'here';
+  const reader = services.receiptWorker(announcer, { pollMs: role === 'worker' ? 500 : 5_000 });
+  const leftovers = (reads ? reader.start() : Promise.resolve(0)).then(
     (count) => count > 0 && logger.info({ count }, 'reading receipts an earlier run left unread'),
     (err: unknown) => logger.error({ err: errorSummary(err) }, 'receipt reading recovery failed'),
   );
@@ -355,8 +354,8 @@ export async function startApp(
       await reader.stop();
       await extractor.close();
       await webhooks?.close();
-      db.close();
-      claimsDb?.close();
+      claimsApi?.close();
+      await stores.close();
     },
   };
 }

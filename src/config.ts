@@ -44,6 +44,8 @@ const schema = z
      * `npm run worker` processes, so chat instances stay light (needs DATABASE_URL).
      */
     RECEIPT_READER: z.preprocess(emptyToUndefined, z.enum(['here', 'worker']).default('here')),
+    /** How long one reading may hold its job before another process takes it over (a crash). */
+    RECEIPT_READ_LEASE_S: z.coerce.number().int().min(2).max(3_600).default(300),
     DEFAULT_LOCALE: z.enum(['nb', 'nn', 'en']).default('nb'),
 
     MicrosoftAppId: optionalString,
@@ -120,11 +122,29 @@ const schema = z
         message: 'is required when CLAIMS_API_URL points at another claims API',
       });
     }
+    // Instances sharing a database answer for each other: what one signs, another must accept.
+    if (c.DATABASE_URL && !c.RECEIPT_LINK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['RECEIPT_LINK_SECRET'],
+        message:
+          'is required with DATABASE_URL: the same on every instance, so a receipt link any of them made opens on all',
+      });
+    }
+    if (c.DATABASE_URL && c.PUBLIC_BASE_URL && !c.CLAIMS_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CLAIMS_WEBHOOK_SECRET'],
+        message:
+          'is required with DATABASE_URL and PUBLIC_BASE_URL: the instances share one webhook subscription and its secret',
+      });
+    }
     if (c.RECEIPT_READER === 'worker' && !c.DATABASE_URL) {
       ctx.addIssue({
         code: 'custom',
         path: ['RECEIPT_READER'],
-        message: 'worker needs DATABASE_URL: a worker process reads the photos a chat instance stored',
+        message:
+          'worker needs DATABASE_URL: a worker process reads the photos a chat instance stored',
       });
     }
     const adminIssue = adminTokenIssue(c.CLAIMS_API_TOKEN, c.CLAIMS_API_ADMIN_TOKEN);

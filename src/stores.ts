@@ -8,6 +8,10 @@ import path from 'node:path';
 import type { Storage } from 'botbuilder';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import {
+  openClaimsApiStores,
+  type ClaimsApiStores,
+} from './claims-api/claims-api-stores.js';
 import type { Config } from './config.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { PgJobQueue } from './jobs/pg-job-queue.js';
@@ -48,6 +52,8 @@ export interface Stores<Tx> {
   notifications: NotificationStores<Tx>;
   /** Orders one person's turns across processes; none with one process. */
   turnLock?: TurnLock;
+  /** The embedded claims API's tables (SQLite: their own file; PostgreSQL: this database). */
+  openClaimsApi(): { stores: ClaimsApiStores; checks: ReadinessCheck[]; close(): void };
   /** What /readyz asks. */
   checks: ReadinessCheck[];
   close(): Promise<void>;
@@ -72,6 +78,14 @@ export function openSqliteStores(config: Config): AnyStores {
       queue,
       receiptsWaiting: (employeeId, before) => receipts.countWaiting(employeeId, before),
     }),
+    openClaimsApi: () => {
+      const claimsDb = openDatabase(path.join(config.DATA_DIR, 'claims-api.sqlite'));
+      return {
+        stores: openClaimsApiStores({ sqlite: claimsDb }),
+        checks: [['claims database', () => claimsDb.prepare('select 1').get()]],
+        close: () => claimsDb.close(),
+      };
+    },
     checks: [['bot database', () => db.prepare('select 1').get()]],
     close: () => {
       db.close();
@@ -111,6 +125,12 @@ export async function openPgStores(
         receiptsWaiting: (employeeId, before) => receipts.countWaiting(employeeId, before),
       }),
       turnLock: new PgTurnLock(lockPool, log),
+      // Migration 005 made its tables; the pool is the bot's.
+      openClaimsApi: () => ({
+        stores: openClaimsApiStores({ pool }),
+        checks: [],
+        close: () => undefined,
+      }),
       checks: [
         ['database', () => pool.query('SELECT 1')],
         ['job queue', () => queue.nextDue(NOTIFY)],

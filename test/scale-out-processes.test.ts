@@ -49,6 +49,7 @@ describePg('two bot instances and a worker on one PostgreSQL', () => {
       DATABASE_URL: testDatabaseUrl(),
       DATABASE_SCHEMA: db.schema,
       CLAIMS_API_TOKEN: TOKEN,
+      RECEIPT_LINK_SECRET: 'scale-out-receipt-link-secret-of-32-chars',
       RECEIPT_READER: 'worker',
       // A worker killed mid-reading leaves its job to another after this long.
       RECEIPT_READ_LEASE_S: '5',
@@ -156,16 +157,13 @@ describePg('two bot instances and a worker on one PostgreSQL', () => {
 
   /** The person's stored conversation state, as every instance reads it. */
   async function stateOf(user: string) {
-    const pool = db.open(1);
-    try {
-      const { rows } = await pool.query<{ doc: { state: Record<string, unknown> } }>(
+    const { rows } = await db
+      .open(1)
+      .query<{ doc: { state: Record<string, unknown> } }>(
         'SELECT doc FROM bot_state WHERE key = $1',
         [`users/${user}`],
       );
-      return rows[0]?.doc.state;
-    } finally {
-      await pool.end();
-    }
+    return rows[0]?.doc.state;
   }
 
   const amountsIn = (replies: unknown[]) =>
@@ -175,7 +173,7 @@ describePg('two bot instances and a worker on one PostgreSQL', () => {
     const user = 'aad-scale-2';
     expect(await post('a', activity(user, { text: 'parkering 120 kr i dag' }))).toBe(200);
     const draftId = draftIdIn(user);
-    const before = connector.repliesTo(`a:${user}`).length;
+    const before = connector.cards(`a:${user}`).length;
     const amounts = Array.from({ length: 10 }, (_, i) => String(101 + i));
     const statuses = await Promise.all(
       amounts.map((amount, i) =>
@@ -183,8 +181,8 @@ describePg('two bot instances and a worker on one PostgreSQL', () => {
       ),
     );
     expect(statuses.every((s) => s === 200)).toBe(true);
-    const replies = connector.repliesTo(`a:${user}`).slice(before);
-    // Every message answered once, each with the amount it set: none lost, none said twice.
+    const replies = connector.cards(`a:${user}`).slice(before);
+    // Every message answered with one card, each with the amount it set: none lost, none said twice.
     expect(amountsIn(replies).sort()).toEqual(amounts);
     const outlay = (await stateOf(user))?.outlay as
       { id: string; fields: { amount: string } } | undefined;
@@ -192,4 +190,67 @@ describePg('two bot instances and a worker on one PostgreSQL', () => {
     // The turns ran one after the other: the draft holds what the last answer showed.
     expect(outlay?.fields.amount).toBe(amountsIn(replies).at(-1));
   });
+
+  const photo = (user: string, name: string) =>
+    activity(user, {
+      text: 'Parkering ved kunden',
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.teams.file.download.info',
+          name,
+          content: {
+            downloadUrl: `${fileUrl}/parkering.jpg`,
+            uniqueId: randomUUID(),
+            fileType: 'jpg',
+          },
+        },
+      ],
+    });
+
+  /** The reading jobs of the worker processes, as pg-boss keeps them. */
+  async function readingJobs() {
+    const { rows } = await db
+      .open(1)
+      .query<{ state: string; retry_count: number }>(
+        `SELECT state, retry_count FROM ${db.bossSchema}.job WHERE name = 'receipt.read'`,
+      );
+    return rows;
+  }
+
+  it('a photo sent to A is read by the worker, whose card takes the place of "Reading…"', async () => {
+    const user = 'aad-scale-3';
+    expect(await post('a', photo(user, 'kvittering.jpg'))).toBe(200);
+    const ack = connector.repliesTo(`a:${user}`).find((r) => r.text === 'Leser kvitteringen …');
+    expect(ack).toBeDefined();
+    const update = await waitFor(() =>
+      connector.repliesTo(`a:${user}`).find((r) => r.method === 'PUT'),
+    );
+    expect(JSON.stringify(update)).toMatch(/185,00\s?kr/);
+    // The chat instances never load the reader: the photo was read in W alone.
+    expect(instance('a').logs.join('')).not.toContain('OCR');
+    expect(instance('b').logs.join('')).not.toContain('OCR');
+  });
+
+  it('a worker killed while reading leaves the job to another, which finishes it once', async () => {
+    const user = 'aad-scale-4';
+    const jobsBefore = (await readingJobs()).length;
+    expect(await post('b', photo(user, 'kvittering-2.jpg'))).toBe(200);
+    // Killed as soon as it holds the job, before its reading can be done.
+    await waitFor(async () =>
+      (await readingJobs()).some((j) => j.state === 'active') ? true : undefined,
+    );
+    await instance('w').kill();
+    procs.w = await startWorkerProcess(env());
+    const card = await waitFor(
+      () => connector.repliesTo(`a:${user}`).find((r) => r.method === 'PUT'),
+      60_000,
+    );
+    expect(JSON.stringify(card)).toMatch(/185,00\s?kr/);
+    const jobs = await readingJobs();
+    expect(jobs).toHaveLength(jobsBefore + 1);
+    expect(jobs.filter((j) => j.state === 'completed')).toHaveLength(jobsBefore + 1);
+    await sleep(1_000);
+    // Told once: one card for the photo, no second message after it.
+    expect(connector.cards(`a:${user}`)).toHaveLength(1);
+  }, 90_000);
 });

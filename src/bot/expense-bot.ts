@@ -268,7 +268,11 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
             batchId,
             getBotToken: () => botToken(later),
             ...(comment ? { comment } : {}),
-            ...(options.origin ? { origin: options.origin } : {}),
+            // A worker that reads them (RECEIPT_READER=worker, or after a restart) puts the
+            // first card where the acknowledgement is, as this turn would.
+            ...(options.origin
+              ? { origin: { ...options.origin, ...(ackId ? { replaces: ackId } : {}) } }
+              : {}),
           },
           async (event) =>
             void (await this.runEvents(later, employeeId, facts, [event], pending, {

@@ -15,6 +15,8 @@ const originSchema = z.object({
   localTimezone: z.string().optional(),
   scope: z.enum(['personal', 'groupChat', 'channel']),
   userName: z.string().optional(),
+  /** The message a result takes the place of: the "Reading your receipt…" acknowledgement. */
+  replaces: z.string().optional(),
 });
 export type FilingOrigin = z.infer<typeof originSchema>;
 

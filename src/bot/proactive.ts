@@ -18,10 +18,20 @@ export function proactiveDelivery(
     view.kind === 'text'
       ? { ...MessageFactory.text(view.text), textFormat: 'markdown' }
       : { attachments: [CardFactory.adaptiveCard(cards.render(view.template, view.data))] };
-  return async (reference, view) => {
+  return async (reference, view, replaces) => {
     let failure: unknown;
     await adapter.continueConversationAsync(botAppId, reference, async (context) => {
       try {
+        if (replaces) {
+          // The message it replaces may be gone or too old to edit: then it is sent anew.
+          const updated = await context
+            .updateActivity({ ...activityOf(view), id: replaces, type: 'message' })
+            .then(
+              () => true,
+              () => false,
+            );
+          if (updated) return;
+        }
         await context.sendActivity(activityOf(view));
       } catch (err) {
         failure = err;

@@ -131,11 +131,12 @@ export class PgJobQueue implements JobQueue<PgTx> {
     });
     boss.on('error', options.onError ?? (() => undefined));
     const queue = new PgJobQueue(pool, boss, schema);
+    // Creating queues is DDL too: two instances doing it at once can deadlock each other.
     await oneAtATime(pool, schema, async () => {
       await boss.start();
       await queue.createLiveKeyIndex(schema);
+      for (const kind of options.kinds ?? []) await queue.ensureKind(kind);
     });
-    for (const kind of options.kinds ?? []) await queue.ensureKind(kind);
     return queue;
   }
 

@@ -31,6 +31,8 @@ export const notificationSchema = z.object({
       view: viewSchema.transform((v) => v as View),
       /** The conversation to post in (where the claim was filed from); the personal chat otherwise. */
       reference: z.record(z.string(), z.unknown()).optional(),
+      /** A message in that conversation this one takes the place of (updated, not added to). */
+      replaces: z.string().min(1).max(200).optional(),
     }),
   ]),
 });

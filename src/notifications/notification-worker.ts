@@ -16,7 +16,12 @@ import { reminderView, statusChangeView } from './notice-views.js';
 import { NOTIFY, type Notification } from './notification-job.js';
 
 /** Sends one view into the conversation; throws what the Bot Connector answered. */
-export type Deliver = (reference: Partial<ConversationReference>, view: View) => Promise<void>;
+/** Posts `view` in the conversation, or puts it in the place of message `replaces` there. */
+export type Deliver = (
+  reference: Partial<ConversationReference>,
+  view: View,
+  replaces?: string,
+) => Promise<void>;
 
 export interface NotificationWorkerDeps {
   /** Any backend's queue: the worker only takes and settles jobs, in no transaction of its own. */
@@ -156,7 +161,8 @@ export class NotificationWorker {
     try {
       recent.push(now);
       this.sent.set(conversationId, recent);
-      await this.deps.deliver(reference, view);
+      const replaces = message.type === 'view' ? message.replaces : undefined;
+      await this.deps.deliver(reference, view, replaces);
       await queue.complete(job);
       return true;
     } catch (err) {

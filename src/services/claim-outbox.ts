@@ -32,6 +32,18 @@ import type { RecordedTurn, TurnRecorder } from './conversation-runner.js';
 export type Origin = Record<string, unknown>;
 
 /** What a filing's outcome says, as notification jobs: the card it leaves, then the messages. */
+/**
+ * The acknowledgement ("Reading your receipt…") a reading's first result takes the place of, when
+ * a worker read it: the first photo of the message, as the turn itself would have done.
+ */
+function replacedBy({ origin, event, announce }: RecordedTurn): string | undefined {
+  const first = (event.type === 'receiptRead' || event.type === 'receiptFailed') && event.batch;
+  const replaces = origin?.replaces;
+  return announce && first && first.index === 0 && typeof replaces === 'string'
+    ? replaces
+    : undefined;
+}
+
 function viewsOf({ result }: RecordedTurn): View[] {
   return [...(result.replace ? [result.replace] : []), ...result.messages];
 }
@@ -132,13 +144,19 @@ export class ClaimOutbox<Tx> implements TurnRecorder<Tx> {
     const reference = turn.origin?.reference;
     if (keys.length === 0 || typeof reference !== 'object' || reference === null) return [];
     const runAt = new Date(this.now() + (turn.announce ? 0 : this.deps.options.leaseMs));
+    const replaces = replacedBy(turn);
     return viewsOf(turn).map(
       (view, i) => () =>
         this.deps.queue.enqueue(tx, NOTIFY, {
           key: keys[i] ?? '',
           payload: {
             employeeId: turn.employeeId,
-            message: { type: 'view', view, reference: reference as Record<string, unknown> },
+            message: {
+              type: 'view',
+              view,
+              reference: reference as Record<string, unknown>,
+              ...(i === 0 && replaces ? { replaces } : {}),
+            },
           },
           runAt,
         }),

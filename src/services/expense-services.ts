@@ -10,7 +10,12 @@ import type { ReceiptPipeline } from '../receipts/receipt-pipeline.js';
 import { ClaimFiling } from './claim-filing.js';
 import { ClaimOutbox, type OutboxOptions } from './claim-outbox.js';
 import { ClaimsListing } from './claims-listing.js';
-import { ConversationRunner, type ReplayGuard, type StateStore } from './conversation-runner.js';
+import {
+  ConversationRunner,
+  type ReplayGuard,
+  type StateStore,
+  type TurnLock,
+} from './conversation-runner.js';
 import { EffectRunner, type HelpAnswerer } from './effect-runner.js';
 import type { MessageDecider } from './model-understanding.js';
 import { OutboxWorker, type Announcer, type WorkerOptions } from './outbox-worker.js';
@@ -45,6 +50,8 @@ export interface ExpenseServicesDeps<Tx> {
   links?: ReceiptLinks;
   /** A language model for typed messages the offline reading is unsure of; optional. */
   understanding?: MessageDecider;
+  /** One person's turns in order across processes (instances sharing PostgreSQL). */
+  turnLock?: TurnLock;
   logger: Logger;
 }
 
@@ -98,6 +105,7 @@ export function createExpenseServices<Tx>(deps: ExpenseServicesDeps<Tx>): Expens
     ...(replay ? { replay } : {}),
     logger,
     ...(understanding ? { understanding } : {}),
+    ...(deps.turnLock ? { turnLock: deps.turnLock } : {}),
   });
   return {
     conversations,

@@ -73,6 +73,11 @@ export interface ReadingOptions {
   backoff: BackoffOptions;
   /** Readings that fail (or die) this many times are given up, and the user told. */
   maxAttempts: number;
+  /**
+   * true: the turn that stored a photo reads it at once. false: it only stores it with its job,
+   * due now, for a worker process (RECEIPT_READER=worker), which tells the chat when it is read.
+   */
+  inTurn: boolean;
   now?: () => number;
 }
 
@@ -80,6 +85,7 @@ const DEFAULT_OPTIONS: ReadingOptions = {
   leaseMs: 5 * 60_000,
   backoff: { baseMs: 2_000, maxMs: 60_000 },
   maxAttempts: 3,
+  inTurn: true,
 };
 
 /** `Tx`: the transaction handle of the database the receipts, their jobs and the state share. */
@@ -202,7 +208,8 @@ export class ReceiptReading<Tx> implements TurnRecorder<Tx> {
         comment,
         this.downloadOptions(batch),
         (tx, receipt) =>
-          // Due one lease later: this turn reads it now, a worker only if the turn dies.
+          // In the turn: due one lease later, this turn reads it now, a worker only if the turn
+          // dies. Left to the workers: due now.
           queue.enqueue(tx, readReceiptJob, {
             key: receipt.id,
             payload: {
@@ -212,7 +219,7 @@ export class ReceiptReading<Tx> implements TurnRecorder<Tx> {
               ...(comment ? { comment } : {}),
               ...(origin ? { origin } : {}),
             },
-            runAt: new Date(this.now() + this.options.leaseMs),
+            runAt: new Date(this.now() + (this.options.inTurn ? this.options.leaseMs : 0)),
           }),
       );
     } catch (err) {
@@ -222,6 +229,7 @@ export class ReceiptReading<Tx> implements TurnRecorder<Tx> {
     }
     if (stored.type === 'done')
       return eventOf(stored.result, { batch: ref, ...(comment ? { comment } : {}) });
+    if (!this.options.inTurn) return undefined;
     const job = await queue.takeKey(readReceiptJob, stored.receipt.id, {
       leaseMs: this.options.leaseMs,
     });

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
@@ -24,6 +25,7 @@ import {
   type WebhookEvent,
 } from '../src/claims-api/webhook-events.js';
 import { parseStandaloneEnv, startStandalone } from '../src/claims-api/standalone.js';
+import { SqliteWebhookStore } from '../src/claims-api/sqlite-webhook-store.js';
 import { Webhooks } from '../src/claims-api/webhooks.js';
 import { createLogger } from '../src/logger.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
@@ -218,6 +220,45 @@ describePg('claims API storage on PostgreSQL', () => {
       expect(new Set(received.map((r) => r.split(' ')[0])).size).toBe(2);
     } finally {
       receiver.close();
+    }
+  });
+});
+
+describe('webhooks when the store fails', () => {
+  it('keeps the delivery and sends it once the store answers again', async () => {
+    let failures = 2;
+    class FailingAtFirst extends SqliteWebhookStore {
+      override take(now: number, leaseUntil: number) {
+        if (failures > 0) {
+          failures -= 1;
+          throw new Error('database is locked');
+        }
+        return super.take(now, leaseUntil);
+      }
+    }
+    const logs: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        logs.push(chunk.toString());
+        done();
+      },
+    });
+    let sent = 0;
+    const webhooks = new Webhooks(new FailingAtFirst(sqlite()), {
+      logger: createLogger('warn', sink),
+      retryBaseMs: 20,
+      fetch: () => {
+        sent += 1;
+        return Promise.resolve(new Response(null, { status: 204 }));
+      },
+    });
+    try {
+      await webhooks.subscribe('https://bot.example.com/hook', SECRET, ['claim.paid']);
+      await webhooks.publish({ id: 'e1', type: 'claim.paid', createdAt: '', data: {} as never });
+      await expect.poll(() => sent, { timeout: 5_000 }).toBe(1);
+      expect(logs.join('')).toContain('database is locked');
+    } finally {
+      await webhooks.close();
     }
   });
 });

@@ -123,6 +123,8 @@ export class Webhooks {
     try {
       next = await this.store.nextDueAt();
     } catch (err) {
+      // Looked at again as if a delivery were due for a retry: the database may be back by then.
+      next = this.now().getTime() + (this.opts.retryBaseMs ?? 2_000);
       this.opts.logger.warn({ err }, 'webhook deliveries could not be scheduled');
     }
     clearTimeout(this.timer);

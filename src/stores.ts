@@ -8,10 +8,7 @@ import path from 'node:path';
 import type { Storage } from 'botbuilder';
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import {
-  openClaimsApiStores,
-  type ClaimsApiStores,
-} from './claims-api/claims-api-stores.js';
+import { openClaimsApiStores, type ClaimsApiStores } from './claims-api/claims-api-stores.js';
 import type { Config } from './config.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { PgJobQueue } from './jobs/pg-job-queue.js';

@@ -81,7 +81,7 @@ describePg('two bot instances and a worker on one PostgreSQL', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(Object.values(procs).map((p) => p?.stop()));
+    await Promise.all(Object.values(procs).map((p) => p?.stop() ?? Promise.resolve(null)));
     await connector.stop();
     await new Promise<void>((resolve) => fileHost?.close(() => resolve()));
     await db?.dispose();

@@ -1,10 +1,9 @@
 /**
  * What PostgreSQL costs per turn, and that several instances on it lose and double nothing:
  *
- *   npm run -s bench:scale -- [--n 2000] [--concurrency 32] [--conversations 320] [--loadgen PATH] [--json FILE]
+ *   npm run -s bench:scale -- [--n 2000] [--concurrency 32] [--conversations 320] [--rounds 3] [--loadgen PATH] [--json FILE]
  *
- * Three set-ups, one after the other in one run, each the compiled bot (`dist/`, built first when
- * missing) with the embedded claims API, auth off, as `npm start` runs it:
+ * Three set-ups, one after the other in one run, each the compiled bot (`dist/`, built first) with the embedded claims API, auth off, as `npm start` runs it:
  *   1. one instance on SQLite (a temporary DATA_DIR);
  *   2. one instance on PostgreSQL (DATABASE_URL, a fresh schema);
  *   3. two instances on that PostgreSQL behind a round-robin proxy (this process), so one person's
@@ -12,6 +11,8 @@
  * Each is driven by `../shared/tools/loadgen.mjs` (the Teams channel under load, the same tool the
  * echo-bot comparison uses) with "parkering {i} kr i går" (an outlay: two replies a turn).
  *
+ * The three run in turn, `--rounds` times (fresh processes each round), so a busy moment of the
+ * machine falls on all of them; the medians are printed, with each round's turns/s.
  * Prints turns/s, first-reply p99, each bot process's RSS (peak while loaded, sampled here from
  * /proc) and the checks: every turn answered with exactly its two replies (none lost, none twice),
  * and on PostgreSQL every activity recorded once. The database is BENCH_DATABASE_URL, else
@@ -27,7 +28,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { buildAll, DIST } from '../scripts/build.js';
+import { buildAll } from '../scripts/build.js';
 import { startBuiltBotProcess, type BotProcess } from '../scripts/lib/bot-process.js';
 import { runWhenMain } from '../scripts/lib/cli.js';
 import {
@@ -40,7 +41,7 @@ import {
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
-  'usage: npm run -s bench:scale -- [--n TURNS] [--concurrency C] [--conversations M] [--loadgen PATH] [--json FILE]';
+  'usage: npm run -s bench:scale -- [--n TURNS] [--concurrency C] [--conversations M] [--rounds R] [--loadgen PATH] [--json FILE]';
 const TEXT = 'parkering {i} kr i går';
 const REPLIES = 2;
 
@@ -122,12 +123,22 @@ function runLoadgen(loadgen: string, url: string, args: string[]): Promise<Loadg
   });
 }
 
-/** What loadgen saw that means a turn was lost or answered twice. */
-function loadgenProblems(result: LoadgenResult): string[] {
+/**
+ * What loadgen saw that means a turn was lost or answered twice: a failed turn, a reply matched to
+ * no turn, or replies per turn other than one instance on SQLite gave for the same messages (an
+ * outlay's first message gets its two replies, a later one a third, the note that the draft it
+ * replaces was put aside).
+ */
+function loadgenProblems(result: LoadgenResult, baseline?: LoadgenResult): string[] {
   const problems: string[] = [];
   if (result.failed > 0) problems.push(`${result.failed} turns failed`);
-  const wrong = Object.entries(result.repliesPerTurn).filter(([k]) => Number(k) !== REPLIES);
-  if (wrong.length > 0) problems.push(`replies per turn ${JSON.stringify(result.repliesPerTurn)}`);
+  const perTurn = JSON.stringify(result.repliesPerTurn);
+  if (Object.keys(result.repliesPerTurn).some((k) => Number(k) < REPLIES))
+    problems.push(`turns with fewer than ${REPLIES} replies: ${perTurn}`);
+  if (baseline && perTurn !== JSON.stringify(baseline.repliesPerTurn))
+    problems.push(
+      `replies per turn ${perTurn}, on SQLite ${JSON.stringify(baseline.repliesPerTurn)}`,
+    );
   if (result.checks.unmatchedReplies > 0)
     problems.push(`${result.checks.unmatchedReplies} replies matched no turn`);
   return problems;
@@ -137,6 +148,7 @@ async function main(args: string[]): Promise<void> {
   const n = intOption(args, 'n', 2000, USAGE);
   const concurrency = intOption(args, 'concurrency', 32, USAGE);
   const conversations = intOption(args, 'conversations', 320, USAGE);
+  const roundCount = intOption(args, 'rounds', 3, USAGE);
   const loadgen = path.resolve(
     stringOption(args, 'loadgen') ?? path.join(ROOT, '../shared/tools/loadgen.mjs'),
   );
@@ -146,7 +158,8 @@ async function main(args: string[]): Promise<void> {
     process.env.BENCH_DATABASE_URL ??
     process.env.TEST_DATABASE_URL ??
     'postgres://postgres@127.0.0.1:5432/postgres';
-  if (!existsSync(path.join(DIST, 'index.js'))) await buildAll();
+  // Built every time (under a second): a stale dist/ would measure old code.
+  await buildAll();
   const loadArgs = [
     '--n',
     String(n),
@@ -174,7 +187,6 @@ async function main(args: string[]): Promise<void> {
     const bot = await startBuiltBotProcess({
       DATA_DIR: dataDir,
       MALLOC_ARENA_MAX: '2',
-      LOG_LEVEL: 'warn',
       ...env,
     });
     running.push(bot);
@@ -185,12 +197,16 @@ async function main(args: string[]): Promise<void> {
     DATABASE_SCHEMA: schema,
     // The instances share the embedded claims API's data: they must accept each other's calls.
     CLAIMS_API_TOKEN: randomBytes(24).toString('base64url'),
+    RECEIPT_LINK_SECRET: randomBytes(32).toString('base64url'),
   };
 
+  let baseline: LoadgenResult | undefined;
   /** Runs loadgen against `url` while sampling the RSS of `bots`. */
   async function measure(name: string, url: string, bots: BotProcess[]): Promise<SetupResult> {
     const samplers = bots.map((bot) => startPeakSampler(() => procMemory(bot.child.pid as number)));
     const result = await runLoadgen(loadgen, url, loadArgs);
+    const problems = loadgenProblems(result, baseline);
+    baseline ??= result;
     const rss = samplers.map((s, i) => ({
       process: `bot ${String.fromCharCode(65 + i)}`,
       peakMiB: Math.round(s.stop() / MiB),
@@ -201,37 +217,49 @@ async function main(args: string[]): Promise<void> {
       p50: result.latencyMs.firstReply.p50,
       p99: result.latencyMs.firstReply.p99,
       rss,
-      problems: loadgenProblems(result),
+      problems,
     };
   }
 
-  /** Every activity loadgen sent (warm-up and measured) recorded once on PostgreSQL. */
-  async function recordedOnce(expected: number): Promise<string[]> {
+  const recorded = async () => {
     const { rows } = await admin.query<{ n: string }>(
       `SELECT count(*) AS n FROM ${schema}.processed_activities`,
     );
-    const found = Number(rows[0]?.n);
-    return found === expected ? [] : [`${found} activities recorded, ${expected} sent`];
+    return Number(rows[0]?.n);
+  };
+  /** Every activity loadgen sent (its probe, warm-up and measured) recorded once on PostgreSQL. */
+  async function onPgMeasure(name: string, url: string, bots: BotProcess[]) {
+    const before = await recorded();
+    const result = await measure(name, url, bots);
+    const found = (await recorded()) - before;
+    const sent = 1 + Math.min(200, Math.floor(n / 10)) + n;
+    if (found !== sent) result.problems.push(`${found} activities recorded, ${sent} sent`);
+    return result;
   }
 
-  const results: SetupResult[] = [];
+  // Rounds of the three set-ups in turn, so a busy moment of the machine falls on all of them.
+  const rounds: SetupResult[][] = [];
   try {
-    const warmup = Math.min(200, Math.floor(n / 10));
-    const sqlite = await startBot({});
-    results.push(await measure('1 instance, SQLite', sqlite.url, [sqlite]));
-    await sqlite.stop();
+    for (let round = 0; round < roundCount; round++) {
+      const results: SetupResult[] = [];
+      const sqlite = await startBot({});
+      results.push(await measure('1 instance, SQLite', sqlite.url, [sqlite]));
+      await sqlite.stop();
 
-    const single = await startBot(onPg);
-    const one = await measure('1 instance, PostgreSQL', single.url, [single]);
-    one.problems.push(...(await recordedOnce(n + warmup)));
-    results.push(one);
-
-    const second = await startBot(onPg);
-    const proxy = await roundRobin([single.url, second.url]);
-    const two = await measure('2 instances, PostgreSQL, round robin', proxy.url, [single, second]);
-    two.problems.push(...(await recordedOnce(2 * (n + warmup))));
-    results.push(two);
-    await proxy.close();
+      const single = await startBot(onPg);
+      results.push(await onPgMeasure('1 instance, PostgreSQL', single.url, [single]));
+      const second = await startBot(onPg);
+      const proxy = await roundRobin([single.url, second.url]);
+      const both = [single, second];
+      results.push(await onPgMeasure('2 instances, PostgreSQL, round robin', proxy.url, both));
+      await proxy.close();
+      await Promise.all(both.map((bot) => bot.stop()));
+      rounds.push(results);
+      const base = results[0]?.turnsPerSecond ?? 0;
+      console.log(
+        `round ${round + 1}: ${results.map((r) => `${r.name} ${r.turnsPerSecond} turns/s${r === results[0] || !base ? '' : ` (${(r.turnsPerSecond / base).toFixed(2)}×)`}`).join('; ')}`,
+      );
+    }
   } finally {
     await Promise.all(running.map((bot) => bot.stop()));
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
@@ -240,9 +268,31 @@ async function main(args: string[]): Promise<void> {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
 
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2
+      ? (sorted[mid] ?? 0)
+      : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  };
+  const results = (rounds[0] ?? []).map((first, i) => {
+    const runs = rounds.map((r) => r[i] as SetupResult);
+    return {
+      ...first,
+      turnsPerSecond: median(runs.map((r) => r.turnsPerSecond)),
+      p50: median(runs.map((r) => r.p50)),
+      p99: median(runs.map((r) => r.p99)),
+      rss: first.rss.map((x, j) => ({
+        process: x.process,
+        peakMiB: Math.max(...runs.map((r) => r.rss[j]?.peakMiB ?? 0)),
+      })),
+      problems: runs.flatMap((r) => r.problems),
+      runs: runs.map((r) => r.turnsPerSecond),
+    };
+  });
   const base = results[0]?.turnsPerSecond ?? 0;
   console.log(
-    '\nset-up                                  turns/s   vs SQLite   p50 ms   p99 ms   RSS peak',
+    `\nmedians of ${roundCount} rounds\nset-up                                  turns/s   vs SQLite   p50 ms   p99 ms   RSS peak`,
   );
   for (const r of results) {
     const ratio = base > 0 ? (r.turnsPerSecond / base).toFixed(2) : '-';
@@ -254,7 +304,7 @@ async function main(args: string[]): Promise<void> {
   const problems = results.flatMap((r) => r.problems.map((p) => `${r.name}: ${p}`));
   console.log(
     problems.length === 0
-      ? 'checks: every turn answered with its 2 replies, none twice; every activity recorded once'
+      ? 'checks: every turn answered, with the replies it got on SQLite and none twice; every activity recorded once'
       : `CHECKS FAILED:\n  ${problems.join('\n  ')}`,
   );
   const jsonFile = stringOption(args, 'json');

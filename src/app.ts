@@ -276,7 +276,7 @@ async function startOn<Tx>(
   const bot = new ExpenseBot({
     services,
     botAppId: config.MicrosoftAppId ?? '',
-    processed,
+    ...(stores.replayLook ? { processed: stores.replayLook } : {}),
     cards,
     logger,
     defaultLang: config.DEFAULT_LOCALE,

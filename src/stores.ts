@@ -41,7 +41,13 @@ import { SqliteStorage } from './store/sqlite-storage.js';
 export interface Stores<Tx> {
   readonly backend: 'sqlite' | 'postgres';
   storage: Storage & StateStore<Tx> & StateScan;
-  processed: ReplayGuard<Tx> & { seen(key: string): boolean | Promise<boolean> };
+  /** Marks an activity handled in its turn's state write, so a replay is dropped. */
+  processed: ReplayGuard<Tx>;
+  /**
+   * A look before a turn whether its activity was handled: on SQLite it costs nothing; on
+   * PostgreSQL a round trip at every message to save work at a rare replay, so there is none.
+   */
+  replayLook?: { seen(key: string): boolean | Promise<boolean> };
   queue: JobQueue<Tx>;
   /** Receipt rows and their image bytes (SQLite: files in DATA_DIR/receipts; PostgreSQL: bytea). */
   receipts: ReceiptStore<Tx>;
@@ -64,11 +70,13 @@ export function openSqliteStores(config: Config): AnyStores {
   const db = openDatabase(path.join(config.DATA_DIR, 'bot.sqlite'));
   const queue = new SqliteJobQueue(db);
   const receipts = new SqliteReceiptStore(db, path.join(config.DATA_DIR, 'receipts'));
+  const processed = new ProcessedActivities(db);
   return {
     backend: 'sqlite',
     db,
     storage: new SqliteStorage(db),
-    processed: new ProcessedActivities(db),
+    processed,
+    replayLook: processed,
     queue,
     receipts,
     notifications: sqliteNotificationStores(db, {

@@ -7,7 +7,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { migrate } from '../src/store/pg/migrate.js';
 import { openPool } from '../src/store/pg/pg-database.js';
+import { PgStorage } from '../src/store/pg/pg-storage.js';
 import { PgTurnLock } from '../src/store/pg/pg-turn-lock.js';
 import {
   describePg,
@@ -23,12 +25,16 @@ describePg('the turn lock on PostgreSQL', () => {
   let a: PgTurnLock;
   let b: PgTurnLock;
   let poolA: pg.Pool;
+  // A turn takes its lock with its first read of the person's state.
+  let storage: PgStorage;
 
   beforeAll(async () => {
     db = await freshSchemas(testDatabaseUrl(), 'turn_lock');
     poolA = db.open(4);
+    await migrate(poolA);
     a = new PgTurnLock(poolA, logger);
     b = new PgTurnLock(db.open(4), logger);
+    storage = new PgStorage(poolA);
   });
   afterAll(() => db?.dispose());
 
@@ -38,6 +44,7 @@ describePg('the turn lock on PostgreSQL', () => {
     await Promise.all(
       Array.from({ length: n }, (_, i) =>
         (i % 2 ? b : a).run(keyOf(i), async () => {
+          await storage.read([keyOf(i)]);
           const from = performance.now();
           await sleep(15);
           spans.push({ key: keyOf(i), from, to: performance.now() });
@@ -66,7 +73,10 @@ describePg('the turn lock on PostgreSQL', () => {
 
   it('the lock is free again after a turn that threw', async () => {
     await expect(
-      a.run('users/per', () => Promise.reject(new Error('the turn failed'))),
+      a.run('users/per', async () => {
+        await storage.read(['users/per']);
+        throw new Error('the turn failed');
+      }),
     ).rejects.toThrow('the turn failed');
     const { rows } = await poolA.query<{ n: string }>(
       "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted",
@@ -87,13 +97,29 @@ describePg('the turn lock on PostgreSQL', () => {
     const pool = openPool(testDatabaseUrl(), { schema: db.schema, max: 1, lockTimeoutMs: 200 });
     const impatient = new PgTurnLock(pool, logger);
     let release = () => undefined as void;
-    const stuck = a.run('users/siri', () => new Promise<void>((r) => (release = r)));
+    const stuck = a.run('users/siri', async () => {
+      await storage.read(['users/siri']);
+      await new Promise<void>((r) => (release = r));
+    });
     await sleep(50);
     const started = performance.now();
-    await expect(impatient.run('users/siri', () => Promise.resolve('ran'))).resolves.toBe('ran');
+    const reading = impatient.run('users/siri', async () => {
+      await storage.read(['users/siri']);
+      return 'ran';
+    });
+    await expect(reading).resolves.toBe('ran');
     expect(performance.now() - started).toBeGreaterThanOrEqual(150);
     release();
     await stuck;
     await pool.end();
+  });
+
+  it("a turn reads and writes the person's state inside its lock", async () => {
+    await a.run('users/eva', async () => {
+      const found = await storage.read(['users/eva']);
+      expect(found).toEqual({});
+      await storage.write({ 'users/eva': { state: { n: 1 }, eTag: '*' } });
+    });
+    expect(await storage.read(['users/eva'])).toMatchObject({ 'users/eva': { state: { n: 1 } } });
   });
 });

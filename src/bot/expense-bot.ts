@@ -43,7 +43,11 @@ export interface ExpenseBotDeps<Tx> {
   /** The bot's app id ('' with auth off), for continuing a conversation after slow work. */
   botAppId: string;
   /** The replay records (SQLite's answer at once, PostgreSQL's with a promise). */
-  processed: { seen(key: string): boolean | Promise<boolean> };
+  /**
+   * A quick look whether an activity was handled, before its turn runs. Optional: the mark made
+   * with the turn's state write catches a replay either way (stores.ts says when it is left out).
+   */
+  processed?: { seen(key: string): boolean | Promise<boolean> };
   cards: CardRenderer;
   logger: Logger;
   defaultLang: Lang;
@@ -123,7 +127,7 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
       activity.type !== INVOKE && activity.id
         ? `${activity.channelId}:${activity.conversation?.id}:${activity.id}`
         : undefined;
-    if (activityKey && (await this.deps.processed.seen(activityKey))) {
+    if (activityKey && (await this.deps.processed?.seen(activityKey))) {
       this.deps.logger.info({ activityId: activity.id }, 'replayed activity ignored');
       return undefined;
     }

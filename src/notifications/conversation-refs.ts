@@ -128,8 +128,20 @@ export class ConversationRefs implements ConversationRefStore {
   }
 }
 
-/** The same on PostgreSQL (the reference as its JSON text, compared as written). */
+/** How long an instance trusts what it last saw stored for a person, without asking again. */
+export const REMEMBERED_FOR_MS = 60_000;
+const REMEMBERED_MAX = 10_000;
+
+/**
+ * The same on PostgreSQL (the reference as its JSON text, compared as written). A database round
+ * trip at every message is a good part of a turn's cost there, so each instance remembers for a
+ * minute what it last found stored for a person and does not read it again while it is the same.
+ * The one thing that can change meanwhile, another instance marking the chat unusable after a 403,
+ * is then repaired by the person's next message after that minute rather than at once.
+ */
 export class PgConversationRefs implements ConversationRefStore {
+  private readonly seen = new Map<string, { json: string; locale: string | null; at: number }>();
+
   constructor(private readonly pool: pg.Pool) {}
 
   async remember(
@@ -139,8 +151,20 @@ export class PgConversationRefs implements ConversationRefStore {
     now: Date,
   ): Promise<void> {
     const json = JSON.stringify(reference);
-    if (sameRef(await this.row(employeeId), json, locale)) return;
-    await this.pool.query(UPSERT, [employeeId, json, locale ?? null, true, now.getTime()]);
+    const known = this.seen.get(employeeId);
+    const at = now.getTime();
+    if (
+      known?.json === json &&
+      known.locale === (locale ?? null) &&
+      at - known.at < REMEMBERED_FOR_MS
+    )
+      return;
+    if (!sameRef(await this.row(employeeId), json, locale))
+      await this.pool.query(UPSERT, [employeeId, json, locale ?? null, true, at]);
+    // Oldest first out, so the map stays bounded however many people write.
+    this.seen.delete(employeeId);
+    if (this.seen.size >= REMEMBERED_MAX) this.seen.delete(this.seen.keys().next().value as string);
+    this.seen.set(employeeId, { json, locale: locale ?? null, at });
   }
 
   async get(employeeId: string): Promise<StoredRef | undefined> {
@@ -148,6 +172,7 @@ export class PgConversationRefs implements ConversationRefStore {
   }
 
   async markUnusable(employeeId: string): Promise<void> {
+    this.seen.delete(employeeId);
     await this.pool.query(UNUSABLE, [false, employeeId]);
   }
 

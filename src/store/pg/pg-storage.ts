@@ -6,7 +6,10 @@ import {
   prepareWrite,
   type PreparedWrite,
 } from '../storage-documents.js';
-import { withTransaction, type PgTx } from './pg-database.js';
+import { inlineValues, withTransaction, type PgTx } from './pg-database.js';
+import { queryInTurn, turnClient } from './pg-turn-lock.js';
+
+const READ = 'SELECT key, doc, version::text AS version FROM bot_state WHERE key';
 
 const NAME = 'PgStorage';
 
@@ -32,11 +35,13 @@ export class PgStorage implements Storage {
   async read(keys: string[]): Promise<StoreItems> {
     assertKeys(keys, 'reading', NAME);
     if (keys.length === 0) return {};
-    // One statement, so a multi-key read sees a single snapshot.
-    const { rows } = await this.pool.query<StateRow>(
-      'SELECT key, doc, version::text AS version FROM bot_state WHERE key = ANY($1::text[])',
-      [keys],
+    // One statement, so a multi-key read sees a single snapshot. In a person's turn, on the
+    // turn's connection, taking its lock with it (pg-turn-lock.ts).
+    const inTurn = await queryInTurn<StateRow>(
+      inlineValues(`${READ} IN (${keys.map((_, i) => `$${i + 1}`).join(', ')})`, keys),
     );
+    const { rows } =
+      inTurn ?? (await this.pool.query<StateRow>(`${READ} = ANY($1::text[])`, [keys]));
     const items: StoreItems = {};
     for (const row of rows) items[row.key] = { ...row.doc, eTag: row.version };
     return items;
@@ -58,6 +63,8 @@ export class PgStorage implements Storage {
       .map(([key, item]) => prepareWrite(key, item, NAME))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     if (rows.length === 0 && !inTx) return;
+    const held = turnClient();
+    if (held) return writeInTurn(held, rows, inTx);
     await withTransaction(this.pool, async (tx) => {
       for (const row of rows) await writeRow(tx, row);
       await inTx?.(tx);
@@ -81,24 +88,44 @@ export class PgStorage implements Storage {
   }
 }
 
-async function writeRow(tx: PgTx, row: PreparedWrite): Promise<void> {
-  if (row.ifMatch === undefined) {
-    await tx.query(
-      `INSERT INTO bot_state (key, doc) VALUES ($1, $2)
-       ON CONFLICT (key) DO UPDATE
-         SET doc = excluded.doc, version = nextval('bot_state_version'), updated_at = now()`,
-      [row.key, row.doc],
-    );
-    return;
-  }
+const UPSERT = `INSERT INTO bot_state (key, doc) VALUES ($1, $2)
+  ON CONFLICT (key) DO UPDATE
+    SET doc = excluded.doc, version = nextval('bot_state_version'), updated_at = now()`;
+const GUARDED = `UPDATE bot_state SET doc = $2, version = nextval('bot_state_version'), updated_at = now()
+  WHERE key = $1 AND version = $3`;
+
+/**
+ * Writes one document. `opening`: the statement also opens the transaction, in the same round
+ * trip (a plain-text query with the values as escaped literals), as a turn's write does.
+ */
+async function writeRow(tx: PgTx, row: PreparedWrite, opening = false): Promise<void> {
   // An eTag that is not one of ours (another store's, or made up) can match no version.
-  const updated = /^\d{1,18}$/.test(row.ifMatch)
-    ? await tx.query(
-        `UPDATE bot_state SET doc = $2, version = nextval('bot_state_version'), updated_at = now()
-          WHERE key = $1 AND version = $3`,
-        [row.key, row.doc, row.ifMatch],
-      )
-    : { rowCount: 0 };
+  if (row.ifMatch !== undefined && !/^\d{1,18}$/.test(row.ifMatch)) {
+    if (opening) await tx.query('BEGIN');
+    throw new ETagConflictError(row.key);
+  }
+  const sql = row.ifMatch === undefined ? UPSERT : GUARDED;
+  const values = [row.key, row.doc, ...(row.ifMatch === undefined ? [] : [row.ifMatch])];
+  const result = opening
+    ? ((await tx.query(`BEGIN; ${inlineValues(sql, values)}`)) as unknown as pg.QueryResult[])[1]
+    : await tx.query(sql, values);
   // Throwing rolls back the keys of the batch already written.
-  if (updated.rowCount !== 1) throw new ETagConflictError(row.key);
+  if (row.ifMatch !== undefined && result?.rowCount !== 1) throw new ETagConflictError(row.key);
+}
+
+/** A write on the connection a turn holds: BEGIN goes with the first document. */
+async function writeInTurn(
+  held: PgTx,
+  rows: PreparedWrite[],
+  inTx?: (tx: PgTx) => void | Promise<void>,
+): Promise<void> {
+  try {
+    if (rows.length === 0) await held.query('BEGIN');
+    for (const [i, row] of rows.entries()) await writeRow(held, row, i === 0);
+    await inTx?.(held);
+    await held.query('COMMIT');
+  } catch (err) {
+    await held.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
 }

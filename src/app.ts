@@ -346,12 +346,12 @@ async function startOn<Tx>(
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
       });
+      // Turns and jobs under way finish; what they queue to tell is sent before the sender stops.
       await bot.idle();
       await recovered;
-      await worker.stop();
-      await notifications.close();
       await leftovers;
-      await reader.stop();
+      await Promise.all([worker.stop(), reader.stop()]);
+      await notifications.close();
       await extractor.close();
       await webhooks?.close();
       claimsApi?.close();

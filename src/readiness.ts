@@ -10,16 +10,26 @@ import { errorSummary } from './logger.js';
 /** A named check: resolves when the component answers, throws (or rejects) when it does not. */
 export type ReadinessCheck = readonly [name: string, check: () => unknown];
 
+/** A check that has not answered by then counts as failed: a load balancer waits for no one. */
+const CHECK_LIMIT_MS = 3_000;
+
 export async function readiness(
   checks: readonly ReadinessCheck[],
+  limitMs = CHECK_LIMIT_MS,
 ): Promise<{ ready: boolean; failing: string[] }> {
   const results = await Promise.all(
     checks.map(async ([name, check]) => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no answer in time')), limitMs);
+      });
       try {
-        await check();
+        await Promise.race([Promise.resolve().then(check), late]);
         return undefined;
       } catch {
         return name;
+      } finally {
+        clearTimeout(timer);
       }
     }),
   );

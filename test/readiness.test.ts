@@ -5,7 +5,7 @@
 import { pino } from 'pino';
 import restify from 'restify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { registerReadiness } from '../src/readiness.js';
+import { readiness, registerReadiness } from '../src/readiness.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
 
 const up = openDatabase(':memory:');
@@ -42,4 +42,9 @@ it('is ready while every database answers, and says which one does not', async (
   const notReady = await fetch(url);
   expect(notReady.status).toBe(503);
   expect(await notReady.json()).toEqual({ ready: false, failing: ['claims database'] });
+});
+
+it('counts a check that does not answer in time as failing', async () => {
+  const never = () => new Promise(() => undefined);
+  expect(await readiness([['queue', never]], 50)).toEqual({ ready: false, failing: ['queue'] });
 });

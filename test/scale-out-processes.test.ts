@@ -253,4 +253,20 @@ describePg('two bot instances and a worker on one PostgreSQL', () => {
     // Told once: one card for the photo, no second message after it.
     expect(connector.cards(`a:${user}`)).toHaveLength(1);
   }, 90_000);
+
+  it('a worker stopped (SIGTERM) while reading finishes the reading and tells the chat before it exits', async () => {
+    const user = 'aad-scale-5';
+    const done = (await readingJobs()).filter((j) => j.state === 'completed').length;
+    expect(await post('a', photo(user, 'kvittering-3.jpg'))).toBe(200);
+    await waitFor(async () =>
+      (await readingJobs()).some((j) => j.state === 'active') ? true : undefined,
+    );
+    expect(await instance('w').stop()).toBe(0);
+    procs.w = undefined;
+    // Nothing left for another process: the job is done and the card was sent on the way out.
+    const jobs = await readingJobs();
+    expect(jobs.filter((j) => j.state === 'completed')).toHaveLength(done + 1);
+    const card = connector.repliesTo(`a:${user}`).find((r) => r.method === 'PUT');
+    expect(JSON.stringify(card)).toMatch(/185,00\s?kr/);
+  }, 60_000);
 });

@@ -4,11 +4,12 @@
  * whose reply needs the data files the code reads beside itself: the card templates, the state
  * rates, the user guide and the synonyms.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAll, BUILD_STAMP, DIST } from '../scripts/build.js';
-import { HEAP_FLAG } from '../scripts/lib/bot-process.js';
+import { HEAP_FLAG, startProcess } from '../scripts/lib/bot-process.js';
 import { useBotServer } from './helpers/bot-server.js';
 
 // Registered before the bot's own hooks, so the bot starts from this build.
@@ -55,5 +56,25 @@ describe('the compiled server', () => {
     expect((await say(user, 'hvordan fører jeg ferjebillett?')).status).toBe(200);
     const replies = server.connector.repliesTo(user.conversation);
     expect(JSON.stringify(replies)).toMatch(/Kilde: brukerveiledningen 5\.\d/);
+  });
+
+  it('npm run worker starts the jobs-only process from dist/: no chat endpoint, alive and ready', async () => {
+    const pkg = JSON.parse(readFileSync(path.join(DIST, '../package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts.worker).toContain('scripts/start.mjs --worker');
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'rr-compiled-worker-'));
+    const worker = await startProcess(['scripts/start.mjs', '--worker'], 'worker listening', {
+      DATA_DIR: dataDir,
+    });
+    try {
+      expect((await fetch(`${worker.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${worker.url}/readyz`)).status).toBe(200);
+      const chat = await fetch(`${worker.url}/api/messages`, { method: 'POST', body: '{}' });
+      expect(chat.status).toBe(404);
+    } finally {
+      await worker.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -48,7 +48,8 @@ export function startClaimsApiProcess(env: Record<string, string>): Promise<BotP
   });
 }
 
-async function startProcess(
+/** Any entry of this project as a process (`node <args>`), ready once a log line has `ready`. */
+export async function startProcess(
   args: string[],
   ready: string,
   env: Record<string, string>,

@@ -19,6 +19,7 @@ import {
   type BotProcess,
 } from '../scripts/lib/bot-process.js';
 import { FakeConnector } from '../scripts/lib/fake-connector.js';
+import { channelActivity } from './helpers/bot-server.js';
 import {
   describePg,
   freshSchemas,
@@ -88,19 +89,14 @@ describePg('two bot instances and a worker on one PostgreSQL', () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  const activity = (user: string, fields: Record<string, unknown>) => ({
-    type: 'message',
-    id: randomUUID(),
-    channelId: 'msteams',
-    serviceUrl: connector.url,
-    recipient: { id: '28:bot', name: 'Reiserekning' },
-    timestamp: new Date().toISOString(),
-    from: { id: `29:${user}`, name: 'Kari Nordmann', aadObjectId: user },
-    conversation: { id: `a:${user}`, conversationType: 'personal', tenantId: 'tenant-1' },
-    locale: 'nb-NO',
-    localTimezone: 'Europe/Oslo',
-    ...fields,
-  });
+  const activity = (user: string, fields: Record<string, unknown>) =>
+    channelActivity(connector.url, {
+      from: { id: `29:${user}`, name: 'Kari Nordmann', aadObjectId: user },
+      conversation: { id: `a:${user}`, conversationType: 'personal', tenantId: 'tenant-1' },
+      locale: 'nb-NO',
+      localTimezone: 'Europe/Oslo',
+      ...fields,
+    });
 
   async function post(to: 'a' | 'b', body: Record<string, unknown>) {
     const res = await fetch(`${instance(to).url}/api/messages`, {

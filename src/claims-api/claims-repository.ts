@@ -277,11 +277,7 @@ export class ClaimsRepository implements ClaimsStore {
     );
   }
 
-  /**
-   * Compare-and-set: moves the claim only if it is still in `from`, so two admins acting at once
-   * cannot both apply a move that was valid only for the first. Undefined when nothing moved.
-   * A move to `paid` records its time as the payout time; a move to `rejected` keeps the reason.
-   */
+  /** Compare-and-set on the status (ClaimsStore says what it promises). */
   updateStatus(
     id: string,
     from: ClaimStatus,

@@ -42,6 +42,22 @@ export interface BotServerOptions {
   built?: boolean;
 }
 
+/** A message activity as the Teams channel posts it, its replies to go to `serviceUrl`. */
+export function channelActivity(
+  serviceUrl: string,
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    type: 'message',
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl,
+    recipient: { id: '28:bot', name: 'Reiserekning' },
+    timestamp: new Date().toISOString(),
+    ...fields,
+  };
+}
+
 /** Registers the hooks that run the bot for this test file; `name` names its data folder. */
 export function useBotServer(name: string, options: BotServerOptions = {}): BotServer {
   const dataDir = mkdtempSync(path.join(tmpdir(), `rr-${name}-`));
@@ -74,15 +90,7 @@ export function useBotServer(name: string, options: BotServerOptions = {}): BotS
       return running();
     },
     restart: start,
-    activity: (fields) => ({
-      type: 'message',
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: connector.url,
-      recipient: { id: '28:bot', name: 'Reiserekning' },
-      timestamp: new Date().toISOString(),
-      ...fields,
-    }),
+    activity: (fields) => channelActivity(connector.url, fields),
     post: async (body) => {
       const res = await fetch(`${running().url}/api/messages`, {
         method: 'POST',

@@ -77,7 +77,11 @@ describePg('two bot instances and a worker on one PostgreSQL', () => {
     await new Promise<void>((resolve) => fileHost.listen(0, '127.0.0.1', resolve));
     fileUrl = `http://127.0.0.1:${(fileHost.address() as AddressInfo).port}/files`;
     // Both instances start at once: one migrates and starts the queue, the other waits for it.
-    [procs.a, procs.b] = await Promise.all([startBotProcess(env()), startBotProcess(env())]);
+    const [a, b] = await Promise.allSettled([startBotProcess(env()), startBotProcess(env())]);
+    // Kept even when the other failed, so afterAll stops it.
+    procs.a = a.status === 'fulfilled' ? a.value : undefined;
+    procs.b = b.status === 'fulfilled' ? b.value : undefined;
+    for (const started of [a, b]) if (started.status === 'rejected') throw started.reason;
     procs.w = await startWorkerProcess(env());
   }, 120_000);
 

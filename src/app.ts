@@ -132,8 +132,9 @@ async function startOn<Tx>(
   const help: HelpAnswerer = { answer: (question, lang) => helpNow().answer(question, lang) };
   const cards = new CardRenderer();
 
-  // Receipts: rows in the bot's database, the files themselves in DATA_DIR/receipts. The readers
-  // (OCR, sharp, pdf.js, the vision model) load on the first photo, not here, so start-up stays fast.
+  // Receipts are kept in the stores' database (on SQLite their files in DATA_DIR/receipts). The
+  // readers (OCR, sharp, pdf.js, the vision model) load on the first photo a process reads, not
+  // here, so start-up stays fast and a chat instance with RECEIPT_READER=worker never loads them.
   const extractor = lazyExtractor(async () => {
     const [{ createOfflineExtractor }, { createCombinedExtractor, createVisionExtractor }] =
       await Promise.all([

@@ -363,3 +363,17 @@ describe('the company as such (its phones, cards, which one I belong to) is not 
       ],
     ));
 });
+
+describe('splitting one cost between projects or people is not in the guide', () => {
+  it('cites nothing for dividing a receipt, yet still answers which project to choose', async () => {
+    await expectCited(
+      [],
+      [
+        ['en', 'how do I divide one hotel receipt between two cost centres?'],
+        ['nb', 'hvordan fordeler jeg en kvittering på to prosjekter?'],
+        ['nn', 'korleis fordeler eg parkeringa på to prosjekt?'],
+      ],
+    );
+    await expectCited('5.1', [['en', 'which project do I choose for a parking receipt?']]);
+  });
+});

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { askLikeTheBot } from '../scripts/lib/help-eval.js';
 import { HelpService, type HelpAnswer } from '../src/help/compose-answer.js';
 import { comparisonSides } from '../src/help/comparison.js';
+import { governingVerbs } from '../src/help/verb-slots.js';
 import { loadGuide } from '../src/help/guide-loader.js';
 import type { Lang } from '../src/i18n/translate.js';
 
@@ -317,4 +318,62 @@ describe('a question for the step after another gets the next step, not the one 
       '3',
       /instruksjoner/,
     ]));
+});
+
+describe('a verb governing another verb is not what the question is about', () => {
+  it('finds the verb between a subject and an infinitive, not a preposition or an article', () => {
+    expect(governingVerbs('how do I claim a bill I forgot to send in?')).toEqual(
+      new Set(['forgot']),
+    );
+    expect(governingVerbs('jeg glemte å levere reiseregningen')).toEqual(new Set(['glemte']));
+    expect(governingVerbs('I drove to a customer and to Hamar')).toEqual(new Set());
+    expect(governingVerbs('can I upload a scanned document?')).toEqual(new Set());
+  });
+
+  it('does not read "forgot to send in" an old claim as the forgotten password', () =>
+    expectCited(
+      [],
+      [
+        ['en', 'how do I claim a hotel bill I forgot to send in two years ago?'],
+        ['nn', 'eg gløymde å sende inn hotellrekninga frå 2022, kva gjer eg no?'],
+      ],
+    ));
+
+  it('still answers a forgotten password, and the action after "forgot to"', async () => {
+    await expectCited('3', [
+      ['en', 'I forgot my password, what now?'],
+      ['nb', 'jeg har glemt passordet mitt'],
+    ]);
+    await expectCited('5.2', [
+      ['en', 'I forgot to attach the receipt, how do I add it?'],
+      ['nb', 'jeg glemte å legge ved kvitteringen, hvordan legger jeg den til?'],
+    ]);
+    await expectCited('2', [['en', 'I want to change the language']]);
+  });
+});
+
+describe('the company as such (its phones, cards, which one I belong to) is not in the guide', () => {
+  it('cites nothing for what the company provides or for changing company', () =>
+    expectCited(
+      [],
+      [
+        ['nb', 'hvordan får jeg en mobil fra firmaet?'],
+        ['nn', 'korleis byter eg firma i Expense?'],
+        ['en', 'can the company pay for my new phone?'],
+      ],
+    ));
+});
+
+describe('splitting one cost between projects or people is not in the guide', () => {
+  it('cites nothing for dividing a receipt, yet still answers which project to choose', async () => {
+    await expectCited(
+      [],
+      [
+        ['en', 'how do I divide one hotel receipt between two cost centres?'],
+        ['nb', 'hvordan fordeler jeg en kvittering på to prosjekter?'],
+        ['nn', 'korleis fordeler eg parkeringa på to prosjekt?'],
+      ],
+    );
+    await expectCited('5.1', [['en', 'which project do I choose for a parking receipt?']]);
+  });
 });

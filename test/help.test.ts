@@ -418,11 +418,11 @@ describe('evaluation on the project’s own questions (test/fixtures/help-questi
     const report = await evaluate(help, items);
     expect(report.citeShare).toBeGreaterThanOrEqual(0.94);
     expect(report.factShare).toBeGreaterThanOrEqual(0.91);
-    // Eleven of the 249 out-of-guide questions still cite a section: money in the account, a lost
-    // company phone, splitting a receipt between projects and switching company (en and nb), an
-    // expense forgotten last year (read as the forgotten password, en and nb) and sending a
-    // receipt by e-mail instead of the app (nb and nn). The bar keeps every other one uncited.
-    expect(report.outOfGuideShare).toBeGreaterThanOrEqual(0.955);
+    // Six of the 249 out-of-guide questions still cite a section: money in the account,
+    // splitting a receipt between projects with "deler" (nb; "del" is also a part), an outlay
+    // forgotten last year (nb: what is left is "how do I file an outlay") and sending a receipt
+    // by e-mail instead of the app (en, nb and nn). The bar keeps every other one uncited.
+    expect(report.outOfGuideShare).toBeGreaterThanOrEqual(0.97);
   });
 
   it('reads a fact "a|b" as either alternative, ignoring case', () => {

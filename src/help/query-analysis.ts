@@ -29,7 +29,7 @@ import {
 import bundledSynonyms from './synonyms.json' with { type: 'json' };
 import bundledCircumstances from './circumstances.json' with { type: 'json' };
 import bundledForeign from './foreign-topics.json' with { type: 'json' };
-import { verbSlots } from './verb-slots.js';
+import { governingVerbs, verbSlots } from './verb-slots.js';
 import {
   dedupe,
   phraseAt,
@@ -324,6 +324,7 @@ export class QueryAnalyzer {
     const names = properNouns(question);
     const tokenForms = tokens.map(phraseToken);
     const verbs = verbSlots(question);
+    const governing = governingVerbs(question);
     const groups = new Map<string, QueryGroup>();
     /** One concept, even when its word belongs to several synonym groups ("attach": the app and attaching). */
     const synonymGroup = (
@@ -426,7 +427,7 @@ export class QueryAnalyzer {
         plainGroup(word, false, typedAlternatives([word]), false, false, true);
         continue;
       }
-      if (this.isWeak(word)) {
+      if (this.isWeak(word) || governing.has(fold(word))) {
         plainGroup(word, true, typedAlternatives([word]));
         continue;
       }

@@ -59,3 +59,34 @@ export function verbSlots(question: string): Set<string> {
   });
   return new Set([...slots].flatMap((slot) => folded[slot] ?? []));
 }
+
+const INFINITIVE_MARKS = new Set(['to', 'å', 'aa']);
+
+/** English words after "to" that make it a preposition ("drove to a customer"), not the infinitive mark. */
+const DETERMINERS = new Set(
+  ['the', 'a', 'an', 'my', 'our', 'your', 'his', 'her', 'their', 'this', 'that', 'another'].map(
+    fold,
+  ),
+);
+
+/**
+ * The words (folded) standing between a subject and an infinitive ("I forgot to claim", "jeg
+ * glemte å levere"): a verb governing another verb says how the user stands to that action, so
+ * the action and its object are what the question is about. "Forgot my password" is about the
+ * password; "forgot to claim an expense" is about claiming, and not about the forgotten password.
+ */
+export function governingVerbs(question: string): Set<string> {
+  const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const found = new Set<string>();
+  words.forEach((word, i) => {
+    // Unfolded: folded, "å" would be the English article "a" ("can I upload a document").
+    const mark = (words[i + 1] ?? '').toLowerCase();
+    const after = words[i + 2];
+    if (!SUBJECTS.has(fold(words[i - 1] ?? '')) || !INFINITIVE_MARKS.has(mark) || !after) return;
+    // English "to" is also a preposition: followed by a name, a number or a determiner it leads to a place or a thing.
+    const preposition =
+      mark === 'to' && (/^[\p{Lu}\p{N}]/u.test(after) || DETERMINERS.has(fold(after)));
+    if (!preposition) found.add(fold(word));
+  });
+  return found;
+}

@@ -6,7 +6,6 @@
  */
 import path from 'node:path';
 import type { Storage } from 'botbuilder';
-import type pg from 'pg';
 import type { Logger } from 'pino';
 import { openClaimsApiStores, type ClaimsApiStores } from './claims-api/claims-api-stores.js';
 import type { Config } from './config.js';
@@ -63,8 +62,7 @@ export interface Stores<Tx> {
 }
 
 export type AnyStores =
-  | (Stores<SqliteTx> & { backend: 'sqlite'; db: ReturnType<typeof openDatabase> })
-  | (Stores<PgTx> & { backend: 'postgres'; pool: pg.Pool });
+  (Stores<SqliteTx> & { backend: 'sqlite' }) | (Stores<PgTx> & { backend: 'postgres' });
 
 export function openSqliteStores(config: Config): AnyStores {
   const db = openDatabase(path.join(config.DATA_DIR, 'bot.sqlite'));
@@ -73,7 +71,6 @@ export function openSqliteStores(config: Config): AnyStores {
   const processed = new ProcessedActivities(db);
   return {
     backend: 'sqlite',
-    db,
     storage: new SqliteStorage(db),
     processed,
     replayLook: processed,
@@ -121,7 +118,6 @@ export async function openPgStores(
     const receipts = new PgReceiptStore(pool);
     return {
       backend: 'postgres',
-      pool,
       storage: new PgStorage(pool),
       processed: new PgProcessedActivities(pool),
       queue,

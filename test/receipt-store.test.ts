@@ -16,11 +16,8 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteJobQueue } from '../src/jobs/sqlite-job-queue.js';
-import { normaliseMerchant } from '../src/receipts/receipt-store.js';
-import {
-  SqliteReceiptStore,
-  type ReceiptStoreOptions,
-} from '../src/receipts/sqlite-receipt-store.js';
+import { normaliseMerchant, type ReceiptStoreOptions } from '../src/receipts/receipt-store.js';
+import { SqliteReceiptStore } from '../src/receipts/sqlite-receipt-store.js';
 import { openDatabase } from '../src/store/sqlite-database.js';
 import { KARI, receipt, receiptStoreContract } from './contracts/receipt-store-contract.js';
 

@@ -6,20 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { isForeignKeyViolation } from '../store/pg/pg-database.js';
 import type { WebhookEventType } from './webhook-events.js';
-import type { DeliveryState, Subscription, TakenDelivery, WebhookStore } from './webhook-store.js';
-
-const FOREIGN_KEY_VIOLATION = '23503';
-
-interface TakenRow {
-  id: string;
-  subscription_id: string;
-  event_id: string;
-  body: string;
-  attempts: number;
-  url: string;
-  secret: string;
-}
+import type {
+  DeliveryState,
+  Subscription,
+  TakenDelivery,
+  TakenRow,
+  WebhookStore,
+} from './webhook-store.js';
 
 export class PgWebhookStore implements WebhookStore {
   readonly shared = true;
@@ -83,14 +78,14 @@ export class PgWebhookStore implements WebhookStore {
     // A subscription removed between this statement's snapshot and its rows' foreign-key check
     // fails it; run again, the statement no longer sees that subscription.
     const { rowCount } = await insert().catch((err: unknown) => {
-      if ((err as { code?: string }).code === FOREIGN_KEY_VIOLATION) return insert();
+      if (isForeignKeyViolation(err)) return insert();
       throw err;
     });
     return rowCount ?? 0;
   }
 
   async take(now: number, leaseUntil: number): Promise<TakenDelivery | undefined> {
-    const { rows } = await this.pool.query<TakenRow>(
+    const { rows } = await this.pool.query<TakenRow<string>>(
       `WITH taken AS (
          UPDATE claims_api_webhook_deliveries SET next_at = $2
           WHERE id = (SELECT id FROM claims_api_webhook_deliveries

@@ -5,7 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { WebhookEventType } from './webhook-events.js';
-import type { DeliveryState, Subscription, TakenDelivery, WebhookStore } from './webhook-store.js';
+import type {
+  DeliveryState,
+  Subscription,
+  TakenDelivery,
+  TakenRow,
+  WebhookStore,
+} from './webhook-store.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS claims_api_subscriptions (
@@ -34,23 +40,13 @@ interface SubscriptionRow {
   created_at: string;
 }
 
-interface TakenRow {
-  id: number;
-  subscription_id: string;
-  event_id: string;
-  body: string;
-  attempts: number;
-  url: string;
-  secret: string;
-}
-
 export class SqliteWebhookStore implements WebhookStore {
   readonly shared = false;
-  private readonly takeTx: (now: number, leaseUntil: number) => TakenRow | undefined;
+  private readonly takeTx: (now: number, leaseUntil: number) => TakenRow<number> | undefined;
 
   constructor(private readonly db: Database.Database) {
     db.exec(SCHEMA);
-    const due = db.prepare<[number], TakenRow>(
+    const due = db.prepare<[number], TakenRow<number>>(
       `SELECT d.id, d.subscription_id, d.event_id, d.body, d.attempts, s.url, s.secret
          FROM claims_api_webhook_deliveries d JOIN claims_api_subscriptions s ON s.id = d.subscription_id
         WHERE d.done = 0 AND d.next_at <= ? ORDER BY d.id LIMIT 1`,

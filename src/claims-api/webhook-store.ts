@@ -28,6 +28,17 @@ export interface TakenDelivery {
 /** Done: 0 still to send (at `nextAt`), 1 delivered, 2 given up. */
 export type DeliveryState = 0 | 1 | 2;
 
+/** A delivery taken, joined with its subscription, as both stores read it (`Id`: their key type). */
+export interface TakenRow<Id> {
+  id: Id;
+  subscription_id: string;
+  event_id: string;
+  body: string;
+  attempts: number;
+  url: string;
+  secret: string;
+}
+
 export interface WebhookStore {
   /**
    * True when other processes send from the same store (bot instances on one PostgreSQL): each

@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import type { Awaitable } from '../jobs/job-queue.js';
-import { withTransaction, type PgTx } from '../store/pg/pg-database.js';
+import { isForeignKeyViolation, withTransaction, type PgTx } from '../store/pg/pg-database.js';
 import type { ReceiptFields } from './receipt-fields.js';
 import {
   RECEIPT_COLUMNS as COLUMNS,
@@ -27,22 +27,16 @@ import {
   type ReceiptRecord,
   type ReceiptRow,
   type ReceiptStore,
+  type ReceiptStoreOptions,
   type Refusal,
 } from './receipt-store.js';
-
-/** PostgreSQL's code for a foreign key violation. */
-const FOREIGN_KEY_VIOLATION = '23503';
-
-export interface PgReceiptStoreOptions {
-  now?: () => Date;
-}
 
 export class PgReceiptStore implements ReceiptStore<PgTx> {
   private readonly now: () => Date;
 
   constructor(
     private readonly pool: pg.Pool,
-    options: PgReceiptStoreOptions = {},
+    options: ReceiptStoreOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
   }
@@ -195,7 +189,7 @@ export class PgReceiptStore implements ReceiptStore<PgTx> {
         );
         await tx.query('RELEASE SAVEPOINT image');
       } catch (err) {
-        if ((err as { code?: unknown }).code !== FOREIGN_KEY_VIOLATION) throw err;
+        if (!isForeignKeyViolation(err)) throw err;
         await tx.query('ROLLBACK TO SAVEPOINT image');
       }
       return true;

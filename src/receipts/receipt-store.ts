@@ -61,6 +61,10 @@ export interface AddResult {
  * back with the receipt's row. On SQLite that work must finish synchronously (the transaction
  * commits when its callback returns); on PostgreSQL it is awaited before the commit.
  */
+export interface ReceiptStoreOptions {
+  now?: () => Date;
+}
+
 export interface ReceiptStore<Tx> {
   /**
    * Stores a receipt in the employee's inbox; `inTx` runs in the transaction that adds its row

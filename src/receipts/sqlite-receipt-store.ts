@@ -41,12 +41,9 @@ import {
   type ReceiptRecord,
   type ReceiptRow,
   type ReceiptStore,
+  type ReceiptStoreOptions,
   type Refusal,
 } from './receipt-store.js';
-
-export interface ReceiptStoreOptions {
-  now?: () => Date;
-}
 
 export class SqliteReceiptStore implements ReceiptStore<SqliteTx> {
   private readonly now: () => Date;

@@ -4,6 +4,11 @@
  */
 import pg, { escapeLiteral } from 'pg';
 
+/** Whether `err` is PostgreSQL's foreign key violation (SQLSTATE 23503). */
+export function isForeignKeyViolation(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === '23503';
+}
+
 /** A pool client with an open transaction: work done on it commits or rolls back together. */
 export type PgTx = pg.PoolClient;
 

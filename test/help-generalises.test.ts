@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { askLikeTheBot } from '../scripts/lib/help-eval.js';
 import { HelpService, type HelpAnswer } from '../src/help/compose-answer.js';
 import { comparisonSides } from '../src/help/comparison.js';
-import { governingVerbs } from '../src/help/verb-slots.js';
+import { governingVerbs, verbSlots } from '../src/help/verb-slots.js';
+import { splitCompound, tokenize } from '../src/help/normalize.js';
 import { loadGuide } from '../src/help/guide-loader.js';
 import type { Lang } from '../src/i18n/translate.js';
 
@@ -376,4 +377,42 @@ describe('splitting one cost between projects or people is not in the guide', ()
     );
     await expectCited('5.1', [['en', 'which project do I choose for a parking receipt?']]);
   });
+});
+
+describe('the words around a verb are read for what they are', () => {
+  it('reads the English article "a" as an article, and Norwegian "to" as two', () => {
+    expect(verbSlots('how do I claim a rental car?')).toEqual(new Set(['claim']));
+    expect(verbSlots('kan to kolleger dele ein bil?')).toEqual(new Set());
+    expect(verbSlots('how do I want to print it?').has('print')).toBe(true);
+    expect(verbSlots('korleis er det å reise med tog?').has('reise')).toBe(true);
+  });
+
+  it('drops abbreviations and keeps addresses', () => {
+    expect(tokenize('parkering, f.eks. på Gardermoen, t.d. i går, e.g. ferries')).toEqual([
+      'parkering',
+      'på',
+      'gardermoen',
+      'går',
+      'ferries',
+    ]);
+    expect(tokenize('do.not.reply@visma.net')).toContain('reply');
+  });
+
+  it('does not split a word with a particle in front into its head', () => {
+    const known = (form: string) => ['gang', 'reis', 'kvitter'].includes(form);
+    expect(splitCompound('tilgangen', known)).toBeUndefined();
+    expect(splitCompound('kvitteringsgang', known)).toBeDefined();
+  });
+
+  it('cites nothing for near-domain questions whose words the guide uses otherwise', () =>
+    expectCited(
+      [],
+      [
+        ['en', 'how do I claim a hire car I collected at the airport in Bergen?'],
+        ['nb', 'kan tre ansatte dele den samme Attach-brukeren?'],
+        ['nn', 'kven har tilgang til vedlegga eg lastar opp?'],
+        ['nb', 'hva koster det å bruke appen?'],
+        ['en', 'does Attach work offline, e.g. on a plane?'],
+      ],
+    ));
 });

@@ -41,6 +41,8 @@ export function tokenize(text: string, opts: { parts?: boolean } = {}): string[]
     .replace(/['’`´]/g, '');
   for (const match of raw.matchAll(/[\p{L}\p{N}]+(?:[-.@/][\p{L}\p{N}]+)*/gu)) {
     const token = match[0];
+    // An abbreviation ("f.eks.", "t.d.", "e.g.", "bl.a.") stands for words that carry no topic.
+    if (ABBREVIATION.test(token)) continue;
     if (/[.@/]/.test(token)) {
       for (const part of token.split(/[-.@/]+/)) if (part.length >= 2) out.push(part);
     } else if (token.includes('-')) {
@@ -53,6 +55,9 @@ export function tokenize(text: string, opts: { parts?: boolean } = {}): string[]
   }
   return out;
 }
+
+/** Dotted parts of at most three letters each: an abbreviation, not an address ("visma.net"). */
+const ABBREVIATION = /^\p{L}{1,3}(?:\.\p{L}{1,3})+$/u;
 
 /** Words that carry no topic in a question or a guide sentence; stored folded, compared folded. */
 const STOPWORDS_EN = `a about above after again all also am an and any are as at be been before being below both but by
@@ -222,6 +227,9 @@ export function splitCompound(
     const head = queryForms(headWord).filter((f) => f.length >= MIN_HEAD && isKnown(f));
     if (head.length === 0) continue;
     const left = word.slice(0, i);
+    // A particle in front ("tilgang", "utgang", "oppslag") makes a word of its own, not a kind
+    // of its head: access is no "gang", an exit no "gang".
+    if (isStopword(left)) return undefined;
     const modifiers = new Set<string>();
     for (const candidate of [left, left.replace(/[se]$/, '')]) {
       if (candidate.length < MIN_MODIFIER || isStopword(candidate)) continue;

@@ -6,6 +6,7 @@
  * topic of the question, which is carried by nouns.
  */
 import { fold } from './normalize.js';
+import { detectLanguage } from '../i18n/language-detect.js';
 
 const AUXILIARIES = new Set(
   [
@@ -43,23 +44,6 @@ const QUESTION_WORDS = new Set(
     fold,
   ),
 );
-const INFINITIVE = new Set(['to', 'å', 'aa'].map(fold));
-
-/** The words (folded) standing where the question's verb stands. */
-export function verbSlots(question: string): Set<string> {
-  const folded = (question.match(/[\p{L}\p{N}]+/gu) ?? []).map((t) => fold(t));
-  const slots = new Set<number>();
-  folded.forEach((word, i) => {
-    const next = folded[i + 1];
-    if (AUXILIARIES.has(word) && next !== undefined && SUBJECTS.has(next)) slots.add(i + 2);
-    if (INFINITIVE.has(word)) slots.add(i + 1);
-    // Norwegian puts the verb second: question word, verb, subject.
-    const after = folded[i + 2];
-    if (QUESTION_WORDS.has(word) && after !== undefined && SUBJECTS.has(after)) slots.add(i + 1);
-  });
-  return new Set([...slots].flatMap((slot) => folded[slot] ?? []));
-}
-
 const INFINITIVE_MARKS = new Set(['to', 'å', 'aa']);
 
 /** English words after "to" that make it a preposition ("drove to a customer"), not the infinitive mark. */
@@ -70,6 +54,37 @@ const DETERMINERS = new Set(
 );
 
 /**
+ * Whether `mark` (as typed, lower case) before `after` marks an infinitive. Unfolded: folded,
+ * "å" would be the English article "a" ("claim a rental car"). In a Norwegian question "to" is
+ * the number two ("kan to personar …"), so it marks one only in a question that reads as English;
+ * there, followed by a name, a number or a determiner, it leads to a place or a thing ("drove to
+ * a customer").
+ */
+function marksInfinitive(mark: string, after: string | undefined, english: boolean): boolean {
+  if (!INFINITIVE_MARKS.has(mark) || after === undefined) return false;
+  if (mark !== 'to') return true;
+  return english && !/^[\p{Lu}\p{N}]/u.test(after) && !DETERMINERS.has(fold(after));
+}
+
+/** The words (folded) standing where the question's verb stands. */
+export function verbSlots(question: string): Set<string> {
+  const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const folded = words.map((t) => fold(t));
+  const english = detectLanguage(question) === 'en';
+  const slots = new Set<number>();
+  folded.forEach((word, i) => {
+    const next = folded[i + 1];
+    if (AUXILIARIES.has(word) && next !== undefined && SUBJECTS.has(next)) slots.add(i + 2);
+    if (marksInfinitive((words[i] as string).toLowerCase(), words[i + 1], english))
+      slots.add(i + 1);
+    // Norwegian puts the verb second: question word, verb, subject.
+    const after = folded[i + 2];
+    if (QUESTION_WORDS.has(word) && after !== undefined && SUBJECTS.has(after)) slots.add(i + 1);
+  });
+  return new Set([...slots].flatMap((slot) => folded[slot] ?? []));
+}
+
+/**
  * The words (folded) standing between a subject and an infinitive ("I forgot to claim", "jeg
  * glemte å levere"): a verb governing another verb says how the user stands to that action, so
  * the action and its object are what the question is about. "Forgot my password" is about the
@@ -77,16 +92,12 @@ const DETERMINERS = new Set(
  */
 export function governingVerbs(question: string): Set<string> {
   const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const english = detectLanguage(question) === 'en';
   const found = new Set<string>();
   words.forEach((word, i) => {
-    // Unfolded: folded, "å" would be the English article "a" ("can I upload a document").
-    const mark = (words[i + 1] ?? '').toLowerCase();
-    const after = words[i + 2];
-    if (!SUBJECTS.has(fold(words[i - 1] ?? '')) || !INFINITIVE_MARKS.has(mark) || !after) return;
-    // English "to" is also a preposition: followed by a name, a number or a determiner it leads to a place or a thing.
-    const preposition =
-      mark === 'to' && (/^[\p{Lu}\p{N}]/u.test(after) || DETERMINERS.has(fold(after)));
-    if (!preposition) found.add(fold(word));
+    if (!SUBJECTS.has(fold(words[i - 1] ?? ''))) return;
+    if (marksInfinitive((words[i + 1] ?? '').toLowerCase(), words[i + 2], english))
+      found.add(fold(word));
   });
   return found;
 }

@@ -416,3 +416,46 @@ describe('the words around a verb are read for what they are', () => {
       ],
     ));
 });
+
+describe('what a question asks for decides which sentence can answer it', () => {
+  it('answers "who …?" only from a sentence naming someone, and "who do I …?" as a how-to', async () => {
+    await expectCited('1', [['nb', 'hvem sender e-posten for å aktivere brukeren min?']]);
+    await expectCited('5.3', [['en', 'who do I add as a passenger when a colleague rides along?']]);
+    await expectCited(
+      [],
+      [
+        ['en', 'Who looks at my mileage claim after I press save?'],
+        ['nn', 'kven kontrollerer kvitteringane eg lastar opp i appen?'],
+      ],
+    );
+  });
+
+  it('reads an account that money goes into as the bank account', async () => {
+    await expectCited(
+      [],
+      [
+        ['en', 'how soon is the money for the ferry in my account?'],
+        ['nb', 'når kommer pengene for parkeringen inn på kontoen min?'],
+      ],
+    );
+    await expectCited('1', [['en', 'the mail to activate my account never came']]);
+  });
+
+  it('answers a threshold ("under six hours") only from a sentence stating a number', () =>
+    expectCited(
+      [],
+      [
+        ['nb', 'får jeg diett når reisen er under fem timer?'],
+        ['en', 'is there per diem for trips over 12 hours?'],
+      ],
+    ));
+
+  it('cites nothing for logging working hours', () =>
+    expectCited(
+      [],
+      [
+        ['nb', 'kan jeg føre timer i Attach-appen?'],
+        ['en', 'can I log hours worked on the trip in Expense?'],
+      ],
+    ));
+});

@@ -21,11 +21,12 @@ export function statesCount(text: string, lang: Lang): boolean {
 }
 
 /**
- * "shorter than 6 hours", "mer enn seks timar": a question about a threshold, which only a
- * sentence stating a number can answer, like "how many".
+ * "shorter than 6 hours", "mer enn seks timar", "under seks timer", "at least 50 km": a question
+ * about a threshold, which only a sentence stating a number can answer, like "how many".
  */
 export function comparesWithNumber(question: string): boolean {
-  return [...question.matchAll(/(?:^|[^\p{L}])(?:than|enn)\s+(\S+)/giu)].some(([, next]) =>
+  const threshold = /(?:^|[^\p{L}])(?:than|enn|under|over|below|above|at least|minst)\s+(\S+)/giu;
+  return [...question.matchAll(threshold)].some(([, next]) =>
     (['en', 'nb', 'nn'] as const).some((lang) => statesCount(next as string, lang)),
   );
 }

@@ -86,6 +86,7 @@ const lowersCoverage = (role: Role) =>
 const fieldsOf = (lang: Lang) => [`title_${lang}`, `text_${lang}`];
 
 const TITLE_BOOST = 1.5;
+const ADDRESS = /[\p{L}\p{N}._-]+@[\p{L}\p{N}-]+\.[\p{L}]{2,}/u;
 
 export class GuideIndex {
   readonly guide: Guide;
@@ -103,6 +104,8 @@ export class GuideIndex {
   private readonly matchCache = new Map<string, Array<[string, number]>>();
   /** Sections stating an amount in some language. */
   private readonly withAmounts = new Set<string>();
+  /** Sections naming someone, in some language: an e-mail address (the sender of a mail). */
+  private readonly namesSomeone = new Set<string>();
   /** Sections that say, in some language, that something is paid back. */
   private readonly withCoverage = new Set<string>();
 
@@ -117,6 +120,7 @@ export class GuideIndex {
     for (const lang of LANGS)
       for (const section of guide.sections[lang]) {
         if (AMOUNT.test(section.text)) this.withAmounts.add(section.id);
+        if (ADDRESS.test(section.text)) this.namesSomeone.add(section.id);
         if (this.analyzer.statesCoverage(section.text)) this.withCoverage.add(section.id);
       }
 
@@ -379,13 +383,16 @@ export class GuideIndex {
     const answersCoverage =
       !query.asksCoverage ||
       cited.some((hit) => this.withCoverage.has(hit.id) && namesThing(hit.id));
+    // The guide names no person or role; who sends its e-mails it says by their address.
+    const answersWho = !query.asksWho || cited.some((hit) => this.namesSomeone.has(hit.id));
     const found =
       best.score >= this.thresholds.minScore &&
       coverage >= this.thresholds.minCoverage &&
       anchored(best.id) &&
       answersAmount &&
       answersCount &&
-      answersCoverage;
+      answersCoverage &&
+      answersWho;
     return {
       found,
       sections: found ? cited : [],

@@ -31,6 +31,12 @@ import bundledCircumstances from './circumstances.json' with { type: 'json' };
 import bundledForeign from './foreign-topics.json' with { type: 'json' };
 import { governingVerbs, verbSlots } from './verb-slots.js';
 import {
+  asksWho,
+  bankAccountIn,
+  particleBeforeSubject,
+  withoutAvoidedWay,
+} from './question-shapes.js';
+import {
   dedupe,
   phraseAt,
   phraseMark,
@@ -41,30 +47,6 @@ import {
   unfoldedForms,
   type PhraseToken,
 } from './word-forms.js';
-
-const SUBJECT = '(?:jeg|eg|du|vi|me|man|ein|dere|de|dei)';
-const PARTICLE = '(?:ut|inn|av|opp|ned|tilbake|fram|frem)';
-const INVERTED_PARTICLE = new RegExp(`([\\p{L}]+) (${SUBJECT}) (${PARTICLE})(?![\\p{L}])`, 'giu');
-
-/**
- * Norwegian questions put the subject between a verb and its particle ("korleis skriv eg ut",
- * "hvordan logger jeg ut"): the verb and particle are put together again, so "skrive ut" (print)
- * is read as one word and not as "skrive" (write).
- */
-export function particleBeforeSubject(question: string): string {
-  return question.replace(INVERTED_PARTICLE, '$1 $3 $2');
-}
-
-/**
- * "… without going via forgotten password", "uten å gå via glemt passord": the way the user wants
- * to avoid is not what the question is about, so that clause is left out of the search.
- */
-export function withoutAvoidedWay(question: string): string {
-  return question.replace(
-    /(?<!\p{L})(?:without\s+\p{L}+ing|ut[ae]n\s+å)(?!\p{L})[^,.;:?!]*/giu,
-    ' ',
-  );
-}
 
 const synonymsSchema = z.object({
   groups: z.array(z.array(z.string().min(1)).min(2)),
@@ -370,9 +352,10 @@ export class QueryAnalyzer {
         groups.set(key, { label, alternatives, weak, number, partial, circumstance, foreign });
     };
 
+    const bankAccount = bankAccountIn(tokens);
     for (let i = 0; i < tokens.length;) {
       const phrase = this.matchPhrase(tokenForms, i);
-      if (phrase) {
+      if (phrase && !bankAccount(tokens.slice(i, i + phrase.length))) {
         synonymGroup([phrase.group], tokens.slice(i, i + phrase.length).join(' '), []);
         // Words skipped inside the phrase ("laster jeg opp") are stop words: nothing else to do with them.
         i += phrase.length;
@@ -420,6 +403,10 @@ export class QueryAnalyzer {
             { form, family: 'en' as const, typed: false },
           ]),
         );
+        continue;
+      }
+      if (bankAccount([word])) {
+        plainGroup(word, false, typedAlternatives([word]), false, false, true);
         continue;
       }
       // A foreign topic spelt exactly ("submitted") wins over a weak word it inflects ("submit").
@@ -498,6 +485,7 @@ export class QueryAnalyzer {
       groups: [...groups.values()],
       asksAmount: this.asksAmount(tokens, tokenForms),
       asksCount: this.asksCount(question) || comparesWithNumber(question),
+      asksWho: asksWho(question),
       // "Can I get my gym card covered?": a yes/no question about paying for something.
       asksCoverage: coverage.size > 0 && this.yesNoWords.has(fold(tokens[0] ?? '')),
     };

@@ -87,6 +87,8 @@ export interface AnalyzedQuery {
   asksAmount: boolean;
   /** The question asks how many or how long: a sentence stating a number about its things answers it. */
   asksCount: boolean;
+  /** The question asks who (does, approves, sends): a sentence naming someone answers it. */
+  asksWho: boolean;
   /** A yes/no question whether something is paid back ("can I get my gym card covered?"). */
   asksCoverage: boolean;
 }

@@ -1,0 +1,56 @@
+/**
+ * Shapes of a question read from its words alone, before the guide is searched: a particle verb
+ * split by its subject, a way the user wants to avoid, a "who" clause, a bank account.
+ */
+import { fold } from './normalize.js';
+
+const SUBJECT = '(?:jeg|eg|du|vi|me|man|ein|dere|de|dei)';
+const PARTICLE = '(?:ut|inn|av|opp|ned|tilbake|fram|frem)';
+const INVERTED_PARTICLE = new RegExp(`([\\p{L}]+) (${SUBJECT}) (${PARTICLE})(?![\\p{L}])`, 'giu');
+
+/**
+ * Norwegian questions put the subject between a verb and its particle ("korleis skriv eg ut",
+ * "hvordan logger jeg ut"): the verb and particle are put together again, so "skrive ut" (print)
+ * is read as one word and not as "skrive" (write).
+ */
+export function particleBeforeSubject(question: string): string {
+  return question.replace(INVERTED_PARTICLE, '$1 $3 $2');
+}
+
+/**
+ * "… without going via forgotten password", "uten å gå via glemt passord": the way the user wants
+ * to avoid is not what the question is about, so that clause is left out of the search.
+ */
+export function withoutAvoidedWay(question: string): string {
+  return question.replace(
+    /(?<!\p{L})(?:without\s+\p{L}+ing|ut[ae]n\s+å)(?!\p{L})[^,.;:?!]*/giu,
+    ' ',
+  );
+}
+
+/**
+ * A clause opening with "who" (hvem, kven) as its subject asks for someone: a person, a role or a
+ * sender. "Who do I add …", "hvem skal jeg …" asks what the user does, which the guide may say.
+ */
+const WHO_CLAUSE =
+  /(?:^|[,;:]\s*(?:and\s+|og\s+)?)(?:who|whom|hvem|kven)(?!\p{L})(?!\s+(?:do|does|did|should|can|could|must|shall|skal|kan|må|bør|gjer|gjør)\s+(?:i|we|you|jeg|eg|vi|me|du)(?!\p{L}))/iu;
+export const asksWho = (question: string): boolean => WHO_CLAUSE.test(question.trim());
+
+const ACCOUNTS = new Set(
+  ['account', 'accounts', 'konto', 'kontoen', 'kontoar', 'kontoer'].map(fold),
+);
+const MONEY = new Set(
+  ['money', 'paid', 'payment', 'payout', 'penger', 'pengene', 'pengar', 'pengane', 'utbetalt'].map(
+    fold,
+  ),
+);
+
+/**
+ * Whether some of `words` (of the question `tokens`) speak of a bank account: where money goes
+ * into it, an account is the bank account, which the guide never speaks of; the user account it
+ * does ("activate my account").
+ */
+export function bankAccountIn(tokens: string[]): (words: string[]) => boolean {
+  const aboutMoney = tokens.some((t) => MONEY.has(fold(t)));
+  return (words) => aboutMoney && words.some((w) => ACCOUNTS.has(fold(w)));
+}

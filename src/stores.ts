@@ -69,6 +69,7 @@ export function openSqliteStores(config: Config, logger?: Logger): AnyStores {
   const db = openDatabase(path.join(config.DATA_DIR, 'bot.sqlite'));
   // Every turn writes here: its checkpoints run on a thread of their own (wal-checkpointer.ts).
   const checkpointer = new WalCheckpointer(db, {
+    startAfterMs: 2_000,
     onError: (message) => logger?.warn({ err: message }, 'WAL checkpoint failed'),
   });
   const queue = new SqliteJobQueue(db);

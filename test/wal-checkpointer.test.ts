@@ -54,6 +54,18 @@ describe('WalCheckpointer', () => {
     db.close();
   });
 
+  it('starts its worker only after a while, and stopping before that starts none', async () => {
+    const db = openDatabase(join(dir, 'later.sqlite'));
+    const rounds: CheckpointRound[] = [];
+    const checkpointer = new WalCheckpointer(db, {
+      startAfterMs: 60_000,
+      onRound: (round) => rounds.push(round),
+    });
+    await expect(checkpointer.stop()).resolves.toBeUndefined();
+    expect(rounds).toEqual([]);
+    db.close();
+  });
+
   it('tells its first failure once and leaves checkpoints to the writing connection', async () => {
     const file = join(dir, 'gone.sqlite');
     const db = openDatabase(file);

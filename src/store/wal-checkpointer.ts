@@ -46,30 +46,47 @@ export interface CheckpointRound {
 
 export interface WalCheckpointerOptions {
   everyMs?: number;
+  /** When the worker starts (the bot's first turns write far less than the fallback's pages). */
+  startAfterMs?: number;
   /** Each round's outcome (tests); a failed round's message. */
   onRound?: (round: CheckpointRound) => void;
   onError?: (message: string) => void;
 }
 
 export class WalCheckpointer {
-  private readonly worker: Worker | undefined;
-  private readonly exited: Promise<void> = Promise.resolve();
+  private worker: Worker | undefined;
+  private exited: Promise<void> = Promise.resolve();
+  private readonly starting: NodeJS.Timeout | undefined;
   private failed = false;
+  private stopping = false;
 
   /** Does nothing for a database not in WAL mode (in memory, or a journal of another kind). */
-  constructor(db: Database.Database, options: WalCheckpointerOptions = {}) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly options: WalCheckpointerOptions = {},
+  ) {
     if (db.memory || db.pragma('journal_mode', { simple: true }) !== 'wal') return;
     db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
-    this.worker = new Worker(WORKER_SOURCE, {
+    // A thread and a V8 of its own cost about 0.1 s of CPU: not while the bot is starting.
+    this.starting = setTimeout(() => this.start(), options.startAfterMs ?? 0);
+    this.starting.unref();
+  }
+
+  private start(): void {
+    if (this.stopping) return;
+    const { options } = this;
+    const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: {
         driver: createRequire(import.meta.url).resolve('better-sqlite3'),
-        file: db.name,
+        file: this.db.name,
         everyMs: options.everyMs ?? DEFAULT_EVERY_MS,
       },
     });
+    this.worker = worker;
+    this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
     // An idle bot's rounds do not keep the process alive.
-    this.worker.unref();
+    worker.unref();
     // The first failure is told and ends the rounds (the fallback checkpoints from then on), so
     // a lasting fault is one log line, not five a second.
     const failed = (message: string) => {
@@ -78,17 +95,17 @@ export class WalCheckpointer {
       options.onError?.(message);
       void this.stop();
     };
-    this.worker.on('message', (message: { round?: CheckpointRound; error?: string }) => {
+    worker.on('message', (message: { round?: CheckpointRound; error?: string }) => {
       if (message.round) options.onRound?.(message.round);
       if (message.error) failed(message.error);
     });
-    this.worker.on('error', (err) => failed(err.message));
-    const worker = this.worker;
-    this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
+    worker.on('error', (err) => failed(err.message));
   }
 
   /** Ends the rounds and closes the worker's connection; before the database itself closes. */
   stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.starting);
     // Held while it stops, so a caller awaiting this is not left by an empty event loop.
     this.worker?.ref();
     this.worker?.postMessage('stop');

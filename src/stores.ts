@@ -35,6 +35,7 @@ import { PgTurnLock, TURN_LOCK_WAIT_MS } from './store/pg/pg-turn-lock.js';
 import { ProcessedActivities } from './store/processed-activities.js';
 import { openDatabase, type SqliteTx } from './store/sqlite-database.js';
 import { SqliteStorage } from './store/sqlite-storage.js';
+import { WalCheckpointer } from './store/wal-checkpointer.js';
 
 /** The stores of one backend; `Tx` is its transaction handle. */
 export interface Stores<Tx> {
@@ -64,8 +65,13 @@ export interface Stores<Tx> {
 export type AnyStores =
   (Stores<SqliteTx> & { backend: 'sqlite' }) | (Stores<PgTx> & { backend: 'postgres' });
 
-export function openSqliteStores(config: Config): AnyStores {
+export function openSqliteStores(config: Config, logger?: Logger): AnyStores {
   const db = openDatabase(path.join(config.DATA_DIR, 'bot.sqlite'));
+  // Every turn writes here: its checkpoints run on a thread of their own (wal-checkpointer.ts).
+  const checkpointer = new WalCheckpointer(db, {
+    startAfterMs: 2_000,
+    onError: (message) => logger?.warn({ err: message }, 'WAL checkpoint failed'),
+  });
   const queue = new SqliteJobQueue(db);
   const receipts = new SqliteReceiptStore(db, path.join(config.DATA_DIR, 'receipts'));
   const processed = new ProcessedActivities(db);
@@ -89,9 +95,9 @@ export function openSqliteStores(config: Config): AnyStores {
       };
     },
     checks: [['bot database', () => db.prepare('select 1').get()]],
-    close: () => {
+    close: async () => {
+      await checkpointer.stop();
       db.close();
-      return Promise.resolve();
     },
   };
 }
@@ -152,5 +158,5 @@ export function openStores(config: Config, logger: Logger): Promise<AnyStores> {
   const url = config.DATABASE_URL;
   return url
     ? openPgStores({ ...config, DATABASE_URL: url }, logger)
-    : Promise.resolve(openSqliteStores(config));
+    : Promise.resolve(openSqliteStores(config, logger));
 }

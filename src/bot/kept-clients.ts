@@ -14,6 +14,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
+import { UNSURE, compileSerializer, type Mapper } from './activity-serializer.js';
 
 /** A few channels and one app: a few entries. */
 const MAX_KEPT = 32;
@@ -40,16 +41,74 @@ export class KeptPromises<T> {
 export const appIdOf = (identity: ClaimsIdentity): string =>
   JwtTokenValidation.getAppIdFromClaims(identity.claims) ?? '';
 
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+
 /** A connector factory handing out kept clients of another factory's making. */
 export function keptConnectors(
   factory: ConnectorFactory,
   appId: string,
-  kept: KeptPromises<Awaited<ReturnType<ConnectorFactory['create']>>>,
+  kept: KeptPromises<ConnectorClient>,
 ): ConnectorFactory {
   return {
     create: (serviceUrl: string, audience?: string) =>
-      kept.get([appId, serviceUrl, audience ?? ''], () => factory.create(serviceUrl, audience)),
+      kept.get([appId, serviceUrl, audience ?? ''], () =>
+        factory.create(serviceUrl, audience).then(withQuickActivities),
+      ),
   };
+}
+
+/** The parts of an @azure/core-client operation spec read here. */
+interface OperationSpec {
+  requestBody?: { parameterPath?: unknown; mapper?: Mapper };
+  serializer?: { isXML?: boolean; modelMappers?: Record<string, Mapper | undefined> };
+}
+type SendOperation = (
+  args: Record<string, unknown>,
+  spec: OperationSpec,
+  callback?: unknown,
+) => Promise<unknown>;
+
+/** The body sent as it is: already what the Activity mapper makes of it (activity-serializer.ts). */
+const AS_SERIALIZED: Mapper = {
+  serializedName: 'Activity',
+  required: true,
+  type: { name: 'Object' },
+};
+
+/**
+ * The client, sending an activity (a reply, a message, an update) serialised by the compiled
+ * mapper: the operation, its URL, headers, credentials, retries and the answer's handling stay
+ * the library's; only the walk over the mapper is done once instead of per reply.
+ */
+export function withQuickActivities(client: ConnectorClient): ConnectorClient {
+  const target = client as unknown as { sendOperationRequest: SendOperation };
+  const original = target.sendOperationRequest;
+  const send: SendOperation = (args, spec, callback) => original.call(client, args, spec, callback);
+  const quick = new WeakMap<OperationSpec, { spec: OperationSpec; serialize: Quick } | null>();
+  target.sendOperationRequest = (args, spec, callback) => {
+    let known = quick.get(spec);
+    if (known === undefined) {
+      known = quickSpec(spec);
+      quick.set(spec, known);
+    }
+    const serialized = known ? known.serialize(args.activity) : UNSURE;
+    if (!known || serialized === UNSURE) return send(args, spec, callback);
+    return send({ ...args, activity: serialized }, known.spec, callback);
+  };
+  return client;
+}
+
+type Quick = (value: unknown) => unknown;
+
+function quickSpec(spec: OperationSpec): { spec: OperationSpec; serialize: Quick } | null {
+  const body = spec.requestBody;
+  const mapper = body?.mapper;
+  const models = spec.serializer?.modelMappers;
+  if (body?.parameterPath !== 'activity' || mapper?.type.className !== 'Activity') return null;
+  if (!models || spec.serializer?.isXML) return null;
+  const serialize = compileSerializer(mapper, models);
+  if (!serialize) return null;
+  return { spec: { ...spec, requestBody: { ...body, mapper: AS_SERIALIZED } }, serialize };
 }
 
 /** The bot's authentication, with the user-token client kept per app. */

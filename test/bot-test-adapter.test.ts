@@ -124,6 +124,20 @@ describe('bot through the TestAdapter', () => {
     expect(JSON.stringify(c.cards().pop())).toContain('Utlegg: Parkering');
   });
 
+  it('sends a text followed by a card as one message, and a card followed by a text as two', async () => {
+    const c = chat(makeBot(), 'nb-NO', 'aad-two-drafts');
+    await c.say('parkering 120 kr i går');
+    const before = c.sent.length;
+    await c.say('bom 45 kr i dag');
+    const messages = c.sent.slice(before).filter((a) => a.type === 'message');
+    // "The previous draft is set aside" above the new draft's card, then the purpose question.
+    expect(messages).toHaveLength(2);
+    expect(messages[0]?.text).toMatch(/lagt til side/);
+    expect(JSON.stringify(messages[0]?.attachments)).toContain('45,00');
+    expect(messages[1]?.attachments ?? []).toHaveLength(0);
+    expect(messages[1]?.text).toMatch(/formålet/);
+  });
+
   it('tells the user the claim is queued when the claims API is down, and a second click waits', async () => {
     const c = chat(makeBot('http://127.0.0.1:9'), 'nb-NO', 'aad-down');
     await c.say('parkering 120 kr i går');

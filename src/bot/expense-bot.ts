@@ -311,7 +311,7 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
           type: ActivityTypes.Message,
           attachments: [CardFactory.adaptiveCard(this.toCard(first))],
         });
-        for (const view of rest) await this.send(context, view);
+        await this.sendAll(context, rest);
         return undefined;
       } catch (err) {
         this.deps.logger.debug(
@@ -340,8 +340,28 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
         }
       } else await this.send(context, result.replace);
     }
-    for (const view of result.messages) await this.send(context, view);
+    await this.sendAll(context, result.messages);
     return replacement;
+  }
+
+  /**
+   * The views in order, a text followed by a card as one message (Teams shows the text above
+   * the card): "the previous draft is set aside" and the new draft's card are one message, one
+   * request to the channel instead of two.
+   */
+  private async sendAll(context: TurnContext, views: View[]) {
+    for (let i = 0; i < views.length; i++) {
+      const view = views[i] as View;
+      const next = views[i + 1];
+      if (view.kind === 'text' && next?.kind === 'card') {
+        await context.sendActivity({
+          ...MessageFactory.text(view.text),
+          textFormat: 'markdown',
+          attachments: [CardFactory.adaptiveCard(this.toCard(next))],
+        });
+        i++;
+      } else await this.send(context, view);
+    }
   }
 
   private toCard(view: View): AdaptiveCardJson | undefined {

@@ -66,8 +66,37 @@ const UNUSABLE = 'UPDATE conversation_refs SET usable = $1 WHERE employee_id = $
 const REACHABLE =
   'SELECT employee_id FROM conversation_refs WHERE usable = $1 ORDER BY employee_id';
 
+/** How long an instance trusts what it last saw stored for a person, without asking again. */
+export const REMEMBERED_FOR_MS = 60_000;
+const REMEMBERED_MAX = 10_000;
+
+/** What this instance last found or wrote for each person, oldest first out (bounded). */
+class RecentRefs {
+  private readonly seen = new Map<string, { json: string; locale: string | null; at: number }>();
+
+  constructor(private readonly trustMs: number) {}
+
+  has(employeeId: string, json: string, locale: string | undefined, at: number): boolean {
+    const known = this.seen.get(employeeId);
+    return (
+      known?.json === json && known.locale === (locale ?? null) && at - known.at < this.trustMs
+    );
+  }
+
+  note(employeeId: string, json: string, locale: string | undefined, at: number): void {
+    this.seen.delete(employeeId);
+    if (this.seen.size >= REMEMBERED_MAX) this.seen.delete(this.seen.keys().next().value as string);
+    this.seen.set(employeeId, { json, locale: locale ?? null, at });
+  }
+
+  forget(employeeId: string): void {
+    this.seen.delete(employeeId);
+  }
+}
+
 export class ConversationRefs implements ConversationRefStore {
   private selectOne: Database.Statement<[string], RefRow> | undefined;
+  private readonly recent = new RecentRefs(Number.POSITIVE_INFINITY);
 
   constructor(private readonly db: Database.Database) {
     db.exec(`
@@ -88,17 +117,22 @@ export class ConversationRefs implements ConversationRefStore {
     locale: string | undefined,
     now: Date,
   ): Promise<void> {
+    const json = JSON.stringify(reference);
+    const at = now.getTime();
+    // Only this process writes the file, so what it last saw stays true: no read per message.
+    if (this.recent.has(employeeId, json, locale, at)) return Promise.resolve();
     return settle(() => {
-      const json = JSON.stringify(reference);
-      if (sameRef(this.row(employeeId), json, locale)) return;
-      const { statement, args } = sqliteStatement(this.db, UPSERT, [
-        employeeId,
-        json,
-        locale ?? null,
-        1,
-        now.getTime(),
-      ]);
-      statement.run(...args);
+      if (!sameRef(this.row(employeeId), json, locale)) {
+        const { statement, args } = sqliteStatement(this.db, UPSERT, [
+          employeeId,
+          json,
+          locale ?? null,
+          1,
+          at,
+        ]);
+        statement.run(...args);
+      }
+      this.recent.note(employeeId, json, locale, at);
     });
   }
 
@@ -107,6 +141,7 @@ export class ConversationRefs implements ConversationRefStore {
   }
 
   markUnusable(employeeId: string): Promise<void> {
+    this.recent.forget(employeeId);
     return settle(() => {
       const { statement, args } = sqliteStatement(this.db, UNUSABLE, [0, employeeId]);
       statement.run(...args);
@@ -128,10 +163,6 @@ export class ConversationRefs implements ConversationRefStore {
   }
 }
 
-/** How long an instance trusts what it last saw stored for a person, without asking again. */
-export const REMEMBERED_FOR_MS = 60_000;
-const REMEMBERED_MAX = 10_000;
-
 /**
  * The same on PostgreSQL (the reference as its JSON text, compared as written). A database round
  * trip at every message is a good part of a turn's cost there, so each instance remembers for a
@@ -140,7 +171,7 @@ const REMEMBERED_MAX = 10_000;
  * is then repaired by the person's next message after that minute rather than at once.
  */
 export class PgConversationRefs implements ConversationRefStore {
-  private readonly seen = new Map<string, { json: string; locale: string | null; at: number }>();
+  private readonly recent = new RecentRefs(REMEMBERED_FOR_MS);
 
   constructor(private readonly pool: pg.Pool) {}
 
@@ -151,20 +182,11 @@ export class PgConversationRefs implements ConversationRefStore {
     now: Date,
   ): Promise<void> {
     const json = JSON.stringify(reference);
-    const known = this.seen.get(employeeId);
     const at = now.getTime();
-    if (
-      known?.json === json &&
-      known.locale === (locale ?? null) &&
-      at - known.at < REMEMBERED_FOR_MS
-    )
-      return;
+    if (this.recent.has(employeeId, json, locale, at)) return;
     if (!sameRef(await this.row(employeeId), json, locale))
       await this.pool.query(UPSERT, [employeeId, json, locale ?? null, true, at]);
-    // Oldest first out, so the map stays bounded however many people write.
-    this.seen.delete(employeeId);
-    if (this.seen.size >= REMEMBERED_MAX) this.seen.delete(this.seen.keys().next().value as string);
-    this.seen.set(employeeId, { json, locale: locale ?? null, at });
+    this.recent.note(employeeId, json, locale, at);
   }
 
   async get(employeeId: string): Promise<StoredRef | undefined> {
@@ -172,7 +194,7 @@ export class PgConversationRefs implements ConversationRefStore {
   }
 
   async markUnusable(employeeId: string): Promise<void> {
-    this.seen.delete(employeeId);
+    this.recent.forget(employeeId);
     await this.pool.query(UNUSABLE, [false, employeeId]);
   }
 

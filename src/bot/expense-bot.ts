@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import {
   TurnContext,
   ActivityHandler,
+  type Activity,
   type BotAdapter,
   ActivityTypes,
   CardFactory,
@@ -309,7 +310,7 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
         await context.updateActivity({
           id: ackId,
           type: ActivityTypes.Message,
-          attachments: [CardFactory.adaptiveCard(this.toCard(first))],
+          attachments: [this.attachment(first)],
         });
         await this.sendAll(context, rest);
         return undefined;
@@ -355,9 +356,8 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
       const next = views[i + 1];
       if (view.kind === 'text' && next?.kind === 'card') {
         await context.sendActivity({
-          ...MessageFactory.text(view.text),
-          textFormat: 'markdown',
-          attachments: [CardFactory.adaptiveCard(this.toCard(next))],
+          ...textMessage(view.text),
+          attachments: [this.attachment(next)],
         });
         i++;
       } else await this.send(context, view);
@@ -372,12 +372,22 @@ export class ExpenseBot<Tx = never> extends ActivityHandler {
     return this.deps.cards.render(view.template, data);
   }
 
-  private async send(context: TurnContext, view: View) {
-    if (view.kind === 'text')
-      return context.sendActivity({ ...MessageFactory.text(view.text), textFormat: 'markdown' });
-    return context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.toCard(view))] });
+  private send(context: TurnContext, view: View) {
+    return context.sendActivity(
+      view.kind === 'text' ? textMessage(view.text) : { attachments: [this.attachment(view)] },
+    );
+  }
+
+  private attachment(view: View) {
+    return CardFactory.adaptiveCard(this.toCard(view));
   }
 }
+
+/** A text the chat shows with its markdown (bold claim numbers, lists). */
+const textMessage = (text: string): Partial<Activity> => ({
+  ...MessageFactory.text(text),
+  textFormat: 'markdown',
+});
 
 /**
  * The bot's own Bot Framework token, from the turn's connector client: its credentials follow

@@ -29,7 +29,7 @@ import {
 import bundledSynonyms from './synonyms.json' with { type: 'json' };
 import bundledCircumstances from './circumstances.json' with { type: 'json' };
 import bundledForeign from './foreign-topics.json' with { type: 'json' };
-import { governingVerbs, verbSlots } from './verb-slots.js';
+import { governingVerbs, readsEnglish, verbSlots } from './verb-slots.js';
 import {
   asksWho,
   bankAccountIn,
@@ -305,8 +305,10 @@ export class QueryAnalyzer {
     const tokens = tokenize(question);
     const names = properNouns(question);
     const tokenForms = tokens.map(phraseToken);
-    const verbs = verbSlots(question);
-    const governing = governingVerbs(question);
+    // The language is judged once for both readings of the sentence's shape.
+    const english = readsEnglish(question);
+    const verbs = verbSlots(question, english);
+    const governing = governingVerbs(question, english);
     const groups = new Map<string, QueryGroup>();
     /** One concept, even when its word belongs to several synonym groups ("attach": the app and attaching). */
     const synonymGroup = (

@@ -66,11 +66,13 @@ function marksInfinitive(mark: string, after: string | undefined, english: boole
   return english && !/^[\p{Lu}\p{N}]/u.test(after) && !DETERMINERS.has(fold(after));
 }
 
+/** Whether the question reads as English: only there is "to" an infinitive mark. */
+export const readsEnglish = (question: string): boolean => detectLanguage(question) === 'en';
+
 /** The words (folded) standing where the question's verb stands. */
-export function verbSlots(question: string): Set<string> {
+export function verbSlots(question: string, english = readsEnglish(question)): Set<string> {
   const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
   const folded = words.map((t) => fold(t));
-  const english = detectLanguage(question) === 'en';
   const slots = new Set<number>();
   folded.forEach((word, i) => {
     const next = folded[i + 1];
@@ -90,9 +92,8 @@ export function verbSlots(question: string): Set<string> {
  * the action and its object are what the question is about. "Forgot my password" is about the
  * password; "forgot to claim an expense" is about claiming, and not about the forgotten password.
  */
-export function governingVerbs(question: string): Set<string> {
+export function governingVerbs(question: string, english = readsEnglish(question)): Set<string> {
   const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const english = detectLanguage(question) === 'en';
   const found = new Set<string>();
   words.forEach((word, i) => {
     if (!SUBJECTS.has(fold(words[i - 1] ?? ''))) return;

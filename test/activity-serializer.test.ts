@@ -143,6 +143,10 @@ describe('the compiled Activity serializer', () => {
   }
 });
 
+/** The plain path names no @azure/core-rest-pipeline in its user agent: it does not use it. */
+const withoutPipeline = (agent: string | undefined) =>
+  agent?.replace(/ core-rest-pipeline\/\S+/, '');
+
 describe('a kept connector client with the compiled serializer', () => {
   const received: Array<{ url?: string; body: string; headers: http.IncomingHttpHeaders }> = [];
   let status = 200;
@@ -184,7 +188,9 @@ describe('a kept connector client with the compiled serializer', () => {
         expect(b?.url).toBe(a?.url);
         expect(b?.body).toBe(a?.body);
         expect(b?.headers['content-type']).toBe(a?.headers['content-type']);
-        expect(b?.headers['user-agent']).toBe(a?.headers['user-agent']);
+        expect(withoutPipeline(b?.headers['user-agent'])).toBe(
+          withoutPipeline(a?.headers['user-agent']),
+        );
       }
       for (let i = 0; i < answers.length; i += 2)
         expect(JSON.stringify(answers[i + 1])).toBe(JSON.stringify(answers[i]));

@@ -15,6 +15,14 @@ import {
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import { UNSURE, compileSerializer, type Mapper } from './activity-serializer.js';
+import {
+  basePrefixOf,
+  operationOf,
+  proxyConfigured,
+  sendActivityOperation,
+  type ActivityClient,
+  type ActivityOperationSpec,
+} from './plain-activity-requests.js';
 
 /** A few channels and one app: a few entries. */
 const MAX_KEPT = 32;
@@ -58,7 +66,7 @@ export function keptConnectors(
 }
 
 /** The parts of an @azure/core-client operation spec read here. */
-interface OperationSpec {
+interface OperationSpec extends ActivityOperationSpec {
   requestBody?: { parameterPath?: unknown; mapper?: Mapper };
   serializer?: { isXML?: boolean; modelMappers?: Record<string, Mapper | undefined> };
 }
@@ -77,14 +85,18 @@ const AS_SERIALIZED: Mapper = {
 
 /**
  * The client, sending an activity (a reply, a message, an update) serialised by the compiled
- * mapper: the operation, its URL, headers, credentials, retries and the answer's handling stay
- * the library's; only the walk over the mapper is done once instead of per reply.
+ * mapper, as one plain HTTP request (plain-activity-requests.ts). A call the plain path does not
+ * cover (options, a callback, a proxy, an unusual service URL) goes to the library's operation
+ * with the body already serialised: its URL, headers, credentials, retries and the answer's
+ * handling; only the walk over the mapper is done once instead of per reply.
  */
 export function withQuickActivities(client: ConnectorClient): ConnectorClient {
   const target = client as unknown as { sendOperationRequest: SendOperation };
   const original = target.sendOperationRequest;
   const send: SendOperation = (args, spec, callback) => original.call(client, args, spec, callback);
-  const quick = new WeakMap<OperationSpec, { spec: OperationSpec; serialize: Quick } | null>();
+  const quick = new WeakMap<OperationSpec, QuickSpec | null>();
+  const plain = client as unknown as ActivityClient;
+  const prefix = proxyConfigured() ? null : basePrefixOf(plain.baseUri);
   target.sendOperationRequest = (args, spec, callback) => {
     let known = quick.get(spec);
     if (known === undefined) {
@@ -93,14 +105,21 @@ export function withQuickActivities(client: ConnectorClient): ConnectorClient {
     }
     const serialized = known ? known.serialize(args.activity) : UNSURE;
     if (!known || serialized === UNSURE) return send(args, spec, callback);
+    if (prefix && known.operation && callback === undefined && args.options === undefined)
+      return sendActivityOperation(plain, prefix, known.operation, args, serialized);
     return send({ ...args, activity: serialized }, known.spec, callback);
   };
   return client;
 }
 
 type Quick = (value: unknown) => unknown;
+interface QuickSpec {
+  spec: OperationSpec;
+  serialize: Quick;
+  operation: ReturnType<typeof operationOf>;
+}
 
-function quickSpec(spec: OperationSpec): { spec: OperationSpec; serialize: Quick } | null {
+function quickSpec(spec: OperationSpec): QuickSpec | null {
   const body = spec.requestBody;
   const mapper = body?.mapper;
   const models = spec.serializer?.modelMappers;
@@ -108,7 +127,11 @@ function quickSpec(spec: OperationSpec): { spec: OperationSpec; serialize: Quick
   if (!models || spec.serializer?.isXML) return null;
   const serialize = compileSerializer(mapper, models);
   if (!serialize) return null;
-  return { spec: { ...spec, requestBody: { ...body, mapper: AS_SERIALIZED } }, serialize };
+  return {
+    spec: { ...spec, requestBody: { ...body, mapper: AS_SERIALIZED } },
+    serialize,
+    operation: operationOf(spec),
+  };
 }
 
 /** The bot's authentication, with the user-token client kept per app. */

@@ -459,3 +459,13 @@ describe('what a question asks for decides which sentence can answer it', () => 
       ],
     ));
 });
+
+describe('a how-to question is about its verb', () => {
+  it('cites nothing where the guide has the action only in another section', () =>
+    expectCited([], [['en', 'how do I send the receipts from Attach to my colleague?']]));
+
+  it('still answers a how-to whose action the section describes', async () => {
+    await expectCited('5.2', [['nn', 'korleis lastar eg opp kvitteringa frå pc-en?']]);
+    await expectCited('5.1', [['en', 'how do I save the claim?']]);
+  });
+});

@@ -364,7 +364,9 @@ export class GuideIndex {
       // section's topic), or an everyday word the guide happens to use ("between", "inne"):
       // it lowers the coverage at most as much as a word the guide lacks.
       possible +=
-        !hit && roles[i] === 'content' ? Math.min(weight, this.thresholds.elsewhereWeight) : weight;
+        !hit && roles[i] === 'content' && !g.verb
+          ? Math.min(weight, this.thresholds.elsewhereWeight)
+          : weight;
       if (hit) matched += g.partial ? weight / 2 : weight;
     });
     const coverage = possible > 0 ? matched / possible : 0;

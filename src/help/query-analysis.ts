@@ -31,6 +31,7 @@ import bundledCircumstances from './circumstances.json' with { type: 'json' };
 import bundledForeign from './foreign-topics.json' with { type: 'json' };
 import { governingVerbs, readsEnglish, verbSlots } from './verb-slots.js';
 import {
+  asksHowTo,
   asksWho,
   bankAccountIn,
   particleBeforeSubject,
@@ -475,8 +476,11 @@ export class QueryAnalyzer {
       plainGroup(word, weak, typedAlternatives([word]), false, false, !weak && foreign);
     }
     const coverage = this.coverageMarks(tokenForms);
-    for (const group of groups.values())
+    const howTo = asksHowTo(question);
+    for (const group of groups.values()) {
       if (tokenize(group.label).some((word) => coverage.has(fold(word)))) group.coverage = true;
+      if (howTo && tokenize(group.label).some((word) => verbs.has(fold(word)))) group.verb = true;
+    }
     // "How long" may be a concept of its own (a password's length); as the question's ask it is not a thing asked about.
     for (const group of groups.values()) {
       const words = tokenize(group.label).map(phraseToken);

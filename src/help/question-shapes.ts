@@ -54,3 +54,10 @@ export function bankAccountIn(tokens: string[]): (words: string[]) => boolean {
   const aboutMoney = tokens.some((t) => MONEY.has(fold(t)));
   return (words) => aboutMoney && words.some((w) => ACCOUNTS.has(fold(w)));
 }
+
+/**
+ * A question for a procedure ("how do I send …", "hvordan sender jeg …"): its verb is the action
+ * the answer has to describe, so a section about another action does not answer it.
+ */
+export const asksHowTo = (question: string): boolean =>
+  /^(?:how|hvordan|korleis|koss|åssen)(?!\p{L})/iu.test(question.trim());

@@ -79,6 +79,8 @@ export interface QueryGroup {
   count?: boolean;
   /** Speaks of paying back ("reimbursed", "dekket"), not of the thing paid for. */
   coverage?: boolean;
+  /** Stands where the question's verb stands ("how do I send …"): the action asked about. */
+  verb?: boolean;
 }
 
 export interface AnalyzedQuery {

@@ -469,3 +469,23 @@ describe('a how-to question is about its verb', () => {
     await expectCited('5.1', [['en', 'how do I save the claim?']]);
   });
 });
+
+describe('another way than the guide’s is answered only where the guide describes it', () => {
+  it('cites nothing for e-mailing or posting a receipt instead of the app', () =>
+    expectCited(
+      [],
+      [
+        ['en', 'can I e-mail the parking receipt to someone instead of using Attach?'],
+        ['nb', 'kan jeg sende kvitteringene i posten i stedet for å laste dem opp?'],
+      ],
+    ));
+
+  it('still answers another way the guide describes, and a choice between two kinds', async () => {
+    await expectCited('5.2', [
+      ['nn', 'kan eg laste opp kvitteringa frå pc-en i staden for frå appen?'],
+    ]);
+    await expectCited('5.1', [
+      ['en', 'should I pick mileage rather than an outlay for the ferry?'],
+    ]);
+  });
+});

@@ -35,6 +35,7 @@ import {
   asksWho,
   bankAccountIn,
   particleBeforeSubject,
+  proposesOtherWay,
   withoutAvoidedWay,
 } from './question-shapes.js';
 import {
@@ -492,6 +493,9 @@ export class QueryAnalyzer {
       asksAmount: this.asksAmount(tokens, tokenForms),
       asksCount: this.asksCount(question) || comparesWithNumber(question),
       asksWho: asksWho(question),
+      // "Can I … instead of …?" asks whether the other way is allowed; "when do I pick X instead
+      // of Y?" is a choice between two things of the guide (a comparison).
+      otherWay: proposesOtherWay(asked) && this.yesNoWords.has(fold(tokens[0] ?? '')),
       // "Can I get my gym card covered?": a yes/no question about paying for something.
       asksCoverage: coverage.size > 0 && this.yesNoWords.has(fold(tokens[0] ?? '')),
     };

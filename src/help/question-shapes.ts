@@ -29,6 +29,16 @@ export function withoutAvoidedWay(question: string): string {
 }
 
 /**
+ * The question proposes another way than one it names ("by e-mail instead of the app", "på
+ * e-post i staden for å bruke appen"): the other way is what it asks about, so the guide answers
+ * it only where it describes that way itself.
+ */
+export const proposesOtherWay = (question: string): boolean =>
+  /(?<!\p{L})(?:instead\s+of|rather\s+than|i\s+ste(?:d|det|den)\s+for|istedenfor|i\s+staden\s+for|istadenfor|heller\s+enn)\s+\p{L}/iu.test(
+    question,
+  );
+
+/**
  * A clause opening with "who" (hvem, kven) as its subject asks for someone: a person, a role or a
  * sender. "Who do I add …", "hvem skal jeg …" asks what the user does, which the guide may say.
  */

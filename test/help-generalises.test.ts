@@ -460,13 +460,20 @@ describe('what a question asks for decides which sentence can answer it', () => 
     ));
 });
 
-describe('a how-to question is about its verb', () => {
-  it('cites nothing where the guide has the action only in another section', () =>
-    expectCited([], [['en', 'how do I send the receipts from Attach to my colleague?']]));
+describe('a how-to question is about all it names', () => {
+  it('cites nothing where the guide has the action or its thing only in another section', () =>
+    expectCited(
+      [],
+      [
+        ['en', 'how do I send the receipts from Attach to my colleague?'],
+        ['nn', 'korleis byter eg til ny telefon utan å miste bileta i appen?'],
+      ],
+    ));
 
   it('still answers a how-to whose action the section describes', async () => {
     await expectCited('5.2', [['nn', 'korleis lastar eg opp kvitteringa frå pc-en?']]);
     await expectCited('5.1', [['en', 'how do I save the claim?']]);
+    await expectCited('5.1', [['en', 'how do I attach the ferry receipt to my mileage claim?']]);
   });
 });
 

@@ -368,9 +368,10 @@ export class GuideIndex {
       if (!hit && !lowersCoverage(roles[i] as Role)) return;
       // A word the guide has only elsewhere may be what the question is about (another
       // section's topic), or an everyday word the guide happens to use ("between", "inne"):
-      // it lowers the coverage at most as much as a word the guide lacks.
+      // it lowers the coverage at most as much as a word the guide lacks. Not in a question for
+      // a procedure: what it names the procedure is done to ("how do I switch to a new phone").
       possible +=
-        !hit && roles[i] === 'content' && !g.verb
+        !hit && roles[i] === 'content' && !query.howTo
           ? Math.min(weight, this.thresholds.elsewhereWeight)
           : weight;
       if (hit) matched += g.partial ? weight / 2 : weight;

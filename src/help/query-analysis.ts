@@ -477,11 +477,8 @@ export class QueryAnalyzer {
       plainGroup(word, weak, typedAlternatives([word]), false, false, !weak && foreign);
     }
     const coverage = this.coverageMarks(tokenForms);
-    const howTo = asksHowTo(question);
-    for (const group of groups.values()) {
+    for (const group of groups.values())
       if (tokenize(group.label).some((word) => coverage.has(fold(word)))) group.coverage = true;
-      if (howTo && tokenize(group.label).some((word) => verbs.has(fold(word)))) group.verb = true;
-    }
     // "How long" may be a concept of its own (a password's length); as the question's ask it is not a thing asked about.
     for (const group of groups.values()) {
       const words = tokenize(group.label).map(phraseToken);
@@ -493,6 +490,7 @@ export class QueryAnalyzer {
       asksAmount: this.asksAmount(tokens, tokenForms),
       asksCount: this.asksCount(question) || comparesWithNumber(question),
       asksWho: asksWho(question),
+      howTo: asksHowTo(question),
       // "Can I … instead of …?" asks whether the other way is allowed; "when do I pick X instead
       // of Y?" is a choice between two things of the guide (a comparison).
       otherWay: proposesOtherWay(asked) && this.yesNoWords.has(fold(tokens[0] ?? '')),

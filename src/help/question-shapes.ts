@@ -66,8 +66,11 @@ export function bankAccountIn(tokens: string[]): (words: string[]) => boolean {
 }
 
 /**
- * A question for a procedure ("how do I send …", "hvordan sender jeg …"): its verb is the action
- * the answer has to describe, so a section about another action does not answer it.
+ * A question for a procedure ("how do I send …", "hvordan sender jeg …"; not "how many"): what
+ * it names is what the answer has to describe, its action and the things the action is done to,
+ * so a section about another action or thing does not answer it.
  */
 export const asksHowTo = (question: string): boolean =>
-  /^(?:how|hvordan|korleis|koss|åssen)(?!\p{L})/iu.test(question.trim());
+  /^(?:hvordan|korleis|koss|åssen|how\s+(?:do|does|did|can|could|should|shall|must|would|will|to))(?!\p{L})/iu.test(
+    question.trim(),
+  );

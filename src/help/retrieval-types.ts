@@ -79,8 +79,6 @@ export interface QueryGroup {
   count?: boolean;
   /** Speaks of paying back ("reimbursed", "dekket"), not of the thing paid for. */
   coverage?: boolean;
-  /** Stands where the question's verb stands ("how do I send …"): the action asked about. */
-  verb?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -93,6 +91,8 @@ export interface AnalyzedQuery {
   asksWho: boolean;
   /** A yes/no question whether something is paid back ("can I get my gym card covered?"). */
   asksCoverage: boolean;
+  /** A question for a procedure ("how do I send …"): all it names is what the answer describes. */
+  howTo?: boolean;
   /** A yes/no question proposing another way than the one it names ("by e-mail instead of the app?"). */
   otherWay?: boolean;
 }

@@ -436,6 +436,7 @@ describe('what a question asks for decides which sentence can answer it', () => 
       [
         ['en', 'how soon is the money for the ferry in my account?'],
         ['nb', 'når kommer pengene for parkeringen inn på kontoen min?'],
+        ['nn', 'eg har bytt bank, kvar endrar eg kontoen refusjonen går til?'],
       ],
     );
     await expectCited('1', [['en', 'the mail to activate my account never came']]);

@@ -50,9 +50,12 @@ const ACCOUNTS = new Set(
   ['account', 'accounts', 'konto', 'kontoen', 'kontoar', 'kontoer'].map(fold),
 );
 const MONEY = new Set(
-  ['money', 'paid', 'payment', 'payout', 'penger', 'pengene', 'pengar', 'pengane', 'utbetalt'].map(
-    fold,
-  ),
+  [
+    ['money', 'paid', 'payment', 'payout', 'refund', 'refunds', 'bank'],
+    ['penger', 'pengene', 'pengar', 'pengane', 'utbetalt', 'refusjon', 'refusjonen', 'banken'],
+  ]
+    .flat()
+    .map(fold),
 );
 
 /**

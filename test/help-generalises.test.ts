@@ -497,3 +497,8 @@ describe('another way than the guide’s is answered only where the guide descri
     ]);
   });
 });
+
+describe('the verb of an outlay ("legge ut") is the outlay', () => {
+  it('answers "jeg har lagt ut for …" from entering outlays', () =>
+    expectCited('5.2', [['nb', 'jeg har lagt ut for parkering, hvordan får jeg dem tilbake?']]));
+});

@@ -461,44 +461,25 @@ describe('what a question asks for decides which sentence can answer it', () => 
     ));
 });
 
-describe('a how-to question is about all it names', () => {
-  it('cites nothing where the guide has the action or its thing only in another section', () =>
-    expectCited(
-      [],
-      [
-        ['en', 'how do I send the receipts from Attach to my colleague?'],
-        ['nn', 'korleis byter eg til ny telefon utan å miste bileta i appen?'],
-      ],
-    ));
-
-  it('still answers a how-to whose action the section describes', async () => {
-    await expectCited('5.2', [['nn', 'korleis lastar eg opp kvitteringa frå pc-en?']]);
-    await expectCited('5.1', [['en', 'how do I save the claim?']]);
-    await expectCited('5.1', [['en', 'how do I attach the ferry receipt to my mileage claim?']]);
-  });
-});
-
-describe('another way than the guide’s is answered only where the guide describes it', () => {
-  it('cites nothing for e-mailing or posting a receipt instead of the app', () =>
-    expectCited(
-      [],
-      [
-        ['en', 'can I e-mail the parking receipt to someone instead of using Attach?'],
-        ['nb', 'kan jeg sende kvitteringene i posten i stedet for å laste dem opp?'],
-      ],
-    ));
-
-  it('still answers another way the guide describes, and a choice between two kinds', async () => {
-    await expectCited('5.2', [
-      ['nn', 'kan eg laste opp kvitteringa frå pc-en i staden for frå appen?'],
-    ]);
-    await expectCited('5.1', [
-      ['en', 'should I pick mileage rather than an outlay for the ferry?'],
-    ]);
-  });
-});
-
-describe('the verb of an outlay ("legge ut") is the outlay', () => {
-  it('answers "jeg har lagt ut for …" from entering outlays', () =>
-    expectCited('5.2', [['nb', 'jeg har lagt ut for parkering, hvordan får jeg dem tilbake?']]));
+describe('a how-to names what the answer describes; another way needs its own section', () => {
+  // What each question cites ([] for nothing), in the users' words.
+  const cases: Array<[Lang, string, string | []]> = [
+    // A how-to is about all it names: the action and the thing it is done to.
+    ['en', 'how do I send the receipts from Attach to my colleague?', []],
+    ['nn', 'korleis byter eg til ny telefon utan å miste bileta i appen?', []],
+    ['nn', 'korleis lastar eg opp kvitteringa frå pc-en?', '5.2'],
+    ['en', 'how do I save the claim?', '5.1'],
+    ['en', 'how do I attach the ferry receipt to my mileage claim?', '5.1'],
+    // Another way than the guide's is answered only where the guide describes it.
+    ['en', 'can I e-mail the parking receipt to someone instead of using Attach?', []],
+    ['nb', 'kan jeg sende kvitteringene i posten i stedet for å laste dem opp?', []],
+    ['nn', 'kan eg laste opp kvitteringa frå pc-en i staden for frå appen?', '5.2'],
+    // A choice between two kinds of the guide, not another way.
+    ['en', 'should I pick mileage rather than an outlay for the ferry?', '5.1'],
+    // The verb of an outlay ("legge ut") is the outlay.
+    ['nb', 'jeg har lagt ut for parkering, hvordan får jeg dem tilbake?', '5.2'],
+  ];
+  it.each(cases)('[%s] %s cites %j', (lang, question, section) =>
+    expectCited(section, [[lang, question]]),
+  );
 });

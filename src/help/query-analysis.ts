@@ -31,11 +31,9 @@ import bundledCircumstances from './circumstances.json' with { type: 'json' };
 import bundledForeign from './foreign-topics.json' with { type: 'json' };
 import { governingVerbs, readsEnglish, verbSlots } from './verb-slots.js';
 import {
-  asksHowTo,
-  asksWho,
   bankAccountIn,
   particleBeforeSubject,
-  proposesOtherWay,
+  questionShapes,
   withoutAvoidedWay,
 } from './question-shapes.js';
 import {
@@ -489,11 +487,7 @@ export class QueryAnalyzer {
       groups: [...groups.values()],
       asksAmount: this.asksAmount(tokens, tokenForms),
       asksCount: this.asksCount(question) || comparesWithNumber(question),
-      asksWho: asksWho(question),
-      howTo: asksHowTo(question),
-      // "Can I … instead of …?" asks whether the other way is allowed; "when do I pick X instead
-      // of Y?" is a choice between two things of the guide (a comparison).
-      otherWay: proposesOtherWay(asked) && this.yesNoWords.has(fold(tokens[0] ?? '')),
+      ...questionShapes(question, asked, this.yesNoWords.has(fold(tokens[0] ?? ''))),
       // "Can I get my gym card covered?": a yes/no question about paying for something.
       asksCoverage: coverage.size > 0 && this.yesNoWords.has(fold(tokens[0] ?? '')),
     };

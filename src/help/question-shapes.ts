@@ -77,3 +77,16 @@ export const asksHowTo = (question: string): boolean =>
   /^(?:hvordan|korleis|koss|åssen|how\s+(?:do|does|did|can|could|should|shall|must|would|will|to))(?!\p{L})/iu.test(
     question.trim(),
   );
+
+/**
+ * The shapes read from the question's words: who it asks for, whether it asks for a procedure,
+ * and whether a yes/no question (`yesNo`: it opens with "can", "kan", …) proposes another way.
+ * "Can I … instead of …?" asks whether the other way is allowed; "when do I pick X instead of
+ * Y?" is a choice between two things of the guide (a comparison). `asked` is the question as
+ * typed, before a clause the user wants to avoid is left out.
+ */
+export const questionShapes = (question: string, asked: string, yesNo: boolean) => ({
+  asksWho: asksWho(question),
+  howTo: asksHowTo(question),
+  otherWay: yesNo && proposesOtherWay(asked),
+});

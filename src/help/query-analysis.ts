@@ -31,9 +31,9 @@ import bundledCircumstances from './circumstances.json' with { type: 'json' };
 import bundledForeign from './foreign-topics.json' with { type: 'json' };
 import { governingVerbs, readsEnglish, verbSlots } from './verb-slots.js';
 import {
-  asksWho,
   bankAccountIn,
   particleBeforeSubject,
+  questionShapes,
   withoutAvoidedWay,
 } from './question-shapes.js';
 import {
@@ -487,7 +487,7 @@ export class QueryAnalyzer {
       groups: [...groups.values()],
       asksAmount: this.asksAmount(tokens, tokenForms),
       asksCount: this.asksCount(question) || comparesWithNumber(question),
-      asksWho: asksWho(question),
+      ...questionShapes(question, asked, this.yesNoWords.has(fold(tokens[0] ?? ''))),
       // "Can I get my gym card covered?": a yes/no question about paying for something.
       asksCoverage: coverage.size > 0 && this.yesNoWords.has(fold(tokens[0] ?? '')),
     };

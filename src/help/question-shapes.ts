@@ -29,6 +29,16 @@ export function withoutAvoidedWay(question: string): string {
 }
 
 /**
+ * The question proposes another way than one it names ("by e-mail instead of the app", "på
+ * e-post i staden for å bruke appen"): the other way is what it asks about, so the guide answers
+ * it only where it describes that way itself.
+ */
+export const proposesOtherWay = (question: string): boolean =>
+  /(?<!\p{L})(?:instead\s+of|rather\s+than|i\s+ste(?:d|det|den)\s+for|istedenfor|i\s+staden\s+for|istadenfor|heller\s+enn)\s+\p{L}/iu.test(
+    question,
+  );
+
+/**
  * A clause opening with "who" (hvem, kven) as its subject asks for someone: a person, a role or a
  * sender. "Who do I add …", "hvem skal jeg …" asks what the user does, which the guide may say.
  */
@@ -40,9 +50,12 @@ const ACCOUNTS = new Set(
   ['account', 'accounts', 'konto', 'kontoen', 'kontoar', 'kontoer'].map(fold),
 );
 const MONEY = new Set(
-  ['money', 'paid', 'payment', 'payout', 'penger', 'pengene', 'pengar', 'pengane', 'utbetalt'].map(
-    fold,
-  ),
+  [
+    ['money', 'paid', 'payment', 'payout', 'refund', 'refunds', 'bank'],
+    ['penger', 'pengene', 'pengar', 'pengane', 'utbetalt', 'refusjon', 'refusjonen', 'banken'],
+  ]
+    .flat()
+    .map(fold),
 );
 
 /**
@@ -54,3 +67,26 @@ export function bankAccountIn(tokens: string[]): (words: string[]) => boolean {
   const aboutMoney = tokens.some((t) => MONEY.has(fold(t)));
   return (words) => aboutMoney && words.some((w) => ACCOUNTS.has(fold(w)));
 }
+
+/**
+ * A question for a procedure ("how do I send …", "hvordan sender jeg …"; not "how many"): what
+ * it names is what the answer has to describe, its action and the things the action is done to,
+ * so a section about another action or thing does not answer it.
+ */
+export const asksHowTo = (question: string): boolean =>
+  /^(?:hvordan|korleis|koss|åssen|how\s+(?:do|does|did|can|could|should|shall|must|would|will|to))(?!\p{L})/iu.test(
+    question.trim(),
+  );
+
+/**
+ * The shapes read from the question's words: who it asks for, whether it asks for a procedure,
+ * and whether a yes/no question (`yesNo`: it opens with "can", "kan", …) proposes another way.
+ * "Can I … instead of …?" asks whether the other way is allowed; "when do I pick X instead of
+ * Y?" is a choice between two things of the guide (a comparison). `asked` is the question as
+ * typed, before a clause the user wants to avoid is left out.
+ */
+export const questionShapes = (question: string, asked: string, yesNo: boolean) => ({
+  asksWho: asksWho(question),
+  howTo: asksHowTo(question),
+  otherWay: yesNo && proposesOtherWay(asked),
+});

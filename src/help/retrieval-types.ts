@@ -91,6 +91,10 @@ export interface AnalyzedQuery {
   asksWho: boolean;
   /** A yes/no question whether something is paid back ("can I get my gym card covered?"). */
   asksCoverage: boolean;
+  /** A question for a procedure ("how do I send …"): all it names is what the answer describes. */
+  howTo?: boolean;
+  /** A yes/no question proposing another way than the one it names ("by e-mail instead of the app?"). */
+  otherWay?: boolean;
 }
 
 export interface SectionHit {

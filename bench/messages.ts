@@ -5,7 +5,7 @@
  *
  * Starts the real bot (the compiled `dist/index.js` that `npm start` runs, built first when there is
  * none; with `--source`, `src/index.ts` through tsx), as test/helpers/bot-process.ts does: a temporary
- * DATA_DIR, a free port, no MicrosoftAppId so no auth, MALLOC_ARENA_MAX=2 as `npm start` sets)
+ * DATA_DIR, a free port, no MicrosoftAppId so no auth, the allocator settings `npm start` sets)
  * with the embedded claims API and SQLite on disk, and plays the Teams channel: a local Bot
  * Connector (test/helpers/fake-connector.ts) receives the replies, and N message activities are
  * posted, C at a time, over M conversations (one user each). Each conversation says in turn
@@ -25,6 +25,7 @@ import path from 'node:path';
 import { buildAll, DIST } from '../scripts/build.js';
 import {
   startBotProcess,
+  MALLOC_ENV,
   startBuiltBotProcess,
   type BotProcess,
 } from '../scripts/lib/bot-process.js';
@@ -112,7 +113,7 @@ async function main(args: string[]): Promise<void> {
     const source = args.includes('--source');
     if (!source && !existsSync(path.join(DIST, 'index.js'))) await buildAll();
     const start = source ? startBotProcess : startBuiltBotProcess;
-    bot = await start({ DATA_DIR: dataDir, MALLOC_ARENA_MAX: '2' });
+    bot = await start({ DATA_DIR: dataDir, ...MALLOC_ENV });
     const startSeconds = (performance.now() - startedAt) / 1000;
     const pid = bot.child.pid as number;
     const url = `${bot.url}/api/messages`;

@@ -186,7 +186,6 @@ async function main(args: string[]): Promise<void> {
     dirs.push(dataDir);
     const bot = await startBuiltBotProcess({
       DATA_DIR: dataDir,
-      MALLOC_ARENA_MAX: '2',
       ...env,
     });
     running.push(bot);

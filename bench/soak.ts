@@ -95,7 +95,6 @@ async function main(args: string[]): Promise<void> {
   try {
     bot = await startBuiltBotProcess({
       DATA_DIR: dataDir,
-      MALLOC_ARENA_MAX: '2',
       ...(process.env.SOAK_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SOAK_NODE_OPTIONS } : {}),
     });
     const pid = bot.child.pid as number;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAll, BUILD_STAMP, DIST } from '../scripts/build.js';
-import { HEAP_FLAG, startProcess } from '../scripts/lib/bot-process.js';
+import { HEAP_FLAG, MALLOC_ENV, startProcess } from '../scripts/lib/bot-process.js';
 import { useBotServer } from './helpers/bot-server.js';
 
 // Registered before the bot's own hooks, so the bot starts from this build.
@@ -28,11 +28,18 @@ const say = (user: { aad: string; conversation: string }, text: string) =>
   );
 
 describe('the compiled server', () => {
-  it('is started by npm start with the heap bound the benchmarks measure', () => {
+  it('is started by npm start with the heap bound and allocator settings the benchmarks measure', () => {
     const pkg = JSON.parse(readFileSync(path.join(DIST, '../package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
-    expect(pkg.scripts.start?.split(' ')).toContain(HEAP_FLAG);
+    const words = pkg.scripts.start?.split(' ');
+    expect(words).toContain(HEAP_FLAG);
+    // The benchmarks' bot runs with the same settings (startBuiltBotProcess adds them).
+    const environ = readFileSync(`/proc/${server.bot.child.pid}/environ`, 'utf8').split('\0');
+    for (const [name, value] of Object.entries(MALLOC_ENV)) {
+      expect(words).toContain(`${name}=${value}`);
+      expect(environ).toContain(`${name}=${value}`);
+    }
   });
 
   it('is built to dist/ with its data files, runs from there and answers /healthz', async () => {

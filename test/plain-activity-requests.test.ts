@@ -233,6 +233,7 @@ describe('when the plain path applies', () => {
     );
     expect(basePrefixOf('https://example.com')).toBe('https://example.com/');
     expect(basePrefixOf('https://example.com/x?y=1')).toBeNull();
+    expect(basePrefixOf('https://user:secret@example.com/')).toBeNull();
     expect(basePrefixOf('ftp://example.com/')).toBeNull();
     expect(basePrefixOf('not a url')).toBeNull();
     expect(basePrefixOf(undefined)).toBeNull();

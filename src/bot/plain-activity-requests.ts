@@ -129,8 +129,9 @@ export function basePrefixOf(baseUri: string | undefined): string | null {
   } catch {
     return null;
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash)
-    return null;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  // A query, a fragment or credentials in the URL: the library knows what to do with them.
+  if (url.search || url.hash || url.username || url.password) return null;
   const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
   return `${url.origin}${path}`;
 }
@@ -152,7 +153,8 @@ export async function sendActivityOperation(
   for (const name of operation.urlParams) {
     const value = args[name];
     if (typeof value !== 'string') throw new Error(`${name} cannot be null or undefined.`);
-    path = path.replace(`{${name}}`, encodeURIComponent(value));
+    const encoded = encodeURIComponent(value);
+    path = path.replace(`{${name}}`, () => encoded);
   }
   const url = prefix + path;
   const headers: Record<string, string> = {

@@ -4,7 +4,12 @@ import type { Activity } from 'botbuilder';
 import { ConnectorClient } from 'botframework-connector';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withQuickActivities } from '../src/bot/kept-clients.js';
-import { basePrefixOf, proxyConfigured } from '../src/bot/plain-activity-requests.js';
+import {
+  basePrefixOf,
+  operationOf,
+  proxyConfigured,
+  sendActivityOperation,
+} from '../src/bot/plain-activity-requests.js';
 
 /** A channel that answers from a script: each request takes the next answer (the last repeats). */
 interface Scripted {
@@ -13,6 +18,8 @@ interface Scripted {
   body?: string;
   /** Drop the connection instead of answering. */
   reset?: boolean;
+  /** Never answer. */
+  silent?: boolean;
 }
 
 const received: Array<{
@@ -28,6 +35,7 @@ const server = http.createServer((req, res) => {
   req.on('end', () => {
     received.push({ method: req.method, url: req.url, body, headers: req.headers });
     const answer = script.length > 1 ? script.shift() : script[0];
+    if (answer?.silent) return;
     if (!answer || answer.reset) {
       req.socket.destroy();
       return;
@@ -201,6 +209,31 @@ describe('activities sent as plain HTTP requests', () => {
       expect(plain.result).toBe(library.result);
       expect(plain.requests).toHaveLength(1);
     }
+  });
+
+  it('gives up on a channel that never answers, without sending again', async () => {
+    script = [{ status: 0, silent: true }];
+    received.length = 0;
+    const operation = operationOf({
+      httpMethod: 'POST',
+      path: 'v3/conversations/{conversationId}/activities',
+      urlParameters: [{ parameterPath: 'conversationId' }],
+      responses: { 200: {} },
+    });
+    if (!operation) throw new Error('a plain operation');
+    const client = { baseUri, credentials, options: { userAgent: 'test' } };
+    const failure = await outcome(
+      sendActivityOperation(client, baseUri, operation, { conversationId: 'a:1x' }, reply, 200),
+    );
+    expect(JSON.parse(failure)).toEqual([
+      'RestError',
+      'no answer in time',
+      'ANSWER_TIMEOUT',
+      null,
+      null,
+      null,
+    ]);
+    expect(received).toHaveLength(1);
   });
 
   it('leaves a call with options to the library', async () => {

@@ -148,6 +148,7 @@ export async function sendActivityOperation(
   operation: Operation,
   args: Record<string, unknown>,
   body: unknown,
+  answerTimeoutMs = ANSWER_TIMEOUT_MS,
 ): Promise<unknown> {
   let path = operation.path;
   for (const name of operation.urlParams) {
@@ -173,7 +174,7 @@ export async function sendActivityOperation(
     await sign(client, url, operation.method, headers);
     let answer: Answer | undefined;
     try {
-      answer = await exchange(url, operation.method, headers, text);
+      answer = await exchange(url, operation.method, headers, text, answerTimeoutMs);
     } catch (err) {
       const code = (err as { code?: unknown }).code;
       const wait = typeof code === 'string' && SYSTEM_ERRORS.has(code) && retryDelay(retry);
@@ -219,6 +220,7 @@ function exchange(
   method: string,
   headers: Record<string, string>,
   body: string,
+  timeoutMs: number,
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const agent = url.startsWith('https:') ? agents['https:'] : agents['http:'];
@@ -226,7 +228,7 @@ function exchange(
       method,
       agent,
       headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-      timeout: ANSWER_TIMEOUT_MS,
+      timeout: timeoutMs,
     });
     request.on('timeout', () =>
       request.destroy(Object.assign(new Error('no answer in time'), { code: 'ANSWER_TIMEOUT' })),

@@ -16,6 +16,7 @@ import http from 'node:http';
 import https from 'node:https';
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   RestError,
   createHttpHeaders,
@@ -83,8 +84,8 @@ const SYSTEM_ERRORS = new Set([
 const ANSWER_TIMEOUT_MS = 30_000;
 
 const agents = {
-  'http:': new http.Agent({ keepAlive: true }),
-  'https:': new https.Agent({ keepAlive: true }),
+  http: new http.Agent({ keepAlive: true }),
+  https: new https.Agent({ keepAlive: true }),
 };
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'HTTP_PROXY', 'ALL_PROXY'];
@@ -223,10 +224,10 @@ function exchange(
   timeoutMs: number,
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const agent = url.startsWith('https:') ? agents['https:'] : agents['http:'];
-    const request = (url.startsWith('https:') ? https : http).request(url, {
+    const secure = url.startsWith('https:');
+    const request = (secure ? https : http).request(url, {
       method,
-      agent,
+      agent: secure ? agents.https : agents.http,
       headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
       timeout: timeoutMs,
     });
@@ -291,15 +292,14 @@ function failureOf(answer: Answer, url: string, method: string): RestError {
   const top = body as { code?: unknown; message?: unknown } | undefined;
   const message = inner?.message ?? top?.message;
   const code = inner?.code ?? top?.code;
-  const error = restError(
+  return restError(
     typeof message === 'string' ? message : '',
     typeof code === 'string' ? code : undefined,
     answer,
     url,
     method,
+    body ?? {},
   );
-  error.details = body ?? {};
-  return error;
 }
 
 function restError(
@@ -308,6 +308,7 @@ function restError(
   answer: Answer,
   url: string,
   method: string,
+  details: unknown = {},
 ): RestError {
   const request = createPipelineRequest({ url, method: method as HttpMethods });
   const headers = createHttpHeaders();
@@ -319,7 +320,7 @@ function restError(
     request,
     response: { request, status: answer.status, headers, bodyAsText: answer.text },
   });
-  error.details = {};
+  error.details = details;
   return error;
 }
 
@@ -364,5 +365,3 @@ function toldToWait(answer: Answer): number | undefined {
   const date = Date.parse(String(answer.headers['retry-after'] ?? ''));
   return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

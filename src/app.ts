@@ -317,7 +317,7 @@ async function startOn<Tx>(
     )
     .finally(() => worker.start());
   // What a first turn may need but /healthz does not, in slices between which the server answers.
-  const warmed = warmUp(role === 'bot' ? [helpNow, ...cards.warmUp()] : cards.warmUp());
+  const warmed = warmUp(role === 'bot' ? [helpNow] : []);
   const url = `http://127.0.0.1:${port}`;
   logger.info(
     {

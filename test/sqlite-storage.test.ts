@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProcessedActivities } from '../src/store/processed-activities.js';
-import { openDatabase } from '../src/store/sqlite-database.js';
+import { openDatabase, PAGE_CACHE_KIB } from '../src/store/sqlite-database.js';
 import { SqliteStorage } from '../src/store/sqlite-storage.js';
 import { replayContract } from './contracts/replay-contract.js';
 import { storageContract } from './contracts/storage-contract.js';
@@ -41,6 +41,9 @@ describe('openDatabase', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // better-sqlite3's own default is 16 MiB a connection, which a growing file fills for hours.
+    expect(db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB);
+    expect(PAGE_CACHE_KIB).toBeLessThan(16_000);
   });
 
   it('supports :memory:', async () => {

@@ -1,15 +1,13 @@
 /**
  * Binds the Adaptive Card templates in `cards/` with view data. Binding is pure, so the same code
- * renders cards for Teams, tests and screenshots. The templating library (with its expression
- * parser) takes longer to load than the rest of the bot's start-up, and each template is parsed
- * once: both happen on the first card that needs them, or earlier through `warmUp`, which the
- * bot runs once it listens.
+ * renders cards for Teams, tests and screenshots. Each template is compiled once, at construction
+ * (`card-binder.ts`, the templating language of adaptivecards-templating; under a millisecond for
+ * all of them), so a template the binder cannot read stops start-up.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type * as ACData from 'adaptivecards-templating';
+import { compileTemplate } from './card-binder.js';
 import type { CardTemplate } from '../conversation/types.js';
 
 export const CARDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cards');
@@ -30,36 +28,26 @@ export const CARD_TEMPLATES: readonly CardTemplate[] = [
 
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
-const require = createRequire(import.meta.url);
-let templating: typeof ACData | undefined;
+type Binder = (root: unknown) => unknown;
 
 export class CardRenderer {
-  /** The templates' JSON, read at construction: a missing or broken file stops start-up. */
-  private readonly sources = new Map<CardTemplate, unknown>();
-  private readonly templates = new Map<CardTemplate, ACData.Template>();
+  /** Read and compiled at construction: a missing or broken file stops start-up, naming it. */
+  private readonly templates = new Map<CardTemplate, Binder>();
 
   constructor(dir = CARDS_DIR) {
-    for (const name of CARD_TEMPLATES)
-      this.sources.set(name, JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')));
-  }
-
-  /** One step per template (the first loads the library): work to do before the first card. */
-  warmUp(): Array<() => void> {
-    return CARD_TEMPLATES.map((name) => () => void this.template(name));
+    for (const name of CARD_TEMPLATES) {
+      const file = path.join(dir, `${name}.json`);
+      try {
+        this.templates.set(name, compileTemplate(JSON.parse(readFileSync(file, 'utf8'))));
+      } catch (error) {
+        throw new Error(`card template ${file}: ${(error as Error).message}`, { cause: error });
+      }
+    }
   }
 
   render(name: CardTemplate, data: Record<string, unknown>): AdaptiveCardJson {
-    return this.template(name).expand({ $root: data }) as AdaptiveCardJson;
-  }
-
-  private template(name: CardTemplate): ACData.Template {
-    let template = this.templates.get(name);
-    if (template) return template;
-    const json = this.sources.get(name);
-    if (json === undefined) throw new Error(`unknown card template ${name}`);
-    templating ??= require('adaptivecards-templating') as typeof ACData;
-    template = new templating.Template(json);
-    this.templates.set(name, template);
-    return template;
+    const template = this.templates.get(name);
+    if (!template) throw new Error(`unknown card template ${name}`);
+    return template(data) as AdaptiveCardJson;
   }
 }

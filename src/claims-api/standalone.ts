@@ -18,6 +18,7 @@ import { loadProfiles } from './profiles.js';
 import { registerClaimsApiRoutes } from './reference-server.js';
 import { migrate } from '../store/pg/migrate.js';
 import { openPool } from '../store/pg/pg-database.js';
+import { PAGE_CACHE_KIB } from '../store/sqlite-database.js';
 import { adminTokenIssue, claimsTokenSchema } from '../token-rules.js';
 import { openClaimsApiStores, type ClaimsApiDatabase } from './claims-api-stores.js';
 import { Webhooks } from './webhooks.js';
@@ -107,6 +108,7 @@ async function openStorage(
     sqlite.pragma('journal_mode = WAL');
     // Lets a second process on the same file wait for the write lock instead of failing at once.
     sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   } catch (err) {
     sqlite.close();
     throw err;

@@ -41,6 +41,7 @@ import {
   phraseAt,
   phraseMark,
   phraseToken,
+  productNames,
   properNouns,
   rawForms,
   typedAlternatives,
@@ -304,6 +305,8 @@ export class QueryAnalyzer {
     const question = particleBeforeSubject(withoutAvoidedWay(this.splitUnknownHyphenated(asked)));
     const tokens = tokenize(question);
     const names = properNouns(question);
+    // A product or a service the guide does not name is a thing asked about, not a circumstance.
+    const products = productNames(asked);
     const tokenForms = tokens.map(phraseToken);
     // The language is judged once for both readings of the sentence's shape.
     const english = readsEnglish(question);
@@ -465,8 +468,14 @@ export class QueryAnalyzer {
       }
       // An unknown capitalised word inside a sentence names a place, a person or a company.
       const foreign = isForeign(word, (part) => this.isKnownForm(queryForms(part)));
-      if (corrected === undefined && names.has(word) && !foreign) {
+      if (corrected === undefined && names.has(word) && !foreign && !products.has(word)) {
         plainGroup(word, true, exactAlternatives(word), false, true);
+        continue;
+      }
+      // A product the guide does not name is what the question is about: the guide names the
+      // products it explains (Expense, Attach, Chrome), so one it lacks is outside it.
+      if (corrected === undefined && names.has(word) && products.has(word)) {
+        plainGroup(word, false, typedAlternatives([word]), false, false, true);
         continue;
       }
       // An unknown word where the verb stands is an everyday verb ("pick", "velje"), not a topic.

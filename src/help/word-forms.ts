@@ -77,6 +77,62 @@ export function properNouns(text: string): Set<string> {
   return names;
 }
 
+/** Words before a name that make it a place or a person: where, to where, at whose. */
+const PLACE_WORDS = new Set([
+  'i',
+  'in',
+  'på',
+  'on',
+  'at',
+  'til',
+  'to',
+  'fra',
+  'frå',
+  'from',
+  'hos',
+  'ved',
+  'near',
+]);
+/** Words before a name that make it a means: a product or a service one does something with. */
+const MEANS_WORDS = new Set([
+  'with',
+  'med',
+  'using',
+  'via',
+  'through',
+  'gjennom',
+  'by',
+  'use',
+  'bruke',
+]);
+
+/**
+ * Capitalised words that name a product or a service rather than a place or a person: written
+ * like a brand ("WhatsApp", "EuroBonus"), used as the first part of a compound ("Vipps-kvitteringen"),
+ * named as the means ("with BankID", "med Teams") or as the first of two capitalised words not
+ * after a place word ("Google Maps", "Face ID"; "to New York" stays a place). Lowercased.
+ */
+export function productNames(text: string): Set<string> {
+  const products = new Set<string>();
+  const words = [...text.matchAll(/[\p{L}\p{N}]+(-?)/gu)].map((m) => ({
+    word: m[0].replace(/-$/, ''),
+    hyphen: m[1] === '-',
+  }));
+  const capital = (w: string | undefined) => w !== undefined && /^\p{Lu}/u.test(w);
+  words.forEach(({ word, hyphen }, i) => {
+    if (i === 0 || !capital(word)) return;
+    const before = words[i - 1]?.word.toLowerCase() ?? '';
+    const next = words[i + 1]?.word;
+    const brand = /\p{Ll}\p{Lu}/u.test(word);
+    const modifier = hyphen && next !== undefined && /^\p{Ll}/u.test(next);
+    const means = MEANS_WORDS.has(before);
+    const pair = capital(next) && !PLACE_WORDS.has(before) && !capital(words[i - 1]?.word);
+    if (brand || modifier || means || pair) products.add(word.toLowerCase());
+    if (pair) products.add((next as string).toLowerCase());
+  });
+  return products;
+}
+
 export interface PhraseToken {
   forms: string[];
   stop: boolean;

@@ -306,7 +306,7 @@ export class QueryAnalyzer {
     const tokens = tokenize(question);
     const names = properNouns(question);
     // A product or a service the guide does not name is a thing asked about, not a circumstance.
-    const products = productNames(asked);
+    const products = productNames(asked, (word) => CIRCUMSTANCES.has(fold(word)));
     const tokenForms = tokens.map(phraseToken);
     // The language is judged once for both readings of the sentence's shape.
     const english = readsEnglish(question);
@@ -472,10 +472,12 @@ export class QueryAnalyzer {
         plainGroup(word, true, exactAlternatives(word), false, true);
         continue;
       }
-      // A product the guide does not name is what the question is about: the guide names the
+      // A product the guide does not name is a thing asked about, not where or with whom; one
+      // written like a brand ("BankID") is what the question is about: the guide names the
       // products it explains (Expense, Attach, Chrome), so one it lacks is outside it.
-      if (corrected === undefined && names.has(word) && products.has(word)) {
-        plainGroup(word, false, typedAlternatives([word]), false, false, true);
+      const brand = products.get(word);
+      if (corrected === undefined && names.has(word) && brand !== undefined) {
+        plainGroup(word, false, typedAlternatives([word]), false, false, brand);
         continue;
       }
       // An unknown word where the verb stands is an everyday verb ("pick", "velje"), not a topic.

@@ -93,42 +93,37 @@ const PLACE_WORDS = new Set([
   'ved',
   'near',
 ]);
-/** Words before a name that make it a means: a product or a service one does something with. */
-const MEANS_WORDS = new Set([
-  'with',
-  'med',
-  'using',
-  'via',
-  'through',
-  'gjennom',
-  'by',
-  'use',
-  'bruke',
-]);
 
 /**
- * Capitalised words that name a product or a service rather than a place or a person: written
- * like a brand ("WhatsApp", "EuroBonus"), used as the first part of a compound ("Vipps-kvitteringen"),
- * named as the means ("with BankID", "med Teams") or as the first of two capitalised words not
- * after a place word ("Google Maps", "Face ID"; "to New York" stays a place). Lowercased.
+ * Capitalised words that name a product or a service rather than a place or a person, lowercased,
+ * each with whether it is written like a brand ("WhatsApp", "BankID", "EuroBonus": true) or only
+ * used like one (false): as the first part of a compound ("Vipps-kvitteringen") or as one of two
+ * capitalised words not after a place word ("Google Maps"; "to New York" stays a place, and a pair
+ * holding a known name, "Kari Nordmann", a person).
  */
-export function productNames(text: string): Set<string> {
-  const products = new Set<string>();
+export function productNames(text: string, known: (word: string) => boolean): Map<string, boolean> {
+  const products = new Map<string, boolean>();
   const words = [...text.matchAll(/[\p{L}\p{N}]+(-?)/gu)].map((m) => ({
     word: m[0].replace(/-$/, ''),
     hyphen: m[1] === '-',
   }));
   const capital = (w: string | undefined) => w !== undefined && /^\p{Lu}/u.test(w);
+  const add = (word: string, brand: boolean) =>
+    products.set(word.toLowerCase(), brand || (products.get(word.toLowerCase()) ?? false));
   words.forEach(({ word, hyphen }, i) => {
     if (i === 0 || !capital(word)) return;
-    const before = words[i - 1]?.word.toLowerCase() ?? '';
+    const previous = words[i - 1]?.word ?? '';
     const next = words[i + 1]?.word;
-    const brand = /\p{Ll}\p{Lu}/u.test(word);
-    const modifier = hyphen && next !== undefined && /^\p{Ll}/u.test(next);
-    const means = MEANS_WORDS.has(before);
-    const pair = capital(next) && !PLACE_WORDS.has(before) && !capital(words[i - 1]?.word);
-    if (brand || modifier || means || pair) products.add(word.toLowerCase());
-    if (pair) products.add((next as string).toLowerCase());
+    if (/\p{Ll}\p{Lu}/u.test(word)) add(word, true);
+    if (hyphen && next !== undefined && /^\p{Ll}/u.test(next)) add(word, false);
+    const pair =
+      next !== undefined &&
+      capital(next) &&
+      !capital(previous) &&
+      !PLACE_WORDS.has(previous.toLowerCase()) &&
+      !known(word) &&
+      !known(next);
+    if (pair) [word, next].forEach((w) => add(w, false));
   });
   return products;
 }

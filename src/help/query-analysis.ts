@@ -306,7 +306,11 @@ export class QueryAnalyzer {
     const tokens = tokenize(question);
     const names = properNouns(question);
     // A product or a service the guide does not name is a thing asked about, not a circumstance.
-    const products = productNames(asked, (word) => CIRCUMSTANCES.has(fold(word)));
+    const products = productNames(
+      asked,
+      (word) => CIRCUMSTANCES.has(fold(word)),
+      (word) => this.groupsOfWord(word).size > 0 || this.isKnownForm(queryForms(word)),
+    );
     const tokenForms = tokens.map(phraseToken);
     // The language is judged once for both readings of the sentence's shape.
     const english = readsEnglish(question);
@@ -423,6 +427,11 @@ export class QueryAnalyzer {
         plainGroup(word, true, typedAlternatives([word]));
         continue;
       }
+      // A common word inside a product's name ("Google Drive") is part of the name.
+      if (names.has(word) && products.get(word) === 'inName') {
+        plainGroup(word, false, exactAlternatives(word));
+        continue;
+      }
       const direct = this.groupsOfWord(word);
       if (direct.size > 0) {
         synonymGroup(direct, word, [word]);
@@ -475,9 +484,9 @@ export class QueryAnalyzer {
       // A product the guide does not name is a thing asked about, not where or with whom; one
       // written like a brand ("BankID") is what the question is about: the guide names the
       // products it explains (Expense, Attach, Chrome), so one it lacks is outside it.
-      const brand = products.get(word);
-      if (corrected === undefined && names.has(word) && brand !== undefined) {
-        plainGroup(word, false, typedAlternatives([word]), false, false, brand);
+      const product = products.get(word);
+      if (corrected === undefined && names.has(word) && product !== undefined) {
+        plainGroup(word, false, typedAlternatives([word]), false, false, product === 'brand');
         continue;
       }
       // An unknown word where the verb stands is an everyday verb ("pick", "velje"), not a topic.

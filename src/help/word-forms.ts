@@ -94,36 +94,44 @@ const PLACE_WORDS = new Set([
   'near',
 ]);
 
+/** How a capitalised word names a product: written like a brand, used like one, or as a common word inside a name. */
+export type ProductName = 'brand' | 'name' | 'inName';
+
 /**
- * Capitalised words that name a product or a service rather than a place or a person, lowercased,
- * each with whether it is written like a brand ("WhatsApp", "BankID", "EuroBonus": true) or only
- * used like one (false): as the first part of a compound ("Vipps-kvitteringen") or as one of two
- * capitalised words not after a place word ("Google Maps"; "to New York" stays a place, and a pair
- * holding a known name, "Kari Nordmann", a person).
+ * Capitalised words that name a product or a service rather than a place or a person, lowercased:
+ * written like a brand ("WhatsApp", "BankID", "EuroBonus"), or used like one: as the first part of
+ * a compound ("Vipps-kvitteringen") or as two capitalised words whose first the guide and the
+ * lists do not know ("Google Maps", "Microsoft Edge"). Such a pair after a place word is a place
+ * ("to New York") unless its second word is a common one ("frå Google Drive"), which is then part
+ * of the name ("inName"), not the guide's word (drive: mileage). A pair holding a known name
+ * ("Kari Nordmann") is a person.
  */
-export function productNames(text: string, known: (word: string) => boolean): Map<string, boolean> {
-  const products = new Map<string, boolean>();
+export function productNames(
+  text: string,
+  known: (word: string) => boolean,
+  common: (word: string) => boolean,
+): Map<string, ProductName> {
+  const products = new Map<string, ProductName>();
   const words = [...text.matchAll(/[\p{L}\p{N}]+(-?)/gu)].map((m) => ({
     word: m[0].replace(/-$/, ''),
     hyphen: m[1] === '-',
   }));
   const capital = (w: string | undefined) => w !== undefined && /^\p{Lu}/u.test(w);
-  const add = (word: string, brand: boolean) =>
-    products.set(word.toLowerCase(), brand || (products.get(word.toLowerCase()) ?? false));
+  const add = (word: string, how: ProductName) => {
+    const key = word.toLowerCase();
+    if (products.get(key) !== 'brand') products.set(key, how);
+  };
   words.forEach(({ word, hyphen }, i) => {
     if (i === 0 || !capital(word)) return;
     const previous = words[i - 1]?.word ?? '';
     const next = words[i + 1]?.word;
-    if (/\p{Ll}\p{Lu}/u.test(word)) add(word, true);
-    if (hyphen && next !== undefined && /^\p{Ll}/u.test(next)) add(word, false);
-    const pair =
-      next !== undefined &&
-      capital(next) &&
-      !capital(previous) &&
-      !PLACE_WORDS.has(previous.toLowerCase()) &&
-      !known(word) &&
-      !known(next);
-    if (pair) [word, next].forEach((w) => add(w, false));
+    if (/\p{Ll}\p{Lu}/u.test(word)) add(word, 'brand');
+    if (hyphen && next !== undefined && /^\p{Ll}/u.test(next)) add(word, 'name');
+    if (next === undefined || !capital(next) || capital(previous)) return;
+    if (known(word) || known(next) || common(word)) return;
+    if (PLACE_WORDS.has(previous.toLowerCase()) && !common(next)) return;
+    add(word, 'name');
+    add(next, common(next) ? 'inName' : 'name');
   });
   return products;
 }

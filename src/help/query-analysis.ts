@@ -55,6 +55,7 @@ const synonymsSchema = z.object({
   weak: z.array(z.string().min(1)).default([]),
   amount: z.array(z.string().min(1)).default([]),
   count: z.array(z.string().min(1)).default([]),
+  limit: z.array(z.string().min(1)).default([]),
   coverage: z.array(z.string().min(1)).default([]),
   yesNo: z.array(z.string().min(1)).default([]),
 });
@@ -146,6 +147,7 @@ export class QueryAnalyzer {
   private readonly amountWords = new Set<string>();
   private readonly amountPhrases: string[][][] = [];
   private readonly countPhrases: string[][][] = [];
+  private readonly limitForms = new Set<string>();
   private readonly coverageForms = new Set<string>();
   private readonly coveragePhrases: string[][][] = [];
   private readonly yesNoWords = new Set<string>();
@@ -208,6 +210,7 @@ export class QueryAnalyzer {
     }
     for (const entry of synonyms.count)
       this.countPhrases.push(tokenize(entry).map((w) => rawForms(w)));
+    for (const entry of synonyms.limit) rawForms(entry).forEach((f) => this.limitForms.add(f));
     for (const entry of synonyms.coverage) {
       const tokens = tokenize(entry);
       if (tokens.length === 1)
@@ -504,13 +507,18 @@ export class QueryAnalyzer {
     // "How long" may be a concept of its own (a password's length); as the question's ask it is not a thing asked about.
     for (const group of groups.values()) {
       const words = tokenize(group.label).map(phraseToken);
-      if (this.countPhrases.some((phrase) => phraseAt(words, 0, phrase) === words.length))
+      const limit = words.length === 1 && words[0]?.forms.some((f) => this.limitForms.has(f));
+      if (limit || this.countPhrases.some((phrase) => phraseAt(words, 0, phrase) === words.length))
         group.count = true;
     }
     return {
       groups: [...groups.values()],
       asksAmount: this.asksAmount(tokens, tokenForms),
-      asksCount: this.asksCount(question) || comparesWithNumber(question),
+      asksCount:
+        this.asksCount(question) ||
+        comparesWithNumber(question) ||
+        // A limit ("is there a maximum …") is a number wherever the question names it.
+        tokenForms.some((t) => t.forms.some((f) => this.limitForms.has(f))),
       ...questionShapes(question, asked, this.yesNoWords.has(fold(tokens[0] ?? ''))),
       // "Can I get my gym card covered?": a yes/no question about paying for something.
       asksCoverage: coverage.size > 0 && this.yesNoWords.has(fold(tokens[0] ?? '')),

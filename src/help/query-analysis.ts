@@ -147,7 +147,8 @@ export class QueryAnalyzer {
   private readonly amountWords = new Set<string>();
   private readonly amountPhrases: string[][][] = [];
   private readonly countPhrases: string[][][] = [];
-  private readonly limitForms = new Set<string>();
+  /** Words naming a limit, folded: matched as written ("maks" stems to "mak", as "make" does). */
+  private readonly limitWords = new Set<string>();
   private readonly coverageForms = new Set<string>();
   private readonly coveragePhrases: string[][][] = [];
   private readonly yesNoWords = new Set<string>();
@@ -210,7 +211,7 @@ export class QueryAnalyzer {
     }
     for (const entry of synonyms.count)
       this.countPhrases.push(tokenize(entry).map((w) => rawForms(w)));
-    for (const entry of synonyms.limit) rawForms(entry).forEach((f) => this.limitForms.add(f));
+    for (const entry of synonyms.limit) this.limitWords.add(fold(entry));
     for (const entry of synonyms.coverage) {
       const tokens = tokenize(entry);
       if (tokens.length === 1)
@@ -507,7 +508,7 @@ export class QueryAnalyzer {
     // "How long" may be a concept of its own (a password's length); as the question's ask it is not a thing asked about.
     for (const group of groups.values()) {
       const words = tokenize(group.label).map(phraseToken);
-      const limit = words.length === 1 && words[0]?.forms.some((f) => this.limitForms.has(f));
+      const limit = words.length === 1 && this.limitWords.has(fold(group.label));
       if (limit || this.countPhrases.some((phrase) => phraseAt(words, 0, phrase) === words.length))
         group.count = true;
     }
@@ -518,7 +519,7 @@ export class QueryAnalyzer {
         this.asksCount(question) ||
         comparesWithNumber(question) ||
         // A limit ("is there a maximum …") is a number wherever the question names it.
-        tokenForms.some((t) => t.forms.some((f) => this.limitForms.has(f))),
+        tokens.some((t) => this.limitWords.has(fold(t))),
       ...questionShapes(question, asked, this.yesNoWords.has(fold(tokens[0] ?? ''))),
       // "Can I get my gym card covered?": a yes/no question about paying for something.
       asksCoverage: coverage.size > 0 && this.yesNoWords.has(fold(tokens[0] ?? '')),

@@ -31,7 +31,6 @@ import bundledCircumstances from './circumstances.json' with { type: 'json' };
 import bundledForeign from './foreign-topics.json' with { type: 'json' };
 import { governingVerbs, readsEnglish, verbSlots } from './verb-slots.js';
 import {
-  asksHowTo,
   bankAccountIn,
   particleBeforeSubject,
   questionShapes,
@@ -321,7 +320,6 @@ export class QueryAnalyzer {
     const english = readsEnglish(question);
     const verbs = verbSlots(question, english);
     const governing = governingVerbs(question, english);
-    const howTo = asksHowTo(question);
     const groups = new Map<string, QueryGroup>();
     /** One concept, even when its word belongs to several synonym groups ("attach": the app and attaching). */
     const synonymGroup = (
@@ -495,11 +493,9 @@ export class QueryAnalyzer {
         plainGroup(word, false, typedAlternatives([word]), false, false, product === 'brand');
         continue;
       }
-      // An unknown word where the verb stands is an everyday verb ("pick", "velje"), not a topic;
-      // in a question for a procedure it is the procedure asked for ("how do I rotate …").
+      // An unknown word where the verb stands is an everyday verb ("pick", "velje"), not a topic.
       const weak =
-        (corrected !== undefined && this.isWeak(corrected)) ||
-        (!foreign && !howTo && verbs.has(fold(word)));
+        (corrected !== undefined && this.isWeak(corrected)) || (!foreign && verbs.has(fold(word)));
       plainGroup(word, weak, typedAlternatives([word]), false, false, !weak && foreign);
     }
     const coverage = this.coverageMarks(tokenForms);

@@ -27,8 +27,7 @@ import {
   type QueryGroup,
 } from './retrieval-types.js';
 import bundledSynonyms from './synonyms.json' with { type: 'json' };
-import bundledCircumstances from './circumstances.json' with { type: 'json' };
-import bundledForeign from './foreign-topics.json' with { type: 'json' };
+import { CIRCUMSTANCES, FOREIGN_EXACT, FOREIGN_PHRASES, isForeign } from './topic-lists.js';
 import { governingVerbs, readsEnglish, verbSlots } from './verb-slots.js';
 import {
   bankAccountIn,
@@ -60,44 +59,6 @@ const synonymsSchema = z.object({
 });
 export type SynonymData = z.input<typeof synonymsSchema>;
 
-const circumstancesSchema = z.object({
-  time: z.array(z.string()),
-  place: z.array(z.string()),
-  person: z.array(z.string()),
-});
-
-const foreignSchema = z.object({ words: z.array(z.string().min(1)) });
-const FOREIGN_ENTRIES = foreignSchema.parse(bundledForeign).words.map((entry) => tokenize(entry));
-/** Forms of the one-word foreign topics (see foreign-topics.json). */
-const FOREIGN_WORDS = new Set(
-  FOREIGN_ENTRIES.filter((t) => t.length === 1).flatMap((t) => rawForms(t[0] as string)),
-);
-/** The one-word foreign topics as written, folded. */
-const FOREIGN_EXACT = new Set(
-  FOREIGN_ENTRIES.filter((t) => t.length === 1).map((t) => fold(t[0] as string)),
-);
-/** The foreign topics of several words, longest first. */
-const FOREIGN_PHRASES = FOREIGN_ENTRIES.filter((t) => t.length > 1)
-  .map((t) => t.map((w) => rawForms(w)))
-  .sort((a, b) => b.length - a.length);
-/** Foreign words long enough to be recognised as the end of a compound ("lønningsdagen"). */
-const FOREIGN_ENDS = FOREIGN_ENTRIES.filter((t) => t.length === 1)
-  .map((t) => fold(t[0] as string))
-  .filter((w) => w.length >= 3);
-
-/** A foreign topic word, inflected or as the end of a compound ("parkeringsboten"); `isKnown` tells a known word. */
-function isForeign(word: string, isKnown: (part: string) => boolean): boolean {
-  if (rawForms(word).some((f) => FOREIGN_WORDS.has(f))) return true;
-  const folded = fold(word);
-  return FOREIGN_ENDS.some((end) => {
-    if (folded.length <= end.length + 2 || !folded.endsWith(end)) return false;
-    // A short end makes a compound only after a known word ("parkering|s|bot"): "separate" is
-    // no "rate", "innsats" no "sats".
-    const first = folded.slice(0, -end.length);
-    return end.length >= 5 || isKnown(first) || isKnown(first.replace(/[se]$/, ''));
-  });
-}
-
 /**
  * A circumstance searched as written, without typo tolerance: a town one letter from a guide word
  * is still a town, and comparing it with the whole vocabulary is the costly part of a new word.
@@ -112,13 +73,6 @@ const CURRENCIES = new Set(['kr', 'kroner', 'kronar', 'nok', 'eur', 'euro', 'sek
 /** A year of this century or the last, and the mark that indexes "some year" in a text. */
 const YEAR = /\b(?:19|20)\d\d\b/;
 const YEAR_MARK = '_year_';
-
-/** Folded words of circumstance (when, where, with whom), see circumstances.json. */
-const CIRCUMSTANCES = new Set(
-  Object.values(circumstancesSchema.parse(bundledCircumstances))
-    .flat()
-    .map((word) => fold(word)),
-);
 
 interface SynonymEntry {
   group: number;

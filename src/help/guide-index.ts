@@ -357,26 +357,32 @@ export class GuideIndex {
       if (child) cited.push(child);
     }
 
-    const ids = new Set(cited.map((s) => s.id));
-    let matched = 0;
-    let possible = 0;
-    query.groups.forEach((g, i) => {
-      const hit = [...ids].some((id) => (perGroup[i] as Map<string, number>).has(id));
-      const weight = weights[i] as number;
-      // A number the guide lacks (a date, an amount), a circumstance (a town, a weekday) and a
-      // weak word ("add", "find") may add to the coverage but never lower it.
-      if (!hit && !lowersCoverage(roles[i] as Role)) return;
-      // A word the guide has only elsewhere may be what the question is about (another
-      // section's topic), or an everyday word the guide happens to use ("between", "inne"):
-      // it lowers the coverage at most as much as a word the guide lacks. Not in a question for
-      // a procedure: what it names the procedure is done to ("how do I switch to a new phone").
-      possible +=
-        !hit && roles[i] === 'content' && !query.howTo
-          ? Math.min(weight, this.thresholds.elsewhereWeight)
-          : weight;
-      if (hit) matched += g.partial ? weight / 2 : weight;
-    });
-    const coverage = possible > 0 ? matched / possible : 0;
+    const coverageOf = (ids: Set<string>) => {
+      let matched = 0;
+      let possible = 0;
+      query.groups.forEach((g, i) => {
+        const hit = [...ids].some((id) => (perGroup[i] as Map<string, number>).has(id));
+        const weight = weights[i] as number;
+        // A number the guide lacks (a date, an amount), a circumstance (a town, a weekday) and a
+        // weak word ("add", "find") may add to the coverage but never lower it.
+        if (!hit && !lowersCoverage(roles[i] as Role)) return;
+        // A word the guide has only elsewhere may be what the question is about (another
+        // section's topic), or an everyday word the guide happens to use ("between", "inne"):
+        // it lowers the coverage at most as much as a word the guide lacks. Not in a question for
+        // a procedure: what it names the procedure is done to ("how do I switch to a new phone").
+        possible +=
+          !hit && roles[i] === 'content' && !query.howTo
+            ? Math.min(weight, this.thresholds.elsewhereWeight)
+            : weight;
+        if (hit) matched += g.partial ? weight / 2 : weight;
+      });
+      return possible > 0 ? matched / possible : 0;
+    };
+    // A procedure is described in one place: its action and what it is done to must meet in one
+    // cited section ("change the language" of "the Attach app" are two sections' words).
+    const coverage = query.howTo
+      ? Math.max(...cited.map((hit) => coverageOf(new Set([hit.id]))))
+      : coverageOf(new Set(cited.map((s) => s.id)));
     // A question for an amount is answered only by a section that states one, however well the words match.
     const answersAmount = !query.asksAmount || cited.some((hit) => this.withAmounts.has(hit.id));
     const things = content.map((isContent, i) => isContent && !query.groups[i]?.count);

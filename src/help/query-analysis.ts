@@ -27,8 +27,7 @@ import {
   type QueryGroup,
 } from './retrieval-types.js';
 import bundledSynonyms from './synonyms.json' with { type: 'json' };
-import bundledCircumstances from './circumstances.json' with { type: 'json' };
-import bundledForeign from './foreign-topics.json' with { type: 'json' };
+import { CIRCUMSTANCES, FOREIGN_EXACT, FOREIGN_PHRASES, isForeign } from './topic-lists.js';
 import { governingVerbs, readsEnglish, verbSlots } from './verb-slots.js';
 import {
   bankAccountIn,
@@ -41,6 +40,7 @@ import {
   phraseAt,
   phraseMark,
   phraseToken,
+  productNames,
   properNouns,
   rawForms,
   typedAlternatives,
@@ -53,48 +53,11 @@ const synonymsSchema = z.object({
   weak: z.array(z.string().min(1)).default([]),
   amount: z.array(z.string().min(1)).default([]),
   count: z.array(z.string().min(1)).default([]),
+  limit: z.array(z.string().min(1)).default([]),
   coverage: z.array(z.string().min(1)).default([]),
   yesNo: z.array(z.string().min(1)).default([]),
 });
 export type SynonymData = z.input<typeof synonymsSchema>;
-
-const circumstancesSchema = z.object({
-  time: z.array(z.string()),
-  place: z.array(z.string()),
-  person: z.array(z.string()),
-});
-
-const foreignSchema = z.object({ words: z.array(z.string().min(1)) });
-const FOREIGN_ENTRIES = foreignSchema.parse(bundledForeign).words.map((entry) => tokenize(entry));
-/** Forms of the one-word foreign topics (see foreign-topics.json). */
-const FOREIGN_WORDS = new Set(
-  FOREIGN_ENTRIES.filter((t) => t.length === 1).flatMap((t) => rawForms(t[0] as string)),
-);
-/** The one-word foreign topics as written, folded. */
-const FOREIGN_EXACT = new Set(
-  FOREIGN_ENTRIES.filter((t) => t.length === 1).map((t) => fold(t[0] as string)),
-);
-/** The foreign topics of several words, longest first. */
-const FOREIGN_PHRASES = FOREIGN_ENTRIES.filter((t) => t.length > 1)
-  .map((t) => t.map((w) => rawForms(w)))
-  .sort((a, b) => b.length - a.length);
-/** Foreign words long enough to be recognised as the end of a compound ("lønningsdagen"). */
-const FOREIGN_ENDS = FOREIGN_ENTRIES.filter((t) => t.length === 1)
-  .map((t) => fold(t[0] as string))
-  .filter((w) => w.length >= 3);
-
-/** A foreign topic word, inflected or as the end of a compound ("parkeringsboten"); `isKnown` tells a known word. */
-function isForeign(word: string, isKnown: (part: string) => boolean): boolean {
-  if (rawForms(word).some((f) => FOREIGN_WORDS.has(f))) return true;
-  const folded = fold(word);
-  return FOREIGN_ENDS.some((end) => {
-    if (folded.length <= end.length + 2 || !folded.endsWith(end)) return false;
-    // A short end makes a compound only after a known word ("parkering|s|bot"): "separate" is
-    // no "rate", "innsats" no "sats".
-    const first = folded.slice(0, -end.length);
-    return end.length >= 5 || isKnown(first) || isKnown(first.replace(/[se]$/, ''));
-  });
-}
 
 /**
  * A circumstance searched as written, without typo tolerance: a town one letter from a guide word
@@ -110,13 +73,6 @@ const CURRENCIES = new Set(['kr', 'kroner', 'kronar', 'nok', 'eur', 'euro', 'sek
 /** A year of this century or the last, and the mark that indexes "some year" in a text. */
 const YEAR = /\b(?:19|20)\d\d\b/;
 const YEAR_MARK = '_year_';
-
-/** Folded words of circumstance (when, where, with whom), see circumstances.json. */
-const CIRCUMSTANCES = new Set(
-  Object.values(circumstancesSchema.parse(bundledCircumstances))
-    .flat()
-    .map((word) => fold(word)),
-);
 
 interface SynonymEntry {
   group: number;
@@ -144,6 +100,8 @@ export class QueryAnalyzer {
   private readonly amountWords = new Set<string>();
   private readonly amountPhrases: string[][][] = [];
   private readonly countPhrases: string[][][] = [];
+  /** Words naming a limit, folded: matched as written ("maks" stems to "mak", as "make" does). */
+  private readonly limitWords = new Set<string>();
   private readonly coverageForms = new Set<string>();
   private readonly coveragePhrases: string[][][] = [];
   private readonly yesNoWords = new Set<string>();
@@ -206,6 +164,7 @@ export class QueryAnalyzer {
     }
     for (const entry of synonyms.count)
       this.countPhrases.push(tokenize(entry).map((w) => rawForms(w)));
+    for (const entry of synonyms.limit) this.limitWords.add(fold(entry));
     for (const entry of synonyms.coverage) {
       const tokens = tokenize(entry);
       if (tokens.length === 1)
@@ -304,6 +263,12 @@ export class QueryAnalyzer {
     const question = particleBeforeSubject(withoutAvoidedWay(this.splitUnknownHyphenated(asked)));
     const tokens = tokenize(question);
     const names = properNouns(question);
+    // A product or a service the guide does not name is a thing asked about, not a circumstance.
+    const products = productNames(
+      asked,
+      (word) => CIRCUMSTANCES.has(fold(word)),
+      (word) => this.groupsOfWord(word).size > 0 || this.isKnownForm(queryForms(word)),
+    );
     const tokenForms = tokens.map(phraseToken);
     // The language is judged once for both readings of the sentence's shape.
     const english = readsEnglish(question);
@@ -420,6 +385,11 @@ export class QueryAnalyzer {
         plainGroup(word, true, typedAlternatives([word]));
         continue;
       }
+      // A common word inside a product's name ("Google Drive") is part of the name.
+      if (names.has(word) && products.get(word) === 'inName') {
+        plainGroup(word, false, exactAlternatives(word));
+        continue;
+      }
       const direct = this.groupsOfWord(word);
       if (direct.size > 0) {
         synonymGroup(direct, word, [word]);
@@ -465,8 +435,16 @@ export class QueryAnalyzer {
       }
       // An unknown capitalised word inside a sentence names a place, a person or a company.
       const foreign = isForeign(word, (part) => this.isKnownForm(queryForms(part)));
-      if (corrected === undefined && names.has(word) && !foreign) {
+      if (corrected === undefined && names.has(word) && !foreign && !products.has(word)) {
         plainGroup(word, true, exactAlternatives(word), false, true);
+        continue;
+      }
+      // A product the guide does not name is a thing asked about, not where or with whom; one
+      // written like a brand ("BankID") is what the question is about: the guide names the
+      // products it explains (Expense, Attach, Chrome), so one it lacks is outside it.
+      const product = products.get(word);
+      if (corrected === undefined && names.has(word) && product !== undefined) {
+        plainGroup(word, false, typedAlternatives([word]), false, false, product === 'brand');
         continue;
       }
       // An unknown word where the verb stands is an everyday verb ("pick", "velje"), not a topic.
@@ -480,13 +458,18 @@ export class QueryAnalyzer {
     // "How long" may be a concept of its own (a password's length); as the question's ask it is not a thing asked about.
     for (const group of groups.values()) {
       const words = tokenize(group.label).map(phraseToken);
-      if (this.countPhrases.some((phrase) => phraseAt(words, 0, phrase) === words.length))
+      const limit = words.length === 1 && this.limitWords.has(fold(group.label));
+      if (limit || this.countPhrases.some((phrase) => phraseAt(words, 0, phrase) === words.length))
         group.count = true;
     }
     return {
       groups: [...groups.values()],
       asksAmount: this.asksAmount(tokens, tokenForms),
-      asksCount: this.asksCount(question) || comparesWithNumber(question),
+      asksCount:
+        this.asksCount(question) ||
+        comparesWithNumber(question) ||
+        // A limit ("is there a maximum …") is a number wherever the question names it.
+        tokens.some((t) => this.limitWords.has(fold(t))),
       ...questionShapes(question, asked, this.yesNoWords.has(fold(tokens[0] ?? ''))),
       // "Can I get my gym card covered?": a yes/no question about paying for something.
       asksCoverage: coverage.size > 0 && this.yesNoWords.has(fold(tokens[0] ?? '')),

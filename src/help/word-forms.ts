@@ -77,6 +77,65 @@ export function properNouns(text: string): Set<string> {
   return names;
 }
 
+/** Words before a name that make it a place or a person: where, to where, at whose. */
+const PLACE_WORDS = new Set([
+  'i',
+  'in',
+  'på',
+  'on',
+  'at',
+  'til',
+  'to',
+  'fra',
+  'frå',
+  'from',
+  'hos',
+  'ved',
+  'near',
+]);
+
+/** How a capitalised word names a product: written like a brand, used like one, or as a common word inside a name. */
+export type ProductName = 'brand' | 'name' | 'inName';
+
+/**
+ * Capitalised words that name a product or a service rather than a place or a person, lowercased:
+ * written like a brand ("WhatsApp", "BankID", "EuroBonus"), or used like one: as the first part of
+ * a compound ("Vipps-kvitteringen") or as two capitalised words whose first the guide and the
+ * lists do not know ("Google Maps", "Microsoft Edge"). Such a pair after a place word is a place
+ * ("to New York") unless its second word is a common one ("frå Google Drive"), which is then part
+ * of the name ("inName"), not the guide's word (drive: mileage). A pair holding a known name
+ * ("Kari Nordmann") is a person.
+ */
+export function productNames(
+  text: string,
+  known: (word: string) => boolean,
+  common: (word: string) => boolean,
+): Map<string, ProductName> {
+  const products = new Map<string, ProductName>();
+  const words = [...text.matchAll(/[\p{L}\p{N}]+(-?)/gu)].map((m) => ({
+    word: m[0].replace(/-$/, ''),
+    hyphen: m[1] === '-',
+  }));
+  const capital = (w: string | undefined) => w !== undefined && /^\p{Lu}/u.test(w);
+  const add = (word: string, how: ProductName) => {
+    const key = word.toLowerCase();
+    if (products.get(key) !== 'brand') products.set(key, how);
+  };
+  words.forEach(({ word, hyphen }, i) => {
+    if (i === 0 || !capital(word)) return;
+    const previous = words[i - 1]?.word ?? '';
+    const next = words[i + 1]?.word;
+    if (/\p{Ll}\p{Lu}/u.test(word)) add(word, 'brand');
+    if (hyphen && next !== undefined && /^\p{Ll}/u.test(next)) add(word, 'name');
+    if (next === undefined || !capital(next) || capital(previous)) return;
+    if (known(word) || known(next) || common(word)) return;
+    if (PLACE_WORDS.has(previous.toLowerCase()) && !common(next)) return;
+    add(word, 'name');
+    add(next, common(next) ? 'inName' : 'name');
+  });
+  return products;
+}
+
 export interface PhraseToken {
   forms: string[];
   stop: boolean;

@@ -11,7 +11,7 @@ const BUSY_TIMEOUT_MS = 5_000;
  * which a growing database fills slowly from the process's own heap: RSS that creeps up for hours.
  * The pages of a turn are few; a miss is read back from the operating system's file cache.
  */
-export const PAGE_CACHE_KIB = 4_096;
+export const PAGE_CACHE_KIB = 2_048;
 
 function isInMemory(file: string): boolean {
   // '' is SQLite's private temporary database: nothing on disk we need a folder for.

@@ -122,4 +122,27 @@ describePg('the turn lock on PostgreSQL', () => {
     });
     expect(await storage.read(['users/eva'])).toMatchObject({ 'users/eva': { state: { n: 1 } } });
   });
+
+  it('a lock connection dropped during a turn ends neither the turn nor the process', async () => {
+    // The pool stops listening to a client it lends; without a listener of our own the dropped
+    // connection's error would be an uncaught exception (vitest fails the run on one).
+    const pool = db.open(2);
+    const lock = new PgTurnLock(pool, logger);
+    const outcome = lock.run('users/frida', async () => {
+      await new PgStorage(pool).read(['users/frida']);
+      const others = await poolA.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE query LIKE '%pg_advisory_lock%' AND pid <> pg_backend_pid()",
+      );
+      expect(others.rows.length).toBeGreaterThan(0);
+      await poolA.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [
+        others.rows.map((r) => r.pid),
+      ]);
+      await sleep(200);
+      return 'ran';
+    });
+    await expect(outcome).resolves.toBe('ran');
+    const client = await pool.connect();
+    expect(client.listenerCount('error')).toBeGreaterThan(0);
+    client.release();
+  });
 });

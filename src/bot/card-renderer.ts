@@ -1,8 +1,8 @@
 /**
  * Binds the Adaptive Card templates in `cards/` with view data. Binding is pure, so the same code
  * renders cards for Teams, tests and screenshots. Each template is compiled once, at construction
- * (`card-binder.ts`, the templating language of adaptivecards-templating; under a millisecond for
- * all of them), so a template the binder cannot read stops start-up.
+ * (`card-binder.ts`, the templating language of adaptivecards-templating; about 10 ms for all of
+ * them, files read included), so a template the binder cannot read stops start-up.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -48,6 +48,10 @@ export function openPool(connectionString: string, options: PgPoolOptions = {}):
   });
   // Without a listener an idle client's error (e.g. the server restarting) would end the process.
   pool.on('error', options.onError ?? (() => undefined));
+  // The pool listens only to its idle clients: a connection that drops while lent (a turn's lock
+  // connection, a transaction, the migration lock) would emit an error nobody hears, which ends
+  // the process. Its holder learns of it anyway, as the query in flight or the next one fails.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

@@ -33,7 +33,12 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PAGE_SEG_MODES, type PageSegMode } from '../src/receipts/ocr-pool.js';
+import {
+  OCR_MODELS,
+  PAGE_SEG_MODES,
+  type OcrModel,
+  type PageSegMode,
+} from '../src/receipts/ocr-pool.js';
 import {
   createOfflineExtractor,
   readTimed,
@@ -241,15 +246,16 @@ async function main(): Promise<void> {
   const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
   const partAt = args.indexOf('--part');
   const part = partAt >= 0 ? args[partAt + 1] : undefined;
-  const valued = ['--limit', '--part', '--page-psm', '--line-psm', '--char-height'];
+  const valued = ['--limit', '--part', '--page-psm', '--line-psm', '--char-height', '--model'];
   const dir = args.find((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
   const layout = { page: psmArg(args, '--page-psm'), line: psmArg(args, '--line-psm') };
   const heightAt = args.indexOf('--char-height');
   const charHeight = heightAt >= 0 ? Number(args[heightAt + 1]) : undefined;
   const badHeight = charHeight !== undefined && !(charHeight >= 8 && charHeight <= 64);
-  if (!dir || layout.page === null || layout.line === null || badHeight) {
+  const model = oneOf(args, '--model', OCR_MODELS);
+  if (!dir || layout.page === null || layout.line === null || badHeight || model === null) {
     console.error(
-      `usage: eval-receipts DIR [--part tune|check] [--json] [--limit N] [--page-psm MODE] [--line-psm MODE] [--no-dictionaries] [--char-height 8-64]   (DIR/labels.jsonl lists the expected fields; MODE: ${PAGE_SEG_MODES.join(', ')})`,
+      `usage: eval-receipts DIR [--part tune|check] [--json] [--limit N] [--page-psm MODE] [--line-psm MODE] [--no-dictionaries] [--char-height 8-64] [--model MODEL] [--merchant-vote] [--figure-vote]   (DIR/labels.jsonl lists the expected fields; MODE: ${PAGE_SEG_MODES.join(', ')}; MODEL: ${OCR_MODELS.join(', ')})`,
     );
     process.exit(2);
   }
@@ -270,8 +276,13 @@ async function main(): Promise<void> {
       ...(layout.page ? { page: layout.page } : {}),
       ...(layout.line ? { line: layout.line } : {}),
     },
-    poolOptions: { dictionaries: !args.includes('--no-dictionaries') },
+    poolOptions: {
+      dictionaries: !args.includes('--no-dictionaries'),
+      ...(model ? { model } : {}),
+    },
     ...(charHeight ? { prep: { targetCharHeight: charHeight } } : {}),
+    merchantVote: args.includes('--merchant-vote'),
+    figureVote: args.includes('--figure-vote'),
   });
   await extractor.warm();
 
@@ -348,10 +359,19 @@ async function main(): Promise<void> {
 
 /** A page segmentation mode given after `flag`: undefined when not given, null when not one. */
 function psmArg(args: string[], flag: string): PageSegMode | undefined | null {
+  return oneOf(args, flag, PAGE_SEG_MODES);
+}
+
+/** One of `choices` given after `flag`: undefined when not given, null when not one of them. */
+function oneOf<T extends string>(
+  args: string[],
+  flag: string,
+  choices: readonly T[],
+): T | undefined | null {
   const at = args.indexOf(flag);
   if (at < 0) return undefined;
   const value = args[at + 1];
-  return PAGE_SEG_MODES.find((m) => m === value) ?? null;
+  return choices.find((m) => m === value) ?? null;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -33,12 +33,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  OCR_MODELS,
-  PAGE_SEG_MODES,
-  type OcrModel,
-  type PageSegMode,
-} from '../src/receipts/ocr-pool.js';
+import { OCR_MODELS, PAGE_SEG_MODES, type PageSegMode } from '../src/receipts/ocr-pool.js';
 import {
   createOfflineExtractor,
   readTimed,

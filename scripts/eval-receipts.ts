@@ -3,6 +3,7 @@
  *
  *   npx tsx scripts/eval-receipts.ts DIR [--part tune|check] [--json] [--limit N]
  *     [--page-psm MODE] [--line-psm MODE] [--no-dictionaries] [--char-height PX]
+ *     [--model MODEL] [--merchant-vote] [--figure-vote]
  *
  * `--part` reads only one part of a set that eval/splits.json divides (sroie-train): `check`, the
  * ids chosen at random before any tuning, or `tune`, the rest, on which methods are chosen.
@@ -24,8 +25,10 @@
  *
  * `--page-psm` and `--line-psm` (auto, single-column, single-block, single-line, sparse) and
  * `--no-dictionaries` read with other Tesseract layout settings than the reader's own, and
- * `--char-height` scales the page to another character height (default 24 px), to measure them;
- * the scoring is the same.
+ * `--char-height` scales the page to another character height (default 24 px), `--model` reads
+ * with another of the data package's models (lstm, tessdata-lstm, combined, legacy), and
+ * `--merchant-vote` / `--figure-vote` let three readings vote on an unsure name or figure line,
+ * to measure them; the scoring is the same.
  *
  * Time is wall-clock per receipt with warm OCR workers, as the bot sees it; memory is the
  * process's peak resident set size (the OCR workers are threads of this process), sampled.

@@ -3,6 +3,7 @@
  *
  *   npx tsx scripts/eval-receipts.ts DIR [--part tune|check] [--json] [--limit N]
  *     [--page-psm MODE] [--line-psm MODE] [--no-dictionaries] [--char-height PX]
+ *     [--model MODEL] [--merchant-vote] [--figure-vote]
  *
  * `--part` reads only one part of a set that eval/splits.json divides (sroie-train): `check`, the
  * ids chosen at random before any tuning, or `tune`, the rest, on which methods are chosen.
@@ -24,8 +25,10 @@
  *
  * `--page-psm` and `--line-psm` (auto, single-column, single-block, single-line, sparse) and
  * `--no-dictionaries` read with other Tesseract layout settings than the reader's own, and
- * `--char-height` scales the page to another character height (default 24 px), to measure them;
- * the scoring is the same.
+ * `--char-height` scales the page to another character height (default 24 px), `--model` reads
+ * with another of the data package's models (lstm, tessdata-lstm, combined, legacy), and
+ * `--merchant-vote` / `--figure-vote` let three readings vote on an unsure name or figure line,
+ * to measure them; the scoring is the same.
  *
  * Time is wall-clock per receipt with warm OCR workers, as the bot sees it; memory is the
  * process's peak resident set size (the OCR workers are threads of this process), sampled.
@@ -33,7 +36,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PAGE_SEG_MODES, type PageSegMode } from '../src/receipts/ocr-pool.js';
+import { OCR_MODELS, PAGE_SEG_MODES, type PageSegMode } from '../src/receipts/ocr-pool.js';
 import {
   createOfflineExtractor,
   readTimed,
@@ -241,15 +244,16 @@ async function main(): Promise<void> {
   const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
   const partAt = args.indexOf('--part');
   const part = partAt >= 0 ? args[partAt + 1] : undefined;
-  const valued = ['--limit', '--part', '--page-psm', '--line-psm', '--char-height'];
+  const valued = ['--limit', '--part', '--page-psm', '--line-psm', '--char-height', '--model'];
   const dir = args.find((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
   const layout = { page: psmArg(args, '--page-psm'), line: psmArg(args, '--line-psm') };
   const heightAt = args.indexOf('--char-height');
   const charHeight = heightAt >= 0 ? Number(args[heightAt + 1]) : undefined;
   const badHeight = charHeight !== undefined && !(charHeight >= 8 && charHeight <= 64);
-  if (!dir || layout.page === null || layout.line === null || badHeight) {
+  const model = oneOf(args, '--model', OCR_MODELS);
+  if (!dir || layout.page === null || layout.line === null || badHeight || model === null) {
     console.error(
-      `usage: eval-receipts DIR [--part tune|check] [--json] [--limit N] [--page-psm MODE] [--line-psm MODE] [--no-dictionaries] [--char-height 8-64]   (DIR/labels.jsonl lists the expected fields; MODE: ${PAGE_SEG_MODES.join(', ')})`,
+      `usage: eval-receipts DIR [--part tune|check] [--json] [--limit N] [--page-psm MODE] [--line-psm MODE] [--no-dictionaries] [--char-height 8-64] [--model MODEL] [--merchant-vote] [--figure-vote]   (DIR/labels.jsonl lists the expected fields; MODE: ${PAGE_SEG_MODES.join(', ')}; MODEL: ${OCR_MODELS.join(', ')})`,
     );
     process.exit(2);
   }
@@ -270,8 +274,13 @@ async function main(): Promise<void> {
       ...(layout.page ? { page: layout.page } : {}),
       ...(layout.line ? { line: layout.line } : {}),
     },
-    poolOptions: { dictionaries: !args.includes('--no-dictionaries') },
+    poolOptions: {
+      dictionaries: !args.includes('--no-dictionaries'),
+      ...(model ? { model } : {}),
+    },
     ...(charHeight ? { prep: { targetCharHeight: charHeight } } : {}),
+    merchantVote: args.includes('--merchant-vote'),
+    figureVote: args.includes('--figure-vote'),
   });
   await extractor.warm();
 
@@ -348,10 +357,19 @@ async function main(): Promise<void> {
 
 /** A page segmentation mode given after `flag`: undefined when not given, null when not one. */
 function psmArg(args: string[], flag: string): PageSegMode | undefined | null {
+  return oneOf(args, flag, PAGE_SEG_MODES);
+}
+
+/** One of `choices` given after `flag`: undefined when not given, null when not one of them. */
+function oneOf<T extends string>(
+  args: string[],
+  flag: string,
+  choices: readonly T[],
+): T | undefined | null {
   const at = args.indexOf(flag);
   if (at < 0) return undefined;
   const value = args[at + 1];
-  return PAGE_SEG_MODES.find((m) => m === value) ?? null;
+  return choices.find((m) => m === value) ?? null;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

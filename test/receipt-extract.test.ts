@@ -104,6 +104,31 @@ describe('reading receipt photos', () => {
   }, 60_000);
 });
 
+describe('other ways of reading, kept to measure them', () => {
+  it('reads with the classic tessdata model, its legacy classifier and LSTM together (OEM 2)', async () => {
+    const other = createOcrPool({ size: 1, model: 'combined' });
+    const reader = createOfflineExtractor({ pool: other });
+    try {
+      const { fields, error } = await reader.read(fixture('supermarket-my.jpg'), 'image/jpeg');
+      expect(error).toBeUndefined();
+      expect(fields.totalMinor).toBe(3300);
+    } finally {
+      await reader.close();
+      await other.close();
+    }
+  }, 60_000);
+
+  it('votes on an unsure name with two more readings, and reads the same fields', async () => {
+    const reader = createOfflineExtractor({ pool, merchantVote: true, figureVote: true });
+    const bytes = fixture('pharmacy-de.jpg');
+    const plain = await read(bytes);
+    const voted = await reader.read(bytes, 'image/jpeg');
+    expect(voted.error).toBeUndefined();
+    expect(voted.passes).toBeGreaterThan(plain.passes);
+    expect(voted.fields).toEqual(plain.fields);
+  }, 60_000);
+});
+
 describe('what is no receipt', () => {
   it('says not_receipt for a drawing with no text, quickly and with nothing invented', async () => {
     const { fields, error, ms } = await read(fixture('not-a-receipt.jpg'));

@@ -86,7 +86,17 @@ export interface OcrPoolOptions {
    * Measured on the sroie-train tuning part: no reading changed either way (see the README).
    */
   dictionaries?: boolean;
+  /**
+   * Which of the data package's models reads, and how (default `lstm`: the integer LSTM model of
+   * `4.0.0_best_int`). `tessdata-lstm` is the LSTM of the larger `4.0.0` data (the classic
+   * tessdata, a different training), `combined` that data's legacy character classifier and LSTM
+   * together (OEM 2), `legacy` the classifier alone (OEM 0). Kept to measure them (see the README).
+   */
+  model?: OcrModel;
 }
+
+export const OCR_MODELS = ['lstm', 'tessdata-lstm', 'combined', 'legacy'] as const;
+export type OcrModel = (typeof OCR_MODELS)[number];
 
 export class OcrError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -120,6 +130,7 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
   const idleMs = opts.idleMs ?? 3 * 60_000;
   const idleTimers = new Map<Tesseract.Worker, NodeJS.Timeout>();
   const dictionaries = opts.dictionaries ?? true;
+  const model = opts.model ?? 'lstm';
 
   const idle: Tesseract.Worker[] = [];
   const waiting: Array<{ resolve: (w: Tesseract.Worker) => void; reject: (err: unknown) => void }> =
@@ -131,7 +142,7 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
 
   function spawn(): void {
     starting++;
-    const startup = startWorker(languages, dictionaries, onError)
+    const startup = startWorker(languages, { dictionaries, model }, onError)
       .then((worker) => {
         starting--;
         if (closed) {
@@ -281,13 +292,23 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
 
 const require = createRequire(import.meta.url);
 
-/** The folder holding `<code>.traineddata.gz` in the data package: LSTM-only, integer weights. */
-function dataFolder(code: string): string {
+/**
+ * The folder holding `<code>.traineddata.gz` in the data package: `4.0.0_best_int` is LSTM-only
+ * with integer weights, `4.0.0` the classic tessdata with the legacy classifier's data as well.
+ */
+function dataFolder(code: string, model: OcrModel): string {
   return join(
     dirname(require.resolve(`@tesseract.js-data/${code}/package.json`)),
-    '4.0.0_best_int',
+    model === 'lstm' ? '4.0.0_best_int' : '4.0.0',
   );
 }
+
+const ENGINE_MODES: Record<OcrModel, Tesseract.OEM> = {
+  lstm: Tesseract.OEM.LSTM_ONLY,
+  'tessdata-lstm': Tesseract.OEM.LSTM_ONLY,
+  combined: Tesseract.OEM.TESSERACT_LSTM_COMBINED,
+  legacy: Tesseract.OEM.TESSERACT_ONLY,
+};
 
 /**
  * tesseract.js reads every language from one `langPath` folder, and its other way in (passing
@@ -298,12 +319,14 @@ function dataFolder(code: string): string {
  */
 async function languageFolder(
   languages: readonly string[],
+  model: OcrModel,
 ): Promise<{ path: string; cleanup(): Promise<void> }> {
   const [only] = languages;
-  if (languages.length === 1 && only) return { path: dataFolder(only), cleanup: async () => {} };
+  if (languages.length === 1 && only)
+    return { path: dataFolder(only, model), cleanup: async () => {} };
   const path = await mkdtemp(join(tmpdir(), 'receipt-ocr-'));
   for (const code of languages) {
-    const source = join(dataFolder(code), `${code}.traineddata.gz`);
+    const source = join(dataFolder(code, model), `${code}.traineddata.gz`);
     const target = join(path, `${code}.traineddata.gz`);
     // Some systems refuse symbolic links to unprivileged users (Windows); a copy is 3 MB.
     await symlink(source, target).catch(() => copyFile(source, target));
@@ -316,15 +339,17 @@ const NO_DICTIONARIES = { load_system_dawg: '0', load_freq_dawg: '0' };
 
 async function startWorker(
   languages: readonly string[],
-  dictionaries: boolean,
+  { dictionaries, model }: { dictionaries: boolean; model: OcrModel },
   onError: (err: unknown) => void,
 ): Promise<Tesseract.Worker> {
-  const folder = await languageFolder(languages);
+  const folder = await languageFolder(languages, model);
   try {
     const created = Tesseract.createWorker(
       languages.join('+'),
-      Tesseract.OEM.LSTM_ONLY,
+      ENGINE_MODES[model],
       {
+        // The legacy classifier is only in tesseract.js's larger WebAssembly build.
+        ...(ENGINE_MODES[model] === Tesseract.OEM.LSTM_ONLY ? {} : { legacyCore: true }),
         langPath: folder.path,
         gzip: true,
         // 'none': neither read a stale copy from nor write one into the working directory.

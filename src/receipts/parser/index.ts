@@ -87,8 +87,11 @@ export type Confirmations = Partial<
 
 export interface ParseDetails {
   fields: ReceiptFields;
-  /** Which input lines (`opts.lines` indices, or text line numbers) the total and date were read from. */
-  sources: { total?: number; date?: number };
+  /**
+   * Which input lines (`opts.lines` indices, or text line numbers) the total and date were read
+   * from, and the merchant's name (none when a chain's own spelling replaced the reading).
+   */
+  sources: { total?: number; date?: number; merchant?: number[] };
   confirmed: Confirmations;
 }
 
@@ -204,6 +207,7 @@ function readMerchantAndKind(r: Reading): void {
   if (merchant) {
     r.fields.merchant = merchant.name;
     r.fields.confidence.merchant = round(merchant.confidence);
+    if (merchant.lines) r.sources.merchant = merchant.lines;
   }
   const kind = pickKind(r.lines, r.fields.merchant);
   r.fields.kind = kind.kind;

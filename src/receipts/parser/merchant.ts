@@ -136,6 +136,8 @@ interface Candidate {
   text: string;
   score: number;
   position: number;
+  /** How many lines the name was read from, down from `position`. */
+  span: number;
 }
 
 function nameCandidate(
@@ -179,7 +181,7 @@ function nameCandidate(
   if (!/\p{Lu}/u.test(text)) score -= 1.5;
   score += (line.confidence - 0.7) * 3;
   if (line.confidence < 0.5) score -= 1.5;
-  return { name: tidyName(text), text, score, position };
+  return { name: tidyName(text), text, score, position, span: 1 };
 }
 
 /**
@@ -187,9 +189,9 @@ function nameCandidate(
  * the line above it, and a name without its form takes the form on the next line.
  */
 function wholeName(best: Candidate, top: Line[], head: number): Candidate {
-  const join = (first: string, second: string, position: number): Candidate => {
+  const join = (first: string, second: string, position: number, span: number): Candidate => {
     const text = `${first} ${second}`;
-    return { ...best, text, name: tidyName(text), position };
+    return { ...best, text, name: tidyName(text), position, span };
   };
   let whole = best;
   // Up to two lines above: "AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD".
@@ -198,7 +200,7 @@ function wholeName(best: Candidate, top: Line[], head: number): Candidate {
     if (!above) break;
     const upper = cleanLine(above.text);
     if (!upper || !isNameLike(upper) || ADDRESS.test(upper) || NOT_A_NAME.test(above.folded)) break;
-    whole = join(upper, whole.text, whole.position - 1);
+    whole = join(upper, whole.text, whole.position - 1, whole.span + 1);
   }
   if (whole !== best) return whole;
   const below = top[best.position + 1];
@@ -211,7 +213,7 @@ function wholeName(best: Candidate, top: Line[], head: number): Candidate {
       !NOT_A_NAME.test(below.folded) &&
       lower.length <= 40
     )
-      return join(best.text, lower, best.position);
+      return join(best.text, lower, best.position, 2);
   }
   return best;
 }
@@ -220,7 +222,7 @@ export function pickMerchant(
   lines: Line[],
   amounts: Amount[][],
   brand: FoundBrand | undefined,
-): { name: string; confidence: number } | undefined {
+): { name: string; confidence: number; lines?: number[] } | undefined {
   const top = lines.slice(0, Math.min(lines.length, 10));
   const head = headEnd(top);
   const showsBrand = (text: string) =>
@@ -242,5 +244,10 @@ export function pickMerchant(
     if (!best || best.score < 3 || brand.line < 4) return { name: found.name, confidence: 0.7 };
   }
   if (!best) return undefined;
-  return { name: best.name, confidence: Math.max(0.3, Math.min(0.9, 0.45 + best.score * 0.08)) };
+  const { position, span } = best;
+  return {
+    name: best.name,
+    confidence: Math.max(0.3, Math.min(0.9, 0.45 + best.score * 0.08)),
+    lines: top.slice(position, position + span).map((l) => l.source),
+  };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseReceiptDetailed } from '../../../src/receipts/parser/index.js';
 import { parse } from '../../helpers/parse-receipt.js';
 
 describe('who was paid', () => {
@@ -80,5 +81,21 @@ describe('who was paid', () => {
       B 19%  2,35    0,45   2,80
     `);
     expect(fields.merchant).toBe('Bäckerei Schmidt');
+  });
+
+  it("says which lines the name was read from: one, two joined, none for a chain's spelling", () => {
+    const lines = (text: string) => parseReceiptDetailed(text, { today: '2026-01-01' }).sources;
+    const one = ['Nordlys Bokhandel AS', 'Storgata 12', '9008 Tromsø', 'Totalt kr 349,00'];
+    expect(lines(one.join('\n')).merchant).toEqual([0]);
+    const two = [
+      'thank you',
+      'AIK HUAT HARDWARE',
+      'ENTERPRISE SDN BHD',
+      'LOT 5, JALAN BUNGA RAYA',
+      'TOTAL 2.90',
+    ];
+    expect(lines(two.join('\n')).merchant).toEqual([1, 2]);
+    const chain = ['REMA 1OOO', 'Stasjonsveien 2', '1396 Billingstad', 'Totalt kr 24,90'];
+    expect(lines(chain.join('\n')).merchant).toBeUndefined();
   });
 });

@@ -200,26 +200,22 @@ export function parseExpression(source: string): Expr {
       throw new TemplateSyntaxError(`expected ${expected ?? 'more'} in \${${source}}`);
     return token;
   };
-  const or = (): Expr => {
-    let left = and();
-    while (peek() === '||') {
+  /** `operand (op operand)*`, evaluated left to right and stopping early, as the library does. */
+  const chain = (op: '||' | '&&', operand: () => Expr): Expr => {
+    let left = operand();
+    while (peek() === op) {
       take();
       const a = left;
-      const b = and();
-      left = (s) => isLogicTrue(a(s, false)) || isLogicTrue(b(s, false));
+      const b = operand();
+      left =
+        op === '||'
+          ? (s) => isLogicTrue(a(s, false)) || isLogicTrue(b(s, false))
+          : (s) => isLogicTrue(a(s, false)) && isLogicTrue(b(s, false));
     }
     return left;
   };
-  const and = (): Expr => {
-    let left = comparison();
-    while (peek() === '&&') {
-      take();
-      const a = left;
-      const b = comparison();
-      left = (s) => isLogicTrue(a(s, false)) && isLogicTrue(b(s, false));
-    }
-    return left;
-  };
+  const or = (): Expr => chain('||', and);
+  const and = (): Expr => chain('&&', comparison);
   // As in the library, `!` binds tighter than a comparison: `!a != b` is `(!a) != b`.
   const comparison = (): Expr => {
     const left = unary();

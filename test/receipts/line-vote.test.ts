@@ -70,8 +70,13 @@ describe('page coordinates of a region read larger', () => {
 });
 
 describe('a band of lines read again at other scales', () => {
-  /** A pool that answers each image with the next page, as if read from the band's top. */
-  function fakePool(pages: OcrPage[]): OcrPool & { sizes: Array<[number, number]> } {
+  /**
+   * A pool that answers each image with the page for its width (one per scale), as if read from
+   * the band's top. The regions of several scales are made at once, so they arrive in any order.
+   */
+  function fakePool(pagesByWidth: Record<number, OcrPage>): OcrPool & {
+    sizes: Array<[number, number]>;
+  } {
     const sizes: Array<[number, number]> = [];
     return {
       size: 2,
@@ -81,8 +86,8 @@ describe('a band of lines read again at other scales', () => {
         // The region comes as a binary PGM: "P5\n<width> <height>\n255\n".
         const [, w, h] = /^P5\s+(\d+)\s+(\d+)/.exec(image.toString('latin1', 0, 20)) ?? [];
         sizes.push([Number(w), Number(h)]);
-        const page = pages.shift();
-        return page ? Promise.resolve(page) : Promise.reject(new Error('no more pages'));
+        const page = pagesByWidth[Number(w)];
+        return page ? Promise.resolve(page) : Promise.reject(new Error('no page for this size'));
       },
       warm: () => Promise.resolve(),
       close: () => Promise.resolve(),
@@ -103,23 +108,22 @@ describe('a band of lines read again at other scales', () => {
     const first = line([word('Mel', 0, 40, 70), word('Let', 50, 90)]);
     const right = line([word('Mei', 0, 40, 80), word('Let', 50, 90)]);
     // The band starts 7 px above the line (0.35 of its 20 px height), at y 3.
-    const pool = fakePool(
-      [1.5, 2].map((scale) => ({
-        text: 'Mei Let',
-        confidence: 80,
-        lines: [scaled(right, 3, scale)],
-      })),
-    );
+    const page = (scale: number) => ({
+      text: 'Mei Let',
+      confidence: 80,
+      lines: [scaled(right, 3, scale)],
+    });
+    const pool = fakePool({ 300: page(1.5), 400: page(2) });
     const [voted] = await voteBand(pool, grey, [first], [1.5, 2], {});
     expect(voted?.text).toBe('Mei Let');
-    expect(pool.sizes).toEqual([
+    expect([...pool.sizes].sort((a, b) => a[0] - b[0])).toEqual([
       [300, 51],
       [400, 68],
     ]);
   });
 
   it('leaves a band too thin to read as it is, without OCR', async () => {
-    const pool = fakePool([]);
+    const pool = fakePool({});
     const flat = { ...line([word('x', 0, 10)]), bbox: { x0: 0, x1: 10, y0: 50, y1: 51 } };
     expect(await voteBand(pool, grey, [flat], [1.5], {})).toEqual([flat]);
     expect(pool.sizes).toEqual([]);

@@ -22,8 +22,11 @@ export function mapPage(page: OcrPage, top: number, scale: number): OcrPage {
   return { ...page, lines: page.lines.map((l) => ({ ...map(l), words: l.words.map(map) })) };
 }
 
-/** The line of `lines` that lies across the middle of `line`, the longest when several do. */
-function sameLine(line: OcrLine, lines: readonly OcrLine[]): OcrLine | undefined {
+/**
+ * The line of `lines` that lies across the middle of `line`, the longest when several do: a band
+ * read again may catch a sliver of the lines above and below.
+ */
+export function sameLine(line: OcrLine, lines: readonly OcrLine[]): OcrLine | undefined {
   const middle = (line.bbox.y0 + line.bbox.y1) / 2;
   return lines
     .filter((l) => l.bbox.y0 <= middle && l.bbox.y1 >= middle)
@@ -92,8 +95,31 @@ export function voteLine(line: OcrLine, others: readonly OcrLine[][]): OcrLine {
 }
 
 /**
- * `lines` (neighbours on the page, in page coordinates) read again as one band of `grey` at each
- * of `scales`, and voted on with these readings; the lines as they were when nothing changed.
+ * `lines` (neighbours on the page, in page coordinates) read again as one band of `grey` at
+ * `scale`, with a margin of a third of a line above and below; the lines read, in page
+ * coordinates, or undefined when the band is too thin to read.
+ */
+export async function readBand(
+  pool: OcrPool,
+  grey: GreyImage,
+  lines: readonly OcrLine[],
+  scale: number,
+  opts: RecognizeOptions,
+): Promise<OcrLine[] | undefined> {
+  const top = Math.min(...lines.map((l) => l.bbox.y0));
+  const bottom = Math.max(...lines.map((l) => l.bbox.y1));
+  const margin = 0.35 * Math.max(...lines.map((l) => l.bbox.y1 - l.bbox.y0));
+  const y0 = Math.max(0, Math.round(top - margin));
+  const y1 = Math.min(grey.height, Math.round(bottom + margin));
+  if (!(y1 - y0 >= 4)) return undefined;
+  const rect = { left: 0, top: y0, width: grey.width, height: y1 - y0 };
+  const region = await regionForOcr(grey, rect, scale);
+  return mapPage(await pool.recognize(region, opts), y0, scale).lines;
+}
+
+/**
+ * `lines` read again as one band (`readBand`) at each of `scales`, and voted on with these
+ * readings; the lines as they were when nothing changed.
  */
 export async function voteBand(
   pool: OcrPool,
@@ -102,18 +128,11 @@ export async function voteBand(
   scales: readonly number[],
   opts: RecognizeOptions,
 ): Promise<OcrLine[]> {
-  const top = Math.min(...lines.map((l) => l.bbox.y0));
-  const bottom = Math.max(...lines.map((l) => l.bbox.y1));
-  const margin = 0.35 * Math.max(...lines.map((l) => l.bbox.y1 - l.bbox.y0));
-  const y0 = Math.max(0, Math.round(top - margin));
-  const y1 = Math.min(grey.height, Math.round(bottom + margin));
-  if (!(y1 - y0 >= 4)) return [...lines];
-  const rect = { left: 0, top: y0, width: grey.width, height: y1 - y0 };
-  const others = await Promise.all(
-    scales.map(async (scale) => {
-      const region = await regionForOcr(grey, rect, scale);
-      return mapPage(await pool.recognize(region, opts), y0, scale).lines;
-    }),
-  );
+  const others: OcrLine[][] = [];
+  for (const read of await Promise.all(
+    scales.map((scale) => readBand(pool, grey, lines, scale, opts)),
+  ))
+    if (read) others.push(read);
+  if (others.length < scales.length) return [...lines];
   return lines.map((l) => voteLine(l, others));
 }

@@ -22,8 +22,9 @@ import {
   type OcrPool,
   type OcrPoolOptions,
   type PageSegMode,
+  type RecognizeOptions,
 } from './ocr-pool.js';
-import { mapPage, voteBand } from './line-vote.js';
+import { mapPage, readBand, sameLine, voteBand } from './line-vote.js';
 import { UnreadablePdfError, readPdfReceipt } from './pdf-receipt.js';
 import {
   looksLikeDateLine,
@@ -249,7 +250,7 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
   ): Promise<boolean> {
     const name = (details.sources.merchant ?? []).flatMap((i) => page.lines[i] ?? []);
     if (!name.some((l) => l.words.some((w) => w.confidence < SURE_NAME))) return false;
-    const common = signal ? { psm: pagePsm, signal } : { psm: pagePsm };
+    const common = recognizeOptions(pagePsm, signal);
     const voted = await voteBand(pool, prepared.grey, name, VOTE_SCALES, common);
     if (voted.every((l, i) => l === name[i])) return true;
     const lines = page.lines.map((l) => voted[name.indexOf(l)] ?? l);
@@ -272,7 +273,7 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
   ): Promise<OcrPage> {
     const { grey } = prepared;
     const cut = pool.size >= 2 && grey.height > 600 ? findQuietRow(grey) : undefined;
-    const common = signal ? { psm: pagePsm, signal } : { psm: pagePsm };
+    const common = recognizeOptions(pagePsm, signal);
     if (cut === undefined) return pool.recognize(prepared.encoded, common);
     const [top, bottom] = await Promise.all([
       regionForOcr(grey, { left: 0, top: 0, width: grey.width, height: cut }),
@@ -338,7 +339,7 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
       shaky.map(async (target) => {
         const line = page.lines[target.index] as OcrLine;
         if (opts.figureVote) {
-          const common = signal ? { psm: linePsm, signal } : { psm: linePsm };
+          const common = recognizeOptions(linePsm, signal);
           const [voted] = await voteBand(pool, prepared.grey, [line], VOTE_SCALES, common);
           const value = voted && target.value(voted.text);
           return voted && value !== undefined && value !== target.value(line.text)
@@ -373,26 +374,10 @@ export function createOfflineExtractor(opts: OfflineExtractorOptions = {}): Offl
     scale: number,
     signal: AbortSignal | undefined,
   ): Promise<OcrLine | undefined> {
-    const { grey } = prepared;
-    const height = line.bbox.y1 - line.bbox.y0;
-    const top = Math.max(0, Math.round(line.bbox.y0 - 0.35 * height));
-    const bottom = Math.min(grey.height, Math.round(line.bbox.y1 + 0.35 * height));
-    if (height < 4 || bottom - top < 4) return undefined;
-    const region = await regionForOcr(
-      grey,
-      { left: 0, top, width: grey.width, height: bottom - top },
-      scale,
-    );
-    const read = mapPage(
-      await pool.recognize(region, signal ? { psm: linePsm, signal } : { psm: linePsm }),
-      top,
-      scale,
-    );
-    // The band may catch a sliver of the lines above and below: keep the one in its middle.
-    const middle = (line.bbox.y0 + line.bbox.y1) / 2;
-    return read.lines
-      .filter((l) => l.bbox.y0 <= middle && l.bbox.y1 >= middle)
-      .sort((x, y) => y.text.length - x.text.length)[0];
+    if (line.bbox.y1 - line.bbox.y0 < 4) return undefined;
+    const opts = recognizeOptions(linePsm, signal);
+    const band = await readBand(pool, prepared.grey, [line], scale, opts);
+    return band && sameLine(line, band);
   }
 
   return {
@@ -494,6 +479,11 @@ function tokenConfidence(line: OcrLine, target: Target): number {
   const words = line.words.filter((w) => target.token.test(w.text));
   const word = target.last ? words.at(-1) : words[0];
   return word?.confidence ?? 0;
+}
+
+/** OCR options with a page segmentation mode and, when there is one, the caller's abort signal. */
+function recognizeOptions(psm: PageSegMode, signal: AbortSignal | undefined): RecognizeOptions {
+  return signal ? { psm, signal } : { psm };
 }
 
 function pageOf(lines: OcrLine[]): OcrPage {

@@ -6,10 +6,8 @@
  * serve one set of claims.
  */
 import 'dotenv/config';
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Database from 'better-sqlite3';
 import restify from 'restify';
 import { z } from 'zod';
 import { createLogger, type Logger } from '../logger.js';
@@ -18,7 +16,7 @@ import { loadProfiles } from './profiles.js';
 import { registerClaimsApiRoutes } from './reference-server.js';
 import { migrate } from '../store/pg/migrate.js';
 import { openPool } from '../store/pg/pg-database.js';
-import { PAGE_CACHE_KIB } from '../store/sqlite-database.js';
+import { openDatabase } from '../store/sqlite-database.js';
 import { adminTokenIssue, claimsTokenSchema } from '../token-rules.js';
 import { openClaimsApiStores, type ClaimsApiDatabase } from './claims-api-stores.js';
 import { Webhooks } from './webhooks.js';
@@ -101,18 +99,9 @@ async function openStorage(
     }
     return { db: { pool }, close: () => pool.end() };
   }
-  const dataDir = resolve(settings.DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
-  const sqlite = new Database(join(dataDir, 'claims-api.sqlite'));
-  try {
-    sqlite.pragma('journal_mode = WAL');
-    // Lets a second process on the same file wait for the write lock instead of failing at once.
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
-  } catch (err) {
-    sqlite.close();
-    throw err;
-  }
+  // The same settings as the bot's embedded claims API: WAL, waiting for another process's write
+  // lock, a bounded page cache.
+  const sqlite = openDatabase(join(resolve(settings.DATA_DIR), 'claims-api.sqlite'));
   return {
     db: { sqlite },
     close: () => {

@@ -29,6 +29,18 @@ describe('mileage from free text', () => {
     expect(texts(r)).toContain('Hva var formålet med turen? Skriv det her i chatten.');
   });
 
+  it('a round trip without a distance: the form says to enter both ways, in each language', () => {
+    const intro = (text: string, locale?: string) =>
+      String(
+        cards(handleEvent({ welcomed: true }, say(text), ctx(locale ? { locale } : {})))[0]?.data
+          .intro,
+      );
+    expect(intro('kjorte Drammen–Kongsberg t/r i går')).toMatch(/hele turen, begge veier/);
+    expect(intro('køyrde til Gol og tilbake', 'nn-NO')).toMatch(/heile turen, begge vegar/);
+    expect(intro('drove to Asker and back on Monday', 'en-US')).toMatch(/both ways/);
+    expect(intro('kjørte Drammen–Kongsberg i går')).not.toMatch(/begge veier/);
+  });
+
   it('from missing: the purpose leads to the form with the error, not a wrong claim', () => {
     const { state, last } = run([say('kjørte 120 km til Drammen i går'), say('Kundemøte')]);
     expect(state.mileage?.step).toBe('form');

@@ -63,6 +63,7 @@ export function startMileage(
     })),
     outlays,
     prefilled: Boolean(guess),
+    ...(guess?.roundTrip && guess.km === undefined ? { roundTrip: true } : {}),
     ...(parent ? { parent } : {}),
   };
   if (parent) draft.fields.purpose = turn.state.travel?.fields.purpose ?? '';

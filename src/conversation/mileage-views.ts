@@ -33,8 +33,13 @@ export function mileageFormView(
     kind: 'card',
     template: 'mileage-form',
     data: {
-      title: label(draft.prefilled ? 'mileage.title' : 'mileage.title'),
-      intro: draft.prefilled ? label('outlay.prefilled') : label('mileage.intro'),
+      title: label('mileage.title'),
+      intro: [
+        label(draft.prefilled ? 'outlay.prefilled' : 'mileage.intro'),
+        draft.roundTrip ? label('mileage.roundTripKm') : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
       draftId: draft.id,
       fields: { ...draft.fields },
       passengerInput,

@@ -174,6 +174,8 @@ export interface MileageDraft {
   /** Receipts of the tolls, parking and ferries on the trip. */
   receiptIds?: string[];
   prefilled?: boolean;
+  /** The text said there and back without a distance: the form asks for the km of both ways. */
+  roundTrip?: boolean;
   /** Set when this mileage belongs on a travel claim. */
   parent?: { kind: 'travel'; id: string };
 }

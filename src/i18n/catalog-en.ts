@@ -181,6 +181,7 @@ export const en = {
   'mileage.title': 'New mileage claim',
   'mileage.titleEdit': 'Mileage',
   'mileage.intro': 'Your own car: the amount is computed from the state rates for the trip date.',
+  'mileage.roundTripKm': 'Round trip: enter the kilometres for the whole trip, both ways.',
   'mileage.summaryTitle': 'Check your mileage claim',
   'mileage.askPurpose': 'What was the purpose of the trip? Just write it here in the chat.',
   'mileage.askTolls':

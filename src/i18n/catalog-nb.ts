@@ -184,6 +184,7 @@ export const nb: Record<MessageKey, string> = {
   'mileage.title': 'Ny kjøring',
   'mileage.titleEdit': 'Kjøring',
   'mileage.intro': 'Egen bil: beløpet regnes ut fra statens satser for datoen du kjørte.',
+  'mileage.roundTripKm': 'Tur/retur: skriv kilometer for hele turen, begge veier.',
   'mileage.summaryTitle': 'Sjekk kjøringen',
   'mileage.askPurpose': 'Hva var formålet med turen? Skriv det her i chatten.',
   'mileage.askTolls':

@@ -184,6 +184,7 @@ export const nn: Record<MessageKey, string> = {
   'mileage.title': 'Ny køyring',
   'mileage.titleEdit': 'Køyring',
   'mileage.intro': 'Eigen bil: beløpet blir rekna ut frå statens satsar for datoen du køyrde.',
+  'mileage.roundTripKm': 'Tur/retur: skriv kilometer for heile turen, begge vegar.',
   'mileage.summaryTitle': 'Sjekk køyringa',
   'mileage.askPurpose': 'Kva var føremålet med turen? Skriv det her i chatten.',
   'mileage.askTolls':

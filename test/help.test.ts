@@ -311,6 +311,18 @@ describe('the answer', () => {
     expect(upload.text).toContain('uploading attachments from your computer');
   });
 
+  it('gives a bullet alone: the bullets beside it say other things', () => {
+    const toll = help.answerOffline(
+      'hvordan fører jeg bompenger når jeg har kjørt egen bil?',
+      'nb',
+    );
+    expect(toll.text).toContain('bompenger, fergebilletter osv. må føres som utlegg');
+    expect(toll.text).not.toContain('Klikk «lagre»');
+    const frame = help.answerOffline('should I touch anything inside the black frame?', 'en');
+    expect(frame.text).toContain('rarely or never change anything');
+    expect(frame.text).not.toContain('Click «Save»');
+  });
+
   it('names the button or the address the question asks for', () => {
     const button = help.answerOffline(
       'done snapping the receipt with my phone app, what button do I hit next',

@@ -281,9 +281,14 @@ function neighbourOf(
   const next = ranked.find((s) => s.position === only.position + 1);
   const previous = ranked.find((s) => s.position === only.position - 1);
   const inBlock = (s: RankedSentence | undefined) => (s && s.block === only.block ? s : undefined);
-  const sameBlock = only.step
-    ? (inBlock(previous) ?? inBlock(next))
-    : (inBlock(next) ?? inBlock(previous));
+  // A bullet is a point of its own: its sibling bullets say other things ("Click Save" before
+  // "ferry tickets go as outlays"), so only a prose sentence or a numbered step takes its neighbour.
+  const bullet = only.item && !only.step;
+  const sameBlock = bullet
+    ? undefined
+    : only.step
+      ? (inBlock(previous) ?? inBlock(next))
+      : (inBlock(next) ?? inBlock(previous));
   const leadsIn = next?.item && !only.item && next.block === only.block + 1 ? next : undefined;
   return sameBlock ?? leadsIn ?? (loose ? (next ?? previous) : undefined);
 }

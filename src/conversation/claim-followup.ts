@@ -21,6 +21,7 @@ import type {
   OutlayLineFields,
   Resubmission,
 } from './types.js';
+import { setAsideMileage, setAsideOutlay } from './set-aside.js';
 
 function lineFields(line: OutlayLine): OutlayLineFields {
   return {
@@ -59,7 +60,7 @@ export function reopenClaim(turn: Turn, claim: Claim) {
   const { state, lang } = turn;
   if (mileage) {
     if (slotBusy(state.mileage)) return turn.say('outlay.filingInProgress');
-    if (state.mileage) state.setAsideMileage = state.mileage;
+    if (state.mileage) setAsideMileage(state, state.mileage);
     const draft: MileageDraft = {
       id,
       step: 'form',
@@ -83,7 +84,7 @@ export function reopenClaim(turn: Turn, claim: Claim) {
   const [only] = outlays;
   if (outlays.length === 1 && only) {
     if (slotBusy(state.outlay)) return turn.say('outlay.filingInProgress');
-    if (state.outlay) state.setAside = state.outlay;
+    if (state.outlay) setAsideOutlay(state, state.outlay);
     const draft: OutlayDraft = {
       id,
       step: 'form',

@@ -34,6 +34,7 @@ import { mileageFormView, mileageSummaryView } from './mileage-views.js';
 import { addMileageToTravel } from './travel-flow.js';
 import type { Turn } from './turn.js';
 import type { MileageDraft, MileageFields } from './types.js';
+import { setAsideMileage } from './set-aside.js';
 
 // The cards are imported from here by scripts/sample-cards.ts.
 export { mileageFormView, mileageSummaryView } from './mileage-views.js';
@@ -67,6 +68,11 @@ export function startMileage(
     ...(parent ? { parent } : {}),
   };
   if (parent) draft.fields.purpose = turn.state.travel?.fields.purpose ?? '';
+  const previous = turn.state.mileage;
+  if (previous && previous.step !== 'filing') {
+    setAsideMileage(turn.state, previous);
+    turn.say('mileage.replacedDraft');
+  }
   turn.state.mileage = draft;
   // Without a distance there is nothing to compute yet: the form, pre-filled, asks for the km.
   if (guess?.km === undefined) return void turn.messages.push(mileageFormView(turn.lang, draft));
@@ -108,9 +114,7 @@ export const mileageFlow: DraftFlow<MileageDraft, MileageChecked, FieldErrors> =
       ...(draft.receiptIds?.length ? { receiptIds: draft.receiptIds } : {}),
     };
   },
-  setAside: (turn, draft) => {
-    turn.state.setAsideMileage = draft;
-  },
+  setAside: (turn, draft) => setAsideMileage(turn.state, draft),
 };
 
 export function reviewMileage(turn: Turn, draft: MileageDraft, fromCard: boolean) {

@@ -45,6 +45,7 @@ export {
   mergeOfferView,
   outlayClaimView,
 } from './outlay-claim-views.js';
+import { setAsideOutlay } from './set-aside.js';
 
 function claimErrors(draft: OutlayClaimDraft, today: string): ClaimErrors | undefined {
   const errors: ClaimErrors = {};
@@ -81,7 +82,7 @@ export function openClaim(turn: Turn, lines: ClaimLineDraft[], note?: string) {
   if (note) turn.messages.push(text(note));
   const previous = turn.state.outlay;
   if (previous && !previous.parent && previous.step !== 'filing') {
-    turn.state.setAside = previous;
+    setAsideOutlay(turn.state, previous);
     turn.state.outlay = undefined;
     turn.say('outlayClaim.replacedDraft');
   }

@@ -40,6 +40,7 @@ import {
 import { travelSummaryView } from './travel-views.js';
 import type { Turn } from './turn.js';
 import type { OutlayDraft, ReceiptFacts } from './types.js';
+import { setAsideOutlay } from './set-aside.js';
 
 /** What comes with an outlay read off a receipt: the stored receipt, the user's text, what to check. */
 export interface FromReceipt {
@@ -60,7 +61,7 @@ export function startOutlay(
 ) {
   const previous = turn.state.outlay;
   if (previous && previous.step !== 'filing') {
-    turn.state.setAside = previous;
+    setAsideOutlay(turn.state, previous);
     // A photo of the same message comes back in turn: no need to tell the user it was set aside.
     if (!isBatchDraft(turn.state, previous.id)) turn.say('outlay.replacedDraft');
   }
@@ -137,7 +138,7 @@ export const outlayFlow: DraftFlow<OutlayDraft, Validated, FieldErrors> = {
   },
   setAside: (turn, draft) => {
     forgetBatchDraft(turn, draft.id);
-    turn.state.setAside = draft;
+    setAsideOutlay(turn.state, draft);
   },
   afterCancel: resumeWaitingDraft,
 };
@@ -219,20 +220,10 @@ function resumeWaitingDraft(turn: Turn) {
   turn.say('outlay.askPurpose');
 }
 
-export function undo(turn: Turn) {
-  const aside = turn.state.setAside;
-  if (!aside) return turn.say('outlay.nothingToUndo');
-  const current = turn.state.outlay;
-  turn.state.outlay = { ...aside, step: 'form' };
-  turn.state.setAside = current && current.step !== 'filing' ? current : undefined;
-  turn.say('outlay.restored');
-  turn.messages.push(outlayFormView(turn.lang, turn.state.outlay, {}, false));
-}
-
 function bringForward(turn: Turn, waiting: OutlayDraft): OutlayDraft {
   const current = turn.state.outlay;
   if (current) {
-    turn.state.setAside = current;
+    setAsideOutlay(turn.state, current);
     if (!isBatchDraft(turn.state, current.id)) turn.say('outlay.replacedDraft');
   } else if (turn.state.setAside?.id === waiting.id) turn.state.setAside = undefined;
   // On the trip in progress it takes the trip's purpose; if that trip is gone, it is an outlay of its own.

@@ -10,13 +10,15 @@ import {
 } from '../understanding/understand.js';
 import type { Command } from './commands.js';
 import { setReminders } from './claim-followup.js';
+import { cancel, file } from './draft-lifecycle.js';
 import { addTripOutlayToMileage, applyCorrection, tripOutlayLine } from './corrections.js';
-import { reviewMileage, startMileage } from './mileage-flow.js';
+import { mileageFlow, reviewMileage, startMileage } from './mileage-flow.js';
 import { asksForOneClaim } from './one-claim-text.js';
 import { fileOutlayClaim, reviewClaim, startClaimFromText } from './outlay-claim-flow.js';
-import { cancelDraft, fileOutlay, setPurpose, startOutlay, undo } from './outlay-flow.js';
+import { cancelDraft, fileOutlay, setPurpose, startOutlay } from './outlay-flow.js';
+import { undo } from './set-aside.js';
 import { mergeableBatch, mergeBatch } from './receipt-batches.js';
-import { startTravel } from './travel-flow.js';
+import { startTravel, travelFlow } from './travel-flow.js';
 import type { Turn } from './turn.js';
 import type { UserState } from './types.js';
 import { welcome } from './welcome-and-help.js';
@@ -108,6 +110,23 @@ function answerPurpose(turn: Turn, purpose: string) {
   if (mileage) reviewMileage(turn, { ...mileage, fields: { ...mileage.fields, purpose } }, false);
 }
 
+// A typed "avbryt" or "send inn" acts on the innermost draft: an outlay (also one on a trip),
+// then a claim of several outlays, a mileage claim (also one on a trip), then the travel claim.
+function cancelTyped(turn: Turn) {
+  const { outlay, outlayClaim, mileage, travel } = turn.state;
+  if (!outlay && !outlayClaim && !mileage && travel) return cancel(travelFlow, turn, travel, true);
+  cancelDraft(turn, false);
+}
+
+function fileTyped(turn: Turn) {
+  const { outlay, outlayClaim, mileage, travel } = turn.state;
+  if (outlay) return fileOutlay(turn, outlay, false);
+  if (outlayClaim) return fileOutlayClaim(turn, outlayClaim, false);
+  if (mileage) return file(mileageFlow, turn, mileage, false);
+  if (travel) return file(travelFlow, turn, travel, false);
+  turn.say('outlay.nothingToFile');
+}
+
 function onCommand(turn: Turn, command: Command) {
   switch (command.name) {
     case 'newOutlay':
@@ -123,16 +142,11 @@ function onCommand(turn: Turn, command: Command) {
     case 'help':
       return turn.say('help.text');
     case 'cancel':
-      return cancelDraft(turn, false);
+      return cancelTyped(turn);
     case 'undo':
       return undo(turn);
-    case 'file': {
-      const draft = turn.state.outlay;
-      if (!draft && turn.state.outlayClaim)
-        return fileOutlayClaim(turn, turn.state.outlayClaim, false);
-      if (!draft) return turn.say('outlay.nothingToCancel');
-      return fileOutlay(turn, draft, false);
-    }
+    case 'file':
+      return fileTyped(turn);
     case 'language':
       if (!command.lang) return turn.say('lang.choose');
       turn.lang = command.lang;

@@ -32,6 +32,7 @@ import { travelFormView, travelSummaryView } from './travel-views.js';
 import type { Turn } from './turn.js';
 import type { TravelDraft } from './types.js';
 import type { TravelGuess } from '../understanding/travel-text.js';
+import { setAsideTravel } from './set-aside.js';
 
 // The cards are imported from here by the card tests and scripts/sample-cards.ts.
 export { travelFormView, travelSummaryView } from './travel-views.js';
@@ -49,6 +50,11 @@ export function startTravel(turn: Turn, guess: TravelGuess = {}) {
     fields,
     outlays: [],
   };
+  const previous = turn.state.travel;
+  if (previous && previous.step !== 'filing') {
+    setAsideTravel(turn.state, previous);
+    turn.say('travel.replacedDraft');
+  }
   turn.state.travel = draft;
   turn.messages.push(travelFormView(turn.lang, draft));
 }
@@ -61,6 +67,7 @@ export const travelFlow: DraftFlow<TravelDraft, TravelChecked, FieldErrors> = {
   },
   filingInProgress: 'outlay.filingInProgress',
   cancelled: 'outlay.cancelled',
+  setAside: (turn, draft) => setAsideTravel(turn.state, draft),
   check: (turn, draft) => checkedAs(checkTravel(turn.lang, draft)),
   formView: (turn, draft, errors) => travelFormView(turn.lang, draft, errors),
   summaryView: (turn, draft, mode, number) => travelSummaryView(turn.lang, draft, mode, number),

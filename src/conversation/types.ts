@@ -219,6 +219,9 @@ export interface UserState {
   mileage?: MileageDraft;
   travel?: TravelDraft;
   setAsideMileage?: MileageDraft;
+  setAsideTravel?: TravelDraft;
+  /** Which draft put aside "undo" brings back: the one put aside last. */
+  lastSetAside?: 'outlay' | 'mileage' | 'travel';
   /** Several receipts on one outlay claim, a line each. */
   outlayClaim?: OutlayClaimDraft;
   /** The last few messages with photos, newest last. */

@@ -73,6 +73,7 @@ export const en = {
   'outlay.restored': 'Here is your draft again.',
   'outlay.nothingToUndo': 'There is nothing to undo.',
   'outlay.nothingToCancel': 'There is nothing to cancel.',
+  'outlay.nothingToFile': 'There is nothing to file.',
   'outlay.staleCard': 'That card belongs to an older draft. Here is the one you are working on.',
   'outlay.noDraft': 'That draft no longer exists. Write "new outlay" to start again.',
   'outlay.apiUnavailable':
@@ -180,6 +181,8 @@ export const en = {
 
   'mileage.title': 'New mileage claim',
   'mileage.titleEdit': 'Mileage',
+  'mileage.replacedDraft':
+    'I started a new mileage claim. The previous unsent one is put aside: write "undo" to get it back.',
   'mileage.intro': 'Your own car: the amount is computed from the state rates for the trip date.',
   'mileage.roundTripKm': 'Round trip: enter the kilometres for the whole trip, both ways.',
   'mileage.summaryTitle': 'Check your mileage claim',
@@ -242,6 +245,8 @@ export const en = {
   'trip.action.addToClaim': 'Add to the claim',
   'claim.filed':
     'Done! Your claim is filed as **{number}** ({total}). Write "my claims" to follow it.',
+  'travel.replacedDraft':
+    'I started a new travel claim. The previous unsent one is put aside: write "undo" to get it back.',
   'travel.title': 'New travel claim',
   'travel.titleEdit': 'Travel',
   'travel.intro':

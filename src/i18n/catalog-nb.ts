@@ -76,6 +76,7 @@ export const nb: Record<MessageKey, string> = {
   'outlay.restored': 'Her er utkastet ditt igjen.',
   'outlay.nothingToUndo': 'Det er ingenting å angre.',
   'outlay.nothingToCancel': 'Det er ingenting å avbryte.',
+  'outlay.nothingToFile': 'Det er ingenting å sende inn.',
   'outlay.staleCard': 'Det kortet hører til et eldre utkast. Her er det du holder på med.',
   'outlay.noDraft': 'Det utkastet finnes ikke lenger. Skriv «ny utlegg» for å begynne på nytt.',
   'outlay.apiUnavailable':
@@ -183,6 +184,8 @@ export const nb: Record<MessageKey, string> = {
 
   'mileage.title': 'Ny kjøring',
   'mileage.titleEdit': 'Kjøring',
+  'mileage.replacedDraft':
+    'Jeg startet en ny kjøring. Den forrige, som ikke er sendt inn, er lagt til side: skriv «angre» for å få den tilbake.',
   'mileage.intro': 'Egen bil: beløpet regnes ut fra statens satser for datoen du kjørte.',
   'mileage.roundTripKm': 'Tur/retur: skriv kilometer for hele turen, begge veier.',
   'mileage.summaryTitle': 'Sjekk kjøringen',
@@ -247,6 +250,8 @@ export const nb: Record<MessageKey, string> = {
   'trip.action.addToClaim': 'Legg til på kravet',
   'claim.filed':
     'Ferdig! Kravet er sendt inn som **{number}** ({total}). Skriv «mine krav» for å følge det.',
+  'travel.replacedDraft':
+    'Jeg startet en ny reiseregning. Den forrige, som ikke er sendt inn, er lagt til side: skriv «angre» for å få den tilbake.',
   'travel.title': 'Ny reise',
   'travel.titleEdit': 'Reise',
   'travel.intro':

@@ -76,6 +76,7 @@ export const nn: Record<MessageKey, string> = {
   'outlay.restored': 'Her er utkastet ditt igjen.',
   'outlay.nothingToUndo': 'Det er ingenting å angre.',
   'outlay.nothingToCancel': 'Det er ingenting å avbryte.',
+  'outlay.nothingToFile': 'Det er ingenting å sende inn.',
   'outlay.staleCard': 'Det kortet høyrer til eit eldre utkast. Her er det du held på med.',
   'outlay.noDraft': 'Det utkastet finst ikkje lenger. Skriv «nytt utlegg» for å byrje på nytt.',
   'outlay.apiUnavailable':
@@ -183,6 +184,8 @@ export const nn: Record<MessageKey, string> = {
 
   'mileage.title': 'Ny køyring',
   'mileage.titleEdit': 'Køyring',
+  'mileage.replacedDraft':
+    'Eg starta ei ny køyring. Den førre, som ikkje er sendt inn, er lagt til sides: skriv «angre» for å få ho tilbake.',
   'mileage.intro': 'Eigen bil: beløpet blir rekna ut frå statens satsar for datoen du køyrde.',
   'mileage.roundTripKm': 'Tur/retur: skriv kilometer for heile turen, begge vegar.',
   'mileage.summaryTitle': 'Sjekk køyringa',
@@ -247,6 +250,8 @@ export const nn: Record<MessageKey, string> = {
   'trip.action.addToClaim': 'Legg til på kravet',
   'claim.filed':
     'Ferdig! Kravet er sendt inn som **{number}** ({total}). Skriv «mine krav» for å følgje det.',
+  'travel.replacedDraft':
+    'Eg starta ei ny reiserekning. Den førre, som ikkje er sendt inn, er lagt til sides: skriv «angre» for å få ho tilbake.',
   'travel.title': 'Ny reise',
   'travel.titleEdit': 'Reise',
   'travel.intro':

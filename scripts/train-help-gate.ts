@@ -348,7 +348,11 @@ export function figures(records: GateRecord[], probability: Map<string, number>,
 }
 
 /** The threshold uncititing the most out-of-guide questions within the in-guide allowance. */
-export function chooseThreshold(records: GateRecord[], probability: Map<string, number>) {
+export function chooseThreshold(
+  records: GateRecord[],
+  probability: Map<string, number>,
+  allowance = MAX_IN_GUIDE_DROP,
+) {
   const base = figures(records, probability, Infinity);
   const candidates = [
     ...new Set(records.filter((r) => r.gateable).map((r) => probability.get(r.id) ?? 0)),
@@ -356,7 +360,7 @@ export function chooseThreshold(records: GateRecord[], probability: Map<string, 
   let best = { threshold: 1, ...figures(records, probability, 1) };
   for (const t of candidates.sort((a, b) => b - a)) {
     const f = figures(records, probability, t);
-    if (base.inGuideRight - f.inGuideRight > MAX_IN_GUIDE_DROP + 1e-12) break;
+    if (base.inGuideRight - f.inGuideRight > allowance + 1e-12) break;
     if (f.outOfGuideUncited > best.outOfGuideUncited) best = { threshold: t, ...f };
   }
   return { base, ...best };
@@ -432,6 +436,15 @@ export async function train(log: (line: string) => void = console.log) {
     if (config.domain === 'answered' && better) chosen = { config, cv };
   }
   if (!chosen) throw new Error('no configuration');
+  // What other allowances would give with the chosen configuration (for reading, not choosing).
+  const probability = crossValidate(records, chosen.config);
+  for (const allowance of [0, 0.0025, 0.005, 0.01, 0.02]) {
+    const cv = chooseThreshold(records, probability, allowance);
+    log(
+      `  allowance ${pct(allowance)}: in-guide right ${pct(cv.inGuideRight)}, ` +
+        `out-of-guide uncited ${pct(cv.outOfGuideUncited)} (t=${cv.threshold.toFixed(3)})`,
+    );
+  }
   const model = fitConfig(records, chosen.config);
   const gate: Omit<GateModel, 'familiarSet'> = {
     about:

@@ -437,7 +437,11 @@ describe('evaluation on the project’s own questions (test/fixtures/help-questi
     // u76–u105 and u219–u248 after the changes, as unseen questions (15 of 20; 17 of 20).
     // u181–u218 are probes written while changing the method, 20 of 33 uncited: the bar fell from
     // 0.94 because they were added, not because any older question lost its answer.
-    expect(report.outOfGuideShare).toBeGreaterThanOrEqual(0.91);
+    // u249–u318 (batch 13: 45 near-domain, 25 in-guide) were measured fresh before the answer
+    // gate (src/help/answer-gate.ts) was built: 34 of 45 uncited, then 39 with the gate. The
+    // gate is trained on this file too, so its figure here (510 of 547) is partly in-sample; its
+    // cross-validated one is in src/help/answer-gate.json ("training.cv").
+    expect(report.outOfGuideShare).toBeGreaterThanOrEqual(0.93);
   });
 
   it('reads a fact "a|b" as either alternative, ignoring case', () => {

@@ -10,6 +10,7 @@ import { LANGS, type Lang } from '../i18n/translate.js';
 import bundledActions from './guide/actions.json' with { type: 'json' };
 import { sectionOf, type Guide, type GuideSection } from './guide-loader.js';
 import { GuideIndex } from './guide-index.js';
+import type { GateModel } from './answer-gate.js';
 import { asksNextStep, nextStepPassage } from './next-step.js';
 import type { SynonymData } from './query-analysis.js';
 import type { RankedSentence, Retrieval, Thresholds } from './retrieval-types.js';
@@ -74,11 +75,17 @@ export class HelpService {
       actions?: ActionsData;
       synonyms?: SynonymData;
       thresholds?: Partial<Thresholds>;
+      /** The learned veto on answers (default the bundled one; null: the rules alone). */
+      gate?: GateModel | null;
       /** Answer the section titles once at construction (default true), see below. */
       warmUp?: boolean;
     } = {},
   ) {
-    this.index = new GuideIndex(guide, { synonyms: opts.synonyms, thresholds: opts.thresholds });
+    this.index = new GuideIndex(guide, {
+      synonyms: opts.synonyms,
+      thresholds: opts.thresholds,
+      gate: opts.gate,
+    });
     this.offers = actionsSchema.parse(opts.actions ?? bundledActions).sections;
     const unknown = Object.keys(this.offers).filter((id) => !guide.ids.includes(id));
     if (unknown.length > 0)

@@ -10,21 +10,24 @@ import { statesCount } from './answer-types.js';
 import { LANGS, type Lang } from '../i18n/translate.js';
 import type { Guide } from './guide-loader.js';
 import { allowedTypos, normalizeToken, splitCompound, tokenize } from './normalize.js';
-import { QueryAnalyzer, type SynonymData } from './query-analysis.js';
+import { QueryAnalyzer } from './query-analysis.js';
 import {
   DEFAULT_THRESHOLDS,
   familyOf,
   type Alternative,
   type AnalyzedQuery,
   type Family,
+  type IndexOptions,
   type QueryGroup,
   type RankedSentence,
   type Retrieval,
+  type Role,
   type SectionHit,
   type Thresholds,
 } from './retrieval-types.js';
 import { namedAnswerFactor, splitSentences, statesProblem } from './sentences.js';
 import { comparisonSides } from './comparison.js';
+import { BUNDLED_GATE, applyGate, gateFeatures, type GateModel } from './answer-gate.js';
 import { isPhraseMark, matchQuality, minPrefix } from './word-forms.js';
 
 /** An amount of money or a percentage, in any of the three languages' ways of writing it. */
@@ -72,13 +75,6 @@ const DEFINITION =
   /^(?:your |the |ditt |din |di )?(\p{L}{4,})(?: ditt| din| di| mitt| mi)? (?:is|er) /u;
 const PRONOUNS = new Set(['this', 'that', 'dette', 'dette', 'denne', 'there', 'here']);
 
-/**
- * What a concept of the question is to the guide: a content word it has, a content word it has
- * nowhere (a known topic of expense work outside the guide is "foreign"), a weak or generic word,
- * or a circumstance (a number, a weekday, a town, a name).
- */
-type Role = 'content' | 'unknown' | 'foreign' | 'weak' | 'circumstance';
-
 /** Only content words, found or not, can make a question less covered by lacking. */
 const lowersCoverage = (role: Role) =>
   role === 'content' || role === 'unknown' || role === 'foreign';
@@ -93,6 +89,8 @@ export class GuideIndex {
   private readonly thresholds: Thresholds;
   private readonly search: MiniSearch;
   private readonly analyzer: QueryAnalyzer;
+  /** The learned veto on answers (answer-gate.ts); null answers by the rules alone. */
+  private readonly gate: GateModel | null;
   /** Per family: normalised form → ids of the sections containing it (title or text, any language of the family). */
   private readonly vocabulary: Record<Family, Map<string, Set<string>>> = {
     no: new Map(),
@@ -109,11 +107,9 @@ export class GuideIndex {
   /** Sections that say, in some language, that something is paid back. */
   private readonly withCoverage = new Set<string>();
 
-  constructor(
-    guide: Guide,
-    opts: { synonyms?: SynonymData; thresholds?: Partial<Thresholds> } = {},
-  ) {
+  constructor(guide: Guide, opts: IndexOptions = {}) {
     this.guide = guide;
+    this.gate = opts.gate === undefined ? BUNDLED_GATE : opts.gate;
     this.thresholds = { ...DEFAULT_THRESHOLDS, ...opts.thresholds };
     this.analyzer = new QueryAnalyzer(guide, opts.synonyms, this.vocabulary);
     const lexicon = this.analyzer.lexicon;
@@ -273,6 +269,11 @@ export class GuideIndex {
    * from each side's best section when both sides are in the guide.
    */
   retrieve(question: string): Retrieval {
+    return applyGate(this.retrieveRuled(question), this.gate);
+  }
+
+  /** The sections the rules choose, before the gate. */
+  private retrieveRuled(question: string): Retrieval {
     const whole = this.retrieveOne(question);
     const sides = comparisonSides(question)
       ?.map((side) => this.retrieveOne(side))
@@ -408,11 +409,16 @@ export class GuideIndex {
       answersCount &&
       answersCoverage &&
       answersWho;
+    const gate = gateFeatures(
+      { question, query, roles, weights, perGroup, ranked, coverage, matches, cited },
+      this.guide.ids.length,
+    );
     return {
       found,
       sections: found ? cited : [],
       ranked,
       coverage,
+      gate,
       query,
       weights,
       content,

@@ -1,9 +1,18 @@
 /** The shapes offline retrieval passes between analysing a question and ranking the guide. */
 import type { Lang } from '../i18n/translate.js';
+import type { GateModel, GateReading } from './answer-gate.js';
+import type { SynonymData } from './query-analysis.js';
 
 /** Norwegian (both standards share a stemmer) or English: which index fields a search form belongs to. */
 export type Family = 'no' | 'en';
 export const familyOf = (lang: Lang): Family => (lang === 'en' ? 'en' : 'no');
+
+/** How a GuideIndex is built: its synonyms, thresholds and answer gate (null: the rules alone). */
+export interface IndexOptions {
+  synonyms?: SynonymData;
+  thresholds?: Partial<Thresholds>;
+  gate?: GateModel | null;
+}
 
 export interface Thresholds {
   /**
@@ -102,6 +111,13 @@ export interface SectionHit {
   score: number;
 }
 
+/**
+ * What a concept of the question is to the guide: a content word it has, a content word it has
+ * nowhere (a known topic of expense work outside the guide is "foreign"), a weak or generic word,
+ * or a circumstance (a number, a weekday, a town, a name).
+ */
+export type Role = 'content' | 'unknown' | 'foreign' | 'weak' | 'circumstance';
+
 export interface Retrieval {
   found: boolean;
   /** The sections to answer from (one or two), best first; empty when not found. */
@@ -120,6 +136,8 @@ export interface Retrieval {
   groupTerms: Array<Record<Family, Map<string, number>>>;
   /** The question states something that fails (a negation): see namedAnswerFactor. */
   problem?: boolean;
+  /** The answer gate's features (see answer-gate.ts), when some section matched at all. */
+  gate?: GateReading;
   /** A comparison: each side's own retrieval, whose best section is cited (see comparison.ts). */
   sides?: Retrieval[];
 }

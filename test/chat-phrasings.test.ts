@@ -237,3 +237,28 @@ describe('a trip to be claimed', () => {
     expect(understand('hvordan fører jeg reisen?', fresh).intent).toBe('help');
   });
 });
+
+describe('after the second batch', () => {
+  it.each([
+    ['kjørte 70 km til Ski, passenger: Lise', ['Lise']],
+    ['køyrde 40 km i dag, passasjerar Siv og Eirik', ['Siv', 'Eirik']],
+    ['kjørte 55 km til Moss m/ Jonas', ['Jonas']],
+  ])('"%s" names passengers', (text, names) => {
+    const u = understand(text, fresh);
+    expect(u.intent === 'newMileage' ? u.trip?.passengers.map((p) => p.name) : []).toEqual(names);
+  });
+
+  it('"nei, dropp det" cancels', () => {
+    expect(parseCommand('nei, dropp det')).toEqual({ name: 'cancel' });
+  });
+
+  it('"last night" is yesterday', () => {
+    expect(outlayOf(understand('cab back to the hotel 260 NOK last night', fresh))?.date).toBe(
+      '2026-11-23',
+    );
+  });
+
+  it('asking to be shown what one has sent in lists the claims', () => {
+    expect(understand('vis meg alt jeg har sendt inn', fresh).intent).toBe('claimsQuestion');
+  });
+});

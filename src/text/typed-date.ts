@@ -189,7 +189,7 @@ const DATE_PATTERNS: readonly DatePattern[] = [
   },
   { src: 'i\\s*dag|today', resolve: daysBack(0) },
   // "i gaar" and "i forgaars": "aa" for "å" where the keyboard has none; "forrigårs" misspelt.
-  { src: 'i\\s*gaa?r|yesterday', resolve: daysBack(1) },
+  { src: 'i\\s*gaa?r|yesterday|last\\s+night', resolve: daysBack(1) },
   {
     src: 'i\\s*forr?i?gaa?rs|(?:the\\s+)?day\\s+before\\s+yesterday',
     resolve: daysBack(2),

@@ -39,7 +39,7 @@ const OBJECT = String.raw`(?: (?:det|dette|den|denne|alt|alt sammen|alt saman|si
 const BEFORE = String.raw`(?:(?:nei|no|nah|ok|okay|bare|berre|just|please|pls)[ ,]+)*`;
 const AFTER = String.raw`(?:[ ,]+(?:please|pls|takk|thanks))?`;
 const CANCEL = new RegExp(
-  `^${BEFORE}(?:(?:never ?mind|glem det|forget it)$|(?:never ?mind[ ,]+)?(?:avbryt|cancel|stopp|stop|abort|slett|delete|glem|forget|forkast|scrap|discard|drop)${OBJECT}${AFTER}$)`,
+  `^${BEFORE}(?:(?:never ?mind|glem det|forget it)$|(?:never ?mind[ ,]+)?(?:avbryt|cancel|stopp|stop|abort|slett|delete|glem|forget|forkast|scrap|discard|drop|dropp)${OBJECT}${AFTER}$)`,
   'u',
 );
 const UNDO = new RegExp(

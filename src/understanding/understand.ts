@@ -66,6 +66,8 @@ const MINE_RE = new RegExp(`\\b${MINE}\\b`, 'u');
  */
 const HOW_OR_WHO =
   /^(?:kan\s+jeg|kan\s+eg|can\s+i)\b|\b(?:hvordan|korleis|how|hvem|kven|who|hvis|dersom|viss|if|(?:hva|kva)\s+skjer|what\s+happens)\b/u;
+/** Asking to be shown: "show me everything I've submitted", "vis det jeg har sendt inn". */
+const SHOW = /\b(?:vis|vise|visa|syn|show|list|se|sja|see)\b/u;
 /** "har jeg sendt inn", "what have I submitted", "kva har eg levert". */
 const PENDING = /\b(?:pending|outstanding|venter|ventar|til\s+godkjenning|under\s+behandling)\b/u;
 const SUBMITTED = /\b(?:sendt\s+inn|send\s+inn|levert|submitted|filed|registrert)\b/u;
@@ -78,7 +80,7 @@ function isClaimsQuestion(msg: Message, wh: boolean): boolean {
   const f = msg.folded;
   if (HOW_OR_WHO.test(f)) return false;
   const mine = MINE_RE.test(f);
-  if ((SUBMITTED.test(f) || PENDING.test(f)) && mine && wh) return true;
+  if ((SUBMITTED.test(f) || PENDING.test(f)) && mine && (wh || SHOW.test(f))) return true;
   // Status questions ("er reiseregningen godkjent?") are read by claims-questions.ts, which needs
   // something that asks, something of the user's own and a state; a claim word beside "my" in a
   // question is not enough ("should the invitation be attached to my claim?" is for the guide).

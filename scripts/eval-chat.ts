@@ -1,15 +1,17 @@
 /**
  * Measures free-text understanding on the chat evaluation set (format of shared/eval/chat-dev):
  *
- *   npm run eval:chat [-- EVAL_DIR]        (default ../shared/eval/chat-dev)
+ *   npm run eval:chat [-- EVAL_DIR | CASES.jsonl]        (default ../shared/eval/chat-dev)
  *
  * Starts the bot itself (src/index.ts) on a free port with a temporary DATA_DIR, runs the set's own
- * runner (`run.sh`) against it, and reports normal cases passed on the tune part and on the check
- * part (ids in eval/splits.json under "chat-dev") separately, stretch cases apart. `OUT_DIR` keeps
- * the transcripts, as with the runner. Always exits 0: the figures are for reading.
+ * runner (`run.sh`) against it — or chat-dev's runner for a set that has none, such as the project's
+ * own eval/chat-own — and reports normal cases passed on the tune part and on the check part (ids
+ * in eval/splits.json under the set's directory name; a set without a split is all "tune")
+ * separately, stretch cases apart. `OUT_DIR` keeps the transcripts, as with the runner. Always
+ * exits 0: the figures are for reading.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,10 +68,11 @@ export function tally(
 
 function runRunner(
   script: string,
+  casesFile: string,
   env: NodeJS.ProcessEnv,
 ): Promise<{ output: string; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', [script, casesFile], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
     child.stderr.on('data', (c: Buffer) => process.stderr.write(c));
@@ -94,11 +97,17 @@ export function formatChatReport(r: ChatReport): string {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const evalDir = path.resolve(
+  const target = path.resolve(
     ROOT,
     argv.find((a) => !a.startsWith('--')) ?? '../shared/eval/chat-dev',
   );
-  const cases = readFileSync(path.join(evalDir, 'cases.jsonl'), 'utf8')
+  const casesFile = target.endsWith('.jsonl') ? target : path.join(target, 'cases.jsonl');
+  const evalDir = path.dirname(casesFile);
+  const ownRunner = path.join(evalDir, 'run.sh');
+  const runner = existsSync(ownRunner)
+    ? ownRunner
+    : path.resolve(ROOT, '../shared/eval/chat-dev/run.sh');
+  const cases = readFileSync(casesFile, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as ChatCase);
@@ -106,12 +115,12 @@ async function main(argv: string[]): Promise<void> {
     string,
     { check?: string[] }
   >;
-  const checkIds = new Set(splits['chat-dev']?.check ?? []);
+  const checkIds = new Set(splits[path.basename(evalDir)]?.check ?? []);
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'eval-chat-'));
   const bot = await startBotProcess({ DATA_DIR: dataDir });
   try {
-    const { output } = await runRunner(path.join(evalDir, 'run.sh'), {
+    const { output } = await runRunner(runner, casesFile, {
       ...process.env,
       BOT_URL: `${bot.url}/api/messages`,
     });

@@ -126,8 +126,11 @@ describe('parseOutlayText', () => {
     ['taxi 3 personer', { kind: 'taxi' }],
     ['taxi 24.11', { kind: 'taxi', date: '2026-11-24' }],
     ['parkering ved kundemøtet', { kind: 'parking' }],
-    // An unreadable figure next to a marker is not replaced by a guess.
-    ['parkering 1,234 kr', { kind: 'parking' }],
+    // Money has at most two decimals: one separator before three digits, marked as money, groups
+    // thousands; unmarked, the figure stays unread rather than guessed.
+    ['parkering 1,234 kr', { kind: 'parking', amountMinor: 123400, currency: 'NOK' }],
+    ['taxi 1.089,- fra Torp', { kind: 'taxi', amountMinor: 108900, currency: 'NOK' }],
+    ['parkering 1,234', { kind: 'parking' }],
     ['taxi 2 300', { kind: 'taxi', amountMinor: 230000 }],
   ])('%j', (text, expected) => {
     expect(parseOutlayText(text, TODAY)).toEqual(expected);
@@ -161,7 +164,7 @@ describe('parseOutlayText', () => {
     ['120', 'bare figure without a kind'],
     ['24.11', 'date only'],
     ['i går', 'date only'],
-    ['1,234 kr', 'unreadable amount and no kind'],
+    ['1,234', 'unreadable bare figure and no kind'],
     ['jeg lurer på om hotell dekkes av firmaet', 'long sentence merely mentioning a kind'],
     ['formiddag', 'no kind hiding in a compound'],
   ])('%j → undefined (%s)', (text) => {

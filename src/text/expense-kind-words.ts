@@ -40,13 +40,13 @@ const KIND_RULES: readonly KindRule[] = [
   },
   { re: /taxi|taksi|drosj|^(?:cab|cabs|uber)$/, kind: 'taxi' },
   {
-    re: /lunsj|lunch|(?<!for|etter)middag|frokost|breakfast|dinner|brunch|kaffe|coffee|restaurant|kveldsmat|nattmat/,
+    re: /lunsj|lunch|(?<!for|etter)middag|frokost|frukost|breakfast|dinner|brunch|kaffe|coffee|restaurant|kveldsmat|nattmat/,
     kind: 'meal',
   },
   { re: /^(?:mat|maten|meal|meals|food|kafe|kafeen|cafe)$/, kind: 'meal' },
   { re: /hotel|overnatting|losji|airbnb|accommodation|lodging|^motell?|^hostel/, kind: 'hotel' },
   {
-    re: /bensin|diesel|drivstoff|^fuel|petrol|gasoline|^(?:el|bil|elbil|hurtig)?lading/,
+    re: /bensin|diesel|drivstoff|^fuel|petrol|gasoline|^(?:el|bil|elbil|hurtig)?lading|^(?:ev-?)?charging$|^recharg/,
     kind: 'fuel',
   },
   {

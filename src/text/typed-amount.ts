@@ -36,7 +36,7 @@ export function currencyOf(marker: string): Currency {
  * The number shapes accepted, each with the thousands grouping it allows. A single separator
  * followed by exactly three digits ("1,234", "1.234") matches none of them on purpose: it is
  * 1 234 kr to a Norwegian and 1.234 to many others, so the form asks rather than guess by a
- * factor of a thousand.
+ * factor of a thousand — unless the text marks it as money (`parseMoney`).
  */
 const NUMBER_SHAPES: readonly RegExp[] = [
   /^(\d+)(?:[.,](\d{1,2}))?$/, //            120 · 120,50 · 1234.5
@@ -60,6 +60,21 @@ export function parseNumber(text: string): number | undefined {
   return undefined;
 }
 
+/** "1.234", "1,234": one separator before exactly three digits. */
+const ONE_THOUSANDS_GROUP = /^(\d{1,3})[.,](\d{3})$/;
+
+/**
+ * A figure the text marks as money ("3.450 kr", "NOK 1,450", "1.089,-"). Every currency the bot
+ * knows has at most two decimals, so there a single separator before exactly three digits can only
+ * group thousands; unmarked, such a figure stays unread (see NUMBER_SHAPES).
+ */
+export function parseMoney(text: string): number | undefined {
+  const plain = parseNumber(text);
+  if (plain !== undefined) return plain;
+  const m = ONE_THOUSANDS_GROUP.exec(text);
+  return m ? parseNumber(`${m[1]}${m[2]}`) : undefined;
+}
+
 const PREFIX_AT_START = new RegExp(`^(${PREFIX_SRC})\\s*(?=\\d)`, 'u');
 const SUFFIX_AT_END = new RegExp(`(?<=[\\d\\s-])\\s*(${SUFFIX_SRC})$`, 'u');
 /** "120,-": Norwegian price notation for whole kroner. */
@@ -80,8 +95,9 @@ export function parseAmount(input: string): ParsedAmount | undefined {
     currency = currencyOf(suffix[1] ?? '');
     rest = rest.slice(0, suffix.index);
   }
+  const whole = WHOLE_MARK_AT_END.test(rest);
   rest = rest.replace(WHOLE_MARK_AT_END, '').trim();
-  const amountMinor = parseNumber(rest);
+  const amountMinor = currency || whole ? parseMoney(rest) : parseNumber(rest);
   if (amountMinor === undefined) return undefined;
   return currency ? { amountMinor, currency } : { amountMinor };
 }

@@ -103,6 +103,35 @@ export const WEEKDAYS: Record<string, number> = {
   saturday: 6,
 };
 
+/**
+ * Short weekday names ("ons", "fre", "Thu"). Several are words too ("man", "fri", "sat", "sun",
+ * "tor"), so they are read only after "på"/"on"/"sist"/"last"/"forrige" or alone at the end of a
+ * message after a comma ("ferge 210 kr, ons").
+ */
+const WEEKDAY_ABBREVIATIONS: Record<string, number> = {
+  son: 0,
+  sun: 0,
+  man: 1,
+  mon: 1,
+  tir: 2,
+  tirs: 2,
+  tys: 2,
+  tue: 2,
+  tues: 2,
+  ons: 3,
+  wed: 3,
+  tor: 4,
+  tors: 4,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  fre: 5,
+  fri: 5,
+  lor: 6,
+  laur: 6,
+  sat: 6,
+};
+
 /** Longest first, so "mars" is not read as "mar" + "s". */
 const alternation = (words: Record<string, number>) =>
   Object.keys(words)
@@ -110,6 +139,7 @@ const alternation = (words: Record<string, number>) =>
     .join('|');
 export const MONTH_SRC = alternation(MONTHS);
 export const WEEKDAY_SRC = alternation(WEEKDAYS);
+const WEEKDAY_ABBR_SRC = alternation(WEEKDAY_ABBREVIATIONS);
 const ORDINAL = '(?:st|nd|rd|th)?';
 /** Only this and last century: a bare "2000" next to a month is more likely a year than "1290". */
 const YEAR4 = '((?:19|20)\\d{2})';
@@ -158,8 +188,12 @@ const DATE_PATTERNS: readonly DatePattern[] = [
     resolve: (m, today) => recentDay(num(m, 2), num(m, 1), today),
   },
   { src: 'i\\s*dag|today', resolve: daysBack(0) },
-  { src: 'i\\s*gar|yesterday', resolve: daysBack(1) },
-  { src: 'i\\s*forgars|(?:the\\s+)?day\\s+before\\s+yesterday', resolve: daysBack(2) },
+  // "i gaar" and "i forgaars": "aa" for "å" where the keyboard has none; "forrigårs" misspelt.
+  { src: 'i\\s*gaa?r|yesterday|last\\s+night', resolve: daysBack(1) },
+  {
+    src: 'i\\s*forr?i?gaa?rs|(?:the\\s+)?day\\s+before\\s+yesterday',
+    resolve: daysBack(2),
+  },
   // nynorsk "i fyrregårs", bokmål "i forforgårs".
   { src: 'i\\s*(?:fyrregars|forforgars)', resolve: daysBack(3) },
   // "i fredags" is how Norwegians say "last Friday".
@@ -170,6 +204,10 @@ const DATE_PATTERNS: readonly DatePattern[] = [
   {
     src: `(?:(?:pa|sist|siste|forrige|forre|last|on)\\s+)?(${WEEKDAY_SRC})`,
     resolve: (m, today) => lastWeekday(WEEKDAYS[m[1] ?? ''] ?? 0, today),
+  },
+  {
+    src: `(?:(?:pa|sist|siste|forrige|forre|last|on)\\s+(${WEEKDAY_ABBR_SRC})\\.?|(?<=,\\s*)(${WEEKDAY_ABBR_SRC})\\.?\\s*$)`,
+    resolve: (m, today) => lastWeekday(WEEKDAY_ABBREVIATIONS[m[1] ?? m[2] ?? ''] ?? 0, today),
   },
 ];
 

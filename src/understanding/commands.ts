@@ -30,6 +30,23 @@ export function normalizeCommandText(text: string): string {
     .trim();
 }
 
+/**
+ * What a cancel or an undo may act on ("avbryt dette", "delete it", "glem det", "undo that"):
+ * pronouns and the draft's names, never a noun that would make it a statement of its own.
+ */
+const OBJECT = String.raw`(?: (?:det|dette|den|denne|alt|alt sammen|alt saman|siste|forrige|it|that|this|everything|last|the last one|(?:the |this |that )?(?:draft|claim|outlay|expense)|utkastet|utlegget|kravet|skjemaet))?`;
+/** Lead-ins and politeness around a command: "nei, bare avbryt", "ok, cancel that please". */
+const BEFORE = String.raw`(?:(?:nei|no|nah|ok|okay|bare|berre|just|please|pls)[ ,]+)*`;
+const AFTER = String.raw`(?:[ ,]+(?:please|pls|takk|thanks))?`;
+const CANCEL = new RegExp(
+  `^${BEFORE}(?:(?:never ?mind|glem det|forget it)$|(?:never ?mind[ ,]+)?(?:avbryt|cancel|stopp|stop|abort|slett|delete|glem|forget|forkast|scrap|discard|drop|dropp)${OBJECT}${AFTER}$)`,
+  'u',
+);
+const UNDO = new RegExp(
+  `^${BEFORE}(?:(?:angre|undo|angr|gjenopprett|restore)${OBJECT}|bring (?:it|that|the draft) back|bring back${OBJECT})${AFTER}$`,
+  'u',
+);
+
 const patterns: Array<[RegExp, Command['name']]> = [
   [
     /^(?:ny|nytt|new|start|start a|start an|start ny|start nytt|registrer|registrere|før|føre|legg inn)? ?(?:utlegg|outlay|expense|expense claim|outlay claim)$/,
@@ -60,8 +77,8 @@ const patterns: Array<[RegExp, Command['name']]> = [
     /^(?:start|slå på|skru på|turn on|start igjen|start att) ?(?:påminnelser|påminnelsene|påminningar|påminningane|reminders|the reminders)(?: again| igjen| att)?$/,
     'remindersOn',
   ],
-  [/^(?:avbryt|cancel|stopp|stop|abort)$/, 'cancel'],
-  [/^(?:angre|undo|angr)$/, 'undo'],
+  [CANCEL, 'cancel'],
+  [UNDO, 'undo'],
   [/^(?:send inn|send det inn|file|file it|submit|lever|send)$/, 'file'],
   [
     /^(?:hei|hallo|heisann|hei hei|hello|hi|hey|god morgon|god morgen|good morning|morn|morna)$/,

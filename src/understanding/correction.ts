@@ -43,7 +43,16 @@ const OPENER =
 const CHANGE =
   /\b(?:endre|endra|endr|change|set|sett|rett|rette|correct|fix|update|oppdater|bytt|make|korriger\w*|juster\w*|adjust|modify)\b/u;
 const IT_WAS =
-  /(?:^|[,.;]\s*)(?:det\s+|it\s+|that\s+)?(?:det\s+var|det\s+va|it\s+was|it's|its|make\s+it|should\s+be|make\s+that|skal\s+(?:vaere|vare|vere|vera)|skulle\s+(?:vaert|vart|vore|vere|vera))\b/u;
+  /(?:^|[,.;]\s*)(?:det\s+|it\s+|that\s+)?(?:det\s+var|det\s+va|it\s+was|it's|its|make\s+it|should\s+(?:be|have\s+been)|make\s+that|skal\s+(?:vaere|vare|vere|vera)|skulle\s+(?:ha\s+)?(?:vaert|vart|vore|vere|vera|vaere|vare))\b/u;
+/** "jeg mente 340", "eg meinte tysdag", "I meant 72 km", "typo, 340": saying what was meant. */
+const MEANT =
+  /(?:^|[,.;]\s*)(?:(?:jeg|eg|i)\s+)?(?:mente|meinte|meant|mener|meiner|mean)\b|\b(?:typo|skrivefeil|tastefeil)\b/u;
+/**
+ * The figure it was not ("ikke 430, men 340", "340 kr, ikkje 430", "72 km, not 27") and an arrow
+ * from the old figure to the new ("430 -> 340"): blanked, so the new figure is the one read.
+ */
+const NOT_THIS_FIGURE =
+  /\b(?:ikke|ikkje|not)\s+(?:\d[\d .,]*\d|\d)(?:\s*(?:kr|kroner|nok|km))?(?![\p{L}\p{N}])|(?:\d[\d .,]*\d|\d)\s*(?:kr|nok|km)?\s*(?:->|=>|>|→)(?=\s*\d)/gu;
 const FIELDS: ReadonlyArray<[CorrectedField, RegExp]> = [
   [
     'amount',
@@ -54,8 +63,8 @@ const FIELDS: ReadonlyArray<[CorrectedField, RegExp]> = [
   ['kind', /\b(?:type|typen|kind|kategori\w*|category|slag)\b/u],
 ];
 
-/** "beløpet skal være 230", "the date should be Friday", "km er 64". */
-const FIELD_IS = /\b(?:skal|skulle|should|er|is|var|was|blir|becomes)\b/u;
+/** "beløpet skal være 230", "the date should be Friday", "km er 64", "dato: 3.12". */
+const FIELD_IS = /\b(?:skal|skulle|should|er|is|var|was|blir|becomes)\b|:/u;
 
 const NEGATED = /\b(?:ikke|ikkje|not|no|ingen)\s+(?:a\s+|en\s+|ein\s+)?[\p{L}-]+/gu;
 
@@ -68,17 +77,20 @@ const PLAIN_FIGURE =
  * own figure: the amount of an outlay, the km of a trip ("it should be 95").
  */
 export function readCorrection(
-  msg: Message,
+  typed: Message,
   today: string,
   draft: CorrectedDraft,
 ): Correction | undefined {
+  const msg = withoutOldFigures(typed);
   const f = msg.folded;
   const field = FIELDS.find(([, re]) => re.test(f))?.[0];
   const said =
     OPENER.test(f) ||
     IT_WAS.test(f) ||
+    MEANT.test(f) ||
+    msg.folded !== typed.folded ||
     (field !== undefined && (CHANGE.test(f) || FIELD_IS.test(f))) ||
-    (draft === 'travel' && CHANGE.test(f));
+    (draft === 'travel' && (CHANGE.test(f) || RETURNING.test(f) || LEAVING.test(f)));
   if (!said || msg.original.endsWith('?')) return undefined;
   if (draft === 'travel') return readTripCorrection(msg, today);
 
@@ -110,6 +122,17 @@ export function readCorrection(
   if (kind) fix.kind = kind;
   const found = ['amountMinor', 'date', 'kind', 'km'].some((k) => k in fix);
   return found ? fix : undefined;
+}
+
+/** The message with the figures it says were wrong blanked out (same length, same spans). */
+function withoutOldFigures(msg: Message): Message {
+  let { original, folded } = msg;
+  for (const m of msg.folded.matchAll(NOT_THIS_FIGURE)) {
+    const end = m.index + m[0].length;
+    original = blank(original, m.index, end);
+    folded = blank(folded, m.index, end);
+  }
+  return { ...msg, original, folded };
 }
 
 /**

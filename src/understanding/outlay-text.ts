@@ -8,7 +8,13 @@ import { CURRENCIES, type Currency, type ExpenseKind } from '../claims/claim.js'
 import { blank, foldInPlace as fold, normaliseTypography as normalise } from '../text/fold.js';
 import { kindOfFoldedTolerant as kindOfFolded, kindOfWord } from '../text/expense-kind-words.js';
 import { amountWordsToFigures } from '../text/number-words.js';
-import { PREFIX_SRC, SUFFIX_SRC, currencyOf, parseNumber } from '../text/typed-amount.js';
+import {
+  PREFIX_SRC,
+  SUFFIX_SRC,
+  currencyOf,
+  parseMoney,
+  parseNumber,
+} from '../text/typed-amount.js';
 import { MONTHS, WEEKDAYS, findDate, isoOf, parseIsoDay, type Span } from '../text/typed-date.js';
 import { findDateRange } from '../text/typed-range.js';
 
@@ -69,7 +75,7 @@ function findMarkedAmount(text: string): AmountHit | undefined {
       // ",-" alone is kroner.
       currency: marker ? currencyOf(marker) : 'NOK',
     };
-    const amountMinor = parseNumber(m[0]);
+    const amountMinor = parseMoney(m[0]);
     if (amountMinor === undefined) return { start: hit.start, end: hit.end };
     return { ...hit, amountMinor };
   }
@@ -81,18 +87,35 @@ function findMarkedAmount(text: string): AmountHit | undefined {
 const COUNT_BEFORE =
   /(?<![\p{L}\p{N}.,])(\d{1,2})\s*(?:x|×|\*|(?:netter|natter|dogn|nights?|stk|billett(?:er)?|bilett(?:ar)?|tickets?|dager|dagar|days?|personer|people|pers|rom|rooms?)\s*(?:a|à|@|at|x|per|each)?\s*(?:a|à|@|at|x))\s*$/u;
 
+/** "142 kr x 2", "60 kr * 3 dager": the count after the unit price. */
+const TIMES_AFTER = /^\s*(?:x|×|\*)\s*(\d{1,2})(?![\p{N}.,])/u;
+/** "990 kr per natt", "1 100 each", "60 kr/dag": the figure is a unit price … */
+const PER_UNIT_AFTER =
+  /^\s*(?:(?:per|pr\.?|a|à|hver|kvar|\/)\s*(?:natt|natta|night|dogn|dag|day|stk|styk+|person|pers|billett|ticket|rom|room)\b|each\b|(?:hver|kvar|stykket|per\s+stk)(?![\p{L}]))/u;
+/** … of as many as the text counts ("2 netter", "3 nights", "2 billetter"). */
+const COUNT_OF_UNITS =
+  /(?<![\p{L}\p{N}.,])(\d{1,2})\s*(?:netter|natter|dogn|nights?|dager|dagar|days?|stk|billett(?:er|ar)?|tickets?|personer|people|pers|rom|rooms?)(?![\p{L}])/u;
+
 function timesCount(text: string, hit: AmountHit | undefined): AmountHit | undefined {
   if (hit?.amountMinor === undefined) return hit;
   const count = COUNT_BEFORE.exec(text.slice(0, hit.start));
-  const n = Number(count?.[1]);
-  if (!count || !(n >= 2)) return hit;
+  const after = text.slice(hit.end);
+  const times = count ? undefined : TIMES_AFTER.exec(after);
+  const units =
+    count || times || !PER_UNIT_AFTER.test(after)
+      ? undefined
+      : COUNT_OF_UNITS.exec(blank(text, hit.start, hit.end));
+  const n = Number(count?.[1] ?? times?.[1] ?? units?.[1]);
+  if (!(n >= 2)) return hit;
   const total = hit.amountMinor * n;
-  return total <= 10_000_000_00 ? { ...hit, start: count.index, amountMinor: total } : hit;
+  if (total > 10_000_000_00) return hit;
+  if (count) return { ...hit, start: count.index, amountMinor: total };
+  return { ...hit, end: hit.end + (times?.[0].length ?? 0), amountMinor: total };
 }
 
 /** The one bare figure in the text, if there is exactly one that could be a price. */
-function findBareAmount(text: string): number | undefined {
-  const found: number[] = [];
+function findBareAmount(text: string): AmountHit | undefined {
+  const found: AmountHit[] = [];
   for (const m of text.matchAll(NUMBER_IN_TEXT)) {
     const before = text.slice(0, m.index);
     const after = text.slice(m.index + m[0].length);
@@ -100,9 +123,10 @@ function findBareAmount(text: string): number | undefined {
       continue;
     if (/^\p{L}/u.test(after) || UNIT_AFTER.test(after) || COUNTER_BEFORE.test(before)) continue;
     const amountMinor = parseNumber(m[0]);
-    if (amountMinor !== undefined) found.push(amountMinor);
+    if (amountMinor !== undefined)
+      found.push({ start: m.index, end: m.index + m[0].length, amountMinor });
   }
-  return found.length === 1 ? found[0] : undefined;
+  return found.length === 1 ? timesCount(text, found[0]) : undefined;
 }
 
 /** Folded first words that make the message a question about expenses rather than one. */
@@ -322,7 +346,7 @@ export function parseOutlayText(text: string, today: string): OutlayGuess | unde
 
   const kind = kindOfFolded(rest);
   let amountMinor = amount?.amountMinor;
-  if (!amount && kind) amountMinor = findBareAmount(rest);
+  if (!amount && kind) amountMinor = findBareAmount(rest)?.amountMinor;
   if (
     amountMinor === undefined &&
     (!kind || trimmed.split(/\s+/).length > MAX_WORDS_WITHOUT_AMOUNT)

@@ -20,6 +20,9 @@ export interface TravelGuess {
 /** Words for a travel claim or its parts, folded. */
 const TRAVEL_CLAIM =
   /\b(?:reise(?:regning|rekning|krav|utgift)\w*|travel\s+(?:claim|expense|report)s?|per\s+diem|diett\w*|tj?enestereis\w*|tenestereis\w*|tj?enestetur\w*|tenestetur\w*|business\s+trip|work\s+trip|overnatting\w*\s+og\s+diett)\b/u;
+/** Claiming a trip: "claim my trip to Bergen", "føre reisen til Oslo", "file the journey". */
+const CLAIM_A_TRIP =
+  /\b(?:claim|file|submit|register|fore|registrer\w*|lag|lage)\b[^.!?]{0,30}?\b(?:trip|travel|journey|reisa|reisen|reiser|reise|turen)\b/u;
 /** Being away somewhere: "var på samling", "was at a conference", "reiste til", "dro til". */
 const AWAY =
   /\b(?:var|vart|was|were|attended|reiste|reist|travelled|traveled|dro|flew|fly|flaug|flo|samling\w*|kurs\w*|konferanse\w*|seminar\w*|workshop\w*|conference|course|messe\w*|trip|tur)\b/u;
@@ -55,7 +58,7 @@ export function readTravelRequest(
   const todayDay = parseIsoDay(today);
   const range = todayDay === undefined ? undefined : findDateRange(msg.folded, todayDay);
   const destination = findDestination(msg);
-  const asked = TRAVEL_CLAIM.test(msg.folded) && !question;
+  const asked = (TRAVEL_CLAIM.test(msg.folded) || CLAIM_A_TRIP.test(msg.folded)) && !question;
   const away =
     !question && range !== undefined && destination !== undefined && AWAY.test(msg.folded);
   if (!asked && !away) return undefined;

@@ -117,8 +117,10 @@ const NAME = String.raw`\p{Lu}[\p{L}'-]*`;
 const NAMES = `(${NAME}(?:\\s*(?:,|\\bog\\b|\\band\\b|&|\\+)\\s*${NAME})*)`;
 const COLLEAGUE = String.raw`(?:(?:min|my|our|vår|var)\s+)?(?:kollega(?:en)?|kollegaen\s+min|kollegaene\s+mine|kollegane\s+mine|colleagues?|co-?workers?)?\s*`;
 const PASSENGER_PATTERNS: readonly RegExp[] = [
-  // "med Kari og Ola", "with my colleague Per", "sammen med Siri"
-  new RegExp(`(?<![\\p{L}])(?:med|with)\\s+${COLLEAGUE}${NAMES}`, 'u'),
+  // "med Kari og Ola", "with my colleague Per", "sammen med Siri", "m/ Kari"
+  new RegExp(`(?<![\\p{L}])(?:(?:med|with)\\s+|m\\/\\s*)${COLLEAGUE}${NAMES}`, 'u'),
+  // "passenger: Kari", "passasjerar Siv og Eirik", "passengers - Per, Ola"
+  new RegExp(`(?<![\\p{L}])(?:passasjer(?:er|ar|en)?|passengers?)\\s*[:=-]?\\s*${NAMES}`, 'u'),
   // "Siri var med", "Per was with me", "Jonas came along", "Kari sat på"
   new RegExp(
     `${NAMES}\\s+(?:var|var også|var og|was|were|came|kom|sat|satt|rode|blei|ble)\\s+(?:med|along|with|på|pa|passasjer|passenger)`,

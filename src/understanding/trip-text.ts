@@ -4,10 +4,11 @@
  * driving word and a distance or a route make it a trip; the km may be missing (the form asks).
  */
 import type { ExpenseKind } from '../claims/claim.js';
+import { detectKind } from '../text/expense-kind-words.js';
 import { blank } from '../text/fold.js';
 import { findDate, isoOf, parseIsoDay } from '../text/typed-date.js';
 import { readMessage, type Message } from './message.js';
-import { parseOutlayText, type OutlayGuess } from './outlay-text.js';
+import { isQuestion, parseOutlayText, type OutlayGuess } from './outlay-text.js';
 import {
   findDistance,
   findPassengers,
@@ -33,13 +34,25 @@ export interface MileageGuess {
 /** Outlays that belong on a mileage claim (guide 5.1). */
 const ON_A_TRIP: ReadonlySet<ExpenseKind> = new Set<ExpenseKind>(['toll', 'parking', 'ferry']);
 
+/**
+ * A driving word makes a trip; so does a distance with a car ("tur til Hamar med bil, 123 km"), or
+ * a distance with a route or a round trip when no other way of travelling is named ("round trip
+ * Oslo to Fredrikstad, 94 km each way"; "taxi 12 km til flyplassen" stays a taxi).
+ */
+function drivenTrip(msg: Message, distance: boolean, routed: boolean): boolean {
+  if (mentionsDriving(msg.folded)) return true;
+  if (!distance) return false;
+  if (mentionsCar(msg.folded)) return true;
+  return routed && detectKind(msg.folded) === undefined && !isQuestion(msg.original);
+}
+
 export function readTrip(msg: Message, today: string): MileageGuess | undefined {
   if (msg.original.endsWith('?')) return undefined;
   const distance = findDistance(msg);
-  const driving = mentionsDriving(msg.folded) || (distance && mentionsCar(msg.folded));
-  if (!driving) return undefined;
   const route = findRoute(msg);
   const roundTrip = isRoundTrip(msg.folded);
+  if (!drivenTrip(msg, distance !== undefined, roundTrip || Boolean(route.to ?? route.from)))
+    return undefined;
   if (!distance && !route.to && !route.from) return undefined;
   const guess: MileageGuess = {
     ...route,

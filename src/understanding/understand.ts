@@ -66,6 +66,8 @@ const MINE_RE = new RegExp(`\\b${MINE}\\b`, 'u');
  */
 const HOW_OR_WHO =
   /^(?:kan\s+jeg|kan\s+eg|can\s+i)\b|\b(?:hvordan|korleis|how|hvem|kven|who|hvis|dersom|viss|if|(?:hva|kva)\s+skjer|what\s+happens)\b/u;
+/** Asking to be shown: "show me everything I've submitted", "vis det jeg har sendt inn". */
+const SHOW = /\b(?:vis|vise|visa|syn|show|list|se|sja|see)\b/u;
 /** "har jeg sendt inn", "what have I submitted", "kva har eg levert". */
 const PENDING = /\b(?:pending|outstanding|venter|ventar|til\s+godkjenning|under\s+behandling)\b/u;
 const SUBMITTED = /\b(?:sendt\s+inn|send\s+inn|levert|submitted|filed|registrert)\b/u;
@@ -78,7 +80,7 @@ function isClaimsQuestion(msg: Message, wh: boolean): boolean {
   const f = msg.folded;
   if (HOW_OR_WHO.test(f)) return false;
   const mine = MINE_RE.test(f);
-  if ((SUBMITTED.test(f) || PENDING.test(f)) && mine && wh) return true;
+  if ((SUBMITTED.test(f) || PENDING.test(f)) && mine && (wh || SHOW.test(f))) return true;
   // Status questions ("er reiseregningen godkjent?") are read by claims-questions.ts, which needs
   // something that asks, something of the user's own and a state; a claim word beside "my" in a
   // question is not enough ("should the invitation be attached to my claim?" is for the guide).
@@ -92,9 +94,22 @@ const THANKS =
 const GREETING =
   /^(?:hei|hallo|heisann|hey|hi|hello|god\s+(?:morgen|morgon|dag|kveld)|good\s+(?:morning|afternoon|evening)|morn|morna)\b/u;
 
+/** "ok flott", "supert, takk", "got it", and a goodbye ("ha det", "bye"): answered like thanks. */
+const ACK_WORD = String.raw`(?:ok|okay|oki|okei|flott|fint|supert?|perfekt|bra|topp|greit|great|perfect|nice|cool|good|fine|alright|sounds\s+good|got\s+it|skjonner|forstatt|ha\s+det(?:\s+bra)?|hade|snakkes|bye|goodbye|see\s+you)`;
+const ACKNOWLEDGED = new RegExp(`^(?:(?:${ACK_WORD}|takk|thanks)[\\s,.!]*)+$`, 'u');
+/** "hvordan går det?", "korleis står det til", "how are you?": asked of the bot, a greeting. */
+const HOW_ARE_YOU =
+  /^(?:(?:og|and|so)\s+)?(?:(?:hvordan|korleis|assen|hvorden)\s+(?:(?:gar|star)\s+det|har\s+du\s+det)|how\s+are\s+(?:you|u|things)|how(?:'s|\s+is)\s+it\s+going|how\s+do\s+you\s+do)(?:\s+(?:til|med\s+deg|i\s+dag|idag|today|doing|then|da)){0,2}\W*$/u;
+
+function howAreYou(msg: Message): Command | undefined {
+  return msg.words <= 6 && HOW_ARE_YOU.test(msg.folded) ? { name: 'greeting' } : undefined;
+}
+
 function smallTalk(msg: Message): Command | undefined {
   if (msg.words > 7) return undefined;
-  if (THANKS.test(msg.folded)) return { name: 'thanks' };
+  if (THANKS.test(msg.folded) || ACKNOWLEDGED.test(msg.folded)) return { name: 'thanks' };
+  const how = howAreYou(msg);
+  if (how) return how;
   if (msg.words <= 4 && GREETING.test(msg.folded)) return { name: 'greeting' };
   return undefined;
 }
@@ -113,8 +128,18 @@ function rewordedCommand(msg: Message): Command | undefined {
   return undefined;
 }
 
+/**
+ * Asking for something to be booked or ordered ("book flight to Oslo", "bestill taxi til
+ * Gardermoen", "can you reserve a hotel"): without an amount it is no expense but out of scope.
+ */
+const BOOKING =
+  /^(?:(?:kan|kunne|could|can|will|would)\s+(?:du|you)\s+)?(?:please\s+|vennligst\s+)?(?:book|booke|bestill|bestille|reserver|reservere|reserve|order|ordne|get\s+me)\b/u;
+
 /** Yes, no, ok and thanks alone are not a purpose. */
-const FILLER = /^(?:(?:nei|ja|jo|ok|okay|no|yes|nope|yep|takk|thanks|greit|fine)[\s,.!]*)+$/u;
+const FILLER = new RegExp(
+  `^(?:(?:nei|ja|jo|no|yes|nope|yep|takk|thanks|${ACK_WORD})[\\s,.!]*)+$`,
+  'u',
+);
 
 /** Wondering aloud is asking: "jeg lurer på hvordan …", "I wonder if …", "tell me how …". */
 const WONDERING =
@@ -166,8 +191,8 @@ export function understand(typed: string, context: UnderstandingContext): Unders
     !FILLER.test(msg.folded)
   )
     return { intent: 'answerPurpose', purpose: msg.original };
-  if (outlay?.kind) return { intent: 'newOutlay', outlay };
-  const reworded = question || wh ? undefined : (rewordedCommand(msg) ?? smallTalk(msg));
+  if (outlay?.kind && !BOOKING.test(msg.folded)) return { intent: 'newOutlay', outlay };
+  const reworded = question || wh ? howAreYou(msg) : (rewordedCommand(msg) ?? smallTalk(msg));
   if (reworded) return { intent: 'command', command: reworded };
   return { intent: 'help', text: raw, question: question || wh };
 }

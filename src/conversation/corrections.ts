@@ -60,6 +60,15 @@ function correctTravel(turn: Turn, draft: TravelDraft, fix: Correction) {
   const fields = { ...draft.fields };
   if (fix.departureDate) fields.departureDate = fix.departureDate;
   if (fix.returnDate) fields.returnDate = fix.returnDate;
+  const dated = /^\d{4}-\d{2}-\d{2}$/.test(fields.departureDate);
+  if (fix.departureDay && dated)
+    fields.departureDate = inMonthOf(fields.departureDate, fix.departureDay);
+  // Coming home on a day before the trip's first day of that month is coming home the month after.
+  if (fix.returnDay && dated) {
+    const sameMonth = inMonthOf(fields.departureDate, fix.returnDay);
+    fields.returnDate =
+      sameMonth < fields.departureDate ? inMonthOf(sameMonth, fix.returnDay, 1) : sameMonth;
+  }
   if (fix.destination) fields.destination = fix.destination;
   const updated: TravelDraft = { ...draft, fields };
   if (draft.step === 'review') return reviewTravel(turn, updated, false);
@@ -88,4 +97,13 @@ export function addTripOutlayToMileage(turn: Turn, guess: OutlayGuess): boolean 
   turn.messages.push(mileageSummaryView(turn.lang, updated, 'draft'));
   turn.say('mileage.askPurpose');
   return true;
+}
+
+/** `iso`'s month (plus `months`) on that day, kept within the month ("31." in June is the 30th). */
+function inMonthOf(iso: string, day: number, months = 0): string {
+  const [year, month] = iso.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(year, month + months, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month - 1 + months, Math.min(day, last)))
+    .toISOString()
+    .slice(0, 10);
 }

@@ -27,10 +27,34 @@ export interface Correction {
   /** A trip's days and place ("nei, vi kom heim fredag", "it was 3–5 November in Bergen"). */
   departureDate?: string;
   returnDate?: string;
+  /** A day of the month alone ("vi kom heim den 6.", "back on the 6th"): its month is the trip's. */
+  departureDay?: number;
+  returnDay?: number;
   destination?: string;
 }
 
 export type CorrectedDraft = 'outlay' | 'mileage' | 'travel';
+
+/** A day of the month without its month: "den 6.", "the 6th", "6th". */
+const DAY_OF_MONTH =
+  /\b(?:(?:den|the)\s+(\d{1,2})(?:\.|st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th))(?![\p{L}\p{N}]|\.\d)/u;
+
+function dayOfMonth(folded: string): number | undefined {
+  const m = DAY_OF_MONTH.exec(folded);
+  const day = m ? Number(m[1] ?? m[2]) : NaN;
+  return day >= 1 && day <= 31 ? day : undefined;
+}
+
+/** The most recent date with that day of the month, today included (an expense is in the past). */
+function recentDayOfMonth(day: number, todayDay: number): string | undefined {
+  const today = new Date(todayDay * 86_400_000);
+  for (let back = 0; back < 3; back++) {
+    const at = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, day));
+    if (at.getUTCDate() === day && at.getTime() <= today.getTime())
+      return at.toISOString().slice(0, 10);
+  }
+  return undefined;
+}
 
 /** Coming back ("kom hjem", "heimreise", "returned", "back on") and setting off ("dro", "left"). */
 const RETURNING =
@@ -108,7 +132,12 @@ export function readCorrection(
   }
   const todayDay = parseIsoDay(today);
   const date = todayDay === undefined ? undefined : findDate(rest, todayDay);
-  const plain = field === 'amount' || (!date && fix.amountMinor === undefined && !distance);
+  // "feil dato, det var den 4.": a day of the month, not an amount of 4.
+  const day = !date && field === 'date' && todayDay !== undefined ? dayOfMonth(rest) : undefined;
+  const recent =
+    day === undefined || todayDay === undefined ? undefined : recentDayOfMonth(day, todayDay);
+  const plain =
+    field === 'amount' || (!date && !recent && fix.amountMinor === undefined && !distance);
   const figure = plain ? PLAIN_FIGURE.exec(rest)?.[1] : undefined;
   if (figure && draft === 'mileage' && field !== 'amount') {
     fix.km = Number(figure.replace(',', '.'));
@@ -117,6 +146,7 @@ export function readCorrection(
     if (minor !== undefined) fix.amountMinor = minor;
   }
   if (date && field !== 'amount') fix.date = isoOf(date.day);
+  if (recent) fix.date = recent;
   // "ikke parkering", "not parking": the kind it was not.
   const kind = kindOfFolded(rest.replace(NEGATED, (m) => ' '.repeat(m.length)));
   if (kind) fix.kind = kind;
@@ -152,8 +182,11 @@ function readTripCorrection(msg: Message, today: string): Correction | undefined
     rest = blank(rest, range.start, range.end);
   } else {
     const date = findDate(rest, todayDay);
+    const day = date ? undefined : dayOfMonth(rest);
     if (date && RETURNING.test(rest)) fix.returnDate = isoOf(date.day);
     else if (date && LEAVING.test(rest)) fix.departureDate = isoOf(date.day);
+    else if (day && RETURNING.test(rest)) fix.returnDay = day;
+    else if (day && LEAVING.test(rest)) fix.departureDay = day;
   }
   const destination = findDestination(msg);
   if (destination) fix.destination = destination;

@@ -19,7 +19,7 @@ export const en = {
   'thanks.reply': 'You are welcome! Just write if there is anything else.',
 
   'help.text':
-    'Here is what I can do:\n\n- **new outlay**: file an outlay (parking, ferry, toll, taxi, meal, hotel, fuel, transport, other)\n- or write what you paid, e.g. "parking 120 kr yesterday"\n- **my claims**: see your claims and their status\n- **cancel**: stop what we are doing; **undo**: bring back what you cancelled\n- **language nynorsk / bokmål / english**: change language',
+    'Here is what I can do:\n\n- **new outlay**: file an outlay (parking, ferry, toll, taxi, meal, hotel, fuel, transport, other)\n- or write what you paid, e.g. "parking 120 kr yesterday", or send a photo of the receipt\n- **new mileage**: mileage allowance for your own car, e.g. "drove 120 km to Drammen yesterday with Kari"\n- **new travel claim**: a travel claim with per diem, e.g. "travel claim for the Bodø seminar 12–14 March"\n- **my claims**: see your claims and their status, or ask, e.g. "has my taxi been paid?"\n- **my receipts**: receipts not on a claim yet\n- questions about the user guide, e.g. "how do I log a ferry ticket?"\n- **cancel**: stop what we are doing; **undo**: bring back what you cancelled\n- **language nynorsk / bokmål / english**: change language',
   'action.unknown':
     'I do not know that button: the card may be from an older version of me. Write "help" to see what I can do, or start again with "new outlay".',
   'action.malformed':

@@ -17,17 +17,17 @@ export const nb: Record<MessageKey, string> = {
   'welcome.myClaims': 'Mine krav',
   'welcome.help': 'Hjelp',
   'greeting.reply':
-    'Hei! Skriv «ny utlegg», «mine krav», eller bare hva du betalte, f.eks. «parkering 120 kr i går».',
+    'Hei! Skriv «nytt utlegg», «mine krav», eller bare hva du betalte, f.eks. «parkering 120 kr i går».',
   'thanks.reply': 'Bare hyggelig! Si fra hvis det er noe mer.',
 
   'help.text':
-    'Dette kan jeg hjelpe med:\n\n- **ny utlegg**: før et utlegg (parkering, ferje, bompenger, taxi, mat, hotell, drivstoff, transport, annet)\n- eller skriv hva du betalte, f.eks. «parkering 120 kr i går»\n- **mine krav**: se kravene dine og statusen deres\n- **avbryt**: stopp det vi holder på med; **angre**: hent tilbake det du avbrøt\n- **språk nynorsk / bokmål / english**: bytt språk',
+    'Dette kan jeg hjelpe med:\n\n- **nytt utlegg**: før et utlegg (parkering, ferje, bompenger, taxi, mat, hotell, drivstoff, transport, annet)\n- eller skriv hva du betalte, f.eks. «parkering 120 kr i går», eller send et bilde av kvitteringen\n- **ny kjøring**: kjøregodtgjørelse for egen bil, f.eks. «kjørte 120 km til Drammen i går med Kari»\n- **ny reise**: reiseregning med diett, f.eks. «reiseregning for samlingen i Bodø 12.–14. mars»\n- **mine krav**: se kravene dine og statusen deres, eller spør, f.eks. «er taxien utbetalt?»\n- **mine kvitteringer**: kvitteringer som ikke er på et krav ennå\n- spørsmål om brukerveiledningen, f.eks. «hvordan fører jeg en fergebillett?»\n- **avbryt**: stopp det vi holder på med; **angre**: hent tilbake det du avbrøt\n- **språk nynorsk / bokmål / english**: bytt språk',
   'action.unknown':
-    'Den knappen kjenner jeg ikke: kortet er kanskje fra en eldre versjon av meg. Skriv «hjelp» for å se hva jeg kan, eller begynn på nytt med «ny utlegg».',
+    'Den knappen kjenner jeg ikke: kortet er kanskje fra en eldre versjon av meg. Skriv «hjelp» for å se hva jeg kan, eller begynn på nytt med «nytt utlegg».',
   'action.malformed':
     'Jeg klarte ikke å lese det den knappen sendte, så jeg gjorde ingenting. Prøv igjen fra et nyere kort, eller skriv hva du vil gjøre.',
   'fallback.text':
-    'Beklager, det forsto jeg ikke. Skriv «ny utlegg», «mine krav» eller «hjelp», eller bare hva du betalte, f.eks. «parkering 120 kr i går».',
+    'Beklager, det forsto jeg ikke. Skriv «nytt utlegg», «mine krav» eller «hjelp», eller bare hva du betalte, f.eks. «parkering 120 kr i går».',
 
   'group.private':
     'Reiseregninger er private, så jeg viser eller tar ikke imot krav i en gruppechat. Snakk med meg i vår personlige chat i stedet: åpne chatten med meg fra Apper-menyen.',
@@ -78,7 +78,7 @@ export const nb: Record<MessageKey, string> = {
   'outlay.nothingToCancel': 'Det er ingenting å avbryte.',
   'outlay.nothingToFile': 'Det er ingenting å sende inn.',
   'outlay.staleCard': 'Det kortet hører til et eldre utkast. Her er det du holder på med.',
-  'outlay.noDraft': 'Det utkastet finnes ikke lenger. Skriv «ny utlegg» for å begynne på nytt.',
+  'outlay.noDraft': 'Det utkastet finnes ikke lenger. Skriv «nytt utlegg» for å begynne på nytt.',
   'outlay.apiUnavailable':
     'Jeg fikk ikke kontakt med reiseregningssystemet, så utlegget ble IKKE sendt inn. Det er lagret som utkast: trykk «Send inn» igjen om litt.',
   'outlay.apiRejected':
@@ -133,7 +133,7 @@ export const nb: Record<MessageKey, string> = {
   'status.paid': 'Utbetalt',
 
   'claims.title': 'Mine krav',
-  'claims.none': 'Du har ingen krav ennå. Skriv «ny utlegg» for å føre et.',
+  'claims.none': 'Du har ingen krav ennå. Skriv «nytt utlegg» for å føre et.',
   'claims.claimInProgress': 'Krav under arbeid: {count} utlegg, {amount}',
   'claims.mileageInProgress': 'Kjøring under arbeid: til {to}',
   'claims.travelInProgress': 'Reise under arbeid: {destination}',
@@ -317,10 +317,10 @@ export const nb: Record<MessageKey, string> = {
   'welcome.newMileage': 'Ny kjøring',
   'welcome.newTravel': 'Ny reise',
   'receipt.unreadable':
-    'Jeg klarte ikke å lese fila. Send et tydeligere bilde, eller fyll ut utlegget selv med «ny utlegg».',
+    'Jeg klarte ikke å lese fila. Send et tydeligere bilde, eller fyll ut utlegget selv med «nytt utlegg».',
   'receipt.reading': 'Leser kvitteringen …',
   'receipt.gaveUp':
-    'Jeg klarte ikke å lese kvitteringen, heller ikke etter flere forsøk. Fyll den inn for hånd: skriv «ny utlegg».',
+    'Jeg klarte ikke å lese kvitteringen, heller ikke etter flere forsøk. Fyll den inn for hånd: skriv «nytt utlegg».',
   'receipt.readingMany': 'Leser de {count} kvitteringene …',
   'receipt.duplicate':
     'Du har sendt denne kvitteringen før ({date}). Jeg har ikke lagt den inn to ganger.',

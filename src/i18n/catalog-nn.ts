@@ -21,7 +21,7 @@ export const nn: Record<MessageKey, string> = {
   'thanks.reply': 'Berre hyggeleg! Sei frå om det er noko meir.',
 
   'help.text':
-    'Dette kan eg hjelpe med:\n\n- **nytt utlegg**: før eit utlegg (parkering, ferje, bompengar, taxi, mat, hotell, drivstoff, transport, anna)\n- eller skriv kva du betalte, t.d. «parkering 120 kr i går»\n- **mine krav**: sjå krava dine og statusen deira\n- **avbryt**: stopp det vi held på med; **angre**: hent tilbake det du avbraut\n- **språk nynorsk / bokmål / english**: byt språk',
+    'Dette kan eg hjelpe med:\n\n- **nytt utlegg**: før eit utlegg (parkering, ferje, bompengar, taxi, mat, hotell, drivstoff, transport, anna)\n- eller skriv kva du betalte, t.d. «parkering 120 kr i går», eller send eit bilete av kvitteringa\n- **ny køyring**: køyregodtgjersle for eigen bil, t.d. «køyrde 120 km til Voss i går med Kari»\n- **ny reise**: reiserekning med diett, t.d. «reiserekning for samlinga i Bodø 12.–14. mars»\n- **mine krav**: sjå krava dine og statusen deira, eller spør, t.d. «er taxien utbetalt?»\n- **mine kvitteringar**: kvitteringar som ikkje er på eit krav enno\n- spørsmål om brukarrettleiinga, t.d. «korleis fører eg ein ferjebillett?»\n- **avbryt**: stopp det vi held på med; **angre**: hent tilbake det du avbraut\n- **språk nynorsk / bokmål / english**: byt språk',
   'action.unknown':
     'Den knappen kjenner eg ikkje: kortet er kanskje frå ein eldre versjon av meg. Skriv «hjelp» for å sjå kva eg kan, eller byrj på nytt med «nytt utlegg».',
   'action.malformed':

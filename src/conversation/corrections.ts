@@ -5,7 +5,7 @@
  */
 import type { OutlayLine } from '../claims/claim.js';
 import { formatMoney } from '../i18n/translate.js';
-import type { Correction } from '../understanding/correction.js';
+import type { CorrectedDraft, Correction } from '../understanding/correction.js';
 import type { OutlayGuess } from '../understanding/outlay-text.js';
 import { kindLabel, outlaySummaryView } from './card-views.js';
 import { reviewMileage } from './mileage-flow.js';
@@ -17,8 +17,11 @@ import { reviewTravel } from './travel-flow.js';
 import { travelFormView } from './travel-views.js';
 import type { MileageDraft, OutlayDraft, TravelDraft } from './types.js';
 
-export function applyCorrection(turn: Turn, fix: Correction) {
+/** `draft`: the one the message was understood against (the draft asked about last). */
+export function applyCorrection(turn: Turn, fix: Correction, draft?: CorrectedDraft) {
   const { outlay, mileage, travel } = turn.state;
+  if (draft === 'mileage' && mileage && mileage.step !== 'filing')
+    return correctMileage(turn, mileage, fix);
   if (outlay && outlay.step !== 'filing') return correctOutlay(turn, outlay, fix);
   if (mileage && mileage.step !== 'filing') return correctMileage(turn, mileage, fix);
   if (travel && travel.step !== 'filing') return correctTravel(turn, travel, fix);
@@ -35,7 +38,7 @@ function correctOutlay(turn: Turn, draft: OutlayDraft, fix: Correction) {
   turn.state.outlay = updated;
   if (fields.purpose) return reviewOutlay(turn, updated, false);
   turn.messages.push(outlaySummaryView(turn.lang, updated, 'draft'));
-  turn.say('outlay.askPurpose');
+  turn.askPurpose('outlay');
 }
 
 function correctMileage(turn: Turn, draft: MileageDraft, fix: Correction) {
@@ -52,7 +55,7 @@ function correctMileage(turn: Turn, draft: MileageDraft, fix: Correction) {
   turn.state.mileage = updated;
   if (fields.purpose) return reviewMileage(turn, updated, false);
   turn.messages.push(mileageSummaryView(turn.lang, updated, 'draft'));
-  turn.say('mileage.askPurpose');
+  turn.askPurpose('mileage');
 }
 
 /** A reviewed trip is checked again with its new days; a form still being filled is shown again. */
@@ -95,7 +98,7 @@ export function addTripOutlayToMileage(turn: Turn, guess: OutlayGuess): boolean 
     amount: formatMoney(line.amountMinor, line.currency, turn.lang),
   });
   turn.messages.push(mileageSummaryView(turn.lang, updated, 'draft'));
-  turn.say('mileage.askPurpose');
+  turn.askPurpose('mileage');
   return true;
 }
 

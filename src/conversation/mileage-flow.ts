@@ -78,7 +78,7 @@ export function startMileage(
   if (guess?.km === undefined) return void turn.messages.push(mileageFormView(turn.lang, draft));
   // As with outlays from free text: show what was understood, with the amount, and ask for the purpose.
   turn.messages.push(mileageSummaryView(turn.lang, draft, 'draft'));
-  turn.say('mileage.askPurpose');
+  turn.askPurpose('mileage');
 }
 
 /** Mileage through the shared draft lifecycle: only its check, cards and claim are its own. */

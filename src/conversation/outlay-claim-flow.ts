@@ -86,7 +86,7 @@ export function openClaim(turn: Turn, lines: ClaimLineDraft[], note?: string) {
     turn.state.outlay = undefined;
     turn.say('outlayClaim.replacedDraft');
   }
-  turn.say('outlayClaim.askPurpose');
+  turn.askPurpose('outlayClaim');
 }
 
 /** Several expenses typed in one message become one claim with a line each. */

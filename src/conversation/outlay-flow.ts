@@ -90,7 +90,7 @@ export function startOutlay(
   // From free text the chat stays a chat: show what was understood and ask for the purpose,
   // with the full form one click away.
   turn.messages.push(outlaySummaryView(turn.lang, draft, 'draft'));
-  if (!receipt?.quiet) turn.say('outlay.askPurpose');
+  if (!receipt?.quiet) turn.askPurpose('outlay');
 }
 
 type Validated = Extract<ReturnType<typeof validateOutlay>, { ok: true }>;
@@ -217,7 +217,7 @@ function resumeWaitingDraft(turn: Turn) {
   // For the trip in progress its purpose is the trip's: straight to the summary that adds it.
   if (draft.parent) return reviewOutlay(turn, draft, false);
   turn.messages.push(outlaySummaryView(turn.lang, draft, 'draft'));
-  turn.say('outlay.askPurpose');
+  turn.askPurpose('outlay');
 }
 
 function bringForward(turn: Turn, waiting: OutlayDraft): OutlayDraft {

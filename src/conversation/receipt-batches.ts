@@ -356,7 +356,7 @@ export function mergeBatch(turn: Turn, batchId: string, fromCard: boolean) {
     turn.show(outlayClaimView(turn.lang, claim, 'form'), fromCard);
   }
   if (fromCard) turn.say('outlayClaim.merged', { count: claim.lines.length });
-  if (!claim.purpose) turn.say('outlayClaim.askPurpose');
+  if (!claim.purpose) turn.askPurpose('outlayClaim');
 }
 
 /** "Put them in one claim" on the offer made after the last photo of a message. */

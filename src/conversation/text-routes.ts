@@ -20,7 +20,7 @@ import { undo } from './set-aside.js';
 import { mergeableBatch, mergeBatch } from './receipt-batches.js';
 import { startTravel, travelFlow } from './travel-flow.js';
 import type { Turn } from './turn.js';
-import type { UserState } from './types.js';
+import type { PurposeAsker, UserState } from './types.js';
 import { welcome } from './welcome-and-help.js';
 
 /** Commands that touch claims, which are private and so only handled in the personal chat. */
@@ -39,17 +39,36 @@ const PRIVATE_COMMANDS = new Set<Command['name']>([
 
 /** What the bot is waiting for: the context a message is understood in. */
 export function contextOf(state: UserState, today: string): UnderstandingContext {
-  const { outlay, mileage, outlayClaim, travel } = state;
+  const { outlay, mileage, travel } = state;
   const context: UnderstandingContext = { today };
-  if (outlay && outlay.step !== 'filing') context.draft = 'outlay';
+  const waiting = purposeAwaitedBy(state);
+  // Several drafts may wait for a purpose (a receipt's outlay, then a trip typed): the one the
+  // bot asked about last is the one the user answers.
+  const awaited =
+    state.askedPurpose && waiting.includes(state.askedPurpose) ? state.askedPurpose : waiting[0];
+  if (awaited) context.awaitingPurpose = awaited;
+  if (awaited === 'mileage') context.draft = 'mileage';
+  else if (outlay && outlay.step !== 'filing') context.draft = 'outlay';
   else if (mileage && mileage.step !== 'filing') context.draft = 'mileage';
   else if (travel && travel.step !== 'filing') context.draft = 'travel';
-  if (outlay?.step === 'form' && !outlay.fields.purpose) context.awaitingPurpose = 'outlay';
-  else if (outlayClaim?.step === 'form' && !outlayClaim.purpose)
-    context.awaitingPurpose = 'outlayClaim';
-  else if (mileage?.step === 'form' && mileage.prefilled && !mileage.fields.purpose && !outlay)
-    context.awaitingPurpose = 'mileage';
   return context;
+}
+
+function purposeAwaitedBy(state: UserState): PurposeAsker[] {
+  const { outlay, mileage, outlayClaim } = state;
+  const waiting: PurposeAsker[] = [];
+  if (outlay?.step === 'form' && !outlay.fields.purpose) waiting.push('outlay');
+  if (outlayClaim?.step === 'form' && !outlayClaim.purpose) waiting.push('outlayClaim');
+  // An outlay in progress beside a mileage claim is normally the trip's toll or ferry, which
+  // takes the trip's purpose: the trip waits only when it asked last.
+  if (
+    mileage?.step === 'form' &&
+    mileage.prefilled &&
+    !mileage.fields.purpose &&
+    (!outlay || state.askedPurpose === 'mileage')
+  )
+    waiting.push('mileage');
+  return waiting;
 }
 
 /** `understood`: a reading decided by the services (a language model's), else read here offline. */
@@ -75,7 +94,7 @@ export function onText(turn: Turn, raw: string, personal: boolean, understood?: 
       // question without an answer shape ("vis meg kravene mine") gets the list.
       return void turn.effects.push({ type: 'listClaims', question: meant.question });
     case 'correct':
-      return applyCorrection(turn, meant.fix);
+      return applyCorrection(turn, meant.fix, contextOf(turn.state, turn.ctx.today).draft);
     case 'newMileage': {
       const line = meant.trip?.outlay && tripOutlayLine(turn, meant.trip.outlay);
       return startMileage(turn, meant.trip, undefined, line ? [line] : []);
@@ -105,6 +124,9 @@ export function onText(turn: Turn, raw: string, personal: boolean, understood?: 
 
 function answerPurpose(turn: Turn, purpose: string) {
   const { outlay, outlayClaim, mileage } = turn.state;
+  const awaited = contextOf(turn.state, turn.ctx.today).awaitingPurpose;
+  if (awaited === 'mileage' && mileage)
+    return reviewMileage(turn, { ...mileage, fields: { ...mileage.fields, purpose } }, false);
   if (outlay?.step === 'form') return setPurpose(turn, outlay, purpose);
   if (outlayClaim?.step === 'form') return reviewClaim(turn, { ...outlayClaim, purpose }, false);
   if (mileage) reviewMileage(turn, { ...mileage, fields: { ...mileage.fields, purpose } }, false);

@@ -1,6 +1,6 @@
 /** One turn under construction: the state so far and what to show and do. */
 import { t, type Lang, type MessageKey } from '../i18n/translate.js';
-import type { TurnContextData, TurnResult, UserState, View } from './types.js';
+import type { PurposeAsker, TurnContextData, TurnResult, UserState, View } from './types.js';
 
 export const text = (value: string): View => ({ kind: 'text', text: value });
 
@@ -16,6 +16,11 @@ export class Turn {
     public lang: Lang,
   ) {
     this.state = { ...state };
+  }
+  /** Asks for a draft's purpose; the answer goes to the draft asked last (see `contextOf`). */
+  askPurpose(draft: PurposeAsker) {
+    this.state.askedPurpose = draft;
+    this.say(`${draft}.askPurpose`);
   }
   say(key: MessageKey, params?: Record<string, string | number>) {
     this.messages.push(text(t(this.lang, key, params)));

@@ -209,6 +209,9 @@ export interface TravelDraft {
   documentIds?: string[];
 }
 
+/** The drafts that ask for their purpose in the chat. */
+export type PurposeAsker = 'outlay' | 'mileage' | 'outlayClaim';
+
 /** Per-person state, keyed by the Entra object id (claims belong to a person, not a chat). */
 export interface UserState {
   lang?: Lang;
@@ -220,6 +223,8 @@ export interface UserState {
   travel?: TravelDraft;
   setAsideMileage?: MileageDraft;
   setAsideTravel?: TravelDraft;
+  /** The draft whose purpose the bot asked for last: a typed purpose goes there. */
+  askedPurpose?: PurposeAsker;
   /** Which draft put aside "undo" brings back: the one put aside last. */
   lastSetAside?: 'outlay' | 'mileage' | 'travel';
   /** Several receipts on one outlay claim, a line each. */

@@ -8,7 +8,7 @@ export const en = {
   'welcome.title': 'Hi, {name}! I am your travel-expense assistant.',
   'welcome.titleAnonymous': 'Hi! I am your travel-expense assistant.',
   'welcome.body':
-    'I help you file outlays (parking, ferry, toll, taxi, meals and more) right here in Teams, and I keep track of your claims.',
+    'I help you file outlays (parking, ferry, toll, taxi, meals and more), mileage and travel claims right here in Teams, read your receipt photos, and keep track of your claims.',
   'welcome.tip':
     'Tip: just write what you paid, e.g. "parking 120 kr yesterday", and I will fill in the form for you.',
   'welcome.newOutlay': 'New outlay',

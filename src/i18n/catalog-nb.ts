@@ -10,7 +10,7 @@ export const nb: Record<MessageKey, string> = {
   'welcome.title': 'Hei, {name}! Jeg er reiseregningsassistenten din.',
   'welcome.titleAnonymous': 'Hei! Jeg er reiseregningsassistenten din.',
   'welcome.body':
-    'Jeg hjelper deg å føre utlegg (parkering, ferje, bompenger, taxi, mat og mer) rett her i Teams, og holder orden på kravene dine.',
+    'Jeg hjelper deg å føre utlegg (parkering, ferje, bompenger, taxi, mat og mer), kjøring og reiseregninger rett her i Teams, leser bildene av kvitteringene dine og holder orden på kravene dine.',
   'welcome.tip':
     'Tips: skriv bare hva du betalte, f.eks. «parkering 120 kr i går», så fyller jeg ut skjemaet for deg.',
   'welcome.newOutlay': 'Nytt utlegg',

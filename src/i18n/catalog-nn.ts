@@ -10,7 +10,7 @@ export const nn: Record<MessageKey, string> = {
   'welcome.title': 'Hei, {name}! Eg er reiserekningsassistenten din.',
   'welcome.titleAnonymous': 'Hei! Eg er reiserekningsassistenten din.',
   'welcome.body':
-    'Eg hjelper deg å føre utlegg (parkering, ferje, bompengar, taxi, mat og meir) rett her i Teams, og held orden på krava dine.',
+    'Eg hjelper deg å føre utlegg (parkering, ferje, bompengar, taxi, mat og meir), køyring og reiserekningar rett her i Teams, les bileta av kvitteringane dine og held orden på krava dine.',
   'welcome.tip':
     'Tips: skriv berre kva du betalte, t.d. «parkering 120 kr i går», så fyller eg ut skjemaet for deg.',
   'welcome.newOutlay': 'Nytt utlegg',

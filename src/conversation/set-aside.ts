@@ -6,7 +6,7 @@ import { outlayFormView } from './card-views.js';
 import { mileageFormView } from './mileage-views.js';
 import { travelFormView } from './travel-views.js';
 import type { Turn } from './turn.js';
-import type { MileageDraft, OutlayDraft, TravelDraft, UserState } from './types.js';
+import type { MileageDraft, OutlayDraft, TravelDraft, UserState, View } from './types.js';
 
 export function setAsideOutlay(state: UserState, draft: OutlayDraft) {
   state.setAside = draft;
@@ -27,28 +27,55 @@ export function setAsideTravel(state: UserState, draft: TravelDraft) {
 const asideOf = <D extends { step: string }>(current: D | undefined) =>
   current && current.step !== 'filing' ? current : undefined;
 
+/** Brings `aside` back as a form, puts `current` aside in its place, and shows the form. */
+function swap<D extends { step: string }>(
+  turn: Turn,
+  aside: D,
+  current: D | undefined,
+  put: (restored: D, aside: D | undefined) => void,
+  form: (draft: D) => View,
+) {
+  const restored = { ...aside, step: 'form' };
+  put(restored, asideOf(current));
+  turn.say('outlay.restored');
+  turn.messages.push(form(restored));
+}
+
 export function undo(turn: Turn) {
-  const { state } = turn;
+  const { state, lang } = turn;
   // State saved before the marker existed has only an outlay to give back.
   const kind = state.lastSetAside ?? (state.setAside ? 'outlay' : undefined);
-  if (kind === 'mileage' && state.setAsideMileage) {
-    const restored: MileageDraft = { ...state.setAsideMileage, step: 'form' };
-    state.setAsideMileage = asideOf(state.mileage);
-    state.mileage = restored;
-    turn.say('outlay.restored');
-    return void turn.messages.push(mileageFormView(turn.lang, restored));
-  }
-  if (kind === 'travel' && state.setAsideTravel) {
-    const restored: TravelDraft = { ...state.setAsideTravel, step: 'form' };
-    state.setAsideTravel = asideOf(state.travel);
-    state.travel = restored;
-    turn.say('outlay.restored');
-    return void turn.messages.push(travelFormView(turn.lang, restored));
-  }
+  if (kind === 'mileage' && state.setAsideMileage)
+    return swap(
+      turn,
+      state.setAsideMileage,
+      state.mileage,
+      (restored, aside) => {
+        state.mileage = restored;
+        state.setAsideMileage = aside;
+      },
+      (d) => mileageFormView(lang, d),
+    );
+  if (kind === 'travel' && state.setAsideTravel)
+    return swap(
+      turn,
+      state.setAsideTravel,
+      state.travel,
+      (restored, aside) => {
+        state.travel = restored;
+        state.setAsideTravel = aside;
+      },
+      (d) => travelFormView(lang, d),
+    );
   if (!state.setAside) return turn.say('outlay.nothingToUndo');
-  const restored: OutlayDraft = { ...state.setAside, step: 'form' };
-  state.setAside = asideOf(state.outlay);
-  state.outlay = restored;
-  turn.say('outlay.restored');
-  turn.messages.push(outlayFormView(turn.lang, restored, {}, false));
+  swap(
+    turn,
+    state.setAside,
+    state.outlay,
+    (restored, aside) => {
+      state.outlay = restored;
+      state.setAside = aside;
+    },
+    (d) => outlayFormView(lang, d, {}, false),
+  );
 }

@@ -297,9 +297,13 @@ describe('while the bot waits for a purpose', () => {
   });
 
   it('a question is still a question', () => {
-    const r = run([say('taxi 200 kr i dag'), say('what is the rate per km?')], welcomed, en);
+    const r = run([say('taxi 200 kr i dag'), say('how do I add a passenger?')], welcomed, en);
     expect(r.state.outlay?.fields.purpose).toBe('');
     expect(r.last.effects).toContainEqual(expect.objectContaining({ type: 'answerHelp' }));
+    // A rate question is answered from the rate table (test/rates-questions.test.ts), also not a purpose.
+    const rate = run([say('taxi 200 kr i dag'), say('what is the rate per km?')], welcomed, en);
+    expect(rate.state.outlay?.fields.purpose).toBe('');
+    expect(rate.last.effects).toEqual([]);
   });
 
   it('a trip is a trip', () => {

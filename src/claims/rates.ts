@@ -163,6 +163,11 @@ export function knownYears(): number[] {
   return [...new Set(PERIODS.map((p) => p.year))];
 }
 
+/** The periods of one year (normally one; a mid-year change makes two), oldest first. */
+export function periodsOfYear(year: number): YearRates[] {
+  return PERIODS.filter((p) => p.year === year);
+}
+
 /** True for a real calendar date written YYYY-MM-DD (rejects 2025-02-30). */
 export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

@@ -16,6 +16,7 @@ import { mileageFlow, reviewMileage, startMileage } from './mileage-flow.js';
 import { asksForOneClaim } from './one-claim-text.js';
 import { fileOutlayClaim, reviewClaim, startClaimFromText } from './outlay-claim-flow.js';
 import { cancelDraft, fileOutlay, setPurpose, startOutlay } from './outlay-flow.js';
+import { answerRates } from './rates-answer.js';
 import { undo } from './set-aside.js';
 import { mergeableBatch, mergeBatch } from './receipt-batches.js';
 import { startTravel, travelFlow } from './travel-flow.js';
@@ -86,6 +87,8 @@ export function onText(turn: Turn, raw: string, personal: boolean, understood?: 
     // The guide search says when it has no answer (small talk and out-of-scope text too).
     return void turn.effects.push({ type: 'answerHelp', question: raw, lang: turn.lang });
   }
+  // The state's rates are no one's private data: answered in a group chat too.
+  if (meant.intent === 'ratesQuestion') return answerRates(turn, meant.rates, personal);
   // Everything else touches the user's own claims, which are private.
   if (!personal) return turn.say('group.private');
   switch (meant.intent) {

@@ -12,6 +12,7 @@ import { parseCommand, type Command } from './commands.js';
 import { readSeveralOutlays } from './outlay-list.js';
 import { readCorrection, type CorrectedDraft, type Correction } from './correction.js';
 import { readMessage, type Message } from './message.js';
+import { readRatesQuestion, type RatesQuestion } from './rates-question.js';
 import { QUESTION_WORDS, isQuestion, parseOutlayText, type OutlayGuess } from './outlay-text.js';
 import { readTravelRequest, type TravelGuess } from './travel-text.js';
 import { readTrip, type MileageGuess } from './trip-text.js';
@@ -39,6 +40,8 @@ export type Understanding =
    * `question` says what is asked when it has an answer shape, else the list is the answer.
    */
   | { intent: 'claimsQuestion'; text: string; question?: ClaimsQuestion }
+  /** A question for one of the state's domestic rates ("hva er kilometersatsen i år?"). */
+  | { intent: 'ratesQuestion'; rates: RatesQuestion }
   /** A question for the user guide, small talk or anything out of scope: the guide decides. */
   | { intent: 'help'; text: string; question: boolean };
 
@@ -169,6 +172,8 @@ export function understand(typed: string, context: UnderstandingContext): Unders
   const asked = readClaimsQuestion(raw);
   if (asked) return { intent: 'claimsQuestion', text: raw, question: asked };
   if (isClaimsQuestion(msg, wh)) return { intent: 'claimsQuestion', text: raw };
+  const rates = readRatesQuestion(msg, context.today);
+  if (rates) return { intent: 'ratesQuestion', rates };
 
   if (context.draft) {
     const fix = readCorrection(msg, context.today, context.draft);

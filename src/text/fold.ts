@@ -18,9 +18,19 @@ export const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t]/g;
 /** En/em dashes and the minus sign ("120,–" is as common as "120,-"). */
 export const ODD_DASHES = /[\u2012-\u2015\u2212]/g;
 
+/**
+ * Arrows between places ("Oslo → Gjøvik", "Oslo -> Bergen") say what a dash says. An arrow to a
+ * figure ("430 -> 340") stays: it is a correction from the old figure to the new.
+ */
+const ARROWS = /(?:[\u2190-\u2194\u21D0-\u21D4\u2794\u279C\u27A1\u27F6]|-+>|=>)(?!\s*\d)/g;
+
 /** NFC, plain spaces and plain hyphens: what every reader of typed or printed text starts from. */
 export function normaliseTypography(text: string): string {
-  return text.normalize('NFC').replace(ODD_SPACES, ' ').replace(ODD_DASHES, '-');
+  return text
+    .normalize('NFC')
+    .replace(ODD_SPACES, ' ')
+    .replace(ODD_DASHES, '-')
+    .replace(ARROWS, '-');
 }
 
 /**

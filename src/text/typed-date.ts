@@ -4,6 +4,7 @@
  * clock or time zone enters; the caller hands in today.
  */
 import { foldInPlace, normaliseTypography } from './fold.js';
+import { numberFromWords } from './number-words.js';
 
 const DAY_MS = 86_400_000;
 
@@ -162,7 +163,22 @@ const daysBack =
   (_m, today) =>
     today - n;
 
-const DATE_PATTERNS: readonly DatePattern[] = [
+/** "den 3.", "the 3rd": a day of this month, or of the last one when that day is still to come. */
+function recentDayOfMonth(day: number, today: number): number | undefined {
+  const date = new Date(today * DAY_MS);
+  for (let back = 0; back <= 2; back++) {
+    const at = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - back, 1));
+    const candidate = dayOf(at.getUTCFullYear(), at.getUTCMonth() + 1, day);
+    if (candidate !== undefined && candidate <= today + 1) return candidate;
+  }
+  return undefined;
+}
+
+/** Not followed by a month name, which would make the day part of a longer date. */
+const NO_MONTH_AFTER = `(?!\\s*(?:of\\s+)?(?:${MONTH_SRC})(?![a-z]))`;
+
+/** Dates that name their day: these win over a weekday said beside them ("fredag 27.11"). */
+const EXPLICIT_PATTERNS: readonly DatePattern[] = [
   { src: '(\\d{4})-(\\d{1,2})-(\\d{1,2})', resolve: (m) => dayOf(num(m, 1), num(m, 2), num(m, 3)) },
   {
     // The same separator twice, so "24.11-26" is not a date.
@@ -187,9 +203,30 @@ const DATE_PATTERNS: readonly DatePattern[] = [
     src: '(\\d{1,2})[./](\\d{1,2})\\.?',
     resolve: (m, today) => recentDay(num(m, 2), num(m, 1), today),
   },
+  {
+    // "den 3." (a figure glued after the dot is "3.12", another date) and "the 3rd".
+    src: `(?:den\\s+(\\d{1,2})\\.(?!\\d)|the\\s+(\\d{1,2})(?:st|nd|rd|th))${NO_MONTH_AFTER}`,
+    resolve: (m, today) => recentDayOfMonth(Number(m[1] ?? m[2]), today),
+  },
+];
+
+/** A weekday before a date ("fredag 27. november", "Tue 1 Dec"): the date says which one. */
+const WEEKDAY_BEFORE = `(?:(?:pa|on)\\s+)?(?:${WEEKDAY_SRC}|${WEEKDAY_ABBR_SRC})\\.?,?\\s+(?:den\\s+|the\\s+)?`;
+
+const DATE_PATTERNS: readonly DatePattern[] = [
+  ...EXPLICIT_PATTERNS,
+  ...EXPLICIT_PATTERNS.map((p) => ({ src: WEEKDAY_BEFORE + p.src, resolve: p.resolve })),
   { src: 'i\\s*dag|today', resolve: daysBack(0) },
   // "i gaar" and "i forgaars": "aa" for "å" where the keyboard has none; "forrigårs" misspelt.
-  { src: 'i\\s*gaa?r|yesterday|last\\s+night', resolve: daysBack(1) },
+  { src: 'i\\s*gaa?r|yesterday|yday|ystd|last\\s+night', resolve: daysBack(1) },
+  // "for 2 dager siden", "to dagar sidan", "3 days ago".
+  {
+    src: '(?:for\\s+)?(\\d{1,2}|[a-z]{2,5})\\s+(?:dag|dager|dagar|days?)\\s+(?:siden|sidan|ago)',
+    resolve: (m, today) => {
+      const n = /^\d+$/.test(m[1] ?? '') ? Number(m[1]) : numberFromWords([m[1] ?? '']);
+      return n === undefined || n > 31 ? undefined : today - n;
+    },
+  },
   {
     src: 'i\\s*forr?i?gaa?rs|(?:the\\s+)?day\\s+before\\s+yesterday',
     resolve: daysBack(2),

@@ -109,6 +109,11 @@ const APPROVED = words(
   'approved',
   'accepted',
   'akseptert',
+  // The verb after "did" / "har … ikkje": "did finance approve my claim?", "har sjefen godkjent".
+  'approve',
+  'accept',
+  'godkjenne',
+  'godkjenna',
 );
 const REJECTED = words(
   'avvist',
@@ -120,6 +125,9 @@ const REJECTED = words(
   'declined',
   'denied',
   'refused',
+  'reject',
+  'decline',
+  'deny',
 );
 const PENDING = new RegExp(
   [

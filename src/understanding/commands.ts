@@ -31,12 +31,18 @@ export function normalizeCommandText(text: string): string {
 }
 
 /**
+ * The drafts by their definite names, in bokmål and nynorsk ("avbryt kjøringen", "avbryt
+ * køyringa", "slett reiserekninga"): a noun of the draft, not a new statement.
+ */
+const DRAFT_NOUNS = String.raw`(?:utkastet|utlegget|kravet|skjemaet|(?:kjøring|køyring|kjøretur|køyretur|reis|reiseregning|reiserekning)(?:en|a))`;
+
+/**
  * What a cancel or an undo may act on ("avbryt dette", "delete it", "glem det", "undo that"):
  * pronouns and the draft's names, never a noun that would make it a statement of its own.
  */
-const OBJECT = String.raw`(?: (?:det|dette|den|denne|alt|alt sammen|alt saman|siste|forrige|it|that|this|everything|last|the last one|(?:the |this |that )?(?:draft|claim|outlay|expense)|utkastet|utlegget|kravet|skjemaet))?`;
-/** Lead-ins and politeness around a command: "nei, bare avbryt", "ok, cancel that please". */
-const BEFORE = String.raw`(?:(?:nei|no|nah|ok|okay|bare|berre|just|please|pls)[ ,]+)*`;
+const OBJECT = String.raw`(?: (?:det|dette|den|denne|alt|alt sammen|alt saman|siste|forrige|it|that|this|everything|last|the last one|(?:the |this |that |my )?(?:draft|claim|outlay|expense|mileage|mileage claim|trip|travel claim)|${DRAFT_NOUNS}))?`;
+/** Lead-ins and politeness around a command: "nei, bare avbryt", "ok, cancel that please", "oops, undo". */
+const BEFORE = String.raw`(?:(?:nei|no|nah|ok|okay|bare|berre|just|please|pls|oops|ops|oi|oj|ups|uff|sorry|beklager|orsak)[ ,]+)*`;
 const AFTER = String.raw`(?:[ ,]+(?:please|pls|takk|thanks))?`;
 const CANCEL = new RegExp(
   `^${BEFORE}(?:(?:never ?mind|glem det|forget it)$|(?:never ?mind[ ,]+)?(?:avbryt|cancel|stopp|stop|abort|slett|delete|glem|forget|forkast|scrap|discard|drop|dropp)${OBJECT}${AFTER}$)`,

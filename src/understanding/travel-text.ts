@@ -25,7 +25,7 @@ const CLAIM_A_TRIP =
   /\b(?:claim|file|submit|register|fore|registrer\w*|lag|lage)\b[^.!?]{0,30}?\b(?:trip|travel|journey|reisa|reisen|reiser|reise|turen)\b/u;
 /** Being away somewhere: "var på samling", "was at a conference", "reiste til", "dro til". */
 const AWAY =
-  /\b(?:var|vart|was|were|attended|reiste|reist|travelled|traveled|dro|flew|fly|flaug|flo|samling\w*|kurs\w*|konferanse\w*|seminar\w*|workshop\w*|conference|course|messe\w*|trip|tur)\b/u;
+  /\b(?:var|vart|was|were|attended|reiste|reist|travelled|traveled|dro|flew|fly|flaug|flo|samling\w*|kurs\w*|konferanse\w*|seminar\w*|workshop\w*|conference|course|messe\w*|trip|tur|reise|reisa|reisen|journey)\b/u;
 /** What the trip was for: the phrase after "for" / "på" / "at", up to a comma or the end. */
 const PURPOSE = /(?<![\p{L}])(?:for|pa|at|on)\s+((?:the\s+|a\s+|an\s+)?[^,.;:!?]{3,80})/u;
 const EVENT =

@@ -105,7 +105,7 @@ const HOW_ARE_YOU =
   /^(?:(?:og|and|so)\s+)?(?:(?:hvordan|korleis|assen|hvorden)\s+(?:(?:gar|star)\s+det|har\s+du\s+det)|how\s+are\s+(?:you|u|things)|how(?:'s|\s+is)\s+it\s+going|how\s+do\s+you\s+do)(?:\s+(?:til|med\s+deg|i\s+dag|idag|today|doing|then|da)){0,2}\W*$/u;
 
 function howAreYou(msg: Message): Command | undefined {
-  return msg.words <= 6 && HOW_ARE_YOU.test(msg.folded) ? { name: 'greeting' } : undefined;
+  return msg.words <= 8 && HOW_ARE_YOU.test(msg.folded) ? { name: 'greeting' } : undefined;
 }
 
 function smallTalk(msg: Message): Command | undefined {

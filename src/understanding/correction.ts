@@ -39,10 +39,11 @@ export type CorrectedDraft = 'outlay' | 'mileage' | 'travel';
 const DAY_OF_MONTH =
   /\b(?:(?:den|the)\s+(\d{1,2})(?:\.|st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th))(?![\p{L}\p{N}]|\.\d)/u;
 
-function dayOfMonth(folded: string): number | undefined {
+function dayOfMonth(folded: string): { day: number; start: number; end: number } | undefined {
   const m = DAY_OF_MONTH.exec(folded);
   const day = m ? Number(m[1] ?? m[2]) : NaN;
-  return day >= 1 && day <= 31 ? day : undefined;
+  if (!m || !(day >= 1 && day <= 31)) return undefined;
+  return { day, start: m.index, end: m.index + m[0].length };
 }
 
 /** The most recent date with that day of the month, today included (an expense is in the past). */
@@ -133,7 +134,8 @@ export function readCorrection(
   const todayDay = parseIsoDay(today);
   const date = todayDay === undefined ? undefined : findDate(rest, todayDay);
   // "feil dato, det var den 4.": a day of the month, not an amount of 4.
-  const day = !date && field === 'date' && todayDay !== undefined ? dayOfMonth(rest) : undefined;
+  const day =
+    !date && field === 'date' && todayDay !== undefined ? dayOfMonth(rest)?.day : undefined;
   const recent =
     day === undefined || todayDay === undefined ? undefined : recentDayOfMonth(day, todayDay);
   const plain =
@@ -181,8 +183,12 @@ function readTripCorrection(msg: Message, today: string): Correction | undefined
     fix.returnDate = range.to;
     rest = blank(rest, range.start, range.end);
   } else {
-    const date = findDate(rest, todayDay);
-    const day = date ? undefined : dayOfMonth(rest);
+    const found = findDate(rest, todayDay);
+    const bare = dayOfMonth(rest);
+    // A day of the month alone is in the trip's month, not this one: the date read from it is dropped.
+    const alone = bare && (!found || (found.start >= bare.start && found.end <= bare.end));
+    const date = alone ? undefined : found;
+    const day = alone ? bare.day : undefined;
     if (date && RETURNING.test(rest)) fix.returnDate = isoOf(date.day);
     else if (date && LEAVING.test(rest)) fix.departureDate = isoOf(date.day);
     else if (day && RETURNING.test(rest)) fix.returnDay = day;

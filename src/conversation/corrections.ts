@@ -51,6 +51,11 @@ function correctMileage(turn: Turn, draft: MileageDraft, fix: Correction) {
     passengers = passengers.map((p) => (p.km === oldKm ? { ...p, km: fix.km ?? p.km } : p));
   }
   if (fix.date) fields.date = fix.date;
+  // A passenger added afterwards rides the whole trip unless the text gave their own km.
+  const named = new Set(passengers.map((p) => p.name.toLowerCase()));
+  for (const p of fix.passengers ?? [])
+    if (!named.has(p.name.toLowerCase()))
+      passengers = [...passengers, { name: p.name, km: p.km ?? (oldKm > 0 ? oldKm : 0) }];
   const updated: MileageDraft = { ...draft, step: 'form', fields, passengers };
   turn.state.mileage = updated;
   if (fields.purpose) return reviewMileage(turn, updated, false);

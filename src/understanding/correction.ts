@@ -12,7 +12,13 @@ import { findDate, isoOf, parseIsoDay } from '../text/typed-date.js';
 import { findDateRange } from '../text/typed-range.js';
 import type { Message } from './message.js';
 import { parseOutlayText } from './outlay-text.js';
-import { findDestination, findDistance } from './trip-slots.js';
+import {
+  findDestination,
+  findDistance,
+  findPassengers,
+  mentionsDriving,
+  type Passenger,
+} from './trip-slots.js';
 
 export type CorrectedField = 'amount' | 'date' | 'kind' | 'km';
 
@@ -31,6 +37,8 @@ export interface Correction {
   departureDay?: number;
   returnDay?: number;
   destination?: string;
+  /** Passengers said to have come along ("Kari var med også", "forgot to say Jonas came along"). */
+  passengers?: Passenger[];
 }
 
 export type CorrectedDraft = 'outlay' | 'mileage' | 'travel';
@@ -62,6 +70,13 @@ const RETURNING =
   /\b(?:hjem\w*|heim\w*|home|return\w*|retur\w*|tilbake|back|kom|came|hjemkomst)\b/u;
 const LEAVING =
   /\b(?:dro|drog|reiste|left|depart\w*|avreise\w*|avreis\w*|utreise\w*|set\s+off|started|starta|begynte)\b/u;
+
+/**
+ * Words that say someone rode along; a bare "med Kari" is not one of them ("kundemøte med Kari"
+ * is a purpose).
+ */
+const CAME_ALONG =
+  /\b(?:var med|va med|kom med|ble med|blei med|vart med|hadde med|tok med|came along|came with me|was with me|were with me|rode with me|brought|passasjer\w*|passenger\w*)\b/u;
 
 const OPENER =
   /^(?:nei|nope|no|neida|oi|oops|ops|sorry|beklager|unnskyld|orsak|feil|wrong|rettelse|korreksjon|correction|actually|egentlig|eigentleg|faktisk|sorry)\b/u;
@@ -116,7 +131,15 @@ export function readCorrection(
     msg.folded !== typed.folded ||
     (field !== undefined && (CHANGE.test(f) || FIELD_IS.test(f))) ||
     (draft === 'travel' && (CHANGE.test(f) || RETURNING.test(f) || LEAVING.test(f)));
-  if (!said || msg.original.endsWith('?')) return undefined;
+  if (msg.original.endsWith('?')) return undefined;
+  // A trip told again with its passengers is a new statement, not an addition to this one.
+  if (draft === 'mileage' && CAME_ALONG.test(f) && !mentionsDriving(f)) {
+    const passengers = findPassengers(msg, {}, undefined);
+    // A distance is the passenger's own ("Kari var med de siste 40 km"), else a correction of its own.
+    const ownKm = passengers.some((p) => p.km !== undefined);
+    if (passengers.length > 0 && (ownKm || !findDistance(msg))) return { passengers };
+  }
+  if (!said) return undefined;
   if (draft === 'travel') return readTripCorrection(msg, today);
 
   const fix: Correction = field ? { field } : {};

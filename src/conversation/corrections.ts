@@ -35,6 +35,10 @@ function correctOutlay(turn: Turn, draft: OutlayDraft, fix: Correction) {
   if (fix.date) fields.date = fix.date;
   if (fix.kind) fields.kind = fix.kind;
   const updated: OutlayDraft = { ...draft, step: 'form', fields };
+  // What the user just said needs no "please check" any more.
+  const said = (['amount', 'date', 'kind'] as const).filter((f) => fields[f] !== draft.fields[f]);
+  if (draft.check && said.length > 0)
+    updated.check = draft.check.filter((f) => !(said as readonly string[]).includes(f));
   turn.state.outlay = updated;
   if (fields.purpose) return reviewOutlay(turn, updated, false);
   turn.messages.push(outlaySummaryView(turn.lang, updated, 'draft'));

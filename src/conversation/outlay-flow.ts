@@ -78,6 +78,7 @@ export function startOutlay(
     prefilled: Boolean(guess),
     ...(parent ? { parent } : {}),
     ...(receipt ? { receiptIds: receipt.receiptIds, check: receipt.check } : {}),
+    ...(guess?.dateUnread ? { check: [...(receipt?.check ?? []), 'date'] } : {}),
     ...(receipt?.facts && Object.keys(receipt.facts).length > 0
       ? { receiptFacts: receipt.facts }
       : {}),
@@ -90,6 +91,7 @@ export function startOutlay(
   // From free text the chat stays a chat: show what was understood and ask for the purpose,
   // with the full form one click away.
   turn.messages.push(outlaySummaryView(turn.lang, draft, 'draft'));
+  if (guess.dateUnread) turn.say('outlay.dateUnread');
   if (!receipt?.quiet) turn.askPurpose('outlay');
 }
 

@@ -74,6 +74,8 @@ export const en = {
   'outlay.nothingToUndo': 'There is nothing to undo.',
   'outlay.nothingToCancel': 'There is nothing to cancel.',
   'outlay.nothingToFile': 'There is nothing to file.',
+  'outlay.dateUnread':
+    'I could not use the date you wrote (no such date, or in the future), so I put today\'s date. Write, for example, "wrong date, it was 27.11" to correct it.',
   'outlay.staleCard': 'That card belongs to an older draft. Here is the one you are working on.',
   'outlay.noDraft': 'That draft no longer exists. Write "new outlay" to start again.',
   'outlay.apiUnavailable':

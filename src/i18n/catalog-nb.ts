@@ -77,6 +77,8 @@ export const nb: Record<MessageKey, string> = {
   'outlay.nothingToUndo': 'Det er ingenting å angre.',
   'outlay.nothingToCancel': 'Det er ingenting å avbryte.',
   'outlay.nothingToFile': 'Det er ingenting å sende inn.',
+  'outlay.dateUnread':
+    'Datoen du skrev kunne jeg ikke bruke (den finnes ikke, eller er fram i tid), så jeg satte dagens dato. Skriv for eksempel «feil dato, det var 27.11» for å rette den.',
   'outlay.staleCard': 'Det kortet hører til et eldre utkast. Her er det du holder på med.',
   'outlay.noDraft': 'Det utkastet finnes ikke lenger. Skriv «nytt utlegg» for å begynne på nytt.',
   'outlay.apiUnavailable':

@@ -77,6 +77,8 @@ export const nn: Record<MessageKey, string> = {
   'outlay.nothingToUndo': 'Det er ingenting å angre.',
   'outlay.nothingToCancel': 'Det er ingenting å avbryte.',
   'outlay.nothingToFile': 'Det er ingenting å sende inn.',
+  'outlay.dateUnread':
+    'Datoen du skreiv kunne eg ikkje bruke (han finst ikkje, eller er fram i tid), så eg sette dagens dato. Skriv til dømes «feil dato, det var 27.11» for å rette han.',
   'outlay.staleCard': 'Det kortet høyrer til eit eldre utkast. Her er det du held på med.',
   'outlay.noDraft': 'Det utkastet finst ikkje lenger. Skriv «nytt utlegg» for å byrje på nytt.',
   'outlay.apiUnavailable':

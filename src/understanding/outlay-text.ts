@@ -31,7 +31,13 @@ export interface OutlayGuess {
   currency?: Currency;
   date?: string;
   merchant?: string;
+  /** Something like a date was written but gives none ("31.02", "i morgen"): today's, to check. */
+  dateUnread?: boolean;
 }
+
+/** Looks like a day and month, or says tomorrow: a date meant, if not one that can be used. */
+const DATE_LIKE =
+  /(?<![\p{N}.,/-]|\b(?:kl|klokka|klokken|at)\.?\s*)[0-3]?\d[./](?:0?[1-9]|1[0-2])(?:[./]\d{2,4})?(?![\p{N}])|(?<!\p{L})(?:i\s*morgen|i\s*overmorgen|tomorrow)(?!\p{L})/u;
 
 /** A figure not glued to letters ("E18"), not inside another figure, and not negative. */
 const NUMBER_IN_TEXT =
@@ -346,7 +352,8 @@ export function parseOutlayText(text: string, today: string): OutlayGuess | unde
 
   const kind = kindOfFolded(rest);
   let amountMinor = amount?.amountMinor;
-  if (!amount && kind) amountMinor = findBareAmount(rest)?.amountMinor;
+  const bare = !amount && kind ? findBareAmount(rest) : undefined;
+  if (bare) amountMinor = bare.amountMinor;
   if (
     amountMinor === undefined &&
     (!kind || trimmed.split(/\s+/).length > MAX_WORDS_WITHOUT_AMOUNT)
@@ -361,6 +368,7 @@ export function parseOutlayText(text: string, today: string): OutlayGuess | unde
   }
   if (date) guess.date = isoOf(date.day);
   else if (range) guess.date = range.from;
+  else if (DATE_LIKE.test(bare ? blank(rest, bare.start, bare.end) : rest)) guess.dateUnread = true;
   const merchant = findMerchant(original, folded, amount);
   if (merchant) guess.merchant = merchant;
   return guess;

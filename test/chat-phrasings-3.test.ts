@@ -94,7 +94,7 @@ describe('cancel and undo: the draft named, an "oops" first', () => {
     'cancel the mileage claim',
     'oi, avbryt',
   ])('"%s" cancels', (text) => {
-    expect(parseCommand(text)).toEqual({ name: 'cancel' });
+    expect(parseCommand(text)).toMatchObject({ name: 'cancel' });
   });
 
   it.each(['oops, undo', 'ups, angre', 'beklager, angre det'])('"%s" undoes', (text) => {

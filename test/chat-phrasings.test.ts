@@ -29,7 +29,7 @@ describe('cancel and undo in a few words', () => {
     'forget it',
     'slett kravet',
   ])('"%s" cancels', (text) => {
-    expect(parseCommand(text)).toEqual({ name: 'cancel' });
+    expect(parseCommand(text)).toMatchObject({ name: 'cancel' });
   });
 
   it.each(['angre', 'angre siste', 'undo that', 'bring it back', 'gjenopprett det'])(

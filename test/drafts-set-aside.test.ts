@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../src/understanding/commands.js';
 import { cards, ctx, run, say, texts } from './helpers/engine-driver.js';
 import type { TurnResult } from '../src/conversation/types.js';
 
@@ -81,5 +82,40 @@ describe('a new mileage or travel claim puts the unsent one aside instead of los
     );
     expect(texts(results[1] as TurnResult).join(' ')).toMatch(/put aside: write "undo"/);
     expect(state.travel?.fields.destination).toBe('Bergen');
+  });
+});
+
+describe('a typed cancel acts on the draft it names, else on the one asked about last', () => {
+  it('"avbryt" after a trip typed beside a taxi outlay cancels the trip, the taxi stays', () => {
+    const { state } = run([
+      say('taxi 250 kr i går'),
+      say('kjørte 40 km fra Oslo til Ski i dag'),
+      say('avbryt'),
+    ]);
+    expect(state.mileage).toBeUndefined();
+    expect(state.outlay?.fields.amount).toBe('250');
+  });
+
+  it('"avbryt køyringa" cancels the mileage claim although an outlay was typed after it (nynorsk)', () => {
+    const { state } = run(
+      [say('køyrde 30 km til Voss i dag'), say('drosje 120 kr i dag'), say('avbryt køyringa')],
+      { welcomed: true },
+      ctx({ locale: 'nn-NO' }),
+    );
+    expect(state.mileage).toBeUndefined();
+    expect(state.outlay?.fields.amount).toBe('120');
+  });
+});
+
+describe('the draft a cancel names', () => {
+  it.each([
+    ['avbryt kjøringen', 'mileage'],
+    ['slett reisen', 'travel'],
+    ['forkast reiserekninga', 'travel'],
+    ['cancel the mileage claim', 'mileage'],
+    ['nei, avbryt utlegget', 'outlay'],
+    ['avbryt', undefined],
+  ])('"%s" → %s', (text, draft) => {
+    expect(parseCommand(text)).toEqual(draft ? { name: 'cancel', draft } : { name: 'cancel' });
   });
 });

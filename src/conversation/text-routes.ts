@@ -135,16 +135,22 @@ function answerPurpose(turn: Turn, purpose: string) {
   if (mileage) reviewMileage(turn, { ...mileage, fields: { ...mileage.fields, purpose } }, false);
 }
 
-// A typed "avbryt" or "send inn" acts on the innermost draft: an outlay (also one on a trip),
-// then a claim of several outlays, a mileage claim (also one on a trip), then the travel claim.
-function cancelTyped(turn: Turn) {
+// A typed "avbryt" acts on the draft it names ("avbryt køyringa"), else on the one the bot asked
+// about last, else on the innermost: an outlay (also one on a trip), then a claim of several
+// outlays, a mileage claim (also one on a trip), then the travel claim. "send inn" likewise.
+function cancelTyped(turn: Turn, named?: 'outlay' | 'mileage' | 'travel') {
   const { outlay, outlayClaim, mileage, travel } = turn.state;
+  const target = named ?? contextOf(turn.state, turn.ctx.today).draft;
+  if (target === 'mileage' && mileage) return cancel(mileageFlow, turn, mileage, true);
+  if (target === 'travel' && travel) return cancel(travelFlow, turn, travel, true);
   if (!outlay && !outlayClaim && !mileage && travel) return cancel(travelFlow, turn, travel, true);
   cancelDraft(turn, false);
 }
 
 function fileTyped(turn: Turn) {
   const { outlay, outlayClaim, mileage, travel } = turn.state;
+  if (contextOf(turn.state, turn.ctx.today).draft === 'mileage' && mileage)
+    return file(mileageFlow, turn, mileage, false);
   if (outlay) return fileOutlay(turn, outlay, false);
   if (outlayClaim) return fileOutlayClaim(turn, outlayClaim, false);
   if (mileage) return file(mileageFlow, turn, mileage, false);
@@ -167,7 +173,7 @@ function onCommand(turn: Turn, command: Command) {
     case 'help':
       return turn.say('help.text');
     case 'cancel':
-      return cancelTyped(turn);
+      return cancelTyped(turn, command.draft);
     case 'undo':
       return undo(turn);
     case 'file':

@@ -13,7 +13,8 @@ export type Command =
   | { name: 'myClaims' }
   | { name: 'myReceipts' }
   | { name: 'help' }
-  | { name: 'cancel' }
+  /** `draft`: the kind the user named ("avbryt køyringa"), when they named one. */
+  | { name: 'cancel'; draft?: 'outlay' | 'mileage' | 'travel' }
   | { name: 'undo' }
   | { name: 'file' }
   | { name: 'language'; lang?: Lang }
@@ -109,6 +110,19 @@ export function parseCommand(text: string): Command | undefined {
     const hit = languageNames.find(([re]) => re.test(wanted));
     return hit ? { name: 'language', lang: hit[1] } : { name: 'language' };
   }
-  for (const [re, name] of patterns) if (re.test(t)) return { name };
+  for (const [re, name] of patterns) {
+    if (!re.test(t)) continue;
+    const draft = name === 'cancel' ? namedDraft(t) : undefined;
+    return draft ? { name: 'cancel', draft } : { name };
+  }
+  return undefined;
+}
+
+/** Which draft a cancel names: "avbryt køyringa", "delete the mileage claim", "slett utlegget". */
+function namedDraft(t: string): 'outlay' | 'mileage' | 'travel' | undefined {
+  if (/\b(?:kjøring|køyring|kjøretur|køyretur)\p{L}*|\bmileage\b/u.test(t)) return 'mileage';
+  if (/\breis(?:en|a)\b|\breise(?:regning|rekning)\p{L}*|\btravel claim\b/u.test(t))
+    return 'travel';
+  if (/\butlegget\b|\boutlay\b|\bexpense\b/u.test(t)) return 'outlay';
   return undefined;
 }

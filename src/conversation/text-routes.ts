@@ -8,6 +8,7 @@ import {
   type Understanding,
   type UnderstandingContext,
 } from '../understanding/understand.js';
+import type { CorrectedDraft } from '../understanding/correction.js';
 import type { Command } from './commands.js';
 import { setReminders } from './claim-followup.js';
 import { cancel, file } from './draft-lifecycle.js';
@@ -77,10 +78,12 @@ export function onText(turn: Turn, raw: string, personal: boolean, understood?: 
   // "Samle i eitt krav" after photos that each got a card of their own (not the purpose of the last one).
   const batch = personal && asksForOneClaim(raw) ? mergeableBatch(turn.state) : undefined;
   if (batch) return mergeBatch(turn, batch.id, false);
-  const meant = understood ?? understand(raw, contextOf(turn.state, turn.ctx.today));
+  // Read once: the state does not change before the message is routed.
+  const context = contextOf(turn.state, turn.ctx.today);
+  const meant = understood ?? understand(raw, context);
   if (meant.intent === 'command') {
     if (!personal && PRIVATE_COMMANDS.has(meant.command.name)) return turn.say('group.private');
-    return onCommand(turn, meant.command);
+    return onCommand(turn, meant.command, context);
   }
   if (meant.intent === 'help') {
     if (!turn.state.welcomed && personal && !meant.question) welcome(turn);
@@ -97,7 +100,7 @@ export function onText(turn: Turn, raw: string, personal: boolean, understood?: 
       // question without an answer shape ("vis meg kravene mine") gets the list.
       return void turn.effects.push({ type: 'listClaims', question: meant.question });
     case 'correct':
-      return applyCorrection(turn, meant.fix, contextOf(turn.state, turn.ctx.today).draft);
+      return applyCorrection(turn, meant.fix, context.draft);
     case 'newMileage': {
       const line = meant.trip?.outlay && tripOutlayLine(turn, meant.trip.outlay);
       return startMileage(turn, meant.trip, undefined, line ? [line] : []);
@@ -105,13 +108,13 @@ export function onText(turn: Turn, raw: string, personal: boolean, understood?: 
     case 'newTravel':
       return startTravel(turn, meant.travel);
     case 'answerPurpose':
-      return answerPurpose(turn, meant.purpose);
+      return answerPurpose(turn, meant.purpose, context.awaitingPurpose);
     case 'newOutlays':
       return startClaimFromText(turn, meant.outlays);
     case 'newOutlay': {
       const { mileage, travel } = turn.state;
       // A toll or ferry typed while a mileage claim waits for its purpose goes on that claim.
-      if (contextOf(turn.state, turn.ctx.today).awaitingPurpose === 'mileage')
+      if (context.awaitingPurpose === 'mileage')
         if (addTripOutlayToMileage(turn, meant.outlay)) return;
       // A toll or ferry typed while a mileage or travel claim waits at its summary belongs on that claim.
       const parent =
@@ -125,32 +128,34 @@ export function onText(turn: Turn, raw: string, personal: boolean, understood?: 
   }
 }
 
-function answerPurpose(turn: Turn, purpose: string) {
+function answerPurpose(
+  turn: Turn,
+  purpose: string,
+  awaited: UnderstandingContext['awaitingPurpose'],
+) {
   const { outlay, outlayClaim, mileage } = turn.state;
-  const awaited = contextOf(turn.state, turn.ctx.today).awaitingPurpose;
-  if (awaited === 'mileage' && mileage)
-    return reviewMileage(turn, { ...mileage, fields: { ...mileage.fields, purpose } }, false);
-  if (outlay?.step === 'form') return setPurpose(turn, outlay, purpose);
-  if (outlayClaim?.step === 'form') return reviewClaim(turn, { ...outlayClaim, purpose }, false);
+  const toTrip = awaited === 'mileage';
+  if (!toTrip && outlay?.step === 'form') return setPurpose(turn, outlay, purpose);
+  if (!toTrip && outlayClaim?.step === 'form')
+    return reviewClaim(turn, { ...outlayClaim, purpose }, false);
   if (mileage) reviewMileage(turn, { ...mileage, fields: { ...mileage.fields, purpose } }, false);
 }
 
 // A typed "avbryt" acts on the draft it names ("avbryt køyringa"), else on the one the bot asked
 // about last, else on the innermost: an outlay (also one on a trip), then a claim of several
 // outlays, a mileage claim (also one on a trip), then the travel claim. "send inn" likewise.
-function cancelTyped(turn: Turn, named?: 'outlay' | 'mileage' | 'travel') {
+function cancelTyped(turn: Turn, context: UnderstandingContext, named?: CorrectedDraft) {
   const { outlay, outlayClaim, mileage, travel } = turn.state;
-  const target = named ?? contextOf(turn.state, turn.ctx.today).draft;
+  const target = named ?? context.draft;
   if (target === 'mileage' && mileage) return cancel(mileageFlow, turn, mileage, true);
   if (target === 'travel' && travel) return cancel(travelFlow, turn, travel, true);
   if (!outlay && !outlayClaim && !mileage && travel) return cancel(travelFlow, turn, travel, true);
   cancelDraft(turn, false);
 }
 
-function fileTyped(turn: Turn) {
+function fileTyped(turn: Turn, context: UnderstandingContext) {
   const { outlay, outlayClaim, mileage, travel } = turn.state;
-  if (contextOf(turn.state, turn.ctx.today).draft === 'mileage' && mileage)
-    return file(mileageFlow, turn, mileage, false);
+  if (context.draft === 'mileage' && mileage) return file(mileageFlow, turn, mileage, false);
   if (outlay) return fileOutlay(turn, outlay, false);
   if (outlayClaim) return fileOutlayClaim(turn, outlayClaim, false);
   if (mileage) return file(mileageFlow, turn, mileage, false);
@@ -158,7 +163,7 @@ function fileTyped(turn: Turn) {
   turn.say('outlay.nothingToFile');
 }
 
-function onCommand(turn: Turn, command: Command) {
+function onCommand(turn: Turn, command: Command, context: UnderstandingContext) {
   switch (command.name) {
     case 'newOutlay':
       return startOutlay(turn);
@@ -173,11 +178,11 @@ function onCommand(turn: Turn, command: Command) {
     case 'help':
       return turn.say('help.text');
     case 'cancel':
-      return cancelTyped(turn, command.draft);
+      return cancelTyped(turn, context, command.draft);
     case 'undo':
       return undo(turn);
     case 'file':
-      return fileTyped(turn);
+      return fileTyped(turn, context);
     case 'language':
       if (!command.lang) return turn.say('lang.choose');
       turn.lang = command.lang;

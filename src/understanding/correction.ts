@@ -54,17 +54,6 @@ function dayOfMonth(folded: string): { day: number; start: number; end: number }
   return { day, start: m.index, end: m.index + m[0].length };
 }
 
-/** The most recent date with that day of the month, today included (an expense is in the past). */
-function recentDayOfMonth(day: number, todayDay: number): string | undefined {
-  const today = new Date(todayDay * 86_400_000);
-  for (let back = 0; back < 3; back++) {
-    const at = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, day));
-    if (at.getUTCDate() === day && at.getTime() <= today.getTime())
-      return at.toISOString().slice(0, 10);
-  }
-  return undefined;
-}
-
 /** Coming back ("kom hjem", "heimreise", "returned", "back on") and setting off ("dro", "left"). */
 const RETURNING =
   /\b(?:hjem\w*|heim\w*|home|return\w*|retur\w*|tilbake|back|kom|came|hjemkomst)\b/u;
@@ -155,14 +144,9 @@ export function readCorrection(
     if (outlay.currency) fix.currency = outlay.currency;
   }
   const todayDay = parseIsoDay(today);
+  // "feil dato, det var den 4." is a date (findDate reads a day of this month), not an amount of 4.
   const date = todayDay === undefined ? undefined : findDate(rest, todayDay);
-  // "feil dato, det var den 4.": a day of the month, not an amount of 4.
-  const day =
-    !date && field === 'date' && todayDay !== undefined ? dayOfMonth(rest)?.day : undefined;
-  const recent =
-    day === undefined || todayDay === undefined ? undefined : recentDayOfMonth(day, todayDay);
-  const plain =
-    field === 'amount' || (!date && !recent && fix.amountMinor === undefined && !distance);
+  const plain = field === 'amount' || (!date && fix.amountMinor === undefined && !distance);
   const figure = plain ? PLAIN_FIGURE.exec(rest)?.[1] : undefined;
   if (figure && draft === 'mileage' && field !== 'amount') {
     fix.km = Number(figure.replace(',', '.'));
@@ -171,7 +155,6 @@ export function readCorrection(
     if (minor !== undefined) fix.amountMinor = minor;
   }
   if (date && field !== 'amount') fix.date = isoOf(date.day);
-  if (recent) fix.date = recent;
   // "ikke parkering", "not parking": the kind it was not.
   const kind = kindOfFolded(rest.replace(NEGATED, (m) => ' '.repeat(m.length)));
   if (kind) fix.kind = kind;

@@ -109,9 +109,9 @@ export function outlayInProgress(lang: Lang, draft: OutlayDraft): string {
 
 export function formatDraftTotal(lang: Lang, draft: OutlayDraft): string {
   const amount = parseAmount(draft.fields.amount);
-  return amount
-    ? formatMoney(amount.amountMinor, draft.fields.currency, lang)
-    : draft.fields.amount;
+  if (amount) return formatMoney(amount.amountMinor, draft.fields.currency, lang);
+  // An empty total would read as a card that failed to render.
+  return draft.fields.amount.trim() || t(lang, 'outlay.amountMissing');
 }
 
 /** Noon UTC of a calendar date: the same day in every time zone a user may be in. */
@@ -186,7 +186,16 @@ export function outlaySummaryView(
         mode === 'review'
           ? t(lang, 'outlay.summaryHint')
           : mode === 'draft'
-            ? t(lang, draft.receiptIds?.length ? 'receipt.read' : 'outlay.draftHint')
+            ? t(
+                lang,
+                draft.receiptIds?.length
+                  ? 'receipt.read'
+                  : draft.fields.amount.trim()
+                    ? 'outlay.draftHint'
+                    : draft.fields.purpose
+                      ? 'outlay.draftHintAmount'
+                      : 'outlay.draftHintNoAmount',
+              )
             : '',
       checkNote:
         check.length > 0

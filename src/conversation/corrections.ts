@@ -11,7 +11,7 @@ import { kindLabel, outlaySummaryView } from './card-views.js';
 import { reviewMileage } from './mileage-flow.js';
 import { mileageSummaryView } from './mileage-views.js';
 import { formatAmountInput, outlayFieldsFromGuess, validateOutlayLine } from './outlay-form.js';
-import { reviewOutlay } from './outlay-flow.js';
+import { askNext, reviewOutlay } from './outlay-flow.js';
 import type { Turn } from './turn.js';
 import { reviewTravel } from './travel-flow.js';
 import { travelFormView } from './travel-views.js';
@@ -40,9 +40,9 @@ function correctOutlay(turn: Turn, draft: OutlayDraft, fix: Correction) {
   if (draft.check && said.length > 0)
     updated.check = draft.check.filter((f) => !(said as readonly string[]).includes(f));
   turn.state.outlay = updated;
-  if (fields.purpose) return reviewOutlay(turn, updated, false);
+  if (fields.purpose && fields.amount.trim()) return reviewOutlay(turn, updated, false);
   turn.messages.push(outlaySummaryView(turn.lang, updated, 'draft'));
-  turn.askPurpose('outlay');
+  askNext(turn, updated);
 }
 
 function correctMileage(turn: Turn, draft: MileageDraft, fix: Correction) {

@@ -92,7 +92,13 @@ export function startOutlay(
   // with the full form one click away.
   turn.messages.push(outlaySummaryView(turn.lang, draft, 'draft'));
   if (guess.dateUnread) turn.say('outlay.dateUnread');
-  if (!receipt?.quiet) turn.askPurpose('outlay');
+  if (guess.amountUnread) turn.say('outlay.amountUnread');
+  if (!receipt?.quiet) askNext(turn, draft);
+}
+
+/** An outlay typed without its amount ("parkering") asks for the amount first, then the purpose. */
+export function askNext(turn: Turn, draft: OutlayDraft) {
+  turn.askPurpose('outlay', draft.fields.amount.trim() ? undefined : 'outlay.askAmount');
 }
 
 type Validated = Extract<ReturnType<typeof validateOutlay>, { ok: true }>;
@@ -157,7 +163,9 @@ export function fileOutlay(turn: Turn, draft: OutlayDraft, fromCard: boolean) {
 export function setPurpose(turn: Turn, draft: OutlayDraft, purpose: string) {
   const updated: OutlayDraft = { ...draft, fields: { ...draft.fields, purpose } };
   turn.state.outlay = updated;
-  reviewOutlay(turn, updated, false);
+  if (updated.fields.amount.trim()) return reviewOutlay(turn, updated, false);
+  turn.messages.push(outlaySummaryView(turn.lang, updated, 'draft'));
+  askNext(turn, updated);
 }
 
 /** The outlay goes on the trip claim it was started from; then the next photo of its message, if any. */

@@ -53,6 +53,8 @@ export function contextOf(state: UserState, today: string): UnderstandingContext
   else if (outlay && outlay.step !== 'filing') context.draft = 'outlay';
   else if (mileage && mileage.step !== 'filing') context.draft = 'mileage';
   else if (travel && travel.step !== 'filing') context.draft = 'travel';
+  if (context.draft === 'outlay' && !outlay?.fields.amount.trim()) context.missing = 'amount';
+  if (context.draft === 'mileage' && !mileage?.fields.km.trim()) context.missing = 'km';
   return context;
 }
 
@@ -86,7 +88,8 @@ export function onText(turn: Turn, raw: string, personal: boolean, understood?: 
     return onCommand(turn, meant.command, context);
   }
   if (meant.intent === 'help') {
-    if (!turn.state.welcomed && personal && !meant.question) welcome(turn);
+    // Not in the middle of a claim: the welcome card there would read as the draft being lost.
+    if (!turn.state.welcomed && personal && !meant.question && !context.draft) welcome(turn);
     // The guide search says when it has no answer (small talk and out-of-scope text too).
     return void turn.effects.push({ type: 'answerHelp', question: raw, lang: turn.lang });
   }
@@ -194,6 +197,8 @@ function onCommand(turn: Turn, command: Command, context: UnderstandingContext) 
       return turn.say('greeting.reply');
     case 'thanks':
       return turn.say('thanks.reply');
+    case 'goodbye':
+      return turn.say('goodbye.reply');
     case 'remindersOff':
     case 'remindersOn':
       return setReminders(turn, command.name === 'remindersOn');

@@ -17,10 +17,13 @@ export class Turn {
   ) {
     this.state = { ...state };
   }
-  /** Asks for a draft's purpose; the answer goes to the draft asked last (see `contextOf`). */
-  askPurpose(draft: PurposeAsker) {
+  /**
+   * Asks for a draft's purpose (or, with `key`, for what it lacks before that); the answer goes
+   * to the draft asked last (see `contextOf`).
+   */
+  askPurpose(draft: PurposeAsker, key: MessageKey = `${draft}.askPurpose`) {
     this.state.askedPurpose = draft;
-    this.say(`${draft}.askPurpose`);
+    this.say(key);
   }
   say(key: MessageKey, params?: Record<string, string | number>) {
     this.messages.push(text(t(this.lang, key, params)));

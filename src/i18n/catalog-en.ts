@@ -16,6 +16,8 @@ export const en = {
   'welcome.help': 'Help',
   'greeting.reply':
     'Hi! Write "new outlay", "my claims", or simply what you paid, e.g. "parking 120 kr yesterday".',
+  'goodbye.reply':
+    'Goodbye! Write whenever you need me again – drafts you have not filed are kept.',
   'thanks.reply': 'You are welcome! Just write if there is anything else.',
 
   'help.text':
@@ -38,6 +40,13 @@ export const en = {
   'receipt.nextOfMany': 'Next receipt from the photos you sent ({left} more after this one):',
   'receipt.nextLast': 'The last receipt from the photos you sent:',
   'outlay.askPurpose': 'What was the purpose of this expense? Just write it here in the chat.',
+  'outlay.askAmount': 'How much was it? Write the amount here in the chat, for example 120.50.',
+  'outlay.amountMissing': 'missing',
+  'outlay.draftHintAmount': 'This is what I understood. The amount is still missing.',
+  'outlay.draftHintNoAmount':
+    'This is what I understood. The amount and the purpose are still missing.',
+  'outlay.amountUnread':
+    'I could not use the amount you wrote: it must be above 0 and written like 120 or 120.50.',
   'outlay.draftHint': 'This is what I understood. The purpose is still missing.',
   'outlay.action.openForm': 'Open the form',
   'outlay.replacedDraft':

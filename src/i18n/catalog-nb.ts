@@ -18,6 +18,8 @@ export const nb: Record<MessageKey, string> = {
   'welcome.help': 'Hjelp',
   'greeting.reply':
     'Hei! Skriv «nytt utlegg», «mine krav», eller bare hva du betalte, f.eks. «parkering 120 kr i går».',
+  'goodbye.reply':
+    'Ha det bra! Skriv når du trenger meg igjen – utkast du ikke har sendt inn, blir tatt vare på.',
   'thanks.reply': 'Bare hyggelig! Si fra hvis det er noe mer.',
 
   'help.text':
@@ -40,6 +42,12 @@ export const nb: Record<MessageKey, string> = {
   'receipt.nextOfMany': 'Neste kvittering fra bildene du sendte ({left} til etter denne):',
   'receipt.nextLast': 'Den siste kvitteringen fra bildene du sendte:',
   'outlay.askPurpose': 'Hva var formålet med utgiften? Skriv det her i chatten.',
+  'outlay.askAmount': 'Hvor mye kostet det? Skriv beløpet her i chatten, for eksempel 120,50.',
+  'outlay.amountMissing': 'mangler',
+  'outlay.draftHintAmount': 'Dette er det jeg forsto. Beløpet mangler fortsatt.',
+  'outlay.draftHintNoAmount': 'Dette er det jeg forsto. Beløpet og formålet mangler fortsatt.',
+  'outlay.amountUnread':
+    'Beløpet du skrev kunne jeg ikke bruke: det må være over 0 og skrevet som 120 eller 120,50.',
   'outlay.draftHint': 'Dette er det jeg forsto. Formålet mangler fortsatt.',
   'outlay.action.openForm': 'Åpne skjemaet',
   'outlay.replacedDraft':

@@ -18,6 +18,8 @@ export const nn: Record<MessageKey, string> = {
   'welcome.help': 'Hjelp',
   'greeting.reply':
     'Hei! Skriv «nytt utlegg», «mine krav», eller berre kva du betalte, t.d. «parkering 120 kr i går».',
+  'goodbye.reply':
+    'Ha det bra! Skriv når du treng meg att – utkast du ikkje har sendt inn, blir tekne vare på.',
   'thanks.reply': 'Berre hyggeleg! Sei frå om det er noko meir.',
 
   'help.text':
@@ -40,6 +42,12 @@ export const nn: Record<MessageKey, string> = {
   'receipt.nextOfMany': 'Neste kvittering frå bileta du sende ({left} til etter denne):',
   'receipt.nextLast': 'Den siste kvitteringa frå bileta du sende:',
   'outlay.askPurpose': 'Kva var føremålet med utgifta? Skriv det her i chatten.',
+  'outlay.askAmount': 'Kor mykje kosta det? Skriv beløpet her i chatten, til dømes 120,50.',
+  'outlay.amountMissing': 'manglar',
+  'outlay.draftHintAmount': 'Dette er det eg forstod. Beløpet manglar framleis.',
+  'outlay.draftHintNoAmount': 'Dette er det eg forstod. Beløpet og føremålet manglar framleis.',
+  'outlay.amountUnread':
+    'Beløpet du skreiv kunne eg ikkje bruke: det må vere over 0 og skrive som 120 eller 120,50.',
   'outlay.draftHint': 'Dette er det eg forstod. Føremålet manglar framleis.',
   'outlay.action.openForm': 'Opne skjemaet',
   'outlay.replacedDraft':

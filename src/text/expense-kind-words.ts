@@ -40,7 +40,7 @@ const KIND_RULES: readonly KindRule[] = [
   },
   { re: /taxi|taksi|drosj|^(?:cab|cabs|uber)$/, kind: 'taxi' },
   {
-    re: /lunsj|lunch|(?<!for|etter)middag|frokost|frukost|breakfast|dinner|brunch|kaffe|coffee|restaurant|kveldsmat|nattmat/,
+    re: /lunsj|lunch|(?<!for|etter)middag|frokost|frukost|breakfast|dinner|brunch|kaff[ei]|coffee|restaurant|kveldsmat|nattmat|baguet|smorbrod|sandwich|pizza|burger|sushi|kebab|kantine|canteen|catering|bevertning|servering/,
     kind: 'meal',
   },
   { re: /^(?:mat|maten|meal|meals|food|kafe|kafeen|cafe)$/, kind: 'meal' },
@@ -73,8 +73,12 @@ export function kindOfWord(word: string): ExpenseKind | undefined {
 
 const WORD = /\p{L}+(?:-\p{L}+)*/gu;
 
+/** What was included ("1 290 NOK incl. breakfast") is part of the expense, not its kind. */
+const INCLUDED =
+  /\b(?:inkl|incl|including|inklusive|inkludert|included|medregnet)\b\.?\s+[\p{L}-]+/gu;
+
 export function kindOfFolded(folded: string): ExpenseKind | undefined {
-  for (const m of folded.matchAll(WORD)) {
+  for (const m of folded.replace(INCLUDED, ' ').matchAll(WORD)) {
     const kind = kindOfWord(m[0]);
     if (kind) return kind;
   }

@@ -106,10 +106,11 @@ export const WEEKDAYS: Record<string, number> = {
 
 /**
  * Short weekday names ("ons", "fre", "Thu"). Several are words too ("man", "fri", "sat", "sun",
- * "tor"), so they are read only after "på"/"on"/"sist"/"last"/"forrige" or alone at the end of a
- * message after a comma ("ferge 210 kr, ons").
+ * "tor"), so those are read only after "på"/"on"/"sist"/"last"/"forrige" or at the end of a
+ * message after a comma or an amount ("ferge 210 kr, ons", "taxi 540nok fri"; an amount already
+ * read is blanked to spaces).
  */
-const WEEKDAY_ABBREVIATIONS: Record<string, number> = {
+export const WEEKDAY_ABBREVIATIONS: Record<string, number> = {
   son: 0,
   sun: 0,
   man: 1,
@@ -141,6 +142,10 @@ const alternation = (words: Record<string, number>) =>
 export const MONTH_SRC = alternation(MONTHS);
 export const WEEKDAY_SRC = alternation(WEEKDAYS);
 const WEEKDAY_ABBR_SRC = alternation(WEEKDAY_ABBREVIATIONS);
+/** The short names that are no other word, read anywhere ("lunch w/ client thu 380kr"). */
+/** Any weekday name, full or short: before a day of the month ("Mon 30 Nov", "fre. 4.") it is one. */
+export const ANY_WEEKDAY_SRC = alternation({ ...WEEKDAYS, ...WEEKDAY_ABBREVIATIONS });
+const UNAMBIGUOUS_ABBR_SRC = 'thurs|thur|tues|tirs|tors|laur|thu|tue|wed|ons|fre|mon';
 const ORDINAL = '(?:st|nd|rd|th)?';
 /** Only this and last century: a bare "2000" next to a month is more likely a year than "1290". */
 const YEAR4 = '((?:19|20)\\d{2})';
@@ -243,8 +248,9 @@ const DATE_PATTERNS: readonly DatePattern[] = [
     resolve: (m, today) => lastWeekday(WEEKDAYS[m[1] ?? ''] ?? 0, today),
   },
   {
-    src: `(?:(?:pa|sist|siste|forrige|forre|last|on)\\s+(${WEEKDAY_ABBR_SRC})\\.?|(?<=,\\s*)(${WEEKDAY_ABBR_SRC})\\.?\\s*$)`,
-    resolve: (m, today) => lastWeekday(WEEKDAY_ABBREVIATIONS[m[1] ?? m[2] ?? ''] ?? 0, today),
+    src: `(?:(?:pa|sist|siste|forrige|forre|last|on)\\s+(${WEEKDAY_ABBR_SRC})\\.?|(?<=(?:,|\\d|kr|nok|sek|eur|usd|-)\\.?\\s*|\\s{3})(${WEEKDAY_ABBR_SRC})\\.?\\s*$|(${UNAMBIGUOUS_ABBR_SRC})\\.?)`,
+    resolve: (m, today) =>
+      lastWeekday(WEEKDAY_ABBREVIATIONS[m[1] ?? m[2] ?? m[3] ?? ''] ?? 0, today),
   },
 ];
 

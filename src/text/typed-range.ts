@@ -5,6 +5,7 @@
  * it before looking for figures.
  */
 import {
+  ANY_WEEKDAY_SRC,
   MONTH_SRC,
   MONTHS,
   WEEKDAYS,
@@ -23,8 +24,10 @@ export interface DateRange extends Span {
 
 const D = '(\\d{1,2})(?:st|nd|rd|th)?\\.?';
 const M = `(${MONTH_SRC})\\.?`;
-const TO = '\\s*(?:-+|til|to|until|till)\\s*';
-const FROM = '(?:(?:fra|from)\\s+)?';
+/** "Mon 30 Nov to Wed 2 Dec", "fredag 4. til søndag 6.": a weekday beside its day adds nothing. */
+const WD = `(?:(?:${ANY_WEEKDAY_SRC})\\.?,?\\s+(?:(?:den|the)\\s+)?)?`;
+const TO = `\\s*(?:-+|til|to|until|till)\\s*${WD}`;
+const FROM = `(?:(?:fra|from)\\s+)?${WD}`;
 const YEAR = '(?:,?\\s*((?:19|20)\\d{2}))?';
 
 type Parts = { d1: number; m1: number; d2: number; m2: number; year?: number };

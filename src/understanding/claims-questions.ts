@@ -67,6 +67,9 @@ const PAID = words(
   'reimbursed',
   'refunded',
   'refundert',
+  // "fått tilbake", "fekk pengane att", "paid back": the everyday way to say paid out.
+  'f(?:att|ikk|ekk) (?:\\w+ )?(?:tilbake|igjen|att)',
+  'paid back',
 );
 /** The user (or a colleague) as the one who paid: an outlay, not a payout. */
 const PAYER =
@@ -165,6 +168,8 @@ const STATUS = new RegExp(
 );
 const COUNT =
   /(?:hvor|kor) mange|how many|antall|number of|(?:^|[^a-z])(?:hvilke|kva for|which|vis|show|list|any)(?![a-z])|(?:^|[^a-z])(?:hva|kva|what) (?=(?:slags |kind of )?(?:krav|claims))/;
+/** "show me everything I submitted", "vis alt eg har levert": all of the user's claims. */
+const EVERYTHING = words('everything', 'all', 'alt', 'alle', 'alt det', 'alt som');
 // At the start of the sentence or of a clause ("I parked for 120 kr, how do I …").
 const HOW_MUCH = /(?:^|[,;:] ?)(?:hvordan|korleis|how) (?:mange|mye|mykje|many|much)(?![a-z])/;
 /** Asking the bot to look: "kan du sjekke om kravet mitt er godkjent?". */
@@ -239,6 +244,8 @@ const OWN = new RegExp(
     '(?:have|has|had|did|am|was) i(?![a-z])',
     'do i have(?![a-z])',
     '(?:^|[^a-z])i(?:.ve| have| haven.t| got| still| was| am)(?![a-z])',
+    // "everything I submitted", "det eg sende inn": what the user filed is theirs.
+    '(?:^|[^a-z])(?:i|jeg|eg) (?:have |har |.ve )?(?:submitted|sent|filed|claimed|sendt|sendte|sende|levert|leverte)(?![a-z])',
     '(?:^|[^a-z])(?:the|that|this) (?:\\w+ )?(?:claim|expense|refund|money|payment)',
     '(?:^|[^a-z])(?:kravet|kravene|kravane|utlegget|utleggene|utlegga|refusjonen|pengene|pengane)(?![a-z])',
     '(?:reiseregning|reiserekning)(?:en|a|ene|ane)(?![a-z])',
@@ -325,7 +332,8 @@ export function readClaimsQuestion(text: string): ClaimsQuestion | undefined {
   if (MODAL.test(f) && !status && !(own && LOOK.test(f))) return undefined;
 
   let ask: ClaimsAsk;
-  if (COUNT.test(f) && (countsClaims(f) || (state && own))) ask = 'count';
+  if (COUNT.test(f) && (countsClaims(f) || (state && own) || (EVERYTHING.test(f) && own)))
+    ask = 'count';
   else if (AMOUNT.test(f) && (CLAIM_NOUN.test(f) || state) && own) ask = 'amount';
   else if (state && !why && !when) ask = 'state';
   else if (status || (why && (state || noun)) || (when && state)) ask = 'status';

@@ -22,7 +22,8 @@ export type Command =
   /** "stopp påminnelser" / "start påminnelser": the weekly nudges about waiting receipts and drafts. */
   | { name: 'remindersOff' }
   | { name: 'remindersOn' }
-  | { name: 'thanks' };
+  | { name: 'thanks' }
+  | { name: 'goodbye' };
 
 /** Lower-cases, folds whitespace and drops trailing punctuation and emoji-free decoration. */
 export function normalizeCommandText(text: string): string {
@@ -46,7 +47,7 @@ const OBJECT = String.raw`(?: (?:det|dette|den|denne|alt|alt sammen|alt saman|si
 const BEFORE = String.raw`(?:(?:nei|no|nah|ok|okay|bare|berre|just|please|pls|oops|ops|oi|oj|ups|uff|sorry|beklager|orsak)[ ,]+)*`;
 const AFTER = String.raw`(?:[ ,]+(?:please|pls|takk|thanks))?`;
 const CANCEL = new RegExp(
-  `^${BEFORE}(?:(?:never ?mind|glem det|forget it)$|(?:never ?mind[ ,]+)?(?:avbryt|cancel|stopp|stop|abort|slett|delete|glem|forget|forkast|scrap|discard|drop|dropp)${OBJECT}${AFTER}$)`,
+  `^${BEFORE}(?:(?:never ?mind|nvm|glem det|gløym det|forget it|la det være|la det vere)$|(?:(?:never ?mind|nvm)[ ,]+)?(?:avbryt|cancel|stopp|stop|abort|slett|delete|glem|gløym|forget|forkast|scrap|scratch|discard|drop|dropp|stryk|stryke)${OBJECT}${AFTER}$)`,
   'u',
 );
 const UNDO = new RegExp(

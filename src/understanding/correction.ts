@@ -65,7 +65,7 @@ const LEAVING =
  * is a purpose).
  */
 const CAME_ALONG =
-  /\b(?:var med|va med|kom med|ble med|blei med|vart med|hadde med|tok med|came along|came with me|was with me|were with me|rode with me|brought|passasjer\w*|passenger\w*)\b/u;
+  /\b(?:var med|va med|kom med|ble med|blei med|vart med|hadde med|tok med|satt pa|sat pa|satt med|sat med|sitte pa|sitje pa|came along|came with me|came too|was with me|were with me|rode with me|rode along|tagged along|joined me|brought|passasjer\w*|passenger\w*)\b/u;
 
 const OPENER =
   /^(?:nei|nope|no|neida|oi|oops|ops|sorry|beklager|unnskyld|orsak|feil|wrong|rettelse|korreksjon|correction|actually|egentlig|eigentleg|faktisk|sorry)\b/u;
@@ -109,6 +109,7 @@ export function readCorrection(
   typed: Message,
   today: string,
   draft: CorrectedDraft,
+  missing?: 'amount' | 'km',
 ): Correction | undefined {
   const msg = withoutOldFigures(typed);
   const f = msg.folded;
@@ -119,7 +120,8 @@ export function readCorrection(
     MEANT.test(f) ||
     msg.folded !== typed.folded ||
     (field !== undefined && (CHANGE.test(f) || FIELD_IS.test(f))) ||
-    (draft === 'travel' && (CHANGE.test(f) || RETURNING.test(f) || LEAVING.test(f)));
+    (draft === 'travel' && (CHANGE.test(f) || RETURNING.test(f) || LEAVING.test(f))) ||
+    fillsMissing(msg, today, missing);
   if (msg.original.endsWith('?')) return undefined;
   // A trip told again with its passengers is a new statement, not an addition to this one.
   if (draft === 'mileage' && CAME_ALONG.test(f) && !mentionsDriving(f)) {
@@ -160,6 +162,25 @@ export function readCorrection(
   if (kind) fix.kind = kind;
   const found = ['amountMinor', 'date', 'kind', 'km'].some((k) => k in fix);
   return found ? fix : undefined;
+}
+
+/** A figure alone, perhaps with "ca." or "about": the answer to "how much?" or "how far?". */
+const LONE_FIGURE = new RegExp(
+  String.raw`^(?:ca\.?|cirka|omtrent|about|around|approx\.?|roughly)?\s*${PLAIN_FIGURE.source}\W*$`,
+  'u',
+);
+
+/**
+ * A few words with the figure the draft still lacks ("120 kr", "ca. 48 km", "it was 95") answer
+ * the bot's question for it; a kind or a trip said with it is a new statement.
+ */
+function fillsMissing(msg: Message, today: string, missing?: 'amount' | 'km'): boolean {
+  if (!missing || msg.words > 4 || kindOfFolded(msg.folded) || mentionsDriving(msg.folded))
+    return false;
+  if (missing === 'km') return findDistance(msg) !== undefined || LONE_FIGURE.test(msg.folded);
+  return (
+    parseOutlayText(msg.original, today)?.amountMinor !== undefined || LONE_FIGURE.test(msg.folded)
+  );
 }
 
 /** The message with the figures it says were wrong blanked out (same length, same spans). */

@@ -33,6 +33,8 @@ export interface OutlayGuess {
   merchant?: string;
   /** Something like a date was written but gives none ("31.02", "i morgen"): today's, to check. */
   dateUnread?: boolean;
+  /** An amount was written but cannot be used ("0 kr", "1,234 kr"): the bot asks for it. */
+  amountUnread?: boolean;
 }
 
 /** Looks like a day and month, or says tomorrow: a date meant, if not one that can be used. */
@@ -365,7 +367,7 @@ export function parseOutlayText(text: string, today: string): OutlayGuess | unde
   if (amountMinor !== undefined) {
     guess.amountMinor = amountMinor;
     if (amount?.currency) guess.currency = amount.currency;
-  }
+  } else if (amount) guess.amountUnread = true;
   if (date) guess.date = isoOf(date.day);
   else if (range) guess.date = range.from;
   else if (DATE_LIKE.test(bare ? blank(rest, bare.start, bare.end) : rest)) guess.dateUnread = true;

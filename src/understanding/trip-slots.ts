@@ -7,7 +7,7 @@
  * workshop"). Rules read the folded text (lower case, no diacritics, same positions as the
  * original); names are read off the original, where capitals still mark them.
  */
-import { MONTHS, WEEKDAYS } from '../text/typed-date.js';
+import { MONTHS, WEEKDAYS, WEEKDAY_ABBREVIATIONS } from '../text/typed-date.js';
 import type { Message } from './message.js';
 
 export interface Distance {
@@ -34,11 +34,18 @@ function unit(m: RegExpExecArray, value: number, name: number): number {
   return m[name] === 'mil' ? n * 10 : n;
 }
 
-/** "hver vei", "kvar veg", "each way", "one way" (the figure is for one direction). */
-const EACH_WAY = /\b(?:hver|kvar|each|per|one|en|ein)\s+(?:vei|veg|way|retning)\b/u;
-const ROUND_TRIP =
-  /\btur\s*[-/]?\s*retur\b|\bt\s*\/\s*r\b|\b(?:fram|frem)?\s*og\s+tilbake\b|\band\s+back\b|\bthere\s+and\s+back\b|\bround[\s-]?trip\b|\breturn\s+trip\b|\bboth\s+ways\b|\bbegge\s+(?:veier|vegar|vegene|veiene|retninger|retningar)\b/u;
+/** "samme vei tilbake", "same veg attende", "same way back": back the way one came, as far. */
+const SAME_WAY_BACK = String.raw`\b(?:samme|same)\s+(?:vei|veg|way|strekning)\s+(?:tilbake|attende|heim|hjem|back|home)\b`;
+const ROUND_TRIP = new RegExp(
+  String.raw`\btur\s*[-/]?\s*retur\b|\bt\s*\/\s*r\b|\b(?:fram|frem)?\s*og\s+tilbake\b|\band\s+back\b|\bthere\s+and\s+back\b|\bround[\s-]?trip\b|\breturn\s+trip\b|\bboth\s+ways\b|\bbegge\s+(?:veier|vegar|vegene|veiene|retninger|retningar)\b|\b(?:hjem|heim|home)\s+(?:igjen|att|again)\b|${SAME_WAY_BACK}`,
+  'u',
+);
 
+/** "hver vei", "kvar veg", "each way", "one way" (the figure is for one direction). */
+const EACH_WAY = new RegExp(
+  String.raw`\b(?:hver|kvar|each|per|one|en|ein)\s+(?:vei|veg|way|retning)\b|${SAME_WAY_BACK}`,
+  'u',
+);
 export function isRoundTrip(folded: string): boolean {
   return ROUND_TRIP.test(folded);
 }
@@ -78,7 +85,14 @@ export function mentionsDriving(folded: string): boolean {
 const WORD = String.raw`\p{Lu}[\p{L}.']*`;
 /** One or more capitalised words ("Drammen", "Oslo S", "Nye Veier"), no dash inside. */
 const PLACE = `(${WORD}(?:\\s+${WORD})*)`;
-const NOT_A_PLACE = new Set([...Object.keys(MONTHS), ...Object.keys(WEEKDAYS), 'i', 'jeg', 'eg']);
+const NOT_A_PLACE = new Set([
+  ...Object.keys(MONTHS),
+  ...Object.keys(WEEKDAYS),
+  ...Object.keys(WEEKDAY_ABBREVIATIONS),
+  'i',
+  'jeg',
+  'eg',
+]);
 
 function place(found: string | undefined): string | undefined {
   if (!found) return undefined;
@@ -100,14 +114,46 @@ export interface Route {
   to?: string;
 }
 
-export function findRoute(msg: Message): Route {
+/**
+ * A place written in lower case ("til drammen", "fra kontoret til kunden", "to the airport"): one
+ * word after fra/til, read only in a sentence about driving, where "til" leads to a place.
+ */
+const LOWER_PLACE = String.raw`(?:the\s+)?(\p{Ll}[\p{L}'-]*)(?:\s+(?:i|på|pa|in|at|ved|hos|on)\s+(\p{Lu}[\p{L}'-]*))?`;
+const LOWER_FROM = new RegExp(String.raw`(?<![\p{L}])(?:fra|frå|from)\s+${LOWER_PLACE}`, 'u');
+const LOWER_TO = new RegExp(String.raw`(?<![\p{L}])(?:til|to)\s+${LOWER_PLACE}`, 'u');
+/** Words after fra/til that are no place: little words, and what one drives "to" do. */
+const NOT_A_LOWER_PLACE = new Set(
+  (
+    'og and fra fra from til to med with i in pa på on at kl ca cirka en ei et a an for og ' +
+    'tilbake back retur return hjem heim home-made my min mitt mi your hans hennes ' +
+    'pick get meet see visit bring drop collect fetch hente levere mote møte moete be do go ' +
+    'work-related'
+  ).split(' '),
+);
+
+/** "kunden i Drammen" names the place as "Kunden i Drammen": the town is what matters. */
+function lowerPlace(re: RegExp, text: string): string | undefined {
+  const m = re.exec(text);
+  const word = m?.[1];
+  if (!m || !word || NOT_A_LOWER_PLACE.has(word) || NOT_A_PLACE.has(word)) return undefined;
+  const town = place(m[2]);
+  const name = town ? m[0].slice(m[0].indexOf(word)).trim() : word;
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** `loose`: the sentence is about driving, so a place may be written in lower case. */
+export function findRoute(msg: Message, loose = false): Route {
   const route: Route = {};
   const dash = DASH_ROUTE.exec(msg.original);
   const from =
     place(FROM.exec(msg.original)?.[1]) ??
     place(dash?.[1]) ??
-    place(PLACE_TO_PLACE.exec(msg.original)?.[1]);
-  const to = place(TO.exec(msg.original)?.[1]) ?? place(dash?.[2]);
+    place(PLACE_TO_PLACE.exec(msg.original)?.[1]) ??
+    (loose ? lowerPlace(LOWER_FROM, msg.original) : undefined);
+  const to =
+    place(TO.exec(msg.original)?.[1]) ??
+    place(dash?.[2]) ??
+    (loose ? lowerPlace(LOWER_TO, msg.original) : undefined);
   if (from) route.from = from;
   if (to && to !== from) route.to = to;
   return route;

@@ -49,7 +49,7 @@ function drivenTrip(msg: Message, distance: boolean, routed: boolean): boolean {
 export function readTrip(msg: Message, today: string): MileageGuess | undefined {
   if (msg.original.endsWith('?')) return undefined;
   const distance = findDistance(msg);
-  const route = findRoute(msg);
+  const route = findRoute(msg, mentionsDriving(msg.folded));
   const roundTrip = isRoundTrip(msg.folded);
   if (!drivenTrip(msg, distance !== undefined, roundTrip || Boolean(route.to ?? route.from)))
     return undefined;

@@ -22,6 +22,8 @@ export interface UnderstandingContext {
   today: string;
   /** The draft in progress that a correction would change. */
   draft?: CorrectedDraft;
+  /** The draft's own figure, when it is still empty: a lone "120 kr" or "48 km" fills it. */
+  missing?: 'amount' | 'km';
   /** The form waiting for its purpose, if any. */
   awaitingPurpose?: 'outlay' | 'mileage' | 'outlayClaim';
 }
@@ -75,6 +77,15 @@ const SHOW = /\b(?:vis|vise|visa|syn|show|list|se|sja|see)\b/u;
 const PENDING = /\b(?:pending|outstanding|venter|ventar|til\s+godkjenning|under\s+behandling)\b/u;
 const SUBMITTED = /\b(?:sendt\s+inn|send\s+inn|levert|submitted|filed|registrert)\b/u;
 
+/**
+ * What is not finished: drafts, claims not sent, what is left to do ("kva har eg igjen å gjere?",
+ * "do I have any drafts?", "har jeg noe som ikke er sendt inn?"); the list shows them.
+ */
+const UNFINISHED =
+  /\b(?:utkast\w*|drafts?|usendt\w*|unsent|uferdig\w*|halvferdig\w*|unfinished|half[\s-]finished|pabegynt\w*|in\s+progress|under\s+arbeid|(?:ikke|ikkje|not|haven'?t|hasn'?t|didn'?t)\s+(?:(?:er|vore|blitt|been|yet)\s+)*(?:sendt|sent|submitted|filed|levert|submit|send|file)|igjen\s+a\s+(?:gjore|gjere|sende|fylle|fore|levere)|left\s+to\s+(?:do|file|submit|send)|gjenstar|star\s+(?:igjen|att)|to-?do)\b/u;
+/** "hva er et utkast?", "what is a draft?": asking what a word means is for the guide. */
+const WHAT_IS_A = /^(?:hva|kva|what)(?:'s|\s+is|\s+er)\s+(?:et|eit|en|ein|ei|a|an)\b/u;
+
 /** "hva har jeg av krav?", "kva krav har eg?", "which claims do I have?": asking what one has. */
 const WHAT_HAVE_I =
   /\b(?:hva|kva|hvilke|which|what)\b[^.!?]*\b(?:har\s+jeg|har\s+eg|do\s+i\s+have|have\s+i)\b/u;
@@ -84,6 +95,10 @@ function isClaimsQuestion(msg: Message, wh: boolean): boolean {
   if (HOW_OR_WHO.test(f)) return false;
   const mine = MINE_RE.test(f);
   if ((SUBMITTED.test(f) || PENDING.test(f)) && mine && (wh || SHOW.test(f))) return true;
+  // Asking what is unfinished, or just "anything pending?", needs no claim word.
+  const asks = wh || msg.original.endsWith('?');
+  if (asks && msg.words <= 12 && UNFINISHED.test(f) && !WHAT_IS_A.test(f)) return true;
+  if (asks && msg.words <= 4 && PENDING.test(f)) return true;
   // Status questions ("er reiseregningen godkjent?") are read by claims-questions.ts, which needs
   // something that asks, something of the user's own and a state; a claim word beside "my" in a
   // question is not enough ("should the invitation be attached to my claim?" is for the guide).
@@ -97,8 +112,11 @@ const THANKS =
 const GREETING =
   /^(?:hei|hallo|heisann|hey|hi|hello|god\s+(?:morgen|morgon|dag|kveld)|good\s+(?:morning|afternoon|evening)|morn|morna)\b/u;
 
-/** "ok flott", "supert, takk", "got it", and a goodbye ("ha det", "bye"): answered like thanks. */
-const ACK_WORD = String.raw`(?:ok|okay|oki|okei|flott|fint|supert?|perfekt|bra|topp|greit|great|perfect|nice|cool|good|fine|alright|sounds\s+good|got\s+it|skjonner|forstatt|ha\s+det(?:\s+bra)?|hade|snakkes|bye|goodbye|see\s+you)`;
+/**
+ * "ok flott", "supert, takk", "got it", laughter ("haha ok"), and a goodbye ("ha det", "god natt",
+ * "have a nice weekend"): answered like thanks.
+ */
+const ACK_WORD = String.raw`(?:ok|okay|oki|okei|flott|fint|supert?|perfekt|bra|topp|greit|great|perfect|nice|cool|good|fine|alright|sounds\s+good|got\s+it|skjonner|forstatt|ha\s+det(?:\s+bra)?|hade|snakkes|bye|goodbye|see\s+you|god\s+(?:natt|helg|jul|paske)|good\s+night|natta|nite|(?:ha\s+en|have\s+a)\s+(?:fin|god|nice|good|great)\s+\w+|(?:ha|he|hi){2,}|lol|lmao)`;
 const ACKNOWLEDGED = new RegExp(`^(?:(?:${ACK_WORD}|takk|thanks)[\\s,.!]*)+$`, 'u');
 /** "hvordan går det?", "korleis står det til", "how are you?": asked of the bot, a greeting. */
 const HOW_ARE_YOU =
@@ -108,8 +126,13 @@ function howAreYou(msg: Message): Command | undefined {
   return msg.words <= 8 && HOW_ARE_YOU.test(msg.folded) ? { name: 'greeting' } : undefined;
 }
 
+/** "ha det", "god natt", "have a nice weekend", "bye": leaving. */
+const GOODBYE =
+  /^(?:(?:ok|okay|takk|thanks)[\s,.!]+)?(?:ha\s+det(?:\s+bra)?|hade|snakkes|bye|goodbye|see\s+you|god\s+(?:natt|helg|jul|paske)|good\s+night|natta|nite|(?:ha\s+en|have\s+a)\s+(?:fin|god|nice|good|great)\s+\w+)(?:[\s,.!]+(?:takk|thanks|da|then))?[\s,.!]*$/u;
+
 function smallTalk(msg: Message): Command | undefined {
   if (msg.words > 7) return undefined;
+  if (GOODBYE.test(msg.folded)) return { name: 'goodbye' };
   if (THANKS.test(msg.folded) || ACKNOWLEDGED.test(msg.folded)) return { name: 'thanks' };
   const how = howAreYou(msg);
   if (how) return how;
@@ -176,7 +199,7 @@ export function understand(typed: string, context: UnderstandingContext): Unders
   if (rates) return { intent: 'ratesQuestion', rates };
 
   if (context.draft) {
-    const fix = readCorrection(msg, context.today, context.draft);
+    const fix = readCorrection(msg, context.today, context.draft, context.missing);
     if (fix) return { intent: 'correct', fix };
   }
   const trip = readTrip(msg, context.today);

@@ -26,7 +26,8 @@ describe('mileage from free text', () => {
       'Passasjer Kari, 120 km × 1,00 kr = 120,00 kr',
     ]);
     expect(nbsp(String(card?.data.total))).toBe('756,00 kr');
-    expect(texts(r)).toContain('Hva var formålet med turen? Skriv det her i chatten.');
+    // Where the trip started is asked first, the purpose last.
+    expect(texts(r)).toContain('Hvor startet turen? Skriv for eksempel «kontoret» eller «hjemme».');
   });
 
   it('a round trip without a distance: the form says to enter both ways, in each language', () => {
@@ -41,13 +42,51 @@ describe('mileage from free text', () => {
     expect(intro('kjørte Drammen–Kongsberg i går')).not.toMatch(/begge veier/);
   });
 
-  it('from missing: the purpose leads to the form with the error, not a wrong claim', () => {
-    const { state, last } = run([say('kjørte 120 km til Drammen i går'), say('Kundemøte')]);
-    expect(state.mileage?.step).toBe('form');
-    expect(cards(last)[0]?.template).toBe('mileage-form');
-    expect((cards(last)[0]?.data.errors as Record<string, string>).from).toMatch(
-      /hvor turen startet/,
+  it('from missing: the bot asks where the trip started, "kontoret" fills it, then the purpose', () => {
+    const { state, results } = run([
+      say('kjørte 120 km til Drammen i går'),
+      say('kontoret'),
+      say('Kundemøte'),
+    ]);
+    expect(texts(results[1] as TurnResult)).toContain(
+      'Hva var formålet med turen? Skriv det her i chatten.',
     );
+    expect(state.mileage?.fields).toMatchObject({ from: 'Kontoret', purpose: 'Kundemøte' });
+    expect(state.mileage?.step).toBe('review');
+  });
+
+  it('asked where it started, a purpose typed instead is the purpose, and the place is asked again', () => {
+    const { state, last } = run([
+      say('kjørte 120 km til Drammen i går'),
+      say('kundemøte hos Equinor'),
+    ]);
+    expect(state.mileage?.fields).toMatchObject({ from: '', purpose: 'kundemøte hos Equinor' });
+    expect(texts(last)).toContain(
+      'Hvor startet turen? Skriv for eksempel «kontoret» eller «hjemme».',
+    );
+  });
+
+  it('no place and no km, in nynorsk: km first, then both ends in one answer', () => {
+    const { state, results } = run(
+      [say('køyrde i dag'), say('køyrde 40 km i dag'), say('frå kontoret til Voss'), say('kurs')],
+      { welcomed: true },
+      ctx({ locale: 'nn-NO' }),
+    );
+    expect(texts(results[1] as TurnResult).join(' ')).toMatch(/Kvar køyrde du frå og til\?/);
+    expect(state.mileage?.fields).toMatchObject({ from: 'Kontoret', to: 'Voss', km: '40' });
+    expect(state.mileage?.step).toBe('review');
+  });
+
+  it('the km asked for in English: "about 48" fills it', () => {
+    const { state, results } = run(
+      [say('drove from the office to the airport yesterday'), say('about 48')],
+      { welcomed: true },
+      ctx({ locale: 'en-US' }),
+    );
+    expect(texts(results[0] as TurnResult).join(' ')).toMatch(
+      /How many kilometres did you drive\?/,
+    );
+    expect(state.mileage?.fields.km).toBe('48');
   });
 
   it('files a mileage claim with a toll on the same claim, in English', () => {

@@ -10,7 +10,11 @@ describe('a passenger mentioned after the trip joins it, and is never taken as t
 
   it('"forgot to say Jonas came along" in English, then the purpose', () => {
     const { state } = run(
-      [say('drove 30 km to Asker today'), say('forgot to say Jonas came along'), say('site visit')],
+      [
+        say('drove 30 km from Oslo to Asker today'),
+        say('forgot to say Jonas came along'),
+        say('site visit'),
+      ],
       { welcomed: true },
       ctx({ locale: 'en-US' }),
     );
@@ -36,7 +40,7 @@ describe('a passenger mentioned after the trip joins it, and is never taken as t
   });
 
   it('"kundemøte med Kari" is still the purpose: a bare "med" says no one rode along', () => {
-    const { state } = run([say('kjørte 40 km til Ski i dag'), say('kundemøte med Kari')]);
+    const { state } = run([say('kjørte 40 km fra Oslo til Ski i dag'), say('kundemøte med Kari')]);
     expect(state.mileage?.fields.purpose).toBe('kundemøte med Kari');
     expect(state.mileage?.passengers).toEqual([]);
   });

@@ -27,7 +27,7 @@ describe('with two drafts waiting, the purpose and a correction go to the one as
     const { state } = run(
       [
         say('ferje 120 kr i går'),
-        say('køyrde 30 km til Voss i dag'),
+        say('køyrde 30 km frå Bergen til Voss i dag'),
         say('kundemøte'),
         say('kurs på Voss'),
       ],

@@ -8,7 +8,7 @@ import { formatMoney } from '../i18n/translate.js';
 import type { CorrectedDraft, Correction } from '../understanding/correction.js';
 import type { OutlayGuess } from '../understanding/outlay-text.js';
 import { kindLabel, outlaySummaryView } from './card-views.js';
-import { reviewMileage } from './mileage-flow.js';
+import { askNextForMileage } from './mileage-flow.js';
 import { mileageSummaryView } from './mileage-views.js';
 import { formatAmountInput, outlayFieldsFromGuess, validateOutlayLine } from './outlay-form.js';
 import { askNext, reviewOutlay } from './outlay-flow.js';
@@ -55,16 +55,14 @@ function correctMileage(turn: Turn, draft: MileageDraft, fix: Correction) {
     passengers = passengers.map((p) => (p.km === oldKm ? { ...p, km: fix.km ?? p.km } : p));
   }
   if (fix.date) fields.date = fix.date;
+  if (fix.from) fields.from = fix.from;
+  if (fix.to) fields.to = fix.to;
   // A passenger added afterwards rides the whole trip unless the text gave their own km.
   const named = new Set(passengers.map((p) => p.name.toLowerCase()));
   for (const p of fix.passengers ?? [])
     if (!named.has(p.name.toLowerCase()))
       passengers = [...passengers, { name: p.name, km: p.km ?? (oldKm > 0 ? oldKm : 0) }];
-  const updated: MileageDraft = { ...draft, step: 'form', fields, passengers };
-  turn.state.mileage = updated;
-  if (fields.purpose) return reviewMileage(turn, updated, false);
-  turn.messages.push(mileageSummaryView(turn.lang, updated, 'draft'));
-  turn.askPurpose('mileage');
+  askNextForMileage(turn, { ...draft, step: 'form', fields, passengers });
 }
 
 /** A reviewed trip is checked again with its new days; a form still being filled is shown again. */

@@ -5,7 +5,8 @@
  * ferries on the trip are added as outlays on the same claim (guide 5.1). Its check is
  * mileage-check.ts, its cards mileage-views.ts; here are its steps and its buttons.
  */
-import { t } from '../i18n/translate.js';
+import { t, type MessageKey } from '../i18n/translate.js';
+import type { Missing } from '../understanding/missing-answer.js';
 import type { z } from 'zod';
 import type { mileageActions } from './actions/mileage-actions.js';
 import type { Routes } from './actions/route-types.js';
@@ -74,11 +75,44 @@ export function startMileage(
     turn.say('mileage.replacedDraft');
   }
   turn.state.mileage = draft;
-  // Without a distance there is nothing to compute yet: the form, pre-filled, asks for the km.
-  if (guess?.km === undefined) return void turn.messages.push(mileageFormView(turn.lang, draft));
-  // As with outlays from free text: show what was understood, with the amount, and ask for the purpose.
-  turn.messages.push(mileageSummaryView(turn.lang, draft, 'draft'));
-  turn.askPurpose('mileage');
+  if (!guess) return void turn.messages.push(mileageFormView(turn.lang, draft));
+  // As with outlays from free text: show what was understood and ask in the chat for what is
+  // missing, one thing at a time, the purpose last.
+  askNextForMileage(turn, draft);
+}
+
+/** What a trip still lacks before its purpose: the km, then where it started and ended. */
+export function mileageMissing(draft: MileageDraft): Missing | undefined {
+  const { km, from, to } = draft.fields;
+  if (!km.trim()) return 'km';
+  if (!from.trim() && !to.trim()) return 'route';
+  if (!from.trim()) return 'from';
+  if (!to.trim()) return 'to';
+  return undefined;
+}
+
+const ASK_FOR: Record<Missing, MessageKey> = {
+  amount: 'outlay.askAmount',
+  km: 'mileage.askKm',
+  route: 'mileage.askRoute',
+  from: 'mileage.askFrom',
+  to: 'mileage.askTo',
+};
+
+/**
+ * Shows the trip as understood so far (the form while there is no distance to compute with)
+ * and asks for the next thing it lacks; a trip with all it needs goes to its summary.
+ */
+export function askNextForMileage(turn: Turn, draft: MileageDraft) {
+  turn.state.mileage = draft;
+  const missing = mileageMissing(draft);
+  if (!missing && draft.fields.purpose) return reviewMileage(turn, draft, false);
+  turn.messages.push(
+    missing === 'km'
+      ? mileageFormView(turn.lang, draft)
+      : mileageSummaryView(turn.lang, draft, 'draft'),
+  );
+  turn.askPurpose('mileage', missing ? ASK_FOR[missing] : undefined);
 }
 
 /** Mileage through the shared draft lifecycle: only its check, cards and claim are its own. */

@@ -13,7 +13,7 @@ import type { Command } from './commands.js';
 import { setReminders } from './claim-followup.js';
 import { cancel, file } from './draft-lifecycle.js';
 import { addTripOutlayToMileage, applyCorrection, tripOutlayLine } from './corrections.js';
-import { mileageFlow, reviewMileage, startMileage } from './mileage-flow.js';
+import { askNextForMileage, mileageFlow, mileageMissing, startMileage } from './mileage-flow.js';
 import { asksForOneClaim } from './one-claim-text.js';
 import { fileOutlayClaim, reviewClaim, startClaimFromText } from './outlay-claim-flow.js';
 import { cancelDraft, fileOutlay, setPurpose, startOutlay } from './outlay-flow.js';
@@ -54,7 +54,7 @@ export function contextOf(state: UserState, today: string): UnderstandingContext
   else if (mileage && mileage.step !== 'filing') context.draft = 'mileage';
   else if (travel && travel.step !== 'filing') context.draft = 'travel';
   if (context.draft === 'outlay' && !outlay?.fields.amount.trim()) context.missing = 'amount';
-  if (context.draft === 'mileage' && !mileage?.fields.km.trim()) context.missing = 'km';
+  if (context.draft === 'mileage' && mileage) context.missing = mileageMissing(mileage);
   return context;
 }
 
@@ -68,7 +68,7 @@ function purposeAwaitedBy(state: UserState): PurposeAsker[] {
   if (
     mileage?.step === 'form' &&
     mileage.prefilled &&
-    !mileage.fields.purpose &&
+    (!mileage.fields.purpose || mileageMissing(mileage)) &&
     (!outlay || state.askedPurpose === 'mileage')
   )
     waiting.push('mileage');
@@ -141,7 +141,7 @@ function answerPurpose(
   if (!toTrip && outlay?.step === 'form') return setPurpose(turn, outlay, purpose);
   if (!toTrip && outlayClaim?.step === 'form')
     return reviewClaim(turn, { ...outlayClaim, purpose }, false);
-  if (mileage) reviewMileage(turn, { ...mileage, fields: { ...mileage.fields, purpose } }, false);
+  if (mileage) askNextForMileage(turn, { ...mileage, fields: { ...mileage.fields, purpose } });
 }
 
 // A typed "avbryt" acts on the draft it names ("avbryt køyringa"), else on the one the bot asked

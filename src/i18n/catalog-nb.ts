@@ -199,6 +199,10 @@ export const nb: Record<MessageKey, string> = {
   'mileage.intro': 'Egen bil: beløpet regnes ut fra statens satser for datoen du kjørte.',
   'mileage.roundTripKm': 'Tur/retur: skriv kilometer for hele turen, begge veier.',
   'mileage.summaryTitle': 'Sjekk kjøringen',
+  'mileage.askKm': 'Hvor mange kilometer kjørte du? Skriv det her i chatten, for eksempel 48 eller «2 x 24 km».',
+  'mileage.askRoute': 'Hvor kjørte du fra og til? Skriv for eksempel «fra kontoret til Drammen».',
+  'mileage.askFrom': 'Hvor startet turen? Skriv for eksempel «kontoret» eller «hjemme».',
+  'mileage.askTo': 'Hvor kjørte du til? Skriv for eksempel «Drammen» eller «kunden på Lysaker».',
   'mileage.askPurpose': 'Hva var formålet med turen? Skriv det her i chatten.',
   'mileage.askTolls':
     'Var det bompenger, parkering eller ferje på turen? Legg dem inn som utlegg med kvittering (brukerveiledningen 5.1) med «Legg til bom/parkering/ferje», eller send inn kravet.',

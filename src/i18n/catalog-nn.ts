@@ -199,6 +199,10 @@ export const nn: Record<MessageKey, string> = {
   'mileage.intro': 'Eigen bil: beløpet blir rekna ut frå statens satsar for datoen du køyrde.',
   'mileage.roundTripKm': 'Tur/retur: skriv kilometer for heile turen, begge vegar.',
   'mileage.summaryTitle': 'Sjekk køyringa',
+  'mileage.askKm': 'Kor mange kilometer køyrde du? Skriv det her i chatten, til dømes 48 eller «2 x 24 km».',
+  'mileage.askRoute': 'Kvar køyrde du frå og til? Skriv til dømes «frå kontoret til Drammen».',
+  'mileage.askFrom': 'Kvar starta turen? Skriv til dømes «kontoret» eller «heime».',
+  'mileage.askTo': 'Kvar køyrde du til? Skriv til dømes «Drammen» eller «kunden på Lysaker».',
   'mileage.askPurpose': 'Kva var føremålet med turen? Skriv det her i chatten.',
   'mileage.askTolls':
     'Var det bompengar, parkering eller ferje på turen? Legg dei inn som utlegg med kvittering (brukarrettleiinga 5.1) med «Legg til bom/parkering/ferje», eller send inn kravet.',

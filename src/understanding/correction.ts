@@ -11,6 +11,7 @@ import { parseNumber } from '../text/typed-amount.js';
 import { findDate, isoOf, parseIsoDay } from '../text/typed-date.js';
 import { findDateRange } from '../text/typed-range.js';
 import type { Message } from './message.js';
+import { PLAIN_FIGURE, fillsMissingFigure, readPlaceAnswer, type Missing } from './missing-answer.js';
 import { parseOutlayText } from './outlay-text.js';
 import {
   findDestination,
@@ -37,6 +38,9 @@ export interface Correction {
   departureDay?: number;
   returnDay?: number;
   destination?: string;
+  /** Where a trip started and ended, answered when the bot asked ("fra kontoret"). */
+  from?: string;
+  to?: string;
   /** Passengers said to have come along ("Kari var med også", "forgot to say Jonas came along"). */
   passengers?: Passenger[];
 }
@@ -97,10 +101,6 @@ const FIELD_IS = /\b(?:skal|skulle|should|er|is|var|was|blir|becomes)\b|:/u;
 
 const NEGATED = /\b(?:ikke|ikkje|not|no|ingen)\s+(?:a\s+|en\s+|ein\s+)?[\p{L}-]+/gu;
 
-/** A plain figure for a named amount ("change the amount to 95"). */
-const PLAIN_FIGURE =
-  /(?<![\p{L}\p{N}.,])(\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![\p{N}]|[.,]\p{N})/u;
-
 /**
  * The correction said in `msg`, if any. A plain figure with nothing else to go on is the draft's
  * own figure: the amount of an outlay, the km of a trip ("it should be 95").
@@ -109,7 +109,7 @@ export function readCorrection(
   typed: Message,
   today: string,
   draft: CorrectedDraft,
-  missing?: 'amount' | 'km',
+  missing?: Missing,
 ): Correction | undefined {
   const msg = withoutOldFigures(typed);
   const f = msg.folded;
@@ -121,7 +121,7 @@ export function readCorrection(
     msg.folded !== typed.folded ||
     (field !== undefined && (CHANGE.test(f) || FIELD_IS.test(f))) ||
     (draft === 'travel' && (CHANGE.test(f) || RETURNING.test(f) || LEAVING.test(f))) ||
-    fillsMissing(msg, today, missing);
+    fillsMissingFigure(msg, today, missing);
   if (msg.original.endsWith('?')) return undefined;
   // A trip told again with its passengers is a new statement, not an addition to this one.
   if (draft === 'mileage' && CAME_ALONG.test(f) && !mentionsDriving(f)) {
@@ -130,7 +130,8 @@ export function readCorrection(
     const ownKm = passengers.some((p) => p.km !== undefined);
     if (passengers.length > 0 && (ownKm || !findDistance(msg))) return { passengers };
   }
-  if (!said) return undefined;
+  // Not said as a correction: perhaps the answer to the bot's question for where the trip went.
+  if (!said) return draft === 'mileage' ? readPlaceAnswer(msg, missing) : undefined;
   if (draft === 'travel') return readTripCorrection(msg, today);
 
   const fix: Correction = field ? { field } : {};
@@ -162,25 +163,6 @@ export function readCorrection(
   if (kind) fix.kind = kind;
   const found = ['amountMinor', 'date', 'kind', 'km'].some((k) => k in fix);
   return found ? fix : undefined;
-}
-
-/** A figure alone, perhaps with "ca." or "about": the answer to "how much?" or "how far?". */
-const LONE_FIGURE = new RegExp(
-  String.raw`^(?:ca\.?|cirka|omtrent|about|around|approx\.?|roughly)?\s*${PLAIN_FIGURE.source}\W*$`,
-  'u',
-);
-
-/**
- * A few words with the figure the draft still lacks ("120 kr", "ca. 48 km", "it was 95") answer
- * the bot's question for it; a kind or a trip said with it is a new statement.
- */
-function fillsMissing(msg: Message, today: string, missing?: 'amount' | 'km'): boolean {
-  if (!missing || msg.words > 4 || kindOfFolded(msg.folded) || mentionsDriving(msg.folded))
-    return false;
-  if (missing === 'km') return findDistance(msg) !== undefined || LONE_FIGURE.test(msg.folded);
-  return (
-    parseOutlayText(msg.original, today)?.amountMinor !== undefined || LONE_FIGURE.test(msg.folded)
-  );
 }
 
 /** The message with the figures it says were wrong blanked out (same length, same spans). */

@@ -12,6 +12,7 @@ import { parseCommand, type Command } from './commands.js';
 import { readSeveralOutlays } from './outlay-list.js';
 import { readCorrection, type CorrectedDraft, type Correction } from './correction.js';
 import { readMessage, type Message } from './message.js';
+import type { Missing } from './missing-answer.js';
 import { readRatesQuestion, type RatesQuestion } from './rates-question.js';
 import { QUESTION_WORDS, isQuestion, parseOutlayText, type OutlayGuess } from './outlay-text.js';
 import { readTravelRequest, type TravelGuess } from './travel-text.js';
@@ -22,8 +23,8 @@ export interface UnderstandingContext {
   today: string;
   /** The draft in progress that a correction would change. */
   draft?: CorrectedDraft;
-  /** The draft's own figure, when it is still empty: a lone "120 kr" or "48 km" fills it. */
-  missing?: 'amount' | 'km';
+  /** What the draft lacks and the bot asks for: a lone "120 kr", "48" or "kontoret" fills it. */
+  missing?: Missing;
   /** The form waiting for its purpose, if any. */
   awaitingPurpose?: 'outlay' | 'mileage' | 'outlayClaim';
 }

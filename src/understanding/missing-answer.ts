@@ -1,0 +1,65 @@
+/**
+ * Answers to the bot's own question for what a draft still lacks: "Hvor mye kostet det?" is
+ * answered "120 kr" or "ca. 95", "Hvor mange km?" with "48", "Hvor startet turen?" with "fra
+ * kontoret" or just "kontoret". Only a short answer of the right shape counts: a kind, a trip or a
+ * question said instead is a message of its own.
+ */
+import { kindOfFolded } from '../text/expense-kind-words.js';
+import type { Message } from './message.js';
+import { parseOutlayText } from './outlay-text.js';
+import { findDistance, findRoute, mentionsDriving, type Route } from './trip-slots.js';
+
+/** What the draft in progress lacks and the bot asked for; `route`: both ends of a trip. */
+export type Missing = 'amount' | 'km' | 'from' | 'to' | 'route';
+
+/** A plain figure for a named amount ("change the amount to 95"). */
+export const PLAIN_FIGURE =
+  /(?<![\p{L}\p{N}.,])(\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![\p{N}]|[.,]\p{N})/u;
+
+/** A figure alone, perhaps with "ca." or "about": the answer to "how much?" or "how far?". */
+const LONE_FIGURE = new RegExp(
+  String.raw`^(?:ca\.?|cirka|omtrent|about|around|approx\.?|roughly)?\s*${PLAIN_FIGURE.source}\W*$`,
+  'u',
+);
+
+/**
+ * A few words with the figure the draft still lacks ("120 kr", "ca. 48 km") answer the bot's
+ * question for it; a kind or a trip said with it is a new statement.
+ */
+export function fillsMissingFigure(msg: Message, today: string, missing?: Missing): boolean {
+  if (missing !== 'amount' && missing !== 'km') return false;
+  if (msg.words > 4 || kindOfFolded(msg.folded) || mentionsDriving(msg.folded)) return false;
+  if (missing === 'km') return findDistance(msg) !== undefined || LONE_FIGURE.test(msg.folded);
+  return (
+    parseOutlayText(msg.original, today)?.amountMinor !== undefined || LONE_FIGURE.test(msg.folded)
+  );
+}
+
+/**
+ * What one went to do ("kundemøte", "kurs på Voss", "site visit", "meeting with Kari") says why,
+ * not where: typed when the bot asked for a place, it is the purpose.
+ */
+const SAYS_WHY =
+  /mote\b|moete|meeting|kurs|course|seminar|konferanse|conference|workshop|befaring|besok|visit|opplaering|opplering|training|samling|messe|\bfair\b|intervju|interview|presentasjon|presentation|service|levering|delivery|\b(?:med|with|for|om|about)\b/u;
+
+/** "fra", "til", "the" before the place, and the full stop after it, are not its name. */
+const LEAD = /^(?:(?:fra|frå|from|til|to|at|ved|hos)\s+)?(?:the\s+)?/iu;
+
+/**
+ * Where a trip started or ended, as answered: "fra kontoret til Drammen" (both ends), or one place
+ * ("kontoret", "hjemme", "the office"), which is the end the bot asked for — the destination when
+ * it asked for both.
+ */
+export function readPlaceAnswer(msg: Message, missing?: Missing): Route | undefined {
+  if (missing !== 'from' && missing !== 'to' && missing !== 'route') return undefined;
+  if (msg.words > 6 || msg.original.endsWith('?') || /\d/u.test(msg.folded)) return undefined;
+  if (kindOfFolded(msg.folded)) return undefined;
+  const route = findRoute(msg, true);
+  if (route.from && route.to) return route;
+  if (route.from && missing !== 'to') return { from: route.from };
+  if (route.to && missing !== 'from') return { to: route.to };
+  const name = msg.original.replace(LEAD, '').replace(/[.!]+$/u, '').trim();
+  if (!name || msg.words > 4 || SAYS_WHY.test(msg.folded)) return undefined;
+  const place = name.charAt(0).toUpperCase() + name.slice(1);
+  return missing === 'from' ? { from: place } : { to: place };
+}

@@ -8,7 +8,7 @@ import { formatMoney } from '../i18n/translate.js';
 import type { CorrectedDraft, Correction } from '../understanding/correction.js';
 import type { OutlayGuess } from '../understanding/outlay-text.js';
 import { kindLabel, outlaySummaryView } from './card-views.js';
-import { askNextForMileage } from './mileage-flow.js';
+import { askForMileage, askNextForMileage } from './mileage-flow.js';
 import { mileageSummaryView } from './mileage-views.js';
 import { formatAmountInput, outlayFieldsFromGuess, validateOutlayLine } from './outlay-form.js';
 import { askNext, reviewOutlay } from './outlay-flow.js';
@@ -105,7 +105,7 @@ export function addTripOutlayToMileage(turn: Turn, guess: OutlayGuess): boolean 
     amount: formatMoney(line.amountMinor, line.currency, turn.lang),
   });
   turn.messages.push(mileageSummaryView(turn.lang, updated, 'draft'));
-  turn.askPurpose('mileage');
+  askForMileage(turn, updated);
   return true;
 }
 

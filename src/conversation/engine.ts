@@ -24,7 +24,7 @@ import { claimRoutes, outlayClaimFlow } from './outlay-claim-flow.js';
 import { outlayFlow, outlayRoutes } from './outlay-flow.js';
 import { batchRoutes, onReceiptsArrived } from './receipt-batches.js';
 import { inboxRoutes, onReceiptEvent } from './receipt-events.js';
-import { onText } from './text-routes.js';
+import { askAgain, onText } from './text-routes.js';
 import { travelFlow, travelRoutes } from './travel-flow.js';
 import { Turn } from './turn.js';
 import type { ConversationEvent, TurnContextData, TurnResult, UserState } from './types.js';
@@ -138,6 +138,7 @@ export function handleEvent(
     case 'helpAnswered':
       turn.lang = event.reply.lang;
       turn.messages.push(helpAnswerView(event.reply, personal));
+      if (personal) askAgain(turn);
       break;
   }
   return turn.result();

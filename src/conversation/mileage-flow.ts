@@ -112,6 +112,12 @@ export function askNextForMileage(turn: Turn, draft: MileageDraft) {
       ? mileageFormView(turn.lang, draft)
       : mileageSummaryView(turn.lang, draft, 'draft'),
   );
+  askForMileage(turn, draft);
+}
+
+/** Asks for what the trip lacks next, else for its purpose. */
+export function askForMileage(turn: Turn, draft: MileageDraft) {
+  const missing = mileageMissing(draft);
   turn.askPurpose('mileage', missing ? ASK_FOR[missing] : undefined);
 }
 

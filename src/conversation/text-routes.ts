@@ -16,7 +16,9 @@ import { addTripOutlayToMileage, applyCorrection, tripOutlayLine } from './corre
 import { askNextForMileage, mileageFlow, mileageMissing, startMileage } from './mileage-flow.js';
 import { asksForOneClaim } from './one-claim-text.js';
 import { fileOutlayClaim, reviewClaim, startClaimFromText } from './outlay-claim-flow.js';
-import { cancelDraft, fileOutlay, setPurpose, startOutlay } from './outlay-flow.js';
+import { askNext, cancelDraft, fileOutlay, setPurpose, startOutlay } from './outlay-flow.js';
+import { outlaySummaryView } from './card-views.js';
+import { outlayClaimView } from './outlay-claim-views.js';
 import { answerRates } from './rates-answer.js';
 import { undo } from './set-aside.js';
 import { mergeableBatch, mergeBatch } from './receipt-batches.js';
@@ -128,6 +130,23 @@ export function onText(turn: Turn, raw: string, personal: boolean, understood?: 
             : undefined;
       return startOutlay(turn, meant.outlay, parent);
     }
+  }
+}
+
+/**
+ * After a question answered while a draft waited for its purpose (or its amount, its km…), the
+ * draft is shown again with the bot's question, so the answer to the question is not the end.
+ */
+export function askAgain(turn: Turn) {
+  const { outlay, mileage, outlayClaim } = turn.state;
+  const awaited = contextOf(turn.state, turn.ctx.today).awaitingPurpose;
+  if (awaited === 'outlay' && outlay) {
+    turn.messages.push(outlaySummaryView(turn.lang, outlay, 'draft'));
+    askNext(turn, outlay);
+  } else if (awaited === 'mileage' && mileage) askNextForMileage(turn, mileage);
+  else if (awaited === 'outlayClaim' && outlayClaim) {
+    turn.messages.push(outlayClaimView(turn.lang, outlayClaim, 'form'));
+    turn.askPurpose('outlayClaim');
   }
 }
 

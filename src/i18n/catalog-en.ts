@@ -197,10 +197,13 @@ export const en = {
   'mileage.intro': 'Your own car: the amount is computed from the state rates for the trip date.',
   'mileage.roundTripKm': 'Round trip: enter the kilometres for the whole trip, both ways.',
   'mileage.summaryTitle': 'Check your mileage claim',
-  'mileage.askKm': 'How many kilometres did you drive? Write it here in the chat, for example 48 or "2 x 24 km".',
-  'mileage.askRoute': 'Where did you drive from and to? Write, for example, "from the office to Drammen".',
+  'mileage.askKm':
+    'How many kilometres did you drive? Write it here in the chat, for example 48 or "2 x 24 km".',
+  'mileage.askRoute':
+    'Where did you drive from and to? Write, for example, "from the office to Drammen".',
   'mileage.askFrom': 'Where did the trip start? Write, for example, "the office" or "home".',
-  'mileage.askTo': 'Where did you drive to? Write, for example, "Drammen" or "the client in Lysaker".',
+  'mileage.askTo':
+    'Where did you drive to? Write, for example, "Drammen" or "the client in Lysaker".',
   'mileage.askPurpose': 'What was the purpose of the trip? Just write it here in the chat.',
   'mileage.askTolls':
     'Were there tolls, parking or ferries on the trip? Add them as outlays with receipts (user guide 5.1) with "Add toll/parking/ferry", or file the claim.',

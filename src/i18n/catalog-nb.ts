@@ -199,7 +199,8 @@ export const nb: Record<MessageKey, string> = {
   'mileage.intro': 'Egen bil: beløpet regnes ut fra statens satser for datoen du kjørte.',
   'mileage.roundTripKm': 'Tur/retur: skriv kilometer for hele turen, begge veier.',
   'mileage.summaryTitle': 'Sjekk kjøringen',
-  'mileage.askKm': 'Hvor mange kilometer kjørte du? Skriv det her i chatten, for eksempel 48 eller «2 x 24 km».',
+  'mileage.askKm':
+    'Hvor mange kilometer kjørte du? Skriv det her i chatten, for eksempel 48 eller «2 x 24 km».',
   'mileage.askRoute': 'Hvor kjørte du fra og til? Skriv for eksempel «fra kontoret til Drammen».',
   'mileage.askFrom': 'Hvor startet turen? Skriv for eksempel «kontoret» eller «hjemme».',
   'mileage.askTo': 'Hvor kjørte du til? Skriv for eksempel «Drammen» eller «kunden på Lysaker».',

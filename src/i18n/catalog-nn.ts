@@ -199,7 +199,8 @@ export const nn: Record<MessageKey, string> = {
   'mileage.intro': 'Eigen bil: beløpet blir rekna ut frå statens satsar for datoen du køyrde.',
   'mileage.roundTripKm': 'Tur/retur: skriv kilometer for heile turen, begge vegar.',
   'mileage.summaryTitle': 'Sjekk køyringa',
-  'mileage.askKm': 'Kor mange kilometer køyrde du? Skriv det her i chatten, til dømes 48 eller «2 x 24 km».',
+  'mileage.askKm':
+    'Kor mange kilometer køyrde du? Skriv det her i chatten, til dømes 48 eller «2 x 24 km».',
   'mileage.askRoute': 'Kvar køyrde du frå og til? Skriv til dømes «frå kontoret til Drammen».',
   'mileage.askFrom': 'Kvar starta turen? Skriv til dømes «kontoret» eller «heime».',
   'mileage.askTo': 'Kvar køyrde du til? Skriv til dømes «Drammen» eller «kunden på Lysaker».',

@@ -223,7 +223,7 @@ const DATE_PATTERNS: readonly DatePattern[] = [
   ...EXPLICIT_PATTERNS.map((p) => ({ src: WEEKDAY_BEFORE + p.src, resolve: p.resolve })),
   { src: 'i\\s*dag|today', resolve: daysBack(0) },
   // "i gaar" and "i forgaars": "aa" for "å" where the keyboard has none; "forrigårs" misspelt.
-  { src: 'i\\s*gaa?r|yesterday|yday|ystd|last\\s+night', resolve: daysBack(1) },
+  { src: 'i\\s*gaa?r|yesterday|yday|ystd|yest|last\\s+night', resolve: daysBack(1) },
   // "for 2 dager siden", "to dagar sidan", "3 days ago".
   {
     src: '(?:for\\s+)?(\\d{1,2}|[a-z]{2,5})\\s+(?:dag|dager|dagar|days?)\\s+(?:siden|sidan|ago)',

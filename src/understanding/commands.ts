@@ -44,14 +44,14 @@ const DRAFT_NOUNS = String.raw`(?:utkastet|utlegget|kravet|skjemaet|(?:kjøring|
  */
 const OBJECT = String.raw`(?: (?:det|dette|den|denne|alt|alt sammen|alt saman|siste|forrige|it|that|this|everything|last|the last one|(?:the |this |that |my )?(?:draft|claim|outlay|expense|mileage|mileage claim|trip|travel claim)|${DRAFT_NOUNS}))?`;
 /** Lead-ins and politeness around a command: "nei, bare avbryt", "ok, cancel that please", "oops, undo". */
-const BEFORE = String.raw`(?:(?:nei|no|nah|ok|okay|bare|berre|just|please|pls|oops|ops|oi|oj|ups|uff|sorry|beklager|orsak)[ ,]+)*`;
+const BEFORE = String.raw`(?:(?:nei|no|nah|ok|okay|bare|berre|just|please|pls|oops|ops|oi|oj|ups|uff|sorry|beklager|orsak|oh|å|wait|vent|hmm|hm|actually|egentlig|eigentleg)[ ,]+)*`;
 const AFTER = String.raw`(?:[ ,]+(?:please|pls|takk|thanks))?`;
 const CANCEL = new RegExp(
-  `^${BEFORE}(?:(?:never ?mind|nvm|glem det|gløym det|forget it|la det være|la det vere)$|(?:(?:never ?mind|nvm)[ ,]+)?(?:avbryt|cancel|stopp|stop|abort|slett|delete|glem|gløym|forget|forkast|scrap|scratch|discard|drop|dropp|stryk|stryke)${OBJECT}${AFTER}$)`,
+  `^${BEFORE}(?:(?:never ?mind|nvm|glem det|gløym det|forget it|forget about it|la det være|la det vere|drit i det|(?:ikke|ikkje|don't|dont) bry deg(?: om det)?|don't bother|dont bother)$|(?:(?:never ?mind|nvm)[ ,]+)?(?:avbryt|cancel|stopp|stop|abort|slett|delete|glem|gløym|forget|forkast|scrap|scratch|discard|drop|dropp|stryk|stryke|kanseller|kansellere|fjern|fjerne|remove)${OBJECT}${AFTER}$)`,
   'u',
 );
 const UNDO = new RegExp(
-  `^${BEFORE}(?:(?:angre|undo|angr|gjenopprett|restore)${OBJECT}|bring (?:it|that|the draft) back|bring back${OBJECT})${AFTER}$`,
+  `^${BEFORE}(?:(?:angre|undo|angr|gjenopprett|restore)(?:${OBJECT}| (?:slettinga?|slettingen|avbrytinga?|avbrytingen|the delete|the cancel))|(?:bring|get|få|hent|hente) (?:it|that|the draft|det|den|utkastet) (?:back|tilbake)|bring back${OBJECT})${AFTER}$`,
   'u',
 );
 

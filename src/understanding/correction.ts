@@ -11,7 +11,12 @@ import { parseNumber } from '../text/typed-amount.js';
 import { findDate, isoOf, parseIsoDay } from '../text/typed-date.js';
 import { findDateRange } from '../text/typed-range.js';
 import type { Message } from './message.js';
-import { PLAIN_FIGURE, fillsMissingFigure, readPlaceAnswer, type Missing } from './missing-answer.js';
+import {
+  PLAIN_FIGURE,
+  fillsMissingFigure,
+  readPlaceAnswer,
+  type Missing,
+} from './missing-answer.js';
 import { parseOutlayText } from './outlay-text.js';
 import {
   findDestination,
@@ -72,7 +77,7 @@ const CAME_ALONG =
   /\b(?:var med|va med|kom med|ble med|blei med|vart med|hadde med|tok med|satt pa|sat pa|satt med|sat med|sitte pa|sitje pa|came along|came with me|came too|was with me|were with me|rode with me|rode along|tagged along|joined me|brought|passasjer\w*|passenger\w*)\b/u;
 
 const OPENER =
-  /^(?:nei|nope|no|neida|oi|oops|ops|sorry|beklager|unnskyld|orsak|feil|wrong|rettelse|korreksjon|correction|actually|egentlig|eigentleg|faktisk|sorry)\b/u;
+  /^(?:nei|nope|no|neida|oi|oops|ops|sorry|beklager|unnskyld|orsak|feil|wrong|rettelse|korreksjon|correction|actually|egentlig|eigentleg|faktisk|(?:glemte|glomte|gloymde)\s+a\s+(?:si|seie|nevne|nemne)|forgot\s+to\s+(?:say|mention|tell\s+you))\b/u;
 const CHANGE =
   /\b(?:endre|endra|endr|change|set|sett|rett|rette|correct|fix|update|oppdater|bytt|make|korriger\w*|juster\w*|adjust|modify)\b/u;
 const IT_WAS =

@@ -29,10 +29,18 @@ const LONE_FIGURE = new RegExp(
 export function fillsMissingFigure(msg: Message, today: string, missing?: Missing): boolean {
   if (missing !== 'amount' && missing !== 'km') return false;
   if (msg.words > 4 || kindOfFolded(msg.folded) || mentionsDriving(msg.folded)) return false;
-  if (missing === 'km') return findDistance(msg) !== undefined || LONE_FIGURE.test(msg.folded);
+  if (missing === 'km') return findDistance(msg) !== undefined || lonelyFigure(msg.folded);
   return (
-    parseOutlayText(msg.original, today)?.amountMinor !== undefined || LONE_FIGURE.test(msg.folded)
+    parseOutlayText(msg.original, today)?.amountMinor !== undefined || lonelyFigure(msg.folded)
   );
+}
+
+/** Hedges around the figure answered: "ca 150 tror jeg", "about 48 I think", "rundt 90 vel". */
+const HEDGES =
+  /\b(?:tror\s+jeg|trur\s+eg|tror\s+eg|vel|kanskje|i\s+think|i\s+guess|ish|maybe|or\s+so|eller\s+sa|omtrent|rundt|cirka|ca|about|around|roughly|approx)\b\.?/gu;
+
+function lonelyFigure(folded: string): boolean {
+  return LONE_FIGURE.test(folded.replace(HEDGES, ' ').replace(/\s+/g, ' ').trim());
 }
 
 /**
@@ -40,7 +48,11 @@ export function fillsMissingFigure(msg: Message, today: string, missing?: Missin
  * not where: typed when the bot asked for a place, it is the purpose.
  */
 const SAYS_WHY =
-  /mote\b|moete|meeting|kurs|course|seminar|konferanse|conference|workshop|befaring|besok|visit|opplaering|opplering|training|samling|messe|\bfair\b|intervju|interview|presentasjon|presentation|service|levering|delivery|\b(?:med|with|for|om|about)\b/u;
+  /mote\b|moete|meeting|kurs|course|seminar|konferanse|conference|workshop|befaring|besok|visit|opplaering|opplering|training|samling|messe|\bfair\b|intervju|interview|presentasjon|presentation|service|levering|delivery|synfaring|inspeksjon|inspection|kontroll|oppdrag|reparasjon|repair|installasjon|installation|montering|vedlikehold|maintenance|planlegging|planning|kick-?off|lansering|launch|demo\b|revisjon|audit|review|workshop|lunsj|lunch|middag|dinner|\b(?:med|with|for|om|about)\b/u;
+
+/** Words for the places trips start and end at. */
+const PLACE_WORD =
+  /\b(?:kontor\w*|office|hjem\w*|heim\w*|home|hus\w*|house|kunde\w*|client\w*|customer\w*|flyplass\w*|lufthavn\w*|airport|stasjon\w*|station|hotell\w*|hotel|jobb\w*|work|hytt\w*|cabin|lager\w*|warehouse|anlegg\w*|site|fabrikk\w*|factory|avdeling\w*|branch|sykehus\w*|hospital|skole\w*|school)\b/u;
 
 /** "fra", "til", "the" before the place, and the full stop after it, are not its name. */
 const LEAD = /^(?:(?:fra|frå|from|til|to|at|ved|hos)\s+)?(?:the\s+)?/iu;
@@ -58,8 +70,18 @@ export function readPlaceAnswer(msg: Message, missing?: Missing): Route | undefi
   if (route.from && route.to) return route;
   if (route.from && missing !== 'to') return { from: route.from };
   if (route.to && missing !== 'from') return { to: route.to };
-  const name = msg.original.replace(LEAD, '').replace(/[.!]+$/u, '').trim();
+  const name = msg.original
+    .replace(LEAD, '')
+    .replace(/[.!]+$/u, '')
+    .trim();
   if (!name || msg.words > 4 || SAYS_WHY.test(msg.folded)) return undefined;
+  // A place is said as one: led by fra/til, a name, a word for a place, or a single word.
+  const said =
+    LEAD.exec(msg.original)?.[0] ||
+    /\p{Lu}/u.test(name.slice(1)) ||
+    PLACE_WORD.test(msg.folded) ||
+    !/\s/u.test(name);
+  if (!said) return undefined;
   const place = name.charAt(0).toUpperCase() + name.slice(1);
   return missing === 'from' ? { from: place } : { to: place };
 }

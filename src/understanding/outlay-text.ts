@@ -15,7 +15,15 @@ import {
   parseMoney,
   parseNumber,
 } from '../text/typed-amount.js';
-import { MONTHS, WEEKDAYS, findDate, isoOf, parseIsoDay, type Span } from '../text/typed-date.js';
+import {
+  MONTHS,
+  MONTH_SRC,
+  WEEKDAYS,
+  findDate,
+  isoOf,
+  parseIsoDay,
+  type Span,
+} from '../text/typed-date.js';
 import { findDateRange } from '../text/typed-range.js';
 
 export { detectKind } from '../text/expense-kind-words.js';
@@ -54,6 +62,15 @@ const UNIT_AFTER =
   /^\s*(?:km|mil|t|h|timer?|timar|hours?|min|minutt(?:er|ar)?|minutes?|stk|pers|personer|people|persons|dager|dagar|days?|dogn|netter|natter|nights?|kg|l|liter|litre|liters|x|%)(?![\p{L}])/u;
 const COUNTER_BEFORE = /(?:^|[^\p{L}])(?:kl\.?|klokka|klokken|nr\.?|no\.|rom|room|at)\s*$|#\s*$/u;
 
+const FIGURE_NEXT = /^\s*\d/;
+const MONTH_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${MONTH_SRC})\\.?\\s*$`, 'u');
+/** A day and month ("4.12") or a day after its month ("nov 15"). */
+function dateLike(figure: string, before: string): boolean {
+  return (
+    /^\d{1,2}[./]\d{1,2}$/.test(figure) || (/^\d{1,2}$/.test(figure) && MONTH_BEFORE.test(before))
+  );
+}
+
 interface AmountHit extends Span {
   amountMinor?: number;
   currency?: Currency;
@@ -74,6 +91,9 @@ function findMarkedAmount(text: string): AmountHit | undefined {
     const whole = WHOLE_MARK_AFTER.exec(after);
     const afterMark = whole ? after.slice(whole[0].length) : after;
     const suffix = SUFFIX_AFTER.exec(afterMark);
+    // "nov 15 NOK 899", "4.12 kr 720": a date before a marker that leads the real amount.
+    if (suffix && FIGURE_NEXT.test(afterMark.slice(suffix[0].length)) && dateLike(m[0], before))
+      continue;
     const prefix = suffix ? undefined : PREFIX_BEFORE.exec(before);
     if (!whole && !suffix && !prefix) continue;
     const marker = suffix?.[1] ?? prefix?.[1];
@@ -95,6 +115,10 @@ function findMarkedAmount(text: string): AmountHit | undefined {
 const COUNT_BEFORE =
   /(?<![\p{L}\p{N}.,])(\d{1,2})\s*(?:x|×|\*|(?:netter|natter|dogn|nights?|stk|billett(?:er)?|bilett(?:ar)?|tickets?|dager|dagar|days?|personer|people|pers|rom|rooms?)\s*(?:a|à|@|at|x|per|each)?\s*(?:a|à|@|at|x))\s*$/u;
 
+/** "2 stk. bussbillett à 45 kr", "3 timer à 45 kr": a count of pieces or hours, then the item. */
+const COUNT_ITEM_BEFORE =
+  /(?<![\p{L}\p{N}.,])(\d{1,2})\s*(?:stk\.?|stykk|pcs|timer|timar|hours?|t)\s+(?:[\p{L}-]+\s+){0,2}(?:a|à|@|at|each)\s*$/u;
+
 /** "142 kr x 2", "60 kr * 3 dager": the count after the unit price. */
 const TIMES_AFTER = /^\s*(?:x|×|\*)\s*(\d{1,2})(?![\p{N}.,])/u;
 /** "990 kr per natt", "1 100 each", "60 kr/dag": the figure is a unit price … */
@@ -106,7 +130,9 @@ const COUNT_OF_UNITS =
 
 function timesCount(text: string, hit: AmountHit | undefined): AmountHit | undefined {
   if (hit?.amountMinor === undefined) return hit;
-  const count = COUNT_BEFORE.exec(text.slice(0, hit.start));
+  const before = text.slice(0, hit.start);
+  const item = COUNT_BEFORE.test(before) ? undefined : COUNT_ITEM_BEFORE.exec(before);
+  const count = COUNT_BEFORE.exec(before) ?? item;
   const after = text.slice(hit.end);
   const times = count ? undefined : TIMES_AFTER.exec(after);
   const units =
@@ -117,6 +143,8 @@ function timesCount(text: string, hit: AmountHit | undefined): AmountHit | undef
   if (!(n >= 2)) return hit;
   const total = hit.amountMinor * n;
   if (total > 10_000_000_00) return hit;
+  // The item between a count and its price ("2 stk. bussbillett à 45 kr") keeps its words.
+  if (item) return { ...hit, amountMinor: total };
   if (count) return { ...hit, start: count.index, amountMinor: total };
   return { ...hit, end: hit.end + (times?.[0].length ?? 0), amountMinor: total };
 }
@@ -203,6 +231,9 @@ const QUESTION_OPENERS = new Set([
  * ("jeg lurer på om hotell dekkes") a kind word is more likely just mentioned.
  */
 const MAX_WORDS_WITHOUT_AMOUNT = 6;
+/** Asking to claim an expense ("need to claim a taxi from last night"): longer, still an outlay. */
+const CLAIM_VERB =
+  /\b(?:claim|expense|refund\w*|reimburs\w*|fore|registrer\w*|legg\w*\s+inn|fa\s+(?:refundert|dekket|dekka|igjen)|submit|file|log)\b/u;
 
 const PREPOSITIONS = new Set([
   'fra',
@@ -356,9 +387,10 @@ export function parseOutlayText(text: string, today: string): OutlayGuess | unde
   let amountMinor = amount?.amountMinor;
   const bare = !amount && kind ? findBareAmount(rest) : undefined;
   if (bare) amountMinor = bare.amountMinor;
+  const words = trimmed.split(/\s+/).length;
   if (
     amountMinor === undefined &&
-    (!kind || trimmed.split(/\s+/).length > MAX_WORDS_WITHOUT_AMOUNT)
+    (!kind || (words > MAX_WORDS_WITHOUT_AMOUNT && !(words <= 12 && CLAIM_VERB.test(folded))))
   )
     return undefined;
 

@@ -127,6 +127,7 @@ const NOT_A_LOWER_PLACE = new Set(
     'og and fra fra from til to med with i in pa på on at kl ca cirka en ei et a an for og ' +
     'tilbake back retur return hjem heim home-made my min mitt mi your hans hennes ' +
     'pick get meet see visit bring drop collect fetch hente levere mote møte moete be do go ' +
+    'fill use add file claim log register make have take buy pay attend ' +
     'work-related'
   ).split(' '),
 );

@@ -47,9 +47,14 @@ function drivenTrip(msg: Message, distance: boolean, routed: boolean): boolean {
 }
 
 export function readTrip(msg: Message, today: string): MileageGuess | undefined {
-  if (msg.original.endsWith('?')) return undefined;
+  if (msg.original.endsWith('?') || isQuestion(msg.original)) return undefined;
   const distance = findDistance(msg);
-  const route = findRoute(msg, mentionsDriving(msg.folded));
+  // In capitals ("KJØRTE 35 KM TIL KUNDE I SANDVIKA") every word looks like a name: read as lower case.
+  const shouting = !/\p{Ll}/u.test(msg.original);
+  const route = findRoute(
+    shouting ? { ...msg, original: msg.original.toLowerCase() } : msg,
+    mentionsDriving(msg.folded),
+  );
   const roundTrip = isRoundTrip(msg.folded);
   if (!drivenTrip(msg, distance !== undefined, roundTrip || Boolean(route.to ?? route.from)))
     return undefined;

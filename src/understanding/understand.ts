@@ -89,7 +89,7 @@ const WHAT_IS_A = /^(?:hva|kva|what)(?:'s|\s+is|\s+er)\s+(?:et|eit|en|ein|ei|a|a
 
 /** "hva har jeg av krav?", "kva krav har eg?", "which claims do I have?": asking what one has. */
 const WHAT_HAVE_I =
-  /\b(?:hva|kva|hvilke|which|what)\b[^.!?]*\b(?:har\s+jeg|har\s+eg|do\s+i\s+have|have\s+i)\b/u;
+  /\b(?:hva|kva|hvilke|which|what)\b[^.!?]*\b(?:har\s+jeg|har\s+eg|do\s+i\s+have|have\s+i)\b(?!\s+(?:to|got\s+to)\b)/u;
 
 function isClaimsQuestion(msg: Message, wh: boolean): boolean {
   const f = msg.folded;
@@ -111,7 +111,7 @@ function isClaimsQuestion(msg: Message, wh: boolean): boolean {
 const THANKS =
   /^(?:tusen\s+|mange\s+|hjertelig\s+)?(?:takk|takker|thanks|thank\s+you|thx|ty|cheers|tack)\b/u;
 const GREETING =
-  /^(?:hei|hallo|heisann|hey|hi|hello|god\s+(?:morgen|morgon|dag|kveld)|good\s+(?:morning|afternoon|evening)|morn|morna)\b/u;
+  /^(?:hei|hallo|heisann|hey|hi|hello|god\s+(?:morgen|morgon|dag|kveld)|(?:good\s+)?(?:morning|afternoon|evening)|morn|morna)\b/u;
 
 /**
  * "ok flott", "supert, takk", "got it", laughter ("haha ok"), and a goodbye ("ha det", "god natt",

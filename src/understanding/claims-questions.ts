@@ -68,9 +68,12 @@ const PAID = words(
   'refunded',
   'refundert',
 );
-/** The user (or a colleague) as the one who paid: an outlay, not a payout. */
+/**
+ * The user (or a colleague) as the one who paid: an outlay, not a payout. Also as the second verb
+ * of the sentence's subject: "I drove to a customer and paid a toll", "eg køyrde og betalte bom".
+ */
 const PAYER =
-  /(?:^|[^a-z])(?:i|we|jeg|eg|vi|me|he|she|han|hun|ho) (?:(?:have|had|also|just|har|hadde|ogsa|nettopp|sjolv|selv) )?(?:paid|betalte|betalt)(?![a-z])/g;
+  /(?:^|[^a-z])(?:(?:i|we|jeg|eg|vi|me|he|she|han|hun|ho) (?:(?:have|had|also|just|har|hadde|ogsa|nettopp|sjolv|selv) )?(?:paid|betalte|betalt)|and paid (?:a|an|for)|og betalte)(?![a-z])/g;
 const MONEY = words(
   'penga',
   'pengene',
@@ -262,8 +265,11 @@ const HELP_SHAPED = new RegExp(
     '(?:hvor|kor) lang tid|how long|how soon|how quickly|how fast',
     // Where to put or enter something is about the form, not about a claim filed.
     '(?:hvor|kvar|where) (?:skal|kan|ma|bor|do|does|should|can|must) (?:jeg|eg|i|we|vi|me)(?![a-z])',
-    // Entitlement: "har jeg krav på diett?", "am I entitled to per diem?".
-    'krav pa|entitled|(?:^|[^a-z])rett (?:til|pa)(?![a-z])',
+    // Entitlement: "har jeg krav på diett?", "am I entitled to per diem?", "which claim gives me
+    // per diem?".
+    'krav pa|entitled|(?:^|[^a-z])rett (?:til|pa)(?![a-z])|(?:gives?|gir|gjev) (?:me|meg)(?![a-z])',
+    // Which kind to choose is a how-to: "which type of claim do I pick?", "hvilken type skal jeg velge?".
+    '(?:which|what|hvilken|hvilket|hvilke|kva) (?:[a-z]+ ){0,4}(?:do|should|must|can|shall|skal|bor|ma|kan) (?:i|jeg|eg|we|vi) (?:pick|choose|select|use|velge|velje|bruke|nytte)(?![a-z])',
     // Salary and payroll are HR's, not a claim's (guide: out of scope).
     'lonn|lonning|salary|payroll|paycheck|payslip',
   ].join('|'),

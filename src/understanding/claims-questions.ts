@@ -68,12 +68,15 @@ const PAID = words(
   'refunded',
   'refundert',
 );
-/**
- * The user (or a colleague) as the one who paid: an outlay, not a payout. Also as the second verb
- * of the sentence's subject: "I drove to a customer and paid a toll", "eg køyrde og betalte bom".
- */
+/** The user (or a colleague) as the one who paid: an outlay, not a payout. */
 const PAYER =
-  /(?:^|[^a-z])(?:(?:i|we|jeg|eg|vi|me|he|she|han|hun|ho) (?:(?:have|had|also|just|har|hadde|ogsa|nettopp|sjolv|selv) )?(?:paid|betalte|betalt)|and paid (?:a|an|for)|og betalte)(?![a-z])/g;
+  /(?:^|[^a-z])(?:i|we|jeg|eg|vi|me|he|she|han|hun|ho) (?:(?:have|had|also|just|har|hadde|ogsa|nettopp|sjolv|selv) )?(?:paid|betalte|betalt)(?![a-z])/g;
+/**
+ * "… and paid a toll", "… og betalt ferje": a second verb of the sentence's subject, paying for a
+ * kind of outlay, is the user paying too (the word after it is checked with kindOfWord).
+ */
+const AND_PAID =
+  /(?:^|[^a-z])(?:and|og) (?:paid|betalte|betalt)(?: for)?(?: (?:a|an|the|en|ei|eit|et))? ([a-z]+)/g;
 const MONEY = words(
   'penga',
   'pengene',
@@ -383,7 +386,9 @@ function stateOf(f: string): ClaimsState | undefined {
   if (UNPAID.test(f)) return 'unpaid';
   if (REJECTED.test(f)) return 'rejected';
   // "I paid a toll", "jeg betalte parkering": the user paying is not the claim being paid.
-  const paid = f.replace(PAYER, ' ');
+  const paid = f
+    .replace(PAYER, ' ')
+    .replace(AND_PAID, (all, thing: string) => (kindOfWord(thing) ? ' ' : all));
   if (PAID.test(paid) || (MONEY.test(f) && GET.test(f))) return 'paid';
   if (APPROVED.test(f)) return 'approved';
   return undefined;

@@ -193,6 +193,10 @@ describe('what is not a claims question stays what it was', () => {
     ['what happens if my claim is rejected?'],
     ['når har jeg krav på diett?'],
     ['when is salary paid?'],
+    // The user as the payer of a second verb, which kind to choose, and what gives per diem.
+    ['I drove to Hamar and paid a ferry, where does the ferry go?'],
+    ['jeg var på seminar i Oslo i to dager, hvilken type krav skal jeg velge?'],
+    ['I was in Tromsø Monday to Wednesday, which claim gives me per diem?'],
   ])('"%s" goes to the user guide', (text) => {
     expect(readClaimsQuestion(text)).toBeUndefined();
     expect(run([say(text)]).last.effects).toEqual([

@@ -428,8 +428,10 @@ describe('evaluation on the project’s own questions (test/fixtures/help-questi
     );
     expect(items.length).toBeGreaterThanOrEqual(200);
     const report = await evaluate(help, items);
-    expect(report.citeShare).toBeGreaterThanOrEqual(0.94);
-    expect(report.factShare).toBeGreaterThanOrEqual(0.91);
+    // Batch 14 (u319–u557: 139 near-domain, 100 in-guide) and its general changes took these
+    // from 94.4 % and 93.1 % (1 025 questions) to 96.2 % and 95.1 % (1 264).
+    expect(report.citeShare).toBeGreaterThanOrEqual(0.96);
+    expect(report.factShare).toBeGreaterThanOrEqual(0.95);
     // Of the 502 out-of-guide questions, 42 cite a section: near-domain questions whose every
     // word but one is the guide's (splitting a receipt, a trailer supplement, receipts on paper,
     // an app's storage or version, a spouse's car). u01–u75 and u106–u180 were written fresh and
@@ -440,7 +442,9 @@ describe('evaluation on the project’s own questions (test/fixtures/help-questi
     // u249–u318 (batch 13: 45 near-domain, 25 in-guide) were measured fresh before the answer
     // gate (src/help/answer-gate.ts) was built: 34 of 45 uncited, then 39 with the gate. The
     // gate is trained on this file too, so its figure here (510 of 547) is partly in-sample; its
-    // cross-validated one is in src/help/answer-gate.json ("training.cv").
+    // cross-validated one is in src/help/answer-gate.json ("training.cv"). With batch 14
+    // (139 more near-domain questions, 89.9 % uncited by the gate before it was retrained on
+    // them) 640 of 686 (93.3 %).
     expect(report.outOfGuideShare).toBeGreaterThanOrEqual(0.93);
   });
 

@@ -20,6 +20,21 @@ export function statesCount(text: string, lang: Lang): boolean {
   return NUMBER_WORDS[lang].test(withoutSteps) || FIGURE.test(withoutSteps);
 }
 
+// Units of time and of length: "how long" asks for a number of them ("at least eight characters",
+// "within 30 days"), not for a count of kinds ("three options").
+const UNIT =
+  /^(?:days?|dag(?:en|er|ar|ane|ene)?|døgn|hours?|timer?|timar|timen|minutes?|minutt(?:er|ar)?|weeks?|uker?|veker?|months?|måned(?:er)?|månad(?:er)?|years?|år|characters?|tegn|teikn|km|kilomet(?:er|re|ers|res)|meters?|metres?|meter)$/iu;
+
+/** Whether the text states a duration or a length: a number followed by a unit. */
+export function statesDuration(text: string, lang: Lang): boolean {
+  const words = text.replace(/^\s*\d+[.)]\s+/, '').split(/[^\p{L}\p{N}]+/u);
+  return words.some(
+    (word, i) =>
+      (statesCount(word, lang) || /^\d+$/.test(word)) &&
+      words.slice(i + 1, i + 3).some((next) => UNIT.test(next)),
+  );
+}
+
 /**
  * "shorter than 6 hours", "mer enn seks timar", "under seks timer", "at least 50 km": a question
  * about a threshold, which only a sentence stating a number can answer, like "how many".

@@ -74,11 +74,27 @@ const WORD = /[\p{L}\p{N}]+(?:[-.@/][\p{L}\p{N}]+)*/gu;
 export function comparisonSides(question: string): [string, string] | undefined {
   const words = [...question.matchAll(WORD)].map((m) => m[0]);
   const folded = words.map((w) => fold(w));
-  if (!folded.some((w) => MARKERS.has(w))) return undefined;
-  const at = folded.findIndex((w, i) => i > 0 && JOINS.has(w));
+  // "reise og ikke utlegg", "travel and not an outlay": a join and a negation weigh one side
+  // against the other as "instead of" does.
+  const negated = folded.findIndex(
+    (w, i) => i > 0 && JOINS.has(w) && NEGATIONS.has(folded[i + 1] ?? ''),
+  );
+  if (negated < 0 && !folded.some((w) => MARKERS.has(w))) return undefined;
+  const at = negated >= 0 ? negated : folded.findIndex((w, i) => i > 0 && JOINS.has(w));
   if (at < 0) return undefined;
-  const side = (part: string[]) =>
-    part.filter((w) => !MARKERS.has(fold(w)) && !FRAME.has(fold(w))).join(' ');
-  const [left, right] = [side(words.slice(0, at)), side(words.slice(at + 1))];
-  return left && right ? [left, right] : undefined;
+  const side = (part: string[]) => part.filter((w) => !framing(w)).join(' ');
+  const right = words.slice(at + (negated >= 0 ? 2 : 1));
+  const [l, r] = [side(words.slice(0, at)), side(right)];
+  return l && r ? [l, r] : undefined;
 }
+
+/** Negations that, right after a join, make the two sides a choice ("og ikke", "and not"). */
+const NEGATIONS = new Set(['ikke', 'ikkje', 'not'].map(fold));
+
+/**
+ * A word that only frames the comparison. "I" written as a capital is the English subject, not
+ * the Norwegian "i" (in): it stays, so that "when should I pick travel" keeps "pick" in the
+ * verb's place (an everyday verb there is weak; without the subject it would read as a topic).
+ */
+const framing = (word: string) =>
+  MARKERS.has(fold(word)) || (FRAME.has(fold(word)) && word !== 'I');

@@ -6,7 +6,7 @@
  * approving) from a real guide question, so the question's own content words have to be found.
  */
 import MiniSearch from 'minisearch';
-import { statesCount } from './answer-types.js';
+import { statesCount, statesDuration } from './answer-types.js';
 import { LANGS, type Lang } from '../i18n/translate.js';
 import type { Guide } from './guide-loader.js';
 import { allowedTypos, normalizeToken, splitCompound, tokenize } from './normalize.js';
@@ -65,6 +65,10 @@ interface Sentence {
   defines?: Set<string>;
   /** It states a number ("at least eight characters"): it can answer "how many". */
   count: boolean;
+  /** It states a duration or a length ("at least eight characters"): it can answer "how long". */
+  duration: boolean;
+  /** It says something is paid back ("outlays you are to be reimbursed for, e.g. parking"). */
+  coverage: boolean;
 }
 
 /**
@@ -104,8 +108,6 @@ export class GuideIndex {
   private readonly withAmounts = new Set<string>();
   /** Sections naming someone, in some language: an e-mail address (the sender of a mail). */
   private readonly namesSomeone = new Set<string>();
-  /** Sections that say, in some language, that something is paid back. */
-  private readonly withCoverage = new Set<string>();
 
   constructor(guide: Guide, opts: IndexOptions = {}) {
     this.guide = guide;
@@ -117,7 +119,6 @@ export class GuideIndex {
       for (const section of guide.sections[lang]) {
         if (AMOUNT.test(section.text)) this.withAmounts.add(section.id);
         if (ADDRESS.test(section.text)) this.namesSomeone.add(section.id);
-        if (this.analyzer.statesCoverage(section.text)) this.withCoverage.add(section.id);
       }
 
     const isKnown = (family: Family) => (form: string) => lexicon[family].has(form);
@@ -184,6 +185,8 @@ export class GuideIndex {
               ]),
               concepts: new Set(tokenize(text, { parts: true }).flatMap(wholeForm)),
               count: statesCount(text, lang),
+              duration: statesDuration(text, lang),
+              coverage: this.analyzer.statesCoverage(text),
               ...(defines && defines.size > 0 ? { defines } : {}),
             };
           }),
@@ -192,16 +195,20 @@ export class GuideIndex {
     }
   }
 
-  /** Whether a sentence of the section, in some language, states a number about a thing of the question. */
-  private countsAbout(
+  /**
+   * Whether a sentence of the section, in some language, states a number (a duration, or that
+   * something is paid back) about a thing of the question.
+   */
+  private saysAbout(
     id: string,
     content: boolean[],
     groupTerms: Array<Record<Family, Map<string, number>>>,
+    kind: 'count' | 'duration' | 'coverage',
   ): boolean {
     return LANGS.some((lang) =>
       (this.sentences.get(`${lang}:${id}`) ?? []).some(
         (sentence) =>
-          sentence.count &&
+          sentence[kind] &&
           groupTerms.some(
             (terms, i) =>
               content[i] && [...terms[familyOf(lang)].keys()].some((f) => sentence.forms.has(f)),
@@ -387,18 +394,16 @@ export class GuideIndex {
     // A question for an amount is answered only by a section that states one, however well the words match.
     const answersAmount = !query.asksAmount || cited.some((hit) => this.withAmounts.has(hit.id));
     const things = content.map((isContent, i) => isContent && !query.groups[i]?.count);
+    const number = query.asksDuration ? 'duration' : 'count';
     const answersCount =
-      !query.asksCount || cited.some((hit) => this.countsAbout(hit.id, things, groupTerms));
+      !query.asksCount || cited.some((hit) => this.saysAbout(hit.id, things, groupTerms, number));
     // The guide explains how to file; whether a thing is paid for it says only of the things it
-    // names in a sentence about paying back ("outlays … e.g. parking"). A yes/no question whether
-    // something is covered needs such a section and one of the question's things in it.
-    const namesThing = (id: string) =>
-      query.groups.some(
-        (g, i) => content[i] && !g.coverage && (perGroup[i] as Map<string, number>).has(id),
-      );
+    // names in a sentence about paying back ("outlays … e.g. parking"): a yes/no question whether
+    // something is covered needs such a sentence with one of the question's things in it.
+    const paidThings = content.map((isContent, i) => isContent && !query.groups[i]?.coverage);
     const answersCoverage =
       !query.asksCoverage ||
-      cited.some((hit) => this.withCoverage.has(hit.id) && namesThing(hit.id));
+      cited.some((hit) => this.saysAbout(hit.id, paidThings, groupTerms, 'coverage'));
     // The guide names no person or role; who sends its e-mails it says by their address.
     const answersWho = !query.asksWho || cited.some((hit) => this.namesSomeone.has(hit.id));
     const found =

@@ -80,6 +80,12 @@ interface SynonymEntry {
   words: string[][];
 }
 
+/**
+ * Count phrases asking for a duration or a length ("how long", "hvor lenge", "kor lang tid"):
+ * only a number with a unit answers them, not a count of kinds ("three options").
+ */
+const DURATION = /\b(?:long|lenge|lang tid|much time)\b/i;
+
 export class QueryAnalyzer {
   /** Per family: the normalised forms of the guide and of the one-word synonyms, for compound splitting. */
   readonly lexicon: Record<Family, Set<string>> = { no: new Set(), en: new Set() };
@@ -100,6 +106,8 @@ export class QueryAnalyzer {
   private readonly amountWords = new Set<string>();
   private readonly amountPhrases: string[][][] = [];
   private readonly countPhrases: string[][][] = [];
+  /** The count phrases asking how long (see DURATION). */
+  private readonly durationPhrases: string[][][] = [];
   /** Words naming a limit, folded: matched as written ("maks" stems to "mak", as "make" does). */
   private readonly limitWords = new Set<string>();
   private readonly coverageForms = new Set<string>();
@@ -162,8 +170,10 @@ export class QueryAnalyzer {
       if (tokens.length === 1) this.amountWords.add(fold(tokens[0] as string));
       else if (tokens.length > 1) this.amountPhrases.push(tokens.map((w) => rawForms(w)));
     }
-    for (const entry of synonyms.count)
+    for (const entry of synonyms.count) {
       this.countPhrases.push(tokenize(entry).map((w) => rawForms(w)));
+      if (DURATION.test(entry)) this.durationPhrases.push(tokenize(entry).map((w) => rawForms(w)));
+    }
     for (const entry of synonyms.limit) this.limitWords.add(fold(entry));
     for (const entry of synonyms.coverage) {
       const tokens = tokenize(entry);
@@ -470,6 +480,7 @@ export class QueryAnalyzer {
         comparesWithNumber(question) ||
         // A limit ("is there a maximum …") is a number wherever the question names it.
         tokens.some((t) => this.limitWords.has(fold(t))),
+      asksDuration: this.asksCount(question, this.durationPhrases),
       ...questionShapes(question, asked, this.yesNoWords.has(fold(tokens[0] ?? ''))),
       // "Can I get my gym card covered?": a yes/no question about paying for something.
       asksCoverage: coverage.size > 0 && this.yesNoWords.has(fold(tokens[0] ?? '')),
@@ -492,11 +503,11 @@ export class QueryAnalyzer {
    * "How many …" as the question itself, at the start of the question or of a clause ("…, and for
    * how many years?"); inside a clause it names a field ("where do I write how many km …").
    */
-  private asksCount(question: string): boolean {
+  private asksCount(question: string, phrases = this.countPhrases): boolean {
     return question.split(/[.,;:?!]|\b(?:and|og|but|men)\b/i).some((clause) => {
       const words = tokenize(clause).map(phraseToken);
       const start = ['for', 'in', 'i'].includes(fold(tokenize(clause)[0] ?? '')) ? 1 : 0;
-      return this.countPhrases.some((phrase) => phraseAt(words, start, phrase) > 0);
+      return phrases.some((phrase) => phraseAt(words, start, phrase) > 0);
     });
   }
 

@@ -96,6 +96,8 @@ export interface AnalyzedQuery {
   asksAmount: boolean;
   /** The question asks how many or how long: a sentence stating a number about its things answers it. */
   asksCount: boolean;
+  /** It asks how long ("how long", "hvor lenge"): only a number with a unit of time or length answers it. */
+  asksDuration?: boolean;
   /** The question asks who (does, approves, sends): a sentence naming someone answers it. */
   asksWho: boolean;
   /** A yes/no question whether something is paid back ("can I get my gym card covered?"). */

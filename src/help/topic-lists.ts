@@ -38,13 +38,22 @@ const FOREIGN_ENDS = FOREIGN_ENTRIES.filter((t) => t.length === 1)
 export function isForeign(word: string, isKnown: (part: string) => boolean): boolean {
   if (rawForms(word).some((f) => FOREIGN_WORDS.has(f))) return true;
   const folded = fold(word);
-  return FOREIGN_ENDS.some((end) => {
-    if (folded.length <= end.length + 2 || !folded.endsWith(end)) return false;
-    // A short end makes a compound only after a known word ("parkering|s|bot"): "separate" is
-    // no "rate", "innsats" no "sats".
-    const first = folded.slice(0, -end.length);
-    return end.length >= 5 || isKnown(first) || isKnown(first.replace(/[se]$/, ''));
-  });
+  return (
+    FOREIGN_ENDS.some((end) => {
+      if (folded.length <= end.length + 2 || !folded.endsWith(end)) return false;
+      // A short end makes a compound only after a known word ("parkering|s|bot"): "separate" is
+      // no "rate", "innsats" no "sats".
+      const first = folded.slice(0, -end.length);
+      return end.length >= 5 || isKnown(first) || isKnown(first.replace(/[se]$/, ''));
+    }) ||
+    FOREIGN_ENDS.some((start) => {
+      // A compound about a foreign topic: "lønningskontoret" (the payroll office), "pensjonsavtalen",
+      // "sykkelverkstedet". A long first part only ("kontoinnstillinger" are the user's settings),
+      // before a head of a word's length, unless the guide knows the whole word.
+      if (start.length < 6 || !folded.startsWith(start) || isKnown(folded)) return false;
+      return folded.length - start.length >= 4;
+    })
+  );
 }
 
 /** Folded words of circumstance (when, where, with whom), see circumstances.json. */

@@ -74,6 +74,12 @@ const PAID = words(
 /** The user (or a colleague) as the one who paid: an outlay, not a payout. */
 const PAYER =
   /(?:^|[^a-z])(?:i|we|jeg|eg|vi|me|he|she|han|hun|ho) (?:(?:have|had|also|just|har|hadde|ogsa|nettopp|sjolv|selv) )?(?:paid|betalte|betalt)(?![a-z])/g;
+/**
+ * "… and paid a toll", "… og betalt ferje": a second verb of the sentence's subject, paying for a
+ * kind of outlay, is the user paying too (the word after it is checked with kindOfWord).
+ */
+const AND_PAID =
+  /(?:^|[^a-z])(?:and|og) (?:paid|betalte|betalt)(?: for)?(?: (?:a|an|the|en|ei|eit|et))? ([a-z]+)/g;
 const MONEY = words(
   'penga',
   'pengene',
@@ -269,8 +275,11 @@ const HELP_SHAPED = new RegExp(
     '(?:hvor|kor) lang tid|how long|how soon|how quickly|how fast',
     // Where to put or enter something is about the form, not about a claim filed.
     '(?:hvor|kvar|where) (?:skal|kan|ma|bor|do|does|should|can|must) (?:jeg|eg|i|we|vi|me)(?![a-z])',
-    // Entitlement: "har jeg krav på diett?", "am I entitled to per diem?".
-    'krav pa|entitled|(?:^|[^a-z])rett (?:til|pa)(?![a-z])',
+    // Entitlement: "har jeg krav på diett?", "am I entitled to per diem?", "which claim gives me
+    // per diem?".
+    'krav pa|entitled|(?:^|[^a-z])rett (?:til|pa)(?![a-z])|(?:gives?|gir|gjev) (?:me|meg)(?![a-z])',
+    // Which kind to choose is a how-to: "which type of claim do I pick?", "hvilken type skal jeg velge?".
+    '(?:which|what|hvilken|hvilket|hvilke|kva) (?:[a-z]+ ){0,4}(?:do|should|must|can|shall|skal|bor|ma|kan) (?:i|jeg|eg|we|vi) (?:pick|choose|select|use|velge|velje|bruke|nytte)(?![a-z])',
     // Salary and payroll are HR's, not a claim's (guide: out of scope).
     'lonn|lonning|salary|payroll|paycheck|payslip',
   ].join('|'),
@@ -385,7 +394,9 @@ function stateOf(f: string): ClaimsState | undefined {
   if (UNPAID.test(f)) return 'unpaid';
   if (REJECTED.test(f)) return 'rejected';
   // "I paid a toll", "jeg betalte parkering": the user paying is not the claim being paid.
-  const paid = f.replace(PAYER, ' ');
+  const paid = f
+    .replace(PAYER, ' ')
+    .replace(AND_PAID, (all, thing: string) => (kindOfWord(thing) ? ' ' : all));
   if (PAID.test(paid) || (MONEY.test(f) && GET.test(f))) return 'paid';
   if (APPROVED.test(f)) return 'approved';
   return undefined;

@@ -1,0 +1,126 @@
+/**
+ * The fifth round (eval/chat-own/cases-5, and trying the bot by hand): cancel and undo in more
+ * words, a correction after "glemte å si", a question while a draft waits (the draft comes back
+ * with the bot's question), a kind of expense asked to be claimed without its amount, a date
+ * before the marker that leads the amount, counted items and hours, hedged answers, "do I have
+ * to" as a how-to, and a trip that asks where it started. The project's own sentences.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../src/understanding/commands.js';
+import { understand, type Understanding } from '../src/understanding/understand.js';
+import { cards, ctx, run, say, texts } from './helpers/engine-driver.js';
+
+const TODAY = '2026-12-06'; // a Sunday
+const fresh = { today: TODAY };
+const outlayOf = (u: Understanding) => (u.intent === 'newOutlay' ? u.outlay : undefined);
+
+describe('cancel and undo in more words', () => {
+  it.each([['KANSELLER'], ['nei drit i det'], ['ikkje bry deg om det'], ['fjern utlegget']])(
+    '"%s" cancels',
+    (text) => {
+      expect(parseCommand(text)?.name).toBe('cancel');
+    },
+  );
+
+  it('"fjern kjøringen" names the mileage claim', () => {
+    expect(parseCommand('fjern kjøringen')).toEqual({ name: 'cancel', draft: 'mileage' });
+  });
+
+  it.each([['angre sletting'], ['oh wait, bring it back'], ['få det tilbake'], ['vent, angre']])(
+    '"%s" undoes',
+    (text) => {
+      expect(parseCommand(text)?.name).toBe('undo');
+    },
+  );
+
+  it('"slett utlegget" then "angre sletting" brings the parking back', () => {
+    const { state } = run([say('parkering 70 kr'), say('slett utlegget'), say('angre sletting')]);
+    expect(state.outlay?.fields).toMatchObject({ kind: 'parking', amount: '70' });
+  });
+});
+
+describe('corrections and questions while a draft waits', () => {
+  it('"glemte å si: det var i går" moves the date, and is no purpose', () => {
+    const { state } = run([say('bompenger 29 kr'), say('glemte å si: det var i går')]);
+    expect(state.outlay?.fields).toMatchObject({ date: '2026-11-23', purpose: '' });
+  });
+
+  it('"glemte parkering 50 kr" is a new outlay, not a correction', () => {
+    expect(understand('glemte parkering 50 kr', { ...fresh, draft: 'outlay' }).intent).toBe(
+      'newOutlay',
+    );
+  });
+
+  it('a question answered while the purpose is awaited: the draft comes back with the question', () => {
+    const { last } = run([
+      say('lunsj 240 kr'),
+      say('hva skriver jeg som formål?'),
+      { type: 'helpAnswered', reply: { found: true, lang: 'nb', text: 'Fyll inn formålet.' } },
+    ]);
+    expect(cards(last).map((c) => c.template)).toContain('outlay-summary');
+    expect(texts(last).join(' ')).toMatch(/formålet med utgiften\?/);
+  });
+});
+
+describe('amounts and dates', () => {
+  it.each([
+    ['need to claim a taxi from last night', { kind: 'taxi', date: '2026-12-05' }],
+    ['jeg skal føre en parkering fra i forgårs', { kind: 'parking', date: '2026-12-04' }],
+    ['train ticket nov 15 NOK 899', { amountMinor: 89900, date: '2026-11-15' }],
+    ['taxi fra jobb til Gardermoen 4.12 kr 720', { amountMinor: 72000, date: '2026-12-04' }],
+    ['parkering 120 kr 24.11', { amountMinor: 12000, date: '2026-11-24' }],
+    ['2 stk. bussbillett à 45 kr i dag', { kind: 'transport', amountMinor: 9000 }],
+    ['parkering 3 timer à 45 kr', { kind: 'parking', amountMinor: 13500 }],
+    ['uber 2 the office 189kr yest', { kind: 'taxi', date: '2026-12-05' }],
+  ])('"%s" reads %o', (text, expected) => {
+    expect(outlayOf(understand(text, fresh))).toMatchObject(expected);
+  });
+
+  it('"how do I claim a taxi" is a question for the guide', () => {
+    expect(understand('how do I claim a taxi', fresh).intent).toBe('help');
+  });
+
+  it.each([
+    ['ca 150 tror jeg', 15000],
+    ['about 48 I think', 4800],
+  ])('asked for the amount, "%s" answers it', (text, amountMinor) => {
+    const u = understand(text, { ...fresh, draft: 'outlay', missing: 'amount' });
+    expect(u).toMatchObject({ intent: 'correct', fix: { amountMinor } });
+  });
+});
+
+describe('questions that are not what they seem', () => {
+  it('"which fields do I have to fill in on a mileage claim" is for the guide', () => {
+    expect(understand('which fields do I have to fill in on a mileage claim', fresh).intent).toBe(
+      'help',
+    );
+    expect(understand('which claims do I have?', fresh).intent).toBe('claimsQuestion');
+  });
+
+  it('"morning!" is a greeting', () => {
+    expect(understand('morning!', fresh)).toMatchObject({ command: { name: 'greeting' } });
+  });
+});
+
+describe('a trip asks where it started', () => {
+  it('asked where, a place word or a name is the place; what one did there is the purpose', () => {
+    const asked = { ...fresh, draft: 'mileage' as const, missing: 'from' as const };
+    expect(understand('kontoret', asked)).toMatchObject({ fix: { from: 'Kontoret' } });
+    expect(understand('Lysaker', asked)).toMatchObject({ fix: { from: 'Lysaker' } });
+    expect(understand('fra hytta', asked)).toMatchObject({ fix: { from: 'Hytta' } });
+    expect(understand('synfaring på anlegget', { ...asked, awaitingPurpose: 'mileage' })).toEqual({
+      intent: 'answerPurpose',
+      purpose: 'synfaring på anlegget',
+    });
+  });
+
+  it('a ferry on the trip, in nynorsk, asks next where the trip started', () => {
+    const { state, last } = run(
+      [say('køyrde 2 x 48 km til Sogndal i går'), say('ferja kosta 96 kr')],
+      { welcomed: true },
+      ctx({ locale: 'nn-NO' }),
+    );
+    expect(state.mileage?.outlays).toMatchObject([{ kind: 'ferry', amountMinor: 9600 }]);
+    expect(texts(last).join(' ')).toMatch(/Kvar starta turen\?/);
+  });
+});

@@ -124,3 +124,19 @@ describe('a trip asks where it started', () => {
     expect(texts(last).join(' ')).toMatch(/Kvar starta turen\?/);
   });
 });
+
+describe('"hva mangler?" with a draft open', () => {
+  it('shows the draft again with its question, not the guide', () => {
+    const { last } = run([say('taxi 300 kr'), say('hva mangler?')]);
+    expect(last.effects).toEqual([]);
+    expect(cards(last).map((c) => c.template)).toContain('outlay-summary');
+    expect(texts(last).join(' ')).toMatch(/formålet med utgiften\?/);
+  });
+
+  it('without a draft it is a question for the guide', () => {
+    expect(understand('what else do you need?', fresh).intent).toBe('help');
+    expect(understand('what else do you need?', { ...fresh, draft: 'outlay' })).toMatchObject({
+      command: { name: 'whatNext' },
+    });
+  });
+});

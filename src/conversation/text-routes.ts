@@ -39,6 +39,7 @@ const PRIVATE_COMMANDS = new Set<Command['name']>([
   'file',
   'remindersOff',
   'remindersOn',
+  'whatNext',
 ]);
 
 /** What the bot is waiting for: the context a message is understood in. */
@@ -218,6 +219,9 @@ function onCommand(turn: Turn, command: Command, context: UnderstandingContext) 
       return turn.say('thanks.reply');
     case 'goodbye':
       return turn.say('goodbye.reply');
+    case 'whatNext':
+      if (context.awaitingPurpose) return askAgain(turn);
+      return void turn.effects.push({ type: 'listClaims' });
     case 'remindersOff':
     case 'remindersOn':
       return setReminders(turn, command.name === 'remindersOn');

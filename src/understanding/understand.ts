@@ -184,9 +184,15 @@ function asksWh(msg: Message): boolean {
 /** "hei, hvordan …", "hi! can you …": a greeting before the message is not the message. */
 const GREETING_FIRST = new RegExp(`${GREETING.source}\\s*[,.!:;-]+\\s*(?=\\S)`, 'u');
 
+/** "hva mangler?", "what else do you need?": asked with a draft open, the draft's next question. */
+const WHAT_NEXT =
+  /^(?:(?:og|and|so|sa)\s+)?(?:(?:hva|kva|what)(?:'s|\s+is|\s+er)?\s+(?:mangler|manglar|mangla|missing|gjenstar|left)|(?:hva|kva|what)\s+(?:mer|meir|else)?\s*(?:trenger|treng|do)\s+(?:du|you)(?:\s+need)?(?:\s+(?:mer|meir|fra\s+meg|fra\s+meg|from\s+me|more))?|(?:what|hva|kva)\s+now|(?:hva|kva)\s+na|hva\s+skjer\s+na|what\s+next|neste|next)\W*$/u;
+
 export function understand(typed: string, context: UnderstandingContext): Understanding {
   const command = parseCommand(typed);
   if (command) return { intent: 'command', command };
+  if (context.draft && WHAT_NEXT.test(readMessage(typed).folded))
+    return { intent: 'command', command: { name: 'whatNext' } };
   const greeting = GREETING_FIRST.exec(readMessage(typed).folded);
   const raw = greeting ? readMessage(typed).original.slice(greeting[0].length) : typed;
   const msg = readMessage(raw);

@@ -197,6 +197,9 @@ export const en = {
   'mileage.intro': 'Your own car: the amount is computed from the state rates for the trip date.',
   'mileage.roundTripKm': 'Round trip: enter the kilometres for the whole trip, both ways.',
   'mileage.summaryTitle': 'Check your mileage claim',
+  'mileage.draftHintRoute': 'This is what I understood. The route is still missing.',
+  'mileage.draftHintRoutePurpose':
+    'This is what I understood. The route and the purpose are still missing.',
   'mileage.askKm':
     'How many kilometres did you drive? Write it here in the chat, for example 48 or "2 x 24 km".',
   'mileage.askRoute':

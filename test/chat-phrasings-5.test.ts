@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../src/understanding/commands.js';
 import { understand, type Understanding } from '../src/understanding/understand.js';
-import { cards, ctx, run, say, texts } from './helpers/engine-driver.js';
+import { act, cards, ctx, run, say, texts } from './helpers/engine-driver.js';
 
 const TODAY = '2026-12-06'; // a Sunday
 const fresh = { today: TODAY };
@@ -138,5 +138,36 @@ describe('"hva mangler?" with a draft open', () => {
     expect(understand('what else do you need?', { ...fresh, draft: 'outlay' })).toMatchObject({
       command: { name: 'whatNext' },
     });
+  });
+});
+
+describe('an expense typed while a travel form is open goes on the trip', () => {
+  it('the hotel is added to the trip, whose form stays open until "Gå videre" (nynorsk)', () => {
+    const nn = ctx({ locale: 'nn-NO' });
+    const first = run(
+      [say('var på kurs i Bergen frå måndag til onsdag'), say('hotell 2 netter à 1290 kr')],
+      { welcomed: true },
+      nn,
+    );
+    expect(first.state.outlay?.parent?.kind).toBe('travel');
+    expect(first.state.outlay?.fields.purpose).toBe(first.state.travel?.fields.purpose);
+    const draftId = first.state.outlay?.id ?? '';
+    const { state, last } = run([act('outlay.file', { draftId })], first.state, nn);
+    expect(state.travel?.step).toBe('form');
+    expect(state.travel?.outlays).toMatchObject([{ kind: 'hotel', amountMinor: 258000 }]);
+    expect(cards(last).map((c) => c.template)).toContain('travel-form');
+    expect(texts(last).join(' ')).toMatch(/Gå vidare/);
+  });
+});
+
+describe('home as one end of a trip', () => {
+  it.each([
+    ['køyrde heimanfrå til kunden, 23 km kvar veg', { from: 'Heime', to: 'Kunden', km: 46 }],
+    ['kjørte hjemmefra til kontoret 14 km', { from: 'Hjemme', to: 'Kontoret', km: 14 }],
+    ['drove home from the airport, 45 km', { from: 'Airport', to: 'Home' }],
+    ['kjørte til og fra jobb 30 km', { km: 30, roundTrip: true }],
+  ])('"%s" reads %o', (text, expected) => {
+    const u = understand(text, fresh);
+    expect(u.intent === 'newMileage' && u.trip).toMatchObject(expected);
   });
 });

@@ -122,11 +122,12 @@ export function onText(turn: Turn, raw: string, personal: boolean, understood?: 
       // A toll or ferry typed while a mileage claim waits for its purpose goes on that claim.
       if (context.awaitingPurpose === 'mileage')
         if (addTripOutlayToMileage(turn, meant.outlay)) return;
-      // A toll or ferry typed while a mileage or travel claim waits at its summary belongs on that claim.
+      // A toll or ferry typed while a mileage claim waits at its summary belongs on that claim; a
+      // hotel, ticket or taxi typed while a travel claim is open (its form or its summary), on the trip.
       const parent =
         mileage?.step === 'review'
           ? { kind: 'mileage' as const, id: mileage.id }
-          : travel?.step === 'review'
+          : travel && travel.step !== 'filing'
             ? { kind: 'travel' as const, id: travel.id }
             : undefined;
       return startOutlay(turn, meant.outlay, parent);

@@ -273,6 +273,8 @@ export const en = {
   'travel.intro':
     'Per diem (diett) is computed from the state rates for the departure date. Hotels on receipt are added as outlays.',
   'travel.summaryTitle': 'Check your travel claim',
+  'travel.finishForm':
+    'Fill in the rest of the travel form and press "Review" to see the whole claim with per diem and outlays.',
   'travel.noDraft': 'That travel claim no longer exists. Write "new travel" to start again.',
   'travel.description': 'Travel: {destination}',
   'travel.nothingToClaim':

@@ -275,6 +275,8 @@ export const nb: Record<MessageKey, string> = {
   'travel.intro':
     'Diett regnes ut fra statens satser for avreisedatoen. Hotell med kvittering legges inn som utlegg.',
   'travel.summaryTitle': 'Sjekk reiseregningen',
+  'travel.finishForm':
+    'Fyll ut resten av reiseskjemaet og trykk «Gå videre», så ser du hele kravet med diett og utlegg.',
   'travel.noDraft': 'Den reisen finnes ikke lenger. Skriv «ny reise» for å begynne på nytt.',
   'travel.description': 'Reise: {destination}',
   'travel.nothingToClaim':

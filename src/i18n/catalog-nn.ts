@@ -275,6 +275,8 @@ export const nn: Record<MessageKey, string> = {
   'travel.intro':
     'Diett blir rekna ut frå statens satsar for avreisedatoen. Hotell med kvittering blir lagt inn som utlegg.',
   'travel.summaryTitle': 'Sjekk reiserekninga',
+  'travel.finishForm':
+    'Fyll ut resten av reiseskjemaet og trykk «Gå vidare», så ser du heile kravet med diett og utlegg.',
   'travel.noDraft': 'Den reisa finst ikkje lenger. Skriv «ny reise» for å byrje på nytt.',
   'travel.description': 'Reise: {destination}',
   'travel.nothingToClaim':

@@ -171,3 +171,24 @@ describe('home as one end of a trip', () => {
     expect(u.intent === 'newMileage' && u.trip).toMatchObject(expected);
   });
 });
+
+describe('claims questions in everyday words', () => {
+  it.each([
+    ['kor mange krav har eg som ventar?', { ask: 'count', state: 'pending' }],
+    ['har sjefen sett på kravet mitt?', { ask: 'status', one: true }],
+    ['fikk jeg noen avslag?', { state: 'rejected' }],
+  ])('"%s" reads %o', (text, question) => {
+    expect(understand(text, fresh)).toMatchObject({ intent: 'claimsQuestion', question });
+  });
+
+  it.each([['er det noe jeg må fikse?'], ['is there anything I need to fix?']])(
+    '"%s" lists the claims',
+    (text) => {
+      expect(understand(text, fresh).intent).toBe('claimsQuestion');
+    },
+  );
+
+  it('"hva må jeg gjøre for å få diett?" is still for the guide', () => {
+    expect(understand('hva må jeg gjøre for å få diett?', fresh).intent).toBe('help');
+  });
+});

@@ -128,6 +128,8 @@ const REJECTED = words(
   'avvist',
   'avviste',
   'avslatt',
+  'avslag',
+  'avslaget',
   'underkjent',
   'underkjend',
   'rejected',
@@ -146,6 +148,9 @@ const PENDING = new RegExp(
     'vent(?:er|ar|ing)(?: enno| enda| still)? (?:pa|for) (?:godkjenning|approval)',
     `${NOT} (?:er |vore |blitt |been |yet |yet been )*(?:godkjen[td]|behandl|approved)`,
     'waiting (?:for |on )?(?:approval|to be approved)',
+    // "krav som ventar", "claims that are waiting": waiting, said of the claims.
+    'som vent(?:er|ar)',
+    '(?:that|which) (?:are |is )?(?:still )?waiting',
     'pending',
     'awaiting',
     'unapproved',
@@ -170,6 +175,8 @@ const STATUS = new RegExp(
     '(?:hvordan|korleis|how) (?:gar|star|går|is|are) (?:det )?(?:med|my|the|it)',
     '(?:hvor|kvar|where) (?:er|blir|is|are)',
     'hvor langt|kor langt|how far',
+    // "har sjefen sett på kravet mitt?", "has anyone looked at my claim?".
+    '(?:sett|sjekka|sjekket|kikka|kikket|looked|seen) (?:pa|at)',
   ].join('|'),
 );
 const COUNT =

@@ -83,7 +83,7 @@ const SUBMITTED = /\b(?:sendt\s+inn|send\s+inn|levert|submitted|filed|registrert
  * "do I have any drafts?", "har jeg noe som ikke er sendt inn?"); the list shows them.
  */
 const UNFINISHED =
-  /\b(?:utkast\w*|drafts?|usendt\w*|unsent|uferdig\w*|halvferdig\w*|unfinished|half[\s-]finished|pabegynt\w*|in\s+progress|under\s+arbeid|(?:ikke|ikkje|not|haven'?t|hasn'?t|didn'?t)\s+(?:(?:er|vore|blitt|been|yet)\s+)*(?:sendt|sent|submitted|filed|levert|submit|send|file)|igjen\s+a\s+(?:gjore|gjere|sende|fylle|fore|levere)|left\s+to\s+(?:do|file|submit|send)|gjenstar|star\s+(?:igjen|att)|to-?do)\b/u;
+  /\b(?:utkast\w*|drafts?|usendt\w*|unsent|uferdig\w*|halvferdig\w*|unfinished|half[\s-]finished|pabegynt\w*|in\s+progress|under\s+arbeid|(?:ikke|ikkje|not|haven'?t|hasn'?t|didn'?t)\s+(?:(?:er|vore|blitt|been|yet)\s+)*(?:sendt|sent|submitted|filed|levert|submit|send|file)|igjen\s+a\s+(?:gjore|gjere|sende|fylle|fore|levere)|left\s+to\s+(?:do|file|submit|send)|gjenstar|star\s+(?:igjen|att)|to-?do|(?:noe|noko|anything)\s+(?:som\s+)?(?:jeg|eg|i)\s+(?:ma|bor|need\s+to|have\s+to|must|should)\s+(?:fikse|rette|ordne|fix|sort\s+out|do|gjore|gjere))\b/u;
 /** "hva er et utkast?", "what is a draft?": asking what a word means is for the guide. */
 const WHAT_IS_A = /^(?:hva|kva|what)(?:'s|\s+is|\s+er)\s+(?:et|eit|en|ein|ei|a|an)\b/u;
 

@@ -5,7 +5,9 @@
  * before the marker that leads the amount, counted items and hours, hedged answers, "do I have
  * to" as a how-to, and a trip that asks where it started. The project's own sentences.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatAmountInput } from '../src/conversation/outlay-form.js';
 import { parseCommand } from '../src/understanding/commands.js';
 import { understand, type Understanding } from '../src/understanding/understand.js';
 import { act, cards, ctx, run, say, texts } from './helpers/engine-driver.js';
@@ -190,5 +192,29 @@ describe('claims questions in everyday words', () => {
 
   it('"hva må jeg gjøre for å få diett?" is still for the guide', () => {
     expect(understand('hva må jeg gjøre for å få diett?', fresh).intent).toBe('help');
+  });
+});
+
+describe('figures added up, and tickets', () => {
+  it.each([
+    ['bom 32 + 45 kr', { kind: 'toll', amountMinor: 7700 }],
+    ['parkering 60+60,50 kr i går', { kind: 'parking', amountMinor: 12050 }],
+    ['Ruter billett 44kr', { kind: 'transport', amountMinor: 4400 }],
+    ['Vy 299', { kind: 'transport', amountMinor: 29900 }],
+  ])('"%s" reads %o', (text, expected) => {
+    expect(outlayOf(understand(text, fresh))).toMatchObject(expected);
+  });
+
+  it('any two amounts written "a + b kr" are their sum', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 99_999 }),
+        fc.integer({ min: 1, max: 99_999 }),
+        (a, b) => {
+          const text = `bompenger ${formatAmountInput(a)} + ${formatAmountInput(b)} kr`;
+          expect(outlayOf(understand(text, fresh))?.amountMinor).toBe(a + b);
+        },
+      ),
+    );
   });
 });

@@ -200,6 +200,7 @@ describe('figures added up, and tickets', () => {
     ['bom 32 + 45 kr', { kind: 'toll', amountMinor: 7700 }],
     ['parkering 60+60,50 kr i går', { kind: 'parking', amountMinor: 12050 }],
     ['Ruter billett 44kr', { kind: 'transport', amountMinor: 4400 }],
+    ['bussbillett 44kr', { kind: 'transport', amountMinor: 4400 }],
     ['Vy 299', { kind: 'transport', amountMinor: 29900 }],
   ])('"%s" reads %o', (text, expected) => {
     expect(outlayOf(understand(text, fresh))).toMatchObject(expected);

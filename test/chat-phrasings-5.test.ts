@@ -219,3 +219,36 @@ describe('figures added up, and tickets', () => {
     );
   });
 });
+
+describe('the purpose changed by text', () => {
+  it.each([
+    ['endre formålet til kundemøte hos Equinor', 'kundemøte hos Equinor'],
+    ['change the purpose to client visit at Equinor', 'client visit at Equinor'],
+    ['føremålet skal vere synfaring', 'synfaring'],
+    ['formål: Kurs i Excel', 'Kurs i Excel'],
+  ])('"%s" sets the purpose to "%s"', (text, purpose) => {
+    expect(understand(text, { ...fresh, draft: 'outlay' })).toEqual({
+      intent: 'correct',
+      fix: { purpose },
+    });
+  });
+
+  it('on a reviewed outlay, the summary shows the new purpose', () => {
+    const { state } = run([
+      say('parkering 120 kr i går'),
+      say('møte med kunde'),
+      say('endre formålet til kundemøte hos Equinor'),
+    ]);
+    expect(state.outlay).toMatchObject({
+      step: 'review',
+      fields: { purpose: 'kundemøte hos Equinor', amount: '120' },
+    });
+  });
+
+  it('a trip and a travel claim take it too', () => {
+    const trip = run([say('kjørte 40 km fra Oslo til Ski'), say('kurs'), say('formål: kundemøte')]);
+    expect(trip.state.mileage?.fields.purpose).toBe('kundemøte');
+    const travel = run([say('ny reise'), say('the purpose was a site visit')]);
+    expect(travel.state.travel?.fields.purpose).toBe('a site visit');
+  });
+});

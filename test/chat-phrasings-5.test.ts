@@ -252,3 +252,37 @@ describe('the purpose changed by text', () => {
     expect(travel.state.travel?.fields.purpose).toBe('a site visit');
   });
 });
+
+describe('travel asked for as a stay, a day trip, or with other ranges', () => {
+  it.each([
+    [
+      'var på kundebesøk i Stavanger i går, dagstur',
+      {
+        destination: 'Stavanger',
+        departureDate: '2026-12-05',
+        returnDate: '2026-12-05',
+        purpose: 'kundebesøk i Stavanger',
+      },
+    ],
+    [
+      'dagstur til Bergen på mandag for kundemøte',
+      { destination: 'Bergen', departureDate: '2026-11-30', purpose: 'kundemøte' },
+    ],
+    ['overnattet i Ålesund to netter for jobb', { destination: 'Ålesund' }],
+    [
+      'stayed two nights in Oslo for the conference',
+      { destination: 'Oslo', purpose: 'the conference' },
+    ],
+    [
+      'travel claim Stockholm Nov 30 - Dec 2',
+      { destination: 'Stockholm', departureDate: '2026-11-30', returnDate: '2026-12-02' },
+    ],
+    ['tjenestereise til Bodø 14.-16.12', { departureDate: '2026-12-14', returnDate: '2026-12-16' }],
+  ])('"%s" opens the travel form with %o', (text, travel) => {
+    expect(understand(text, fresh)).toMatchObject({ intent: 'newTravel', travel });
+  });
+
+  it('a night with its price is a hotel outlay, not a trip', () => {
+    expect(understand('overnatting i Ålesund 1290 kr', fresh).intent).toBe('newOutlay');
+  });
+});

@@ -286,3 +286,22 @@ describe('travel asked for as a stay, a day trip, or with other ranges', () => {
     expect(understand('overnatting i Ålesund 1290 kr', fresh).intent).toBe('newOutlay');
   });
 });
+
+describe('what the user filed, and where the money is', () => {
+  it.each([
+    ['how much have I claimed this year?', { ask: 'amount', period: { unit: 'year', offset: 0 } }],
+    ['what did I submit last week?', { ask: 'count', period: { unit: 'week', offset: -1 } }],
+    ['kva leverte eg i november?', { ask: 'count', period: { month: 11 } }],
+    ['where is my refund', { ask: 'status' }],
+    ['hvor er pengene mine', { ask: 'status' }],
+  ])('"%s" reads %o', (text, question) => {
+    expect(understand(text, fresh)).toMatchObject({ intent: 'claimsQuestion', question });
+  });
+
+  it.each([
+    ['what should I submit for a taxi?'],
+    ['I submitted the wrong amount, can I change it?'],
+  ])('"%s" is for the guide', (text) => {
+    expect(understand(text, fresh).intent).toBe('help');
+  });
+});

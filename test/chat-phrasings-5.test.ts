@@ -305,3 +305,11 @@ describe('what the user filed, and where the money is', () => {
     expect(understand(text, fresh).intent).toBe('help');
   });
 });
+
+describe('something sent that is no claim', () => {
+  it('"jeg har sendt inn e-postadressen …, hva nå?" is for the guide; "hva har jeg sendt inn?" is not', () => {
+    const sent = 'jeg har sendt inn e-postadressen på glemt passord, hva nå?';
+    expect(understand(sent, fresh).intent).toBe('help');
+    expect(understand('hva har jeg sendt inn?', fresh).intent).toBe('claimsQuestion');
+  });
+});

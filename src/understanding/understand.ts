@@ -87,6 +87,22 @@ const UNFINISHED =
 /** "hva er et utkast?", "what is a draft?": asking what a word means is for the guide. */
 const WHAT_IS_A = /^(?:hva|kva|what)(?:'s|\s+is|\s+er)\s+(?:et|eit|en|ein|ei|a|an)\b/u;
 
+/**
+ * "jeg har sendt inn e-postadressen …, hva nå?": something sent that is no claim (a claim word, a
+ * time or the end of the clause would follow the verb for one).
+ */
+function sentSomethingElse(f: string): boolean {
+  const m = SUBMITTED.exec(f);
+  if (!m || CLAIM_WORD.test(f)) return false;
+  const next = /^\s+([\p{L}-]+)/u.exec(f.slice(m.index + m[0].length))?.[1];
+  return next !== undefined && !AFTER_SENT.has(next);
+}
+const AFTER_SENT = new Set(
+  'i in for forrige forre sist siste last this denne til og and enno enna yet still so far hittil na now da then'.split(
+    ' ',
+  ),
+);
+
 /** "hva har jeg av krav?", "kva krav har eg?", "which claims do I have?": asking what one has. */
 const WHAT_HAVE_I =
   /\b(?:hva|kva|hvilke|which|what)\b[^.!?]*\b(?:har\s+jeg|har\s+eg|do\s+i\s+have|have\s+i)\b(?!\s+(?:to|got\s+to)\b)/u;
@@ -95,7 +111,13 @@ function isClaimsQuestion(msg: Message, wh: boolean): boolean {
   const f = msg.folded;
   if (HOW_OR_WHO.test(f)) return false;
   const mine = MINE_RE.test(f);
-  if ((SUBMITTED.test(f) || PENDING.test(f)) && mine && (wh || SHOW.test(f))) return true;
+  if (
+    (SUBMITTED.test(f) || PENDING.test(f)) &&
+    mine &&
+    (wh || SHOW.test(f)) &&
+    !sentSomethingElse(f)
+  )
+    return true;
   // Asking what is unfinished, or just "anything pending?", needs no claim word.
   const asks = wh || msg.original.endsWith('?');
   if (asks && msg.words <= 12 && UNFINISHED.test(f) && !WHAT_IS_A.test(f)) return true;

@@ -313,3 +313,12 @@ describe('something sent that is no claim', () => {
     expect(understand('hva har jeg sendt inn?', fresh).intent).toBe('claimsQuestion');
   });
 });
+
+describe('km as a label, and a car without a driving verb', () => {
+  it.each([
+    ['km: 45, Oslo - Drammen, i dag', { from: 'Oslo', to: 'Drammen', km: 45 }],
+    ['bil 45 km til kunde', { to: 'Kunde', km: 45 }],
+  ])('"%s" is a trip %o', (text, trip) => {
+    expect(understand(text, fresh)).toMatchObject({ intent: 'newMileage', trip });
+  });
+});

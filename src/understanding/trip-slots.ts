@@ -27,6 +27,14 @@ const DISTANCES: ReadonlyArray<{ re: RegExp; km: (m: RegExpExecArray) => number 
     km: (m) => unit(m, 1, 2) * Number(m[3]),
   },
   { re: new RegExp(`${NUM}${UNIT}`, 'u'), km: (m) => unit(m, 1, 2) },
+  // "km: 45", "kilometer = 120": the unit as a label before the figure.
+  {
+    re: new RegExp(
+      `\\b(km|kilometer|kilometre)\\s*[:=]\\s*${NUM}(?!\\d|[.,]\\d|\\s*(?:kr|nok|,-))`,
+      'u',
+    ),
+    km: (m) => Number((m[2] ?? '').replace(',', '.')),
+  },
 ];
 function unit(m: RegExpExecArray, value: number, name: number): number {
   const n = Number((m[value] ?? '').replace(',', '.'));

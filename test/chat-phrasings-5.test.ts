@@ -322,3 +322,10 @@ describe('km as a label, and a car without a driving verb', () => {
     expect(understand(text, fresh)).toMatchObject({ intent: 'newMileage', trip });
   });
 });
+
+describe('"show up" is not "show me"', () => {
+  it('"does the help icon show up before I choose the claim type?" is for the guide', () => {
+    const asked = 'does the help icon show up before I choose the claim type?';
+    expect(understand(asked, fresh).intent).toBe('help');
+  });
+});

@@ -57,7 +57,7 @@ const MINE = String.raw`(?:mine|mitt|min|my|i\s+have|jeg\s+har|eg\s+har|har\s+je
  * is not a request for the list ("should the invitation be attached to my claim?").
  */
 const SHOW_MINE = new RegExp(
-  String.raw`\b(?:vis|vise|visa|syn|show|list|se|sja|see|oversikt|overview)\b.*\b${CLAIMS}\b|^(?:alle\s+|all\s+)?(?:${CLAIMS}\s+${MINE}|${MINE}\s+${CLAIMS})\W*$`,
+  String.raw`\b(?:vis|vise|visa|syn|show|list|se|sja|see|oversikt|overview)\b(?!\s+(?:up|ut|out)\b).*\b${CLAIMS}\b|^(?:alle\s+|all\s+)?(?:${CLAIMS}\s+${MINE}|${MINE}\s+${CLAIMS})\W*$`,
   'u',
 );
 const CLAIM_WORD = new RegExp(

@@ -284,10 +284,16 @@ describe('while the bot waits for a purpose', () => {
   });
 
   it('a toll with an amount goes on the mileage claim, and the purpose is asked again', () => {
-    const r = run([say('kjørte 64 km til Drammen i dag'), say('bom 45 kr')]);
+    const r = run([say('kjørte 64 km fra Oslo til Drammen i dag'), say('bom 45 kr')]);
     expect(r.state.mileage?.fields.purpose).toBe('');
     expect(r.state.mileage?.outlays).toMatchObject([{ kind: 'toll', amountMinor: 4500 }]);
     expect(texts(r.last).join(' ')).toMatch(/formålet med turen/);
+  });
+
+  it('a toll on a trip still without its start: the start is asked for next', () => {
+    const r = run([say('kjørte 64 km til Drammen i dag'), say('bom 45 kr')]);
+    expect(r.state.mileage?.outlays).toMatchObject([{ kind: 'toll', amountMinor: 4500 }]);
+    expect(texts(r.last).join(' ')).toMatch(/Hvor startet turen\?/);
   });
 
   it('a new outlay statement is a new outlay, not the purpose', () => {

@@ -106,28 +106,18 @@ describe('problem statements find their sections', () => {
 });
 
 describe('comparisons retrieve both sides', () => {
-  it('splits a comparison into its two sides, in nb, nn and en', () => {
-    expect(comparisonSides('travel vs mileage – which one do I pick?')).toEqual([
-      'travel',
-      'mileage which one do I pick',
-    ]);
-    // A join and a negation weigh one side against the other, as "instead of" does.
-    expect(comparisonSides('bør jeg velge reise og ikke kjøring?')).toEqual([
-      'bør jeg velge reise',
-      'kjøring',
-    ]);
-    expect(comparisonSides('is it travel and not mileage for a seminar?')).toEqual([
-      'it travel',
-      'mileage a seminar',
-    ]);
-    expect(comparisonSides('hva er forskjellen på reise og kjøring?')).toEqual([
-      'reise',
-      'kjøring',
-    ]);
-    expect(comparisonSides('kva er skilnaden mellom utlegg og reise?')).toEqual([
-      'utlegg',
-      'reise',
-    ]);
+  // A join and a negation weigh one side against the other, as "instead of" does.
+  it.each([
+    ['travel vs mileage – which one do I pick?', ['travel', 'mileage which one do I pick']],
+    ['bør jeg velge reise og ikke kjøring?', ['bør jeg velge reise', 'kjøring']],
+    ['is it travel and not mileage for a seminar?', ['it travel', 'mileage a seminar']],
+    ['hva er forskjellen på reise og kjøring?', ['reise', 'kjøring']],
+    ['kva er skilnaden mellom utlegg og reise?', ['utlegg', 'reise']],
+  ])('splits "%s" into its two sides', (question, sides) => {
+    expect(comparisonSides(question)).toEqual(sides);
+  });
+
+  it('a plain "and" is no comparison', () => {
     expect(comparisonSides('how do I add passengers and kilometres?')).toBeUndefined();
   });
 

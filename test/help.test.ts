@@ -403,6 +403,19 @@ describe('the answer', () => {
     expect(travel.text).toContain('I can start a travel claim for you right here in the chat.');
   });
 
+  it('a section about every kind of claim offers the kind the question names', () => {
+    const travel = help.answerOffline(
+      'how do i start a travel claim? was in Kirkenes last week',
+      'en',
+    );
+    expect(travel).toMatchObject({ found: true, action: 'travel.start' });
+    const mileage = help.answerOffline('korleis startar eg ei køyring?', 'nn');
+    expect(mileage).toMatchObject({ found: true, action: 'mileage.start' });
+    expect(help.answerOffline('how do I start an outlay?', 'en')).toMatchObject({
+      action: 'outlay.start',
+    });
+  });
+
   it('offers nothing for login and password questions, and names all it can start for the overview section', () => {
     const password = help.answerOffline('I forgot my password', 'en');
     expect(password.found).toBe(true);

@@ -34,6 +34,7 @@ function correctOutlay(turn: Turn, draft: OutlayDraft, fix: Correction) {
   if (fix.currency) fields.currency = fix.currency;
   if (fix.date) fields.date = fix.date;
   if (fix.kind) fields.kind = fix.kind;
+  if (fix.purpose) fields.purpose = fix.purpose;
   const updated: OutlayDraft = { ...draft, step: 'form', fields };
   // What the user just said needs no "please check" any more.
   const said = (['amount', 'date', 'kind'] as const).filter((f) => fields[f] !== draft.fields[f]);
@@ -55,6 +56,7 @@ function correctMileage(turn: Turn, draft: MileageDraft, fix: Correction) {
     passengers = passengers.map((p) => (p.km === oldKm ? { ...p, km: fix.km ?? p.km } : p));
   }
   if (fix.date) fields.date = fix.date;
+  if (fix.purpose) fields.purpose = fix.purpose;
   if (fix.from) fields.from = fix.from;
   if (fix.to) fields.to = fix.to;
   // A passenger added afterwards rides the whole trip unless the text gave their own km.
@@ -80,6 +82,7 @@ function correctTravel(turn: Turn, draft: TravelDraft, fix: Correction) {
       sameMonth < fields.departureDate ? inMonthOf(sameMonth, fix.returnDay, 1) : sameMonth;
   }
   if (fix.destination) fields.destination = fix.destination;
+  if (fix.purpose) fields.purpose = fix.purpose;
   const updated: TravelDraft = { ...draft, fields };
   if (draft.step === 'review') return reviewTravel(turn, updated, false);
   turn.state.travel = updated;

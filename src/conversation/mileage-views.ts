@@ -121,6 +121,9 @@ export function mileageSummaryView(
     mode,
     number,
     title: t(lang, mode === 'review' ? 'mileage.summaryTitle' : 'mileage.titleEdit'),
+    ...(f.from && f.to
+      ? {}
+      : { draftHint: f.purpose ? 'mileage.draftHintRoute' : 'mileage.draftHintRoutePurpose' }),
     facts: [
       { title: t(lang, 'outlay.field.date'), value: formatDate(lang, f.date) },
       { title: t(lang, 'mileage.field.route'), value: `${f.from || '?'} – ${f.to || '?'}` },

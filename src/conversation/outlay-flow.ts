@@ -37,7 +37,7 @@ import {
   nextWaitingDraft,
   waitingDraft,
 } from './receipt-batches.js';
-import { travelSummaryView } from './travel-views.js';
+import { travelFormView, travelSummaryView } from './travel-views.js';
 import type { Turn } from './turn.js';
 import type { OutlayDraft, ReceiptFacts } from './types.js';
 import { setAsideOutlay } from './set-aside.js';
@@ -187,13 +187,19 @@ function addToTrip(turn: Turn, draft: OutlayDraft, line: OutlayLine, fromCard: b
   };
   if (draft.parent?.kind === 'travel') {
     if (!travel || travel.id !== draft.parent.id) return turn.say('travel.noDraft');
+    // A trip whose form is still being filled keeps its form: its summary comes with "Gå videre".
+    const stillForm = travel.step === 'form';
     turn.state.travel = {
       ...travel,
-      step: 'review',
+      step: stillForm ? 'form' : 'review',
       outlays: [...travel.outlays, line],
       receiptIds: [...(travel.receiptIds ?? []), ...(draft.receiptIds ?? [])],
     };
     added();
+    if (stillForm) {
+      turn.messages.push(travelFormView(turn.lang, turn.state.travel));
+      return turn.say('travel.finishForm');
+    }
     return void turn.messages.push(travelSummaryView(turn.lang, turn.state.travel, 'review'));
   }
   if (!mileage || draft.parent?.id !== mileage.id) return turn.say('mileage.noDraft');

@@ -39,6 +39,7 @@ const PRIVATE_COMMANDS = new Set<Command['name']>([
   'file',
   'remindersOff',
   'remindersOn',
+  'whatNext',
 ]);
 
 /** What the bot is waiting for: the context a message is understood in. */
@@ -121,11 +122,12 @@ export function onText(turn: Turn, raw: string, personal: boolean, understood?: 
       // A toll or ferry typed while a mileage claim waits for its purpose goes on that claim.
       if (context.awaitingPurpose === 'mileage')
         if (addTripOutlayToMileage(turn, meant.outlay)) return;
-      // A toll or ferry typed while a mileage or travel claim waits at its summary belongs on that claim.
+      // A toll or ferry typed while a mileage claim waits at its summary belongs on that claim; a
+      // hotel, ticket or taxi typed while a travel claim is open (its form or its summary), on the trip.
       const parent =
         mileage?.step === 'review'
           ? { kind: 'mileage' as const, id: mileage.id }
-          : travel?.step === 'review'
+          : travel && travel.step !== 'filing'
             ? { kind: 'travel' as const, id: travel.id }
             : undefined;
       return startOutlay(turn, meant.outlay, parent);
@@ -218,6 +220,9 @@ function onCommand(turn: Turn, command: Command, context: UnderstandingContext) 
       return turn.say('thanks.reply');
     case 'goodbye':
       return turn.say('goodbye.reply');
+    case 'whatNext':
+      if (context.awaitingPurpose) return askAgain(turn);
+      return void turn.effects.push({ type: 'listClaims' });
     case 'remindersOff':
     case 'remindersOn':
       return setReminders(turn, command.name === 'remindersOn');

@@ -31,6 +31,8 @@ export interface TripSummary {
   canAddMileage: boolean;
   /** Mileage on a travel claim is added to it rather than filed. */
   addsToParent?: boolean;
+  /** What the draft still lacks, said under its title (default: the purpose). */
+  draftHint?: MessageKey;
 }
 
 export function tripSummaryView(lang: Lang, s: TripSummary): View {
@@ -44,7 +46,7 @@ export function tripSummaryView(lang: Lang, s: TripSummary): View {
         s.mode === 'review'
           ? t(lang, 'outlay.summaryHint')
           : s.mode === 'draft'
-            ? t(lang, 'outlay.draftHint')
+            ? t(lang, s.draftHint ?? 'outlay.draftHint')
             : '',
       status: statusLine(lang, s.mode, s.number),
       statusColor:

@@ -166,7 +166,10 @@ export class HelpService {
     const used = retrieval.sections
       .slice(0, useSecond ? 2 : 1)
       .map((hit) => sectionOf(this.guide, lang, hit.id));
-    const offer = used.map((s) => this.offers[s.id]).find((o) => o !== undefined);
+    const offer = offerFor(
+      question,
+      used.map((s) => this.offers[s.id]).find((o) => o),
+    );
     const budget = offer ? MAX_GUIDE_SENTENCES - 1 : MAX_GUIDE_SENTENCES;
     const firstBudget = useSecond ? budget - 1 : budget;
 
@@ -313,4 +316,26 @@ function asSentence(text: string): string {
   const trimmed = text.trim();
   const capitalised = trimmed.charAt(0).toLocaleUpperCase('nb') + trimmed.slice(1);
   return /[.!?…]["»)]?$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
+/** The kind of claim a question names, in the three languages (folded forms too). */
+const NAMED_KIND: ReadonlyArray<[RegExp, HelpAction]> = [
+  [
+    /\b(?:travel\s+claims?|business\s+trips?|per\s+diem|diett\w*|tjenestereis\w*|tenestereis\w*)\b/iu,
+    'travel.start',
+  ],
+  [
+    /\b(?:mileage|kj[øo]ring\w*|k[øo]yring\w*|kj[øo]regodtgj\w*|k[øo]yregodtgj\w*)\b/iu,
+    'mileage.start',
+  ],
+];
+
+/**
+ * A section about every kind of claim (the start screen, the overview) offers what the question
+ * names: "how do I start a travel claim?" gets the travel button, not the outlay one.
+ */
+function offerFor(question: string, offer: ChatOffer | undefined): ChatOffer | undefined {
+  if (offer !== 'overview' && offer !== 'outlay.start') return offer;
+  const named = NAMED_KIND.filter(([re]) => re.test(question)).map(([, action]) => action);
+  return named.length === 1 ? named[0] : offer;
 }

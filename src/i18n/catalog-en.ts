@@ -197,6 +197,9 @@ export const en = {
   'mileage.intro': 'Your own car: the amount is computed from the state rates for the trip date.',
   'mileage.roundTripKm': 'Round trip: enter the kilometres for the whole trip, both ways.',
   'mileage.summaryTitle': 'Check your mileage claim',
+  'mileage.draftHintRoute': 'This is what I understood. The route is still missing.',
+  'mileage.draftHintRoutePurpose':
+    'This is what I understood. The route and the purpose are still missing.',
   'mileage.askKm':
     'How many kilometres did you drive? Write it here in the chat, for example 48 or "2 x 24 km".',
   'mileage.askRoute':
@@ -270,6 +273,8 @@ export const en = {
   'travel.intro':
     'Per diem (diett) is computed from the state rates for the departure date. Hotels on receipt are added as outlays.',
   'travel.summaryTitle': 'Check your travel claim',
+  'travel.finishForm':
+    'Fill in the rest of the travel form and press "Review" to see the whole claim with per diem and outlays.',
   'travel.noDraft': 'That travel claim no longer exists. Write "new travel" to start again.',
   'travel.description': 'Travel: {destination}',
   'travel.nothingToClaim':

@@ -199,6 +199,9 @@ export const nb: Record<MessageKey, string> = {
   'mileage.intro': 'Egen bil: beløpet regnes ut fra statens satser for datoen du kjørte.',
   'mileage.roundTripKm': 'Tur/retur: skriv kilometer for hele turen, begge veier.',
   'mileage.summaryTitle': 'Sjekk kjøringen',
+  'mileage.draftHintRoute': 'Dette er det jeg forsto. Strekningen mangler fortsatt.',
+  'mileage.draftHintRoutePurpose':
+    'Dette er det jeg forsto. Strekningen og formålet mangler fortsatt.',
   'mileage.askKm':
     'Hvor mange kilometer kjørte du? Skriv det her i chatten, for eksempel 48 eller «2 x 24 km».',
   'mileage.askRoute': 'Hvor kjørte du fra og til? Skriv for eksempel «fra kontoret til Drammen».',
@@ -272,6 +275,8 @@ export const nb: Record<MessageKey, string> = {
   'travel.intro':
     'Diett regnes ut fra statens satser for avreisedatoen. Hotell med kvittering legges inn som utlegg.',
   'travel.summaryTitle': 'Sjekk reiseregningen',
+  'travel.finishForm':
+    'Fyll ut resten av reiseskjemaet og trykk «Gå videre», så ser du hele kravet med diett og utlegg.',
   'travel.noDraft': 'Den reisen finnes ikke lenger. Skriv «ny reise» for å begynne på nytt.',
   'travel.description': 'Reise: {destination}',
   'travel.nothingToClaim':

@@ -199,6 +199,9 @@ export const nn: Record<MessageKey, string> = {
   'mileage.intro': 'Eigen bil: beløpet blir rekna ut frå statens satsar for datoen du køyrde.',
   'mileage.roundTripKm': 'Tur/retur: skriv kilometer for heile turen, begge vegar.',
   'mileage.summaryTitle': 'Sjekk køyringa',
+  'mileage.draftHintRoute': 'Dette er det eg forstod. Strekninga manglar framleis.',
+  'mileage.draftHintRoutePurpose':
+    'Dette er det eg forstod. Strekninga og føremålet manglar framleis.',
   'mileage.askKm':
     'Kor mange kilometer køyrde du? Skriv det her i chatten, til dømes 48 eller «2 x 24 km».',
   'mileage.askRoute': 'Kvar køyrde du frå og til? Skriv til dømes «frå kontoret til Drammen».',
@@ -272,6 +275,8 @@ export const nn: Record<MessageKey, string> = {
   'travel.intro':
     'Diett blir rekna ut frå statens satsar for avreisedatoen. Hotell med kvittering blir lagt inn som utlegg.',
   'travel.summaryTitle': 'Sjekk reiserekninga',
+  'travel.finishForm':
+    'Fyll ut resten av reiseskjemaet og trykk «Gå vidare», så ser du heile kravet med diett og utlegg.',
   'travel.noDraft': 'Den reisa finst ikkje lenger. Skriv «ny reise» for å byrje på nytt.',
   'travel.description': 'Reise: {destination}',
   'travel.nothingToClaim':

@@ -101,3 +101,27 @@ export function parseAmount(input: string): ParsedAmount | undefined {
   if (amountMinor === undefined) return undefined;
   return currency ? { amountMinor, currency } : { amountMinor };
 }
+
+const PLAIN_PART = String.raw`\d{1,6}(?:,\d{1,2})?`;
+const SUM = new RegExp(
+  String.raw`(?<![\d.,])${PLAIN_PART}(?:\s*\+\s*${PLAIN_PART})+(?![\d.,]\d)`,
+  'gu',
+);
+
+/**
+ * "bom 32 + 45 kr", "parkering 60+60": figures added up in the message are one amount, their sum
+ * (written back as the user writes a figure, "77" or "77,50"), so every reader sees one figure.
+ */
+export function sumsToFigures(text: string): string {
+  return text.replace(SUM, (chain) => {
+    const minor = chain
+      .split('+')
+      .map((part) => parseNumber(part.trim()) ?? NaN)
+      .reduce((a, b) => a + b, 0);
+    if (!Number.isFinite(minor) || minor > MAX_AMOUNT_MINOR) return chain;
+    const ore = minor % 100;
+    return ore === 0
+      ? String(minor / 100)
+      : `${Math.trunc(minor / 100)},${String(ore).padStart(2, '0')}`;
+  });
+}

@@ -74,6 +74,22 @@ const RANGE_PATTERNS: readonly RangePattern[] = [
     }),
   },
   {
+    // "Nov 30 - Dec 2": each day after its month.
+    src: `${FROM}${M}\\s+${D}${TO}${M}\\s+${D}${YEAR}`,
+    parts: (m) => ({
+      d1: n(m, 2),
+      m1: month(m, 1),
+      d2: n(m, 4),
+      m2: month(m, 3),
+      year: year(m, 5),
+    }),
+  },
+  {
+    // "14.-16.12": two days, the month written once, as figures.
+    src: `${FROM}(\\d{1,2})\\.?${TO}(\\d{1,2})[./](\\d{1,2})\\.?(?![./]?\\d)`,
+    parts: (m) => ({ d1: n(m, 1), m1: n(m, 3), d2: n(m, 2), m2: n(m, 3) }),
+  },
+  {
     src: `${FROM}(\\d{1,2})[./](\\d{1,2})\\.?${TO}(\\d{1,2})[./](\\d{1,2})\\.?`,
     parts: (m) => ({ d1: n(m, 1), m1: n(m, 2), d2: n(m, 3), m2: n(m, 4) }),
   },

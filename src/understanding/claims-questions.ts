@@ -128,6 +128,8 @@ const REJECTED = words(
   'avvist',
   'avviste',
   'avslatt',
+  'avslag',
+  'avslaget',
   'underkjent',
   'underkjend',
   'rejected',
@@ -146,6 +148,9 @@ const PENDING = new RegExp(
     'vent(?:er|ar|ing)(?: enno| enda| still)? (?:pa|for) (?:godkjenning|approval)',
     `${NOT} (?:er |vore |blitt |been |yet |yet been )*(?:godkjen[td]|behandl|approved)`,
     'waiting (?:for |on )?(?:approval|to be approved)',
+    // "krav som ventar", "claims that are waiting": waiting, said of the claims.
+    'som vent(?:er|ar)',
+    '(?:that|which) (?:are |is )?(?:still )?waiting',
     'pending',
     'awaiting',
     'unapproved',
@@ -170,10 +175,19 @@ const STATUS = new RegExp(
     '(?:hvordan|korleis|how) (?:gar|star|går|is|are) (?:det )?(?:med|my|the|it)',
     '(?:hvor|kvar|where) (?:er|blir|is|are)',
     'hvor langt|kor langt|how far',
+    // "har sjefen sett på kravet mitt?", "has anyone looked at my claim?".
+    '(?:sett|sjekka|sjekket|kikka|kikket|looked|seen) (?:pa|at)',
   ].join('|'),
 );
 const COUNT =
   /(?:hvor|kor) mange|how many|antall|number of|(?:^|[^a-z])(?:hvilke|kva for|which|vis|show|list|any)(?![a-z])|(?:^|[^a-z])(?:hva|kva|what) (?=(?:slags |kind of )?(?:krav|claims))/;
+/** The user filing or claiming: "what did I submit", "how much have I claimed", "kva leverte eg". */
+const FILED_BY_ME = new RegExp(
+  // Said of what was filed, not asked of what may be ("can I file …?"), and not of something
+  // else sent ("jeg har sendt inn e-postadressen"): the verb ends the clause or a time follows.
+  String.raw`(?:(?:^|[^a-z])(?<!(?:can|could|should|must|may|kan|skal|ma|bor) )(?:i|jeg|eg) (?:have |har |.ve |did )?(?:submit(?:ted)?|file[d]?|claim(?:ed)?|send|sent|sendt|sendte|levert|leverte|fort|forte|kravd|kravde|krevd|krevde)|(?:sendte|leverte|forte) (?:jeg|eg))(?: inn| in)?(?= *(?:$|[?,.!]|(?:last|this|forrige|forre|sist|siste|denne|during|so far|hittil|totalt|in total|til sammen|til saman|(?:i|in|for|fra|from) (?:dag|gar|ar|fjor|${Object.keys(MONTHS).join('|')}))(?![a-z])|\d))`,
+);
+const WHAT = words('hva', 'kva', 'what', 'which', 'hvilke', 'kva for');
 /** "show me everything I submitted", "vis alt eg har levert": all of the user's claims. */
 const EVERYTHING = words('everything', 'all', 'alt', 'alle', 'alt det', 'alt som');
 // At the start of the sentence or of a clause ("I parked for 120 kr, how do I …").
@@ -328,9 +342,11 @@ export function readClaimsQuestion(text: string): ClaimsQuestion | undefined {
   if (!asked || HELP_SHAPED.test(f)) return undefined;
 
   const number = claimNumber(f);
-  const own = OWN.test(f) || number !== undefined || definiteKind(f);
+  const filed = FILED_BY_ME.test(f);
+  const own = OWN.test(f) || number !== undefined || definiteKind(f) || filed;
   const subject = subjectOf(f);
-  const noun = CLAIM_NOUN.test(f) || subject !== undefined;
+  // "hvor er pengene mine?", "where is my refund": the money of one's own claims names them too.
+  const noun = CLAIM_NOUN.test(f) || subject !== undefined || (MONEY.test(f) && OWN.test(f));
   const state = stateOf(f);
   const status = STATUS.test(f);
   const why = WHY.test(f);
@@ -341,9 +357,12 @@ export function readClaimsQuestion(text: string): ClaimsQuestion | undefined {
   if (MODAL.test(f) && !status && !(own && LOOK.test(f))) return undefined;
 
   let ask: ClaimsAsk;
-  if (COUNT.test(f) && (countsClaims(f) || (state && own) || (EVERYTHING.test(f) && own)))
+  if (
+    (COUNT.test(f) && (countsClaims(f) || (state && own) || (EVERYTHING.test(f) && own))) ||
+    (WHAT.test(f) && filed)
+  )
     ask = 'count';
-  else if (AMOUNT.test(f) && (CLAIM_NOUN.test(f) || state) && own) ask = 'amount';
+  else if (AMOUNT.test(f) && (CLAIM_NOUN.test(f) || state || filed) && own) ask = 'amount';
   else if (state && !why && !when) ask = 'state';
   else if (status || (why && (state || noun)) || (when && state)) ask = 'status';
   else return undefined;

@@ -23,7 +23,9 @@ export type Command =
   | { name: 'remindersOff' }
   | { name: 'remindersOn' }
   | { name: 'thanks' }
-  | { name: 'goodbye' };
+  | { name: 'goodbye' }
+  /** "hva mangler?" with a draft open: its next question again. */
+  | { name: 'whatNext' };
 
 /** Lower-cases, folds whitespace and drops trailing punctuation and emoji-free decoration. */
 export function normalizeCommandText(text: string): string {

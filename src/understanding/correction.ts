@@ -43,7 +43,10 @@ export interface Correction {
   departureDay?: number;
   returnDay?: number;
   destination?: string;
+  /** A new purpose said as one ("endre formålet til kundemøte", "the purpose was a site visit"). */
+  purpose?: string;
   /** Where a trip started and ended, answered when the bot asked ("fra kontoret"). */
+
   from?: string;
   to?: string;
   /** Passengers said to have come along ("Kari var med også", "forgot to say Jonas came along"). */
@@ -62,6 +65,13 @@ function dayOfMonth(folded: string): { day: number; start: number; end: number }
   if (!m || !(day >= 1 && day <= 31)) return undefined;
   return { day, start: m.index, end: m.index + m[0].length };
 }
+
+/**
+ * "endre formålet til …", "formålet skal være …", "føremål: …", "change the purpose to …", "the
+ * purpose was …": what follows is the new purpose, said to the end of the message.
+ */
+const PURPOSE_IS =
+  /^(?:(?:nei|no|sorry|oops|beklager)[,\s]+)?(?:(?:endre|endra|change|set|sett|rett|rette|update|oppdater|bytt)\s+)?(?:the\s+|my\s+)?(?:formalet|formal|foremalet|foremal|purpose|reason)\s*(?:(?:til|to|skal\s+(?:vaere|vare|vere|vera)|should\s+be|er|is|was|var|blir|becomes)\s+|:\s*)(\S.*)$/u;
 
 /** Coming back ("kom hjem", "heimreise", "returned", "back on") and setting off ("dro", "left"). */
 const RETURNING =
@@ -128,6 +138,11 @@ export function readCorrection(
     (draft === 'travel' && (CHANGE.test(f) || RETURNING.test(f) || LEAVING.test(f))) ||
     fillsMissingFigure(msg, today, missing);
   if (msg.original.endsWith('?')) return undefined;
+  const purpose = PURPOSE_IS.exec(msg.folded);
+  if (purpose?.[1]) {
+    const said = msg.original.slice(msg.folded.length - purpose[1].length).trim();
+    if (said) return { purpose: said.replace(/[.!]+$/u, '') };
+  }
   // A trip told again with its passengers is a new statement, not an addition to this one.
   if (draft === 'mileage' && CAME_ALONG.test(f) && !mentionsDriving(f)) {
     const passengers = findPassengers(msg, {}, undefined);

@@ -14,6 +14,7 @@ import {
   currencyOf,
   parseMoney,
   parseNumber,
+  sumsToFigures,
 } from '../text/typed-amount.js';
 import {
   MONTHS,
@@ -364,7 +365,7 @@ export function isQuestion(text: string): boolean {
 }
 
 export function parseOutlayText(text: string, today: string): OutlayGuess | undefined {
-  const original = normalise(amountWordsToFigures(text));
+  const original = normalise(sumsToFigures(amountWordsToFigures(text)));
   const trimmed = original.trim();
   if (!trimmed || trimmed.endsWith('?')) return undefined;
   const folded = fold(original);

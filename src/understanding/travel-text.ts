@@ -5,7 +5,7 @@
  * question about travel claims), or a trip of several days with a place ("i Bodø 12.–14. mars").
  * What the sentence says pre-fills the form: destination, first and last day, purpose.
  */
-import { parseIsoDay } from '../text/typed-date.js';
+import { findDate, isoOf, parseIsoDay } from '../text/typed-date.js';
 import { findDateRange } from '../text/typed-range.js';
 import type { Message } from './message.js';
 import { findDestination } from './trip-slots.js';
@@ -27,18 +27,19 @@ const CLAIM_A_TRIP =
 const AWAY =
   /\b(?:var|vart|was|were|attended|reiste|reist|travelled|traveled|dro|flew|fly|flaug|flo|samling\w*|kurs\w*|konferanse\w*|seminar\w*|workshop\w*|conference|course|messe\w*|trip|tur|reise|reisa|reisen|journey)\b/u;
 /** What the trip was for: the phrase after "for" / "på" / "at", up to a comma or the end. */
-const PURPOSE = /(?<![\p{L}])(?:for|pa|at|on)\s+((?:the\s+|a\s+|an\s+)?[^,.;:!?]{3,80})/u;
+const PURPOSE = /(?<![\p{L}])(?=(?:for|pa|at|on)\s+((?:the\s+|a\s+|an\s+)?[^,.;:!?]{3,80}))/gu;
 const EVENT =
-  /\b(?:samling\w*|kurs\w*|konferanse\w*|seminar\w*|mote\w*|mota|workshop\w*|conference\w*|course\w*|meeting\w*|training|messe\w*|fair|kundebesok\w*|tenestetur\w*|tjenestetur\w*|prosjekt\w*|project|visit\w*|befaring\w*)\b/u;
+  /\b(?:samling\w*|kurs\w*|konferanse\w*|seminar\w*|mote\w*|mota|workshop\w*|conference\w*|course\w*|meeting\w*|training|messe\w*|fair|kundebesok\w*|kundemot\w*|tenestetur\w*|tjenestetur\w*|prosjekt\w*|project|visit\w*|befaring\w*)\b/u;
 
 /** The purpose: the phrase naming the event ("for kurset i Bergen"), or else the event word. */
 function purposeOf(msg: Message, rangeStart: number | undefined): string | undefined {
-  const m = PURPOSE.exec(msg.folded);
-  if (!m?.[1] || !EVENT.test(m[1])) {
+  // "på mandag for kundemøte": the last phrase that names an event (the phrases overlap).
+  const m = [...msg.folded.matchAll(PURPOSE)].filter((p) => p[1] && EVENT.test(p[1])).at(-1);
+  if (!m?.[1]) {
     const word = EVENT.exec(msg.folded);
     return word ? msg.original.slice(word.index, word.index + word[0].length) : undefined;
   }
-  const start = m.index + m[0].length - m[1].length;
+  const start = msg.folded.indexOf(m[1], m.index);
   const end = Math.min(
     start + m[1].length,
     rangeStart !== undefined && rangeStart > start ? rangeStart : Infinity,
@@ -49,6 +50,13 @@ function purposeOf(msg: Message, rangeStart: number | undefined): string | undef
     .trim();
   return text.length >= 3 ? text : undefined;
 }
+
+/** A stay or a day trip away: "overnatta i Ålesund", "stayed two nights in Oslo", "dagstur til Bergen". */
+const STAY =
+  /\b(?:overnatt(?:a|et|e)|overnight(?:ed)?|stayed\s+(?:overnight|the\s+night|\w+\s+nights?)|bodde\s+(?:pa|i)|dagstur\w*|dagsreis\w*|day\s+trip)\b/u;
+const DAY_TRIP = /\b(?:dagstur\w*|dagsreis\w*|day\s+trip|same\s+day|samme\s+dag|same\s+dag)\b/u;
+/** An amount paid ("… 1 290 kr"): then the message is an outlay (a hotel), not a trip. */
+const PAID_AMOUNT = /\d\s*(?:kr|kroner|nok|,-)(?![\p{L}])|(?:kr|nok)\.?\s*\d/u;
 
 export function readTravelRequest(
   msg: Message,
@@ -61,14 +69,24 @@ export function readTravelRequest(
   const asked = (TRAVEL_CLAIM.test(msg.folded) || CLAIM_A_TRIP.test(msg.folded)) && !question;
   const away =
     !question && range !== undefined && destination !== undefined && AWAY.test(msg.folded);
-  if (!asked && !away) return undefined;
+  const stay =
+    !question &&
+    destination !== undefined &&
+    STAY.test(msg.folded) &&
+    !PAID_AMOUNT.test(msg.folded);
+  if (!asked && !away && !stay) return undefined;
   const guess: TravelGuess = {};
   if (destination) guess.destination = destination;
+  const day = range || todayDay === undefined ? undefined : findDate(msg.folded, todayDay);
   if (range) {
     guess.departureDate = range.from;
     guess.returnDate = range.to;
+  } else if (day) {
+    // One day named ("i går, dagstur"): the trip began that day; its return is for the form.
+    guess.departureDate = isoOf(day.day);
+    if (DAY_TRIP.test(msg.folded)) guess.returnDate = guess.departureDate;
   }
-  const purpose = purposeOf(msg, range?.start);
+  const purpose = purposeOf(msg, range?.start ?? day?.start);
   if (purpose) guess.purpose = purpose;
   return guess;
 }

@@ -27,6 +27,14 @@ const DISTANCES: ReadonlyArray<{ re: RegExp; km: (m: RegExpExecArray) => number 
     km: (m) => unit(m, 1, 2) * Number(m[3]),
   },
   { re: new RegExp(`${NUM}${UNIT}`, 'u'), km: (m) => unit(m, 1, 2) },
+  // "km: 45", "kilometer = 120": the unit as a label before the figure.
+  {
+    re: new RegExp(
+      `\\b(km|kilometer|kilometre)\\s*[:=]\\s*${NUM}(?!\\d|[.,]\\d|\\s*(?:kr|nok|,-))`,
+      'u',
+    ),
+    km: (m) => Number((m[2] ?? '').replace(',', '.')),
+  },
 ];
 function unit(m: RegExpExecArray, value: number, name: number): number {
   const n = Number((m[value] ?? '').replace(',', '.'));
@@ -37,7 +45,7 @@ function unit(m: RegExpExecArray, value: number, name: number): number {
 /** "samme vei tilbake", "same veg attende", "same way back": back the way one came, as far. */
 const SAME_WAY_BACK = String.raw`\b(?:samme|same)\s+(?:vei|veg|way|strekning)\s+(?:tilbake|attende|heim|hjem|back|home)\b`;
 const ROUND_TRIP = new RegExp(
-  String.raw`\btur\s*[-/]?\s*retur\b|\bt\s*\/\s*r\b|\b(?:fram|frem)?\s*og\s+tilbake\b|\band\s+back\b|\bthere\s+and\s+back\b|\bround[\s-]?trip\b|\breturn\s+trip\b|\bboth\s+ways\b|\bbegge\s+(?:veier|vegar|vegene|veiene|retninger|retningar)\b|\b(?:hjem|heim|home)\s+(?:igjen|att|again)\b|${SAME_WAY_BACK}`,
+  String.raw`\btur\s*[-/]?\s*retur\b|\bt\s*\/\s*r\b|\b(?:fram|frem)?\s*og\s+tilbake\b|\band\s+back\b|\bthere\s+and\s+back\b|\bround[\s-]?trip\b|\breturn\s+trip\b|\bboth\s+ways\b|\bbegge\s+(?:veier|vegar|vegene|veiene|retninger|retningar)\b|\b(?:hjem|heim|home)\s+(?:igjen|att|again)\b|\b(?:til|to)\s+(?:og|and)\s+(?:fra|from)\b|${SAME_WAY_BACK}`,
   'u',
 );
 
@@ -156,9 +164,21 @@ export function findRoute(msg: Message, loose = false): Route {
     place(dash?.[2]) ??
     (loose ? lowerPlace(LOWER_TO, msg.original) : undefined);
   if (from) route.from = from;
+  else if (loose) {
+    const home = FROM_HOME.exec(msg.folded)?.[1];
+    if (home) route.from = home.startsWith('hjem') ? 'Hjemme' : 'Heime';
+  }
+  const homeward = !to && loose ? TO_HOME.exec(msg.folded)?.[1] : undefined;
+  if (homeward) route.to = homeward === 'home' ? 'Home' : homeward === 'hjem' ? 'Hjem' : 'Heim';
   if (to && to !== from) route.to = to;
   return route;
 }
+
+/** "hjemmefra", "heimanfrå": from home. */
+const FROM_HOME = /\b(hjemmefra|hjemmefraa|heimanfra|heimefra)\b/u;
+/** "kjørte hjem", "drove home": the trip ended at home. */
+const TO_HOME =
+  /\b(?:kjorte|kjore|koyrde|koyre|drove|drive|driving)\s+(?:\w+\s+)?(hjem|heim|home)(?![\p{L}-])/u;
 
 const NAME = String.raw`\p{Lu}[\p{L}'-]*`;
 const NAMES = `(${NAME}(?:\\s*(?:,|\\bog\\b|\\band\\b|&|\\+)\\s*${NAME})*)`;

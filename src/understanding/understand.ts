@@ -83,9 +83,25 @@ const SUBMITTED = /\b(?:sendt\s+inn|send\s+inn|levert|submitted|filed|registrert
  * "do I have any drafts?", "har jeg noe som ikke er sendt inn?"); the list shows them.
  */
 const UNFINISHED =
-  /\b(?:utkast\w*|drafts?|usendt\w*|unsent|uferdig\w*|halvferdig\w*|unfinished|half[\s-]finished|pabegynt\w*|in\s+progress|under\s+arbeid|(?:ikke|ikkje|not|haven'?t|hasn'?t|didn'?t)\s+(?:(?:er|vore|blitt|been|yet)\s+)*(?:sendt|sent|submitted|filed|levert|submit|send|file)|igjen\s+a\s+(?:gjore|gjere|sende|fylle|fore|levere)|left\s+to\s+(?:do|file|submit|send)|gjenstar|star\s+(?:igjen|att)|to-?do)\b/u;
+  /\b(?:utkast\w*|drafts?|usendt\w*|unsent|uferdig\w*|halvferdig\w*|unfinished|half[\s-]finished|pabegynt\w*|in\s+progress|under\s+arbeid|(?:ikke|ikkje|not|haven'?t|hasn'?t|didn'?t)\s+(?:(?:er|vore|blitt|been|yet)\s+)*(?:sendt|sent|submitted|filed|levert|submit|send|file)|igjen\s+a\s+(?:gjore|gjere|sende|fylle|fore|levere)|left\s+to\s+(?:do|file|submit|send)|gjenstar|star\s+(?:igjen|att)|to-?do|(?:noe|noko|anything)\s+(?:som\s+)?(?:jeg|eg|i)\s+(?:ma|bor|need\s+to|have\s+to|must|should)\s+(?:fikse|rette|ordne|fix|sort\s+out|do|gjore|gjere))\b/u;
 /** "hva er et utkast?", "what is a draft?": asking what a word means is for the guide. */
 const WHAT_IS_A = /^(?:hva|kva|what)(?:'s|\s+is|\s+er)\s+(?:et|eit|en|ein|ei|a|an)\b/u;
+
+/**
+ * "jeg har sendt inn e-postadressen …, hva nå?": something sent that is no claim (a claim word, a
+ * time or the end of the clause would follow the verb for one).
+ */
+function sentSomethingElse(f: string): boolean {
+  const m = SUBMITTED.exec(f);
+  if (!m || CLAIM_WORD.test(f)) return false;
+  const next = /^\s+([\p{L}-]+)/u.exec(f.slice(m.index + m[0].length))?.[1];
+  return next !== undefined && !AFTER_SENT.has(next);
+}
+const AFTER_SENT = new Set(
+  'i in for forrige forre sist siste last this denne til og and enno enna yet still so far hittil na now da then'.split(
+    ' ',
+  ),
+);
 
 /** "hva har jeg av krav?", "kva krav har eg?", "which claims do I have?": asking what one has. */
 const WHAT_HAVE_I =
@@ -95,7 +111,13 @@ function isClaimsQuestion(msg: Message, wh: boolean): boolean {
   const f = msg.folded;
   if (HOW_OR_WHO.test(f)) return false;
   const mine = MINE_RE.test(f);
-  if ((SUBMITTED.test(f) || PENDING.test(f)) && mine && (wh || SHOW.test(f))) return true;
+  if (
+    (SUBMITTED.test(f) || PENDING.test(f)) &&
+    mine &&
+    (wh || SHOW.test(f)) &&
+    !sentSomethingElse(f)
+  )
+    return true;
   // Asking what is unfinished, or just "anything pending?", needs no claim word.
   const asks = wh || msg.original.endsWith('?');
   if (asks && msg.words <= 12 && UNFINISHED.test(f) && !WHAT_IS_A.test(f)) return true;
@@ -184,9 +206,15 @@ function asksWh(msg: Message): boolean {
 /** "hei, hvordan …", "hi! can you …": a greeting before the message is not the message. */
 const GREETING_FIRST = new RegExp(`${GREETING.source}\\s*[,.!:;-]+\\s*(?=\\S)`, 'u');
 
+/** "hva mangler?", "what else do you need?": asked with a draft open, the draft's next question. */
+const WHAT_NEXT =
+  /^(?:(?:og|and|so|sa)\s+)?(?:(?:hva|kva|what)(?:'s|\s+is|\s+er)?\s+(?:mangler|manglar|mangla|missing|gjenstar|left)|(?:hva|kva|what)\s+(?:mer|meir|else)?\s*(?:trenger|treng|do)\s+(?:du|you)(?:\s+need)?(?:\s+(?:mer|meir|fra\s+meg|fra\s+meg|from\s+me|more))?|(?:what|hva|kva)\s+now|(?:hva|kva)\s+na|hva\s+skjer\s+na|what\s+next|neste|next)\W*$/u;
+
 export function understand(typed: string, context: UnderstandingContext): Understanding {
   const command = parseCommand(typed);
   if (command) return { intent: 'command', command };
+  if (context.draft && WHAT_NEXT.test(readMessage(typed).folded))
+    return { intent: 'command', command: { name: 'whatNext' } };
   const greeting = GREETING_FIRST.exec(readMessage(typed).folded);
   const raw = greeting ? readMessage(typed).original.slice(greeting[0].length) : typed;
   const msg = readMessage(raw);

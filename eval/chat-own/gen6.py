@@ -98,7 +98,9 @@ add('c6-discard-en','en',['lunch 87 NOK today','discard this'],[CANCELLED],[r'"a
 add('c6-gloym-nn','nn',['hotell 990 kr i går','gløym det, eg fører det sjølv i Expense'],[CANCELLED],[r'"action":"outlay\.(file|submit)"',purpose_not('gløym')],why='nynorsk "gløym det" with a reason after it')
 add('c6-hele-greia-nb','nb',['kjørte fra Oslo til Ski i dag, 28 km','nei, avbryt hele greia'],[CANCELLED],[r'"action":"mileage\.(file|submit)"',purpose_not('nei')],why='"avbryt hele greia" cancels the trip')
 add('c6-kast-angre-nb','nb',['bompenger 28 kr i dag','kast det','nei vent, angre!'],[OUT,K['toll'],field(28)],[],why='"kast det", then "nei vent, angre!"')
-add('c6-undo-mileage-en','en',['drove 40 km from Oslo to Asker today','cancel','undo'],[MIL,km(40)],[],why='undo brings back a cancelled mileage draft')
+# Corrected after the first run: undo brings back the draft's form (README), whose km field holds
+# the figure as typed ("40"), not a summary line ("40 km").
+add('c6-undo-mileage-en','en',['drove 40 km from Oslo to Asker today','cancel','undo'],[MIL,field(40),r'\bAsker\b'],[],why='undo brings back a cancelled mileage draft')
 add('c6-ja-send-nb','nb',['parkering på Majorstuen 150 kr i dag','møte med Statsbygg','ja, send den inn'],[FILED],[],why='"ja, send den inn"')
 add('c6-send-no-nn','nn',['togbillett 349 kr i går','fagdag i Bergen','send det inn no'],[FILED],[],why='nynorsk "send det inn no"')
 add('c6-looks-good-en','en',['taxi 312 NOK today','client pitch at Equinor','looks good, submit it'],[FILED],[],why='"looks good, submit it"')

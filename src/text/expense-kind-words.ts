@@ -46,11 +46,11 @@ const KIND_RULES: readonly KindRule[] = [
   { re: /^(?:mat|maten|meal|meals|food|kafe|kafeen|cafe)$/, kind: 'meal' },
   { re: /hotel|overnatting|losji|airbnb|accommodation|lodging|^motell?|^hostel/, kind: 'hotel' },
   {
-    re: /bensin|diesel|drivstoff|^fuel|petrol|gasoline|^(?:el|bil|elbil|hurtig)?lading|^(?:ev-?)?charging$|^recharg/,
+    re: /bensin|diesel|drivstoff|^fuel|petrol|gasoline|^(?:el|bil|elbil|hurtig)?lading|^(?:ev-?)?charging$|^recharg|^lad(?:et|a|de)$|supercharger|ladestasjon/,
     kind: 'fuel',
   },
   {
-    re: /buss|^bus(?:es)?$|^tog(?:et|a|ene)?$|^togbill|^(?:natt|fly|lokal|regional)tog|(?<!s)trikk|^t-?bane|tunnelbane|^metro|subway|^trams?$|^trains?$|^train-?ticket|^flights?|^fly(?:et|ene|a)?$|^fly(?:reis|bill|tur)|^planes?$|airfare|kollektiv|^bussbill|^(?:ruter|vy|atb|kolumbus|brakar|flytoget|flybussen|wideroe|sas)$/,
+    re: /buss|^bus(?:es)?$|^tog(?:et|a|ene)?$|^togbill|^(?:natt|fly|lokal|regional)tog|(?<!s)trikk|^t-?bane|tunnelbane|^metro|subway|^trams?$|^trains?$|^train-?ticket|^flights?|^fly(?:et|ene|a)?$|^fly(?:reis|bill|tur)|^planes?$|airfare|kollektiv|^bussbill|^(?:ruter|vy|atb|kolumbus|brakar|flytoget|flybussen|wideroe|sas)(?:-|$)/,
     kind: 'transport',
   },
 ];

@@ -175,6 +175,8 @@ const STATUS = new RegExp(
     '(?:hvordan|korleis|how) (?:gar|star|går|is|are) (?:det )?(?:med|my|the|it)',
     '(?:hvor|kvar|where) (?:er|blir|is|are)',
     'hvor langt|kor langt|how far',
+    // "noe nytt på kravet mitt?", "any news on …", "did my claim go through?".
+    '(?:noe|noko|anything) nytt (?:pa|om|med|fra)(?![a-z])|any news|(?:go|gone|went|gikk|gatt) (?:through|gjennom)',
     // "har sjefen sett på kravet mitt?", "has anyone looked at my claim?".
     '(?:sett|sjekka|sjekket|kikka|kikket|looked|seen) (?:pa|at)',
   ].join('|'),

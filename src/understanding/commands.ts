@@ -44,12 +44,12 @@ const DRAFT_NOUNS = String.raw`(?:utkastet|utlegget|kravet|skjemaet|(?:kjøring|
  * What a cancel or an undo may act on ("avbryt dette", "delete it", "glem det", "undo that"):
  * pronouns and the draft's names, never a noun that would make it a statement of its own.
  */
-const OBJECT = String.raw`(?: (?:det|dette|den|denne|alt|alt sammen|alt saman|siste|forrige|it|that|this|everything|last|the last one|(?:the |this |that |my )?(?:draft|claim|outlay|expense|mileage|mileage claim|trip|travel claim)|${DRAFT_NOUNS}))?`;
+const OBJECT = String.raw`(?: (?:det|dette|den|denne|alt|alt sammen|alt saman|hele greia|heile greia|hele greiene|the whole thing|siste|forrige|it|that|this|everything|last|the last one|(?:the |this |that |my )?(?:draft|claim|outlay|expense|mileage|mileage claim|trip|travel claim)|${DRAFT_NOUNS}))?`;
 /** Lead-ins and politeness around a command: "nei, bare avbryt", "ok, cancel that please", "oops, undo". */
 const BEFORE = String.raw`(?:(?:nei|no|nah|ok|okay|bare|berre|just|please|pls|oops|ops|oi|oj|ups|uff|sorry|beklager|orsak|oh|å|wait|vent|hmm|hm|actually|egentlig|eigentleg)[ ,]+)*`;
 const AFTER = String.raw`(?:[ ,]+(?:please|pls|takk|thanks))?`;
 const CANCEL = new RegExp(
-  `^${BEFORE}(?:(?:never ?mind|nvm|glem det|gløym det|forget it|forget about it|la det være|la det vere|drit i det|(?:ikke|ikkje|don't|dont) bry deg(?: om det)?|don't bother|dont bother)$|(?:(?:never ?mind|nvm)[ ,]+)?(?:avbryt|cancel|stopp|stop|abort|slett|delete|glem|gløym|forget|forkast|scrap|scratch|discard|drop|dropp|stryk|stryke|kanseller|kansellere|fjern|fjerne|remove)${OBJECT}${AFTER}$)`,
+  `^${BEFORE}(?:(?:never ?mind|nvm|glem det|gløym det|forget it|forget about it|la det være|la det vere|drit i det|(?:ikke|ikkje|don't|dont) bry deg(?: om det)?|don't bother|dont bother)(?:$|[,.;!–-]+ .*$)|(?:(?:never ?mind|nvm)[ ,]+)?(?:avbryt|cancel|stopp|stop|abort|slett|delete|glem|gløym|forget|forkast|scrap|scratch|discard|drop|dropp|stryk|stryke|kanseller|kansellere|fjern|fjerne|remove|kast|kaste|bin)${OBJECT}${AFTER}$)`,
   'u',
 );
 const UNDO = new RegExp(
@@ -89,7 +89,11 @@ const patterns: Array<[RegExp, Command['name']]> = [
   ],
   [CANCEL, 'cancel'],
   [UNDO, 'undo'],
-  [/^(?:send inn|send det inn|file|file it|submit|lever|send)$/, 'file'],
+  [
+    // "ja, send den inn", "send det inn no", "looks good, submit it".
+    /^(?:(?:ja|jo|yes|yep|ok|okay|supert?|flott|perfekt|bra|fint|greit|looks good|all good|great|perfect|fine)[ ,!.]+)*(?:send inn|send (?:det|den|dei|dem|kravet|utlegget) inn|file|file it|submit|submit it|lever|lever det|send|send it)(?: (?:no|nå|na|now|please|pls|takk|thanks))?$/,
+    'file',
+  ],
   [
     /^(?:hei|hallo|heisann|hei hei|hello|hi|hey|god morgon|god morgen|good morning|morn|morna)$/,
     'greeting',

@@ -88,6 +88,7 @@ const CAME_ALONG =
 
 const OPENER =
   /^(?:nei|nope|no|neida|oi|oops|ops|sorry|beklager|unnskyld|orsak|feil|wrong|rettelse|korreksjon|correction|actually|egentlig|eigentleg|faktisk|(?:glemte|glomte|gloymde)\s+a\s+(?:si|seie|nevne|nemne)|forgot\s+to\s+(?:say|mention|tell\s+you))\b/u;
+const ASKS_TO_CHANGE = /^(?:kan|kunne|vil|could|can|would|will)\s+(?:du|you)\b/u;
 const CHANGE =
   /\b(?:endre|endra|endr|change|set|sett|rett|rette|correct|fix|update|oppdater|bytt|make|korriger\w*|juster\w*|adjust|modify)\b/u;
 const IT_WAS =
@@ -137,7 +138,8 @@ export function readCorrection(
     (field !== undefined && (CHANGE.test(f) || FIELD_IS.test(f))) ||
     (draft === 'travel' && (CHANGE.test(f) || RETURNING.test(f) || LEAVING.test(f))) ||
     fillsMissingFigure(msg, today, missing);
-  if (msg.original.endsWith('?')) return undefined;
+  // "kan du endre datoen til fredag?" asks for the change: a correction still.
+  if (msg.original.endsWith('?') && !(ASKS_TO_CHANGE.test(f) && CHANGE.test(f))) return undefined;
   const purpose = PURPOSE_IS.exec(msg.folded);
   if (purpose?.[1]) {
     const said = msg.original.slice(msg.folded.length - purpose[1].length).trim();

@@ -232,6 +232,14 @@ const QUESTION_OPENERS = new Set([
  * ("jeg lurer på om hotell dekkes") a kind word is more likely just mentioned.
  */
 const MAX_WORDS_WITHOUT_AMOUNT = 6;
+/** A dated statement may be longer: "drosje frå Bergen stasjon til kontoret i går". */
+const MAX_DATED_WORDS_WITHOUT_AMOUNT = 8;
+/** Asking the bot to do it: "kan du føre …?", "could you log …?", "please add …". */
+export const REQUEST =
+  /^(?:(?:kan|kunne|vil|could|can|would|will)\s+(?:du|you)\s+(?:(?:please|vennligst|ogsa|also)\s+)?(?:fore|registrere|legge\s+inn|lage|lag|ta|log|add|file|register|create|make|put|record|enter|sende\s+inn|submit)\b|please\s+(?:log|add|file|register))/u;
+/** A short request closing a statement: "Kan du ta den?", "Can you log it?", "Fiks?". */
+const CLOSING_REQUEST =
+  /(?<=[.!,;]\s*)(?:kan|kunne|vil|could|can|would|will)\s+(?:du|you)\s+[^.!?]{1,40}\?\s*$/iu;
 /** Asking to claim an expense ("need to claim a taxi from last night"): longer, still an outlay. */
 const CLAIM_VERB =
   /\b(?:claim|expense|refund\w*|reimburs\w*|fore|registrer\w*|legg\w*\s+inn|fa\s+(?:refundert|dekket|dekka|igjen)|submit|file|log)\b/u;
@@ -365,9 +373,12 @@ export function isQuestion(text: string): boolean {
 }
 
 export function parseOutlayText(text: string, today: string): OutlayGuess | undefined {
-  const original = normalise(sumsToFigures(amountWordsToFigures(text)));
+  // "… 75 kr for parkering der. Kan du ta den?": the closing request is not the statement.
+  const stated = text.replace(CLOSING_REQUEST, '').trim() || text;
+  const original = normalise(sumsToFigures(amountWordsToFigures(stated)));
   const trimmed = original.trim();
-  if (!trimmed || trimmed.endsWith('?')) return undefined;
+  // "kan du føre et utlegg på 230 kr for taxi i går?" asks the bot to do it: a statement still.
+  if (!trimmed || (trimmed.endsWith('?') && !REQUEST.test(fold(trimmed)))) return undefined;
   const folded = fold(original);
   const firstWord = /^[^\p{L}\p{N}]*(\p{L}+)/u.exec(folded)?.[1];
   if (firstWord && QUESTION_WORDS.has(firstWord)) return undefined;
@@ -391,7 +402,9 @@ export function parseOutlayText(text: string, today: string): OutlayGuess | unde
   const words = trimmed.split(/\s+/).length;
   if (
     amountMinor === undefined &&
-    (!kind || (words > MAX_WORDS_WITHOUT_AMOUNT && !(words <= 12 && CLAIM_VERB.test(folded))))
+    (!kind ||
+      (words > (date ? MAX_DATED_WORDS_WITHOUT_AMOUNT : MAX_WORDS_WITHOUT_AMOUNT) &&
+        !(words <= 12 && CLAIM_VERB.test(folded))))
   )
     return undefined;
 

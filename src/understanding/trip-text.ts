@@ -53,7 +53,7 @@ export function readTrip(msg: Message, today: string): MileageGuess | undefined 
   const shouting = !/\p{Ll}/u.test(msg.original);
   const route = findRoute(
     shouting ? { ...msg, original: msg.original.toLowerCase() } : msg,
-    mentionsDriving(msg.folded) || mentionsCar(msg.folded),
+    mentionsDriving(msg.folded) || mentionsCar(msg.folded) || distance !== undefined,
   );
   const roundTrip = isRoundTrip(msg.folded);
   if (!drivenTrip(msg, distance !== undefined, roundTrip || Boolean(route.to ?? route.from)))

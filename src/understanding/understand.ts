@@ -133,7 +133,7 @@ function isClaimsQuestion(msg: Message, wh: boolean): boolean {
 const THANKS =
   /^(?:tusen\s+|mange\s+|hjertelig\s+)?(?:takk|takker|thanks|thank\s+you|thx|ty|cheers|tack)\b/u;
 const GREETING =
-  /^(?:hei|hallo|heisann|hey|hi|hello|god\s+(?:morgen|morgon|dag|kveld)|(?:good\s+)?(?:morning|afternoon|evening)|morn|morna)\b/u;
+  /^(?:hei|hallo|heisann|hey|hi|hello|god\s+(?:morgen|morgon|dag|kveld|ettermiddag|formiddag)|(?:good\s+)?(?:morning|afternoon|evening)|morn|morna)\b/u;
 
 /**
  * "ok flott", "supert, takk", "got it", laughter ("haha ok"), and a goodbye ("ha det", "god natt",

@@ -213,11 +213,13 @@ const WHAT_NEXT =
 export function understand(typed: string, context: UnderstandingContext): Understanding {
   const command = parseCommand(typed);
   if (command) return { intent: 'command', command };
-  if (context.draft && WHAT_NEXT.test(readMessage(typed).folded))
+  // The message as typed is normalised once; a greeting before it is cut off below.
+  const typedMsg = readMessage(typed);
+  if (context.draft && WHAT_NEXT.test(typedMsg.folded))
     return { intent: 'command', command: { name: 'whatNext' } };
-  const greeting = GREETING_FIRST.exec(readMessage(typed).folded);
-  const raw = greeting ? readMessage(typed).original.slice(greeting[0].length) : typed;
-  const msg = readMessage(raw);
+  const greeting = GREETING_FIRST.exec(typedMsg.folded);
+  const raw = greeting ? typedMsg.original.slice(greeting[0].length) : typed;
+  const msg = greeting ? readMessage(raw) : typedMsg;
   const question = isQuestion(msg.original);
   if (!msg.original) return { intent: 'help', text: raw, question };
   const wh = asksWh(msg);

@@ -6,6 +6,7 @@
  */
 import {
   ANY_WEEKDAY_SRC,
+  LAST_WEEK,
   MONTH_SRC,
   MONTHS,
   WEEKDAYS,
@@ -14,6 +15,7 @@ import {
   isoOf,
   lastWeekday,
   recentDay,
+  weekdayLastWeek,
   type Span,
 } from './typed-date.js';
 
@@ -114,7 +116,6 @@ function resolve(p: Parts, today: number): { from: number; to: number } | undefi
   return { from, to };
 }
 
-const LAST_WEEK = '(?:forrige|forre|sist|siste|last)\\s+(?:uke|veke|week)';
 /**
  * Weekdays: "mandag til onsdag", "frå måndag til onsdag", "Monday-Wednesday", each optionally with
  * "last week" before or after ("forrige uke, tirsdag til torsdag").
@@ -134,9 +135,7 @@ function weekdayRange(m: RegExpExecArray, today: number): { from: number; to: nu
   const length = (last - first + 7) % 7;
   let to: number;
   if (m[1] || m[4]) {
-    // Monday-based weeks, as in Norway: this week's Monday minus seven, then the weekday.
-    const weekday = (new Date(today * 86_400_000).getUTCDay() + 6) % 7;
-    to = today - weekday - 7 + ((first + 6) % 7) + length;
+    to = weekdayLastWeek(first, today) + length;
   } else {
     const todayWeekday = new Date(today * 86_400_000).getUTCDay();
     to = todayWeekday === last ? today : lastWeekday(last, today);

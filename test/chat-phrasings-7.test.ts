@@ -125,3 +125,73 @@ describe('supplements and passengers said after the trip', () => {
     expect(state.mileage?.passengers).toEqual([{ name: 'Tom', km: 25 }]);
   });
 });
+
+describe('counted items and dashes between places', () => {
+  it.each([
+    ['bompenger 3 passeringer à 27 kr', 8100],
+    ['4 kaffe @ 35 kr i dag', 14000],
+    ['took 2 colleagues to a 450 kr dinner', 45000],
+  ])('"%s" comes to %d øre', (text, amountMinor) => {
+    expect(understand(text, fresh)).toMatchObject({ intent: 'newOutlay', outlay: { amountMinor } });
+  });
+
+  it('a route written with a dash is no merchant', () => {
+    const u = understand('SAS-billett Oslo-Tromsø 1 845 kr 3. des', fresh);
+    expect(u.intent === 'newOutlay' && u.outlay.merchant).toBeFalsy();
+  });
+});
+
+describe('trips: "the" before a place, a colleague driven, words that are no place', () => {
+  it('"to the Sandvika office and back" goes to Sandvika', () => {
+    expect(
+      tripOf(understand('drove my car to the Sandvika office and back, 2x19km', fresh)),
+    ).toMatchObject({ to: 'Sandvika', km: 38 });
+  });
+
+  it('"kjørte kollega Anne til flyplassen" carries Anne', () => {
+    expect(
+      tripOf(understand('kjørte kollega Anne til flyplassen 52 km', fresh))?.passengers,
+    ).toEqual([{ name: 'Anne' }]);
+  });
+
+  it('"til ulike kunder" names no place', () => {
+    expect(tripOf(understand('kjørte 340 km til ulike kunder', fresh))?.to).toBeUndefined();
+  });
+});
+
+describe('trips away told with their days', () => {
+  it.each([
+    [
+      'I was in Copenhagen for a conference Mon-Wed, need to claim it',
+      { destination: 'Copenhagen', departureDate: '2026-11-30', returnDate: '2026-12-02' },
+    ],
+    [
+      'skal ha reiseregning, var i Kristiansand tirsdag og onsdag',
+      { destination: 'Kristiansand', departureDate: '2026-12-01', returnDate: '2026-12-02' },
+    ],
+    [
+      'reiste til Bodø 1. desember og kom hjem 3. desember',
+      { destination: 'Bodø', departureDate: '2026-12-01', returnDate: '2026-12-03' },
+    ],
+    [
+      'dro til Ålesund mandag, kom heim onsdag',
+      { destination: 'Ålesund', departureDate: '2026-11-30', returnDate: '2026-12-02' },
+    ],
+    [
+      'har vært på kurs i Oslo hele uka, overnatting på hotell',
+      { destination: 'Oslo', departureDate: '2026-11-30', returnDate: '2026-12-04' },
+    ],
+    [
+      'reiserekning Bergen heile førre veka',
+      { destination: 'Bergen', departureDate: '2026-11-23', returnDate: '2026-11-27' },
+    ],
+  ])('"%s" opens the travel form with %o', (text, travel) => {
+    expect(understand(text, fresh)).toMatchObject({ intent: 'newTravel', travel });
+  });
+
+  it('two days beside an amount stay an outlay', () => {
+    expect(understand('var i Bergen 3.12, betalte parkering 120 kr 4.12', fresh).intent).toBe(
+      'newOutlay',
+    );
+  });
+});

@@ -111,7 +111,7 @@ function place(found: string | undefined): string | undefined {
 }
 
 const FROM = new RegExp(String.raw`(?<![\p{L}])(?:fra|frå|from)\s+${PLACE}`, 'u');
-const TO = new RegExp(String.raw`(?<![\p{L}])(?:til|to)\s+${PLACE}`, 'u');
+const TO = new RegExp(String.raw`(?<![\p{L}])(?:til|to)\s+(?:the\s+)?${PLACE}`, 'u');
 /** "Oslo til Hamar", "mileage: Oslo to Hamar" (not the capitalised first word of a message). */
 const PLACE_TO_PLACE = new RegExp(`(?<=[^\\s]\\s+|:\\s*)${PLACE}\\s+(?:til|to)\\s+${PLACE}`, 'u');
 /** "Drammen–Kongsberg", "Drammen - Kongsberg" (dashes are plain hyphens after normalising). */
@@ -136,7 +136,8 @@ const NOT_A_LOWER_PLACE = new Set(
     'tilbake back retur return hjem heim home-made my min mitt mi your hans hennes ' +
     'pick get meet see visit bring drop collect fetch hente levere mote møte moete be do go ' +
     'fill use add file claim log register make have take buy pay attend ' +
-    'work-related'
+    'work-related ulike forskjellige diverse flere fleire noen nokre various different several some ' +
+    'the'
   ).split(' '),
 );
 
@@ -191,6 +192,11 @@ const PASSENGER_PATTERNS: readonly RegExp[] = [
   // "Siri var med", "Per was with me", "Jonas came along", "Kari sat på"
   new RegExp(
     `${NAMES}\\s+(?:(?:var|var også|var og|was|were|came|kom|sat|satt|rode|blei|ble)\\s+(?:med|along|with|på|pa|passasjer|passenger)|joined|hoppet på|hoppa på|steg på|steig på|hopped in|got in)`,
+    'u',
+  ),
+  // "kjørte kollega Anne til flyplassen", "drove my colleague Per": a colleague driven somewhere.
+  new RegExp(
+    `(?<![\\p{L}])(?:kjorte|kjørte|køyrde|koyrde|drove|skysset|skyssa)\\s+(?:min\\s+|my\\s+)?(?:kollega(?:en)?|colleague|co-?worker)\\s+${NAMES}`,
     'u',
   ),
   // "tok med Kari og Ola", "brought Jonas along", "picked up Siri"

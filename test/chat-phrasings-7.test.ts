@@ -195,3 +195,29 @@ describe('trips away told with their days', () => {
     );
   });
 });
+
+describe('claims questions in other words', () => {
+  it.each([
+    ['when will I get paid for the Bergen trip?', { ask: 'status', state: 'paid', one: true }],
+    ['når får jeg pengene for hotellet?', { ask: 'status', state: 'paid', subject: 'hotel' }],
+    ['har sjefen godkjent?', { ask: 'state', state: 'approved' }],
+    ['is anything still waiting for approval?', { ask: 'count', state: 'pending' }],
+    ['noko som er avvist?', { ask: 'count', state: 'rejected' }],
+    ['hva er totalen på kravene mine i år?', { ask: 'amount', period: { unit: 'year' } }],
+  ])('"%s" asks %o', (text, question) => {
+    expect(understand(text, fresh)).toMatchObject({ intent: 'claimsQuestion', question });
+  });
+
+  it.each([['list drafts'], ['vis utkasta mine']])('"%s" shows the list', (text) => {
+    expect(understand(text, fresh).intent).toBe('claimsQuestion');
+  });
+
+  it.each([
+    ['får jeg betalt for parkering?'],
+    ['will I get reimbursed for parking at the airport?'],
+    ['what do I need to do to get my claim approved?'],
+    ['kan jeg lagre som utkast?'],
+  ])('"%s" is for the guide', (text) => {
+    expect(understand(text, fresh).intent).toBe('help');
+  });
+});

@@ -221,3 +221,57 @@ describe('claims questions in other words', () => {
     expect(understand(text, fresh).intent).toBe('help');
   });
 });
+
+describe('a draft corrected by its value alone, or by naming what is wrong', () => {
+  const waiting = { ...fresh, draft: 'outlay' as const, awaitingPurpose: 'outlay' as const };
+
+  it.each([
+    ['340 kr', { amountMinor: 34000 }],
+    ['ca 95 kr', { amountMinor: 9500 }],
+    ['2. des', { date: '2026-12-02' }],
+    ['fredag', { date: '2026-12-04' }],
+    ['dato feil – 2. des', { date: '2026-12-02' }],
+    ['endre til parkering', { kind: 'parking' }],
+    ['oj, det var i euro', { currency: 'EUR' }],
+  ])('"%s" while the purpose is awaited corrects %o', (text, fix) => {
+    expect(understand(text, waiting)).toMatchObject({ intent: 'correct', fix });
+  });
+
+  it('a purpose with a date in it, or a bare figure (a project number), is still the purpose', () => {
+    expect(understand('kundemøte 3. des', waiting)).toMatchObject({ intent: 'answerPurpose' });
+    expect(understand('4711', waiting)).toMatchObject({ intent: 'answerPurpose' });
+  });
+
+  it.each([
+    ['feil beløp', 'amount'],
+    ['kan du endre datoen?', 'date'],
+    ['wrong amount', 'amount'],
+  ])('"%s" asks for the new %s', (text, field) => {
+    expect(understand(text, waiting)).toMatchObject({
+      intent: 'correct',
+      fix: { field, askValue: true },
+    });
+  });
+
+  it('the bot asks for the right amount, and the figure typed next changes the card', () => {
+    const { results, state } = run([say('taxi 340 kr i går'), say('feil beløp'), say('430')]);
+    expect(JSON.stringify(results[1]?.messages)).toContain('Hva er riktig beløp?');
+    expect(state.outlay?.fields.amount).toBe('430');
+    expect(state.outlay?.fields.purpose).toBe('');
+  });
+
+  it('in English, "wrong date" then "Friday"', () => {
+    const { results, state } = run(
+      [say('taxi 340 kr yesterday'), say('wrong date'), say('Friday')],
+      { welcomed: true },
+      ctx({ locale: 'en-US', today: '2026-12-06' }),
+    );
+    expect(JSON.stringify(results[1]?.messages)).toContain('Which date was it?');
+    expect(state.outlay?.fields.date).toBe('2026-12-04');
+  });
+
+  it('on a trip, a lone distance is its km', () => {
+    const u = understand('48 km', { ...fresh, draft: 'mileage', awaitingPurpose: 'mileage' });
+    expect(u).toMatchObject({ intent: 'correct', fix: { km: 48 } });
+  });
+});

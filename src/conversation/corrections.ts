@@ -5,7 +5,8 @@
  */
 import type { OutlayLine } from '../claims/claim.js';
 import { formatMoney } from '../i18n/translate.js';
-import type { CorrectedDraft, Correction } from '../understanding/correction.js';
+import type { MessageKey } from '../i18n/translate.js';
+import type { CorrectedDraft, CorrectedField, Correction } from '../understanding/correction.js';
 import type { OutlayGuess } from '../understanding/outlay-text.js';
 import { kindLabel, outlaySummaryView } from './card-views.js';
 import { askForMileage, askNextForMileage, typedKm } from './mileage-flow.js';
@@ -17,9 +18,21 @@ import { reviewTravel } from './travel-flow.js';
 import { travelFormView } from './travel-views.js';
 import type { MileageDraft, OutlayDraft, TravelDraft } from './types.js';
 
+const ASK_VALUE: Record<CorrectedField, MessageKey> = {
+  amount: 'correct.askAmount',
+  date: 'correct.askDate',
+  kind: 'correct.askKind',
+  km: 'correct.askKm',
+};
+
 /** `draft`: the one the message was understood against (the draft asked about last). */
 export function applyCorrection(turn: Turn, fix: Correction, draft?: CorrectedDraft) {
   const { outlay, mileage, travel } = turn.state;
+  // "feil beløp", "kan du endre datoen?": the new value is asked for; the draft stays as it is.
+  if (fix.askValue && fix.field) {
+    turn.state.askedValue = fix.field;
+    return turn.say(ASK_VALUE[fix.field]);
+  }
   if (draft === 'mileage' && mileage && mileage.step !== 'filing')
     return correctMileage(turn, mileage, fix);
   if (outlay && outlay.step !== 'filing') return correctOutlay(turn, outlay, fix);

@@ -58,6 +58,9 @@ export function contextOf(state: UserState, today: string): UnderstandingContext
   else if (travel && travel.step !== 'filing') context.draft = 'travel';
   if (context.draft === 'outlay' && !outlay?.fields.amount.trim()) context.missing = 'amount';
   if (context.draft === 'mileage' && mileage) context.missing = mileageMissing(mileage);
+  // After "Hva er riktig beløp?" a lone figure is the amount (or the km), not a purpose.
+  if (state.askedValue === 'amount' && context.draft === 'outlay') context.missing = 'amount';
+  if (state.askedValue === 'km' && context.draft === 'mileage') context.missing = 'km';
   return context;
 }
 
@@ -85,6 +88,8 @@ export function onText(turn: Turn, raw: string, personal: boolean, understood?: 
   if (batch) return mergeBatch(turn, batch.id, false);
   // Read once: the state does not change before the message is routed.
   const context = contextOf(turn.state, turn.ctx.today);
+  // A value asked for is answered now or not at all.
+  delete turn.state.askedValue;
   const meant = understood ?? understand(raw, context);
   if (meant.intent === 'command') {
     if (!personal && PRIVATE_COMMANDS.has(meant.command.name)) return turn.say('group.private');

@@ -225,6 +225,8 @@ export interface UserState {
   setAsideTravel?: TravelDraft;
   /** The draft whose purpose the bot asked for last: a typed purpose goes there. */
   askedPurpose?: PurposeAsker;
+  /** The field the bot just asked the new value of ("feil beløp" → "Hva er riktig beløp?"). */
+  askedValue?: 'amount' | 'date' | 'kind' | 'km';
   /** Which draft put aside "undo" brings back: the one put aside last. */
   lastSetAside?: 'outlay' | 'mileage' | 'travel';
   /** Several receipts on one outlay claim, a line each. */

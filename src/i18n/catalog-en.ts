@@ -40,6 +40,12 @@ export const en = {
   'receipt.nextOfMany': 'Next receipt from the photos you sent ({left} more after this one):',
   'receipt.nextLast': 'The last receipt from the photos you sent:',
   'outlay.askPurpose': 'What was the purpose of this expense? Just write it here in the chat.',
+  'correct.askAmount':
+    'What is the right amount? Write it here in the chat, for example 120.50 or 45 euros.',
+  'correct.askDate':
+    'Which date was it? Write it here in the chat, for example 2 December or Friday.',
+  'correct.askKind': 'What kind of expense was it? Write, for example, "it was a ferry".',
+  'correct.askKm': 'How many kilometres was it? Write the number here in the chat, for example 48.',
   'outlay.askAmount': 'How much was it? Write the amount here in the chat, for example 120.50.',
   'outlay.amountMissing': 'missing',
   'outlay.draftHintAmount': 'This is what I understood. The amount is still missing.',

@@ -42,6 +42,12 @@ export const nb: Record<MessageKey, string> = {
   'receipt.nextOfMany': 'Neste kvittering fra bildene du sendte ({left} til etter denne):',
   'receipt.nextLast': 'Den siste kvitteringen fra bildene du sendte:',
   'outlay.askPurpose': 'Hva var formålet med utgiften? Skriv det her i chatten.',
+  'correct.askAmount':
+    'Hva er riktig beløp? Skriv det her i chatten, for eksempel 120,50 eller 45 euro.',
+  'correct.askDate':
+    'Hvilken dato var det? Skriv den her i chatten, for eksempel 2. desember eller fredag.',
+  'correct.askKind': 'Hva slags utlegg var det? Skriv for eksempel «det var ferje».',
+  'correct.askKm': 'Hvor mange kilometer var det? Skriv tallet her i chatten, for eksempel 48.',
   'outlay.askAmount': 'Hvor mye kostet det? Skriv beløpet her i chatten, for eksempel 120,50.',
   'outlay.amountMissing': 'mangler',
   'outlay.draftHintAmount': 'Dette er det jeg forsto. Beløpet mangler fortsatt.',

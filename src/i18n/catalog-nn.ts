@@ -42,6 +42,11 @@ export const nn: Record<MessageKey, string> = {
   'receipt.nextOfMany': 'Neste kvittering frå bileta du sende ({left} til etter denne):',
   'receipt.nextLast': 'Den siste kvitteringa frå bileta du sende:',
   'outlay.askPurpose': 'Kva var føremålet med utgifta? Skriv det her i chatten.',
+  'correct.askAmount': 'Kva er rett beløp? Skriv det her i chatten, til dømes 120,50 eller 45 euro.',
+  'correct.askDate':
+    'Kva dato var det? Skriv han her i chatten, til dømes 2. desember eller fredag.',
+  'correct.askKind': 'Kva slags utlegg var det? Skriv til dømes «det var ferje».',
+  'correct.askKm': 'Kor mange kilometer var det? Skriv talet her i chatten, til dømes 48.',
   'outlay.askAmount': 'Kor mykje kosta det? Skriv beløpet her i chatten, til dømes 120,50.',
   'outlay.amountMissing': 'manglar',
   'outlay.draftHintAmount': 'Dette er det eg forstod. Beløpet manglar framleis.',

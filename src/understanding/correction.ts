@@ -7,7 +7,7 @@
 import type { Currency, ExpenseKind } from '../claims/claim.js';
 import { kindOfFolded } from '../text/expense-kind-words.js';
 import { blank } from '../text/fold.js';
-import { parseNumber } from '../text/typed-amount.js';
+import { SUFFIX_SRC, currencyOf, parseNumber } from '../text/typed-amount.js';
 import { findDate, isoOf, parseIsoDay } from '../text/typed-date.js';
 import { findDateRange } from '../text/typed-range.js';
 import type { Message } from './message.js';
@@ -54,6 +54,8 @@ export interface Correction {
   passengers?: Passenger[];
   /** Km on a forest road or with a trailer, said afterwards ("12 km av det var skogsbilvei"). */
   supplements?: Supplement[];
+  /** A field said to be wrong without its new value ("feil beløp", "kan du endre datoen?"). */
+  askValue?: boolean;
 }
 
 export type CorrectedDraft = 'outlay' | 'mileage' | 'travel';
@@ -88,6 +90,13 @@ const LEAVING =
  */
 const CAME_ALONG =
   /\b(?:var med|va med|kom med|ble med|blei med|vart med|hadde med|tok med|satt pa|sat pa|satt med|sat med|sitte pa|sitje pa|came along|came with me|came too|was with me|were with me|rode with me|rode along|tagged along|joined|hopped in|got in|hoppet pa|hoppa pa|steg pa|steig pa|brought|passasjer\w*|passenger\w*)\b/u;
+
+/** Said to be wrong: "dato feil", "wrong amount", "beløpet er ikke riktig". */
+const WRONG =
+  /\b(?:feil|wrong|incorrect|galt|gale|ikke riktig|ikkje rett|ikkje riktig|not right)\b/u;
+/** A change asked for first ("endre til parkering", "change to ferry"). */
+const CHANGE_FIRST =
+  /^(?:endre|endra|change|bytt|byt|sett|set|make|rett|correct|fix|update|oppdater|korriger)\b/u;
 
 const OPENER =
   /^(?:nei|nope|no|neida|oi|oops|ops|sorry|beklager|unnskyld|orsak|feil|wrong|rettelse|korreksjon|correction|actually|egentlig|eigentleg|faktisk|(?:glemte|glomte|gloymde)\s+a\s+(?:si|seie|nevne|nemne)|forgot\s+to\s+(?:say|mention|tell\s+you))\b/u;
@@ -135,6 +144,8 @@ export function readCorrection(
   const field = FIELDS.find(([, re]) => re.test(f))?.[0];
   const said =
     OPENER.test(f) ||
+    CHANGE_FIRST.test(f) ||
+    (field !== undefined && WRONG.test(f)) ||
     IT_WAS.test(f) ||
     MEANT.test(f) ||
     msg.folded !== typed.folded ||
@@ -162,8 +173,10 @@ export function readCorrection(
     const own = supplements.some((s) => s.km !== undefined);
     if (supplements.length > 0 && (own || said || msg.words <= 3)) return { supplements };
   }
-  // Not said as a correction: perhaps the answer to the bot's question for where the trip went.
-  if (!said) return draft === 'mileage' ? readPlaceAnswer(msg, missing) : undefined;
+  // Not said as a correction: a date or a figure alone still is one (no purpose is only that),
+  // else perhaps the answer to the bot's question for where the trip went.
+  if (!said && !onlyValues(f))
+    return draft === 'mileage' ? readPlaceAnswer(msg, missing) : undefined;
   if (draft === 'travel') return readTripCorrection(msg, today);
 
   const fix: Correction = field ? { field } : {};
@@ -193,8 +206,41 @@ export function readCorrection(
   // "ikke parkering", "not parking": the kind it was not.
   const kind = kindOfFolded(rest.replace(NEGATED, (m) => ' '.repeat(m.length)));
   if (kind) fix.kind = kind;
-  const found = ['amountMinor', 'date', 'kind', 'km'].some((k) => k in fix);
-  return found ? fix : undefined;
+  // "oj, det var i euro": the currency alone, the figure stays.
+  const currency = CURRENCY_ALONE.exec(rest)?.[1];
+  if (draft === 'outlay' && currency && fix.amountMinor === undefined)
+    fix.currency = currencyOf(currency);
+  const found = ['amountMinor', 'date', 'kind', 'km', 'currency'].some((k) => k in fix);
+  if (found) return fix;
+  // The field is wrong, but its value is not said: the bot asks for it.
+  return field !== undefined && said ? { field, askValue: true } : undefined;
+}
+
+/** Currencies named without a figure, folded. */
+const CURRENCY_ALONE = new RegExp(`(?<![\\p{L}])(${SUFFIX_SRC})(?![\\p{L}])`, 'u');
+
+/**
+ * Nothing but dates, figures with their currency or unit, and "ca." ("2. des", "fredag", "ca 95
+ * kr", "48 km"): no purpose is only that, so it corrects the field it fills. A bare figure ("4711")
+ * may be a project number given as the purpose, and stays one.
+ */
+const VALUE_WORDS =
+  /(?<![\p{L}])(?:kr|nok|kroner|eur|euro|euros|usd|sek|dkk|km|mil|ca|cirka|circa|about|approx|omtrent|rundt)(?![\p{L}])/gu;
+
+function onlyValues(folded: string): boolean {
+  const dateless = isoDateless(folded);
+  const words = dateless.replace(VALUE_WORDS, ' ');
+  const marked = dateless !== folded || words !== dateless;
+  return marked && words.replace(/[\d\s.,:;!?-]/gu, '') === '';
+}
+
+/** The text without its date or date range, for `onlyValues` (which day it is does not matter). */
+function isoDateless(folded: string): string {
+  const today = 0;
+  const range = findDateRange(folded, today);
+  const rest = range ? blank(folded, range.start, range.end) : folded;
+  const date = findDate(rest, today);
+  return date ? blank(rest, date.start, date.end) : rest;
 }
 
 /** The message with the figures it says were wrong blanked out (same length, same spans). */

@@ -42,7 +42,8 @@ export const nn: Record<MessageKey, string> = {
   'receipt.nextOfMany': 'Neste kvittering frå bileta du sende ({left} til etter denne):',
   'receipt.nextLast': 'Den siste kvitteringa frå bileta du sende:',
   'outlay.askPurpose': 'Kva var føremålet med utgifta? Skriv det her i chatten.',
-  'correct.askAmount': 'Kva er rett beløp? Skriv det her i chatten, til dømes 120,50 eller 45 euro.',
+  'correct.askAmount':
+    'Kva er rett beløp? Skriv det her i chatten, til dømes 120,50 eller 45 euro.',
   'correct.askDate':
     'Kva dato var det? Skriv han her i chatten, til dømes 2. desember eller fredag.',
   'correct.askKind': 'Kva slags utlegg var det? Skriv til dømes «det var ferje».',

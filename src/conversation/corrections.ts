@@ -8,7 +8,7 @@ import { formatMoney } from '../i18n/translate.js';
 import type { CorrectedDraft, Correction } from '../understanding/correction.js';
 import type { OutlayGuess } from '../understanding/outlay-text.js';
 import { kindLabel, outlaySummaryView } from './card-views.js';
-import { askForMileage, askNextForMileage } from './mileage-flow.js';
+import { askForMileage, askNextForMileage, typedKm } from './mileage-flow.js';
 import { mileageSummaryView } from './mileage-views.js';
 import { formatAmountInput, outlayFieldsFromGuess, validateOutlayLine } from './outlay-form.js';
 import { askNext, reviewOutlay } from './outlay-flow.js';
@@ -51,7 +51,7 @@ function correctMileage(turn: Turn, draft: MileageDraft, fix: Correction) {
   const oldKm = Number(fields.km.replace(',', '.'));
   let passengers = draft.passengers;
   if (fix.km !== undefined) {
-    fields.km = String(fix.km).replace('.', ',');
+    fields.km = typedKm(fix.km);
     // Passengers who rode the whole way still do.
     passengers = passengers.map((p) => (p.km === oldKm ? { ...p, km: fix.km ?? p.km } : p));
   }
@@ -64,6 +64,11 @@ function correctMileage(turn: Turn, draft: MileageDraft, fix: Correction) {
   for (const p of fix.passengers ?? [])
     if (!named.has(p.name.toLowerCase()))
       passengers = [...passengers, { name: p.name, km: p.km ?? (oldKm > 0 ? oldKm : 0) }];
+  const km = Number(fields.km.replace(',', '.'));
+  for (const s of fix.supplements ?? []) {
+    const value = s.km ?? (km > 0 ? km : undefined);
+    if (value !== undefined && (!(km > 0) || value <= km)) fields[s.kind] = typedKm(value);
+  }
   askNextForMileage(turn, { ...draft, step: 'form', fields, passengers });
 }
 

@@ -40,6 +40,10 @@ import { setAsideMileage } from './set-aside.js';
 // The cards are imported from here by scripts/sample-cards.ts.
 export { mileageFormView, mileageSummaryView } from './mileage-views.js';
 
+/** Km as the form shows them: a decimal comma, empty when not said. */
+export const typedKm = (km: number | undefined) =>
+  km !== undefined ? String(km).replace('.', ',') : '';
+
 export function startMileage(
   turn: Turn,
   guess?: MileageGuess,
@@ -50,10 +54,10 @@ export function startMileage(
     date: guess?.date ?? turn.ctx.today,
     from: guess?.from ?? '',
     to: guess?.to ?? '',
-    km: guess?.km !== undefined ? String(guess.km).replace('.', ',') : '',
+    km: typedKm(guess?.km),
     purpose: '',
-    trailerKm: '',
-    forestRoadKm: '',
+    trailerKm: typedKm(guess?.trailerKm),
+    forestRoadKm: typedKm(guess?.forestRoadKm),
   };
   const draft: MileageDraft = {
     id: turn.ctx.newId(),

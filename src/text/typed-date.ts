@@ -156,6 +156,15 @@ export function lastWeekday(weekday: number, today: number): number {
   return today - ((todayWeekday - weekday + 7) % 7 || 7);
 }
 
+/** "forrige uke", "førre veke", "last week": the Monday-based week before this one. */
+export const LAST_WEEK = '(?:forrige|forre|sist|siste|last)\\s+(?:uke|uka|veke|veka|week)';
+
+/** That weekday (0 = Sunday) in the week before today's, weeks starting on Monday as in Norway. */
+export function weekdayLastWeek(weekday: number, today: number): number {
+  const sinceMonday = (new Date(today * DAY_MS).getUTCDay() + 6) % 7;
+  return today - sinceMonday - 7 + ((weekday + 6) % 7);
+}
+
 interface DatePattern {
   /** Folded text, groups as `resolve` expects them. */
   src: string;
@@ -242,6 +251,11 @@ const DATE_PATTERNS: readonly DatePattern[] = [
   {
     src: `i\\s+(${WEEKDAY_SRC})s`,
     resolve: (m, today) => lastWeekday(WEEKDAYS[m[1] ?? ''] ?? 0, today),
+  },
+  // "tirsdag i forrige uke", "forrige uke tirsdag", "Tuesday last week".
+  {
+    src: `(?:${LAST_WEEK}[\\s,]+(?:(?:pa|on)\\s+)?(${WEEKDAY_SRC})|(?:(?:pa|on)\\s+)?(${WEEKDAY_SRC})[\\s,]+(?:(?:i|in)\\s+)?${LAST_WEEK})`,
+    resolve: (m, today) => weekdayLastWeek(WEEKDAYS[m[1] ?? m[2] ?? ''] ?? 0, today),
   },
   {
     src: `(?:(?:pa|sist|siste|forrige|forre|last|on)\\s+)?(${WEEKDAY_SRC})`,

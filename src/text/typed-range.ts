@@ -6,14 +6,17 @@
  */
 import {
   ANY_WEEKDAY_SRC,
+  LAST_WEEK,
   MONTH_SRC,
   MONTHS,
   WEEKDAYS,
+  WEEKDAY_ABBREVIATIONS,
   WEEKDAY_SRC,
   dayOf,
   isoOf,
   lastWeekday,
   recentDay,
+  weekdayLastWeek,
   type Span,
 } from './typed-date.js';
 
@@ -114,13 +117,20 @@ function resolve(p: Parts, today: number): { from: number; to: number } | undefi
   return { from, to };
 }
 
-const LAST_WEEK = '(?:forrige|forre|sist|siste|last)\\s+(?:uke|veke|week)';
+const WEEKDAY_NAMES: Record<string, number> = { ...WEEKDAYS, ...WEEKDAY_ABBREVIATIONS };
+/** A weekday joined to another: by a dash or "til" for full or short names ("Mon-Wed", "man–ons"). */
+const WEEKDAY_TO = String.raw`\s*(?:-+|til|to|until|till)\s*`;
+/** … and by "og"/"and" for full names only ("tirsdag og onsdag"; "fri og" is too often a word). */
+const FULL_WEEKDAY_AND = `(${WEEKDAY_SRC})\\s+(?:og|and|&)\\s+(${WEEKDAY_SRC})`;
+const ANY_DAY = `(${ANY_WEEKDAY_SRC})\\.?`;
+
 /**
- * Weekdays: "mandag til onsdag", "frå måndag til onsdag", "Monday-Wednesday", each optionally with
- * "last week" before or after ("forrige uke, tirsdag til torsdag").
+ * Weekdays: "mandag til onsdag", "frå måndag til onsdag", "Monday-Wednesday", "Mon-Wed",
+ * "tirsdag og onsdag", each optionally with "last week" before or after ("forrige uke, tirsdag
+ * til torsdag").
  */
 const WEEKDAY_RANGE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(${LAST_WEEK})[\\s,]+)?${FROM}(?:(?:pa|on)\\s+)?(${WEEKDAY_SRC})${TO}(${WEEKDAY_SRC})(?:[\\s,]+(?:i\\s+)?(${LAST_WEEK}))?(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:(${LAST_WEEK})[\\s,]+)?${FROM}(?:(?:pa|on)\\s+)?(?:${ANY_DAY}${WEEKDAY_TO}${ANY_DAY}|${FULL_WEEKDAY_AND})(?:[\\s,]+(?:i\\s+)?(${LAST_WEEK}))?(?![\\p{L}\\p{N}])`,
   'gu',
 );
 
@@ -129,14 +139,16 @@ const WEEKDAY_RANGE = new RegExp(
  * "last week" it lies in the week before this one.
  */
 function weekdayRange(m: RegExpExecArray, today: number): { from: number; to: number } {
-  const first = WEEKDAYS[m[2] ?? ''] ?? 0;
-  const last = WEEKDAYS[m[3] ?? ''] ?? 0;
+  const first = WEEKDAY_NAMES[m[2] ?? m[4] ?? ''] ?? 0;
+  const last = WEEKDAY_NAMES[m[3] ?? m[5] ?? ''] ?? 0;
+  return daysOfWeek(first, last, Boolean(m[1] || m[6]), today);
+}
+
+function daysOfWeek(first: number, last: number, lastWeek: boolean, today: number) {
   const length = (last - first + 7) % 7;
   let to: number;
-  if (m[1] || m[4]) {
-    // Monday-based weeks, as in Norway: this week's Monday minus seven, then the weekday.
-    const weekday = (new Date(today * 86_400_000).getUTCDay() + 6) % 7;
-    to = today - weekday - 7 + ((first + 6) % 7) + length;
+  if (lastWeek) {
+    to = weekdayLastWeek(first, today) + length;
   } else {
     const todayWeekday = new Date(today * 86_400_000).getUTCDay();
     to = todayWeekday === last ? today : lastWeekday(last, today);
@@ -144,9 +156,24 @@ function weekdayRange(m: RegExpExecArray, today: number): { from: number; to: nu
   return { from: to - length, to };
 }
 
+/** "hele uka", "heile veka", "all week", "hele forrige uke": Monday to Friday of that week. */
+const WHOLE_WEEK = new RegExp(
+  `(?<![\\p{L}])(?:(?:hele|heile|all|the\\s+whole|whole)\\s+(?:(?:denne|this)\\s+)?(?:uka|uken|veka|veke|week)|(?:hele|heile|all|the\\s+whole)\\s+(${LAST_WEEK}))(?![\\p{L}])`,
+  'u',
+);
+
+function wholeWeek(folded: string, today: number): DateRange | undefined {
+  const m = WHOLE_WEEK.exec(folded);
+  if (!m) return undefined;
+  const monday = weekdayLastWeek(1, today) + (m[1] ? 0 : 7);
+  // A week not yet over ends today.
+  const to = Math.min(monday + 4, today);
+  return { start: m.index, end: m.index + m[0].length, from: isoOf(monday), to: isoOf(to) };
+}
+
 /** The leftmost date range in folded text, with its span. */
 export function findDateRange(folded: string, today: number): DateRange | undefined {
-  let best: DateRange | undefined;
+  let best: DateRange | undefined = wholeWeek(folded, today);
   WEEKDAY_RANGE.lastIndex = 0;
   for (let m = WEEKDAY_RANGE.exec(folded); m; m = WEEKDAY_RANGE.exec(folded)) {
     const days = weekdayRange(m, today);

@@ -209,7 +209,9 @@ const LOOK = words(
 );
 const STATUS_WORD = stems('status');
 const AMOUNT =
-  /(?:hvor|kor) (?:mye|mykje|mykkje)|how much|til sammen|til saman|i alt|totalt|in total/;
+  /(?:hvor|kor) (?:mye|mykje|mykkje)|how much|til sammen|til saman|i alt|totalt|in total|(?:^|[^a-z])(?:total(?:en|t)?|sum(?:men)?|totalsum\w*|totalbelop\w*)(?![a-z])/;
+/** "is anything still waiting?", "er det noe som venter?": any of the user's claims. */
+const ANYTHING = words('anything', 'any', 'noe', 'noko', 'nothing', 'ingenting', 'ingen');
 const WHY = words('hvorfor', 'kvifor', 'korfor', 'why');
 const WHEN = words('nar', 'when', 'kva tid');
 
@@ -262,20 +264,25 @@ const OWN = new RegExp(
   [
     '(?:^|[^a-z])(?:min|mitt|mine|mi|my)(?![a-z])',
     '(?:har|hadde|fikk|fekk) (?:jeg|eg)(?![a-z])',
+    // "når får jeg pengene?", "when will I get paid?": when, of one's own claims; "will I get
+    // reimbursed for parking?" asks what is covered, for the guide.
+    '(?:nar|when|kva tid) (?:far (?:jeg|eg)|(?:will|shall|do|can) i (?:ever )?(?:get|be))(?![a-z])',
+    // Someone acting on the claim ("har sjefen godkjent?", "did my manager approve it?").
+    '(?:^|[^a-z])(?:sjefen|lederen|leiaren|boss|manager|approver|attestanten|godkjenneren|okonomi(?:avdelinga|avdelingen)?|finance)(?![a-z])',
     '(?:jeg|eg) (?:har|hadde|fikk|fekk|venter|ventar)(?![a-z])',
     '(?:have|has|had|did|am|was) i(?![a-z])',
     'do i have(?![a-z])',
     '(?:^|[^a-z])i(?:.ve| have| haven.t| got| still| was| am)(?![a-z])',
     // "everything I submitted", "det eg sende inn": what the user filed is theirs.
     '(?:^|[^a-z])(?:i|jeg|eg) (?:have |har |.ve )?(?:submitted|sent|filed|claimed|sendt|sendte|sende|levert|leverte)(?![a-z])',
-    '(?:^|[^a-z])(?:the|that|this) (?:\\w+ )?(?:claim|expense|refund|money|payment)',
+    '(?:^|[^a-z])(?:the|that|this) (?:\\w+ )?(?:claim|expense|refund|money|payment|trip|mileage)',
     '(?:^|[^a-z])(?:kravet|kravene|kravane|utlegget|utleggene|utlegga|refusjonen|pengene|pengane)(?![a-z])',
     '(?:reiseregning|reiserekning)(?:en|a|ene|ane)(?![a-z])',
   ].join('|'),
 );
 /** One claim: "kravet", "the claim", "siste krav", "my last claim". */
 const ONE =
-  /(?:^|[^a-z])(?:kravet|utlegget|refusjonen|reiseregningen|reiseregninga|reiserekninga|siste|sist|nyeste|latest|last|newest|(?:the|my) (?:[a-z]+ )?(?:claim|expense|refund))(?![a-z])/;
+  /(?:^|[^a-z])(?:kravet|utlegget|refusjonen|reiseregningen|reiseregninga|reiserekninga|siste|sist|nyeste|latest|last|newest|(?:the|my) (?:[a-z]+ )?(?:claim|expense|refund|trip))(?![a-z])/;
 const MANY =
   /(?:^|[^a-z])(?:kravene|kravane|utleggene|utlegga|reiseregningene|reiserekningane|alle|all|claims|expenses|mine)(?![a-z])/;
 /** Definite endings of a noun naming a kind ("taxien", "hotellet", "ferja", "bompengene"). */
@@ -288,6 +295,8 @@ const HELP_SHAPED = new RegExp(
     '(?:^|[^a-z])(?:hvis|dersom|viss|if|unless|in case)(?![a-z])',
     '(?:hva|kva|what) (?:gjor|gjer|skal|ma|bor|kan|do|should|must|can|happens (?:after|when|if))(?![a-z])',
     '(?:hva|kva|what) skjer (?:etter|nar|om|hvis|viss)(?![a-z])',
+    // What the user must do is a how-to: "er det noe jeg må gjøre for at kravet blir godkjent?".
+    '(?:jeg|eg|i) (?:ma|must|need to|have to|skal|should) (?:gjore|gjere|do)(?![a-z])',
     '(?:hvor|kor) lang tid|how long|how soon|how quickly|how fast',
     // Where to put or enter something is about the form, not about a claim filed.
     '(?:hvor|kvar|where) (?:skal|kan|ma|bor|do|does|should|can|must) (?:jeg|eg|i|we|vi|me)(?![a-z])',
@@ -361,6 +370,8 @@ export function readClaimsQuestion(text: string): ClaimsQuestion | undefined {
   let ask: ClaimsAsk;
   if (
     (COUNT.test(f) && (countsClaims(f) || (state && own) || (EVERYTHING.test(f) && own))) ||
+    // "is anything still waiting?", a short question: any of one's claims in that state.
+    (state !== undefined && ANYTHING.test(f) && f.split(' ').length <= 8) ||
     (WHAT.test(f) && filed)
   )
     ask = 'count';

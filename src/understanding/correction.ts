@@ -25,6 +25,7 @@ import {
   mentionsDriving,
   type Passenger,
 } from './trip-slots.js';
+import { findSupplements, type Supplement } from './trip-supplements.js';
 
 export type CorrectedField = 'amount' | 'date' | 'kind' | 'km';
 
@@ -51,6 +52,8 @@ export interface Correction {
   to?: string;
   /** Passengers said to have come along ("Kari var med også", "forgot to say Jonas came along"). */
   passengers?: Passenger[];
+  /** Km on a forest road or with a trailer, said afterwards ("12 km av det var skogsbilvei"). */
+  supplements?: Supplement[];
 }
 
 export type CorrectedDraft = 'outlay' | 'mileage' | 'travel';
@@ -84,7 +87,7 @@ const LEAVING =
  * is a purpose).
  */
 const CAME_ALONG =
-  /\b(?:var med|va med|kom med|ble med|blei med|vart med|hadde med|tok med|satt pa|sat pa|satt med|sat med|sitte pa|sitje pa|came along|came with me|came too|was with me|were with me|rode with me|rode along|tagged along|joined me|brought|passasjer\w*|passenger\w*)\b/u;
+  /\b(?:var med|va med|kom med|ble med|blei med|vart med|hadde med|tok med|satt pa|sat pa|satt med|sat med|sitte pa|sitje pa|came along|came with me|came too|was with me|were with me|rode with me|rode along|tagged along|joined|hopped in|got in|hoppet pa|hoppa pa|steg pa|steig pa|brought|passasjer\w*|passenger\w*)\b/u;
 
 const OPENER =
   /^(?:nei|nope|no|neida|oi|oops|ops|sorry|beklager|unnskyld|orsak|feil|wrong|rettelse|korreksjon|correction|actually|egentlig|eigentleg|faktisk|(?:glemte|glomte|gloymde)\s+a\s+(?:si|seie|nevne|nemne)|forgot\s+to\s+(?:say|mention|tell\s+you))\b/u;
@@ -151,6 +154,13 @@ export function readCorrection(
     // A distance is the passenger's own ("Kari var med de siste 40 km"), else a correction of its own.
     const ownKm = passengers.some((p) => p.km !== undefined);
     if (passengers.length > 0 && (ownKm || !findDistance(msg))) return { passengers };
+  }
+  // A supplement told afterwards: with its own km, or said as an addition ("og med tilhenger").
+  // A longer phrase naming a trailer without either may be the purpose ("hente tilhengeren").
+  if (draft === 'mileage' && !mentionsDriving(f)) {
+    const supplements = findSupplements(f, true);
+    const own = supplements.some((s) => s.km !== undefined);
+    if (supplements.length > 0 && (own || said || msg.words <= 3)) return { supplements };
   }
   // Not said as a correction: perhaps the answer to the bot's question for where the trip went.
   if (!said) return draft === 'mileage' ? readPlaceAnswer(msg, missing) : undefined;

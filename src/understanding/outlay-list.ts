@@ -8,8 +8,11 @@
 import type { OutlayGuess } from './outlay-text.js';
 import { parseOutlayText } from './outlay-text.js';
 
-/** Where a list joins its items; folded text, so "og" covers "og"/"Og". */
-const JOINS = /\s*(?:[,;+]|\s(?:og|and|pluss|plus|samt|&)\s)\s*/giu;
+/**
+ * Where a list joins its items; folded text, so "og" covers "og"/"Og". A comma inside an amount
+ * ("49,90", "289,-") joins nothing.
+ */
+const JOINS = /\s*(?:(?<!\d),|,(?![\d-])|[;+]|\s(?:og|and|pluss|plus|samt|&)\s)\s*/giu;
 /** More would be a receipt pasted as text, not a sentence: leave it to the single reading. */
 const MAX_ITEMS = 6;
 

@@ -116,9 +116,23 @@ function findMarkedAmount(text: string): AmountHit | undefined {
 const COUNT_BEFORE =
   /(?<![\p{L}\p{N}.,])(\d{1,2})\s*(?:x|×|\*|(?:netter|natter|dogn|nights?|stk|billett(?:er)?|bilett(?:ar)?|tickets?|dager|dagar|days?|personer|people|pers|rom|rooms?)\s*(?:a|à|@|at|x|per|each)?\s*(?:a|à|@|at|x))\s*$/u;
 
-/** "2 stk. bussbillett à 45 kr", "3 timer à 45 kr": a count of pieces or hours, then the item. */
+/**
+ * "2 stk. bussbillett à 45 kr", "3 timer à 45 kr", "3 passeringer à 27 kr", "4 kaffe @ 35": a
+ * count, the item in a word or two, then a unit price. Little words between ("2 colleagues to a
+ * 450 kr dinner") say it is no item.
+ */
 const COUNT_ITEM_BEFORE =
-  /(?<![\p{L}\p{N}.,])(\d{1,2})\s*(?:stk\.?|stykk|pcs|timer|timar|hours?|t)\s+(?:[\p{L}-]+\s+){0,2}(?:a|à|@|at|each)\s*$/u;
+  /(?<![\p{L}\p{N}.,])(\d{1,2})\s*(?:(?:stk\.?|stykk|pcs|timer|timar|hours?|t)\s+(?:[\p{L}-]+\s+){0,2}(?:a|à|@|at|each)|((?:[\p{L}-]+\s+){1,2})(?:a|à|@|each))\s*$/u;
+const LITTLE_WORDS = new Set(
+  'to til for med with og and the en ei et ein eit a an of av i in on pa at som who'.split(' '),
+);
+
+function countedItem(before: string): RegExpExecArray | undefined {
+  const m = COUNT_ITEM_BEFORE.exec(before);
+  if (!m) return undefined;
+  const words = (m[2] ?? '').trim().split(/\s+/u);
+  return words.some((w) => LITTLE_WORDS.has(w)) ? undefined : m;
+}
 
 /** "142 kr x 2", "60 kr * 3 dager": the count after the unit price. */
 const TIMES_AFTER = /^\s*(?:x|×|\*)\s*(\d{1,2})(?![\p{N}.,])/u;
@@ -132,7 +146,7 @@ const COUNT_OF_UNITS =
 function timesCount(text: string, hit: AmountHit | undefined): AmountHit | undefined {
   if (hit?.amountMinor === undefined) return hit;
   const before = text.slice(0, hit.start);
-  const item = COUNT_BEFORE.test(before) ? undefined : COUNT_ITEM_BEFORE.exec(before);
+  const item = COUNT_BEFORE.test(before) ? undefined : countedItem(before);
   const count = COUNT_BEFORE.exec(before) ?? item;
   const after = text.slice(hit.end);
   const times = count ? undefined : TIMES_AFTER.exec(after);
@@ -344,6 +358,8 @@ function findMerchant(
     const run = words.slice(i, j + 1);
     i = j;
     if (run.every((w) => w.generic) || first.text.length < 2) continue;
+    // "Oslo-Tromsø": two places joined by a dash are the route travelled, not who was paid.
+    if (run.length === 1 && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(first.text)) continue;
     if (prev && onlySpaces(prev.end, first.start) && PREPOSITIONS.has(prev.key)) continue;
     const besideKind =
       (prev?.generic && onlySpaces(prev.end, first.start)) ||

@@ -6,7 +6,8 @@
  * What the sentence says pre-fills the form: destination, first and last day, purpose.
  */
 import { findDate, isoOf, parseIsoDay } from '../text/typed-date.js';
-import { findDateRange } from '../text/typed-range.js';
+import { blank } from '../text/fold.js';
+import { findDateRange, type DateRange } from '../text/typed-range.js';
 import type { Message } from './message.js';
 import { findDestination } from './trip-slots.js';
 
@@ -53,10 +54,27 @@ function purposeOf(msg: Message, rangeStart: number | undefined): string | undef
 
 /** A stay or a day trip away: "overnatta i Ålesund", "stayed two nights in Oslo", "dagstur til Bergen". */
 const STAY =
-  /\b(?:overnatt(?:a|et|e)|overnight(?:ed)?|stayed\s+(?:overnight|the\s+night|\w+\s+nights?)|bodde\s+(?:pa|i)|dagstur\w*|dagsreis\w*|day\s+trip)\b/u;
+  /\b(?:overnatt(?:a|et|e|ing|ingar|inger)|overnight(?:ed)?|stayed\s+(?:overnight|the\s+night|\w+\s+nights?)|bodde\s+(?:pa|i)|dagstur\w*|dagsreis\w*|day\s+trip)\b/u;
 const DAY_TRIP = /\b(?:dagstur\w*|dagsreis\w*|day\s+trip|same\s+day|samme\s+dag|same\s+dag)\b/u;
 /** An amount paid ("… 1 290 kr"): then the message is an outlay (a hotel), not a trip. */
 const PAID_AMOUNT = /\d\s*(?:kr|kroner|nok|,-)(?![\p{L}])|(?:kr|nok)\.?\s*\d/u;
+
+/** The longest a trip told as two separate days may last ("dro 1. desember, kom hjem 3."). */
+const LONGEST_TRIP_DAYS = 60;
+
+/**
+ * Leaving and coming back said as two days ("reiste til Bodø 1. desember og kom hjem 3.
+ * desember", "left Monday, back Wednesday"): the span between them, in order.
+ */
+function twoDays(folded: string, today: number): DateRange | undefined {
+  const first = findDate(folded, today);
+  if (!first) return undefined;
+  const second = findDate(blank(folded, first.start, first.end), today);
+  if (!second || second.start < first.end) return undefined;
+  const [from, to] = first.day <= second.day ? [first, second] : [second, first];
+  if (to.day === from.day || to.day - from.day > LONGEST_TRIP_DAYS) return undefined;
+  return { start: first.start, end: second.end, from: isoOf(from.day), to: isoOf(to.day) };
+}
 
 export function readTravelRequest(
   msg: Message,
@@ -64,7 +82,12 @@ export function readTravelRequest(
   question: boolean,
 ): TravelGuess | undefined {
   const todayDay = parseIsoDay(today);
-  const range = todayDay === undefined ? undefined : findDateRange(msg.folded, todayDay);
+  const range =
+    todayDay === undefined
+      ? undefined
+      : (findDateRange(msg.folded, todayDay) ??
+        // Two days beside an amount are more likely two expenses than a trip's first and last.
+        (PAID_AMOUNT.test(msg.folded) ? undefined : twoDays(msg.folded, todayDay)));
   const destination = findDestination(msg);
   const asked = (TRAVEL_CLAIM.test(msg.folded) || CLAIM_A_TRIP.test(msg.folded)) && !question;
   const away =

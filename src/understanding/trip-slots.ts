@@ -111,7 +111,7 @@ function place(found: string | undefined): string | undefined {
 }
 
 const FROM = new RegExp(String.raw`(?<![\p{L}])(?:fra|frå|from)\s+${PLACE}`, 'u');
-const TO = new RegExp(String.raw`(?<![\p{L}])(?:til|to)\s+${PLACE}`, 'u');
+const TO = new RegExp(String.raw`(?<![\p{L}])(?:til|to)\s+(?:the\s+)?${PLACE}`, 'u');
 /** "Oslo til Hamar", "mileage: Oslo to Hamar" (not the capitalised first word of a message). */
 const PLACE_TO_PLACE = new RegExp(`(?<=[^\\s]\\s+|:\\s*)${PLACE}\\s+(?:til|to)\\s+${PLACE}`, 'u');
 /** "Drammen–Kongsberg", "Drammen - Kongsberg" (dashes are plain hyphens after normalising). */
@@ -136,7 +136,8 @@ const NOT_A_LOWER_PLACE = new Set(
     'tilbake back retur return hjem heim home-made my min mitt mi your hans hennes ' +
     'pick get meet see visit bring drop collect fetch hente levere mote møte moete be do go ' +
     'fill use add file claim log register make have take buy pay attend ' +
-    'work-related'
+    'work-related ulike forskjellige diverse flere fleire noen nokre various different several some ' +
+    'the'
   ).split(' '),
 );
 
@@ -190,7 +191,12 @@ const PASSENGER_PATTERNS: readonly RegExp[] = [
   new RegExp(`(?<![\\p{L}])(?:passasjer(?:er|ar|en)?|passengers?)\\s*[:=-]?\\s*${NAMES}`, 'u'),
   // "Siri var med", "Per was with me", "Jonas came along", "Kari sat på"
   new RegExp(
-    `${NAMES}\\s+(?:var|var også|var og|was|were|came|kom|sat|satt|rode|blei|ble)\\s+(?:med|along|with|på|pa|passasjer|passenger)`,
+    `${NAMES}\\s+(?:(?:var|var også|var og|was|were|came|kom|sat|satt|rode|blei|ble)\\s+(?:med|along|with|på|pa|passasjer|passenger)|joined|hoppet på|hoppa på|steg på|steig på|hopped in|got in)`,
+    'u',
+  ),
+  // "kjørte kollega Anne til flyplassen", "drove my colleague Per": a colleague driven somewhere.
+  new RegExp(
+    `(?<![\\p{L}])(?:kjorte|kjørte|køyrde|koyrde|drove|skysset|skyssa)\\s+(?:min\\s+|my\\s+)?(?:kollega(?:en)?|colleague|co-?worker)\\s+${NAMES}`,
     'u',
   ),
   // "tok med Kari og Ola", "brought Jonas along", "picked up Siri"
@@ -216,10 +222,18 @@ function ownKm(msg: Message, name: string, total: number | undefined): number | 
   return km !== undefined && km > 0 && (total === undefined || km < total) ? km : undefined;
 }
 
+/** "… med Kari, hun satt på de siste 20 km": the one passenger's km, told after a pronoun. */
+const PRONOUN_KM = /\b(?:hun|han|ho|hen|she|he|they)\b[^,.;\d]{0,30}?(\d{1,4}(?:[.,]\d)?)\s*km\b/u;
+
 /** Passengers named in the text (places of the route left out), each with their km if given. */
 export function findPassengers(msg: Message, route: Route, total?: number): Passenger[] {
-  return passengerNames(msg, route).map((name) => {
-    const km = ownKm(msg, name, total);
+  const names = passengerNames(msg, route);
+  return names.map((name) => {
+    let km = ownKm(msg, name, total);
+    if (km === undefined && names.length === 1) {
+      const told = Number(PRONOUN_KM.exec(msg.folded)?.[1]?.replace(',', '.'));
+      if (told > 0 && (total === undefined || told < total)) km = told;
+    }
     return km === undefined ? { name } : { name, km };
   });
 }

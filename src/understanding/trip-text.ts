@@ -8,6 +8,7 @@ import { detectKind } from '../text/expense-kind-words.js';
 import { blank } from '../text/fold.js';
 import { findDate, isoOf, parseIsoDay } from '../text/typed-date.js';
 import { readMessage, type Message } from './message.js';
+import { findSupplements } from './trip-supplements.js';
 import { isQuestion, parseOutlayText, type OutlayGuess } from './outlay-text.js';
 import {
   findDistance,
@@ -29,6 +30,9 @@ export interface MileageGuess {
   passengers: Passenger[];
   /** A toll, parking or ferry paid on the same trip ("… og betalte 45 kr i bompenger"). */
   outlay?: OutlayGuess;
+  /** Km on a forest or construction road, and km with a trailer (supplements on the rate). */
+  forestRoadKm?: number;
+  trailerKm?: number;
 }
 
 /** Outlays that belong on a mileage claim (guide 5.1). */
@@ -48,7 +52,12 @@ function drivenTrip(msg: Message, distance: boolean, routed: boolean): boolean {
 
 export function readTrip(msg: Message, today: string): MileageGuess | undefined {
   if (msg.original.endsWith('?') || isQuestion(msg.original)) return undefined;
-  const distance = findDistance(msg);
+  const supplements = findSupplements(msg.folded);
+  // A supplement's own figure ("6 km av det var anleggsvei") is not the trip's distance.
+  const own = supplements.flatMap((s) => (s.span ? [s.span] : []));
+  const unsupplemented = (text: string) =>
+    own.reduce((t, span) => blank(t, span.start, span.end), text);
+  const distance = findDistance({ ...msg, folded: unsupplemented(msg.folded) });
   // In capitals ("KJØRTE 35 KM TIL KUNDE I SANDVIKA") every word looks like a name: read as lower case.
   const shouting = !/\p{Ll}/u.test(msg.original);
   const route = findRoute(
@@ -65,11 +74,19 @@ export function readTrip(msg: Message, today: string): MileageGuess | undefined 
   };
   if (distance) guess.km = distance.km;
   if (roundTrip) guess.roundTrip = true;
+  for (const { kind, km } of supplements) {
+    const value = km ?? guess.km;
+    // More than the trip itself is a misreading, and the form would refuse it.
+    if (value !== undefined && value > 0 && (guess.km === undefined || value <= guess.km))
+      guess[kind] = value;
+  }
   const rest = distance ? blank(msg.folded, distance.start, distance.end) : msg.folded;
   const todayDay = parseIsoDay(today);
   const date = todayDay === undefined ? undefined : findDate(rest, todayDay);
   if (date) guess.date = isoOf(date.day);
-  const restOriginal = distance ? blank(msg.original, distance.start, distance.end) : msg.original;
+  const restOriginal = unsupplemented(
+    distance ? blank(msg.original, distance.start, distance.end) : msg.original,
+  );
   const outlay = parseOutlayText(restOriginal, today);
   if (outlay?.amountMinor !== undefined && outlay.kind && ON_A_TRIP.has(outlay.kind))
     guess.outlay = { ...outlay, ...(guess.date && !outlay.date ? { date: guess.date } : {}) };

@@ -49,7 +49,7 @@ export type Understanding =
   | { intent: 'help'; text: string; question: boolean };
 
 // "krav på" is "entitled to" ("når har jeg krav på diett?"), not a claim.
-const CLAIMS = String.raw`(?:krav(?!\s+pa\b)\w*|claims?|reise(?:regning|rekning)\w*|utlegg\w*|expenses?|refunds?|pengane|pengene|money|kvittering\w*\s+mine)`;
+const CLAIMS = String.raw`(?:krav(?!\s+pa\b)\w*|claims?|utkast\w*|drafts?|reise(?:regning|rekning)\w*|utlegg\w*|expenses?|refunds?|pengane|pengene|money|kvittering\w*\s+mine)`;
 const MINE = String.raw`(?:mine|mitt|min|my|i\s+have|jeg\s+har|eg\s+har|har\s+jeg|har\s+eg|have\s+i|i've|ive)`;
 /**
  * "vis meg kravene mine", "kan du vise kravene mine", "show me my claims", "list my expenses": a

@@ -31,6 +31,9 @@ describe('reading a question for a rate', () => {
     ['hva er kilometersatsen nå?', 'car'],
     ['hvor mye betales det per km når jeg kjører egen bil?', 'car'],
     ['what does the state pay per kilometre for mileage?', 'car'],
+    // An electric car is a car: the state's rate is the same.
+    ['what is the mileage rate for an electric car in Norway?', 'car'],
+    ['kor mykje får eg per km med elbil?', 'car'],
     ['kor mykje er passasjertillegget?', 'passenger'],
     ['what is the supplement per km for carrying a passenger?', 'passenger'],
     ['hva er satsen for kjøring på skogsvei?', 'forestRoad'],
@@ -85,12 +88,12 @@ describe('reading a question for a rate', () => {
     'har jeg fått diett for reisen til Bodø?',
     'hvor mye kilometergodtgjørelse har jeg fått utbetalt i år?',
     'how much per diem did I get on my last claim?',
-    // Abroad, a foreign place, another vehicle, tax, a special case.
+    // Abroad, a foreign place, another vehicle than a car, tax, a special case.
     'hva er diettsatsen i Danmark?',
     'how much per diem do I get in Stockholm?',
     'what is the per diem for a day in Berlin?',
     'kva er diettsatsen for reiser utanlands?',
-    'what is the mileage rate for an electric car in Norway?',
+    'what is the mileage rate for an electric car in Sweden?',
     'hvor mye får jeg per km med motorsykkel?',
     'hvor mye av dietten er skattefri?',
     'how much of the mileage allowance is taxable?',

@@ -43,7 +43,10 @@ export function firstName(activity: Partial<Activity>): string | undefined {
   return name.split(/\s+/)[0];
 }
 
-/** Message text without the bot's @mention (group chats deliver "<at>Bot</at> ny utlegg"). */
+/**
+ * Message text without the bot's @mention (group chats deliver "<at>Bot</at> ny utlegg"), spaces
+ * made single and line breaks kept.
+ */
 export function messageText(activity: Partial<Activity>): string {
   let text = activity.text ?? '';
   for (const entity of activity.entities ?? []) {
@@ -55,9 +58,12 @@ export function messageText(activity: Partial<Activity>): string {
       text = text.split(entity.text).join(' ');
     }
   }
+  // Line breaks are kept: a list typed one expense per line is read line by line.
   return text
     .replace(/<at>[^<]*<\/at>/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/<br\s*\/?>|<\/p>\s*<p>/gi, '\n')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n')
     .trim();
 }
 

@@ -114,17 +114,21 @@ export function tripOutlayLine(turn: Turn, guess: OutlayGuess): OutlayLine | und
   return checked.ok ? checked.line : undefined;
 }
 
-/** Puts a toll or ferry on the mileage claim waiting for its purpose, and asks for it again. */
-export function addTripOutlayToMileage(turn: Turn, guess: OutlayGuess): boolean {
+/**
+ * Puts tolls, parking and ferries on the mileage claim waiting for its purpose ("bom 70 kr og
+ * parkering 45"), and asks for the purpose again; all of them or, when one is no trip's, none.
+ */
+export function addTripOutlaysToMileage(turn: Turn, guesses: OutlayGuess[]): boolean {
   const mileage = turn.state.mileage;
-  const line = tripOutlayLine(turn, guess);
-  if (!mileage || !line) return false;
-  const updated: MileageDraft = { ...mileage, outlays: [...mileage.outlays, line] };
+  const lines = guesses.map((g) => tripOutlayLine(turn, g));
+  if (!mileage || lines.length === 0 || !lines.every((l) => l !== undefined)) return false;
+  const updated: MileageDraft = { ...mileage, outlays: [...mileage.outlays, ...lines] };
   turn.state.mileage = updated;
-  turn.say('trip.outlayAdded', {
-    kind: kindLabel(turn.lang, line.kind).toLowerCase(),
-    amount: formatMoney(line.amountMinor, line.currency, turn.lang),
-  });
+  for (const line of lines)
+    turn.say('trip.outlayAdded', {
+      kind: kindLabel(turn.lang, line.kind).toLowerCase(),
+      amount: formatMoney(line.amountMinor, line.currency, turn.lang),
+    });
   turn.messages.push(mileageSummaryView(turn.lang, updated, 'draft'));
   askForMileage(turn, updated);
   return true;

@@ -12,7 +12,7 @@ import type { CorrectedDraft } from '../understanding/correction.js';
 import type { Command } from './commands.js';
 import { setReminders } from './claim-followup.js';
 import { cancel, file } from './draft-lifecycle.js';
-import { addTripOutlayToMileage, applyCorrection, tripOutlayLine } from './corrections.js';
+import { addTripOutlaysToMileage, applyCorrection, tripOutlayLine } from './corrections.js';
 import { askNextForMileage, mileageFlow, mileageMissing, startMileage } from './mileage-flow.js';
 import { asksForOneClaim } from './one-claim-text.js';
 import { fileOutlayClaim, reviewClaim, startClaimFromText } from './outlay-claim-flow.js';
@@ -121,12 +121,15 @@ export function onText(turn: Turn, raw: string, personal: boolean, understood?: 
     case 'answerPurpose':
       return answerPurpose(turn, meant.purpose, context.awaitingPurpose);
     case 'newOutlays':
+      // "bom 70 kr og parkering 45" while a trip waits for its purpose: the trip's own lines.
+      if (context.awaitingPurpose === 'mileage' && addTripOutlaysToMileage(turn, meant.outlays))
+        return;
       return startClaimFromText(turn, meant.outlays);
     case 'newOutlay': {
       const { mileage, travel } = turn.state;
       // A toll or ferry typed while a mileage claim waits for its purpose goes on that claim.
       if (context.awaitingPurpose === 'mileage')
-        if (addTripOutlayToMileage(turn, meant.outlay)) return;
+        if (addTripOutlaysToMileage(turn, [meant.outlay])) return;
       // A toll or ferry typed while a mileage claim waits at its summary belongs on that claim; a
       // hotel, ticket or taxi typed while a travel claim is open (its form or its summary), on the trip.
       const parent =

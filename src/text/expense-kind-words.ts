@@ -50,7 +50,7 @@ const KIND_RULES: readonly KindRule[] = [
     kind: 'fuel',
   },
   {
-    re: /buss|^bus(?:es)?$|^tog(?:et|a|ene)?$|^togbill|^(?:natt|fly|lokal|regional)tog|(?<!s)trikk|^t-?bane|tunnelbane|^metro|subway|^trams?$|^trains?$|^train-?ticket|^flights?|^fly(?:et|ene|a)?$|^fly(?:reis|bill|tur)|^planes?$|airfare|kollektiv|^bussbill|^(?:ruter|vy|atb|kolumbus|brakar|flytoget|flybussen|wideroe|sas)(?:-|$)/,
+    re: /buss|^bus(?:es)?$|^tog(?:et|a|ene)?$|^togbill|^(?:natt?|fly|lokal|regional|ekspress)tog|sovekupe|^sleeper|(?<!s)trikk|^t-?bane|tunnelbane|^metro|subway|^trams?$|^trains?$|^train-?ticket|^flights?|^fly(?:et|ene|a)?$|^fly(?:reis|bill|tur)|^planes?$|airfare|kollektiv|^bussbill|^(?:ruter|vy|atb|kolumbus|brakar|flytoget|flybussen|wideroe|sas)(?:-|$)/,
     kind: 'transport',
   },
 ];

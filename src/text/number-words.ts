@@ -135,7 +135,18 @@ function kronerAndOre(text: string): string {
 
 /** The text with every amount in words before a currency marker written as a figure. */
 export function amountWordsToFigures(typed: string): string {
-  const text = kronerAndOre(typed);
+  return wordsToFigures(kronerAndOre(typed), MARKER);
+}
+
+const DISTANCE_MARKER = /^\s*(?:km|kilometer|kilometre|kilometers|kilometres|mil)(?![\p{L}])/u;
+
+/** "sekstifire kilometer", "tjue km", "forty kilometres": a distance in words as a figure. */
+export function distanceWordsToFigures(typed: string): string {
+  return wordsToFigures(typed, DISTANCE_MARKER);
+}
+
+/** Every run of number words right before `marker` written as a figure. */
+function wordsToFigures(text: string, marker: RegExp): string {
   const folded = foldInPlace(text);
   const words = [...folded.matchAll(/[\p{L}-]+/gu)];
   let out = text;
@@ -143,7 +154,7 @@ export function amountWordsToFigures(typed: string): string {
   for (let end = words.length - 1; end >= 0; end--) {
     const last = words[end] as RegExpMatchArray;
     const after = folded.slice((last.index ?? 0) + last[0].length);
-    if (!MARKER.test(after)) continue;
+    if (!marker.test(after)) continue;
     let start = end;
     while (
       start > 0 &&

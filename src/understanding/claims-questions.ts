@@ -153,6 +153,9 @@ const PENDING = new RegExp(
     '(?:that|which) (?:are |is )?(?:still )?waiting',
     'pending',
     'awaiting',
+    // "stuck in approval", "sitt fast hos sjefen": waiting longer than it should.
+    'stuck',
+    '(?:sitter|sit|satt|henger|heng) fast',
     'unapproved',
   ].join('|'),
 );
@@ -271,6 +274,8 @@ const OWN = new RegExp(
     '(?:^|[^a-z])(?:sjefen|lederen|leiaren|boss|manager|approver|attestanten|godkjenneren|okonomi(?:avdelinga|avdelingen)?|finance)(?![a-z])',
     '(?:jeg|eg) (?:har|hadde|fikk|fekk|venter|ventar)(?![a-z])',
     '(?:have|has|had|did|am|was) i(?![a-z])',
+    // "er den godkjent nå?" right after filing: the claim just talked about.
+    '^(?:er|ble|blei|vart|har|is|was|has|did|have) (?:den|dei|it|they)(?![a-z])',
     'do i have(?![a-z])',
     '(?:^|[^a-z])i(?:.ve| have| haven.t| got| still| was| am)(?![a-z])',
     // "everything I submitted", "det eg sende inn": what the user filed is theirs.

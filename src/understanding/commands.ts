@@ -44,16 +44,34 @@ const DRAFT_NOUNS = String.raw`(?:utkastet|utlegget|kravet|skjemaet|(?:kjøring|
  * What a cancel or an undo may act on ("avbryt dette", "delete it", "glem det", "undo that"):
  * pronouns and the draft's names, never a noun that would make it a statement of its own.
  */
-const OBJECT = String.raw`(?: (?:det|dette|den|denne|alt|alt sammen|alt saman|hele greia|heile greia|hele greiene|the whole thing|siste|forrige|it|that|this|everything|last|the last one|(?:the |this |that |my )?(?:draft|claim|outlay|expense|mileage|mileage claim|trip|travel claim)|${DRAFT_NOUNS}))?`;
+const OBJECT = String.raw`(?: (?:det|dette|den|denne|alt|alt sammen|alt saman|hele greia|heile greia|hele greiene|the whole thing|siste|forrige|it|that|this|everything|last|the last one|(?:the |this |that |my )?(?:draft|claim|outlay|expense|mileage|mileage claim|trip|travel claim)|(?:det |den |dette |denne |hele |heile )?${DRAFT_NOUNS}))?`;
 /** Lead-ins and politeness around a command: "nei, bare avbryt", "ok, cancel that please", "oops, undo". */
 const BEFORE = String.raw`(?:(?:nei|no|nah|ok|okay|bare|berre|just|please|pls|oops|ops|oi|oj|ups|uff|sorry|beklager|orsak|oh|å|wait|vent|hmm|hm|actually|egentlig|eigentleg)[ ,]+)*`;
 const AFTER = String.raw`(?:[ ,]+(?:please|pls|takk|thanks))?`;
+/** The verbs that cancel, as commands ("avbryt") and as infinitives asked for ("kan du slette …?"). */
+const CANCEL_VERB = String.raw`(?:avbryt|avbryte|cancel|stopp|stop|abort|slett|slette|delete|glem|gløym|gløyme|forget|forkast|forkaste|scrap|scratch|discard|drop|dropp|droppe|stryk|stryke|kanseller|kansellere|fjern|fjerne|remove|kast|kaste|bin)`;
+/** "kan du …", "could you please …": the command asked as a question. */
+const ASKED = String.raw`(?:(?:kan|kunne|vil|could|can|will|would) (?:du|you) (?:please |bare |berre |just )?)?`;
+/** A reason before the command ("we never went, cancel it") or after it ("stopp, den er ført"). */
+const REASON_BEFORE = String.raw`(?:[^,.;!?]{1,60}[,.;!–-]+ )?`;
+const REASON_AFTER = String.raw`(?:[,.;!–-]+ .*)?`;
 const CANCEL = new RegExp(
-  `^${BEFORE}(?:(?:never ?mind|nvm|glem det|gløym det|forget it|forget about it|la det være|la det vere|drit i det|(?:ikke|ikkje|don't|dont) bry deg(?: om det)?|don't bother|dont bother)(?:$|[,.;!–-]+ .*$)|(?:(?:never ?mind|nvm)[ ,]+)?(?:avbryt|cancel|stopp|stop|abort|slett|delete|glem|gløym|forget|forkast|scrap|scratch|discard|drop|dropp|stryk|stryke|kanseller|kansellere|fjern|fjerne|remove|kast|kaste|bin)${OBJECT}${AFTER}$)`,
+  `^${REASON_BEFORE}${BEFORE}(?:(?:never ?mind|nvm|glem det|gløym det|forget it|forget about it|la det være|la det vere|drit i det|(?:ikke|ikkje|don't|dont) bry deg(?: om det)?|don't bother|dont bother)(?:$|[,.;!–-]+ .*$)|(?:(?:never ?mind|nvm)[ ,]+)?${ASKED}${CANCEL_VERB}${OBJECT}(?: for meg| for me)?${AFTER}${REASON_AFTER}$)`,
   'u',
 );
 const UNDO = new RegExp(
-  `^${BEFORE}(?:(?:angre|undo|angr|gjenopprett|restore)(?:${OBJECT}| (?:slettinga?|slettingen|avbrytinga?|avbrytingen|the delete|the cancel))|(?:bring|get|få|hent|hente) (?:it|that|the draft|det|den|utkastet) (?:back|tilbake)|bring back${OBJECT})${AFTER}$`,
+  `^${BEFORE}(?:(?:angre|undo|angr|gjenopprett|restore)(?:${OBJECT}| (?:slettinga?|slettingen|avbrytinga?|avbrytingen|the delete|the cancel))|(?:bring|get|få|hent|hente) (?:it|that|the draft|det|den|utkastet) (?:back|tilbake)|bring back${OBJECT}|(?:jeg |eg |i )?(?:trengte|trenger|treng|trong|needed|need|still need|want|vil ha) (?:den|det|dei|it|that|them) (?:likevel|allikevel|likevel likevel|after all|still|igjen|back|tilbake)|(?:behold|keep) (?:den|det|it|that) (?:likevel|after all))${AFTER}$`,
+  'u',
+);
+
+/** Saying it is right before filing: "ja", "ser bra ut", "looks good", "go ahead and". */
+const AGREE = String.raw`(?:ja|jo|yes|yep|ok|okay|supert?|flott|perfekt|bra|fint|greit|topp|korrekt|riktig|stemmer|det stemmer|alt stemmer|alt ser (?:bra|fint|riktig) ut|ser (?:bra|fint|greit|riktig|rett) ut|looks (?:good|great|fine|right)|all good|great|perfect|fine|correct|that's right|lgtm)`;
+/**
+ * "ja, send den inn", "send det inn no", "looks good, submit it", "go ahead and file it", "ser
+ * bra ut, send den", "kan du sende den inn?".
+ */
+const FILE = new RegExp(
+  `^(?:${AGREE}[ ,!.]+)*${ASKED}(?:go ahead and |go ahead, |bare |berre |just )?(?:send|sende|file|submit|lever|levere)(?: (?:det|den|dei|dem|kravet|utlegget|it|this|that|the claim))?(?: (?:inn|in|off|av gårde))?(?: (?:no|nå|na|now|please|pls|takk|thanks|for meg|for me))*$`,
   'u',
 );
 
@@ -89,11 +107,7 @@ const patterns: Array<[RegExp, Command['name']]> = [
   ],
   [CANCEL, 'cancel'],
   [UNDO, 'undo'],
-  [
-    // "ja, send den inn", "send det inn no", "looks good, submit it".
-    /^(?:(?:ja|jo|yes|yep|ok|okay|supert?|flott|perfekt|bra|fint|greit|looks good|all good|great|perfect|fine)[ ,!.]+)*(?:send inn|send (?:det|den|dei|dem|kravet|utlegget) inn|file|file it|submit|submit it|lever|lever det|send|send it)(?: (?:no|nå|na|now|please|pls|takk|thanks))?$/,
-    'file',
-  ],
+  [FILE, 'file'],
   [
     /^(?:hei|hallo|heisann|hei hei|hello|hi|hey|god morgon|god morgen|good morning|morn|morna)$/,
     'greeting',

@@ -13,6 +13,7 @@ import { findDateRange } from '../text/typed-range.js';
 import type { Message } from './message.js';
 import {
   PLAIN_FIGURE,
+  figureAndPurpose,
   fillsMissingFigure,
   readPlaceAnswer,
   type Missing,
@@ -89,14 +90,14 @@ const LEAVING =
  * is a purpose).
  */
 const CAME_ALONG =
-  /\b(?:var med|va med|kom med|ble med|blei med|vart med|hadde med|tok med|satt pa|sat pa|satt med|sat med|sitte pa|sitje pa|came along|came with me|came too|was with me|were with me|rode with me|rode along|tagged along|joined|hopped in|got in|hoppet pa|hoppa pa|steg pa|steig pa|brought|passasjer\w*|passenger\w*)\b/u;
+  /\b(?:var med|va med|kom med|ble med|blei med|vart med|hadde med|tok med|satt pa|sat pa|satt med|sat med|sitte pa|sitje pa|came along|came with me|came too|was with me|were with me|rode with me|rode along|tagged along|joined|in the car|i bilen|hopped in|got in|hoppet pa|hoppa pa|steg pa|steig pa|brought|passasjer\w*|passenger\w*)\b/u;
 
 /** Said to be wrong: "dato feil", "wrong amount", "beløpet er ikke riktig". */
 const WRONG =
   /\b(?:feil|wrong|incorrect|galt|gale|ikke riktig|ikkje rett|ikkje riktig|not right)\b/u;
 /** A change asked for first ("endre til parkering", "change to ferry"). */
 const CHANGE_FIRST =
-  /^(?:endre|endra|change|bytt|byt|sett|set|make|rett|correct|fix|update|oppdater|korriger)\b/u;
+  /^(?:endre|endra|change|bytt|byt|sett|set|make|rett|correct|fix|update|oppdater|korriger|flytt|flytte|move)\b/u;
 
 const OPENER =
   /^(?:nei|nope|no|neida|oi|oops|ops|sorry|beklager|unnskyld|orsak|feil|wrong|rettelse|korreksjon|correction|actually|egentlig|eigentleg|faktisk|(?:glemte|glomte|gloymde)\s+a\s+(?:si|seie|nevne|nemne)|forgot\s+to\s+(?:say|mention|tell\s+you))\b/u;
@@ -105,6 +106,9 @@ const CHANGE =
   /\b(?:endre|endra|endr|change|set|sett|rett|rette|correct|fix|update|oppdater|bytt|make|korriger\w*|juster\w*|adjust|modify)\b/u;
 const IT_WAS =
   /(?:^|[,.;]\s*)(?:det\s+|it\s+|that\s+)?(?:det\s+var|det\s+va|it\s+was|it's|its|make\s+it|should\s+(?:be|have\s+been)|make\s+that|skal\s+(?:vaere|vare|vere|vera)|skulle\s+(?:ha\s+)?(?:vaert|vart|vore|vere|vera|vaere|vare))\b/u;
+/** What the receipt says: "1 920 stod det på kvitteringa", "the receipt says 1 290". */
+const RECEIPT_SAYS =
+  /\b(?:(?:stod|sto|star)\s+(?:det\s+)?(?:[\d\s.,]+(?:kr\s+)?)?(?:pa|i)\s+(?:kvittering\w*|lappen|billetten)|(?:receipt|ticket)\s+(?:says|said|shows|showed)|it\s+says)\b/u;
 /** "jeg mente 340", "eg meinte tysdag", "I meant 72 km", "typo, 340": saying what was meant. */
 const MEANT =
   /(?:^|[,.;]\s*)(?:(?:jeg|eg|i)\s+)?(?:mente|meinte|meant|mener|meiner|mean)\b|\b(?:typo|skrivefeil|tastefeil)\b/u;
@@ -139,12 +143,18 @@ export function readCorrection(
   draft: CorrectedDraft,
   missing?: Missing,
 ): Correction | undefined {
+  const both = figureAndPurpose(typed, today, missing);
+  if (both) {
+    const fix = readCorrection(both.figure, today, draft, missing);
+    return fix && { ...fix, purpose: both.purpose };
+  }
   const msg = withoutOldFigures(typed);
   const f = msg.folded;
   const field = FIELDS.find(([, re]) => re.test(f))?.[0];
   const said =
     OPENER.test(f) ||
     CHANGE_FIRST.test(f) ||
+    RECEIPT_SAYS.test(f) ||
     (field !== undefined && WRONG.test(f)) ||
     IT_WAS.test(f) ||
     MEANT.test(f) ||

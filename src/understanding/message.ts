@@ -6,6 +6,7 @@
  * "igar" and "i går" are one; names are read off the original, where capitals still mark them.
  */
 import { foldInPlace, normaliseTypography } from '../text/fold.js';
+import { distanceWordsToFigures } from '../text/number-words.js';
 
 export interface Message {
   /** Typography normalised, trimmed, runs of whitespace made one space. */
@@ -17,7 +18,8 @@ export interface Message {
 }
 
 export function readMessage(raw: string): Message {
-  const original = normaliseTypography(raw).trim().replace(/\s+/g, ' ');
+  // "sekstifire kilometer" is 64 km to every rule that reads distances.
+  const original = distanceWordsToFigures(normaliseTypography(raw).trim().replace(/\s+/g, ' '));
   return {
     original,
     folded: foldInPlace(original),

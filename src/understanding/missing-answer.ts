@@ -5,7 +5,7 @@
  * question said instead is a message of its own.
  */
 import { kindOfFolded } from '../text/expense-kind-words.js';
-import type { Message } from './message.js';
+import { readMessage, type Message } from './message.js';
 import { parseOutlayText } from './outlay-text.js';
 import { findDistance, findRoute, mentionsDriving, type Route } from './trip-slots.js';
 
@@ -22,13 +22,20 @@ const LONE_FIGURE = new RegExp(
   'u',
 );
 
+/** More words than an answer to "how much?" takes ("det endte på 87 kr", "det ble vel rundt 35 km"). */
+const ANSWER_WORDS = 8;
+
 /**
- * A few words with the figure the draft still lacks ("120 kr", "ca. 48 km") answer the bot's
- * question for it; a kind or a trip said with it is a new statement.
+ * A few words with the figure the draft still lacks ("120 kr", "ca. 48 km", "to hundre og ti
+ * kroner", "det endte på 87 kr") answer the bot's question for it; a kind or a trip said with it
+ * is a new statement, and a reason said with it is for the purpose.
  */
 export function fillsMissingFigure(msg: Message, today: string, missing?: Missing): boolean {
   if (missing !== 'amount' && missing !== 'km') return false;
-  if (msg.words > 4 || kindOfFolded(msg.folded) || mentionsDriving(msg.folded)) return false;
+  if (msg.words > ANSWER_WORDS || kindOfFolded(msg.folded) || mentionsDriving(msg.folded))
+    return false;
+  const unhedged = msg.folded.replace(HEDGES, ' ');
+  if (msg.words > 4 && (SAYS_WHY.test(unhedged) || msg.original.endsWith('?'))) return false;
   if (missing === 'km') return findDistance(msg) !== undefined || lonelyFigure(msg.folded);
   return (
     parseOutlayText(msg.original, today)?.amountMinor !== undefined || lonelyFigure(msg.folded)
@@ -84,4 +91,33 @@ export function readPlaceAnswer(msg: Message, missing?: Missing): Route | undefi
   if (!said) return undefined;
   const place = name.charAt(0).toUpperCase() + name.slice(1);
   return missing === 'from' ? { from: place } : { to: place };
+}
+
+/** "var på", "was at", "it was for": the lead of a reason, not part of it. */
+const REASON_LEAD =
+  /^(?:(?:det\s+)?(?:var|va|vart|ble|blei)\s+(?:pa|på|for|til)\s+|(?:it\s+)?was\s+(?:at|for|to)\s+|(?:formal|formål|purpose)\s*:\s*)/iu;
+
+/**
+ * The figure the bot asked for and the purpose in one answer ("312 kr, var på kundemøte hos Aker
+ * BP", "kundemøte, 48 km"): two clauses, one that fills the figure and one that says why.
+ */
+export function figureAndPurpose(
+  msg: Message,
+  today: string,
+  missing?: Missing,
+): { figure: Message; purpose: string } | undefined {
+  if (missing !== 'amount' && missing !== 'km') return undefined;
+  const clauses = msg.original.split(/\s*(?:,|;|\s-\s|\.\s)\s*/u).filter(Boolean);
+  if (clauses.length !== 2) return undefined;
+  for (const [figureAt, reasonAt] of [
+    [0, 1],
+    [1, 0],
+  ] as const) {
+    const figure = readMessage(clauses[figureAt] ?? '');
+    const reason = readMessage(clauses[reasonAt] ?? '');
+    if (/\d/u.test(reason.folded) || !SAYS_WHY.test(reason.folded)) continue;
+    if (fillsMissingFigure(figure, today, missing))
+      return { figure, purpose: reason.original.replace(REASON_LEAD, '').replace(/[.!]+$/u, '') };
+  }
+  return undefined;
 }

@@ -1,34 +1,67 @@
 /**
  * Several expenses in one message: "parkering 120 og bom 45 i går", "taxi 250 kr and lunch 180
- * kr yesterday", "ferje 87 kr, parkering 60 kr". The message is split where a list joins its
- * items (a comma, "og"/"and"/"pluss", "+") and each part is read as an outlay of its own; it is a
- * list only when every part names both a kind and an amount. A day said once counts for every
- * part that names none ("… i går" at the end of the sentence).
+ * kr yesterday", "ferje 87 kr, parkering 60 kr", one per line or bullet under a heading ("i går:"),
+ * or separated by semicolons. The message is split where a list joins its items and each part is
+ * read as an outlay of its own; it is a list only when every part names both a kind and an amount,
+ * apart from parts that only give the day or join the list ("alt frå tysdag", "all on Wednesday",
+ * "ja"). A day said once counts for every part that names none.
  */
+import { blank, foldInPlace } from '../text/fold.js';
+import { findDate, isoOf, parseIsoDay } from '../text/typed-date.js';
 import type { OutlayGuess } from './outlay-text.js';
 import { parseOutlayText } from './outlay-text.js';
 
 /**
  * Where a list joins its items; folded text, so "og" covers "og"/"Og". A comma inside an amount
- * ("49,90", "289,-") joins nothing.
+ * ("49,90", "289,-") joins nothing; a line break and a heading's colon do.
  */
-const JOINS = /\s*(?:(?<!\d),|,(?![\d-])|[;+]|\s(?:og|and|pluss|plus|samt|&)\s)\s*/giu;
+const JOINS = /\s*(?:(?<!\d),|,(?![\d-])|[;+\n]|:\s|\s(?:og|and|pluss|plus|samt|&)\s)\s*/giu;
+/** "- taxi 200", "• lunsj 150", "1) hotell": a bullet or a number in front of a line. */
+const BULLET = /^(?:[-*•·–]|\d{1,2}[.)])\s+/u;
 /** More would be a receipt pasted as text, not a sentence: leave it to the single reading. */
 const MAX_ITEMS = 6;
+
+/** Words of a part that only joins the list or says the day ("alt frå tysdag", "utlegg fra fredag:"). */
+const JOINING_WORDS = new Set(
+  (
+    'ja jo yes ok okay og and also ogsa plus alt all alle everything both begge utlegg utlegga ' +
+    'utleggene utleggi expenses expense outlays fra from on pa i in the de dei disse these her ' +
+    'here are er var was were mine my kvitteringer kvitteringar receipts'
+  ).split(' '),
+);
+
+/** The day a joining part gives, `{}` when it gives none, undefined when the part says more. */
+function joiningPart(part: string, today: number | undefined): { date?: string } | undefined {
+  const folded = foldInPlace(part);
+  const date = today === undefined ? undefined : findDate(folded, today);
+  const rest = date ? blank(folded, date.start, date.end) : folded;
+  const words = rest.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (words.some((w) => !JOINING_WORDS.has(w))) return undefined;
+  return date ? { date: isoOf(date.day) } : {};
+}
 
 export function readSeveralOutlays(text: string, today: string): OutlayGuess[] | undefined {
   if (text.trim().endsWith('?')) return undefined;
   const parts = text
     .split(JOINS)
-    .map((p) => p.trim())
+    .map((p) => p.trim().replace(BULLET, '').replace(/:$/u, '').trim())
     .filter(Boolean);
-  if (parts.length < 2 || parts.length > MAX_ITEMS) return undefined;
-  const guesses = parts.map((part) => parseOutlayText(part, today));
-  const complete = guesses.filter(
-    (g): g is OutlayGuess => g?.kind !== undefined && g.amountMinor !== undefined,
-  );
-  if (complete.length !== parts.length) return undefined;
-  // The day said once, in the part that has it, dates every part that named none.
-  const shared = complete.find((g) => g.date !== undefined)?.date;
-  return complete.map((g) => (shared && !g.date ? { ...g, date: shared } : g));
+  if (parts.length < 2 || parts.length > MAX_ITEMS * 2) return undefined;
+  const todayDay = parseIsoDay(today);
+  const items: OutlayGuess[] = [];
+  let said: string | undefined;
+  for (const part of parts) {
+    const guess = parseOutlayText(part, today);
+    if (guess?.kind !== undefined && guess.amountMinor !== undefined) {
+      items.push(guess);
+      continue;
+    }
+    const joining = joiningPart(part, todayDay);
+    if (!joining) return undefined;
+    said ??= joining.date;
+  }
+  if (items.length < 2 || items.length > MAX_ITEMS) return undefined;
+  // The day said once, in a part of its own or in an item, dates every item that named none.
+  const shared = said ?? items.find((g) => g.date !== undefined)?.date;
+  return items.map((g) => (shared && !g.date ? { ...g, date: shared } : g));
 }

@@ -242,6 +242,22 @@ const QUESTION_OPENERS = new Set([
 ]);
 
 /**
+ * "må føre en parkering fra i går", "trenger å registrere en taxi", "skal ha reiseregning": a
+ * modal with its subject left out, before an infinitive, states what the user needs to do; with
+ * its subject ("må jeg føre …?") it asks.
+ */
+const STATED_MODAL =
+  /^[^\p{L}\p{N}]*(?:ma|matte|skal|trenger|treng|need|needs|have|has)\s+(?:a\s+|to\s+)?(?:fore|fora|registrere|registrera|legge|leggje|levere|sende|lage|ha|fa|fa\s+fort|file|log|claim|register|add|submit|enter|record)\b/u;
+
+/** The first word opens a question, unless it is a modal stating a need ("må føre …"). */
+function opensQuestion(folded: string): boolean {
+  const firstWord = /^[^\p{L}\p{N}]*(\p{L}+)/u.exec(folded)?.[1];
+  if (!firstWord) return false;
+  if (QUESTION_WORDS.has(firstWord)) return true;
+  return QUESTION_OPENERS.has(firstWord) && !STATED_MODAL.test(folded);
+}
+
+/**
  * Without an amount, only a short phrase is taken as naming an expense; in a longer sentence
  * ("jeg lurer på om hotell dekkes") a kind word is more likely just mentioned.
  */
@@ -384,8 +400,7 @@ function findMerchant(
 export function isQuestion(text: string): boolean {
   const trimmed = normalise(text).trim();
   if (trimmed.endsWith('?')) return true;
-  const firstWord = /^[^\p{L}\p{N}]*(\p{L}+)/u.exec(fold(trimmed))?.[1];
-  return Boolean(firstWord && (QUESTION_WORDS.has(firstWord) || QUESTION_OPENERS.has(firstWord)));
+  return opensQuestion(fold(trimmed));
 }
 
 export function parseOutlayText(text: string, today: string): OutlayGuess | undefined {
@@ -405,8 +420,7 @@ export function parseOutlayText(text: string, today: string): OutlayGuess | unde
   let rest = range ? blank(folded, range.start, range.end) : folded;
   const amount = timesCount(rest, findMarkedAmount(rest));
   if (amount) rest = blank(rest, amount.start, amount.end);
-  if (firstWord && QUESTION_OPENERS.has(firstWord) && amount?.amountMinor === undefined)
-    return undefined;
+  if (opensQuestion(folded) && amount?.amountMinor === undefined) return undefined;
 
   const date = todayDay === undefined ? undefined : findDate(rest, todayDay);
   if (date) rest = blank(rest, date.start, date.end);

@@ -7,8 +7,8 @@
  * Recognised by the question's parts, on the folded text: something that asks for a figure (how
  * much, what is the rate, a rate noun asked on its own) and a rate subject (per km, passenger,
  * per diem, døgn …). Anything the domestic table cannot answer truthfully is left to the guide,
- * as before: rates abroad or in a named foreign place, other vehicles (electric car, motorbike,
- * company car), tax, comparisons, special circumstances in a condition ("when I sleep in my
+ * as before: rates abroad or in a named foreign place, other vehicles (motorbike, moped, company
+ * car; an electric car is a car), tax, comparisons, special circumstances in a condition ("when I sleep in my
  * car"), how-to questions, and questions about the user's own money ("har jeg fått diett?").
  */
 import { foldInPlace } from '../text/fold.js';
@@ -247,15 +247,11 @@ const FOREIGN = stems(
   'brussel',
   'amsterdam',
 );
-/** Vehicles the table has no rate for (or a different one), and a company car (no mileage). */
+/**
+ * Vehicles the table has no rate for (or a different one), and a company car (no mileage). An
+ * electric, hybrid or hydrogen car is a car: the state's rate per km is the same for all of them.
+ */
 const OTHER_VEHICLE = stems(
-  'elbil',
-  'el-bil',
-  'electric',
-  'ev(?![a-z])',
-  'tesla',
-  'hybrid',
-  'hydrogen',
   'motorsykkel',
   'motorbike',
   'motorcycle',

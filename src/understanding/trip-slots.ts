@@ -110,7 +110,19 @@ function place(found: string | undefined): string | undefined {
   return name && !NOT_A_PLACE.has(name.toLowerCase()) ? name : undefined;
 }
 
-const FROM = new RegExp(String.raw`(?<![\p{L}])(?:fra|frå|from)\s+${PLACE}`, 'u');
+const FROM = new RegExp(String.raw`(?<![\p{L}])(?:fra|frå|from)\s+${PLACE}`, 'gu');
+/** "Kari satt på fra Hamar": where a passenger got in, not where the trip started. */
+const GOT_IN_BEFORE =
+  /(?:satt|sat|sitte|sitje|var\s+med|kom\s+med|ble\s+med|blei\s+med|joined|hopped\s+in|got\s+in|steg\s+på|steig\s+på|hoppet\s+på|hoppa\s+på|rode\s+along|came\s+along)(?:\s+på)?\s+$/iu;
+
+function tripStart(original: string): string | undefined {
+  for (const m of original.matchAll(FROM)) {
+    if (GOT_IN_BEFORE.test(original.slice(Math.max(0, m.index - 25), m.index))) continue;
+    const found = place(m[1]);
+    if (found) return found;
+  }
+  return undefined;
+}
 const TO = new RegExp(String.raw`(?<![\p{L}])(?:til|to)\s+(?:the\s+)?${PLACE}`, 'u');
 /** "Oslo til Hamar", "mileage: Oslo to Hamar" (not the capitalised first word of a message). */
 const PLACE_TO_PLACE = new RegExp(`(?<=[^\\s]\\s+|:\\s*)${PLACE}\\s+(?:til|to)\\s+${PLACE}`, 'u');
@@ -156,7 +168,7 @@ export function findRoute(msg: Message, loose = false): Route {
   const route: Route = {};
   const dash = DASH_ROUTE.exec(msg.original);
   const from =
-    place(FROM.exec(msg.original)?.[1]) ??
+    tripStart(msg.original) ??
     place(dash?.[1]) ??
     place(PLACE_TO_PLACE.exec(msg.original)?.[1]) ??
     (loose ? lowerPlace(LOWER_FROM, msg.original) : undefined);
@@ -194,6 +206,11 @@ const PASSENGER_PATTERNS: readonly RegExp[] = [
     `${NAMES}\\s+(?:(?:var|var også|var og|was|were|came|kom|sat|satt|rode|blei|ble)\\s+(?:med|along|with|på|pa|passasjer|passenger)|joined|hoppet på|hoppa på|steg på|steig på|hopped in|got in)`,
     'u',
   ),
+  // "I had Mari in the car", "hadde Per i bilen", "Mari was in the car".
+  new RegExp(
+    `(?:(?<![\\p{L}])(?:had|hadde|har|have)\\s+(?:(?:jeg|eg|i|vi|we)\\s+)?${NAMES}\\s+(?:in\\s+the\\s+car|i\\s+bilen|med\\s+i\\s+bilen|with\\s+me)|${NAMES}\\s+(?:was|were|satt|sat|var)\\s+(?:in\\s+the\\s+car|i\\s+bilen))`,
+    'u',
+  ),
   // "kjørte kollega Anne til flyplassen", "drove my colleague Per": a colleague driven somewhere.
   new RegExp(
     `(?<![\\p{L}])(?:kjorte|kjørte|køyrde|koyrde|drove|skysset|skyssa)\\s+(?:min\\s+|my\\s+)?(?:kollega(?:en)?|colleague|co-?worker)\\s+${NAMES}`,
@@ -215,7 +232,8 @@ export interface Passenger {
 /** "Kari 40 km", "Kari (40 km)", "Kari var med de siste 40 km": a figure close after the name. */
 function ownKm(msg: Message, name: string, total: number | undefined): number | undefined {
   const at = msg.original.indexOf(name);
-  const near = /^[^,.;\d]{0,30}?(\d{1,4}(?:[.,]\d)?)\s*km\b/u.exec(
+  // "Kari satt på fra Hamar, 60 km": the place she got in and a comma may stand between.
+  const near = /^[^.;\d]{0,30}?(\d{1,4}(?:[.,]\d)?)\s*km\b/u.exec(
     msg.folded.slice(at + name.length),
   );
   const km = near?.[1] ? Number(near[1].replace(',', '.')) : undefined;
@@ -240,9 +258,9 @@ export function findPassengers(msg: Message, route: Route, total?: number): Pass
 
 function passengerNames(msg: Message, route: Route): string[] {
   for (const re of PASSENGER_PATTERNS) {
-    const m = re.exec(msg.original);
-    if (!m?.[1]) continue;
-    const names = m[1]
+    const found = re.exec(msg.original)?.slice(1).find(Boolean);
+    if (!found) continue;
+    const names = found
       .split(/\s*(?:,|\bog\b|\band\b|&|\+)\s*/u)
       .map((n) => n.trim())
       .filter(

@@ -139,7 +139,7 @@ const GREETING =
  * "ok flott", "supert, takk", "got it", laughter ("haha ok"), and a goodbye ("ha det", "god natt",
  * "have a nice weekend"): answered like thanks.
  */
-const ACK_WORD = String.raw`(?:ok|okay|oki|okei|flott|fint|supert?|perfekt|bra|topp|greit|great|perfect|nice|cool|good|fine|alright|sounds\s+good|got\s+it|skjonner|forstatt|ha\s+det(?:\s+bra)?|hade|snakkes|bye|goodbye|see\s+you|god\s+(?:natt|helg|jul|paske)|good\s+night|natta|nite|(?:ha\s+en|have\s+a)\s+(?:fin|god|nice|good|great)\s+\w+|(?:ha|he|hi){2,}|lol|lmao)`;
+const ACK_WORD = String.raw`(?:ok|okay|oki|okei|flott|fint|supert?|perfekt|bra|topp|greit|great|perfect|nice|cool|good|fine|alright|sounds\s+good|got\s+it|skjonner|forstatt|ha\s+det(?:\s+bra)?|hade|snakkes|bye|goodbye|see\s+you|god\s+(?:natt|helg|jul|paske)|good\s+night|natta|nite|(?:ha\s+(?:en|ein|ei|eit)|have\s+a)\s+(?:fin|god|nice|good|great)\s+\w+|(?:ha|he|hi){2,}|lol|lmao)`;
 const ACKNOWLEDGED = new RegExp(`^(?:(?:${ACK_WORD}|takk|thanks)[\\s,.!]*)+$`, 'u');
 /** "hvordan går det?", "korleis står det til", "how are you?": asked of the bot, a greeting. */
 const HOW_ARE_YOU =
@@ -151,7 +151,7 @@ function howAreYou(msg: Message): Command | undefined {
 
 /** "ha det", "god natt", "have a nice weekend", "bye": leaving. */
 const GOODBYE =
-  /^(?:(?:ok|okay|takk|thanks)[\s,.!]+)?(?:ha\s+det(?:\s+bra)?|hade|snakkes|bye|goodbye|see\s+you|god\s+(?:natt|helg|jul|paske)|good\s+night|natta|nite|(?:ha\s+en|have\s+a)\s+(?:fin|god|nice|good|great)\s+\w+)(?:[\s,.!]+(?:takk|thanks|da|then))?[\s,.!]*$/u;
+  /^(?:(?:ok|okay|takk|thanks)[\s,.!]+)?(?:ha\s+det(?:\s+bra)?|hade|snakkes|bye|goodbye|see\s+you|god\s+(?:natt|helg|jul|paske)|good\s+night|natta|nite|(?:ha\s+(?:en|ein|ei|eit)|have\s+a)\s+(?:fin|god|nice|good|great)\s+\w+)(?:[\s,.!]+(?:takk|thanks|da|then))?[\s,.!]*$/u;
 
 function smallTalk(msg: Message): Command | undefined {
   if (msg.words > 7) return undefined;
@@ -206,6 +206,13 @@ function asksWh(msg: Message): boolean {
 /** "hei, hvordan …", "hi! can you …": a greeting before the message is not the message. */
 const GREETING_FIRST = new RegExp(`${GREETING.source}\\s*[,.!:;-]+\\s*(?=\\S)`, 'u');
 
+/**
+ * Asking the bot to write or tell something ("skriv et dikt om reiseregninger", "write me an
+ * email to my boss", "fortell en vits"): out of scope, whatever the claim words in it.
+ */
+const WRITE_SOMETHING =
+  /^(?:(?:kan|kunne|vil|could|can|will|would)\s+(?:du|you)\s+)?(?:please\s+)?(?:skriv|skrive|write|lag|lage|compose|draft|fortell|fortel|tell|dikt\w*)\s+(?:meg\s+|me\s+|oss\s+|us\s+)?(?:et|ein|eit|en|ei|a|an|some)?\s*(?:dikt|poem|sang|song|vits|vitsar|vitser|joke|jokes|historie|story|e-?post|email|mail|brev|letter|haiku|rap|limerick|regle)\b/u;
+
 /** "hva mangler?", "what else do you need?": asked with a draft open, the draft's next question. */
 const WHAT_NEXT =
   /^(?:(?:og|and|so|sa)\s+)?(?:(?:hva|kva|what)(?:'s|\s+is|\s+er)?\s+(?:mangler|manglar|mangla|missing|gjenstar|left)|(?:hva|kva|what)\s+(?:mer|meir|else)?\s*(?:trenger|treng|do)\s+(?:du|you)(?:\s+need)?(?:\s+(?:mer|meir|fra\s+meg|fra\s+meg|from\s+me|more))?|(?:what|hva|kva)\s+now|(?:hva|kva)\s+na|hva\s+skjer\s+na|what\s+next|neste|next)\W*$/u;
@@ -221,7 +228,8 @@ export function understand(typed: string, context: UnderstandingContext): Unders
   const raw = greeting ? typedMsg.original.slice(greeting[0].length) : typed;
   const msg = greeting ? readMessage(raw) : typedMsg;
   const question = isQuestion(msg.original);
-  if (!msg.original) return { intent: 'help', text: raw, question };
+  if (!msg.original || WRITE_SOMETHING.test(msg.folded))
+    return { intent: 'help', text: raw, question };
   const wh = asksWh(msg);
   const asked = readClaimsQuestion(raw);
   if (asked) return { intent: 'claimsQuestion', text: raw, question: asked };

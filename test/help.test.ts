@@ -443,8 +443,12 @@ describe('evaluation on the project’s own questions (test/fixtures/help-questi
     const report = await evaluate(help, items);
     // Batch 14 (u319–u557: 139 near-domain, 100 in-guide) and its general changes took these
     // from 94.4 % and 93.1 % (1 025 questions) to 96.2 % and 95.1 % (1 264).
-    expect(report.citeShare).toBeGreaterThanOrEqual(0.96);
-    expect(report.factShare).toBeGreaterThanOrEqual(0.95);
+    // Batch 15 (u558–u657: 68 in-guide problem statements, stories with names, places and dates,
+    // and comparisons; 32 near-domain) was measured fresh before its changes (69.1 % sections,
+    // 67.6 % facts, 81.3 % uncited) and after them (83.8 %, 88.2 %, 93.8 %); no older question lost
+    // its answer, seven gained one, and the bars follow the harder set: 95.0 % and 94.6 % of 1 364.
+    expect(report.citeShare).toBeGreaterThanOrEqual(0.95);
+    expect(report.factShare).toBeGreaterThanOrEqual(0.94);
     // Of the 502 out-of-guide questions, 42 cite a section: near-domain questions whose every
     // word but one is the guide's (splitting a receipt, a trailer supplement, receipts on paper,
     // an app's storage or version, a spouse's car). u01–u75 and u106–u180 were written fresh and

@@ -26,7 +26,7 @@ import {
   type Thresholds,
 } from './retrieval-types.js';
 import { namedAnswerFactor, splitSentences, statesProblem } from './sentences.js';
-import { comparisonSides } from './comparison.js';
+import { comparisonSides, sideSections } from './comparison.js';
 import { BUNDLED_GATE, applyGate, gateFeatures, type GateModel } from './answer-gate.js';
 import { isPhraseMark, matchQuality, minPrefix } from './word-forms.js';
 
@@ -282,7 +282,8 @@ export class GuideIndex {
   /** The sections the rules choose, before the gate. */
   private retrieveRuled(question: string): Retrieval {
     const whole = this.retrieveOne(question);
-    const sides = comparisonSides(question)
+    const texts = comparisonSides(question);
+    const sides = texts
       ?.map((side) => this.retrieveOne(side))
       // A side may be a kind of claim alone ("a travel claim"), which is weak as a question of
       // its own, yet names what it is compared with: its best section serves when it covers it.
@@ -300,20 +301,12 @@ export class GuideIndex {
     if (!sides || !sides.every((side) => side.found)) return whole;
     // Each side its own section: where both sides' best is the same (the overview naming both),
     // a side takes its next section scoring nearly as well, which is about it alone.
-    const cited: SectionHit[] = [];
-    for (const side of sides) {
-      const top = side.ranked[0]?.score ?? 0;
-      // Of the sections scoring nearly as well, the most specific: a subsection about the one
-      // thing rather than the overview naming every kind.
-      const depth = (hit: SectionHit) => hit.id.split('.').length;
-      const own = side.ranked
-        .filter(
-          (hit) =>
-            hit.score >= this.thresholds.secondRatio * top && !cited.some((c) => c.id === hit.id),
-        )
-        .sort((a, b) => depth(b) - depth(a) || b.score - a.score)[0];
-      if (own) cited.push(own);
-    }
+    const cited = sideSections(
+      sides.map((side, i) => ({ ranked: side.ranked, text: texts?.[i] ?? '' })),
+      this.thresholds.secondRatio,
+      this.guide.ids,
+      (lang, id) => this.titles.get(`${lang}:${id}`),
+    );
     sides.forEach((side, i) => {
       const hit = cited[i];
       if (hit) sides[i] = { ...side, sections: [hit] };

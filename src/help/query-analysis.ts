@@ -28,6 +28,7 @@ import {
 } from './retrieval-types.js';
 import bundledSynonyms from './synonyms.json' with { type: 'json' };
 import { CIRCUMSTANCES, FOREIGN_EXACT, FOREIGN_PHRASES, isForeign } from './topic-lists.js';
+import { StoryContext, storySchema } from './story-context.js';
 import { governingVerbs, readsEnglish, verbSlots } from './verb-slots.js';
 import {
   bankAccountIn,
@@ -37,6 +38,7 @@ import {
 } from './question-shapes.js';
 import {
   dedupe,
+  exactAlternatives,
   phraseAt,
   phraseMark,
   phraseToken,
@@ -56,16 +58,9 @@ const synonymsSchema = z.object({
   limit: z.array(z.string().min(1)).default([]),
   coverage: z.array(z.string().min(1)).default([]),
   yesNo: z.array(z.string().min(1)).default([]),
+  ...storySchema,
 });
 export type SynonymData = z.input<typeof synonymsSchema>;
-
-/**
- * A circumstance searched as written, without typo tolerance: a town one letter from a guide word
- * is still a town, and comparing it with the whole vocabulary is the costly part of a new word.
- */
-function exactAlternatives(word: string): Alternative[] {
-  return typedAlternatives([word]).map((alt) => ({ ...alt, typed: false }));
-}
 
 /** Currency words written after an amount. */
 const CURRENCIES = new Set(['kr', 'kroner', 'kronar', 'nok', 'eur', 'euro', 'sek', 'dkk', 'usd']);
@@ -113,6 +108,8 @@ export class QueryAnalyzer {
   private readonly coverageForms = new Set<string>();
   private readonly coveragePhrases: string[][][] = [];
   private readonly yesNoWords = new Set<string>();
+  /** A job start and a trip told as a story (story-context.ts). */
+  private readonly story: StoryContext;
   /** Folded spellings of every known word, for correcting a typo before synonym lookup. */
   private readonly knownWords = new Set<string>();
 
@@ -182,6 +179,7 @@ export class QueryAnalyzer {
       else if (tokens.length > 1) this.coveragePhrases.push(tokens.map((w) => rawForms(w)));
     }
     for (const entry of synonyms.yesNo) this.yesNoWords.add(fold(entry));
+    this.story = new StoryContext(synonyms, synonyms.groups);
     for (const lang of LANGS) {
       for (const section of guide.sections[lang]) {
         const content = tokenize(section.title).filter((t) => !isStopword(t));
@@ -330,15 +328,21 @@ export class QueryAnalyzer {
     };
 
     const bankAccount = bankAccountIn(tokens);
+    const jobStart = this.story.jobStartAt(tokens);
     for (let i = 0; i < tokens.length;) {
       const phrase = this.matchPhrase(tokenForms, i);
-      if (phrase && !bankAccount(tokens.slice(i, i + phrase.length))) {
+      const foreignLength = longestPhraseAt(tokenForms, i, FOREIGN_PHRASES);
+      // The longer reading wins: "står fast hos økonomi" (held up at payroll) is not "står fast" (stuck).
+      if (
+        phrase &&
+        phrase.length >= foreignLength &&
+        !bankAccount(tokens.slice(i, i + phrase.length))
+      ) {
         synonymGroup([phrase.group], tokens.slice(i, i + phrase.length).join(' '), []);
         // Words skipped inside the phrase ("laster jeg opp") are stop words: nothing else to do with them.
         i += phrase.length;
         continue;
       }
-      const foreignLength = longestPhraseAt(tokenForms, i, FOREIGN_PHRASES);
       if (foreignLength > 0) {
         // Searched as one word, which the guide never has: "cost centre" is not any "centre".
         const all = tokens.slice(i, i + foreignLength);
@@ -360,7 +364,7 @@ export class QueryAnalyzer {
       }
       const word = tokens[i] as string;
       i++;
-      if (isStopword(word)) continue;
+      if (isStopword(word) || jobStart.has(i - 1)) continue;
       // A capitalised name inside a sentence ("Kari og Per", "to Mo") is a circumstance even
       // where the same letters are a word of the guide ("per diem").
       if (names.has(word) && CIRCUMSTANCES.has(fold(word))) {
@@ -462,6 +466,9 @@ export class QueryAnalyzer {
         (corrected !== undefined && this.isWeak(corrected)) || (!foreign && verbs.has(fold(word)));
       plainGroup(word, weak, typedAlternatives([word]), false, false, !weak && foreign);
     }
+    const trip = this.story.tripGroup;
+    if (trip !== undefined && this.story.impliedTrip([...groups.values()], tokenForms, question))
+      synonymGroup([trip], (this.synonymGroups[trip] ?? [])[0] ?? '', []);
     const coverage = this.coverageMarks(tokenForms);
     for (const group of groups.values())
       if (tokenize(group.label).some((word) => coverage.has(fold(word)))) group.coverage = true;

@@ -180,3 +180,11 @@ function sharesForm(token: PhraseToken | undefined, forms: string[]): boolean {
   for (const form of forms) if (token.forms.includes(form)) return true;
   return false;
 }
+
+/**
+ * A circumstance searched as written, without typo tolerance: a town one letter from a guide word
+ * is still a town, and comparing it with the whole vocabulary is the costly part of a new word.
+ */
+export function exactAlternatives(word: string): Alternative[] {
+  return typedAlternatives([word]).map((alt) => ({ ...alt, typed: false }));
+}

@@ -28,7 +28,7 @@ import {
 } from './retrieval-types.js';
 import bundledSynonyms from './synonyms.json' with { type: 'json' };
 import { CIRCUMSTANCES, FOREIGN_EXACT, FOREIGN_PHRASES, isForeign } from './topic-lists.js';
-import { StoryContext, storySchema } from './story-context.js';
+import { StoryContext, afterTime, storySchema } from './story-context.js';
 import { governingVerbs, readsEnglish, verbSlots } from './verb-slots.js';
 import {
   bankAccountIn,
@@ -39,6 +39,7 @@ import {
 import {
   dedupe,
   exactAlternatives,
+  longestPhraseAt,
   phraseAt,
   phraseMark,
   phraseToken,
@@ -390,6 +391,11 @@ export class QueryAnalyzer {
         plainGroup(word, false, typedAlternatives([word]), false, false, true);
         continue;
       }
+      // What the user came back from ("etter permisjonen", "after my leave") says when.
+      if (afterTime(tokens, i - 1) && !this.isKnownForm(queryForms(word))) {
+        plainGroup(word, true, exactAlternatives(word), false, true);
+        continue;
+      }
       // A foreign topic spelt exactly ("submitted") wins over a weak word it inflects ("submit").
       if (FOREIGN_EXACT.has(fold(word)) && !this.isKnownForm(queryForms(word))) {
         plainGroup(word, false, typedAlternatives([word]), false, false, true);
@@ -596,13 +602,4 @@ export class QueryAnalyzer {
   private matchWeakPhrase(tokens: PhraseToken[], start: number): number {
     return longestPhraseAt(tokens, start, this.weakPhrases);
   }
-}
-
-/** How many tokens the first (longest) of `phrases` matching at `start` covers, or 0. */
-function longestPhraseAt(tokens: PhraseToken[], start: number, phrases: string[][][]): number {
-  for (const phrase of phrases) {
-    const length = phraseAt(tokens, start, phrase);
-    if (length > 0) return length;
-  }
-  return 0;
 }

@@ -83,3 +83,37 @@ export class StoryContext {
     return place || event;
   }
 }
+
+/** Words opening a time: what follows says when ("etter ferien", "since my leave"). */
+const AFTER = new Set(['after', 'since', 'etter', 'siden', 'sidan', 'sia'].map(fold));
+
+/** Words between a word of time and the thing: "after the summer holiday", "etter permisjonen min". */
+const DETERMINERS = new Set(
+  [
+    'the',
+    'my',
+    'our',
+    'a',
+    'an',
+    'this',
+    'that',
+    'min',
+    'mi',
+    'mitt',
+    'vår',
+    'den',
+    'det',
+    'ein',
+    'en',
+  ].map(fold),
+);
+
+/**
+ * Whether the word at `at` follows a word of time, perhaps with a determiner between: a thing
+ * ("after my leave"), not an action ("after I have submitted", where the subject stands between).
+ */
+export function afterTime(tokens: string[], at: number): boolean {
+  const before = fold(tokens[at - 1] ?? '');
+  if (AFTER.has(before)) return true;
+  return DETERMINERS.has(before) && AFTER.has(fold(tokens[at - 2] ?? ''));
+}

@@ -188,3 +188,16 @@ function sharesForm(token: PhraseToken | undefined, forms: string[]): boolean {
 export function exactAlternatives(word: string): Alternative[] {
   return typedAlternatives([word]).map((alt) => ({ ...alt, typed: false }));
 }
+
+/** How many tokens the first (longest) of `phrases` matching at `start` covers, or 0. */
+export function longestPhraseAt(
+  tokens: PhraseToken[],
+  start: number,
+  phrases: string[][][],
+): number {
+  for (const phrase of phrases) {
+    const length = phraseAt(tokens, start, phrase);
+    if (length > 0) return length;
+  }
+  return 0;
+}

@@ -25,9 +25,9 @@ import {
   type SectionHit,
   type Thresholds,
 } from './retrieval-types.js';
-import { namedAnswerFactor, splitSentences, statesProblem } from './sentences.js';
+import { definitionsAmong, namedAnswerFactor, splitSentences, statesProblem } from './sentences.js';
 import { comparisonSides, sideSections } from './comparison.js';
-import { BUNDLED_GATE, applyGate, gateFeatures, type GateModel } from './answer-gate.js';
+import { applyGate, defaultGateFor, gateFeatures, type GateModel } from './answer-gate.js';
 import { isPhraseMark, matchQuality, minPrefix } from './word-forms.js';
 
 /** An amount of money or a percentage, in any of the three languages' ways of writing it. */
@@ -111,7 +111,7 @@ export class GuideIndex {
 
   constructor(guide: Guide, opts: IndexOptions = {}) {
     this.guide = guide;
-    this.gate = opts.gate === undefined ? BUNDLED_GATE : opts.gate;
+    this.gate = opts.gate === undefined ? defaultGateFor(guide) : opts.gate;
     this.thresholds = { ...DEFAULT_THRESHOLDS, ...opts.thresholds };
     this.analyzer = new QueryAnalyzer(guide, opts.synonyms, this.vocabulary);
     const lexicon = this.analyzer.lexicon;
@@ -311,7 +311,12 @@ export class GuideIndex {
       const hit = cited[i];
       if (hit) sides[i] = { ...side, sections: [hit] };
     });
-    return cited.length < 2 ? whole : { ...whole, found: true, sections: cited, sides };
+    if (cited.length >= 2) return { ...whole, found: true, sections: cited, sides };
+    // Both sides are one section's words alone ("per diem and a meal allowance"): the guide does
+    // not draw the distinction asked for.
+    const one = (side: Retrieval) =>
+      side.ranked.length === 1 && side.ranked[0]?.id === cited[0]?.id;
+    return sides.every(one) ? { ...whole, found: false, sections: [] } : whole;
   }
 
   private retrieveOne(question: string): Retrieval {
@@ -338,7 +343,13 @@ export class GuideIndex {
     };
     if (query.groups.length === 0) return empty;
 
-    const ranked = this.rank(query, roles, weights, matches);
+    // Getting money back ("how do I get that back?", "får jeg dekket det?") is answered first by
+    // a section saying the thing is paid back ("outlays … e.g. parking"), where one does.
+    const paidBack = (hit: SectionHit) => this.saysAbout(hit.id, content, groupTerms, 'coverage');
+    const byScore = this.rank(query, roles, weights, matches);
+    const ranked = query.groups.some((g) => g.coverage)
+      ? [...byScore.filter(paidBack), ...byScore.filter((hit) => !paidBack(hit))]
+      : byScore;
     const best = ranked[0];
     if (!best) return empty;
 
@@ -525,16 +536,10 @@ export class GuideIndex {
    * telling to log in "with your username" also needs "your username is your e-mail address".
    */
   definitionsFor(lang: Lang, sectionIds: string[], chosen: string[]): string[] {
-    const all = sectionIds.flatMap((id) => this.sentences.get(`${lang}:${id}`) ?? []);
-    const picked = all.filter((s) => chosen.includes(s.text));
-    return all
-      .filter(
-        (s) =>
-          s.defines &&
-          !chosen.includes(s.text) &&
-          picked.some((p) => [...(s.defines as Set<string>)].some((c) => p.concepts.has(c))),
-      )
-      .map((s) => s.text);
+    return definitionsAmong(
+      sectionIds.flatMap((id) => this.sentences.get(`${lang}:${id}`) ?? []),
+      chosen,
+    );
   }
 
   /**

@@ -472,9 +472,10 @@ export class QueryAnalyzer {
         (corrected !== undefined && this.isWeak(corrected)) || (!foreign && verbs.has(fold(word)));
       plainGroup(word, weak, typedAlternatives([word]), false, false, !weak && foreign);
     }
-    const trip = this.story.tripGroup;
-    if (trip !== undefined && this.story.impliedTrip([...groups.values()], tokenForms, question))
-      synonymGroup([trip], (this.synonymGroups[trip] ?? [])[0] ?? '', []);
+    const trip = this.story.impliedTrip([...groups.values()], tokenForms, question, (id) =>
+      this.synonymAlternatives(id).some((alt) => this.indexed[alt.family].has(alt.form)),
+    );
+    if (trip !== undefined) synonymGroup([trip], (this.synonymGroups[trip] ?? [])[0] ?? '', []);
     const coverage = this.coverageMarks(tokenForms);
     for (const group of groups.values())
       if (tokenize(group.label).some((word) => coverage.has(fold(word)))) group.coverage = true;

@@ -88,3 +88,22 @@ export function namedAnswerFactor(labels: string[], problem: boolean): (text: st
       ? NAMES_ASKED_BONUS
       : 1;
 }
+
+/**
+ * Of `all` (a section's sentences), those saying what a thing named in the `chosen` ones is,
+ * not chosen themselves: "log in with your username" needs "your username is your e-mail address".
+ */
+export function definitionsAmong(
+  all: ReadonlyArray<{ text: string; defines?: Set<string>; concepts: Set<string> }>,
+  chosen: string[],
+): string[] {
+  const picked = all.filter((s) => chosen.includes(s.text));
+  return all
+    .filter(
+      (s) =>
+        s.defines &&
+        !chosen.includes(s.text) &&
+        picked.some((p) => [...(s.defines as Set<string>)].some((c) => p.concepts.has(c))),
+    )
+    .map((s) => s.text);
+}

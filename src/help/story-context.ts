@@ -65,13 +65,22 @@ export class StoryContext {
    * A story of being somewhere that names nothing of the guide is about a trip: a town or an
    * event (a conference, a course) and otherwise only circumstances and everyday words. A
    * question naming a thing (parking, a toll, driving, the weather) is about that thing instead.
+   * Returns the travel group to search for, or undefined.
    */
-  impliedTrip(groups: QueryGroup[], tokenForms: PhraseToken[], question: string): boolean {
+  impliedTrip(
+    groups: QueryGroup[],
+    tokenForms: PhraseToken[],
+    question: string,
+    guideHas: (group: number) => boolean,
+  ): number | undefined {
+    const trip = this.tripGroup;
+    // Only where the guide speaks of travelling: another organisation's guide may not.
+    if (trip === undefined || !guideHas(trip)) return undefined;
     if (groups.length === 0 || groups.some((g) => !g.weak && !g.circumstance && !g.number))
-      return false;
+      return undefined;
     // Only a question for what to do or file: "is there a course for new hires?" or "she is
     // visiting Oslo, can she use our Expense?" tells of an event or a town without a trip to claim.
-    if (!ASKS_WHAT_TO_DO.test(question)) return false;
+    if (!ASKS_WHAT_TO_DO.test(question)) return undefined;
     const place = groups.some((g) => g.circumstance && PLACES.has(fold(g.label)));
     const event = tokenForms.some((_, i) =>
       this.tripPhrases.some((phrase) =>
@@ -80,7 +89,7 @@ export class StoryContext {
           : phraseAt(tokenForms, i, phrase) > 0,
       ),
     );
-    return place || event;
+    return place || event ? trip : undefined;
   }
 }
 

@@ -630,7 +630,9 @@ export class GuideIndex {
         block: sentence.block,
         step: sentence.step,
         item: sentence.item,
-        score: score * named(sentence.text),
+        // A closing wish ("Good luck!", "Lykke til!") answers nothing.
+        score:
+          (sentence.text.match(/\p{L}+/gu) ?? []).length < 3 ? 0 : score * named(sentence.text),
       };
     });
   }

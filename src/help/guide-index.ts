@@ -345,8 +345,12 @@ export class GuideIndex {
 
     // Getting money back ("how do I get that back?", "får jeg dekket det?") is answered first by
     // a section saying the thing is paid back ("outlays … e.g. parking"), where one does.
-    const paidBack = (hit: SectionHit) => this.saysAbout(hit.id, content, groupTerms, 'coverage');
     const byScore = this.rank(query, roles, weights, matches);
+    // Only a section scoring as a subsection beside its parent would: "Hans paid for the ferry"
+    // states a payment, and a section naming parking in passing does not answer it.
+    const paidBack = (hit: SectionHit) =>
+      hit.score >= CHILD_RATIO * (byScore[0]?.score ?? 0) &&
+      this.saysAbout(hit.id, content, groupTerms, 'coverage');
     const ranked = query.groups.some((g) => g.coverage)
       ? [...byScore.filter(paidBack), ...byScore.filter((hit) => !paidBack(hit))]
       : byScore;

@@ -27,6 +27,7 @@ import { HelpService } from '../src/help/compose-answer.js';
 import { loadGuide } from '../src/help/guide-loader.js';
 import {
   checkedByRules,
+  guideFingerprint,
   lexicalScore,
   questionTerms,
   type GateModel,
@@ -120,13 +121,18 @@ export function trainingItems(): Array<EvalItem & { set: string }> {
   return [...own, ...shared];
 }
 
-export async function collectRecords(items: EvalItem[]): Promise<GateRecord[]> {
+/** The guide the bot answers from, as configured. */
+function bundledGuide() {
   const config = loadConfig();
-  const guide = loadGuide({
+  return loadGuide({
     nb: config.GUIDE_NB_PATH,
     nn: config.GUIDE_NN_PATH,
     en: config.GUIDE_EN_PATH,
   });
+}
+
+export async function collectRecords(items: EvalItem[]): Promise<GateRecord[]> {
+  const guide = bundledGuide();
   const service = new RecordingService(guide, { gate: null });
   const records: GateRecord[] = [];
   for (const item of items) {
@@ -445,6 +451,7 @@ export async function train(log: (line: string) => void = console.log) {
     threshold: round(chosen.cv.threshold),
     familiar: [...model.counts.in.keys()].filter((t) => !t.includes(' ')).sort(),
     lexicon: lexiconOf(model.counts),
+    guide: guideFingerprint(bundledGuide()),
     training: {
       questions: records.length,
       sets: [...new Set(items.map((i) => i.set))],

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import bundledGate from './answer-gate.json' with { type: 'json' };
 import { fold, tokenize } from './normalize.js';
+import type { Guide } from './guide-loader.js';
 import type { AnalyzedQuery, Retrieval, Role, SectionHit } from './retrieval-types.js';
 
 /** What the retrieval knows about a question when it has chosen its sections. */
@@ -174,6 +175,8 @@ const gateSchema = z.object({
   familiar: z.array(z.string()),
   /** Log-odds of each term of the training questions (see lexicalScore). */
   lexicon: z.record(z.string(), z.number()),
+  /** The guide the gate was trained with (guideFingerprint): it is used with that guide only. */
+  guide: z.string().optional(),
   training: z.record(z.string(), z.unknown()),
 });
 
@@ -189,6 +192,28 @@ export function parseGate(data: unknown): GateModel {
     throw new Error('answer gate: features, mean, scale and weights differ in length');
   return model;
 }
+
+/**
+ * A fingerprint of a guide's sections (numbers and titles in every language). The gate learnt
+ * from questions about one guide, its wording included ("book a hotel" is outside ours): with
+ * another guide it would veto that guide's own topics, so it is used only with its own.
+ */
+export function guideFingerprint(guide: Guide): string {
+  const text = Object.entries(guide.sections)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([lang, sections]) => sections.map((s) => `${lang}:${s.id}:${s.title}`))
+    .join('\n');
+  // FNV-1a, 32 bits: a check that the guide is the same, not a secret.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The gate for this guide by default: the bundled one where it was trained with this guide. */
+export const defaultGateFor = (guide: Guide): GateModel | null =>
+  BUNDLED_GATE.guide === undefined || BUNDLED_GATE.guide === guideFingerprint(guide)
+    ? BUNDLED_GATE
+    : null;
 
 /** The gate trained on the project's questions (src/help/answer-gate.json). */
 export const BUNDLED_GATE: GateModel = parseGate(bundledGate);

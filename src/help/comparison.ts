@@ -5,7 +5,9 @@
  * section naming both words best (often neither one's own) would win. So a comparison is split
  * into its two sides, each searched alone, and the answer gives each side's section.
  */
-import { fold } from './normalize.js';
+import { fold, isStopword, normalizeToken, tokenize } from './normalize.js';
+import { LANGS, type Lang } from '../i18n/translate.js';
+import type { SectionHit } from './retrieval-types.js';
 
 /**
  * Words that make a question a comparison, folded; "vs", "versus" and "instead (of)" / "i stedet
@@ -37,8 +39,22 @@ const MARKERS = new Set(
     'rather',
     'stedet',
     'staden',
+    // "what distinguishes A from B", "hva skiller A fra B", "kva skil A frå B".
+    'distinguish',
+    'distinguishes',
+    'separates',
+    'skiller',
+    'skil',
+    'skilje',
   ].map(fold),
 );
+
+/**
+ * Words joining the two sides only where no other join does: "how is mileage different from
+ * travel?", "kva skil køyring frå reise?"; in "the difference between uploading from my PC and
+ * from the app" the "and" joins.
+ */
+const FROM_JOINS = new Set(['from', 'fra', 'frå'].map(fold));
 
 /** Words joining the two sides, folded. */
 const JOINS = new Set(
@@ -80,7 +96,9 @@ export function comparisonSides(question: string): [string, string] | undefined 
     (w, i) => i > 0 && JOINS.has(w) && NEGATIONS.has(folded[i + 1] ?? ''),
   );
   if (negated < 0 && !folded.some((w) => MARKERS.has(w))) return undefined;
-  const at = negated >= 0 ? negated : folded.findIndex((w, i) => i > 0 && JOINS.has(w));
+  const joinAt = (joins: ReadonlySet<string>) => folded.findIndex((w, i) => i > 0 && joins.has(w));
+  const joined = joinAt(JOINS);
+  const at = negated >= 0 ? negated : joined >= 0 ? joined : joinAt(FROM_JOINS);
   if (at < 0) return undefined;
   const side = (part: string[]) => part.filter((w) => !framing(w)).join(' ');
   const right = words.slice(at + (negated >= 0 ? 2 : 1));
@@ -98,3 +116,54 @@ const NEGATIONS = new Set(['ikke', 'ikkje', 'not'].map(fold));
  */
 const framing = (word: string) =>
   MARKERS.has(fold(word)) || (FRAME.has(fold(word)) && word !== 'I');
+
+/**
+ * A side landing on an overview (a section with subsections) names one of the kinds the overview
+ * introduces: "a travel claim" beside "a mileage log" is the travel type, not every claim. Its own
+ * section is the one subsection whose title holds a word of the side ("5.4 Travel"); with none or
+ * several, the overview stays. `ids`: the sections not cited yet; `titleOf`: a title's word forms.
+ */
+export function titledChild(
+  ids: readonly string[],
+  titleOf: TitleOf,
+  id: string,
+  side: string,
+): string | undefined {
+  const words = tokenize(side).filter((w) => !isStopword(w));
+  const titled = ids.filter(
+    (child) =>
+      child.startsWith(`${id}.`) &&
+      LANGS.some((lang) =>
+        words.some((w) => titleOf(lang, child)?.has(normalizeToken(w, lang) ?? '') ?? false),
+      ),
+  );
+  return titled.length === 1 ? titled[0] : undefined;
+}
+
+type TitleOf = (lang: Lang, id: string) => ReadonlySet<string> | undefined;
+
+/**
+ * Each side's own section: of the sections scoring nearly as well as its best (`ratio`), the most
+ * specific one not cited for the other side (a subsection about the one thing rather than the
+ * overview naming every kind), or the overview's subsection titled by the side (titledChild).
+ */
+export function sideSections(
+  sides: Array<{ ranked: SectionHit[]; text: string }>,
+  ratio: number,
+  ids: readonly string[],
+  titleOf: TitleOf,
+): SectionHit[] {
+  const cited: SectionHit[] = [];
+  const depth = (hit: SectionHit) => hit.id.split('.').length;
+  for (const side of sides) {
+    const top = side.ranked[0]?.score ?? 0;
+    const free = (id: string) => !cited.some((c) => c.id === id);
+    const own = side.ranked
+      .filter((hit) => hit.score >= ratio * top && free(hit.id))
+      .sort((a, b) => depth(b) - depth(a) || b.score - a.score)[0];
+    if (!own) continue;
+    const titled = titledChild(ids.filter(free), titleOf, own.id, side.text);
+    cited.push(titled ? { id: titled, score: own.score } : own);
+  }
+  return cited;
+}

@@ -197,6 +197,7 @@ export class HelpService {
       const neighbour = neighbourOf(chosen[0] as RankedSentence, first, !offer && !useSecond);
       if (neighbour) chosen.push(neighbour);
     }
+    chosen = withEarlierSteps(chosen, first, firstBudget, retrieval.problem ?? false);
     chosen.sort((a, b) => a.position - b.position);
 
     let sentences = chosen.map((s) => s.text);
@@ -301,6 +302,33 @@ function neighbourOf(
       : (inBlock(next) ?? inBlock(previous));
   const leadsIn = next?.item && !only.item && next.block === only.block + 1 ? next : undefined;
   return sameBlock ?? leadsIn ?? (loose ? (next ?? previous) : undefined);
+}
+
+/**
+ * A numbered procedure is followed from its first step: an answer holding a later step ("2. You
+ * can now choose between uploading from your computer or from Attach") gets the steps before it
+ * ("1. Click Attach file") while the budget lasts, the nearest first; so does an answer to a
+ * problem (`problem`) from a section with a procedure.
+ */
+export function withEarlierSteps(
+  chosen: RankedSentence[],
+  ranked: RankedSentence[],
+  budget: number,
+  problem = false,
+): RankedSentence[] {
+  const out = [...chosen];
+  const steps = chosen.filter((s) => s.step).sort((a, b) => a.position - b.position);
+  // Something that fails ("får ikke lagt ved kvitteringen") is mended by doing it the guide's
+  // way: an answer about a section with a procedure holds its first step.
+  const firstStep = steps[0] ?? (problem ? ranked.find((s) => s.step) : undefined);
+  if (!firstStep) return out;
+  if (!out.includes(firstStep) && out.length < budget) out.push(firstStep);
+  for (let position = firstStep.position - 1; out.length < budget; position--) {
+    const before = ranked.find((s) => s.position === position);
+    if (!before?.step || before.block !== firstStep.block) break;
+    if (!out.some((s) => s.position === position)) out.push(before);
+  }
+  return out;
 }
 
 function notFound(lang: Lang): HelpAnswer {

@@ -25,9 +25,9 @@ import {
   type SectionHit,
   type Thresholds,
 } from './retrieval-types.js';
-import { namedAnswerFactor, splitSentences, statesProblem } from './sentences.js';
-import { comparisonSides } from './comparison.js';
-import { BUNDLED_GATE, applyGate, gateFeatures, type GateModel } from './answer-gate.js';
+import { definitionsAmong, namedAnswerFactor, splitSentences, statesProblem } from './sentences.js';
+import { comparisonSides, sideSections } from './comparison.js';
+import { applyGate, defaultGateFor, gateFeatures, type GateModel } from './answer-gate.js';
 import { isPhraseMark, matchQuality, minPrefix } from './word-forms.js';
 
 /** An amount of money or a percentage, in any of the three languages' ways of writing it. */
@@ -111,7 +111,7 @@ export class GuideIndex {
 
   constructor(guide: Guide, opts: IndexOptions = {}) {
     this.guide = guide;
-    this.gate = opts.gate === undefined ? BUNDLED_GATE : opts.gate;
+    this.gate = opts.gate === undefined ? defaultGateFor(guide) : opts.gate;
     this.thresholds = { ...DEFAULT_THRESHOLDS, ...opts.thresholds };
     this.analyzer = new QueryAnalyzer(guide, opts.synonyms, this.vocabulary);
     const lexicon = this.analyzer.lexicon;
@@ -282,7 +282,8 @@ export class GuideIndex {
   /** The sections the rules choose, before the gate. */
   private retrieveRuled(question: string): Retrieval {
     const whole = this.retrieveOne(question);
-    const sides = comparisonSides(question)
+    const texts = comparisonSides(question);
+    const sides = texts
       ?.map((side) => this.retrieveOne(side))
       // A side may be a kind of claim alone ("a travel claim"), which is weak as a question of
       // its own, yet names what it is compared with: its best section serves when it covers it.
@@ -300,25 +301,22 @@ export class GuideIndex {
     if (!sides || !sides.every((side) => side.found)) return whole;
     // Each side its own section: where both sides' best is the same (the overview naming both),
     // a side takes its next section scoring nearly as well, which is about it alone.
-    const cited: SectionHit[] = [];
-    for (const side of sides) {
-      const top = side.ranked[0]?.score ?? 0;
-      // Of the sections scoring nearly as well, the most specific: a subsection about the one
-      // thing rather than the overview naming every kind.
-      const depth = (hit: SectionHit) => hit.id.split('.').length;
-      const own = side.ranked
-        .filter(
-          (hit) =>
-            hit.score >= this.thresholds.secondRatio * top && !cited.some((c) => c.id === hit.id),
-        )
-        .sort((a, b) => depth(b) - depth(a) || b.score - a.score)[0];
-      if (own) cited.push(own);
-    }
+    const cited = sideSections(
+      sides.map((side, i) => ({ ranked: side.ranked, text: texts?.[i] ?? '' })),
+      this.thresholds.secondRatio,
+      this.guide.ids,
+      (lang, id) => this.titles.get(`${lang}:${id}`),
+    );
     sides.forEach((side, i) => {
       const hit = cited[i];
       if (hit) sides[i] = { ...side, sections: [hit] };
     });
-    return cited.length < 2 ? whole : { ...whole, found: true, sections: cited, sides };
+    if (cited.length >= 2) return { ...whole, found: true, sections: cited, sides };
+    // Both sides are one section's words alone ("per diem and a meal allowance"): the guide does
+    // not draw the distinction asked for.
+    const one = (side: Retrieval) =>
+      side.ranked.length === 1 && side.ranked[0]?.id === cited[0]?.id;
+    return sides.every(one) ? { ...whole, found: false, sections: [] } : whole;
   }
 
   private retrieveOne(question: string): Retrieval {
@@ -345,7 +343,17 @@ export class GuideIndex {
     };
     if (query.groups.length === 0) return empty;
 
-    const ranked = this.rank(query, roles, weights, matches);
+    // Getting money back ("how do I get that back?", "får jeg dekket det?") is answered first by
+    // a section saying the thing is paid back ("outlays … e.g. parking"), where one does.
+    const byScore = this.rank(query, roles, weights, matches);
+    // Only a section scoring as a subsection beside its parent would: "Hans paid for the ferry"
+    // states a payment, and a section naming parking in passing does not answer it.
+    const paidBack = (hit: SectionHit) =>
+      hit.score >= CHILD_RATIO * (byScore[0]?.score ?? 0) &&
+      this.saysAbout(hit.id, content, groupTerms, 'coverage');
+    const ranked = query.groups.some((g) => g.coverage)
+      ? [...byScore.filter(paidBack), ...byScore.filter((hit) => !paidBack(hit))]
+      : byScore;
     const best = ranked[0];
     if (!best) return empty;
 
@@ -532,16 +540,10 @@ export class GuideIndex {
    * telling to log in "with your username" also needs "your username is your e-mail address".
    */
   definitionsFor(lang: Lang, sectionIds: string[], chosen: string[]): string[] {
-    const all = sectionIds.flatMap((id) => this.sentences.get(`${lang}:${id}`) ?? []);
-    const picked = all.filter((s) => chosen.includes(s.text));
-    return all
-      .filter(
-        (s) =>
-          s.defines &&
-          !chosen.includes(s.text) &&
-          picked.some((p) => [...(s.defines as Set<string>)].some((c) => p.concepts.has(c))),
-      )
-      .map((s) => s.text);
+    return definitionsAmong(
+      sectionIds.flatMap((id) => this.sentences.get(`${lang}:${id}`) ?? []),
+      chosen,
+    );
   }
 
   /**
@@ -632,7 +634,9 @@ export class GuideIndex {
         block: sentence.block,
         step: sentence.step,
         item: sentence.item,
-        score: score * named(sentence.text),
+        // A closing wish ("Good luck!", "Lykke til!") answers nothing.
+        score:
+          (sentence.text.match(/\p{L}+/gu) ?? []).length < 3 ? 0 : score * named(sentence.text),
       };
     });
   }

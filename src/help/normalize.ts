@@ -66,7 +66,8 @@ had has have having he her here hers him his how however i id if im in into is i
 more most much must my myself need needs no nor not now of off on once one only or other another our ours out over own please
 same shall she should so some such than that thats the their them then there these they this those through to too
 under until up us very was wasnt we were what whats when where which while who whom whose why will with without would yes yet
-you youre your yours hi hey ok okay thanks thank com net org www http https really anyway per`;
+you youre your yours hi hey ok okay thanks thank com net org www http https really anyway per
+theres wheres hows whos theyre weve arent havent hasnt wont wouldnt couldnt shouldnt`;
 
 const STOPWORDS_NO = `alle all alt andre at av bare berre blant bli blir blitt ble da då dei de deg dem den denne dere
 deres der desse dette det di din dine disse ditt du dykk dykkar eg ein eit ei eller en er et etter for fordi fra frå før

@@ -28,6 +28,7 @@ import {
 } from './retrieval-types.js';
 import bundledSynonyms from './synonyms.json' with { type: 'json' };
 import { CIRCUMSTANCES, FOREIGN_EXACT, FOREIGN_PHRASES, isForeign } from './topic-lists.js';
+import { StoryContext, afterTime, storySchema } from './story-context.js';
 import { governingVerbs, readsEnglish, verbSlots } from './verb-slots.js';
 import {
   bankAccountIn,
@@ -37,6 +38,8 @@ import {
 } from './question-shapes.js';
 import {
   dedupe,
+  exactAlternatives,
+  longestPhraseAt,
   phraseAt,
   phraseMark,
   phraseToken,
@@ -56,16 +59,9 @@ const synonymsSchema = z.object({
   limit: z.array(z.string().min(1)).default([]),
   coverage: z.array(z.string().min(1)).default([]),
   yesNo: z.array(z.string().min(1)).default([]),
+  ...storySchema,
 });
 export type SynonymData = z.input<typeof synonymsSchema>;
-
-/**
- * A circumstance searched as written, without typo tolerance: a town one letter from a guide word
- * is still a town, and comparing it with the whole vocabulary is the costly part of a new word.
- */
-function exactAlternatives(word: string): Alternative[] {
-  return typedAlternatives([word]).map((alt) => ({ ...alt, typed: false }));
-}
 
 /** Currency words written after an amount. */
 const CURRENCIES = new Set(['kr', 'kroner', 'kronar', 'nok', 'eur', 'euro', 'sek', 'dkk', 'usd']);
@@ -113,6 +109,8 @@ export class QueryAnalyzer {
   private readonly coverageForms = new Set<string>();
   private readonly coveragePhrases: string[][][] = [];
   private readonly yesNoWords = new Set<string>();
+  /** A job start and a trip told as a story (story-context.ts). */
+  private readonly story: StoryContext;
   /** Folded spellings of every known word, for correcting a typo before synonym lookup. */
   private readonly knownWords = new Set<string>();
 
@@ -182,6 +180,7 @@ export class QueryAnalyzer {
       else if (tokens.length > 1) this.coveragePhrases.push(tokens.map((w) => rawForms(w)));
     }
     for (const entry of synonyms.yesNo) this.yesNoWords.add(fold(entry));
+    this.story = new StoryContext(synonyms, synonyms.groups);
     for (const lang of LANGS) {
       for (const section of guide.sections[lang]) {
         const content = tokenize(section.title).filter((t) => !isStopword(t));
@@ -330,15 +329,21 @@ export class QueryAnalyzer {
     };
 
     const bankAccount = bankAccountIn(tokens);
+    const jobStart = this.story.jobStartAt(tokens);
     for (let i = 0; i < tokens.length;) {
       const phrase = this.matchPhrase(tokenForms, i);
-      if (phrase && !bankAccount(tokens.slice(i, i + phrase.length))) {
+      const foreignLength = longestPhraseAt(tokenForms, i, FOREIGN_PHRASES);
+      // The longer reading wins: "står fast hos økonomi" (held up at payroll) is not "står fast" (stuck).
+      if (
+        phrase &&
+        phrase.length >= foreignLength &&
+        !bankAccount(tokens.slice(i, i + phrase.length))
+      ) {
         synonymGroup([phrase.group], tokens.slice(i, i + phrase.length).join(' '), []);
         // Words skipped inside the phrase ("laster jeg opp") are stop words: nothing else to do with them.
         i += phrase.length;
         continue;
       }
-      const foreignLength = longestPhraseAt(tokenForms, i, FOREIGN_PHRASES);
       if (foreignLength > 0) {
         // Searched as one word, which the guide never has: "cost centre" is not any "centre".
         const all = tokens.slice(i, i + foreignLength);
@@ -360,7 +365,7 @@ export class QueryAnalyzer {
       }
       const word = tokens[i] as string;
       i++;
-      if (isStopword(word)) continue;
+      if (isStopword(word) || jobStart.has(i - 1)) continue;
       // A capitalised name inside a sentence ("Kari og Per", "to Mo") is a circumstance even
       // where the same letters are a word of the guide ("per diem").
       if (names.has(word) && CIRCUMSTANCES.has(fold(word))) {
@@ -384,6 +389,11 @@ export class QueryAnalyzer {
       }
       if (bankAccount([word])) {
         plainGroup(word, false, typedAlternatives([word]), false, false, true);
+        continue;
+      }
+      // What the user came back from ("etter permisjonen", "after my leave") says when.
+      if (afterTime(tokens, i - 1) && !this.isKnownForm(queryForms(word))) {
+        plainGroup(word, true, exactAlternatives(word), false, true);
         continue;
       }
       // A foreign topic spelt exactly ("submitted") wins over a weak word it inflects ("submit").
@@ -462,6 +472,10 @@ export class QueryAnalyzer {
         (corrected !== undefined && this.isWeak(corrected)) || (!foreign && verbs.has(fold(word)));
       plainGroup(word, weak, typedAlternatives([word]), false, false, !weak && foreign);
     }
+    const trip = this.story.impliedTrip([...groups.values()], tokenForms, question, (id) =>
+      this.synonymAlternatives(id).some((alt) => this.indexed[alt.family].has(alt.form)),
+    );
+    if (trip !== undefined) synonymGroup([trip], (this.synonymGroups[trip] ?? [])[0] ?? '', []);
     const coverage = this.coverageMarks(tokenForms);
     for (const group of groups.values())
       if (tokenize(group.label).some((word) => coverage.has(fold(word)))) group.coverage = true;
@@ -589,13 +603,4 @@ export class QueryAnalyzer {
   private matchWeakPhrase(tokens: PhraseToken[], start: number): number {
     return longestPhraseAt(tokens, start, this.weakPhrases);
   }
-}
-
-/** How many tokens the first (longest) of `phrases` matching at `start` covers, or 0. */
-function longestPhraseAt(tokens: PhraseToken[], start: number, phrases: string[][][]): number {
-  for (const phrase of phrases) {
-    const length = phraseAt(tokens, start, phrase);
-    if (length > 0) return length;
-  }
-  return 0;
 }

@@ -57,9 +57,9 @@ const ASKS_ADDRESS =
 /** How much more a sentence naming what the question asks for is worth. */
 const NAMES_ASKED_BONUS = 1.75;
 
-/** A negation: the question states what fails ("I can't find the e-mail", "finner ikke"). */
+/** A negation or a wait: the question states what fails ("I can't find the e-mail", "finner ikke", "still waiting for"). */
 const NEGATION =
-  /(?:^|[^\p{L}])(not|cannot|can't|won't|doesn't|don't|didn't|isn't|never|nowhere|ikke|ikkje|aldri|ingen|ingenstad|ingensteds)(?![\p{L}])/iu;
+  /(?:^|[^\p{L}])(not|cannot|can't|won't|doesn't|don't|didn't|isn't|hasn't|haven't|never|nowhere|ikke|ikkje|aldri|ingen|ingenstad|ingensteds|waiting|venter|ventar|stuck)(?![\p{L}])/iu;
 /** A guide sentence stating a problem as its condition: "If you cannot find this e-mail, …". */
 const STATES_PROBLEM =
   /^(if|when|om|hvis|viss|dersom|når)\b.*(?:^|[^\p{L}])(not|cannot|can't|ikke|ikkje)(?![\p{L}])/iu;
@@ -87,4 +87,23 @@ export function namedAnswerFactor(labels: string[], problem: boolean): (text: st
     (problem && STATES_PROBLEM.test(text))
       ? NAMES_ASKED_BONUS
       : 1;
+}
+
+/**
+ * Of `all` (a section's sentences), those saying what a thing named in the `chosen` ones is,
+ * not chosen themselves: "log in with your username" needs "your username is your e-mail address".
+ */
+export function definitionsAmong(
+  all: ReadonlyArray<{ text: string; defines?: Set<string>; concepts: Set<string> }>,
+  chosen: string[],
+): string[] {
+  const picked = all.filter((s) => chosen.includes(s.text));
+  return all
+    .filter(
+      (s) =>
+        s.defines &&
+        !chosen.includes(s.text) &&
+        picked.some((p) => [...(s.defines as Set<string>)].some((c) => p.concepts.has(c))),
+    )
+    .map((s) => s.text);
 }

@@ -62,3 +62,8 @@ export const CIRCUMSTANCES = new Set(
     .flat()
     .map((word) => fold(word)),
 );
+
+/** Folded places of circumstances.json: a town says where a trip went. */
+export const PLACES = new Set(
+  circumstancesSchema.parse(bundledCircumstances).place.map((word) => fold(word)),
+);

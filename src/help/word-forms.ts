@@ -180,3 +180,24 @@ function sharesForm(token: PhraseToken | undefined, forms: string[]): boolean {
   for (const form of forms) if (token.forms.includes(form)) return true;
   return false;
 }
+
+/**
+ * A circumstance searched as written, without typo tolerance: a town one letter from a guide word
+ * is still a town, and comparing it with the whole vocabulary is the costly part of a new word.
+ */
+export function exactAlternatives(word: string): Alternative[] {
+  return typedAlternatives([word]).map((alt) => ({ ...alt, typed: false }));
+}
+
+/** How many tokens the first (longest) of `phrases` matching at `start` covers, or 0. */
+export function longestPhraseAt(
+  tokens: PhraseToken[],
+  start: number,
+  phrases: string[][][],
+): number {
+  for (const phrase of phrases) {
+    const length = phraseAt(tokens, start, phrase);
+    if (length > 0) return length;
+  }
+  return 0;
+}

@@ -271,7 +271,7 @@ describe('travel asked for as a stay, a day trip, or with other ranges', () => {
     ['overnattet i Ålesund to netter for jobb', { destination: 'Ålesund' }],
     [
       'stayed two nights in Oslo for the conference',
-      { destination: 'Oslo', purpose: 'the conference' },
+      { destination: 'Oslo', purpose: 'conference' },
     ],
     [
       'travel claim Stockholm Nov 30 - Dec 2',

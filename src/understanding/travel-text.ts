@@ -48,6 +48,8 @@ function purposeOf(msg: Message, rangeStart: number | undefined): string | undef
   const text = msg.original
     .slice(start, end)
     .replace(/\s+(?:fra|frå|from|den|the)\s*$/iu, '')
+    // "for a conference" is for the conference: the article is no part of the purpose.
+    .replace(/^(?:the|a|an)\s+/iu, '')
     .trim();
   return text.length >= 3 ? text : undefined;
 }

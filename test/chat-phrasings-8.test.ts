@@ -194,3 +194,27 @@ describe('writing requests and an electric car', () => {
     });
   });
 });
+
+describe('a trip’s day moved relative to itself', () => {
+  it('"vi reiste dagen før" moves the departure one day back, in nynorsk', () => {
+    const { state } = run([
+      say('reiserekning Ålesund 24.–26. november'),
+      say('vi reiste dagen før'),
+    ]);
+    expect(state.travel?.fields).toMatchObject({
+      departureDate: '2026-11-23',
+      returnDate: '2026-11-26',
+    });
+  });
+
+  it.each([
+    ['we came back a day later', { returnShift: 1 }],
+    ['eg kom heim to dagar seinare', { returnShift: 2 }],
+    ['vi dro en dag tidligere', { departureShift: -1 }],
+  ])('"%s" moves %o', (text, fix) => {
+    expect(understand(text, { ...fresh, draft: 'travel' })).toMatchObject({
+      intent: 'correct',
+      fix,
+    });
+  });
+});

@@ -99,6 +99,10 @@ function correctTravel(turn: Turn, draft: TravelDraft, fix: Correction) {
     fields.returnDate =
       sameMonth < fields.departureDate ? inMonthOf(sameMonth, fix.returnDay, 1) : sameMonth;
   }
+  if (fix.departureShift && dated)
+    fields.departureDate = shifted(fields.departureDate, fix.departureShift);
+  if (fix.returnShift && /^\d{4}-\d{2}-\d{2}$/.test(fields.returnDate))
+    fields.returnDate = shifted(fields.returnDate, fix.returnShift);
   if (fix.destination) fields.destination = fix.destination;
   if (fix.purpose) fields.purpose = fix.purpose;
   const updated: TravelDraft = { ...draft, fields };
@@ -132,6 +136,11 @@ export function addTripOutlaysToMileage(turn: Turn, guesses: OutlayGuess[]): boo
   turn.messages.push(mileageSummaryView(turn.lang, updated, 'draft'));
   askForMileage(turn, updated);
   return true;
+}
+
+/** `iso` moved by `days`. */
+function shifted(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** `iso`'s month (plus `months`) on that day, kept within the month ("31." in June is the 30th). */

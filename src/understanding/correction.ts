@@ -41,6 +41,9 @@ export interface Correction {
   /** A trip's days and place ("nei, vi kom heim fredag", "it was 3–5 November in Bergen"). */
   departureDate?: string;
   returnDate?: string;
+  /** Days moved from the trip's own ("vi reiste dagen før", "came back a day later"). */
+  departureShift?: number;
+  returnShift?: number;
   /** A day of the month alone ("vi kom heim den 6.", "back on the 6th"): its month is the trip's. */
   departureDay?: number;
   returnDay?: number;
@@ -269,9 +272,25 @@ function withoutOldFigures(msg: Message): Message {
  * sentence speaks of coming back and the departure when it speaks of leaving, and a named place
  * is the destination. A lone day with neither is left alone: which end it meant is a guess.
  */
+/** "dagen før", "ein dag seinare", "two days later", "the day before": days moved, signed. */
+const SHIFT =
+  /\b(?:(?:dagen|the\s+day)|(en|ein|ei|one|a|to|two|tre|three|2|3)\s+(?:dag|dagar|dager|days?))\s+(?:(for|tidligere|tidlegare|before|earlier)|(etter|seinare|senere|after|later))\b/u;
+const SHIFT_DAYS: Record<string, number> = { to: 2, two: 2, tre: 3, three: 3, '2': 2, '3': 3 };
+
+function readShift(rest: string): Correction | undefined {
+  const m = SHIFT.exec(rest);
+  if (!m) return undefined;
+  const days = (SHIFT_DAYS[m[1] ?? ''] ?? 1) * (m[2] ? -1 : 1);
+  if (RETURNING.test(rest)) return { returnShift: days };
+  if (LEAVING.test(rest)) return { departureShift: days };
+  return undefined;
+}
+
 function readTripCorrection(msg: Message, today: string): Correction | undefined {
   const todayDay = parseIsoDay(today);
   if (todayDay === undefined) return undefined;
+  const shift = readShift(msg.folded);
+  if (shift) return shift;
   const fix: Correction = {};
   let rest = msg.folded;
   const range = findDateRange(rest, todayDay);

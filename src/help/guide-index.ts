@@ -421,7 +421,8 @@ export class GuideIndex {
       answersAmount &&
       answersCount &&
       answersCoverage &&
-      answersWho;
+      answersWho &&
+      !query.asksPolicy;
     const gate = gateFeatures(
       { question, query, roles, weights, perGroup, ranked, coverage, matches, cited },
       this.guide.ids.length,

@@ -292,11 +292,13 @@ export class GuideIndex {
           ? side
           : { ...side, found: true, sections: [side.ranked[0]] },
       );
-    // "X instead of Y" asks about X, another way than the guide's: it is answered only by a
-    // section describing that way, one holding every content word of X ("upload a receipt by
-    // e-mail" has none: e-mail is only the activation mail's).
-    const proposal = whole.query.otherWay ? sides?.[0] : undefined;
-    if (proposal && !proposal.ranked.some((hit) => this.holdsEveryConcept(proposal, hit.id)))
+    // "X instead of Y" asks about X: only a section holding every content word of X answers it
+    // ("upload a receipt by e-mail": e-mail is only the activation mail's). A Y the guide never
+    // names ("instead of flying") makes it a choice of travel, a policy the guide does not give,
+    // as it gives no permission, nor someone else's part (asksPolicy).
+    const [proposal, replaced] = whole.query.otherWay ? (sides ?? []) : [];
+    const described = proposal?.ranked.some((hit) => this.holdsEveryConcept(proposal, hit.id));
+    if ((proposal && !described) || replaced?.ranked.length === 0 || whole.query.asksPolicy)
       return { ...whole, found: false, sections: [] };
     if (!sides || !sides.every((side) => side.found)) return whole;
     // Each side its own section: where both sides' best is the same (the overview naming both),

@@ -78,6 +78,36 @@ export const asksHowTo = (question: string): boolean =>
     question.trim(),
   );
 
+const ROLE =
+  '(?:manager|boss|supervisor|approver|hr|payroll|employer|leder(?:en)?|leiar(?:en)?|sjef(?:en)?|arbeidsgiver(?:en)?|arbeidsgjevar(?:en)?|personalavdelinga?|personalavdelingen|lønn(?:savdelingen|skontoret)?|løn(?:skontoret)?)';
+const POLICY = new RegExp(
+  `(?<!\\p{L})(?:${[
+    // Permission: the guide says how to file, never what the user may do.
+    '(?:am|are|is)\\s+(?:i|we|it|one)\\s+(?:allowed|permitted)',
+    '(?:få|får|fått)\\s+(?:jeg|eg|vi|me|man|ein)?\\s*lov',
+    'lov\\s+til',
+    '(?:need|get)\\s+(?:\\p{L}+\\s+)?(?:approval|permission)',
+    '(?:godkjenning|løyve|tillatelse|tillating)\\s+(?:fra|frå|av)',
+    // Someone else acting on the user's claim, or being told: a role as the one asked about.
+    `(?:can|may|will|does|do|could|kan|må|skal|vil)\\s+(?:my|the|min|mi)?\\s*${ROLE}(?:\\s+(?:min|mi|mitt))?(?=\\s+\\p{L})`,
+    `(?:tell|inform|notify|ask|melde\\s+fr[aå]\\s+til|si\\s+fr[aå]\\s+til|gi\\s+beskjed\\s+til|varsle)\\s+(?:my|the)?\\s*${ROLE}`,
+    // Tax and pay: what a payment is to the tax office or the payslip.
+    'tax(?:able|ed|es)?',
+    'skatte?(?:pliktig|pliktige|fri|frie|melding(?:a|en)?|oppgjør)?',
+    'pay\\s*slip',
+    'lønnsslipp(?:en)?',
+    'lønsslipp(?:en)?',
+  ].join('|')})(?!\\p{L})`,
+  'iu',
+);
+
+/**
+ * A question for a policy, a permission or someone else's part ("am I allowed to …", "må jeg få
+ * godkjenning fra …", "can my manager change …", "is it taxable"): the guide describes only
+ * the user's own steps in Visma, so no section of it answers such a question.
+ */
+export const asksPolicy = (question: string): boolean => POLICY.test(question);
+
 /**
  * The shapes read from the question's words: who it asks for, whether it asks for a procedure,
  * and whether a yes/no question (`yesNo`: it opens with "can", "kan", …) proposes another way.
@@ -87,6 +117,7 @@ export const asksHowTo = (question: string): boolean =>
  */
 export const questionShapes = (question: string, asked: string, yesNo: boolean) => ({
   asksWho: asksWho(question),
+  asksPolicy: asksPolicy(asked),
   howTo: asksHowTo(question),
   otherWay: yesNo && proposesOtherWay(asked),
 });

@@ -100,6 +100,8 @@ export interface AnalyzedQuery {
   asksDuration?: boolean;
   /** The question asks who (does, approves, sends): a sentence naming someone answers it. */
   asksWho: boolean;
+  /** It asks for a policy, a permission, someone else's part or tax (see question-shapes). */
+  asksPolicy?: boolean;
   /** A yes/no question whether something is paid back ("can I get my gym card covered?"). */
   asksCoverage: boolean;
   /** A question for a procedure ("how do I send …"): all it names is what the answer describes. */

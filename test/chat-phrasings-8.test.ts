@@ -218,3 +218,15 @@ describe('a trip’s day moved relative to itself', () => {
     });
   });
 });
+
+describe('a trip said to be wrong without its value', () => {
+  it('"feil beløp" on a trip asks for the km, and the figure typed next is the km', () => {
+    const { results, state } = run([
+      say('kjørte 40 km fra Oslo til Ski i går'),
+      say('feil beløp'),
+      say('44'),
+    ]);
+    expect(JSON.stringify(results[1]?.messages)).toContain('Hvor mange kilometer var det?');
+    expect(state.mileage?.fields.km).toBe('44');
+  });
+});

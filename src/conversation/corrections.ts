@@ -30,8 +30,10 @@ export function applyCorrection(turn: Turn, fix: Correction, draft?: CorrectedDr
   const { outlay, mileage, travel } = turn.state;
   // "feil beløp", "kan du endre datoen?": the new value is asked for; the draft stays as it is.
   if (fix.askValue && fix.field) {
-    turn.state.askedValue = fix.field;
-    return turn.say(ASK_VALUE[fix.field]);
+    // A trip's amount is its km times the rate: the km are what can be wrong ("feil beløp").
+    const field = draft === 'mileage' && fix.field !== 'date' ? 'km' : fix.field;
+    turn.state.askedValue = field;
+    return turn.say(ASK_VALUE[field]);
   }
   if (draft === 'mileage' && mileage && mileage.step !== 'filing')
     return correctMileage(turn, mileage, fix);

@@ -241,14 +241,14 @@ const VALUE_WORDS =
   /(?<![\p{L}])(?:kr|nok|kroner|eur|euro|euros|usd|sek|dkk|km|mil|ca|cirka|circa|about|approx|omtrent|rundt)(?![\p{L}])/gu;
 
 function onlyValues(folded: string): boolean {
-  const dateless = isoDateless(folded);
+  const dateless = withoutDate(folded);
   const words = dateless.replace(VALUE_WORDS, ' ');
   const marked = dateless !== folded || words !== dateless;
   return marked && words.replace(/[\d\s.,:;!?-]/gu, '') === '';
 }
 
 /** The text without its date or date range, for `onlyValues` (which day it is does not matter). */
-function isoDateless(folded: string): string {
+function withoutDate(folded: string): string {
   const today = 0;
   const range = findDateRange(folded, today);
   const rest = range ? blank(folded, range.start, range.end) : folded;

@@ -63,7 +63,7 @@ export function messageText(activity: Partial<Activity>): string {
     .replace(/<at>[^<]*<\/at>/g, ' ')
     .replace(/<br\s*\/?>|<\/p>\s*<p>/gi, '\n')
     .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n[\s]*/g, '\n')
+    .replace(/ ?\n\s*/g, '\n')
     .trim();
 }
 

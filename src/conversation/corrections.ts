@@ -5,6 +5,7 @@
  */
 import type { OutlayLine } from '../claims/claim.js';
 import { formatMoney } from '../i18n/translate.js';
+import { isoOf, parseIsoDay } from '../text/typed-date.js';
 import type { MessageKey } from '../i18n/translate.js';
 import type { CorrectedDraft, CorrectedField, Correction } from '../understanding/correction.js';
 import type { OutlayGuess } from '../understanding/outlay-text.js';
@@ -101,10 +102,8 @@ function correctTravel(turn: Turn, draft: TravelDraft, fix: Correction) {
     fields.returnDate =
       sameMonth < fields.departureDate ? inMonthOf(sameMonth, fix.returnDay, 1) : sameMonth;
   }
-  if (fix.departureShift && dated)
-    fields.departureDate = shifted(fields.departureDate, fix.departureShift);
-  if (fix.returnShift && /^\d{4}-\d{2}-\d{2}$/.test(fields.returnDate))
-    fields.returnDate = shifted(fields.returnDate, fix.returnShift);
+  if (fix.departureShift) fields.departureDate = shifted(fields.departureDate, fix.departureShift);
+  if (fix.returnShift) fields.returnDate = shifted(fields.returnDate, fix.returnShift);
   if (fix.destination) fields.destination = fix.destination;
   if (fix.purpose) fields.purpose = fix.purpose;
   const updated: TravelDraft = { ...draft, fields };
@@ -140,9 +139,10 @@ export function addTripOutlaysToMileage(turn: Turn, guesses: OutlayGuess[]): boo
   return true;
 }
 
-/** `iso` moved by `days`. */
+/** `iso` moved by `days`; a field not yet holding a date stays as it is. */
 function shifted(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const day = parseIsoDay(iso);
+  return day === undefined ? iso : isoOf(day + days);
 }
 
 /** `iso`'s month (plus `months`) on that day, kept within the month ("31." in June is the 30th). */

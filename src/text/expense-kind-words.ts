@@ -77,12 +77,29 @@ const WORD = /\p{L}+(?:-\p{L}+)*/gu;
 const INCLUDED =
   /\b(?:inkl|incl|including|inklusive|inkludert|included|medregnet)\b\.?\s+[\p{L}-]+/gu;
 
-export function kindOfFolded(folded: string): ExpenseKind | undefined {
-  for (const m of folded.replace(INCLUDED, ' ').matchAll(WORD)) {
+/**
+ * A kind denied or replaced ("fikk ikke tak i taxi, så tok bussen", "train instead of a taxi") is
+ * not the expense, when another kind is named.
+ */
+const DENIED =
+  /\b(?:ikke|ikkje|not|no|never|instead\s+of|i\s+stedet\s+for|istedenfor|istadenfor|i\s+staden\s+for|rather\s+than|heller\s+enn)\s+(?:(?:a|an|any|en|ein|ei|eit|noen|nokon|tak\s+i|tak\s+pa)\s+)?[\p{L}-]+/gu;
+
+function firstKind(folded: string): ExpenseKind | undefined {
+  for (const m of folded.matchAll(WORD)) {
     const kind = kindOfWord(m[0]);
     if (kind) return kind;
   }
   return undefined;
+}
+
+/** "charged the company EV", "lada firmabilen": charging a car, whatever the verb could also mean. */
+const CHARGED_A_CAR =
+  /\b(?:charged|recharged|ladet|lada|ladde)\s+(?:up\s+)?(?:(?:the|my|our|a|an)\s+)?(?:(?:company|work|firm|pool|hire|rental)\s+)?(?:car|ev|e-?car|electric\s+car|tesla|vehicle|\p{L}*bil(?:en|a)?)\b/u;
+
+export function kindOfFolded(folded: string): ExpenseKind | undefined {
+  if (CHARGED_A_CAR.test(folded)) return 'fuel';
+  const named = folded.replace(INCLUDED, ' ');
+  return firstKind(named.replace(DENIED, ' ')) ?? firstKind(named);
 }
 
 /** The first kind of expense the text names, in any of the three languages. */

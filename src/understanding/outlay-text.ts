@@ -301,6 +301,8 @@ const PREPOSITIONS = new Set([
   'by',
   'outside',
 ]);
+/** "charged the EV 340 kr": after a determiner a name is a thing, unless a kind word names it ("the Bastø ferry"). */
+const DETERMINERS = new Set(['the', 'my', 'our']);
 /** Capitalised words that are never a merchant's name. */
 const NOT_A_NAME = new Set([
   ...Object.keys(MONTHS),
@@ -381,7 +383,9 @@ function findMerchant(
       (prev?.generic && onlySpaces(prev.end, first.start)) ||
       (next?.generic && onlySpaces(last.end, next.start));
     const besideAmount =
-      amount && (onlySpaces(last.end, amount.start) || onlySpaces(amount.end, first.start));
+      amount &&
+      !(prev && DETERMINERS.has(prev.key)) &&
+      (onlySpaces(last.end, amount.start) || onlySpaces(amount.end, first.start));
     if (!besideKind && !besideAmount) continue;
     const name = original.slice(first.start, last.end);
     if (name.length <= 200) return name;

@@ -49,13 +49,19 @@ const ROUND_TRIP = new RegExp(
   'u',
 );
 
-/** "hver vei", "kvar veg", "each way", "one way" (the figure is for one direction). */
+/** "hver vei", "kvar veg", "each way" (the figure is for one direction of a trip both ways). */
 const EACH_WAY = new RegExp(
-  String.raw`\b(?:hver|kvar|each|per|one|en|ein)\s+(?:vei|veg|way|retning)\b|${SAME_WAY_BACK}`,
+  String.raw`\b(?:hver|kvar|each|per)\s+(?:vei|veg|way|retning)\b|${SAME_WAY_BACK}`,
   'u',
 );
+/** "én vei", "one way": the figure is one direction, doubled only when the trip went both ways. */
+const ONE_WAY = /\b(?:one|en|ein|ei)\s+(?:vei|veg|way|retning)\b/u;
+/** "ikke tur/retur", "not a round trip": the words of a round trip, denied. */
+const DENIED = /\b(?:ikke|ikkje|not|no|never)(?:\s+(?:a|an|en|ein|noen|nokon|some))?\s*$/u;
+
 export function isRoundTrip(folded: string): boolean {
-  return ROUND_TRIP.test(folded);
+  const re = new RegExp(ROUND_TRIP.source, 'gu');
+  return [...folded.matchAll(re)].some((m) => !DENIED.test(folded.slice(0, m.index)));
 }
 
 /** The distance in the text; a figure for one way of a round trip counts twice. */
@@ -66,7 +72,9 @@ export function findDistance(msg: Message): Distance | undefined {
     const one = km(m);
     if (!(one > 0)) return undefined;
     const multiplied = i < 2;
-    const total = !multiplied && EACH_WAY.test(msg.folded) ? one * 2 : one;
+    const perDirection =
+      EACH_WAY.test(msg.folded) || (ONE_WAY.test(msg.folded) && isRoundTrip(msg.folded));
+    const total = !multiplied && perDirection ? one * 2 : one;
     return { km: Math.round(total * 10) / 10, start: m.index, end: m.index + m[0].length };
   }
   return undefined;

@@ -15,6 +15,7 @@ import { readMessage, type Message } from './message.js';
 import type { Missing } from './missing-answer.js';
 import { readRatesQuestion, type RatesQuestion } from './rates-question.js';
 import { QUESTION_WORDS, isQuestion, parseOutlayText, type OutlayGuess } from './outlay-text.js';
+import { isSymptom } from './symptom.js';
 import { readTravelRequest, type TravelGuess } from './travel-text.js';
 import { readTrip, type MileageGuess } from './trip-text.js';
 
@@ -241,6 +242,8 @@ export function understand(typed: string, context: UnderstandingContext): Unders
     const fix = readCorrection(msg, context.today, context.draft, context.missing);
     if (fix) return { intent: 'correct', fix };
   }
+  // A complaint naming a kind of expense ("the toll isn't in the mileage log") is for the guide.
+  if (isSymptom(msg)) return { intent: 'help', text: raw, question: true };
   const trip = readTrip(msg, context.today);
   if (trip) return { intent: 'newMileage', trip };
   const travel = readTravelRequest(msg, context.today, wh);

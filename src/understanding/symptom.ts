@@ -1,0 +1,32 @@
+/**
+ * A complaint about how the product behaves ("bompengene kommer ikke med på kjøreregningen", "the
+ * toll isn't in the mileage log", "jeg får ikke diett selv om …", "the receipt never showed up"):
+ * a problem for the guide, not a new claim, even when it names a kind of expense. Read on the
+ * folded text. A money amount or a distance makes it a statement of a claim instead ("fikk ikke
+ * kvittering på taxien, 250 kr").
+ */
+import type { Message } from './message.js';
+
+const NOT = String.raw`(?:ikke|ikkje|inte)`;
+/** Norwegian puts the negation after the verb and its subject: "får jeg ikke", "kommer ikke med". */
+const NB_VERB = String.raw`(?:kommer|kom|kjem|vises|visast|syns|synes|dukker|dukkar|fungerer|fungerar|funker|virker|verkar|gar|gjekk|gikk|far|fikk|fekk|finner|finn|fann|fant|klarer|greier|greidde|lar|let|tar|tek)`;
+/** "er ikke med", "ligger ikke inne", "står ikke der": being, where something should be. */
+const NB_BE = String.raw`(?:er|var|ligger|ligg|star|sto|stod)`;
+const NB_WHERE = String.raw`(?:med|der|inne|her|lagt\s+til|registrert|kommet|komme|synleg|synlig|lagret|lagra|oppe|riktig|rett)`;
+const NB_SYMPTOM = new RegExp(
+  String.raw`\b(?:${NB_VERB}\s+(?:[\p{L}]+\s+){0,2}${NOT}|${NB_BE}\s+(?:[\p{L}]+\s+)?${NOT}\s+${NB_WHERE})\b`,
+  'u',
+);
+const EN_NOT = String.raw`(?:is|are|was|were|does|do|did|will|wo|ca|can|could)(?:n'?t|\s+not)`;
+const EN_WHAT = String.raw`(?:in|on|there|included|listed|showing|show|shown|appear\w*|work\w*|get|got|let|find|see|load\w*|sav\w*|added|come|came|count\w*|accept\w*|upload\w*|attach\w*)`;
+const EN_SYMPTOM = new RegExp(
+  String.raw`\b(?:${EN_NOT}\s+(?:[\p{L}]+\s+)?${EN_WHAT}|never\s+(?:came|arrived|showed|appeared|got|loaded|went))\b`,
+  'u',
+);
+const MONEY_OR_KM =
+  /\d[\d\s.,]*(?:\s*(?:kr|nok|kroner|,-|eur|euro|sek|usd|dkk|km|kilometer|mil)\b)|\b(?:kr|nok|eur|usd|sek)\s*\d|[$€£]\s*\d/u;
+
+export function isSymptom(msg: Message): boolean {
+  if (MONEY_OR_KM.test(msg.folded)) return false;
+  return NB_SYMPTOM.test(msg.folded) || EN_SYMPTOM.test(msg.folded);
+}

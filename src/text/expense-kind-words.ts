@@ -29,7 +29,7 @@ interface KindRule {
 const KIND_RULES: readonly KindRule[] = [
   { re: /park(?:er|ing)/, kind: 'parking', unless: /^spark/ },
   { re: /^p-|easypark|apcoa|onepark/, kind: 'parking' },
-  { re: /fer[gj][ea]|ferr(?:y|ies)/, kind: 'ferry' },
+  { re: /fer[gj][ea]|ferr(?:y|ies)|^hurtigrut|^kystrut/, kind: 'ferry' },
   {
     re: /^(?:bat|baten|batar|bater|batane|batene|boats?)$|(?:hurtig|snogg|ferje|ferge)bat|^batbill|^boat/,
     kind: 'ferry',
@@ -40,7 +40,7 @@ const KIND_RULES: readonly KindRule[] = [
   },
   { re: /taxi|taksi|drosj|^(?:cab|cabs|uber)$/, kind: 'taxi' },
   {
-    re: /lunsj|lunch|(?<!for|etter)middag|frokost|frukost|breakfast|dinner|brunch|kaff[ei]|coffee|restaurant|kveldsmat|nattmat|baguet|smorbrod|sandwich|pizza|burger|sushi|kebab|kantine|canteen|catering|bevertning|servering/,
+    re: /lunsj|lunch|(?<!for|etter)middag|frokost|frukost|breakfast|dinner|brunch|kaff[ei]|coffee|restaurant|kveldsmat|nattmat|baguet|smorbrod|sandwich|pizza|burger|sushi|kebab|kantine|canteen|catering|bevertning|servering|^fika/,
     kind: 'meal',
   },
   { re: /^(?:mat|maten|meal|meals|food|kafe|kafeen|cafe)$/, kind: 'meal' },
@@ -82,7 +82,7 @@ const INCLUDED =
  * not the expense, when another kind is named.
  */
 const DENIED =
-  /\b(?:ikke|ikkje|not|no|never|instead\s+of|i\s+stedet\s+for|istedenfor|istadenfor|i\s+staden\s+for|rather\s+than|heller\s+enn)\s+(?:(?:a|an|any|en|ein|ei|eit|noen|nokon|tak\s+i|tak\s+pa)\s+)?[\p{L}-]+/gu;
+  /\b(?:ikke|ikkje|ingen|ingi|not|no|never|instead\s+of|i\s+stedet\s+for|istedenfor|istadenfor|i\s+staden\s+for|rather\s+than|heller\s+enn)\s+(?:(?:a|an|any|en|ein|ei|eit|noen|nokon|tak\s+i|tak\s+pa)\s+)?[\p{L}-]+/gu;
 
 function firstKind(folded: string): ExpenseKind | undefined {
   for (const m of folded.matchAll(WORD)) {
@@ -96,9 +96,22 @@ function firstKind(folded: string): ExpenseKind | undefined {
 const CHARGED_A_CAR =
   /\b(?:charged|recharged|ladet|lada|ladde)\s+(?:up\s+)?(?:(?:the|my|our|a|an)\s+)?(?:(?:company|work|firm|pool|hire|rental)\s+)?(?:car|ev|e-?car|electric\s+car|tesla|vehicle|\p{L}*bil(?:en|a)?)\b/u;
 
+/** A kind said with its emoji ("🅿️ 60 kr", "🚕 hjem 240"). */
+const EMOJI_KINDS: ReadonlyArray<[RegExp, ExpenseKind]> = [
+  [/\u{1F17F}/u, 'parking'],
+  [/[\u{1F695}\u{1F696}]/u, 'taxi'],
+  [/[\u26F4\u{1F6F3}\u{1F6A2}]/u, 'ferry'],
+  [/\u{1F3E8}/u, 'hotel'],
+  [/[\u26FD\u{1F50C}]/u, 'fuel'],
+  [/[\u{1F37D}\u{1F354}\u{1F355}\u{1F957}\u{1F35D}\u2615]/u, 'meal'],
+  [/[\u{1F686}\u{1F68C}\u{1F68D}\u2708\u{1F687}\u{1F68B}]/u, 'transport'],
+];
+
 export function kindOfFolded(folded: string): ExpenseKind | undefined {
   if (CHARGED_A_CAR.test(folded)) return 'fuel';
   const named = folded.replace(INCLUDED, ' ');
+  const emoji = EMOJI_KINDS.find(([re]) => re.test(named))?.[1];
+  if (emoji && !firstKind(named)) return emoji;
   return firstKind(named.replace(DENIED, ' ')) ?? firstKind(named);
 }
 
@@ -341,6 +354,7 @@ const TYPED_KIND_WORDS = [
   'togbillett',
   'ferjebillett',
   'overnatting',
+  'restaurant',
 ];
 /** Common words one edit away from a kind word ("tall" is not "toll"). */
 const NOT_A_SLIP = new Set([

@@ -17,13 +17,17 @@ const MAX_AMOUNT_MINOR = 10_000_000_00;
 const ISO_CODES = CURRENCIES.map((c) => c.toLowerCase()).join('|');
 /** Markers written before the figure ("kr 120", "NOK 99", "€12"). Folded spelling. */
 export const PREFIX_SRC = `kr\\.?|${ISO_CODES}|€|\\$|£`;
+/** "450 norske kroner", "200 svenske kronor", "90 Danish kroner": the crown named by its country. */
+const NATIONAL_KRONER = String.raw`(?:norske|norsk|norwegian|svenske|svensk|swedish|danske|dansk|danish)\s+(?:kroner|kronar|kronor|krone|krona|kr\.?|crowns?)`;
 /** Markers written after the figure ("120 kr", "120 kroner", "12 euro"). Folded spelling. */
-export const SUFFIX_SRC = `kroner|krone|kr\\.?|${ISO_CODES}|euros?|dollars?|pounds?|pund|zloty|zł|€|\\$|£`;
+export const SUFFIX_SRC = `${NATIONAL_KRONER}|kroner|krone|kr\\.?|${ISO_CODES}|euros?|dollars?|pounds?|pund|zloty|zł|€|\\$|£`;
 
 export function currencyOf(marker: string): Currency {
   const m = marker.replace(/\.$/, '');
   const iso = CURRENCIES.find((c) => c.toLowerCase() === m);
   if (iso) return iso;
+  if (/^(?:svensk|swedish)/.test(m)) return 'SEK';
+  if (/^(?:dansk|danish)/.test(m)) return 'DKK';
   if (m === '€' || m.startsWith('euro')) return 'EUR';
   if (m === '$' || m.startsWith('dollar')) return 'USD';
   if (m === '£' || m.startsWith('pound') || m === 'pund') return 'GBP';
@@ -77,8 +81,8 @@ export function parseMoney(text: string): number | undefined {
 
 const PREFIX_AT_START = new RegExp(`^(${PREFIX_SRC})\\s*(?=\\d)`, 'u');
 const SUFFIX_AT_END = new RegExp(`(?<=[\\d\\s-])\\s*(${SUFFIX_SRC})$`, 'u');
-/** "120,-": Norwegian price notation for whole kroner. */
-const WHOLE_MARK_AT_END = /\s*[.,]\s*-+$/;
+/** "120,-": Norwegian price notation for whole kroner ("349:-" in Swedish). */
+const WHOLE_MARK_AT_END = /\s*[.,:]\s*-+$/;
 
 export function parseAmount(input: string): ParsedAmount | undefined {
   let rest = foldInPlace(normaliseTypography(input)).trim().replace(/\s+/g, ' ');

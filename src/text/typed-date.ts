@@ -200,6 +200,11 @@ const EXPLICIT_PATTERNS: readonly DatePattern[] = [
     resolve: (m) => dayOf(fullYear(m[4] ?? ''), num(m, 3), num(m, 1)),
   },
   {
+    // "24/11-26": the Norwegian hand's day/month-year.
+    src: '(\\d{1,2})/(\\d{1,2})-(\\d{4}|\\d{2})(?![\\d/.])',
+    resolve: (m) => dayOf(fullYear(m[3] ?? ''), num(m, 2), num(m, 1)),
+  },
+  {
     src: `(\\d{1,2})${ORDINAL}\\.?\\s*(?:of\\s+)?(${MONTH_SRC})\\.?(?:,?\\s*${YEAR4})?`,
     resolve: (m, today) => {
       const month = MONTHS[m[2] ?? ''] ?? 0;

@@ -49,29 +49,33 @@ const OBJECT = String.raw`(?: (?:det|dette|den|denne|alt|alt sammen|alt saman|he
 const BEFORE = String.raw`(?:(?:nei|no|nah|ok|okay|bare|berre|just|please|pls|oops|ops|oi|oj|ups|uff|sorry|beklager|orsak|oh|å|wait|vent|hmm|hm|actually|egentlig|eigentleg)[ ,]+)*`;
 const AFTER = String.raw`(?:[ ,]+(?:please|pls|takk|thanks))?`;
 /** The verbs that cancel, as commands ("avbryt") and as infinitives asked for ("kan du slette …?"). */
-const CANCEL_VERB = String.raw`(?:avbryt|avbryte|cancel|stopp|stop|abort|slett|slette|delete|glem|gløym|gløyme|forget|forkast|forkaste|scrap|scratch|discard|drop|dropp|droppe|stryk|stryke|kanseller|kansellere|fjern|fjerne|remove|kast|kaste|bin)`;
+const CANCEL_VERB = String.raw`(?:nullstill|nullstille|tilbakestill|reset|avbryt|avbryte|cancel|stopp|stop|abort|slett|slette|delete|glem|gløym|gløyme|forget|forkast|forkaste|scrap|scratch|discard|drop|dropp|droppe|stryk|stryke|kanseller|kansellere|fjern|fjerne|remove|kast|kaste|bin)`;
 /** "kan du …", "could you please …": the command asked as a question. */
 const ASKED = String.raw`(?:(?:kan|kunne|vil|could|can|will|would) (?:du|you) (?:please |bare |berre |just )?)?`;
 /** A reason before the command ("we never went, cancel it") or after it ("stopp, den er ført"). */
-const REASON_BEFORE = String.raw`(?:[^,.;!?]{1,60}[,.;!–-]+ )?`;
+const REASON_BEFORE = String.raw`(?:[^,.;!?\d]{1,60}[,.;!–-]+ )?`;
 const REASON_AFTER = String.raw`(?:[,.;!–-]+ .*)?`;
+/** "trenger ikke den likevel", "don't need it anymore": the draft is not wanted. */
+const NOT_NEEDED = String.raw`(?:(?:jeg|eg|i|vi|we) )?(?:(?:trenger|treng|trengte|trong|behøver|need|needed) (?:(?:den|det|dei|it|that|this) )?(?:ikke|ikkje|not)|(?:don't|dont|do not|didn't|didnt) need)(?: (?:den|det|dei|it|that|this|them))?(?: (?:likevel|allikevel|lenger|lenger|meir|mer|after all|anymore|any more))*`;
 const CANCEL = new RegExp(
-  `^${REASON_BEFORE}${BEFORE}(?:(?:never ?mind|nvm|glem det|gløym det|forget it|forget about it|la det være|la det vere|drit i det|(?:ikke|ikkje|don't|dont) bry deg(?: om det)?|don't bother|dont bother)(?:$|[,.;!–-]+ .*$)|(?:(?:never ?mind|nvm)[ ,]+)?${ASKED}${CANCEL_VERB}${OBJECT}(?: for meg| for me)?${AFTER}${REASON_AFTER}$)`,
+  `^${REASON_BEFORE}${BEFORE}(?:(?:never ?mind|nvm|glem det|gløym det|forget it|forget about it|la det være|la det vere|drit i det|(?:ikke|ikkje|don't|dont) bry deg(?: om det)?|don't bother|dont bother|${NOT_NEEDED})(?:$|[,.;!–-]+ .*$)|(?:(?:never ?mind|nvm)[ ,]+)?${ASKED}${CANCEL_VERB}${OBJECT}(?: for meg| for me)?${AFTER}${REASON_AFTER}$)`,
   'u',
 );
 const UNDO = new RegExp(
-  `^${BEFORE}(?:(?:angre|undo|angr|gjenopprett|restore)(?:${OBJECT}| (?:slettinga?|slettingen|avbrytinga?|avbrytingen|the delete|the cancel))|(?:bring|get|få|hent|hente) (?:it|that|the draft|det|den|utkastet) (?:back|tilbake)|bring back${OBJECT}|(?:jeg |eg |i )?(?:trengte|trenger|treng|trong|needed|need|still need|want|vil ha) (?:den|det|dei|it|that|them) (?:likevel|allikevel|likevel likevel|after all|still|igjen|back|tilbake)|(?:behold|keep) (?:den|det|it|that) (?:likevel|after all))${AFTER}$`,
+  `^${REASON_BEFORE}${BEFORE}(?:(?:angre|undo|angr|gjenopprett|restore|gjer om|gjør om|omgjør|revert|reverse)(?:${OBJECT}| (?:slettinga?|slettingen|avbrytinga?|avbrytingen|the delete|the cancel))|(?:bring|get|få|hent|hente) (?:it|that|the draft|det|den|utkastet) (?:back|tilbake)|bring back${OBJECT}|(?:jeg |eg |i )?(?:trengte|trenger|treng|trong|needed|need|still need|want|vil ha) (?:den|det|dei|it|that|them) (?:likevel|allikevel|likevel likevel|after all|still|igjen|back|tilbake)|(?:behold|keep) (?:den|det|it|that) (?:likevel|after all))${AFTER}$`,
   'u',
 );
 
 /** Saying it is right before filing: "ja", "ser bra ut", "looks good", "go ahead and". */
-const AGREE = String.raw`(?:ja|jo|yes|yep|ok|okay|supert?|flott|perfekt|bra|fint|greit|topp|korrekt|riktig|stemmer|det stemmer|alt stemmer|alt ser (?:bra|fint|riktig) ut|ser (?:bra|fint|greit|riktig|rett) ut|looks (?:good|great|fine|right)|all good|great|perfect|fine|correct|that's right|lgtm)`;
+const AGREE = String.raw`(?:ja|jo|jepp|jupp|japp|jau|yes|yep|yup|yeah|yea|sweet|nice|awesome|cool|kult|ok|okay|supert?|flott|perfekt|bra|fint|greit|topp|korrekt|riktig|stemmer|det stemmer|alt stemmer|alt ser (?:bra|fint|riktig) ut|ser (?:bra|fint|greit|riktig|rett) ut|looks (?:good|great|fine|right)|all good|great|perfect|fine|correct|that's right|lgtm)`;
 /**
  * "ja, send den inn", "send det inn no", "looks good, submit it", "go ahead and file it", "ser
  * bra ut, send den", "kan du sende den inn?".
  */
+/** What is filed: the claim by a pronoun ("send han inn" in nynorsk) or by its name. */
+const FILED = String.raw`(?: (?:det|den|dei|dem|han|ho|henne|kravet|utlegget|it|this|that|the claim))`;
 const FILE = new RegExp(
-  `^(?:${AGREE}[ ,!.]+)*${ASKED}(?:go ahead and |go ahead, |bare |berre |just )?(?:send|sende|file|submit|lever|levere)(?: (?:det|den|dei|dem|kravet|utlegget|it|this|that|the claim))?(?: (?:inn|in|off|av gårde))?(?: (?:no|nå|na|now|please|pls|takk|thanks|for meg|for me))*$`,
+  `^(?:${AGREE}[ ,!.]+)*${ASKED}(?:go ahead and |go ahead, |bare |berre |just )?(?:(?:send|sende|file|submit|lever|levere)${FILED}?(?: (?:inn|in|off|av gårde))?|(?:fire|fyr|shoot|sende|send)${FILED}? (?:off|away|av gårde|av sted|avgårde))(?: (?:no|nå|na|now|please|pls|takk|thanks|for meg|for me))*$`,
   'u',
 );
 

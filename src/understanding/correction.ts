@@ -136,6 +136,12 @@ const FIELD_IS = /\b(?:skal|skulle|should|er|is|var|was|blir|becomes)\b|:/u;
 
 const NEGATED = /\b(?:ikke|ikkje|not|no|ingen)\s+(?:a\s+|en\s+|ein\s+)?[\p{L}-]+/gu;
 
+/** "ikke taxi men buss", "bus, not taxi": a kind denied and another named is a correction of the kind. */
+function kindSwapped(f: string): boolean {
+  const denied = [...f.matchAll(NEGATED)].some((m) => kindOfFolded(m[0]) !== undefined);
+  return denied && kindOfFolded(f.replace(NEGATED, (m) => ' '.repeat(m.length))) !== undefined;
+}
+
 /**
  * The correction said in `msg`, if any. A plain figure with nothing else to go on is the draft's
  * own figure: the amount of an outlay, the km of a trip ("it should be 95").
@@ -164,7 +170,8 @@ export function readCorrection(
     msg.folded !== typed.folded ||
     (field !== undefined && (CHANGE.test(f) || FIELD_IS.test(f))) ||
     (draft === 'travel' && (CHANGE.test(f) || RETURNING.test(f) || LEAVING.test(f))) ||
-    fillsMissingFigure(msg, today, missing);
+    fillsMissingFigure(msg, today, missing) ||
+    kindSwapped(f);
   // "kan du endre datoen til fredag?" asks for the change: a correction still.
   if (msg.original.endsWith('?') && !(ASKS_TO_CHANGE.test(f) && CHANGE.test(f))) return undefined;
   const purpose = PURPOSE_IS.exec(msg.folded);

@@ -46,8 +46,16 @@ export function fillsMissingFigure(msg: Message, today: string, missing?: Missin
 const HEDGES =
   /\b(?:tror\s+jeg|trur\s+eg|tror\s+eg|vel|kanskje|i\s+think|i\s+guess|ish|maybe|or\s+so|eller\s+sa|omtrent|rundt|cirka|ca|about|around|roughly|approx)\b\.?/gu;
 
+/**
+ * The words around a figure said as an answer ("det kosta 140", "it was 75", "75 bucks", "jeg
+ * betalte 140", "65 spenn"): they add nothing to it.
+ */
+const ANSWER_FRAME =
+  /\b(?:det|den|it|that|this|(?:jeg|eg|i|vi|we)\s+(?:betalte|paid)|var|va|was|were|ble|blei|vart|kosta|kostet|koster|kostar|costs?|came\s+to|totalt?|in\s+total|til\s+(?:sammen|saman)|sum(?:men)?|bucks|spenn|kroner|kronar|kr)\b\.?/gu;
+
 function lonelyFigure(folded: string): boolean {
-  return LONE_FIGURE.test(folded.replace(HEDGES, ' ').replace(/\s+/g, ' ').trim());
+  const bare = folded.replace(HEDGES, ' ').replace(ANSWER_FRAME, ' ');
+  return LONE_FIGURE.test(bare.replace(/\s+/g, ' ').trim());
 }
 
 /**

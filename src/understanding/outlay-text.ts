@@ -55,9 +55,10 @@ const NUMBER_IN_TEXT =
   /(?<![\p{L}\p{N}]|\p{N}[.,/-]|(?:^|\s)-)(\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d+)*)/gu;
 const SUFFIX_AFTER = new RegExp(`^\\s*(${SUFFIX_SRC})(?![\\p{L}\\p{N}])`, 'u');
 const PREFIX_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${PREFIX_SRC})\\s*$`, 'u');
-const WHOLE_MARK_AFTER = /^\s*[.,]-+/;
+/** "120,-", and the Swedish "349:-". */
+const WHOLE_MARK_AFTER = /^\s*[.,:]-+/;
 /** Part of a date or a time of day ("24/11", "2026-11-24", "14:30"). */
-const PART_OF_DATE_OR_TIME = { after: /^(?:[/-]\d|:)/, before: /:$/ };
+const PART_OF_DATE_OR_TIME = { after: /^(?:[/-]\d|:(?!-))/, before: /:$/ };
 /** A figure counting something else: hours, kilometres, people, nights … */
 const UNIT_AFTER =
   /^\s*(?:km|mil|t|h|timer?|timar|hours?|min|minutt(?:er|ar)?|minutes?|stk|pers|personer|people|persons|dager|dagar|days?|dogn|netter|natter|nights?|kg|l|liter|litre|liters|x|%)(?![\p{L}])/u;
@@ -68,7 +69,8 @@ const MONTH_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${MONTH_SRC})\\.?\\s*$`, 'u')
 /** A day and month ("4.12") or a day after its month ("nov 15"). */
 function dateLike(figure: string, before: string): boolean {
   return (
-    /^\d{1,2}[./]\d{1,2}$/.test(figure) || (/^\d{1,2}$/.test(figure) && MONTH_BEFORE.test(before))
+    /^\d{1,2}[./]\d{1,2}(?:[./]\d{2}(?:\d{2})?)?$/.test(figure) ||
+    (/^\d{1,2}$/.test(figure) && MONTH_BEFORE.test(before))
   );
 }
 
@@ -139,9 +141,9 @@ const TIMES_AFTER = /^\s*(?:x|×|\*)\s*(\d{1,2})(?![\p{N}.,])/u;
 /** "990 kr per natt", "1 100 each", "60 kr/dag": the figure is a unit price … */
 const PER_UNIT_AFTER =
   /^\s*(?:(?:per|pr\.?|a|à|hver|kvar|\/)\s*(?:natt|natta|night|dogn|dag|day|stk|styk+|person|pers|billett|ticket|rom|room)\b|each\b|(?:hver|kvar|stykket|per\s+stk)(?![\p{L}]))/u;
-/** … of as many as the text counts ("2 netter", "3 nights", "2 billetter"). */
+/** … of as many as the text counts ("2 netter", "3 nights", "2 billetter", "vi var 3", "3 of us"). */
 const COUNT_OF_UNITS =
-  /(?<![\p{L}\p{N}.,])(\d{1,2})\s*(?:netter|natter|dogn|nights?|dager|dagar|days?|stk|billett(?:er|ar)?|tickets?|personer|people|pers|rom|rooms?)(?![\p{L}])/u;
+  /(?<![\p{L}\p{N}.,])(\d{1,2})\s*(?:netter|natter|dogn|nights?|dager|dagar|days?|stk|billett(?:er|ar)?|tickets?|personer|people|pers|rom|rooms?|of\s+us)(?![\p{L}])|\b(?:vi|me|we)\s+(?:var|va|were)\s+(\d{1,2})(?!\p{N}|[.,]\d)/u;
 
 function timesCount(text: string, hit: AmountHit | undefined): AmountHit | undefined {
   if (hit?.amountMinor === undefined) return hit;
@@ -154,7 +156,7 @@ function timesCount(text: string, hit: AmountHit | undefined): AmountHit | undef
     count || times || !PER_UNIT_AFTER.test(after)
       ? undefined
       : COUNT_OF_UNITS.exec(blank(text, hit.start, hit.end));
-  const n = Number(count?.[1] ?? times?.[1] ?? units?.[1]);
+  const n = Number(count?.[1] ?? times?.[1] ?? units?.[1] ?? units?.[2]);
   if (!(n >= 2)) return hit;
   const total = hit.amountMinor * n;
   if (total > 10_000_000_00) return hit;

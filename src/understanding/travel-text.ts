@@ -78,6 +78,29 @@ function twoDays(folded: string, today: number): DateRange | undefined {
   return { start: first.start, end: second.end, from: isoOf(from.day), to: isoOf(to.day) };
 }
 
+/** Asking whether the trip just told gives per diem or a travel claim. */
+const ASKS_PER_DIEM =
+  /\b(?:diett\w*|per\s+diem|daily\s+allowance|kostgodtgj\w*|reise(?:regning|rekning)\w*|travel\s+claim)\b/u;
+
+/** A statement of the trip, then, after a break, the question about its per diem. */
+function toldThenAsked(folded: string): boolean {
+  const brk = /[,.;:!–-]\s/u.exec(folded);
+  if (!brk) return false;
+  const told = folded.slice(0, brk.index);
+  const asked = folded.slice(brk.index + brk[0].length);
+  // "…, which claim gives me per diem?" asks the guide which claim; "…, får jeg diett?" asks for it.
+  return (
+    AWAY.test(told) &&
+    !QUESTION_OPENER.test(told) &&
+    !WH_OPENER.test(asked) &&
+    ASKS_PER_DIEM.test(asked)
+  );
+}
+const WH_OPENER =
+  /^(?:hva|kva|hvilk\w*|which|what|how|hvordan|korleis|hvor|kor|kvar|where|when|nar)\b/u;
+const QUESTION_OPENER =
+  /^(?:hvordan|korleis|how|hva|kva|what|kan|can|ma|must|far|do|does|skal|should)\b/u;
+
 export function readTravelRequest(
   msg: Message,
   today: string,
@@ -92,8 +115,12 @@ export function readTravelRequest(
         (PAID_AMOUNT.test(msg.folded) ? undefined : twoDays(msg.folded, todayDay)));
   const destination = findDestination(msg);
   const asked = (TRAVEL_CLAIM.test(msg.folded) || CLAIM_A_TRIP.test(msg.folded)) && !question;
+  // "was at an offsite at Gol Wed–Fri, can I get per diem?": the trip told, its claim asked about.
   const away =
-    !question && range !== undefined && destination !== undefined && AWAY.test(msg.folded);
+    (!question || toldThenAsked(msg.folded)) &&
+    range !== undefined &&
+    destination !== undefined &&
+    AWAY.test(msg.folded);
   const stay =
     !question &&
     destination !== undefined &&

@@ -20,11 +20,33 @@ export interface Distance {
 const NUM = String.raw`(\d{1,4}(?:[.,]\d{1,2})?)`;
 const TIMES = String.raw`\s*(?:x|×|\*|ganger|gonger|times)\s*`;
 const UNIT = String.raw`\s*(km|kilometer|kilometre|kilometers|kilometres|mil)(?![\p{L}])`;
-const DISTANCES: ReadonlyArray<{ re: RegExp; km: (m: RegExpExecArray) => number }> = [
-  { re: new RegExp(`(\\d)${TIMES}${NUM}${UNIT}`, 'u'), km: (m) => Number(m[1]) * unit(m, 2, 3) },
+const ODOMETER_READING = String.raw`(\d{1,3}(?:[ .]\d{3})+|\d{1,7})`;
+/** "kjørte 3 turer à 14 km", "2 trips of 35 km": a count of trips before their length. */
+const TRIPS = String.raw`\s*(?:turer|turar|trips|runder|rundar|rounds)\s*(?:a|à|@|pa|of|x|med|at)?\s*`;
+const DISTANCES: ReadonlyArray<{
+  re: RegExp;
+  km: (m: RegExpExecArray) => number;
+  /** A multiplier is written, so "hver vei" does not double it again. */
+  multiplied?: boolean;
+}> = [
+  // "km-stand fra 45 210 til 45 298", "odometer 12 400 – 12 488": the difference driven.
+  {
+    re: new RegExp(
+      String.raw`\b(?:km-?stand\w*|kilometerstand\w*|malerstand\w*|odometer|mileage\s+reading)\s*(?:fra|fraa|from|var|was)?\s*${ODOMETER_READING}\s*(?:til|to|-)\s*${ODOMETER_READING}(?!\d)`,
+      'u',
+    ),
+    km: (m) => reading(m[2]) - reading(m[1]),
+    multiplied: true,
+  },
+  {
+    re: new RegExp(`(\\d)(?:${TIMES}|${TRIPS})${NUM}${UNIT}`, 'u'),
+    km: (m) => Number(m[1]) * unit(m, 2, 3),
+    multiplied: true,
+  },
   {
     re: new RegExp(`${NUM}${UNIT}${TIMES}(\\d)(?!\\d)`, 'u'),
     km: (m) => unit(m, 1, 2) * Number(m[3]),
+    multiplied: true,
   },
   { re: new RegExp(`${NUM}${UNIT}`, 'u'), km: (m) => unit(m, 1, 2) },
   // "km: 45", "kilometer = 120": the unit as a label before the figure.
@@ -36,6 +58,9 @@ const DISTANCES: ReadonlyArray<{ re: RegExp; km: (m: RegExpExecArray) => number 
     km: (m) => Number((m[2] ?? '').replace(',', '.')),
   },
 ];
+function reading(text: string | undefined): number {
+  return Number((text ?? '').replace(/\D/g, ''));
+}
 function unit(m: RegExpExecArray, value: number, name: number): number {
   const n = Number((m[value] ?? '').replace(',', '.'));
   // The Norwegian mil is ten kilometres.
@@ -66,12 +91,11 @@ export function isRoundTrip(folded: string): boolean {
 
 /** The distance in the text; a figure for one way of a round trip counts twice. */
 export function findDistance(msg: Message): Distance | undefined {
-  for (const [i, { re, km }] of DISTANCES.entries()) {
+  for (const { re, km, multiplied } of DISTANCES) {
     const m = re.exec(msg.folded);
     if (!m) continue;
     const one = km(m);
     if (!(one > 0)) return undefined;
-    const multiplied = i < 2;
     const perDirection =
       EACH_WAY.test(msg.folded) || (ONE_WAY.test(msg.folded) && isRoundTrip(msg.folded));
     const total = !multiplied && perDirection ? one * 2 : one;
@@ -98,7 +122,8 @@ export function mentionsDriving(folded: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Names: places and people, read off the original text.
 
-const WORD = String.raw`\p{Lu}[\p{L}.']*`;
+/** A dot only inside or after a short abbreviation ("St. Olavs plass"), not a sentence's end ("Molde. Do …"). */
+const WORD = String.raw`\p{Lu}[\p{L}']*(?:\.(?<=(?<![\p{L}])[\p{L}]{1,3}\.)(?:[\p{L}']+)?)*`;
 /** One or more capitalised words ("Drammen", "Oslo S", "Nye Veier"), no dash inside. */
 const PLACE = `(${WORD}(?:\\s+${WORD})*)`;
 const NOT_A_PLACE = new Set([
@@ -132,8 +157,14 @@ function tripStart(original: string): string | undefined {
   return undefined;
 }
 const TO = new RegExp(String.raw`(?<![\p{L}])(?:til|to)\s+(?:the\s+)?${PLACE}`, 'u');
-/** "Oslo til Hamar", "mileage: Oslo to Hamar" (not the capitalised first word of a message). */
-const PLACE_TO_PLACE = new RegExp(`(?<=[^\\s]\\s+|:\\s*)${PLACE}\\s+(?:til|to)\\s+${PLACE}`, 'u');
+/**
+ * "Oslo til Hamar", "mileage: Oslo to Hamar" (not the capitalised first word of a message, nor the
+ * last of a list of people: "med Ole og Siri til Fredrikstad").
+ */
+const PLACE_TO_PLACE = new RegExp(
+  `(?<=[^\\s]\\s+|:\\s*)(?<!(?:\\b(?:og|and|med|with)|[&,+])\\s+)${PLACE}\\s+(?:til|to)\\s+${PLACE}`,
+  'u',
+);
 /** "Drammen–Kongsberg", "Drammen - Kongsberg" (dashes are plain hyphens after normalising). */
 const DASH_ROUTE = new RegExp(`${PLACE}\\s*-\\s*${PLACE}`, 'u');
 

@@ -243,7 +243,7 @@ export function understand(typed: string, context: UnderstandingContext): Unders
     if (fix) return { intent: 'correct', fix };
   }
   // A complaint naming a kind of expense ("the toll isn't in the mileage log") is for the guide.
-  if (isSymptom(msg)) return { intent: 'help', text: raw, question: true };
+  if (isSymptom(msg)) return { intent: 'help', text: raw, question: question || wh };
   const trip = readTrip(msg, context.today);
   if (trip) return { intent: 'newMileage', trip };
   const travel = readTravelRequest(msg, context.today, wh);

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../src/understanding/commands.js';
 import { understand } from '../src/understanding/understand.js';
-import { run, say } from './helpers/engine-driver.js';
+import { ctx, run, say, texts } from './helpers/engine-driver.js';
 
 const fresh = { today: '2026-12-06' };
 
@@ -185,5 +185,24 @@ describe('counted trips, odometer readings and a price per person', () => {
     });
     const u = understand('kjørte med Liv og Arne til Askim i går, 64 km', fresh);
     expect(u.intent === 'newMileage' && u.trip?.from).toBeFalsy();
+  });
+});
+
+describe('requests to write something', () => {
+  it.each([
+    ['hjelp meg å skrive en e-post til regnskap om taxien', 'nb-NO', /Det kan jeg dessverre ikke/],
+    ['kan du hjelpe meg med å skrive eit brev til sjefen?', 'nn-NO', /Det kan eg dessverre ikkje/],
+    ['help me write a poem about my mileage claim', 'en-US', /I'm afraid I can't help/],
+  ])('"%s" is out of scope, answered without the guide', (text, locale, reply) => {
+    const { last } = run([say(text)], { welcomed: true }, ctx({ locale }));
+    expect(texts(last).join('\n')).toMatch(reply);
+    expect(last.effects.some((e) => e.type === 'answerHelp')).toBe(false);
+  });
+
+  it('with a draft waiting, the draft’s question comes again', () => {
+    const { last, state } = run([say('ferje 96 kr i dag'), say('skriv en vits om ferjer')]);
+    expect(texts(last).join('\n')).toMatch(/Det kan jeg dessverre ikke/);
+    expect(state.outlay?.fields.purpose ?? '').toBe('');
+    expect(texts(last).join('\n')).toMatch(/formålet/);
   });
 });

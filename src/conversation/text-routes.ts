@@ -98,6 +98,11 @@ export function onText(turn: Turn, raw: string, personal: boolean, understood?: 
   if (meant.intent === 'help') {
     // Not in the middle of a claim: the welcome card there would read as the draft being lost.
     if (!turn.state.welcomed && personal && !meant.question && !context.draft) welcome(turn);
+    // Not a question for the guide, whose nearest section would only mislead ("skriv en e-post …").
+    if (meant.outOfScope) {
+      turn.say('outOfScope.text');
+      return personal ? askAgain(turn) : undefined;
+    }
     // The guide search says when it has no answer (small talk and out-of-scope text too).
     return void turn.effects.push({ type: 'answerHelp', question: raw, lang: turn.lang });
   }

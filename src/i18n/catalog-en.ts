@@ -26,6 +26,8 @@ export const en = {
     'I do not know that button: the card may be from an older version of me. Write "help" to see what I can do, or start again with "new outlay".',
   'action.malformed':
     'I could not read what that button sent, so I did nothing. Try again from a newer card, or write what you want to do.',
+  'outOfScope.text':
+    "I'm afraid I can't help with that: I'm the assistant for outlays, mileage and travel claims. Here I can file outlays (parking, ferry, toll and more), mileage and travel claims, show your claims, and answer questions about the user guide.",
   'fallback.text':
     'Sorry, I did not understand that. Write "new outlay", "my claims" or "help", or simply what you paid, e.g. "parking 120 kr yesterday".',
 

@@ -28,6 +28,8 @@ export const nb: Record<MessageKey, string> = {
     'Den knappen kjenner jeg ikke: kortet er kanskje fra en eldre versjon av meg. Skriv «hjelp» for å se hva jeg kan, eller begynn på nytt med «nytt utlegg».',
   'action.malformed':
     'Jeg klarte ikke å lese det den knappen sendte, så jeg gjorde ingenting. Prøv igjen fra et nyere kort, eller skriv hva du vil gjøre.',
+  'outOfScope.text':
+    'Det kan jeg dessverre ikke hjelpe med: jeg er assistenten for utlegg, kjøring og reiseregninger. Her kan jeg føre utlegg (parkering, ferge, bompenger og mer), kjøring og reiseregninger, vise kravene dine og svare på spørsmål om brukerveiledningen.',
   'fallback.text':
     'Beklager, det forsto jeg ikke. Skriv «nytt utlegg», «mine krav» eller «hjelp», eller bare hva du betalte, f.eks. «parkering 120 kr i går».',
 

@@ -28,6 +28,8 @@ export const nn: Record<MessageKey, string> = {
     'Den knappen kjenner eg ikkje: kortet er kanskje frå ein eldre versjon av meg. Skriv «hjelp» for å sjå kva eg kan, eller byrj på nytt med «nytt utlegg».',
   'action.malformed':
     'Eg klarte ikkje å lese det den knappen sende, så eg gjorde ingenting. Prøv igjen frå eit nyare kort, eller skriv kva du vil gjere.',
+  'outOfScope.text':
+    'Det kan eg dessverre ikkje hjelpe med: eg er assistenten for utlegg, køyring og reiserekningar. Her kan eg føre utlegg (parkering, ferje, bompengar og meir), køyring og reiserekningar, vise krava dine og svare på spørsmål om brukarrettleiinga.',
   'fallback.text':
     'Orsak, det forstod eg ikkje. Skriv «nytt utlegg», «mine krav» eller «hjelp», eller berre kva du betalte, t.d. «parkering 120 kr i går».',
 

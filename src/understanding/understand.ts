@@ -47,7 +47,7 @@ export type Understanding =
   /** A question for one of the state's domestic rates ("hva er kilometersatsen i år?"). */
   | { intent: 'ratesQuestion'; rates: RatesQuestion }
   /** A question for the user guide, small talk or anything out of scope: the guide decides. */
-  | { intent: 'help'; text: string; question: boolean };
+  | { intent: 'help'; text: string; question: boolean; outOfScope?: true };
 
 // "krav på" is "entitled to" ("når har jeg krav på diett?"), not a claim.
 const CLAIMS = String.raw`(?:krav(?!\s+pa\b)\w*|claims?|utkast\w*|drafts?|reise(?:regning|rekning)\w*|utlegg\w*|expenses?|refunds?|pengane|pengene|money|kvittering\w*\s+mine)`;
@@ -212,7 +212,7 @@ const GREETING_FIRST = new RegExp(`${GREETING.source}\\s*[,.!:;-]+\\s*(?=\\S)`, 
  * email to my boss", "fortell en vits"): out of scope, whatever the claim words in it.
  */
 const WRITE_SOMETHING =
-  /^(?:(?:kan|kunne|vil|could|can|will|would)\s+(?:du|you)\s+)?(?:please\s+)?(?:skriv|skrive|write|lag|lage|compose|draft|fortell|fortel|tell|dikt\w*)\s+(?:meg\s+|me\s+|oss\s+|us\s+)?(?:et|ein|eit|en|ei|a|an|some)?\s*(?:dikt|poem|sang|song|vits|vitsar|vitser|joke|jokes|historie|story|e-?post|email|mail|brev|letter|haiku|rap|limerick|regle)\b/u;
+  /^(?:(?:kan|kunne|vil|could|can|will|would)\s+(?:du|you)\s+)?(?:please\s+)?(?:(?:hjelp|hjelpe|hjelpa|help)\s+(?:meg|me|oss|us)\s+(?:(?:med\s+)?a\s+|to\s+|with\s+)?)?(?:skriv|skrive|write|lag|lage|compose|draft|fortell|fortel|tell|dikt\w*)\s+(?:meg\s+|me\s+|oss\s+|us\s+)?(?:et|ein|eit|en|ei|a|an|some)?\s*(?:dikt|poem|sang|song|vits|vitsar|vitser|joke|jokes|historie|story|e-?post|email|mail|brev|letter|haiku|rap|limerick|regle)\b/u;
 
 /** "hva mangler?", "what else do you need?": asked with a draft open, the draft's next question. */
 const WHAT_NEXT =
@@ -229,8 +229,10 @@ export function understand(typed: string, context: UnderstandingContext): Unders
   const raw = greeting ? typedMsg.original.slice(greeting[0].length) : typed;
   const msg = greeting ? readMessage(raw) : typedMsg;
   const question = isQuestion(msg.original);
-  if (!msg.original || WRITE_SOMETHING.test(msg.folded))
-    return { intent: 'help', text: raw, question };
+  if (!msg.original) return { intent: 'help', text: raw, question };
+  // Whatever claim words it holds, a request to write something is answered as out of scope.
+  if (WRITE_SOMETHING.test(msg.folded))
+    return { intent: 'help', text: raw, question, outOfScope: true };
   const wh = asksWh(msg);
   const asked = readClaimsQuestion(raw);
   if (asked) return { intent: 'claimsQuestion', text: raw, question: asked };

@@ -128,8 +128,9 @@ const NN: Record<string, number> = {
   dei: 1,
   ho: 1,
   morgon: 1,
-  bompengar: 1,
-  passasjerar: 1,
+  bompengar: 2,
+  bompengane: 2,
+  passasjerar: 2,
 };
 
 /**

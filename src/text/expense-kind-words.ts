@@ -27,8 +27,8 @@ interface KindRule {
  * "båt"/"bat" (batteri), "fly" (flytte), "tog" (togne).
  */
 const KIND_RULES: readonly KindRule[] = [
-  { re: /park(?:er|ing)/, kind: 'parking', unless: /^spark/ },
-  { re: /^p-|easypark|apcoa|onepark/, kind: 'parking' },
+  { re: /park(?:er|ing)|^park(?:ed)?$/, kind: 'parking', unless: /^spark/ },
+  { re: /^p-|^p$|easypark|apcoa|onepark/, kind: 'parking' },
   { re: /fer[gj][ea]|ferr(?:y|ies)|^hurtigrut|^kystrut/, kind: 'ferry' },
   {
     re: /^(?:bat|baten|batar|bater|batane|batene|boats?)$|(?:hurtig|snogg|ferje|ferge)bat|^batbill|^boat/,

@@ -133,9 +133,41 @@ function kronerAndOre(text: string): string {
   return out + text.slice(at);
 }
 
+/** "NOK85", "kr120": a currency code glued to its figure, parted so the figure reads as one. */
+const GLUED_MARKER = /(?<![\p{L}])(nok|sek|dkk|eur|usd|gbp|kr)(?=\d)/giu;
+
+/** "1k", "1,2k", "2.5k": thousands in short, written out ("1200"). */
+const THOUSANDS_SHORT = /(?<![\p{L}\p{N}.,])(\d{1,3})(?:[.,](\d{1,2}))?\s?k(?![\p{L}\p{N}])/giu;
+/** "en tusenlapp", "to hundrelapper": banknotes, as kroner. */
+const NOTES =
+  /(?<![\p{L}])(?:(en|ein|ei|to|tre|fire|fem|\d)\s+)?(tusen|femhundre|hundre|to\s?hundre|femti)-?lapp(?:en|ar|er|ane|ene)?(?![\p{L}])/giu;
+const NOTE_VALUE: Readonly<Record<string, number>> = {
+  tusen: 1000,
+  femhundre: 500,
+  tohundre: 200,
+  hundre: 100,
+  femti: 50,
+};
+
+function shorthandToFigures(typed: string): string {
+  return typed
+    .replace(THOUSANDS_SHORT, (_, whole: string, part?: string) =>
+      String(Number(whole) * 1000 + Number((part ?? '').padEnd(3, '0'))),
+    )
+    .replace(NOTES, (_, count: string | undefined, note: string) => {
+      const n = count
+        ? /\d/.test(count)
+          ? Number(count)
+          : (SMALL[foldInPlace(count.toLowerCase())] ?? 1)
+        : 1;
+      return `${n * (NOTE_VALUE[note.toLowerCase().replace(/\s/g, '')] ?? 0)} kr`;
+    });
+}
+
 /** The text with every amount in words before a currency marker written as a figure. */
 export function amountWordsToFigures(typed: string): string {
-  return wordsToFigures(kronerAndOre(typed), MARKER);
+  const glued = shorthandToFigures(typed.replace(GLUED_MARKER, '$1 '));
+  return wordsToFigures(kronerAndOre(glued), MARKER);
 }
 
 const DISTANCE_MARKER = /^\s*(?:km|kilometer|kilometre|kilometers|kilometres|mil)(?![\p{L}])/u;

@@ -5,6 +5,7 @@
  */
 import { foldInPlace, normaliseTypography } from './fold.js';
 import { numberFromWords } from './number-words.js';
+import { ORDINAL_DAYS, ORDINAL_DAY_SRC } from './ordinal-words.js';
 
 const DAY_MS = 86_400_000;
 
@@ -146,7 +147,8 @@ const WEEKDAY_ABBR_SRC = alternation(WEEKDAY_ABBREVIATIONS);
 /** Any weekday name, full or short: before a day of the month ("Mon 30 Nov", "fre. 4.") it is one. */
 export const ANY_WEEKDAY_SRC = alternation({ ...WEEKDAYS, ...WEEKDAY_ABBREVIATIONS });
 const UNAMBIGUOUS_ABBR_SRC = 'thurs|thur|tues|tirs|tors|laur|thu|tue|wed|ons|fre|mon';
-const ORDINAL = '(?:st|nd|rd|th)?';
+/** English ordinals, and the Norwegian hand's "1ste", "3dje", "7ende", "30te". */
+const ORDINAL = '(?:ste|dre|dje|ende|st|nd|rd|th|de|te)?';
 /** Only this and last century: a bare "2000" next to a month is more likely a year than "1290". */
 const YEAR4 = '((?:19|20)\\d{2})';
 
@@ -188,6 +190,20 @@ function recentDayOfMonth(day: number, today: number): number | undefined {
   return undefined;
 }
 
+const NAMED_DAYS: ReadonlyArray<[RegExp, [number, number]]> = [
+  [/^(?:nyttarsaft|nyttarskveld|new\s+year'?s\s+eve)/, [12, 31]],
+  [/^(?:julaft|julekveld|christmas\s+eve)/, [12, 24]],
+  [/^(?:(?:forste|fyrste|1\.)\s+juledag|christmas(?:\s+day)?$)/, [12, 25]],
+  [/^(?:andre|2\.)\s+juledag|^boxing\s+day/, [12, 26]],
+  [/^(?:nyttarsdag|new\s+year'?s(?:\s+day)?$)/, [1, 1]],
+];
+const NAMED_DAY_SRC =
+  "nyttarsaft(?:en|a)?|nyttarskvelden?|new\\s+year'?s\\s+eve|julaft(?:en|a)?|julekvelden?|christmas\\s+eve|(?:forste|fyrste|andre|[12]\\.)\\s+juledag|christmas\\s+day|boxing\\s+day|nyttarsdag|new\\s+year'?s\\s+day";
+
+function namedDay(text: string): [number, number] {
+  return NAMED_DAYS.find(([re]) => re.test(text))?.[1] ?? [0, 0];
+}
+
 /** Not followed by a month name, which would make the day part of a longer date. */
 const NO_MONTH_AFTER = `(?!\\s*(?:of\\s+)?(?:${MONTH_SRC})(?![a-z]))`;
 
@@ -216,6 +232,24 @@ const EXPLICIT_PATTERNS: readonly DatePattern[] = [
     resolve: (m, today) => {
       const month = MONTHS[m[1] ?? ''] ?? 0;
       return m[3] ? dayOf(num(m, 3), month, num(m, 2)) : recentDay(month, num(m, 2), today);
+    },
+  },
+  {
+    // "tredje desember", "the twenty-first of May", "desember den tredje".
+    src: `(?:den\\s+|the\\s+)?(${ORDINAL_DAY_SRC})\\s+(?:of\\s+)?(${MONTH_SRC})\\.?|(${MONTH_SRC})\\.?\\s+(?:den\\s+|the\\s+)?(${ORDINAL_DAY_SRC})`,
+    resolve: (m, today) =>
+      recentDay(
+        MONTHS[m[2] ?? m[3] ?? ''] ?? 0,
+        ORDINAL_DAYS[(m[1] ?? m[4] ?? '').replace(/\\s+/g, ' ')] ?? 0,
+        today,
+      ),
+  },
+  {
+    // Named days of the year: "nyttårsaften", "julaften", "første juledag", "Christmas Eve".
+    src: NAMED_DAY_SRC,
+    resolve: (m, today) => {
+      const [month, day] = namedDay(m[0]);
+      return recentDay(month, day, today);
     },
   },
   {

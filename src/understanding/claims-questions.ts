@@ -283,6 +283,8 @@ const OWN = new RegExp(
     '(?:^|[^a-z])(?:the|that|this) (?:\\w+ )?(?:claim|expense|refund|money|payment|trip|mileage)',
     '(?:^|[^a-z])(?:kravet|kravene|kravane|utlegget|utleggene|utlegga|refusjonen|pengene|pengane)(?![a-z])',
     '(?:reiseregning|reiserekning)(?:en|a|ene|ane)(?![a-z])',
+    // "hvor mange krav ligger inne?", "kor mange krav ligg inne hjå dykk?": in the system, so the user's.
+    '(?:^|[^a-z])(?:ligger|ligg|star) inne(?![a-z])|hos dere|hja dykk|i systemet|in the system|on file',
   ].join('|'),
 );
 /** One claim: "kravet", "the claim", "siste krav", "my last claim". */

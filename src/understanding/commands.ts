@@ -4,6 +4,7 @@
  */
 /** The bot's languages (the same union as i18n's Lang, which this pure layer does not import). */
 type Lang = 'nb' | 'nn' | 'en';
+import { oneEditApart } from '../text/expense-kind-words.js';
 import { lowerKeepingLetters } from '../text/fold.js';
 
 export type Command =
@@ -30,8 +31,24 @@ export type Command =
 /** Lower-cases, folds whitespace and drops trailing punctuation and emoji-free decoration. */
 export function normalizeCommandText(text: string): string {
   return lowerKeepingLetters(text)
+    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
+    .replace(/\s+/g, ' ')
     .replace(/^[\s!.?,:;]+|[\s!.?,:;]+$/g, '')
-    .trim();
+    .trim()
+    .split(' ')
+    .map(unslipped)
+    .join(' ');
+}
+
+/** Command verbs long enough that one slip of the keyboard still names them ("kanseler", "avbyrt"). */
+const SLIPPABLE = ['avbryt', 'kanseller', 'cancel', 'delete', 'gjenopprett', 'restore', 'submit'];
+
+/** Real words one slip from a command verb. */
+const REAL_WORDS = new Set(['avbrøt', 'avbraut', 'cancer', 'restart', 'remote']);
+
+function unslipped(word: string): string {
+  if (word.length < 5 || REAL_WORDS.has(word)) return word;
+  return SLIPPABLE.find((verb) => verb !== word && oneEditApart(word, verb)) ?? word;
 }
 
 /**
@@ -44,7 +61,7 @@ const DRAFT_NOUNS = String.raw`(?:utkastet|utlegget|kravet|skjemaet|(?:kjøring|
  * What a cancel or an undo may act on ("avbryt dette", "delete it", "glem det", "undo that"):
  * pronouns and the draft's names, never a noun that would make it a statement of its own.
  */
-const OBJECT = String.raw`(?: (?:det|dette|den|denne|alt|alt sammen|alt saman|hele greia|heile greia|hele greiene|the whole thing|siste|forrige|it|that|this|everything|last|the last one|(?:the |this |that |my )?(?:draft|claim|outlay|expense|mileage|mileage claim|trip|travel claim)|(?:det |den |dette |denne |hele |heile )?${DRAFT_NOUNS}))?`;
+const OBJECT = String.raw`(?: (?:det|dette|den|denne|alt|alt sammen|alt saman|hele greia|heile greia|hele greiene|the whole thing|(?:det |den |the )?siste|forrige|it|that|this|that one|this one|everything|last|the last one|that last one|(?:the |this |that |my )?(?:draft|claim|outlay|expense|mileage|mileage claim|trip|travel claim)|(?:det |den |dette |denne |hele |heile )?${DRAFT_NOUNS}))?`;
 /** Lead-ins and politeness around a command: "nei, bare avbryt", "ok, cancel that please", "oops, undo". */
 const BEFORE = String.raw`(?:(?:nei|no|nah|ok|okay|bare|berre|just|please|pls|oops|ops|oi|oj|ups|uff|sorry|beklager|orsak|oh|å|wait|vent|hmm|hm|actually|egentlig|eigentleg)[ ,]+)*`;
 const AFTER = String.raw`(?:[ ,]+(?:please|pls|takk|thanks))?`;
@@ -53,21 +70,21 @@ const CANCEL_VERB = String.raw`(?:nullstill|nullstille|tilbakestill|reset|avbryt
 /** "kan du …", "could you please …": the command asked as a question. */
 const ASKED = String.raw`(?:(?:kan|kunne|vil|could|can|will|would) (?:du|you) (?:please |bare |berre |just )?)?`;
 /** A reason before the command ("we never went, cancel it") or after it ("stopp, den er ført"). */
-const REASON_BEFORE = String.raw`(?:[^,.;!?\d]{1,60}[,.;!–-]+ )?`;
+const REASON_BEFORE = String.raw`(?:[^,.;!?\d–-]{1,60}[,.;!–-]+ ){0,3}`;
 const REASON_AFTER = String.raw`(?:[,.;!–-]+ .*)?`;
 /** "trenger ikke den likevel", "don't need it anymore": the draft is not wanted. */
-const NOT_NEEDED = String.raw`(?:(?:jeg|eg|i|vi|we) )?(?:(?:trenger|treng|trengte|trong|behøver|need|needed) (?:(?:den|det|dei|it|that|this) )?(?:ikke|ikkje|not)|(?:don't|dont|do not|didn't|didnt) need)(?: (?:den|det|dei|it|that|this|them))?(?: (?:likevel|allikevel|lenger|lenger|meir|mer|after all|anymore|any more))*`;
+const NOT_NEEDED = String.raw`(?:(?:jeg|eg|i|vi|we|me) )?(?:(?:trenger|treng|trengte|trong|behøver|need|needed|fører|før|sender|send|registrerer|leverer|tar) (?:(?:den|det|dei|it|that|this) )?(?:ikke|ikkje|not)|(?:don't|dont|do not|didn't|didnt|won't|wont|will not|am not|i'm not|im not) (?:need|file|submit|claim|filing|submitting|claiming|send|sending))(?:${OBJECT})?(?: (?:likevel|allikevel|lenger|meir|mer|after all|anymore|any more))*`;
 const CANCEL = new RegExp(
-  `^${REASON_BEFORE}${BEFORE}(?:(?:never ?mind|nvm|glem det|gløym det|forget it|forget about it|la det være|la det vere|drit i det|(?:ikke|ikkje|don't|dont) bry deg(?: om det)?|don't bother|dont bother|${NOT_NEEDED})(?:$|[,.;!–-]+ .*$)|(?:(?:never ?mind|nvm)[ ,]+)?${ASKED}${CANCEL_VERB}${OBJECT}(?: for meg| for me)?${AFTER}${REASON_AFTER}$)`,
+  `^${REASON_BEFORE}${BEFORE}(?:(?:(?:never ?mind|nvm)(?: that(?: one)?| this(?: one)?| it)?|glem det|gløym det|forget it|forget about it|forget that(?: one)?|la det være|la det vere|drit i det|(?:ikke|ikkje|don't|dont) bry deg(?: om det)?|don't bother|dont bother|${NOT_NEEDED})(?:$|[,.;!–-]+ .*$)|(?:(?:never ?mind|nvm)[ ,]+)?${ASKED}${CANCEL_VERB}${OBJECT}(?: for meg| for me)?${AFTER}${REASON_AFTER}$)`,
   'u',
 );
 const UNDO = new RegExp(
-  `^${REASON_BEFORE}${BEFORE}(?:(?:angre|undo|angr|gjenopprett|restore|gjer om|gjør om|omgjør|revert|reverse)(?:${OBJECT}| (?:slettinga?|slettingen|avbrytinga?|avbrytingen|the delete|the cancel))|(?:bring|get|få|hent|hente) (?:it|that|the draft|det|den|utkastet) (?:back|tilbake)|bring back${OBJECT}|(?:jeg |eg |i )?(?:trengte|trenger|treng|trong|needed|need|still need|want|vil ha) (?:den|det|dei|it|that|them) (?:likevel|allikevel|likevel likevel|after all|still|igjen|back|tilbake)|(?:behold|keep) (?:den|det|it|that) (?:likevel|after all))${AFTER}$`,
+  `^${REASON_BEFORE}${BEFORE}(?:(?:angre|undo|angr|gjenopprett|restore|gjer om|gjør om|omgjør|revert|reverse)(?:${OBJECT}| (?:slettinga?|slettingen|avbrytinga?|avbrytingen|the delete|the cancel))|${ASKED}(?:bring|get|få|hent|hente) (?:(?:it|that|the draft|det|den|utkastet) (?:back|tilbake)|(?:back|tilbake) (?:it|that|the draft|det|den|utkastet))(?: (?:jeg|eg|i|du|you) (?:slettet|sletta|avbrøt|avbraut|deleted|cancelled|canceled|removed))?|bring back${OBJECT}|(?:jeg |eg |i )?(?:trengte|trenger|treng|trong|needed|need|still need|want|vil ha) (?:den|det|dei|it|that|them) (?:likevel|allikevel|likevel likevel|after all|still|igjen|back|tilbake)|(?:behold|keep) (?:den|det|it|that) (?:likevel|after all))${AFTER}$`,
   'u',
 );
 
 /** Saying it is right before filing: "ja", "ser bra ut", "looks good", "go ahead and". */
-const AGREE = String.raw`(?:ja|jo|jepp|jupp|japp|jau|yes|yep|yup|yeah|yea|sweet|nice|awesome|cool|kult|ok|okay|supert?|flott|perfekt|bra|fint|greit|topp|korrekt|riktig|stemmer|det stemmer|alt stemmer|alt ser (?:bra|fint|riktig) ut|ser (?:bra|fint|greit|riktig|rett) ut|looks (?:good|great|fine|right)|all good|great|perfect|fine|correct|that's right|lgtm)`;
+const AGREE = String.raw`(?:ja|jo|jepp|jupp|japp|jau|yes|yep|yup|yeah|yea|sweet|nice|awesome|cool|kult|ok|okay|supert?|flott|perfekt|bra|fint|greit|topp|korrekt|riktig|stemmer|det stemmer|alt stemmer|alt ser (?:bra|fint|riktig) ut|ser (?:bra|fint|greit|riktig|rett) ut|looks (?:good|great|fine|right)|all good|great|perfect|fine|correct|that's right|lgtm|kjør på|køyr på|bare kjør|go for it|do it|let's go)`;
 /**
  * "ja, send den inn", "send det inn no", "looks good, submit it", "go ahead and file it", "ser
  * bra ut, send den", "kan du sende den inn?".
@@ -75,7 +92,7 @@ const AGREE = String.raw`(?:ja|jo|jepp|jupp|japp|jau|yes|yep|yup|yeah|yea|sweet|
 /** What is filed: the claim by a pronoun ("send han inn" in nynorsk) or by its name. */
 const FILED = String.raw`(?: (?:det|den|dei|dem|han|ho|henne|kravet|utlegget|it|this|that|the claim))`;
 const FILE = new RegExp(
-  `^(?:${AGREE}[ ,!.]+)*${ASKED}(?:go ahead and |go ahead, |bare |berre |just )?(?:(?:send|sende|file|submit|lever|levere)${FILED}?(?: (?:inn|in|off|av gårde))?|(?:fire|fyr|shoot|sende|send)${FILED}? (?:off|away|av gårde|av sted|avgårde))(?: (?:no|nå|na|now|please|pls|takk|thanks|for meg|for me))*$`,
+  `^(?:${AGREE}[ ,!.]+)*${ASKED}(?:go ahead and |go ahead, |bare |berre |just )?(?:(?:send|sende|file|submit|lever|levere|ship)${FILED}?(?: (?:inn|in|off|av gårde|through|gjennom|videre|on))?|(?:fire|fyr|shoot|sende|send)${FILED}? (?:off|away|av gårde|av sted|avgårde))(?: (?:no|nå|na|now|please|pls|takk|thanks|for meg|for me))*$`,
   'u',
 );
 

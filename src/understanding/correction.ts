@@ -80,7 +80,7 @@ function dayOfMonth(folded: string): { day: number; start: number; end: number }
  * purpose was …": what follows is the new purpose, said to the end of the message.
  */
 const PURPOSE_IS =
-  /^(?:(?:nei|no|sorry|oops|beklager)[,\s]+)?(?:(?:endre|endra|change|set|sett|rett|rette|update|oppdater|bytt)\s+)?(?:the\s+|my\s+)?(?:formalet|formal|foremalet|foremal|purpose|reason)\s*(?:(?:til|to|skal\s+(?:vaere|vare|vere|vera)|should\s+be|er|is|was|var|blir|becomes)\s+|:\s*)(\S.*)$/u;
+  /^(?:(?:nei|no|sorry|oops|beklager|actually|egentlig|eigentleg|faktisk|oi|ops)[,\s]+)*(?:(?:endre|endra|change|set|sett|rett|rette|update|oppdater|bytt|make|gjor|gjer)\s+)?(?:the\s+|my\s+)?(?:formalet|formal|foremalet|foremal|purpose|reason)\s*(?:(?:til|to|skal\s+(?:vaere|vare|vere|vera)|should\s+be|er|is|was|var|blir|becomes)\s+|:\s*|(?=["'«“”]))(\S.*)$/u;
 
 /** Coming back ("kom hjem", "heimreise", "returned", "back on") and setting off ("dro", "left"). */
 const RETURNING =
@@ -111,7 +111,7 @@ const IT_WAS =
   /(?:^|[,.;]\s*)(?:det\s+|it\s+|that\s+)?(?:det\s+var|det\s+va|it\s+was|it's|its|make\s+it|should\s+(?:be|have\s+been)|make\s+that|skal\s+(?:vaere|vare|vere|vera)|skulle\s+(?:ha\s+)?(?:vaert|vart|vore|vere|vera|vaere|vare))\b/u;
 /** What the receipt says: "1 920 stod det på kvitteringa", "the receipt says 1 290". */
 const RECEIPT_SAYS =
-  /\b(?:(?:stod|sto|star)\s+(?:det\s+)?(?:[\d\s.,]+(?:kr\s+)?)?(?:pa|i)\s+(?:kvittering\w*|lappen|billetten)|(?:receipt|ticket)\s+(?:says|said|shows|showed)|it\s+says)\b/u;
+  /\b(?:(?:kvittering\w*|lappen|billetten)\s+(?:sier|seier|viser|syner|sa|sei)|(?:stod|sto|star)\s+(?:det\s+)?(?:[\d\s.,]+(?:kr\s+)?)?(?:pa|i)\s+(?:kvittering\w*|lappen|billetten)|(?:receipt|ticket)\s+(?:says|said|shows|showed)|it\s+says)\b/u;
 /** "jeg mente 340", "eg meinte tysdag", "I meant 72 km", "typo, 340": saying what was meant. */
 const MEANT =
   /(?:^|[,.;]\s*)(?:(?:jeg|eg|i)\s+)?(?:mente|meinte|meant|mener|meiner|mean)\b|\b(?:typo|skrivefeil|tastefeil)\b/u;
@@ -177,7 +177,8 @@ export function readCorrection(
   const purpose = PURPOSE_IS.exec(msg.folded);
   if (purpose?.[1]) {
     const said = msg.original.slice(msg.folded.length - purpose[1].length).trim();
-    if (said) return { purpose: said.replace(/[.!]+$/u, '') };
+    if (said)
+      return { purpose: said.replace(/[.!]+$/u, '').replace(/^["'«“”](.*)["'»“”]$/u, '$1') };
   }
   // A trip told again with its passengers is a new statement, not an addition to this one.
   if (draft === 'mileage' && CAME_ALONG.test(f) && !mentionsDriving(f)) {

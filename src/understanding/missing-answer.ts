@@ -7,7 +7,7 @@
 import { kindOfFolded } from '../text/expense-kind-words.js';
 import { readMessage, type Message } from './message.js';
 import { parseOutlayText } from './outlay-text.js';
-import { findDistance, findRoute, mentionsDriving, type Route } from './trip-slots.js';
+import { PLACE_WORD, findDistance, findRoute, mentionsDriving, type Route } from './trip-slots.js';
 
 /** What the draft in progress lacks and the bot asked for; `route`: both ends of a trip. */
 export type Missing = 'amount' | 'km' | 'from' | 'to' | 'route';
@@ -64,10 +64,6 @@ function lonelyFigure(folded: string): boolean {
  */
 const SAYS_WHY =
   /mote\b|moete|meeting|kurs|course|seminar|konferanse|conference|workshop|befaring|besok|visit|opplaering|opplering|training|samling|messe|\bfair\b|intervju|interview|presentasjon|presentation|service|levering|delivery|synfaring|inspeksjon|inspection|kontroll|oppdrag|reparasjon|repair|installasjon|installation|montering|vedlikehold|maintenance|planlegging|planning|kick-?off|lansering|launch|demo\b|revisjon|audit|review|workshop|lunsj|lunch|middag|dinner|\b(?:med|with|for|om|about)\b/u;
-
-/** Words for the places trips start and end at. */
-const PLACE_WORD =
-  /\b(?:kontor\w*|office|hjem\w*|heim\w*|home|hus\w*|house|kunde\w*|client\w*|customer\w*|flyplass\w*|lufthavn\w*|airport|stasjon\w*|station|hotell\w*|hotel|jobb\w*|work|hytt\w*|cabin|lager\w*|warehouse|anlegg\w*|site|fabrikk\w*|factory|avdeling\w*|branch|sykehus\w*|hospital|skole\w*|school)\b/u;
 
 /** "fra", "til", "the" before the place, and the full stop after it, are not its name. */
 const LEAD = /^(?:(?:fra|frå|from|til|to|at|ved|hos)\s+)?(?:the\s+)?/iu;

@@ -26,7 +26,11 @@ const JOINING_WORDS = new Set(
   (
     'ja jo yes ok okay og and also ogsa plus alt all alle everything both begge utlegg utlegga ' +
     'utleggene utleggi expenses expense outlays fra from on pa i in the de dei disse these her ' +
-    'here are er var was were mine my kvitteringer kvitteringar receipts'
+    'here are er var was were mine my kvitteringer kvitteringar receipts ' +
+    // A heading that counts or says where they come from: "two things from today", "kvitteringar
+    // frå turen", "3 ting fra reisen".
+    'to two tre three fire four fem five seks six ting things items stuff poster turen ' +
+    'trip reisen reisa travel tur'
   ).split(' '),
 );
 
@@ -36,7 +40,7 @@ function joiningPart(part: string, today: number | undefined): { date?: string }
   const date = today === undefined ? undefined : findDate(folded, today);
   const rest = date ? blank(folded, date.start, date.end) : folded;
   const words = rest.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  if (words.some((w) => !JOINING_WORDS.has(w))) return undefined;
+  if (words.some((w) => !JOINING_WORDS.has(w) && !/^[1-6]$/u.test(w))) return undefined;
   return date ? { date: isoOf(date.day) } : {};
 }
 

@@ -49,10 +49,10 @@ const DISTANCES: ReadonlyArray<{
     multiplied: true,
   },
   { re: new RegExp(`${NUM}${UNIT}`, 'u'), km: (m) => unit(m, 1, 2) },
-  // "km: 45", "kilometer = 120": the unit as a label before the figure.
+  // "km: 45", "kilometer = 120", "km 46": the unit as a label before the figure.
   {
     re: new RegExp(
-      `\\b(km|kilometer|kilometre)\\s*[:=]\\s*${NUM}(?!\\d|[.,]\\d|\\s*(?:kr|nok|,-))`,
+      `\\b(km|kilometer|kilometre)\\s*[:=]?\\s*${NUM}(?!\\d|[.,]\\d|\\s*(?:kr|nok|,-|km))`,
       'u',
     ),
     km: (m) => Number((m[2] ?? '').replace(',', '.')),
@@ -202,10 +202,38 @@ function lowerPlace(re: RegExp, text: string): string | undefined {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+/** Words for the places trips start and end at. */
+const PLACE_WORDS = String.raw`kontor\w*|office|hjem\w*|heim\w*|home|hus\w*|house|kunde\w*|client\w*|customer\w*|flyplass\w*|lufthavn\w*|airport|stasjon\w*|station|hotell\w*|hotel|jobb\w*|work|hytt\w*|cabin|lager\w*|warehouse|anlegg\w*|site|fabrikk\w*|factory|avdeling\w*|branch|sykehus\w*|hospital|skole\w*|school`;
+export const PLACE_WORD = new RegExp(`\\b(?:${PLACE_WORDS})\\b`, 'u');
+const PLACE_WORD_ALONE = new RegExp(`^(?:${PLACE_WORDS})$`, 'u');
+
+/**
+ * "kontor-Asker", "hjem - kunden": a dash route in lower case, read only where one end is a word
+ * for a place (so "t-bane", "e-post" and "p-hus" are no routes).
+ */
+const LOOSE_DASH = /(?<![\p{L}-])(\p{L}+)\s*-\s*(\p{L}+)(?![\p{L}-])/gu;
+
+function looseDashRoute(msg: Message): Route | undefined {
+  for (const m of msg.folded.matchAll(LOOSE_DASH)) {
+    const [a, b] = [m[1] ?? '', m[2] ?? ''];
+    // "p-hus", "t-bane": a letter before the dash makes one word.
+    if (a.length < 2 || b.length < 2 || NOT_A_PLACE.has(a) || NOT_A_PLACE.has(b)) continue;
+    if (!PLACE_WORD_ALONE.test(a) && !PLACE_WORD_ALONE.test(b)) continue;
+    const start = m.index + (m[0].length - m[0].trimStart().length);
+    const from = msg.original.slice(start, start + a.length);
+    const to = msg.original.slice(m.index + m[0].length - b.length, m.index + m[0].length);
+    return { from: capitalised(from), to: capitalised(to) };
+  }
+  return undefined;
+}
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** `loose`: the sentence is about driving, so a place may be written in lower case. */
 export function findRoute(msg: Message, loose = false): Route {
   const route: Route = {};
   const dash = DASH_ROUTE.exec(msg.original);
+  const lowerDash = loose && !dash ? looseDashRoute(msg) : undefined;
+  if (lowerDash) return lowerDash;
   const from =
     tripStart(msg.original) ??
     place(dash?.[1]) ??

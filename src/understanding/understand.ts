@@ -15,6 +15,7 @@ import { readMessage, type Message } from './message.js';
 import type { Missing } from './missing-answer.js';
 import { readRatesQuestion, type RatesQuestion } from './rates-question.js';
 import { QUESTION_WORDS, isQuestion, parseOutlayText, type OutlayGuess } from './outlay-text.js';
+import { standardWords } from '../text/dialect.js';
 import { isSymptom } from './symptom.js';
 import { readTravelRequest, type TravelGuess } from './travel-text.js';
 import { readTrip, type MileageGuess } from './trip-text.js';
@@ -154,10 +155,15 @@ function howAreYou(msg: Message): Command | undefined {
 const GOODBYE =
   /^(?:(?:ok|okay|takk|thanks)[\s,.!]+)?(?:ha\s+det(?:\s+bra)?|hade|snakkes|bye|goodbye|see\s+you|god\s+(?:natt|helg|jul|paske)|good\s+night|natta|nite|(?:ha\s+(?:en|ein|ei|eit)|have\s+a)\s+(?:fin|god|nice|good|great)\s+\w+)(?:[\s,.!]+(?:takk|thanks|da|then))?[\s,.!]*$/u;
 
+/** "du er gull", "you're a star", "det gikk kjapt, takk": praise is thanked for like thanks. */
+const PRAISE =
+  /^(?:(?:takk|thanks)[\s,.!]+)?(?:(?:du|you)(?:\s+(?:er|are)|'re|\s+r)\s+(?:(?:en|ei|ein|a|an|the|helt|heilt|so|sa|really|truly)\s+)*(?:gull|gullunge|best|beste|flink|konge|ra|topp|fantastisk|super|star|lifesaver|legend|hero|awesome|amazing|great|brilliant|genius)|(?:(?:that|this|it)\s+was|(?:det|dette)\s+(?:var|gikk|gjekk))\s+(?:(?:so|sa|veldig|really|super)\s+)?(?:quick|fast|easy|nice|great|helpful|fort|kjapt|raskt|enkelt|lett|greit|bra|fint|supert|nyttig))\b/u;
+
 function smallTalk(msg: Message): Command | undefined {
   if (msg.words > 7) return undefined;
   if (GOODBYE.test(msg.folded)) return { name: 'goodbye' };
-  if (THANKS.test(msg.folded) || ACKNOWLEDGED.test(msg.folded)) return { name: 'thanks' };
+  if (THANKS.test(msg.folded) || ACKNOWLEDGED.test(msg.folded) || PRAISE.test(msg.folded))
+    return { name: 'thanks' };
   const how = howAreYou(msg);
   if (how) return how;
   if (msg.words <= 4 && GREETING.test(msg.folded)) return { name: 'greeting' };
@@ -218,7 +224,9 @@ const WRITE_SOMETHING =
 const WHAT_NEXT =
   /^(?:(?:og|and|so|sa)\s+)?(?:(?:hva|kva|what)(?:'s|\s+is|\s+er)?\s+(?:mangler|manglar|mangla|missing|gjenstar|left)|(?:hva|kva|what)\s+(?:mer|meir|else)?\s*(?:trenger|treng|do)\s+(?:du|you)(?:\s+need)?(?:\s+(?:mer|meir|fra\s+meg|fra\s+meg|from\s+me|more))?|(?:what|hva|kva)\s+now|(?:hva|kva)\s+na|hva\s+skjer\s+na|what\s+next|neste|next)\W*$/u;
 
-export function understand(typed: string, context: UnderstandingContext): Understanding {
+export function understand(said: string, context: UnderstandingContext): Understanding {
+  // Dialect spellings of little words ("ka har æ sendt inn?") are read as the standard ones.
+  const typed = standardWords(said);
   const command = parseCommand(typed);
   if (command) return { intent: 'command', command };
   // The message as typed is normalised once; a greeting before it is cut off below.
@@ -260,7 +268,8 @@ export function understand(typed: string, context: UnderstandingContext): Unders
     context.awaitingPurpose &&
     !question &&
     !WONDERING.test(msg.folded) &&
-    !FILLER.test(msg.folded)
+    !FILLER.test(msg.folded) &&
+    !smallTalk(msg)
   )
     return { intent: 'answerPurpose', purpose: msg.original };
   if (outlay?.kind && !BOOKING.test(msg.folded)) return { intent: 'newOutlay', outlay };

@@ -79,7 +79,7 @@ export const asksHowTo = (question: string): boolean =>
   );
 
 const ROLE =
-  '(?:manager|boss|supervisor|approver|hr|payroll|employer|leder(?:en)?|leiar(?:en)?|sjef(?:en)?|arbeidsgiver(?:en)?|arbeidsgjevar(?:en)?|personalavdelinga?|personalavdelingen|lønn(?:savdelingen|skontoret)?|løn(?:skontoret)?)';
+  '(?:manager|boss|supervisor|approver|hr|payroll|employer|finance(?:\\s+department)?|accounting|leder(?:en)?|leiar(?:en)?|sjef(?:en)?|arbeidsgiver(?:en)?|arbeidsgjevar(?:en)?|personalavdelinga?|personalavdelingen|økonomi(?:avdelinga|avdelingen)?|regnskap(?:savdelingen)?|rekneskap(?:savdelinga)?|lønn(?:savdelingen|skontoret)?|løn(?:skontoret)?)';
 const POLICY = new RegExp(
   `(?<!\\p{L})(?:${[
     // Permission: the guide says how to file, never what the user may do.
@@ -90,6 +90,9 @@ const POLICY = new RegExp(
     '(?:godkjenning|løyve|tillatelse|tillating)\\s+(?:fra|frå|av)',
     // Someone else acting on the user's claim, or being told: a role as the one asked about.
     `(?:can|may|will|does|do|could|kan|må|skal|vil)\\s+(?:my|the|min|mi)?\\s*${ROLE}(?:\\s+(?:min|mi|mitt))?(?=\\s+\\p{L})`,
+    // Norwegian puts the verb first in a yes/no question: "ser lederen min …", "får
+    // økonomiavdelinga sjå …" asks what the role does or sees.
+    `^(?:ser|får|kan|vil|skal|må|godkjenner|sjekker|sjekkar|sjå)\\s+(?:min|mi)?\\s*${ROLE}(?!\\p{L})`,
     `(?:tell|inform|notify|ask|melde\\s+fr[aå]\\s+til|si\\s+fr[aå]\\s+til|gi\\s+beskjed\\s+til|varsle)\\s+(?:my|the)?\\s*${ROLE}`,
     // Tax and pay: what a payment is to the tax office or the payslip.
     'tax(?:able|ed|es)?',

@@ -109,8 +109,9 @@ export class ClaimKinds {
   }
 
   /**
-   * The kinds the story points to, most cues first: those with the most cues, and any other
-   * with as many. Empty when the story tells nothing of a kind (the overview then answers).
+   * The kinds the story points to: those with the most cues, and any other with as many (not
+   * all of them); with no cue, the one kind the question names ("does a day trip count as
+   * travel?"). Empty when it tells of none or names several (the overview then answers).
    */
   kindsTold(question: string): number[] {
     const tokens = words(question);
@@ -118,6 +119,12 @@ export class ClaimKinds {
       (kind) => kind.cues.filter((cue) => startsOf(tokens, cue).length > 0).length,
     );
     const most = Math.max(0, ...counts);
-    return most === 0 ? [] : counts.flatMap((n, i) => (n === most ? [i] : []));
+    const told = counts.flatMap((n, i) => (n === most ? [i] : []));
+    // A story telling of every kind alike points to none: the overview of the kinds answers.
+    if (most > 0) return told.length < this.kinds.length ? told : [];
+    const named = this.kinds.flatMap((kind, i) =>
+      tokens.some((t) => kind.names.has(t)) ? [i] : [],
+    );
+    return named.length === 1 ? named : [];
   }
 }

@@ -29,7 +29,13 @@ import { definitionsAmong, splitSentences, statesProblem } from './sentences.js'
 import { rankSectionSentences } from './sentence-rank.js';
 import { comparisonSides, sideSections } from './comparison.js';
 import { ClaimKinds } from './claim-kind.js';
-import { applyGate, defaultGateFor, gateFeatures, type GateModel } from './answer-gate.js';
+import {
+  applyGate,
+  checkedByRules,
+  defaultGateFor,
+  gateFeatures,
+  type GateModel,
+} from './answer-gate.js';
 import { isPhraseMark, matchQuality, minPrefix } from './word-forms.js';
 
 /** An amount of money or a percentage, in any of the three languages' ways of writing it. */
@@ -302,10 +308,11 @@ export class GuideIndex {
     const described = proposal?.ranked.some((hit) => this.holdsEveryConcept(proposal, hit.id));
     if ((proposal && !described) || replaced?.ranked.length === 0 || whole.query.asksPolicy)
       return { ...whole, found: false, sections: [] };
-    // "Which kind of claim is that?" after a story: the kind's own section, where the words
-    // found none of the kinds the story tells (they find the overview listing every kind).
-    const kindIds = this.kinds.sectionsTold(question);
-    if (kindIds.length > 0 && !(whole.found && whole.sections.some((h) => kindIds.includes(h.id))))
+    // "Which kind of claim is that?" after a story: the kind's own section first, where the
+    // words found another first (the overview listing every kind, which alone says "type").
+    // Not a question for an amount, a count, someone or a payment: the kind's section lacks it.
+    const kindIds = checkedByRules(whole.query) ? [] : this.kinds.sectionsTold(question);
+    if (kindIds.length > 0 && !(whole.found && kindIds.includes(whole.sections[0]?.id ?? '')))
       return {
         ...whole,
         found: true,

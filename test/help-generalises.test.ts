@@ -526,3 +526,20 @@ describe('a step done and "what now" is a question for the next step', () => {
       ],
     ));
 });
+
+describe('what the guide never describes doing is not answered by the thing it is done to', () => {
+  it('cites nothing for removing, another service’s login, acting for a colleague, or an action in another section', () =>
+    expectCited(
+      [],
+      [
+        ['en', 'how do I remove the ferry ticket from my outlay?'],
+        ['nb', 'hvordan fjerner jeg kommentaren i Attach?'],
+        ['en', 'can I sign in to Expense with my Google account?'],
+        ['nn', 'kan eg logge inn med Apple-kontoen min?'],
+        ['nb', 'kan jeg lage nytt passord for en kollega?'],
+        ['en', 'can I change my password inside the Attach app?'],
+      ],
+    ));
+  it('still answers what the guide says one can do where it says it', () =>
+    expectCited('2', [['en', 'can I change my password once I am logged in to Expense?']]));
+});

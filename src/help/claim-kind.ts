@@ -38,6 +38,13 @@ function startsOf(tokens: string[], phrase: string[]): number[] {
   return out;
 }
 
+/** A cue in the question: its words in a row, or one longer word inside a compound ("fergebillett"). */
+const told = (tokens: string[], cue: string[]) =>
+  startsOf(tokens, cue).length > 0 ||
+  (cue.length === 1 &&
+    (cue[0] as string).length >= 5 &&
+    tokens.some((t) => t.includes(cue[0] as string)));
+
 /** A section title's word forms in one language. */
 type TitleOf = (lang: Lang, id: string) => ReadonlySet<string> | undefined;
 
@@ -115,13 +122,11 @@ export class ClaimKinds {
    */
   kindsTold(question: string): number[] {
     const tokens = words(question);
-    const counts = this.kinds.map(
-      (kind) => kind.cues.filter((cue) => startsOf(tokens, cue).length > 0).length,
-    );
+    const counts = this.kinds.map((kind) => kind.cues.filter((cue) => told(tokens, cue)).length);
     const most = Math.max(0, ...counts);
-    const told = counts.flatMap((n, i) => (n === most ? [i] : []));
+    const top = counts.flatMap((n, i) => (n === most ? [i] : []));
     // A story telling of every kind alike points to none: the overview of the kinds answers.
-    if (most > 0) return told.length < this.kinds.length ? told : [];
+    if (most > 0) return top.length < this.kinds.length ? top : [];
     const named = this.kinds.flatMap((kind, i) =>
       tokens.some((t) => kind.names.has(t)) ? [i] : [],
     );

@@ -489,3 +489,57 @@ describe('a how-to names what the answer describes; another way needs its own se
     expectCited(section, [[lang, question]]),
   );
 });
+
+describe('which kind of claim a story calls for is answered by that kind, not the overview', () => {
+  const cases: Array<[Lang, string, string | []]> = [
+    [
+      'en',
+      'I bought a bus ticket with my own card at the station, which type of claim is that?',
+      '5.2',
+    ],
+    ['nb', 'jeg kjørte egen bil til kundemøte i Sarpsborg, hva slags krav skal jeg lage?', '5.3'],
+    ['nn', 'eg overnatta på hotell i Bergen etter kurset, er det reise eller utlegg?', '5.4'],
+    // Without a story the overview of the kinds answers; "what kind of receipt" asks no kind.
+    ['en', 'which type of claim should I choose?', '5'],
+    ['nb', 'kan sjefen min se hva slags krav jeg har laget?', []],
+  ];
+  it.each(cases)('[%s] %s cites %j', (lang, question, section) =>
+    expectCited(section, [[lang, question]]),
+  );
+  it('cites only the kind the story tells', async () => {
+    const answer = await ask('en', 'paid the parking at the hospital myself, what kind of claim?');
+    expect(cited(answer)).toEqual(['5.2']);
+  });
+});
+
+describe('a step done and "what now" is a question for the next step', () => {
+  it('answers with the step after the one the user names', async () => {
+    const answer = await ask('nn', 'eg har fylt inn beskrivinga av kravet, kva no?');
+    expect(answer.text).toMatch(/lagre/i);
+  });
+  it('reads a role as the subject of a Norwegian yes/no question as someone else acting', () =>
+    expectCited(
+      [],
+      [
+        ['nb', 'ser økonomiavdelingen kvitteringene mine?'],
+        ['nn', 'får leiaren sjå vedlegga mine?'],
+      ],
+    ));
+});
+
+describe('what the guide never describes doing is not answered by the thing it is done to', () => {
+  it('cites nothing for removing, another service’s login, acting for a colleague, or an action in another section', () =>
+    expectCited(
+      [],
+      [
+        ['en', 'how do I remove the ferry ticket from my outlay?'],
+        ['nb', 'hvordan fjerner jeg kommentaren i Attach?'],
+        ['en', 'can I sign in to Expense with my Google account?'],
+        ['nn', 'kan eg logge inn med Apple-kontoen min?'],
+        ['nb', 'kan jeg lage nytt passord for en kollega?'],
+        ['en', 'can I change my password inside the Attach app?'],
+      ],
+    ));
+  it('still answers what the guide says one can do where it says it', () =>
+    expectCited('2', [['en', 'can I change my password once I am logged in to Expense?']]));
+});

@@ -244,7 +244,14 @@ export const vetoes = (model: GateModel, reading: GateReading): boolean =>
  * comparison cites each side's own section) and did not check against the content.
  */
 export function applyGate(result: Retrieval, gate: GateModel | null): Retrieval {
-  if (!gate || !result.found || result.sides || !result.gate || checkedByRules(result.query))
+  if (
+    !gate ||
+    !result.found ||
+    result.sides ||
+    result.kind ||
+    !result.gate ||
+    checkedByRules(result.query)
+  )
     return result;
   return vetoes(gate, result.gate) ? { ...result, found: false, sections: [] } : result;
 }

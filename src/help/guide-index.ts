@@ -25,9 +25,17 @@ import {
   type SectionHit,
   type Thresholds,
 } from './retrieval-types.js';
-import { definitionsAmong, namedAnswerFactor, splitSentences, statesProblem } from './sentences.js';
+import { definitionsAmong, splitSentences, statesProblem } from './sentences.js';
+import { rankSectionSentences } from './sentence-rank.js';
 import { comparisonSides, sideSections } from './comparison.js';
-import { applyGate, defaultGateFor, gateFeatures, type GateModel } from './answer-gate.js';
+import { ClaimKinds } from './claim-kind.js';
+import {
+  applyGate,
+  checkedByRules,
+  defaultGateFor,
+  gateFeatures,
+  type GateModel,
+} from './answer-gate.js';
 import { isPhraseMark, matchQuality, minPrefix } from './word-forms.js';
 
 /** An amount of money or a percentage, in any of the three languages' ways of writing it. */
@@ -38,9 +46,6 @@ const MATCH_CACHE_SIZE = 20_000;
 
 /** A subsection is cited beside its parent when it scores at least this share of it. */
 const CHILD_RATIO = 0.25;
-
-/** How much more a sentence holding the phrase the user typed counts than one holding a word of it. */
-const PHRASE_BONUS = 1.5;
 
 /** Weak and generic words count this much toward coverage, content words 1. */
 const WEAK_WEIGHT = 0.25;
@@ -108,6 +113,8 @@ export class GuideIndex {
   private readonly withAmounts = new Set<string>();
   /** Sections naming someone, in some language: an e-mail address (the sender of a mail). */
   private readonly namesSomeone = new Set<string>();
+  /** Which kind of claim a story calls for (claim-kind.ts). */
+  private readonly kinds: ClaimKinds;
 
   constructor(guide: Guide, opts: IndexOptions = {}) {
     this.guide = guide;
@@ -193,6 +200,7 @@ export class GuideIndex {
         );
       }
     }
+    this.kinds = new ClaimKinds(guide.ids, (lang, id) => this.titles.get(`${lang}:${id}`));
   }
 
   /**
@@ -300,6 +308,20 @@ export class GuideIndex {
     const described = proposal?.ranked.some((hit) => this.holdsEveryConcept(proposal, hit.id));
     if ((proposal && !described) || replaced?.ranked.length === 0 || whole.query.asksPolicy)
       return { ...whole, found: false, sections: [] };
+    // "Which kind of claim is that?" after a story: the kind's own section first, where the
+    // words found another first (the overview listing every kind, which alone says "type").
+    // Not a question for an amount, a count, someone or a payment: the kind's section lacks it.
+    const kindIds = checkedByRules(whole.query) ? [] : this.kinds.sectionsTold(question);
+    if (kindIds.length > 0 && !(whole.found && kindIds.includes(whole.sections[0]?.id ?? '')))
+      return {
+        ...whole,
+        found: true,
+        sections: kindIds.map((id) => ({
+          id,
+          score: whole.ranked.find((h) => h.id === id)?.score ?? 0,
+        })),
+        kind: true,
+      };
     if (!sides || !sides.every((side) => side.found)) return whole;
     // Each side its own section: where both sides' best is the same (the overview naming both),
     // a side takes its next section scoring nearly as well, which is about it alone.
@@ -585,61 +607,12 @@ export class GuideIndex {
    * A concept counts more the fewer sections mention it: "comment" says more than "receipt".
    */
   rankSentences(lang: Lang, sectionId: string, retrieval: Retrieval): RankedSentence[] {
-    const sentences = this.sentences.get(`${lang}:${sectionId}`) ?? [];
-    const family = familyOf(lang);
-    const total = this.guide.ids.length;
-    const specificity = retrieval.sectionCounts.map((count) =>
-      Math.log(1 + total / Math.max(1, count)),
+    return rankSectionSentences(
+      this.sentences.get(`${lang}:${sectionId}`) ?? [],
+      this.titles.get(`${lang}:${sectionId}`) ?? new Set<string>(),
+      familyOf(lang),
+      this.guide.ids.length,
+      retrieval,
     );
-    const named = namedAnswerFactor(
-      retrieval.query.groups.map((g) => g.label),
-      retrieval.problem ?? false,
-    );
-    // A question about the section's topic as a whole ("how do I file mileage") is answered by
-    // how the section opens: its first sentences earn a share of the topic's weight.
-    const title = this.titles.get(`${lang}:${sectionId}`) ?? new Set<string>();
-    const inTitle = retrieval.groupTerms.map((terms) =>
-      [...title].some((f) => (terms[family].get(f) ?? 0) > 0),
-    );
-    const contentIds = retrieval.content.flatMap((c, i) => (c ? [i] : []));
-    const whole = contentIds.length > 0 && contentIds.every((i) => inTitle[i]);
-    const topic = whole
-      ? Math.max(
-          ...contentIds.map((i) => (retrieval.weights[i] as number) * (specificity[i] as number)),
-        )
-      : 0;
-    return sentences.map((sentence) => {
-      let score = topic / (sentence.position + 2);
-      retrieval.groupTerms.forEach((terms, i) => {
-        // Where the user wrote a phrase ("attach file"), the sentence holding a phrase of that
-        // concept ("Legg ved fil (Attach file)") says more than one holding only a word of it.
-        const typedPhrase = retrieval.query.groups[i]?.label.includes(' ') ?? false;
-        let best = 0;
-        for (const form of sentence.forms) {
-          const quality = terms[family].get(form) ?? 0;
-          best = Math.max(
-            best,
-            typedPhrase && isPhraseMark(form) ? quality * PHRASE_BONUS : quality,
-          );
-        }
-        // A number the guide has ("2020") points at its sentence as surely as a content word.
-        // So does a word only one section has, however little it counts for finding the
-        // section ("several" attachments): within the section it marks the sentence.
-        const unique = retrieval.sectionCounts[i] === 1;
-        const given = retrieval.weights[i] as number;
-        const weight = retrieval.query.groups[i]?.number ? 1 : unique ? Math.max(1, given) : given;
-        score += best * weight * (specificity[i] as number);
-      });
-      return {
-        text: sentence.text,
-        position: sentence.position,
-        block: sentence.block,
-        step: sentence.step,
-        item: sentence.item,
-        // A closing wish ("Good luck!", "Lykke til!") answers nothing.
-        score:
-          (sentence.text.match(/\p{L}+/gu) ?? []).length < 3 ? 0 : score * named(sentence.text),
-      };
-    });
   }
 }

@@ -15,8 +15,18 @@ const ASKS_OUTCOME = /(?:what happens|hva skjer|kva skjer)(?![\p{L}])/iu;
 /** A step that has the user press something on screen: "Click «Save»", "tap the «tick»". */
 const PRESS_STEP = /(?:^|[^\p{L}])(?:click|tap|press|klikk|trykk)\p{L}*[^.!?]*«[^»]+»/iu;
 
+/**
+ * "…, what now?", "kva no?", "men kommer ikke videre": the user has done a step and asks for the
+ * next one, a problem in words ("not further") but not a failure of the step done.
+ */
+const WHAT_NOW =
+  /(?:^|[^\p{L}])(?:what now|now what|hva nå|kva no|kva gjer eg no|hva gjør jeg nå|(?:can'?t|cannot|can not) get (?:any )?further|(?:kommer|kjem) (?:ikke|ikkje) (?:videre|vidare))(?![\p{L}])/iu;
+
 export function asksNextStep(question: string): boolean {
-  return !statesProblem(question) && (AFTER.test(question) || DONE.test(question));
+  return (
+    WHAT_NOW.test(question) ||
+    (!statesProblem(question) && (AFTER.test(question) || DONE.test(question)))
+  );
 }
 
 /**

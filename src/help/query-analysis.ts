@@ -29,7 +29,7 @@ import {
 import bundledSynonyms from './synonyms.json' with { type: 'json' };
 import { CIRCUMSTANCES, FOREIGN_EXACT, FOREIGN_PHRASES, isForeign } from './topic-lists.js';
 import { StoryContext, afterTime, storySchema } from './story-context.js';
-import { governingVerbs, readsEnglish, verbSlots } from './verb-slots.js';
+import { governingVerbs, keepsOn, readsEnglish, verbSlots } from './verb-slots.js';
 import {
   bankAccountIn,
   particleBeforeSubject,
@@ -397,11 +397,12 @@ export class QueryAnalyzer {
         continue;
       }
       // A foreign topic spelt exactly ("submitted") wins over a weak word it inflects ("submit").
-      if (FOREIGN_EXACT.has(fold(word)) && !this.isKnownForm(queryForms(word))) {
+      const goesOn = keepsOn(word, tokens[i]);
+      if (FOREIGN_EXACT.has(fold(word)) && !goesOn && !this.isKnownForm(queryForms(word))) {
         plainGroup(word, false, typedAlternatives([word]), false, false, true);
         continue;
       }
-      if (this.isWeak(word) || governing.has(fold(word))) {
+      if (this.isWeak(word) || governing.has(fold(word)) || goesOn) {
         plainGroup(word, true, typedAlternatives([word]));
         continue;
       }

@@ -69,17 +69,18 @@ export function bankAccountIn(tokens: string[]): (words: string[]) => boolean {
 }
 
 /**
- * A question for a procedure ("how do I send …", "hvordan sender jeg …"; not "how many"): what
- * it names is what the answer has to describe, its action and the things the action is done to,
- * so a section about another action or thing does not answer it.
+ * A question for a procedure ("how do I send …", "hvordan sender jeg …"; not "how many"), or
+ * whether one can do something ("can I change the language inside the app?"): what it names is
+ * what the answer has to describe, its action and the things the action is done to, so a
+ * section about another action or thing does not answer it.
  */
 export const asksHowTo = (question: string): boolean =>
-  /^(?:hvordan|korleis|koss|åssen|how\s+(?:do|does|did|can|could|should|shall|must|would|will|to))(?!\p{L})/iu.test(
+  /^(?:hvordan|korleis|koss|åssen|how\s+(?:do|does|did|can|could|should|shall|must|would|will|to)|(?:can|could|kan|kunne)\s+(?:i|jeg|eg|we|vi|me))(?!\p{L})/iu.test(
     question.trim(),
   );
 
 const ROLE =
-  '(?:manager|boss|supervisor|approver|hr|payroll|employer|leder(?:en)?|leiar(?:en)?|sjef(?:en)?|arbeidsgiver(?:en)?|arbeidsgjevar(?:en)?|personalavdelinga?|personalavdelingen|lønn(?:savdelingen|skontoret)?|løn(?:skontoret)?)';
+  '(?:manager|boss|supervisor|approver|hr|payroll|employer|finance(?:\\s+department)?|accounting|leder(?:en)?|leiar(?:en)?|sjef(?:en)?|arbeidsgiver(?:en)?|arbeidsgjevar(?:en)?|personalavdelinga?|personalavdelingen|økonomi(?:avdelinga|avdelingen)?|regnskap(?:savdelingen)?|rekneskap(?:savdelinga)?|lønn(?:savdelingen|skontoret)?|løn(?:skontoret)?)';
 const POLICY = new RegExp(
   `(?<!\\p{L})(?:${[
     // Permission: the guide says how to file, never what the user may do.
@@ -90,7 +91,12 @@ const POLICY = new RegExp(
     '(?:godkjenning|løyve|tillatelse|tillating)\\s+(?:fra|frå|av)',
     // Someone else acting on the user's claim, or being told: a role as the one asked about.
     `(?:can|may|will|does|do|could|kan|må|skal|vil)\\s+(?:my|the|min|mi)?\\s*${ROLE}(?:\\s+(?:min|mi|mitt))?(?=\\s+\\p{L})`,
+    // Norwegian puts the verb first in a yes/no question: "ser lederen min …", "får
+    // økonomiavdelinga sjå …" asks what the role does or sees.
+    `^(?:ser|får|kan|vil|skal|må|godkjenner|sjekker|sjekkar|sjå)\\s+(?:min|mi)?\\s*${ROLE}(?!\\p{L})`,
     `(?:tell|inform|notify|ask|melde\\s+fr[aå]\\s+til|si\\s+fr[aå]\\s+til|gi\\s+beskjed\\s+til|varsle)\\s+(?:my|the)?\\s*${ROLE}`,
+    // Acting for someone else: "reset the password for a colleague", "på vegne av en annen".
+    '(?:for|on\\s+behalf\\s+of|på\\s+vegne\\s+av|på\\s+vegner\\s+av)\\s+(?:a|an|my|en|ein|ei|min|mi)?\\s*(?:colleague|co-?worker|kollega(?:en|er|ar|ane|ene)?|someone\\s+else|somebody\\s+else|another\\s+(?:person|employee)|en\\s+annen|ein\\s+annan)',
     // Tax and pay: what a payment is to the tax office or the payslip.
     'tax(?:able|ed|es)?',
     'skatte?(?:pliktig|pliktige|fri|frie|melding(?:a|en)?|oppgjør)?',

@@ -144,6 +144,8 @@ export interface Retrieval {
   gate?: GateReading;
   /** A comparison: each side's own retrieval, whose best section is cited (see comparison.ts). */
   sides?: Retrieval[];
+  /** Which kind of claim a story calls for, answered by the kind's section (claim-kind.ts). */
+  kind?: boolean;
 }
 
 export interface RankedSentence {

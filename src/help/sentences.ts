@@ -59,7 +59,7 @@ const NAMES_ASKED_BONUS = 1.75;
 
 /** A negation or a wait: the question states what fails ("I can't find the e-mail", "finner ikke", "still waiting for"). */
 const NEGATION =
-  /(?:^|[^\p{L}])(not|cannot|can't|won't|doesn't|don't|didn't|isn't|hasn't|haven't|never|nowhere|ikke|ikkje|aldri|ingen|ingenstad|ingensteds|waiting|venter|ventar|stuck)(?![\p{L}])/iu;
+  /(?:^|[^\p{L}])(not|cannot|can't|won't|doesn't|don't|didn't|isn't|hasn't|haven't|never|nowhere|ikke|ikkje|aldri|ingen|ingenstad|ingensteds|waiting|venter|ventar|stuck|expired|utløpt|utgått|invalid|ugyldig)(?![\p{L}])/iu;
 /** A guide sentence stating a problem as its condition: "If you cannot find this e-mail, …". */
 const STATES_PROBLEM =
   /^(if|when|om|hvis|viss|dersom|når)\b.*(?:^|[^\p{L}])(not|cannot|can't|ikke|ikkje)(?![\p{L}])/iu;

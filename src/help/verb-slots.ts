@@ -102,3 +102,7 @@ export function governingVerbs(question: string, english = readsEnglish(question
   });
   return found;
 }
+
+/** "keep photographing": "keep" before a verb in -ing goes on doing it, it keeps nothing (receipts). */
+export const keepsOn = (word: string, next: string | undefined): boolean =>
+  ['keep', 'keeps', 'kept'].includes(word.toLowerCase()) && /\p{L}ing$/u.test(next ?? '');

@@ -106,6 +106,10 @@ export type ProductName = 'brand' | 'name' | 'inName';
  * of the name ("inName"), not the guide's word (drive: mileage). A pair holding a known name
  * ("Kari Nordmann") is a person.
  */
+/** Words for a user account or a login: what a named service gives ("Microsoft account"). */
+const ACCOUNT =
+  /^(?:account|accounts|login|id|konto|kontoen|kontoar|kontoer|innlogging|innlogginga)$/iu;
+
 export function productNames(
   text: string,
   known: (word: string) => boolean,
@@ -126,6 +130,8 @@ export function productNames(
     const previous = words[i - 1]?.word ?? '';
     const next = words[i + 1]?.word;
     if (/\p{Ll}\p{Lu}/u.test(word)) add(word, 'brand');
+    // "my Microsoft account", "Google-kontoen": an account of a service the guide never names.
+    if (ACCOUNT.test(next ?? '') && !known(word) && !common(word)) add(word, 'brand');
     if (hyphen && next !== undefined && /^\p{Ll}/u.test(next)) add(word, 'name');
     if (next === undefined || !capital(next) || capital(previous)) return;
     if (known(word) || known(next) || common(word)) return;

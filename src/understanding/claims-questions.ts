@@ -312,6 +312,8 @@ const HELP_SHAPED = new RegExp(
     'krav pa|entitled|(?:^|[^a-z])rett (?:til|pa)(?![a-z])|(?:gives?|gir|gjev) (?:me|meg)(?![a-z])',
     // Which kind to choose is a how-to: "which type of claim do I pick?", "hvilken type skal jeg velge?".
     '(?:which|what|hvilken|hvilket|hvilke|kva) (?:[a-z]+ ){0,4}(?:do|should|must|can|shall|skal|bor|ma|kan) (?:i|jeg|eg|we|vi) (?:pick|choose|select|use|velge|velje|bruke|nytte)(?![a-z])',
+    // Which kind a story is: "paid the parking myself, what kind of claim is that?" (the guide).
+    '(?:what|which|hva|kva|hvilken|hvilket) (?:kind|type|sort|slags)(?: of)?(?: (?:a |an )?(?:claim|krav|expense))?(?: (?:is (?:that|this|it)|er (?:det|dette)|blir (?:det|dette)|fits|passer|passar))?[?.! ]*$',
     // Salary and payroll are HR's, not a claim's (guide: out of scope).
     'lonn|lonning|salary|payroll|paycheck|payslip',
   ].join('|'),

@@ -173,3 +173,12 @@ describe('claims in the system, dialect and praise', () => {
     expect(detectLanguage('bompengar 52 kr i går')).toBe('nn');
   });
 });
+
+describe('a trip with stops', () => {
+  it.each([
+    ['kjørte Bergen - Voss - Myrdal - Bergen i går, 260 km', 'Bergen', 'Voss – Myrdal – Bergen'],
+    ['drove Hamar–Gjøvik–Lillehammer, 95 km', 'Hamar', 'Gjøvik – Lillehammer'],
+  ])('"%s" starts at the first place and ends with the stops after it', (text, from, to) => {
+    expect(understand(text, fresh)).toMatchObject({ intent: 'newMileage', trip: { from, to } });
+  });
+});

@@ -167,6 +167,21 @@ const PLACE_TO_PLACE = new RegExp(
 );
 /** "Drammen–Kongsberg", "Drammen - Kongsberg" (dashes are plain hyphens after normalising). */
 const DASH_ROUTE = new RegExp(`${PLACE}\\s*-\\s*${PLACE}`, 'u');
+/**
+ * "Oslo - Lillehammer - Gjøvik - Oslo": a trip with stops. The form has a start and an end, so the
+ * start is the first place and the end the stops after it as written.
+ */
+const STOPS_ROUTE = new RegExp(`${PLACE}((?:\\s*-\\s*${WORD}(?:\\s+${WORD})*){2,})`, 'u');
+
+function stopsRoute(original: string): Route | undefined {
+  const m = STOPS_ROUTE.exec(original);
+  const from = place(m?.[1]);
+  const stops = (m?.[2] ?? '')
+    .split(/\s*-\s*/u)
+    .map((p) => place(p.trim()))
+    .filter(Boolean);
+  return from && stops.length >= 2 ? { from, to: stops.join(' – ') } : undefined;
+}
 
 export interface Route {
   from?: string;
@@ -233,7 +248,9 @@ export function findRoute(msg: Message, loose = false): Route {
   const route: Route = {};
   const dash = DASH_ROUTE.exec(msg.original);
   const lowerDash = loose && !dash ? looseDashRoute(msg) : undefined;
-  if (lowerDash) return lowerDash;
+  const stops = dash ? stopsRoute(msg.original) : undefined;
+  const whole = lowerDash ?? stops;
+  if (whole) return whole;
   const from =
     tripStart(msg.original) ??
     place(dash?.[1]) ??

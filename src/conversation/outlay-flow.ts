@@ -84,8 +84,10 @@ export function startOutlay(
       : {}),
   };
   turn.state.outlay = draft;
-  // An outlay on a trip already has its purpose (the trip's): straight to its summary.
-  if (parent && guess?.amountMinor !== undefined && !receipt?.check.length)
+  // An outlay on a trip already has its purpose (the trip's), and one typed with "formål: …" its
+  // own: straight to its summary.
+  const purposed = parent !== undefined || (guess?.purpose !== undefined && !guess.dateUnread);
+  if (purposed && guess?.amountMinor !== undefined && !receipt?.check.length)
     return reviewOutlay(turn, draft, false);
   if (!guess) return void turn.messages.push(outlayFormView(turn.lang, draft));
   // From free text the chat stays a chat: show what was understood and ask for the purpose,

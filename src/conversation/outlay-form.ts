@@ -42,6 +42,7 @@ export function outlayFieldsFromGuess(today: string, guess: OutlayGuess | undefi
   if (guess?.currency) fields.currency = guess.currency;
   if (guess?.kind) fields.kind = guess.kind;
   if (guess?.merchant) fields.merchant = guess.merchant;
+  if (guess?.purpose) fields.purpose = guess.purpose.slice(0, 500);
   return fields;
 }
 

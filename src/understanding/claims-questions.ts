@@ -276,6 +276,8 @@ const OWN = new RegExp(
     '(?:have|has|had|did|am|was) i(?![a-z])',
     // "er den godkjent nå?" right after filing: the claim just talked about.
     '^(?:er|ble|blei|vart|har|is|was|has|did|have) (?:den|dei|it|they)(?![a-z])',
+    // "hva er status på den nå?", "what's the status of it?": the same claim, asked by its status.
+    '(?:status|state)\\w* (?:pa|for|of|on) (?:den|dei|det|it|that|this|them)(?![a-z])',
     'do i have(?![a-z])',
     '(?:^|[^a-z])i(?:.ve| have| haven.t| got| still| was| am)(?![a-z])',
     // "everything I submitted", "det eg sende inn": what the user filed is theirs.

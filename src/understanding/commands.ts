@@ -47,7 +47,7 @@ const SLIPPABLE = ['avbryt', 'kanseller', 'cancel', 'delete', 'gjenopprett', 're
 const REAL_WORDS = new Set(['avbrøt', 'avbraut', 'cancer', 'restart', 'remote']);
 
 function unslipped(word: string): string {
-  if (word.length < 5 || REAL_WORDS.has(word)) return word;
+  if (word.length < 5 || REAL_WORDS.has(word) || !/^\p{L}+$/u.test(word)) return word;
   return SLIPPABLE.find((verb) => verb !== word && oneEditApart(word, verb)) ?? word;
 }
 
@@ -79,7 +79,7 @@ const CANCEL = new RegExp(
   'u',
 );
 const UNDO = new RegExp(
-  `^${REASON_BEFORE}${BEFORE}(?:(?:angre|undo|angr|gjenopprett|restore|gjer om|gjør om|omgjør|revert|reverse)(?:${OBJECT}| (?:slettinga?|slettingen|avbrytinga?|avbrytingen|the delete|the cancel))|${ASKED}(?:bring|get|få|hent|hente) (?:(?:it|that|the draft|det|den|utkastet) (?:back|tilbake)|(?:back|tilbake) (?:it|that|the draft|det|den|utkastet))(?: (?:jeg|eg|i|du|you) (?:slettet|sletta|avbrøt|avbraut|deleted|cancelled|canceled|removed))?|bring back${OBJECT}|(?:jeg |eg |i )?(?:trengte|trenger|treng|trong|needed|need|still need|want|vil ha) (?:den|det|dei|it|that|them) (?:likevel|allikevel|likevel likevel|after all|still|igjen|back|tilbake)|(?:behold|keep) (?:den|det|it|that) (?:likevel|after all))${AFTER}$`,
+  `^${REASON_BEFORE}${BEFORE}(?:(?:angre|undo|angr|gjenopprett|restore|gjer om|gjør om|omgjør|revert|reverse)(?:${OBJECT}| (?:slettinga?|slettingen|avbrytinga?|avbrytingen|the delete|the cancel))|${ASKED}(?:bring|get|få|hent|hente) (?:(?:it|that|the draft|det|den|utkastet) (?:back|tilbake)|(?:back|tilbake) (?:it|that|the draft|det|den|utkastet))(?: (?:jeg|eg|i|du|you) (?:slettet|sletta|avbrøt|avbraut|deleted|cancelled|canceled|removed))?|bring back${OBJECT}|(?:jeg |eg |i )?(?:trengte|trenger|treng|trong|needed|need|still need|want|vil ha) (?:den|det|dei|it|that|them) (?:likevel|allikevel|likevel likevel|after all|still|igjen|back|tilbake)|(?:behold|keep) (?:den|det|it|that) (?:likevel|after all))(?: (?:likevel|allikevel|after all|anyway|igjen|again))?${AFTER}${REASON_AFTER}$`,
   'u',
 );
 

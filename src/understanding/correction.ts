@@ -103,12 +103,12 @@ const CHANGE_FIRST =
   /^(?:endre|endra|change|bytt|byt|sett|set|make|rett|correct|fix|update|oppdater|korriger|flytt|flytte|move)\b/u;
 
 const OPENER =
-  /^(?:nei|nope|no|neida|oi|oops|ops|sorry|beklager|unnskyld|orsak|feil|wrong|rettelse|korreksjon|correction|actually|egentlig|eigentleg|faktisk|(?:glemte|glomte|gloymde)\s+a\s+(?:si|seie|nevne|nemne)|forgot\s+to\s+(?:say|mention|tell\s+you))\b/u;
+  /^(?:nei|nope|no|neida|oi|oops|ops|sorry|beklager|unnskyld|orsak|feil|wrong|rettelse|korreksjon|correction|actually|egentlig|eigentleg|faktisk|hold\s+on|wait|vent(?:\s+litt)?|hmm+|(?:ah|a)\s+(?:nei|no)|(?:glemte|glomte|gloymde)\s+a\s+(?:si|seie|nevne|nemne)|forgot\s+to\s+(?:say|mention|tell\s+you))\b/u;
 const ASKS_TO_CHANGE = /^(?:kan|kunne|vil|could|can|would|will)\s+(?:du|you)\b/u;
 const CHANGE =
   /\b(?:endre|endra|endr|change|set|sett|rett|rette|correct|fix|update|oppdater|bytt|make|korriger\w*|juster\w*|adjust|modify)\b/u;
 const IT_WAS =
-  /(?:^|[,.;]\s*)(?:det\s+|it\s+|that\s+)?(?:det\s+var|det\s+va|it\s+was|it's|its|make\s+it|should\s+(?:be|have\s+been)|make\s+that|skal\s+(?:vaere|vare|vere|vera)|skulle\s+(?:ha\s+)?(?:vaert|vart|vore|vere|vera|vaere|vare))\b/u;
+  /(?:^|[,.;]\s*)(?:det\s+|it\s+|that\s+)?(?:det\s+var|det\s+va|den\s+var|it\s+was|that\s+was|that's|thats|it's|its|make\s+it|should\s+(?:be|have\s+been)|make\s+that|skal\s+(?:vaere|vare|vere|vera)|skulle\s+(?:ha\s+)?(?:vaert|vart|vore|vere|vera|vaere|vare))\b/u;
 /** What the receipt says: "1 920 stod det på kvitteringa", "the receipt says 1 290". */
 const RECEIPT_SAYS =
   /\b(?:(?:kvittering\w*|lappen|billetten)\s+(?:sier|seier|viser|syner|sa|sei)|(?:stod|sto|star)\s+(?:det\s+)?(?:[\d\s.,]+(?:kr\s+)?)?(?:pa|i)\s+(?:kvittering\w*|lappen|billetten)|(?:receipt|ticket)\s+(?:says|said|shows|showed)|it\s+says)\b/u;
@@ -159,16 +159,19 @@ export function readCorrection(
   }
   const msg = withoutOldFigures(typed);
   const f = msg.folded;
-  const field = FIELDS.find(([, re]) => re.test(f))?.[0];
+  // "feil både dato og beløp: 3. desember, 1 340 kr" names two fields: each value finds its own.
+  const named = FIELDS.filter(([, re]) => re.test(f)).map(([name]) => name);
+  const field = named.length === 1 ? named[0] : undefined;
+  const fieldNamed = named.length > 0;
   const said =
     OPENER.test(f) ||
     CHANGE_FIRST.test(f) ||
     RECEIPT_SAYS.test(f) ||
-    (field !== undefined && WRONG.test(f)) ||
+    (fieldNamed && WRONG.test(f)) ||
     IT_WAS.test(f) ||
     MEANT.test(f) ||
     msg.folded !== typed.folded ||
-    (field !== undefined && (CHANGE.test(f) || FIELD_IS.test(f))) ||
+    (fieldNamed && (CHANGE.test(f) || FIELD_IS.test(f))) ||
     (draft === 'travel' && (CHANGE.test(f) || RETURNING.test(f) || LEAVING.test(f))) ||
     fillsMissingFigure(msg, today, missing) ||
     kindSwapped(f);
@@ -215,8 +218,14 @@ export function readCorrection(
   const todayDay = parseIsoDay(today);
   // "feil dato, det var den 4." is a date (findDate reads a day of this month), not an amount of 4.
   const date = todayDay === undefined ? undefined : findDate(rest, todayDay);
-  const plain = field === 'amount' || (!date && fix.amountMinor === undefined && !distance);
-  const figure = plain ? PLAIN_FIGURE.exec(rest)?.[1] : undefined;
+  // The date and the amount both named: the figure left once the date is read is the amount.
+  const dateAndAmount =
+    named.includes('amount') && date !== undefined && fix.amountMinor === undefined;
+  const plain =
+    field === 'amount' || dateAndAmount || (!date && fix.amountMinor === undefined && !distance);
+  const figure = plain
+    ? PLAIN_FIGURE.exec(dateAndAmount && date ? blank(rest, date.start, date.end) : rest)?.[1]
+    : undefined;
   if (figure && draft === 'mileage' && field !== 'amount') {
     fix.km = Number(figure.replace(',', '.'));
   } else if (figure && fix.amountMinor === undefined) {

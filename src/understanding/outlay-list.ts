@@ -44,6 +44,14 @@ function joiningPart(part: string, today: number | undefined): { date?: string }
   return date ? { date: isoOf(date.day) } : {};
 }
 
+/** "Utlegg fra Trondheim-turen:" before the lines: a heading of words only, whatever they are. */
+const HEADING = /^([^:\n\d]{1,60}):\s/u;
+
+function headingPart(part: string, today: number | undefined): { date?: string } {
+  const date = today === undefined ? undefined : findDate(foldInPlace(part), today);
+  return date ? { date: isoOf(date.day) } : {};
+}
+
 export function readSeveralOutlays(text: string, today: string): OutlayGuess[] | undefined {
   if (text.trim().endsWith('?')) return undefined;
   const parts = text
@@ -52,6 +60,7 @@ export function readSeveralOutlays(text: string, today: string): OutlayGuess[] |
     .filter(Boolean);
   if (parts.length < 2 || parts.length > MAX_ITEMS * 2) return undefined;
   const todayDay = parseIsoDay(today);
+  const heading = HEADING.exec(text.trim())?.[1]?.trim();
   const items: OutlayGuess[] = [];
   let said: string | undefined;
   for (const part of parts) {
@@ -60,7 +69,7 @@ export function readSeveralOutlays(text: string, today: string): OutlayGuess[] |
       items.push(guess);
       continue;
     }
-    const joining = joiningPart(part, todayDay);
+    const joining = part === heading ? headingPart(part, todayDay) : joiningPart(part, todayDay);
     if (!joining) return undefined;
     said ??= joining.date;
   }

@@ -44,7 +44,13 @@ export interface OutlayGuess {
   dateUnread?: boolean;
   /** An amount was written but cannot be used ("0 kr", "1,234 kr"): the bot asks for it. */
   amountUnread?: boolean;
+  /** The purpose given with a label in the same message ("…, formål: revisjonsmøte"). */
+  purpose?: string;
 }
+
+/** "…, purpose: audit meeting", "Formål: kundemøte": the rest of the message is the purpose. */
+const PURPOSE_LABEL =
+  /(?:^|[,.;]\s*|\s)(?:formal|formalet|foremal|foremalet|purpose|reason)\s*:\s*(\S.{0,200})$/u;
 
 /** Looks like a day and month, or says tomorrow: a date meant, if not one that can be used. */
 const DATE_LIKE =
@@ -140,7 +146,7 @@ function countedItem(before: string): RegExpExecArray | undefined {
 const TIMES_AFTER = /^\s*(?:x|×|\*)\s*(\d{1,2})(?![\p{N}.,])/u;
 /** "990 kr per natt", "1 100 each", "60 kr/dag": the figure is a unit price … */
 const PER_UNIT_AFTER =
-  /^\s*(?:(?:per|pr\.?|a|à|hver|kvar|\/)\s*(?:natt|natta|night|dogn|dag|day|stk|styk+|person|pers|billett|ticket|rom|room)\b|each\b|(?:hver|kvar|stykket|per\s+stk)(?![\p{L}]))/u;
+  /^\s*(?:(?:per|pr\.?|a|à|hver|kvar|\/)\s*(?:natt|natta|night|dogn|dag|day|stk|styk+|person|pers|billett|ticket|rom|room)\b|each\b|(?:hver|kvar|stykket|per\s+stk|natta|natten|dognet)(?![\p{L}]))/u;
 /** … of as many as the text counts ("2 netter", "3 nights", "2 billetter", "vi var 3", "3 of us"). */
 const COUNT_OF_UNITS =
   /(?<![\p{L}\p{N}.,])(\d{1,2})\s*(?:netter|natter|dogn|nights?|dager|dagar|days?|stk|billett(?:er|ar)?|tickets?|personer|people|pers|rom|rooms?|of\s+us)(?![\p{L}])|\b(?:vi|me|we)\s+(?:var|va|were)\s+(\d{1,2})(?!\p{N}|[.,]\d)/u;
@@ -410,6 +416,15 @@ export function isQuestion(text: string): boolean {
 }
 
 export function parseOutlayText(text: string, today: string): OutlayGuess | undefined {
+  const label = PURPOSE_LABEL.exec(fold(normalise(text)));
+  if (label?.[1] && label.index > 0) {
+    const guess = parseOutlayText(text.slice(0, label.index), today);
+    const purpose = normalise(text)
+      .slice(label.index + label[0].length - label[1].length)
+      .trim()
+      .replace(/[.!]+$/u, '');
+    return guess && purpose ? { ...guess, purpose } : guess;
+  }
   // "… 75 kr for parkering der. Kan du ta den?": the closing request is not the statement.
   const stated = text.replace(CLOSING_REQUEST, '').trim() || text;
   const original = normalise(sumsToFigures(amountWordsToFigures(stated)));

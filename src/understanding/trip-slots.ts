@@ -192,7 +192,7 @@ export interface Route {
  * A place written in lower case ("til drammen", "fra kontoret til kunden", "to the airport"): one
  * word after fra/til, read only in a sentence about driving, where "til" leads to a place.
  */
-const LOWER_PLACE = String.raw`(?:the\s+)?(\p{Ll}[\p{L}'-]*)(?:\s+(?:i|på|pa|in|at|ved|hos|on)\s+(\p{Lu}[\p{L}'-]*))?`;
+const LOWER_PLACE = String.raw`(?:(?:the|a|an|en|ein|ei)\s+)?(\p{Ll}[\p{L}'-]*)(?:\s+(?:i|på|pa|in|at|ved|hos|on)\s+(\p{Lu}[\p{L}'-]*))?`;
 const LOWER_FROM = new RegExp(String.raw`(?<![\p{L}])(?:fra|frå|from)\s+${LOWER_PLACE}`, 'u');
 const LOWER_TO = new RegExp(String.raw`(?<![\p{L}])(?:til|to)\s+${LOWER_PLACE}`, 'u');
 /** Words after fra/til that are no place: little words, and what one drives "to" do. */
@@ -213,6 +213,8 @@ function lowerPlace(re: RegExp, text: string): string | undefined {
   const word = m?.[1];
   if (!m || !word || NOT_A_LOWER_PLACE.has(word) || NOT_A_PLACE.has(word)) return undefined;
   const town = place(m[2]);
+  // "to a client" is any client; "to a customer in Ski" names the place by its town.
+  if (!town && /^(?:til|to|fra|frå|from)\s+(?:a|an|en|ein|ei)\s/iu.test(m[0])) return undefined;
   const name = town ? m[0].slice(m[0].indexOf(word)).trim() : word;
   return name.charAt(0).toUpperCase() + name.slice(1);
 }

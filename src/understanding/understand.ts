@@ -220,6 +220,10 @@ const GREETING_FIRST = new RegExp(`${GREETING.source}\\s*[,.!:;-]+\\s*(?=\\S)`, 
 const WRITE_SOMETHING =
   /^(?:(?:kan|kunne|vil|could|can|will|would)\s+(?:du|you)\s+)?(?:please\s+)?(?:(?:hjelp|hjelpe|hjelpa|help)\s+(?:meg|me|oss|us)\s+(?:(?:med\s+)?a\s+|to\s+|with\s+)?)?(?:skriv|skrive|write|lag|lage|compose|draft|fortell|fortel|tell|dikt\w*)\s+(?:meg\s+|me\s+|oss\s+|us\s+)?(?:et|ein|eit|en|ei|a|an|some)?\s*(?:dikt|poem|sang|song|vits|vitsar|vitser|joke|jokes|historie|story|e-?post|email|mail|brev|letter|haiku|rap|limerick|regle)\b/u;
 
+/** "kan du omsetje denne e-posten til engelsk?", "translate this for me": out of scope too. */
+const TRANSLATE =
+  /^(?:(?:kan|kunne|vil|could|can|will|would)\s+(?:du|you)\s+)?(?:please\s+)?(?:omsetje|omsett|oversett|oversette|oversetje|translate)\b/u;
+
 /** "hva mangler?", "what else do you need?": asked with a draft open, the draft's next question. */
 const WHAT_NEXT =
   /^(?:(?:og|and|so|sa)\s+)?(?:(?:hva|kva|what)(?:'s|\s+is|\s+er)?\s+(?:mangler|manglar|mangla|missing|gjenstar|left)|(?:hva|kva|what)\s+(?:mer|meir|else)?\s*(?:trenger|treng|do)\s+(?:du|you)(?:\s+need)?(?:\s+(?:mer|meir|fra\s+meg|fra\s+meg|from\s+me|more))?|(?:what|hva|kva)\s+now|(?:hva|kva)\s+na|hva\s+skjer\s+na|what\s+next|neste|next)\W*$/u;
@@ -239,7 +243,7 @@ export function understand(said: string, context: UnderstandingContext): Underst
   const question = isQuestion(msg.original);
   if (!msg.original) return { intent: 'help', text: raw, question };
   // Whatever claim words it holds, a request to write something is answered as out of scope.
-  if (WRITE_SOMETHING.test(msg.folded))
+  if (WRITE_SOMETHING.test(msg.folded) || TRANSLATE.test(msg.folded))
     return { intent: 'help', text: raw, question, outOfScope: true };
   const wh = asksWh(msg);
   const asked = readClaimsQuestion(raw);

@@ -107,3 +107,27 @@ describe('the purpose with a label in the first message', () => {
     expect(state.outlay?.fields.purpose).toBe('synfaring på Voss');
   });
 });
+
+describe('several passengers told in different shapes', () => {
+  it('"X came along for the last 50 km and Y the whole way" adds both, each with their km', () => {
+    expect(
+      understand('Maja came along for the last 35 km and Tor Erik the whole way', {
+        ...fresh,
+        draft: 'mileage',
+      }),
+    ).toMatchObject({
+      intent: 'correct',
+      fix: { passengers: [{ name: 'Maja', km: 35 }, { name: 'Tor Erik' }] },
+    });
+  });
+
+  it('"Kari hele veien og Per satt på fra Hønefoss (110 km)" in the trip itself', () => {
+    const u = understand(
+      'kjørte 180 km Drammen–Geilo i går, Siv heile vegen og Arne satt på fra Nesbyen (60 km)',
+      fresh,
+    );
+    expect(u).toMatchObject({ intent: 'newMileage', trip: { from: 'Drammen', to: 'Geilo' } });
+    const passengers = u.intent === 'newMileage' ? u.trip?.passengers : [];
+    expect(passengers).toEqual(expect.arrayContaining([{ name: 'Siv' }, { name: 'Arne', km: 60 }]));
+  });
+});

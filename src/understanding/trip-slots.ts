@@ -292,6 +292,11 @@ const PASSENGER_PATTERNS: readonly RegExp[] = [
     `${NAMES}\\s+(?:(?:var|var også|var og|was|were|came|kom|sat|satt|rode|blei|ble)\\s+(?:med|along|with|på|pa|passasjer|passenger)|joined|hoppet på|hoppa på|steg på|steig på|hopped in|got in)`,
     'u',
   ),
+  // "Ola the whole way", "Kari hele veien", "Siv heile vegen": along for all of it.
+  new RegExp(
+    `(?:^|[,;]\\s*|\\b(?:og|and)\\s+)(${NAME}(?:\\s+${NAME})?)\\s+(?:(?:var\\s+med|came\\s+along|was\\s+with\\s+me)\\s+)?(?:hele\\s+veien|heile\\s+vegen|the\\s+whole\\s+way|all\\s+the\\s+way)`,
+    'u',
+  ),
   // "I had Mari in the car", "hadde Per i bilen", "Mari was in the car".
   new RegExp(
     `(?:(?<![\\p{L}])(?:had|hadde|har|have)\\s+(?:(?:jeg|eg|i|vi|we)\\s+)?${NAMES}\\s+(?:in\\s+the\\s+car|i\\s+bilen|med\\s+i\\s+bilen|with\\s+me)|${NAMES}\\s+(?:was|were|satt|sat|var)\\s+(?:in\\s+the\\s+car|i\\s+bilen))`,
@@ -342,20 +347,23 @@ export function findPassengers(msg: Message, route: Route, total?: number): Pass
   });
 }
 
+/** Every passenger told, in any of the shapes ("Silje came along … and Ola the whole way"). */
 function passengerNames(msg: Message, route: Route): string[] {
+  const names = new Set<string>();
   for (const re of PASSENGER_PATTERNS) {
     const found = re.exec(msg.original)?.slice(1).find(Boolean);
     if (!found) continue;
-    const names = found
-      .split(/\s*(?:,|\bog\b|\band\b|&|\+)\s*/u)
-      .map((n) => n.trim())
-      .filter(
-        (n) =>
-          n && n !== route.from && n !== route.to && !NOT_A_PLACE.has(n.toLowerCase()) && n !== 'I',
-      );
-    if (names.length) return names;
+    for (const name of found.split(/\s*(?:,|\bog\b|\band\b|&|\+)\s*/u).map((n) => n.trim()))
+      if (
+        name &&
+        name !== route.from &&
+        name !== route.to &&
+        !NOT_A_PLACE.has(name.toLowerCase()) &&
+        name !== 'I'
+      )
+        names.add(name);
   }
-  return [];
+  return [...names];
 }
 
 /** Where a trip went: "i Bodø", "til Bergen", "in Tromsø", "the Stavanger workshop", "Tromsø, 3–5 …". */

@@ -84,7 +84,7 @@ const UNDO = new RegExp(
 );
 
 /** Saying it is right before filing: "ja", "ser bra ut", "looks good", "go ahead and". */
-const AGREE = String.raw`(?:ja|jo|jepp|jupp|japp|jau|yes|yep|yup|yeah|yea|sweet|nice|awesome|cool|kult|ok|okay|supert?|flott|perfekt|bra|fint|greit|topp|korrekt|riktig|stemmer|det stemmer|alt stemmer|alt ser (?:bra|fint|riktig) ut|ser (?:bra|fint|greit|riktig|rett) ut|looks (?:good|great|fine|right)|all good|great|perfect|fine|correct|that's right|lgtm|kjør på|køyr på|bare kjør|go for it|do it|let's go)`;
+const AGREE = String.raw`(?:takk|thanks|please|ja|jo|jepp|jupp|japp|jau|yes|yep|yup|yeah|yea|sweet|nice|awesome|cool|kult|ok|okay|supert?|flott|perfekt|bra|fint|greit|topp|korrekt|riktig|stemmer|det stemmer|alt stemmer|alt ser (?:bra|fint|riktig) ut|ser (?:bra|fint|greit|riktig|rett) ut|looks (?:good|great|fine|right)|all good|great|perfect|fine|correct|that's right|lgtm|kjør på|køyr på|bare kjør|go for it|do it|let's go)`;
 /**
  * "ja, send den inn", "send det inn no", "looks good, submit it", "go ahead and file it", "ser
  * bra ut, send den", "kan du sende den inn?".

@@ -51,7 +51,7 @@ const HEDGES =
  * betalte 140", "65 spenn"): they add nothing to it.
  */
 const ANSWER_FRAME =
-  /\b(?:det|den|it|that|this|(?:jeg|eg|i|vi|we)\s+(?:betalte|paid)|var|va|was|were|ble|blei|vart|kosta|kostet|koster|kostar|costs?|came\s+to|totalt?|in\s+total|til\s+(?:sammen|saman)|sum(?:men)?|bucks|spenn|kroner|kronar|kr)\b\.?/gu;
+  /\b(?:det|den|ho|han|hun|hon|pa|it|that|this|(?:jeg|eg|i|vi|we)\s+(?:betalte|paid)|var|va|was|were|ble|blei|vart|kosta|kostet|koster|kostar|costs?|came\s+to|totalt?|in\s+total|til\s+(?:sammen|saman)|sum(?:men)?|bucks|spenn|kroner|kronar|kr)\b\.?/gu;
 
 function lonelyFigure(folded: string): boolean {
   const bare = folded.replace(HEDGES, ' ').replace(ANSWER_FRAME, ' ');

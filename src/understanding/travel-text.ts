@@ -5,6 +5,7 @@
  * question about travel claims), or a trip of several days with a place ("i Bodø 12.–14. mars").
  * What the sentence says pre-fills the form: destination, first and last day, purpose.
  */
+import { REQUEST } from './outlay-text.js';
 import { findDate, isoOf, parseIsoDay } from '../text/typed-date.js';
 import { blank } from '../text/fold.js';
 import { findDateRange, type DateRange } from '../text/typed-range.js';
@@ -114,7 +115,10 @@ export function readTravelRequest(
         // Two days beside an amount are more likely two expenses than a trip's first and last.
         (PAID_AMOUNT.test(msg.folded) ? undefined : twoDays(msg.folded, todayDay)));
   const destination = findDestination(msg);
-  const asked = (TRAVEL_CLAIM.test(msg.folded) || CLAIM_A_TRIP.test(msg.folded)) && !question;
+  // "kan du lage en reiseregning for Bergen …?" asks the bot to do it: a request, not a question.
+  const asked =
+    (TRAVEL_CLAIM.test(msg.folded) || CLAIM_A_TRIP.test(msg.folded)) &&
+    (!question || REQUEST.test(msg.folded));
   // "was at an offsite at Gol Wed–Fri, can I get per diem?": the trip told, its claim asked about.
   const away =
     (!question || toldThenAsked(msg.folded)) &&

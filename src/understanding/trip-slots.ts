@@ -90,15 +90,42 @@ export function isRoundTrip(folded: string): boolean {
 }
 
 /** The distance in the text; a figure for one way of a round trip counts twice. */
+/** "Oslo–Drammen 40 km og videre til Kongsberg 42 km": legs told one after another, added up. */
+const LEG_WORDS =
+  /\b(?:videre|vidare|deretter|etterpa|sa|then|on\s+to|onwards?|after\s+that|og\s+sa)\b/u;
+const ONE_LEG = new RegExp(`${NUM}${UNIT}`, 'gu');
+
+function legsTotal(folded: string): Distance | undefined {
+  const legs = [...folded.matchAll(ONE_LEG)];
+  if (legs.length < 2 || legs.length > 5) return undefined;
+  const between = legs.slice(1).every((leg, i) => {
+    const prev = legs[i] as RegExpExecArray;
+    return LEG_WORDS.test(folded.slice(prev.index + prev[0].length, leg.index));
+  });
+  if (!between) return undefined;
+  const km = legs.reduce((sum, m) => sum + unit(m, 1, 2), 0);
+  const last = legs[legs.length - 1] as RegExpExecArray;
+  return {
+    km: Math.round(km * 10) / 10,
+    start: legs[0]?.index ?? 0,
+    end: last.index + last[0].length,
+  };
+}
+
+const perDirection = (folded: string) =>
+  EACH_WAY.test(folded) || (ONE_WAY.test(folded) && isRoundTrip(folded));
+
 export function findDistance(msg: Message): Distance | undefined {
   for (const { re, km, multiplied } of DISTANCES) {
     const m = re.exec(msg.folded);
     if (!m) continue;
     const one = km(m);
     if (!(one > 0)) return undefined;
-    const perDirection =
-      EACH_WAY.test(msg.folded) || (ONE_WAY.test(msg.folded) && isRoundTrip(msg.folded));
-    const total = !multiplied && perDirection ? one * 2 : one;
+    if (!multiplied && !perDirection(msg.folded)) {
+      const legs = legsTotal(msg.folded);
+      if (legs) return legs;
+    }
+    const total = !multiplied && perDirection(msg.folded) ? one * 2 : one;
     return { km: Math.round(total * 10) / 10, start: m.index, end: m.index + m[0].length };
   }
   return undefined;
@@ -384,6 +411,8 @@ export function findDestination(msg: Message): string | undefined {
   }
   return (
     place(NAME_BEFORE_EVENT.exec(msg.original)?.[1]) ??
+    // "reiserekning: Bergen–Oslo …": the trip goes to the second place.
+    place(DASH_ROUTE.exec(msg.original)?.[2]) ??
     place(LEADING_NAME.exec(msg.original)?.[1]) ??
     anyName(msg)
   );

@@ -141,11 +141,11 @@ const GREETING =
  * "ok flott", "supert, takk", "got it", laughter ("haha ok"), and a goodbye ("ha det", "god natt",
  * "have a nice weekend"): answered like thanks.
  */
-const ACK_WORD = String.raw`(?:ok|okay|oki|okei|flott|fint|supert?|perfekt|bra|topp|greit|great|perfect|nice|cool|good|fine|alright|sounds\s+good|got\s+it|skjonner|forstatt|ha\s+det(?:\s+bra)?|hade|snakkes|bye|goodbye|see\s+you|god\s+(?:natt|helg|jul|paske)|good\s+night|natta|nite|(?:ha\s+(?:en|ein|ei|eit)|have\s+a)\s+(?:fin|god|nice|good|great)\s+\w+|(?:ha|he|hi){2,}|lol|lmao)`;
+const ACK_WORD = String.raw`(?:ok|okay|oki|okei|flott|fint|supert?|perfekt|bra|topp|greit|great|perfect|nice|cool|good|fine|alright|brilliant|excellent|lovely|awesome|sweet|cheers|nice\s+one|kjempe(?:bra|fint)|knallbra|strålende|stralande|stralende|sounds\s+good|got\s+it|skjonner|forstatt|ha\s+det(?:\s+bra)?|hade|snakkes|bye|goodbye|see\s+you|god\s+(?:natt|helg|jul|paske)|good\s+night|natta|nite|(?:ha\s+(?:en|ein|ei|eit)|have\s+a)\s+(?:fin|god|nice|good|great)\s+\w+|(?:ha|he|hi){2,}|lol|lmao)`;
 const ACKNOWLEDGED = new RegExp(`^(?:(?:${ACK_WORD}|takk|thanks)[\\s,.!]*)+$`, 'u');
 /** "hvordan går det?", "korleis står det til", "how are you?": asked of the bot, a greeting. */
 const HOW_ARE_YOU =
-  /^(?:(?:og|and|so)\s+)?(?:(?:hvordan|korleis|assen|hvorden)\s+(?:(?:gar|star)\s+det|har\s+du\s+det)|how\s+are\s+(?:you|u|things)|how(?:'s|\s+is)\s+it\s+going|how\s+do\s+you\s+do)(?:\s+(?:til|med\s+deg|i\s+dag|idag|today|doing|then|da)){0,2}\W*$/u;
+  /^(?:(?:og|and|so)\s+)?(?:(?:hvordan|korleis|assen|hvorden)\s+(?:(?:gar|star)\s+det|har\s+du\s+det)|how\s+are\s+(?:you|u|things)|how(?:'s|\s+is)\s+it\s+going|how\s+do\s+you\s+do|(?:er|e)\s+du\s+(?:der|her|vaken|vaken|våken|online)|(?:are\s+)?you\s+there|(?:anyone|anybody)\s+(?:there|home)|(?:noen|nokon)\s+(?:der|her|heime|hjemme))(?:\s+(?:til|med\s+deg|i\s+dag|idag|today|doing|then|da)){0,2}\W*$/u;
 
 function howAreYou(msg: Message): Command | undefined {
   return msg.words <= 8 && HOW_ARE_YOU.test(msg.folded) ? { name: 'greeting' } : undefined;
@@ -159,8 +159,17 @@ const GOODBYE =
 const PRAISE =
   /^(?:(?:takk|thanks)[\s,.!]+)?(?:(?:du|you)(?:\s+(?:er|are)|'re|\s+r)\s+(?:(?:en|ei|ein|a|an|the|helt|heilt|so|sa|really|truly)\s+)*(?:gull|gullunge|best|beste|flink|konge|ra|topp|fantastisk|super|star|lifesaver|legend|hero|awesome|amazing|great|brilliant|genius)|(?:(?:that|this|it)\s+was|(?:det|dette)\s+(?:var|gikk|gjekk))\s+(?:(?:so|sa|veldig|really|super)\s+)?(?:quick|fast|easy|nice|great|helpful|fort|kjapt|raskt|enkelt|lett|greit|bra|fint|supert|nyttig))\b/u;
 
-function smallTalk(msg: Message): Command | undefined {
+/** Emoji said beside the words ("brilliant, cheers 👍"): they do not change what is said. */
+const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu;
+
+const POSITIVE_EMOJI =
+  /[\u{1F44D}\u{1F44C}\u{1F64F}\u{1F642}\u{1F60A}\u{1F600}\u{1F603}\u{1F604}\u{1F44F}\u2705\u2764\u{1F64C}\u{1F4AA}\u{1F973}\u{1F389}]/u;
+
+function smallTalk(said: Message): Command | undefined {
+  const msg = { ...said, folded: said.folded.replace(EMOJI, '').trim() };
   if (msg.words > 7) return undefined;
+  // A thumbs up, a smile or a heart alone is a thank-you.
+  if (!msg.folded && POSITIVE_EMOJI.test(said.folded)) return { name: 'thanks' };
   if (GOODBYE.test(msg.folded)) return { name: 'goodbye' };
   if (THANKS.test(msg.folded) || ACKNOWLEDGED.test(msg.folded) || PRAISE.test(msg.folded))
     return { name: 'thanks' };

@@ -261,10 +261,15 @@ export class HelpService {
 export function bestPassage(sentences: RankedSentence[], budget: number): RankedSentence[] {
   let best: RankedSentence[] = [];
   let bestScore = 0;
-  for (let start = 0; start < sentences.length; start++) {
-    let score = 0;
-    for (let end = start; end < Math.min(sentences.length, start + budget); end++) {
-      score += (sentences[end] as RankedSentence).score;
+  // The sentence holding the most of the question is the answer's core: a run of weaker ones
+  // repeating a common word ("Attach") must not push out "log in with your Expense username".
+  const top = sentences.reduce(
+    (at, s, i) => (s.score > (sentences[at] as RankedSentence).score ? i : at),
+    0,
+  );
+  for (let start = Math.max(0, top - budget + 1); start <= top; start++) {
+    for (let end = top; end < Math.min(sentences.length, start + budget); end++) {
+      const score = passageScore(sentences.slice(start, end + 1));
       if (score > bestScore + 1e-9) {
         bestScore = score;
         best = sentences.slice(start, end + 1);
@@ -276,6 +281,34 @@ export function bestPassage(sentences: RankedSentence[], budget: number): Ranked
   while (best.length > 0 && (best[best.length - 1] as RankedSentence).score <= 0)
     best = best.slice(0, -1);
   return best;
+}
+
+/** What a repeated concept adds in a passage's further sentences, against its best one. */
+const REPEAT_SHARE = 0.5;
+
+/**
+ * A passage's score: each concept counts fully in its best sentence and by REPEAT_SHARE in the
+ * others, so three sentences repeating "Attach" do not outweigh the one holding "username and
+ * password" the question asked for. Sentences without per-concept parts count their score.
+ */
+function passageScore(run: readonly RankedSentence[]): number {
+  let total = 0;
+  const best: number[] = [];
+  for (const sentence of run) {
+    const parts = sentence.parts;
+    if (!parts) {
+      total += sentence.score;
+      continue;
+    }
+    // The opening's topic share (see rankSectionSentences) is what the parts leave out.
+    total += sentence.score - parts.reduce((sum, part) => sum + part, 0);
+    parts.forEach((part, i) => {
+      const before = best[i] ?? 0;
+      total += Math.max(part, before) - before + REPEAT_SHARE * Math.min(part, before);
+      best[i] = Math.max(part, before);
+    });
+  }
+  return total;
 }
 
 /**

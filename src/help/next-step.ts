@@ -17,10 +17,11 @@ const PRESS_STEP = /(?:^|[^\p{L}])(?:click|tap|press|klikk|trykk)\p{L}*[^.!?]*«
 
 /**
  * "…, what now?", "kva no?", "men kommer ikke videre": the user has done a step and asks for the
- * next one, a problem in words ("not further") but not a failure of the step done.
+ * next one, a problem in words ("not further") but not a failure of the step done; "hvordan går
+ * jeg videre?", "how do I go on?" ask the same.
  */
 const WHAT_NOW =
-  /(?:^|[^\p{L}])(?:what now|now what|hva nå|kva no|kva gjer eg no|hva gjør jeg nå|(?:can'?t|cannot|can not) get (?:any )?further|(?:kommer|kjem) (?:ikke|ikkje) (?:videre|vidare))(?![\p{L}])/iu;
+  /(?:^|[^\p{L}])(?:what now|now what|hva nå|kva no|kva gjer eg no|hva gjør jeg nå|(?:can'?t|cannot|can not) get (?:any )?further|(?:kommer|kjem) (?:ikke|ikkje) (?:videre|vidare)|(?:går|gå|kommer|kjem) (?:jeg|eg) (?:videre|vidare)|how do i (?:go on|continue|proceed))(?![\p{L}])/iu;
 
 export function asksNextStep(question: string): boolean {
   return (

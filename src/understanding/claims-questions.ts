@@ -307,6 +307,10 @@ const HELP_SHAPED = new RegExp(
     '(?:hvor|kor) lang tid|how long|how soon|how quickly|how fast',
     // Where to put or enter something is about the form, not about a claim filed.
     '(?:hvor|kvar|where) (?:skal|kan|ma|bor|do|does|should|can|must) (?:jeg|eg|i|we|vi|me)(?![a-z])',
+    // "kvar fører eg ferjebilletten?": a verb of entering something names the form too.
+    '(?:hvor|kvar|where) (?:forer|forar|skriv|skriver|legg|legger|registrerer|registrerar|enter|put|record) (?:jeg|eg|i|vi|we)(?![a-z])',
+    // A password or a username belongs to logging in, never to a claim ("passordet mitt vert avvist").
+    'passord|password|brukernavn|brukarnamn|brukarnavn|username',
     // Entitlement: "har jeg krav på diett?", "am I entitled to per diem?", "which claim gives me
     // per diem?".
     'krav pa|entitled|(?:^|[^a-z])rett (?:til|pa)(?![a-z])|(?:gives?|gir|gjev) (?:me|meg)(?![a-z])',

@@ -177,15 +177,19 @@ export class HelpService {
       (asksNextStep(question) && nextStepPassage(question, first, firstBudget)) ||
       bestPassage(first, firstBudget);
     // A concept of the question the passage misses may sit elsewhere in the section ("the black
-    // box on the start screen"): its best sentence joins while the budget lasts.
+    // box on the start screen"): its best sentence joins while the budget lasts, and then in the
+    // place of a sentence that only repeats what the others hold ("which browser, and which
+    // address?" keeps "Use Chrome" beside the address).
     for (const extra of this.index.missingConcepts(
       lang,
       (retrieval.sections[0] as { id: string }).id,
       retrieval,
       chosen,
     )) {
-      if (chosen.length >= firstBudget) break;
-      if (!chosen.some((s) => s.position === extra.position)) chosen.push(extra);
+      if (chosen.some((s) => s.position === extra.position)) continue;
+      const spare = chosen.length >= firstBudget ? redundantOf(chosen) : undefined;
+      if (chosen.length >= firstBudget && !spare) break;
+      chosen = [...chosen.filter((s) => s !== spare), extra];
     }
     // Nothing in this language's text matched (the hit came through another language): open the section.
     if (chosen.length === 0) chosen = first.slice(0, 2);
@@ -281,6 +285,25 @@ export function bestPassage(sentences: RankedSentence[], budget: number): Ranked
   while (best.length > 0 && (best[best.length - 1] as RankedSentence).score <= 0)
     best = best.slice(0, -1);
   return best;
+}
+
+/**
+ * The weakest sentence of an answer whose every concept another sentence of it holds too; never
+ * the best one, nor a numbered step. Undefined when each sentence holds something of its own (or parts are unknown).
+ */
+function redundantOf(chosen: readonly RankedSentence[]): RankedSentence | undefined {
+  const best = [...chosen].sort((a, b) => b.score - a.score)[0];
+  const held = (s: RankedSentence, i: number) => (s.parts?.[i] ?? 0) > 0;
+  return chosen
+    .filter(
+      (s) =>
+        s !== best &&
+        // A step of a procedure leads to the next one however little of the question it holds.
+        !s.step &&
+        s.parts !== undefined &&
+        s.parts.every((_, i) => !held(s, i) || chosen.some((o) => o !== s && held(o, i))),
+    )
+    .sort((a, b) => a.score - b.score)[0];
 }
 
 /** What a repeated concept adds in a passage's further sentences, against its best one. */

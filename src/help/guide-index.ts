@@ -93,6 +93,16 @@ const fieldsOf = (lang: Lang) => [`title_${lang}`, `text_${lang}`];
 const TITLE_BOOST = 1.5;
 const ADDRESS = /[\p{L}\p{N}._-]+@[\p{L}\p{N}-]+\.[\p{L}]{2,}/u;
 
+/**
+ * An address written out in the guide (a web address, an e-mail address) is indexed with the
+ * word "url" beside it, so that a question for "the address", "the link" or "nettadressen" (one
+ * synonym group) finds the sentence giving it ("log in at https://connect.visma.com", "comes from
+ * do.not.reply@visma.net") rather than one only naming "your e-mail address".
+ */
+function withAddressWord(text: string): string {
+  return text.replace(/https?:\/\/\S+|[\w.-]+@[\w-]+\.[\w.-]+/g, (address) => `${address} url`);
+}
+
 export class GuideIndex {
   readonly guide: Guide;
   private readonly thresholds: Thresholds;
@@ -156,9 +166,9 @@ export class GuideIndex {
           id: `${lang}:${section.id}`,
           sectionId: section.id,
           [`title_${lang}`]: section.title,
-          [`text_${lang}`]: section.text,
+          [`text_${lang}`]: withAddressWord(section.text),
         });
-        const sectionForms = [section.title, section.text].flatMap((text) => [
+        const sectionForms = [section.title, withAddressWord(section.text)].flatMap((text) => [
           ...tokenize(text, { parts: true }).flatMap((token) => indexForms(token, lang)),
           ...this.analyzer.phraseMarks(text),
         ]);
@@ -187,7 +197,9 @@ export class GuideIndex {
               step,
               item,
               forms: new Set([
-                ...tokenize(text, { parts: true }).flatMap((t) => indexForms(t, lang)),
+                ...tokenize(withAddressWord(text), { parts: true }).flatMap((t) =>
+                  indexForms(t, lang),
+                ),
                 ...this.analyzer.phraseMarks(text),
               ]),
               concepts: new Set(tokenize(text, { parts: true }).flatMap(wholeForm)),

@@ -11,7 +11,7 @@ import bundledActions from './guide/actions.json' with { type: 'json' };
 import { sectionOf, type Guide, type GuideSection } from './guide-loader.js';
 import { GuideIndex } from './guide-index.js';
 import type { GateModel } from './answer-gate.js';
-import { asksNextStep, nextStepPassage } from './next-step.js';
+import { asksNextStep, leadsToPress, nextStepPassage, statesStepDone } from './next-step.js';
 import type { SynonymData } from './query-analysis.js';
 import type { RankedSentence, Retrieval, Thresholds } from './retrieval-types.js';
 import { HELP_TEXTS, citationLine, type ChatOffer, type HelpAction } from './help-texts.js';
@@ -154,18 +154,29 @@ export class HelpService {
     const retrieval = this.index.retrieve(question);
     if (!retrieval.found) return undefined;
     if (retrieval.sides) return this.planComparison(retrieval.sides, lang);
-    const perSection = retrieval.sections.map((hit) =>
-      this.index.rankSentences(lang, hit.id, retrieval),
-    );
+    let hits = retrieval.sections;
+    let perSection = hits.map((hit) => this.index.rankSentences(lang, hit.id, retrieval));
+    // A next step is answered where the procedure goes on to something to press, when the
+    // question says a step is done ("what now?", "once it is taken"; a bare "after the trip"
+    // names no step).
+    const nextStep = asksNextStep(question);
+    const [one = [], other = []] = perSection;
+    if (
+      statesStepDone(question) &&
+      hits.length === 2 &&
+      !leadsToPress(question, one, MAX_GUIDE_SENTENCES) &&
+      leadsToPress(question, other, MAX_GUIDE_SENTENCES)
+    ) {
+      hits = [...hits].reverse();
+      perSection = [...perSection].reverse();
+    }
     const top = Math.max(0, ...perSection.flat().map((s) => s.score));
     const [first = [], second = []] = perSection;
 
     // The second section earns a place with a sentence about as relevant as the best one's.
     const secondBest = [...second].sort((a, b) => b.score - a.score)[0];
     const useSecond = secondBest !== undefined && top > 0 && secondBest.score >= top / 2;
-    const used = retrieval.sections
-      .slice(0, useSecond ? 2 : 1)
-      .map((hit) => sectionOf(this.guide, lang, hit.id));
+    const used = hits.slice(0, useSecond ? 2 : 1).map((hit) => sectionOf(this.guide, lang, hit.id));
     const offer = offerFor(
       question,
       used.map((s) => this.offers[s.id]).find((o) => o),
@@ -174,7 +185,7 @@ export class HelpService {
     const firstBudget = useSecond ? budget - 1 : budget;
 
     let chosen =
-      (asksNextStep(question) && nextStepPassage(question, first, firstBudget)) ||
+      (nextStep && nextStepPassage(question, first, firstBudget)) ||
       bestPassage(first, firstBudget);
     // A concept of the question the passage misses may sit elsewhere in the section ("the black
     // box on the start screen"): its best sentence joins while the budget lasts, and then in the
@@ -182,7 +193,7 @@ export class HelpService {
     // address?" keeps "Use Chrome" beside the address).
     for (const extra of this.index.missingConcepts(
       lang,
-      (retrieval.sections[0] as { id: string }).id,
+      (hits[0] as { id: string }).id,
       retrieval,
       chosen,
     )) {

@@ -54,3 +54,22 @@ export function nextStepPassage(
       : [...following.slice(0, Math.min(press, budget - 2)), following[press] as RankedSentence];
   return steps.length > 0 ? [anchor, ...steps] : undefined;
 }
+
+/** "What now?", "once it is taken": the user says a step is done (not only "after the trip"). */
+export function statesStepDone(question: string): boolean {
+  return WHAT_NOW.test(question) || (!statesProblem(question) && DONE.test(question));
+}
+
+/**
+ * Whether the next step after the question's step, in this section, has the user press something
+ * ("tap the «tick»"): of two sections a next-step question matches, the one that goes on to an
+ * action answers it ("snapped the receipt in Attach, what now?" is 4.1's tick, not 4's download).
+ */
+export function leadsToPress(
+  question: string,
+  ranked: readonly RankedSentence[],
+  budget: number,
+): boolean {
+  const passage = nextStepPassage(question, ranked, budget);
+  return passage !== undefined && passage.slice(1).some((s) => PRESS_STEP.test(s.text));
+}

@@ -11,7 +11,13 @@ import bundledActions from './guide/actions.json' with { type: 'json' };
 import { sectionOf, type Guide, type GuideSection } from './guide-loader.js';
 import { GuideIndex } from './guide-index.js';
 import type { GateModel } from './answer-gate.js';
-import { asksNextStep, leadsToPress, nextStepPassage, statesStepDone } from './next-step.js';
+import {
+  asksNextStep,
+  leadsToPress,
+  nextStepPassage,
+  pressOnceDone,
+  statesStepDone,
+} from './next-step.js';
 import type { SynonymData } from './query-analysis.js';
 import type { RankedSentence, Retrieval, Thresholds } from './retrieval-types.js';
 import { HELP_TEXTS, citationLine, type ChatOffer, type HelpAction } from './help-texts.js';
@@ -161,12 +167,11 @@ export class HelpService {
     // names no step).
     const nextStep = asksNextStep(question);
     const [one = [], other = []] = perSection;
-    if (
-      statesStepDone(question) &&
-      hits.length === 2 &&
-      !leadsToPress(question, one, MAX_GUIDE_SENTENCES) &&
-      leadsToPress(question, other, MAX_GUIDE_SENTENCES)
-    ) {
+    const better = (a: RankedSentence[], b: RankedSentence[]) =>
+      (!pressOnceDone(a) && pressOnceDone(b)) ||
+      (!leadsToPress(question, a, MAX_GUIDE_SENTENCES) &&
+        leadsToPress(question, b, MAX_GUIDE_SENTENCES));
+    if (statesStepDone(question) && hits.length === 2 && better(one, other)) {
       hits = [...hits].reverse();
       perSection = [...perSection].reverse();
     }
@@ -185,7 +190,8 @@ export class HelpService {
     const firstBudget = useSecond ? budget - 1 : budget;
 
     let chosen =
-      (nextStep && nextStepPassage(question, first, firstBudget)) ||
+      ((nextStep || (statesStepDone(question) && pressOnceDone(first))) &&
+        nextStepPassage(question, first, firstBudget)) ||
       bestPassage(first, firstBudget);
     // A concept of the question the passage misses may sit elsewhere in the section ("the black
     // box on the start screen"): its best sentence joins while the budget lasts, and then in the

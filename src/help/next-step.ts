@@ -55,9 +55,24 @@ export function nextStepPassage(
   return steps.length > 0 ? [anchor, ...steps] : undefined;
 }
 
-/** "What now?", "once it is taken": the user says a step is done (not only "after the trip"). */
+/** "I took a picture of the receipt", "har fylt ut beskrivelsen": the user tells a step done. */
+const TOLD_DONE =
+  /(?:^|[^\p{L}])(?:(?:i|jeg|eg)\s+(?:have\s+|har\s+|just\s+|nettopp\s+)?)?(?:took|taken|snapped|photographed|filled|wrote|written|saved|uploaded|tok|tatt|teke|fylt|fylte|skrevet|skrive|lagret|lagra|lastet|lasta)(?![\p{L}])/iu;
+
+/** "What now?", "once it is taken", "I took the picture": the user says a step is done. */
 export function statesStepDone(question: string): boolean {
-  return WHAT_NOW.test(question) || (!statesProblem(question) && DONE.test(question));
+  return (
+    WHAT_NOW.test(question) ||
+    (!statesProblem(question) && (DONE.test(question) || TOLD_DONE.test(question)))
+  );
+}
+
+/**
+ * Whether the section tells what to press once a step of the question is done ("When you have
+ * taken the picture, tap the «tick»"): the guide's own answer to "I took the picture, now what?".
+ */
+export function pressOnceDone(ranked: readonly RankedSentence[]): boolean {
+  return ranked.some((s) => s.score > 0 && DONE.test(s.text) && PRESS_STEP.test(s.text));
 }
 
 /**

@@ -94,6 +94,16 @@ const TITLE_BOOST = 1.5;
 const ADDRESS = /[\p{L}\p{N}._-]+@[\p{L}\p{N}-]+\.[\p{L}]{2,}/u;
 
 /**
+ * A number the guide states in one place ("since 2017": the guide's "before 2020") is the
+ * condition its answer is for: a symptom the guide does not name beside it ("krasjer", "crashes")
+ * is what that condition causes, not a topic of its own, and counts as an unknown word.
+ */
+function withNamedNumber(groups: readonly QueryGroup[], roles: Role[]): Role[] {
+  const named = roles.some((role, i) => role === 'content' && groups[i]?.number);
+  return named ? roles.map((role) => (role === 'foreign' ? 'unknown' : role)) : roles;
+}
+
+/**
  * An address written out in the guide (a web address, an e-mail address) is indexed with the
  * word "url" beside it, so that a question for "the address", "the link" or "nettadressen" (one
  * synonym group) finds the sentence giving it ("log in at https://connect.visma.com", "comes from
@@ -362,7 +372,10 @@ export class GuideIndex {
     // How specific a concept is: judged by the user's own word where the guide has it, since
     // synonyms widen the set ("note" is also the "Note:" before any remark).
     const sectionCounts = matches.map((m) => (m.typed.size > 0 ? m.typed.size : m.sections.size));
-    const roles = query.groups.map((g, i) => this.roleOf(g, perGroup[i] as Map<string, number>));
+    const roles = withNamedNumber(
+      query.groups,
+      query.groups.map((g, i) => this.roleOf(g, perGroup[i] as Map<string, number>)),
+    );
     const content = roles.map((role) => role === 'content');
     const weights = roles.map((role, i) => this.weightOf(role, sectionCounts[i] as number));
     const groupTerms = matches.map((m) => m.terms);
@@ -493,6 +506,9 @@ export class GuideIndex {
 
   /** What a concept of the question is to the guide, see Role. */
   private roleOf(group: QueryGroup, sections: Map<string, number>): Role {
+    // A number the guide has in one place ("before 2020", and any year before it) is what the
+    // question is about, not when something happened.
+    if (group.number && sections.size === 1) return 'content';
     if (group.number || group.circumstance) return 'circumstance';
     if (group.weak || sections.size >= this.thresholds.genericShare * this.guide.ids.length)
       return 'weak';

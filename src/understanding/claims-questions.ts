@@ -309,6 +309,9 @@ const HELP_SHAPED = new RegExp(
     '(?:hvor|kvar|where) (?:skal|kan|ma|bor|do|does|should|can|must) (?:jeg|eg|i|we|vi|me)(?![a-z])',
     // "kvar fører eg ferjebilletten?": a verb of entering something names the form too.
     '(?:hvor|kvar|where) (?:forer|forar|skriv|skriver|legg|legger|registrerer|registrerar|enter|put|record) (?:jeg|eg|i|vi|we)(?![a-z])',
+    // Stuck in a form and asking for help is the guide's help icon, not a claim stuck in approval.
+    "(?:^|[^a-z])(?:stuck (?:on|in|with|filling|at)|(?:i'?m|i am|got|getting) stuck|star (?:helt |heilt )?fast)(?![a-z])",
+    '(?:is there|are there|any|finst det|finnes det|fins det) (?:any |noe |noko |nokon )?(?:help|hjelp)(?![a-z])',
     // A password or a username belongs to logging in, never to a claim ("passordet mitt vert avvist").
     'passord|password|brukernavn|brukarnamn|brukarnavn|username',
     // Entitlement: "har jeg krav på diett?", "am I entitled to per diem?", "which claim gives me

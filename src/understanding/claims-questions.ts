@@ -296,6 +296,13 @@ const MANY =
 const DEFINITE = /(?:en|et|a|na|ne)$/;
 
 /** How-to, who, if: questions about the process, for the user guide. */
+/**
+ * A password, a username or one's settings belong to the account, never to a claim ("passordet
+ * mitt vert avvist", "kva brukarnamn har eg i Expense?", "where are my personal settings?").
+ */
+export const ABOUT_ACCOUNT =
+  /passord|password|brukernavn|brukarnamn|brukarnavn|username|innstilling|settings/;
+
 const HELP_SHAPED = new RegExp(
   [
     '^(?:hvem|kven|who|whom|whose)(?![a-z])',
@@ -312,8 +319,7 @@ const HELP_SHAPED = new RegExp(
     // Stuck in a form and asking for help is the guide's help icon, not a claim stuck in approval.
     "(?:^|[^a-z])(?:stuck (?:on|in|with|filling|at)|(?:i'?m|i am|got|getting) stuck|star (?:helt |heilt )?fast)(?![a-z])",
     '(?:is there|are there|any|finst det|finnes det|fins det) (?:any |noe |noko |nokon )?(?:help|hjelp)(?![a-z])',
-    // A password or a username belongs to logging in, never to a claim ("passordet mitt vert avvist").
-    'passord|password|brukernavn|brukarnamn|brukarnavn|username',
+    ABOUT_ACCOUNT.source,
     // Entitlement: "har jeg krav på diett?", "am I entitled to per diem?", "which claim gives me
     // per diem?".
     'krav pa|entitled|(?:^|[^a-z])rett (?:til|pa)(?![a-z])|(?:gives?|gir|gjev) (?:me|meg)(?![a-z])',

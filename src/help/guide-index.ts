@@ -93,14 +93,26 @@ const fieldsOf = (lang: Lang) => [`title_${lang}`, `text_${lang}`];
 const TITLE_BOOST = 1.5;
 const ADDRESS = /[\p{L}\p{N}._-]+@[\p{L}\p{N}-]+\.[\p{L}]{2,}/u;
 
+/** "before 2020", "fra før 2020", "frå før 2020": a year the guide draws a line at. */
+const BEFORE_YEAR = /(?:before|før)\s+(\d{4})(?!\d)/giu;
+
 /**
- * A number the guide states in one place ("since 2017": the guide's "before 2020") is the
- * condition its answer is for: a symptom the guide does not name beside it ("krasjer", "crashes")
- * is what that condition causes, not a topic of its own, and counts as an unknown word.
+ * A year before one the guide draws a line at ("since 2017": the guide's "before 2020") is the
+ * condition its answer is for, not when something happened: it counts as content, and a symptom
+ * the guide does not name beside it ("krasjer", "crashes") is what that condition causes, not a
+ * topic of its own, so it counts as an unknown word.
  */
-function withNamedNumber(groups: readonly QueryGroup[], roles: Role[]): Role[] {
-  const named = roles.some((role, i) => role === 'content' && groups[i]?.number);
-  return named ? roles.map((role) => (role === 'foreign' ? 'unknown' : role)) : roles;
+function withYearBefore(
+  groups: readonly QueryGroup[],
+  roles: Role[],
+  lines: readonly number[],
+): Role[] {
+  const before = (g: QueryGroup | undefined) =>
+    g?.number === true && /^\d{4}$/.test(g.label) && lines.some((line) => Number(g.label) < line);
+  if (!groups.some((g, i) => before(g) && roles[i] === 'circumstance')) return roles;
+  return roles.map((role, i) =>
+    before(groups[i]) ? 'content' : role === 'foreign' ? 'unknown' : role,
+  );
 }
 
 /**
@@ -135,11 +147,18 @@ export class GuideIndex {
   private readonly namesSomeone = new Set<string>();
   /** Which kind of claim a story calls for (claim-kind.ts). */
   private readonly kinds: ClaimKinds;
+  /** Years the guide draws a line at ("before 2020"), see withYearBefore. */
+  private readonly yearLines: number[];
 
   constructor(guide: Guide, opts: IndexOptions = {}) {
     this.guide = guide;
     this.gate = opts.gate === undefined ? defaultGateFor(guide) : opts.gate;
     this.thresholds = { ...DEFAULT_THRESHOLDS, ...opts.thresholds };
+    this.yearLines = LANGS.flatMap((lang) =>
+      guide.sections[lang].flatMap((section) =>
+        [...section.text.matchAll(BEFORE_YEAR)].map((m) => Number(m[1])),
+      ),
+    );
     this.analyzer = new QueryAnalyzer(guide, opts.synonyms, this.vocabulary);
     const lexicon = this.analyzer.lexicon;
     for (const lang of LANGS)
@@ -372,9 +391,10 @@ export class GuideIndex {
     // How specific a concept is: judged by the user's own word where the guide has it, since
     // synonyms widen the set ("note" is also the "Note:" before any remark).
     const sectionCounts = matches.map((m) => (m.typed.size > 0 ? m.typed.size : m.sections.size));
-    const roles = withNamedNumber(
+    const roles = withYearBefore(
       query.groups,
       query.groups.map((g, i) => this.roleOf(g, perGroup[i] as Map<string, number>)),
+      this.yearLines,
     );
     const content = roles.map((role) => role === 'content');
     const weights = roles.map((role, i) => this.weightOf(role, sectionCounts[i] as number));
@@ -506,9 +526,6 @@ export class GuideIndex {
 
   /** What a concept of the question is to the guide, see Role. */
   private roleOf(group: QueryGroup, sections: Map<string, number>): Role {
-    // A number the guide has in one place ("before 2020", and any year before it) is what the
-    // question is about, not when something happened.
-    if (group.number && sections.size === 1) return 'content';
     if (group.number || group.circumstance) return 'circumstance';
     if (group.weak || sections.size >= this.thresholds.genericShare * this.guide.ids.length)
       return 'weak';

@@ -28,6 +28,7 @@ import {
 import { definitionsAmong, splitSentences, statesProblem } from './sentences.js';
 import { rankSectionSentences } from './sentence-rank.js';
 import { comparisonSides, sideSections } from './comparison.js';
+import { withAddressWord, withYearBefore, yearLinesOf } from './guide-marks.js';
 import { ClaimKinds } from './claim-kind.js';
 import {
   applyGate,
@@ -93,38 +94,6 @@ const fieldsOf = (lang: Lang) => [`title_${lang}`, `text_${lang}`];
 const TITLE_BOOST = 1.5;
 const ADDRESS = /[\p{L}\p{N}._-]+@[\p{L}\p{N}-]+\.[\p{L}]{2,}/u;
 
-/** "before 2020", "fra før 2020", "frå før 2020": a year the guide draws a line at. */
-const BEFORE_YEAR = /(?:before|før)\s+(\d{4})(?!\d)/giu;
-
-/**
- * A year before one the guide draws a line at ("since 2017": the guide's "before 2020") is the
- * condition its answer is for, not when something happened: it counts as content, and a symptom
- * the guide does not name beside it ("krasjer", "crashes") is what that condition causes, not a
- * topic of its own, so it counts as an unknown word.
- */
-function withYearBefore(
-  groups: readonly QueryGroup[],
-  roles: Role[],
-  lines: readonly number[],
-): Role[] {
-  const before = (g: QueryGroup | undefined) =>
-    g?.number === true && /^\d{4}$/.test(g.label) && lines.some((line) => Number(g.label) < line);
-  if (!groups.some((g, i) => before(g) && roles[i] === 'circumstance')) return roles;
-  return roles.map((role, i) =>
-    before(groups[i]) ? 'content' : role === 'foreign' ? 'unknown' : role,
-  );
-}
-
-/**
- * An address written out in the guide (a web address, an e-mail address) is indexed with the
- * word "url" beside it, so that a question for "the address", "the link" or "nettadressen" (one
- * synonym group) finds the sentence giving it ("log in at https://connect.visma.com", "comes from
- * do.not.reply@visma.net") rather than one only naming "your e-mail address".
- */
-function withAddressWord(text: string): string {
-  return text.replace(/https?:\/\/\S+|[\w.-]+@[\w-]+\.[\w.-]+/g, (address) => `${address} url`);
-}
-
 export class GuideIndex {
   readonly guide: Guide;
   private readonly thresholds: Thresholds;
@@ -154,11 +123,7 @@ export class GuideIndex {
     this.guide = guide;
     this.gate = opts.gate === undefined ? defaultGateFor(guide) : opts.gate;
     this.thresholds = { ...DEFAULT_THRESHOLDS, ...opts.thresholds };
-    this.yearLines = LANGS.flatMap((lang) =>
-      guide.sections[lang].flatMap((section) =>
-        [...section.text.matchAll(BEFORE_YEAR)].map((m) => Number(m[1])),
-      ),
-    );
+    this.yearLines = yearLinesOf(guide);
     this.analyzer = new QueryAnalyzer(guide, opts.synonyms, this.vocabulary);
     const lexicon = this.analyzer.lexicon;
     for (const lang of LANGS)

@@ -103,8 +103,10 @@ describe('the gate only vetoes', () => {
 
 describe('in the users’ words', () => {
   // "does Attach work on a Huawei phone without Google services?" stood here until the gate was
-  // retrained with batch 14 (its probability fell to 0.48 against a threshold of 0.50).
-  it.each<[Lang, string]>([['en', 'does Attach run on a Windows phone?']])(
+  // retrained with batch 14 (its probability fell to 0.48 against a threshold of 0.50); "does
+  // Attach run on a Windows phone?" until round 20 made Windows a topic outside the guide, so
+  // that the rules alone no longer answer it.
+  it.each<[Lang, string]>([['en', 'can I attach a sound recording instead of a picture?']])(
     'a near-domain question the rules would answer cites nothing [%s] %s',
     async (lang, question) => {
       expect(rulesOnly.retrieve(question).found).toBe(true);

@@ -96,6 +96,8 @@ export function comparisonSides(question: string): [string, string] | undefined 
     (w, i) => i > 0 && JOINS.has(w) && NEGATIONS.has(folded[i + 1] ?? ''),
   );
   if (negated < 0 && !folded.some((w) => MARKERS.has(w))) return undefined;
+  // "korleis skil eg vedlegga frå kvarandre?": things told apart among themselves, not two sides.
+  if (folded.some((w) => RECIPROCAL.has(w))) return undefined;
   const joinAt = (joins: ReadonlySet<string>) => folded.findIndex((w, i) => i > 0 && joins.has(w));
   const joined = joinAt(JOINS);
   const at = negated >= 0 ? negated : joined >= 0 ? joined : joinAt(FROM_JOINS);
@@ -105,6 +107,9 @@ export function comparisonSides(question: string): [string, string] | undefined 
   const [l, r] = [side(words.slice(0, at)), side(right)];
   return l && r ? [l, r] : undefined;
 }
+
+/** "Each other": what is compared is one set of things, not two named sides. */
+const RECIPROCAL = new Set(['hverandre', 'kvarandre', 'kvarandra', 'apart'].map(fold));
 
 /** Negations that, right after a join, make the two sides a choice ("og ikke", "and not"). */
 const NEGATIONS = new Set(['ikke', 'ikkje', 'not'].map(fold));

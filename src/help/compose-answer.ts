@@ -11,7 +11,13 @@ import bundledActions from './guide/actions.json' with { type: 'json' };
 import { sectionOf, type Guide, type GuideSection } from './guide-loader.js';
 import { GuideIndex } from './guide-index.js';
 import type { GateModel } from './answer-gate.js';
-import { asksNextStep, nextStepPassage } from './next-step.js';
+import {
+  asksNextStep,
+  leadsToPress,
+  nextStepPassage,
+  pressOnceDone,
+  statesStepDone,
+} from './next-step.js';
 import type { SynonymData } from './query-analysis.js';
 import type { RankedSentence, Retrieval, Thresholds } from './retrieval-types.js';
 import { HELP_TEXTS, citationLine, type ChatOffer, type HelpAction } from './help-texts.js';
@@ -154,18 +160,28 @@ export class HelpService {
     const retrieval = this.index.retrieve(question);
     if (!retrieval.found) return undefined;
     if (retrieval.sides) return this.planComparison(retrieval.sides, lang);
-    const perSection = retrieval.sections.map((hit) =>
-      this.index.rankSentences(lang, hit.id, retrieval),
-    );
+    let hits = retrieval.sections;
+    let perSection = hits.map((hit) => this.index.rankSentences(lang, hit.id, retrieval));
+    // A next step is answered where the procedure goes on to something to press, when the
+    // question says a step is done ("what now?", "once it is taken"; a bare "after the trip"
+    // names no step).
+    const nextStep = asksNextStep(question);
+    const [one = [], other = []] = perSection;
+    const better = (a: RankedSentence[], b: RankedSentence[]) =>
+      (!pressOnceDone(a) && pressOnceDone(b)) ||
+      (!leadsToPress(question, a, MAX_GUIDE_SENTENCES) &&
+        leadsToPress(question, b, MAX_GUIDE_SENTENCES));
+    if (statesStepDone(question) && hits.length === 2 && better(one, other)) {
+      hits = [...hits].reverse();
+      perSection = [...perSection].reverse();
+    }
     const top = Math.max(0, ...perSection.flat().map((s) => s.score));
     const [first = [], second = []] = perSection;
 
     // The second section earns a place with a sentence about as relevant as the best one's.
     const secondBest = [...second].sort((a, b) => b.score - a.score)[0];
     const useSecond = secondBest !== undefined && top > 0 && secondBest.score >= top / 2;
-    const used = retrieval.sections
-      .slice(0, useSecond ? 2 : 1)
-      .map((hit) => sectionOf(this.guide, lang, hit.id));
+    const used = hits.slice(0, useSecond ? 2 : 1).map((hit) => sectionOf(this.guide, lang, hit.id));
     const offer = offerFor(
       question,
       used.map((s) => this.offers[s.id]).find((o) => o),
@@ -174,18 +190,23 @@ export class HelpService {
     const firstBudget = useSecond ? budget - 1 : budget;
 
     let chosen =
-      (asksNextStep(question) && nextStepPassage(question, first, firstBudget)) ||
+      ((nextStep || (statesStepDone(question) && pressOnceDone(first))) &&
+        nextStepPassage(question, first, firstBudget)) ||
       bestPassage(first, firstBudget);
     // A concept of the question the passage misses may sit elsewhere in the section ("the black
-    // box on the start screen"): its best sentence joins while the budget lasts.
+    // box on the start screen"): its best sentence joins while the budget lasts, and then in the
+    // place of a sentence that only repeats what the others hold ("which browser, and which
+    // address?" keeps "Use Chrome" beside the address).
     for (const extra of this.index.missingConcepts(
       lang,
-      (retrieval.sections[0] as { id: string }).id,
+      (hits[0] as { id: string }).id,
       retrieval,
       chosen,
     )) {
-      if (chosen.length >= firstBudget) break;
-      if (!chosen.some((s) => s.position === extra.position)) chosen.push(extra);
+      if (chosen.some((s) => s.position === extra.position)) continue;
+      const spare = chosen.length >= firstBudget ? redundantOf(chosen) : undefined;
+      if (chosen.length >= firstBudget && !spare) break;
+      chosen = [...chosen.filter((s) => s !== spare), extra];
     }
     // Nothing in this language's text matched (the hit came through another language): open the section.
     if (chosen.length === 0) chosen = first.slice(0, 2);
@@ -261,10 +282,15 @@ export class HelpService {
 export function bestPassage(sentences: RankedSentence[], budget: number): RankedSentence[] {
   let best: RankedSentence[] = [];
   let bestScore = 0;
-  for (let start = 0; start < sentences.length; start++) {
-    let score = 0;
-    for (let end = start; end < Math.min(sentences.length, start + budget); end++) {
-      score += (sentences[end] as RankedSentence).score;
+  // The sentence holding the most of the question is the answer's core: a run of weaker ones
+  // repeating a common word ("Attach") must not push out "log in with your Expense username".
+  const top = sentences.reduce(
+    (at, s, i) => (s.score > (sentences[at] as RankedSentence).score ? i : at),
+    0,
+  );
+  for (let start = Math.max(0, top - budget + 1); start <= top; start++) {
+    for (let end = top; end < Math.min(sentences.length, start + budget); end++) {
+      const score = passageScore(sentences.slice(start, end + 1));
       if (score > bestScore + 1e-9) {
         bestScore = score;
         best = sentences.slice(start, end + 1);
@@ -276,6 +302,53 @@ export function bestPassage(sentences: RankedSentence[], budget: number): Ranked
   while (best.length > 0 && (best[best.length - 1] as RankedSentence).score <= 0)
     best = best.slice(0, -1);
   return best;
+}
+
+/**
+ * The weakest sentence of an answer whose every concept another sentence of it holds too; never
+ * the best one, nor a numbered step. Undefined when each sentence holds something of its own (or parts are unknown).
+ */
+function redundantOf(chosen: readonly RankedSentence[]): RankedSentence | undefined {
+  const best = [...chosen].sort((a, b) => b.score - a.score)[0];
+  const held = (s: RankedSentence, i: number) => (s.parts?.[i] ?? 0) > 0;
+  return chosen
+    .filter(
+      (s) =>
+        s !== best &&
+        // A step of a procedure leads to the next one however little of the question it holds.
+        !s.step &&
+        s.parts !== undefined &&
+        s.parts.every((_, i) => !held(s, i) || chosen.some((o) => o !== s && held(o, i))),
+    )
+    .sort((a, b) => a.score - b.score)[0];
+}
+
+/** What a repeated concept adds in a passage's further sentences, against its best one. */
+const REPEAT_SHARE = 0.5;
+
+/**
+ * A passage's score: each concept counts fully in its best sentence and by REPEAT_SHARE in the
+ * others, so three sentences repeating "Attach" do not outweigh the one holding "username and
+ * password" the question asked for. Sentences without per-concept parts count their score.
+ */
+function passageScore(run: readonly RankedSentence[]): number {
+  let total = 0;
+  const best: number[] = [];
+  for (const sentence of run) {
+    const parts = sentence.parts;
+    if (!parts) {
+      total += sentence.score;
+      continue;
+    }
+    // The opening's topic share (see rankSectionSentences) is what the parts leave out.
+    total += sentence.score - parts.reduce((sum, part) => sum + part, 0);
+    parts.forEach((part, i) => {
+      const before = best[i] ?? 0;
+      total += Math.max(part, before) - before + REPEAT_SHARE * Math.min(part, before);
+      best[i] = Math.max(part, before);
+    });
+  }
+  return total;
 }
 
 /**

@@ -28,6 +28,7 @@ import {
 import { definitionsAmong, splitSentences, statesProblem } from './sentences.js';
 import { rankSectionSentences } from './sentence-rank.js';
 import { comparisonSides, sideSections } from './comparison.js';
+import { withAddressWord, withYearBefore, yearLinesOf } from './guide-marks.js';
 import { ClaimKinds } from './claim-kind.js';
 import {
   applyGate,
@@ -115,11 +116,14 @@ export class GuideIndex {
   private readonly namesSomeone = new Set<string>();
   /** Which kind of claim a story calls for (claim-kind.ts). */
   private readonly kinds: ClaimKinds;
+  /** Years the guide draws a line at ("before 2020"), see withYearBefore. */
+  private readonly yearLines: number[];
 
   constructor(guide: Guide, opts: IndexOptions = {}) {
     this.guide = guide;
     this.gate = opts.gate === undefined ? defaultGateFor(guide) : opts.gate;
     this.thresholds = { ...DEFAULT_THRESHOLDS, ...opts.thresholds };
+    this.yearLines = yearLinesOf(guide);
     this.analyzer = new QueryAnalyzer(guide, opts.synonyms, this.vocabulary);
     const lexicon = this.analyzer.lexicon;
     for (const lang of LANGS)
@@ -156,9 +160,9 @@ export class GuideIndex {
           id: `${lang}:${section.id}`,
           sectionId: section.id,
           [`title_${lang}`]: section.title,
-          [`text_${lang}`]: section.text,
+          [`text_${lang}`]: withAddressWord(section.text),
         });
-        const sectionForms = [section.title, section.text].flatMap((text) => [
+        const sectionForms = [section.title, withAddressWord(section.text)].flatMap((text) => [
           ...tokenize(text, { parts: true }).flatMap((token) => indexForms(token, lang)),
           ...this.analyzer.phraseMarks(text),
         ]);
@@ -187,7 +191,9 @@ export class GuideIndex {
               step,
               item,
               forms: new Set([
-                ...tokenize(text, { parts: true }).flatMap((t) => indexForms(t, lang)),
+                ...tokenize(withAddressWord(text), { parts: true }).flatMap((t) =>
+                  indexForms(t, lang),
+                ),
                 ...this.analyzer.phraseMarks(text),
               ]),
               concepts: new Set(tokenize(text, { parts: true }).flatMap(wholeForm)),
@@ -350,7 +356,11 @@ export class GuideIndex {
     // How specific a concept is: judged by the user's own word where the guide has it, since
     // synonyms widen the set ("note" is also the "Note:" before any remark).
     const sectionCounts = matches.map((m) => (m.typed.size > 0 ? m.typed.size : m.sections.size));
-    const roles = query.groups.map((g, i) => this.roleOf(g, perGroup[i] as Map<string, number>));
+    const roles = withYearBefore(
+      query.groups,
+      query.groups.map((g, i) => this.roleOf(g, perGroup[i] as Map<string, number>)),
+      this.yearLines,
+    );
     const content = roles.map((role) => role === 'content');
     const weights = roles.map((role, i) => this.weightOf(role, sectionCounts[i] as number));
     const groupTerms = matches.map((m) => m.terms);

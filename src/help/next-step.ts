@@ -17,10 +17,11 @@ const PRESS_STEP = /(?:^|[^\p{L}])(?:click|tap|press|klikk|trykk)\p{L}*[^.!?]*«
 
 /**
  * "…, what now?", "kva no?", "men kommer ikke videre": the user has done a step and asks for the
- * next one, a problem in words ("not further") but not a failure of the step done.
+ * next one, a problem in words ("not further") but not a failure of the step done; "hvordan går
+ * jeg videre?", "how do I go on?" ask the same.
  */
 const WHAT_NOW =
-  /(?:^|[^\p{L}])(?:what now|now what|hva nå|kva no|kva gjer eg no|hva gjør jeg nå|(?:can'?t|cannot|can not) get (?:any )?further|(?:kommer|kjem) (?:ikke|ikkje) (?:videre|vidare))(?![\p{L}])/iu;
+  /(?:^|[^\p{L}])(?:what now|now what|hva nå|kva no|kva gjer eg no|hva gjør jeg nå|(?:can'?t|cannot|can not) get (?:any )?further|(?:kommer|kjem) (?:ikke|ikkje) (?:videre|vidare)|(?:går|gå|kommer|kjem) (?:jeg|eg) (?:videre|vidare)|how do i (?:go on|continue|proceed))(?![\p{L}])/iu;
 
 export function asksNextStep(question: string): boolean {
   return (
@@ -52,4 +53,38 @@ export function nextStepPassage(
       ? following.slice(0, budget - 1)
       : [...following.slice(0, Math.min(press, budget - 2)), following[press] as RankedSentence];
   return steps.length > 0 ? [anchor, ...steps] : undefined;
+}
+
+/** "I took a picture of the receipt", "har fylt ut beskrivelsen": the user tells a step done. */
+const TOLD_DONE =
+  /(?:^|[^\p{L}])(?:(?:i|jeg|eg)\s+(?:have\s+|har\s+|just\s+|nettopp\s+)?)?(?:took|taken|snapped|photographed|filled|wrote|written|saved|uploaded|tok|tatt|teke|fylt|fylte|skrevet|skrive|lagret|lagra|lastet|lasta)(?![\p{L}])/iu;
+
+/** "What now?", "once it is taken", "I took the picture": the user says a step is done. */
+export function statesStepDone(question: string): boolean {
+  return (
+    WHAT_NOW.test(question) ||
+    (!statesProblem(question) && (DONE.test(question) || TOLD_DONE.test(question)))
+  );
+}
+
+/**
+ * Whether the section tells what to press once a step of the question is done ("When you have
+ * taken the picture, tap the «tick»"): the guide's own answer to "I took the picture, now what?".
+ */
+export function pressOnceDone(ranked: readonly RankedSentence[]): boolean {
+  return ranked.some((s) => s.score > 0 && DONE.test(s.text) && PRESS_STEP.test(s.text));
+}
+
+/**
+ * Whether the next step after the question's step, in this section, has the user press something
+ * ("tap the «tick»"): of two sections a next-step question matches, the one that goes on to an
+ * action answers it ("snapped the receipt in Attach, what now?" is 4.1's tick, not 4's download).
+ */
+export function leadsToPress(
+  question: string,
+  ranked: readonly RankedSentence[],
+  budget: number,
+): boolean {
+  const passage = nextStepPassage(question, ranked, budget);
+  return passage !== undefined && passage.slice(1).some((s) => PRESS_STEP.test(s.text));
 }

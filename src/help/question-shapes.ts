@@ -97,6 +97,9 @@ const POLICY = new RegExp(
     `(?:tell|inform|notify|ask|melde\\s+fr[aå]\\s+til|si\\s+fr[aå]\\s+til|gi\\s+beskjed\\s+til|varsle)\\s+(?:my|the)?\\s*${ROLE}`,
     // Acting for someone else: "reset the password for a colleague", "på vegne av en annen".
     '(?:for|on\\s+behalf\\s+of|på\\s+vegne\\s+av|på\\s+vegner\\s+av)\\s+(?:a|an|my|en|ein|ei|min|mi)?\\s*(?:colleague|co-?worker|kollega(?:en|er|ar|ane|ene)?|someone\\s+else|somebody\\s+else|another\\s+(?:person|employee)|en\\s+annen|ein\\s+annan)',
+    // A receipt lost or never had: what the employer accepts instead is policy, not a step.
+    '(?:lost|mistet|mista|misted)\\s+(?:the\\s+|my\\s+|a\\s+)?(?:\\p{L}+\\s+)?(?:receipt|kvittering(?:en|a)?)',
+    '(?:without|uten|utan)\\s+(?:a\\s+|the\\s+)?(?:receipt|kvittering(?:en|a)?)',
     // Tax and pay: what a payment is to the tax office or the payslip.
     'tax(?:able|ed|es)?',
     'skatte?(?:pliktig|pliktige|fri|frie|melding(?:a|en)?|oppgjør)?',

@@ -158,4 +158,9 @@ export interface RankedSentence {
   /** An item of any list. */
   item: boolean;
   score: number;
+  /**
+   * Per query group, its share of the score (without the opening's topic share): lets a passage
+   * count a concept once rather than once per sentence repeating it (see bestPassage).
+   */
+  parts?: number[];
 }

@@ -51,6 +51,7 @@ export function rankSectionSentences(
     : 0;
   return sentences.map((sentence) => {
     let score = topic / (sentence.position + 2);
+    const parts: number[] = [];
     retrieval.groupTerms.forEach((terms, i) => {
       // Where the user wrote a phrase ("attach file"), the sentence holding a phrase of that
       // concept ("Legg ved fil (Attach file)") says more than one holding only a word of it.
@@ -66,16 +67,19 @@ export function rankSectionSentences(
       const unique = retrieval.sectionCounts[i] === 1;
       const given = retrieval.weights[i] as number;
       const weight = retrieval.query.groups[i]?.number ? 1 : unique ? Math.max(1, given) : given;
-      score += best * weight * (specificity[i] as number);
+      parts.push(best * weight * (specificity[i] as number));
+      score += parts[i] as number;
     });
+    // A closing wish ("Good luck!", "Lykke til!") answers nothing.
+    const factor = (sentence.text.match(/\p{L}+/gu) ?? []).length < 3 ? 0 : named(sentence.text);
     return {
       text: sentence.text,
       position: sentence.position,
       block: sentence.block,
       step: sentence.step,
       item: sentence.item,
-      // A closing wish ("Good luck!", "Lykke til!") answers nothing.
-      score: (sentence.text.match(/\p{L}+/gu) ?? []).length < 3 ? 0 : score * named(sentence.text),
+      score: score * factor,
+      parts: parts.map((part) => part * factor),
     };
   });
 }

@@ -298,6 +298,13 @@ const MANY =
 const DEFINITE = /(?:en|et|a|na|ne)$/;
 
 /** How-to, who, if: questions about the process, for the user guide. */
+/**
+ * A password, a username or one's settings belong to the account, never to a claim ("passordet
+ * mitt vert avvist", "kva brukarnamn har eg i Expense?", "where are my personal settings?").
+ */
+export const ABOUT_ACCOUNT =
+  /passord|password|brukernavn|brukarnamn|brukarnavn|username|innstilling|settings/;
+
 const HELP_SHAPED = new RegExp(
   [
     '^(?:hvem|kven|who|whom|whose)(?![a-z])',
@@ -309,6 +316,12 @@ const HELP_SHAPED = new RegExp(
     '(?:hvor|kor) lang tid|how long|how soon|how quickly|how fast',
     // Where to put or enter something is about the form, not about a claim filed.
     '(?:hvor|kvar|where) (?:skal|kan|ma|bor|do|does|should|can|must) (?:jeg|eg|i|we|vi|me)(?![a-z])',
+    // "kvar fører eg ferjebilletten?": a verb of entering something names the form too.
+    '(?:hvor|kvar|where) (?:forer|forar|skriv|skriver|legg|legger|registrerer|registrerar|enter|put|record) (?:jeg|eg|i|vi|we)(?![a-z])',
+    // Stuck in a form and asking for help is the guide's help icon, not a claim stuck in approval.
+    "(?:^|[^a-z])(?:stuck (?:on|in|with|filling|at)|(?:i'?m|i am|got|getting) stuck|star (?:helt |heilt )?fast)(?![a-z])",
+    '(?:is there|are there|any|finst det|finnes det|fins det) (?:any |noe |noko |nokon )?(?:help|hjelp)(?![a-z])',
+    ABOUT_ACCOUNT.source,
     // Entitlement: "har jeg krav på diett?", "am I entitled to per diem?", "which claim gives me
     // per diem?".
     'krav pa|entitled|(?:^|[^a-z])rett (?:til|pa)(?![a-z])|(?:gives?|gir|gjev) (?:me|meg)(?![a-z])',

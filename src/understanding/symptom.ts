@@ -1,6 +1,7 @@
 /**
  * A complaint about how the product behaves ("bompengene kommer ikke med på kjøreregningen", "the
- * toll isn't in the mileage log", "jeg får ikke diett selv om …", "the receipt never showed up"):
+ * toll isn't in the mileage log", "jeg får ikke diett selv om …", "the receipt never showed up",
+ * "står fast i utfyllinga"):
  * a problem for the guide, not a new claim, even when it names a kind of expense. Read on the
  * folded text. A money amount or a distance makes it a statement of a claim instead ("fikk ikke
  * kvittering på taxien, 250 kr").
@@ -9,7 +10,7 @@ import type { Message } from './message.js';
 
 const NOT = String.raw`(?:ikke|ikkje|inte)`;
 /** Norwegian puts the negation after the verb and its subject: "får jeg ikke", "kommer ikke med". */
-const NB_VERB = String.raw`(?:kommer|kom|kjem|vises|visast|syns|synes|dukker|dukkar|fungerer|fungerar|funker|virker|verkar|gar|gjekk|gikk|far|fikk|fekk|finner|finn|fann|fant|klarer|greier|greidde|lar|let|tar|tek)`;
+const NB_VERB = String.raw`(?:kommer|kom|kjem|vises|visast|syns|synes|dukker|dukkar|fungerer|fungerar|funker|virker|verkar|gar|gjekk|gikk|far|fikk|fekk|finner|finn|fann|fant|klarer|greier|greidde|lar|let|tar|tek|passer|passar|finnes|fins|finst)`;
 /** "er ikke med", "ligger ikke inne", "står ikke der": being, where something should be. */
 const NB_BE = String.raw`(?:er|var|ligger|ligg|star|sto|stod)`;
 const NB_WHERE = String.raw`(?:med|der|inne|her|lagt\s+til|registrert|kommet|komme|synleg|synlig|lagret|lagra|oppe|riktig|rett)`;
@@ -26,7 +27,20 @@ const EN_SYMPTOM = new RegExp(
 const MONEY_OR_KM =
   /\d[\d\s.,]*(?:\s*(?:kr|nok|kroner|,-|eur|euro|sek|usd|dkk|km|kilometer|mil)\b)|\b(?:kr|nok|eur|usd|sek)\s*\d|[$€£]\s*\d/u;
 
+/** Something gone from where it was ("bompengene forsvant fra kjøreboka", "parking isn't an option"). */
+const GONE =
+  /\b(?:forsvant|forsvann|forsvunnet|forsvunne|disappeared|vanished|went\s+missing|(?:is|isn'?t|is\s+not|not)\s+an?\s+option|no\s+option)\b/u;
+
+/** Being stuck in a form ("står fast i utfyllinga", "I'm stuck filling it in"): the help icon's. */
+const STUCK =
+  /\b(?:(?:star|sto|stod|sitter|sit|satt)\s+(?:helt\s+|heilt\s+)?fast|(?:i'?m|i\s+am|got|get|getting)\s+stuck|stuck\s+(?:on|in|with|filling|at))\b/u;
+
 export function isSymptom(msg: Message): boolean {
   if (MONEY_OR_KM.test(msg.folded)) return false;
-  return NB_SYMPTOM.test(msg.folded) || EN_SYMPTOM.test(msg.folded);
+  return (
+    NB_SYMPTOM.test(msg.folded) ||
+    EN_SYMPTOM.test(msg.folded) ||
+    STUCK.test(msg.folded) ||
+    GONE.test(msg.folded)
+  );
 }

@@ -7,7 +7,7 @@
  * command, a correction, a claim statement or a question is read as that; anything else (a short
  * phrase such as "kundemøte hos Equinor", even one naming a kind of expense) is the purpose.
  */
-import { readClaimsQuestion, type ClaimsQuestion } from './claims-questions.js';
+import { ABOUT_ACCOUNT, readClaimsQuestion, type ClaimsQuestion } from './claims-questions.js';
 import { parseCommand, type Command } from './commands.js';
 import { readSeveralOutlays } from './outlay-list.js';
 import { readCorrection, type CorrectedDraft, type Correction } from './correction.js';
@@ -111,7 +111,7 @@ const WHAT_HAVE_I =
 
 function isClaimsQuestion(msg: Message, wh: boolean): boolean {
   const f = msg.folded;
-  if (HOW_OR_WHO.test(f)) return false;
+  if (HOW_OR_WHO.test(f) || ABOUT_ACCOUNT.test(f)) return false;
   const mine = MINE_RE.test(f);
   if (
     (SUBMITTED.test(f) || PENDING.test(f)) &&

@@ -160,7 +160,7 @@ const PRAISE =
   /^(?:(?:takk|thanks)[\s,.!]+)?(?:(?:du|you)(?:\s+(?:er|are)|'re|\s+r)\s+(?:(?:en|ei|ein|a|an|the|helt|heilt|so|sa|really|truly)\s+)*(?:gull|gullunge|best|beste|flink|konge|ra|topp|fantastisk|super|star|lifesaver|legend|hero|awesome|amazing|great|brilliant|genius)|(?:(?:that|this|it)\s+was|(?:det|dette)\s+(?:var|gikk|gjekk))\s+(?:(?:so|sa|veldig|really|super)\s+)?(?:quick|fast|easy|nice|great|helpful|fort|kjapt|raskt|enkelt|lett|greit|bra|fint|supert|nyttig))\b/u;
 
 /** Emoji said beside the words ("brilliant, cheers 👍"): they do not change what is said. */
-const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu;
+const EMOJI = /\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\p{Emoji_Modifier}/gu;
 
 const POSITIVE_EMOJI =
   /[\u{1F44D}\u{1F44C}\u{1F64F}\u{1F642}\u{1F60A}\u{1F600}\u{1F603}\u{1F604}\u{1F44F}\u2705\u2764\u{1F64C}\u{1F4AA}\u{1F973}\u{1F389}]/u;

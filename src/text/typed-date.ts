@@ -311,10 +311,10 @@ const WHOLE_DATE = DATE_PATTERNS.map((p) => ({
   re: new RegExp(`^(?:${p.src})$`, 'u'),
   resolve: p.resolve,
 }));
-/** Inside a sentence: not glued to letters, and not a piece of a longer number or date. */
+/** Inside a sentence: not glued to letters, not a piece of a longer number or date, not a time ("kl. 07.10"). */
 const DATE_IN_TEXT = DATE_PATTERNS.map((p) => ({
   re: new RegExp(
-    `(?<![\\p{L}\\p{N}]|\\p{N}[.,/-])(?:${p.src})(?![\\p{L}\\p{N}]|[.,/-]\\p{N})`,
+    `(?<![\\p{L}\\p{N}]|\\p{N}[.,/-]|\\b(?:kl|klokka|klokken|at)\\.?\\s*)(?:${p.src})(?![\\p{L}\\p{N}]|[.,/-]\\p{N})`,
     'gu',
   ),
   resolve: p.resolve,

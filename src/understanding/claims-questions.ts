@@ -276,6 +276,8 @@ const OWN = new RegExp(
     '(?:have|has|had|did|am|was) i(?![a-z])',
     // "er den godkjent nå?" right after filing: the claim just talked about.
     '^(?:er|ble|blei|vart|har|is|was|has|did|have) (?:den|dei|it|they)(?![a-z])',
+    // "når blir den utbetalt?", "when will it be paid?": the claim just talked about, asked when.
+    '(?:nar|when|kva\\s+tid)\\s+(?:blir|vert|ble|kommer|kjem|will|is|does|gets?)\\s+(?:den|dei|det|it|they)(?![a-z])',
     // "hva er status på den nå?", "what's the status of it?": the same claim, asked by its status.
     '(?:status|state)\\w* (?:pa|for|of|on) (?:den|dei|det|it|that|this|them)(?![a-z])',
     'do i have(?![a-z])',
@@ -319,7 +321,7 @@ const HELP_SHAPED = new RegExp(
     // "kvar fører eg ferjebilletten?": a verb of entering something names the form too.
     '(?:hvor|kvar|where) (?:forer|forar|skriv|skriver|legg|legger|registrerer|registrerar|enter|put|record) (?:jeg|eg|i|vi|we)(?![a-z])',
     // Stuck in a form and asking for help is the guide's help icon, not a claim stuck in approval.
-    "(?:^|[^a-z])(?:stuck (?:on|in|with|filling|at)|(?:i'?m|i am|got|getting) stuck|star (?:helt |heilt )?fast)(?![a-z])",
+    "(?:^|[^a-z])(?:stuck (?:on|in|with|filling|at)(?! (?:approval|godkjenning|behandling|processing|review|the queue))|(?:i'?m|i am|got|getting) stuck|star (?:helt |heilt )?fast)(?![a-z])",
     '(?:is there|are there|any|finst det|finnes det|fins det) (?:any |noe |noko |nokon )?(?:help|hjelp)(?![a-z])',
     ABOUT_ACCOUNT.source,
     // Entitlement: "har jeg krav på diett?", "am I entitled to per diem?", "which claim gives me

@@ -274,10 +274,19 @@ const MAX_WORDS_WITHOUT_AMOUNT = 6;
 const MAX_DATED_WORDS_WITHOUT_AMOUNT = 8;
 /** Asking the bot to do it: "kan du føre …?", "could you log …?", "please add …". */
 export const REQUEST =
-  /^(?:(?:kan|kunne|vil|could|can|would|will)\s+(?:du|you)\s+(?:(?:please|vennligst|ogsa|also)\s+)?(?:fore|registrere|legge\s+inn|lage|lag|ta|log|add|file|register|create|make|put|record|enter|sende\s+inn|submit)\b|please\s+(?:log|add|file|register))/u;
+  /^(?:(?:kan|kunne|vil|could|can|would|will)\s+(?:du|you)\s+(?:(?:please|vennligst|ogsa|also)\s+)?(?:fore|registrere|legge\s+inn|lage|lag|ta|log|add|file|register|create|make|put|record|enter|sende\s+inn|submit|sette\s+opp|setje\s+opp|starte|start|opprette|apne|opne|open|set\s+up|begin)\b|please\s+(?:log|add|file|register|start|create))/u;
+/**
+ * A statement of an expense with its amount, closed by a request or an ask ("I paid 39 NOK for a
+ * bus ticket today, can I get that refunded?"): the statement is what is meant.
+ */
+export function statedThenAsked(text: string, today: string): boolean {
+  if (!CLOSING_REQUEST.test(text)) return false;
+  return parseOutlayText(text, today)?.amountMinor !== undefined;
+}
+
 /** A short request closing a statement: "Kan du ta den?", "Can you log it?", "Fiks?". */
 const CLOSING_REQUEST =
-  /(?<=[.!,;]\s*)(?:kan|kunne|vil|could|can|would|will)\s+(?:du|you)\s+[^.!?]{1,40}\?\s*$/iu;
+  /(?<=[.!,;]\s*)(?:(?:kan|kunne|vil|could|can|would|will)\s+(?:du|you)\s+[^.!?]{1,40}|(?:kan|can|could|may)\s+(?:jeg|eg|i)\s+(?:fa|få|get|have)\s+(?:den|det|dei|it|that|this|them|pengene|the\s+money)\s+(?:refundert|refusert|dekket|dekka|igjen|tilbake|refunded|reimbursed|covered|back|paid\s+back)[^.!?]{0,20})\?\s*$/iu;
 /** Asking to claim an expense ("need to claim a taxi from last night"): longer, still an outlay. */
 const CLAIM_VERB =
   /\b(?:claim|expense|refund\w*|reimburs\w*|fore|registrer\w*|legg\w*\s+inn|fa\s+(?:refundert|dekket|dekka|igjen)|submit|file|log)\b/u;

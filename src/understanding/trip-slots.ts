@@ -29,6 +29,20 @@ const DISTANCES: ReadonlyArray<{
   /** A multiplier is written, so "hver vei" does not double it again. */
   multiplied?: boolean;
 }> = [
+  // "8, 12 og 15 km", "10 + 14 km": short trips listed, added up (a decimal comma has no space,
+  // and "27.11, 31 km" is a date before a distance).
+  {
+    re: new RegExp(
+      `(?<![\\d.,/])(\\d{1,4}(?:,\\d{1,2})?)(?![.\\d])((?:,\\s+\\d{1,4}(?:,\\d{1,2})?)*(?:,\\s+|\\s*\\+\\s*|\\s+(?:og|and)\\s+)\\d{1,4}(?:,\\d{1,2})?)${UNIT}`,
+      'u',
+    ),
+    km: (m) =>
+      [m[1], ...(m[2] ?? '').split(/,\s+|\s*\+\s*|\s+(?:og|and)\s+/u)]
+        .filter((n) => n !== undefined && n.trim() !== '')
+        .map((n) => Number((n ?? '').trim().replace(',', '.')))
+        .reduce((a, b) => a + b, 0) * (m[3] === 'mil' ? 10 : 1),
+    multiplied: true,
+  },
   // "km-stand fra 45 210 til 45 298", "odometer 12 400 – 12 488": the difference driven.
   {
     re: new RegExp(
@@ -308,7 +322,7 @@ const TO_HOME =
 
 const NAME = String.raw`\p{Lu}[\p{L}'-]*`;
 const NAMES = `(${NAME}(?:\\s*(?:,|\\bog\\b|\\band\\b|&|\\+)\\s*${NAME})*)`;
-const COLLEAGUE = String.raw`(?:(?:min|my|our|vår|var)\s+)?(?:kollega(?:en)?|kollegaen\s+min|kollegaene\s+mine|kollegane\s+mine|colleagues?|co-?workers?)?\s*`;
+const COLLEAGUE = String.raw`(?:(?:min|my|our|vår|var|two|three|to|tre|2|3)\s+)?(?:kollega(?:en|er|ar)?|kollegaen\s+min|kollegaene\s+mine|kollegane\s+mine|colleagues?|co-?workers?)?[\s,:]*`;
 const PASSENGER_PATTERNS: readonly RegExp[] = [
   // "med Kari og Ola", "with my colleague Per", "sammen med Siri", "m/ Kari"
   new RegExp(`(?<![\\p{L}])(?:(?:med|with)\\s+|m\\/\\s*)${COLLEAGUE}${NAMES}`, 'u'),

@@ -14,7 +14,13 @@ import { readCorrection, type CorrectedDraft, type Correction } from './correcti
 import { readMessage, type Message } from './message.js';
 import type { Missing } from './missing-answer.js';
 import { readRatesQuestion, type RatesQuestion } from './rates-question.js';
-import { QUESTION_WORDS, isQuestion, parseOutlayText, type OutlayGuess } from './outlay-text.js';
+import {
+  QUESTION_WORDS,
+  isQuestion,
+  parseOutlayText,
+  statedThenAsked,
+  type OutlayGuess,
+} from './outlay-text.js';
 import { standardWords } from '../text/dialect.js';
 import { isSymptom } from './symptom.js';
 import { readTravelRequest, type TravelGuess } from './travel-text.js';
@@ -141,8 +147,11 @@ const GREETING =
  * "ok flott", "supert, takk", "got it", laughter ("haha ok"), and a goodbye ("ha det", "god natt",
  * "have a nice weekend"): answered like thanks.
  */
-const ACK_WORD = String.raw`(?:ok|okay|oki|okei|flott|fint|supert?|perfekt|bra|topp|greit|great|perfect|nice|cool|good|fine|alright|brilliant|excellent|lovely|awesome|sweet|cheers|nice\s+one|kjempe(?:bra|fint)|knallbra|strålende|stralande|stralende|sounds\s+good|got\s+it|skjonner|forstatt|ha\s+det(?:\s+bra)?|hade|snakkes|bye|goodbye|see\s+you|god\s+(?:natt|helg|jul|paske)|good\s+night|natta|nite|(?:ha\s+(?:en|ein|ei|eit)|have\s+a)\s+(?:fin|god|nice|good|great)\s+\w+|(?:ha|he|hi){2,}|lol|lmao)`;
-const ACKNOWLEDGED = new RegExp(`^(?:(?:${ACK_WORD}|takk|thanks)[\\s,.!]*)+$`, 'u');
+const ACK_WORD = String.raw`(?:ok|okay|oki|okei|flott|fint|supert?|perfekt|bra|topp|greit|great|perfect|nice|cool|good|fine|alright|brilliant|excellent|lovely|awesome|sweet|cheers|nice\s+one|kjempe(?:bra|fint)|knallbra|strålende|stralande|stralende|sounds\s+good|got\s+it|skjonner|forstatt|ha\s+det(?:\s+bra)?|hade|snakkes|bye|goodbye|see\s+you|god\s+(?:natt|helg|jul|paske|mandag|tirsdag|tysdag|onsdag|torsdag|fredag|lordag|laurdag|sondag|sundag|dag|kveld|morgen|morgon)|good\s+night|natta|nite|(?:ha\s+(?:en|ein|ei|eit)|have\s+a)\s+(?:fin|god|nice|good|great)\s+\w+|(?:ha|he|hi){2,}|lol|lmao)`;
+const ACKNOWLEDGED = new RegExp(
+  `^(?:(?:og|and)\\s+)?(?:(?:${ACK_WORD}|takk|thanks)[\\s,.!]*)+$`,
+  'u',
+);
 /** "hvordan går det?", "korleis står det til", "how are you?": asked of the bot, a greeting. */
 const HOW_ARE_YOU =
   /^(?:(?:og|and|so)\s+)?(?:(?:hvordan|korleis|assen|hvorden)\s+(?:(?:gar|star)\s+det|har\s+du\s+det)|how\s+are\s+(?:you|u|things)|how(?:'s|\s+is)\s+it\s+going|how\s+do\s+you\s+do|(?:er|e)\s+du\s+(?:der|her|vaken|vaken|våken|online)|(?:are\s+)?you\s+there|(?:anyone|anybody)\s+(?:there|home)|(?:noen|nokon)\s+(?:der|her|heime|hjemme))(?:\s+(?:til|med\s+deg|i\s+dag|idag|today|doing|then|da)){0,2}\W*$/u;
@@ -153,7 +162,7 @@ function howAreYou(msg: Message): Command | undefined {
 
 /** "ha det", "god natt", "have a nice weekend", "bye": leaving. */
 const GOODBYE =
-  /^(?:(?:ok|okay|takk|thanks)[\s,.!]+)?(?:ha\s+det(?:\s+bra)?|hade|snakkes|bye|goodbye|see\s+you|god\s+(?:natt|helg|jul|paske)|good\s+night|natta|nite|(?:ha\s+(?:en|ein|ei|eit)|have\s+a)\s+(?:fin|god|nice|good|great)\s+\w+)(?:[\s,.!]+(?:takk|thanks|da|then))?[\s,.!]*$/u;
+  /^(?:(?:ok|okay|takk|thanks)[\s,.!]+)?(?:ha\s+det(?:\s+bra)?|hade|snakkes|bye|goodbye|see\s+you|god\s+(?:natt|helg|jul|paske|mandag|tirsdag|tysdag|onsdag|torsdag|fredag|lordag|laurdag|sondag|sundag|dag|kveld|morgen|morgon)|good\s+night|natta|nite|(?:ha\s+(?:en|ein|ei|eit)|have\s+a)\s+(?:fin|god|nice|good|great)\s+\w+)(?:[\s,.!]+(?:takk|thanks|da|then))?[\s,.!]*$/u;
 
 /** "du er gull", "you're a star", "det gikk kjapt, takk": praise is thanked for like thanks. */
 const PRAISE =
@@ -255,7 +264,9 @@ export function understand(said: string, context: UnderstandingContext): Underst
   if (WRITE_SOMETHING.test(msg.folded) || TRANSLATE.test(msg.folded))
     return { intent: 'help', text: raw, question, outOfScope: true };
   const wh = asksWh(msg);
-  const asked = readClaimsQuestion(raw);
+  // "I paid 39 NOK for a bus ticket today, can I get that refunded?" states an outlay.
+  const stated = statedThenAsked(raw, context.today);
+  const asked = stated ? undefined : readClaimsQuestion(raw);
   if (asked) return { intent: 'claimsQuestion', text: raw, question: asked };
   if (isClaimsQuestion(msg, wh)) return { intent: 'claimsQuestion', text: raw };
   const rates = readRatesQuestion(msg, context.today);
@@ -286,7 +297,10 @@ export function understand(said: string, context: UnderstandingContext): Underst
   )
     return { intent: 'answerPurpose', purpose: msg.original };
   if (outlay?.kind && !BOOKING.test(msg.folded)) return { intent: 'newOutlay', outlay };
-  const reworded = question || wh ? howAreYou(msg) : (rewordedCommand(msg) ?? smallTalk(msg));
+  const talk = smallTalk(msg);
+  // "god morgen, og god søndag!": wishes after a greeting are the greeting.
+  const greeted = greeting && talk?.name === 'thanks' ? { name: 'greeting' as const } : talk;
+  const reworded = question || wh ? howAreYou(msg) : (rewordedCommand(msg) ?? greeted);
   if (reworded) return { intent: 'command', command: reworded };
   return { intent: 'help', text: raw, question: question || wh };
 }

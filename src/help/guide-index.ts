@@ -26,7 +26,7 @@ import {
   type Thresholds,
 } from './retrieval-types.js';
 import { definitionsAmong, splitSentences, statesProblem } from './sentences.js';
-import { rankSectionSentences } from './sentence-rank.js';
+import { rankSectionSentences, type IndexedSentence } from './sentence-rank.js';
 import { comparisonSides, sideSections } from './comparison.js';
 import { withAddressWord, withYearBefore, yearLinesOf } from './guide-marks.js';
 import { ClaimKinds } from './claim-kind.js';
@@ -58,13 +58,7 @@ interface GroupMatch {
   present: Alternative[];
 }
 
-interface Sentence {
-  text: string;
-  position: number;
-  block: number;
-  step: boolean;
-  item: boolean;
-  forms: Set<string>;
+interface Sentence extends IndexedSentence {
   /** The concepts of its words (synonym groups, else index forms). */
   concepts: Set<string>;
   /** What the sentence defines, when it says what a thing is ("Your username is your e-mail address"). */

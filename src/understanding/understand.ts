@@ -147,14 +147,14 @@ const GREETING =
  * "ok flott", "supert, takk", "got it", laughter ("haha ok"), and a goodbye ("ha det", "god natt",
  * "have a nice weekend"): answered like thanks.
  */
-const ACK_WORD = String.raw`(?:ok|okay|oki|okei|flott|fint|supert?|perfekt|bra|topp|greit|great|perfect|nice|cool|good|fine|alright|brilliant|excellent|lovely|awesome|sweet|cheers|nice\s+one|kjempe(?:bra|fint)|knallbra|strålende|stralande|stralende|sounds\s+good|got\s+it|skjonner|forstatt|ha\s+det(?:\s+bra)?|hade|snakkes|bye|goodbye|see\s+you|god\s+(?:natt|helg|jul|paske|mandag|tirsdag|tysdag|onsdag|torsdag|fredag|lordag|laurdag|sondag|sundag|dag|kveld|morgen|morgon)|good\s+night|natta|nite|(?:ha\s+(?:en|ein|ei|eit)|have\s+a)\s+(?:fin|god|nice|good|great)\s+\w+|(?:ha|he|hi){2,}|lol|lmao)`;
+const ACK_WORD = String.raw`(?:ok|okay|oki|okei|flott|fint|supert?|perfekt|bra|topp|greit|great|perfect|nice|cool|good|fine|alright|brilliant|excellent|lovely|awesome|sweet|cheers|nice\s+one|kjempe(?:bra|fint)|knallbra|stralande|stralende|sounds\s+good|got\s+it|skjonner|forstatt|ha\s+det(?:\s+bra)?|hade|snakkes|bye|goodbye|see\s+you|god\s+(?:natt|helg|jul|paske|mandag|tirsdag|tysdag|onsdag|torsdag|fredag|lordag|laurdag|sondag|sundag|dag|kveld|morgen|morgon)|good\s+night|natta|nite|(?:ha\s+(?:en|ein|ei|eit)|have\s+a)\s+(?:fin|god|nice|good|great)\s+\w+|(?:ha|he|hi){2,}|lol|lmao)`;
 const ACKNOWLEDGED = new RegExp(
   `^(?:(?:og|and)\\s+)?(?:(?:${ACK_WORD}|takk|thanks)[\\s,.!]*)+$`,
   'u',
 );
 /** "hvordan går det?", "korleis står det til", "how are you?": asked of the bot, a greeting. */
 const HOW_ARE_YOU =
-  /^(?:(?:og|and|so)\s+)?(?:(?:hvordan|korleis|assen|hvorden)\s+(?:(?:gar|star)\s+det|har\s+du\s+det)|how\s+are\s+(?:you|u|things)|how(?:'s|\s+is)\s+it\s+going|how\s+do\s+you\s+do|(?:er|e)\s+du\s+(?:der|her|vaken|vaken|våken|online)|(?:are\s+)?you\s+there|(?:anyone|anybody)\s+(?:there|home)|(?:noen|nokon)\s+(?:der|her|heime|hjemme))(?:\s+(?:til|med\s+deg|i\s+dag|idag|today|doing|then|da)){0,2}\W*$/u;
+  /^(?:(?:og|and|so)\s+)?(?:(?:hvordan|korleis|assen|hvorden)\s+(?:(?:gar|star)\s+det|har\s+du\s+det)|how\s+are\s+(?:you|u|things)|how(?:'s|\s+is)\s+it\s+going|how\s+do\s+you\s+do|(?:er|e)\s+du\s+(?:der|her|vaken|online)|(?:are\s+)?you\s+there|(?:anyone|anybody)\s+(?:there|home)|(?:noen|nokon)\s+(?:der|her|heime|hjemme))(?:\s+(?:til|med\s+deg|i\s+dag|idag|today|doing|then|da)){0,2}\W*$/u;
 
 function howAreYou(msg: Message): Command | undefined {
   return msg.words <= 8 && HOW_ARE_YOU.test(msg.folded) ? { name: 'greeting' } : undefined;

@@ -543,3 +543,11 @@ describe('what the guide never describes doing is not answered by the thing it i
   it('still answers what the guide says one can do where it says it', () =>
     expectCited('2', [['en', 'can I change my password once I am logged in to Expense?']]));
 });
+
+describe('a verb and its stranded "fra" are read together', () => {
+  const cases: Case[] = [
+    ['nb', 'hvilken adresse kommer aktiveringsmailen fra?', '1', /do\.not\.reply@visma\.net/],
+    ['nn', 'kva adresse kjem aktiveringseposten frå?', '1', /do\.not\.reply@visma\.net/],
+  ];
+  it.each(cases)('[%s] %s', async (...c) => expectAnswered(c));
+});

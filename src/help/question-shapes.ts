@@ -14,8 +14,14 @@ const INVERTED_PARTICLE = new RegExp(`([\\p{L}]+) (${SUBJECT}) (${PARTICLE})(?![
  * is read as one word and not as "skrive" (write).
  */
 export function particleBeforeSubject(question: string): string {
-  return question.replace(INVERTED_PARTICLE, '$1 $3 $2');
+  return question.replace(INVERTED_PARTICLE, '$1 $3 $2').replace(STRANDED_FROM, '$1 $3 $2');
 }
+
+/**
+ * "hvilken adresse kommer aktiveringseposten fra?": "kommer … fra" (comes from) split by its
+ * subject, with "fra" left at the end, is put together too.
+ */
+const STRANDED_FROM = /(?<!\p{L})(kommer|kom|kjem)\s+([\p{L}-]+)\s+(fra|frå)(?=\s*[?.!]*\s*$)/iu;
 
 /**
  * "… without going via forgotten password", "uten å gå via glemt passord": the way the user wants

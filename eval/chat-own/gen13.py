@@ -181,7 +181,7 @@ talk('talk13-takk-nn','nn','takk skal du ha, du er god','thanks, nynorsk')
 talk('talk13-bye-en','en','cheers, have a good weekend','goodbye')
 
 # ---- stretch: harder shapes
-outlay('o13-per-elev-nb','nb','kjøpte is til 24 elever på klasseturen i dag, 25 kr stykket','other',600,'{date:0}',why='a price per piece: 24 × 25',stretch=True)
+add('o13-per-elev-nb','nb','kjøpte is til 24 elever på klasseturen i dag, 25 kr stykket',[OUT,'{amount:600}','{date:0}'],[MIL],why='a price per piece: 24 × 25 (ice cream may be food or other, so the kind is not checked)',stretch=True)
 mileage('m13-to-etapper-nn','nn','i dag køyrde eg Trondheim–Orkanger 46 km og vidare til Hemne 52 km',98,[kr(98)],['{date:0}'],why='a trip in two legs: 46 + 52 km',stretch=True)
 outlay('c13-minus-en','en',['dinner 1 240 NOK yesterday','take off 240 for the wine, that is private'],'meal',1000,'{date:-1}',nots=['{amount:1240}'],why='a correction as a subtraction: 1 240 − 240',stretch=True)
 add('t13-kl-nb','nb','reiseregning Trondheim–Bergen, avreise 2.12 kl. 06.30, hjemkomst 4.12 kl. 21.15',[TRV_FORM,r'Bergen','{date:12-02}','{date:12-04}'],[OUT,MIL],why='departure and return with clock times',stretch=True)

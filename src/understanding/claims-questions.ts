@@ -176,6 +176,8 @@ const STATUS = new RegExp(
     '(?:^|[^a-z])status',
     '(?:hva|kva|what)(?:.s| is| er)? (?:skjer|skjedde|happen(?:ed|ing|s)?) (?:med|with|to)',
     '(?:hvordan|korleis|how) (?:gar|star|går|is|are) (?:det )?(?:med|my|the|it)',
+    // "hvordan ligger det an med utleggene mine?": how things stand.
+    '(?:hvordan|korleis|how) (?:ligger|ligg|stands?|(?:do|does) (?:things|it) stand) (?:det |it )?(?:an )?(?:med|with)',
     '(?:hvor|kvar|where) (?:er|blir|is|are)',
     'hvor langt|kor langt|how far',
     // "noe nytt på kravet mitt?", "any news on …", "did my claim go through?".
@@ -224,6 +226,7 @@ const CLAIM_NOUN = words(
   'kravet',
   'kravene',
   'kravane',
+  'krava',
   'reiseregning\\w*',
   'reiserekning\\w*',
   'utlegg\\w*',
@@ -276,6 +279,8 @@ const OWN = new RegExp(
     '(?:have|has|had|did|am|was) i(?![a-z])',
     // "er den godkjent nå?" right after filing: the claim just talked about.
     '^(?:er|ble|blei|vart|har|is|was|has|did|have) (?:den|dei|it|they)(?![a-z])',
+    // "what is the status now?", "hva er status nå?": asked right after filing, of that claim.
+    '^(?:hva|kva|what)(?:\\s+er|\\s+is|.s)\\s+(?:the\\s+)?status(?:en)?(?:\\s+(?:na|no|now|then|da))?\\W*$',
     // "når blir den utbetalt?", "when will it be paid?": the claim just talked about, asked when.
     '(?:nar|when|kva\\s+tid)\\s+(?:blir|vert|ble|kommer|kjem|will|is|does|gets?)\\s+(?:den|dei|det|it|they)(?![a-z])',
     // "hva er status på den nå?", "what's the status of it?": the same claim, asked by its status.

@@ -92,7 +92,7 @@ const AGREE = String.raw`(?:takk|thanks|please|ja|jo|jepp|jupp|japp|jau|yes|yep|
 /** What is filed: the claim by a pronoun ("send han inn" in nynorsk) or by its name. */
 const FILED = String.raw`(?: (?:det|den|dei|dem|han|ho|henne|kravet|utlegget|it|this|that|the claim))`;
 const FILE = new RegExp(
-  `^(?:${AGREE}[ ,!.]+)*${ASKED}(?:go ahead and |go ahead, |bare |berre |just )?(?:(?:send|sende|file|submit|lever|levere|ship)${FILED}?(?: (?:inn|in|off|av gårde|through|gjennom|videre|on))?|(?:fire|fyr|shoot|sende|send)${FILED}? (?:off|away|av gårde|av sted|avgårde))(?: (?:no|nå|na|now|please|pls|takk|thanks|for meg|for me))*$`,
+  `^(?:${AGREE}[ ,!.]+)*${ASKED}(?:go ahead and |go ahead, |bare |berre |just )?(?:(?:send|sende|file|submit|lever|levere|ship)${FILED}?(?: (?:inn|in|off|av gårde|through|gjennom|videre|on))?${FILED}?|(?:fire|fyr|shoot|sende|send)${FILED}? (?:off|away|av gårde|av sted|avgårde))(?:,? (?:no|nå|na|now|please|pls|takk|thanks|for meg|for me))*$`,
   'u',
 );
 

@@ -151,6 +151,11 @@ const PER_UNIT_AFTER =
 const COUNT_OF_UNITS =
   /(?<![\p{L}\p{N}.,])(\d{1,2})\s*(?:netter|natter|dogn|nights?|dager|dagar|days?|stk|billett(?:er|ar)?|tickets?|personer|people|pers|rom|rooms?|of\s+us)(?![\p{L}])|\b(?:vi|me|we)\s+(?:var|va|were)\s+(\d{1,2})(?!\p{N}|[.,]\d)/u;
 
+const PER_PIECE_AFTER =
+  /^\s*(?:stykket|per\s+stykk|per\s+stk|each|apiece|per\s+(?:person|pers|elev|deltaker|deltakar|participant|piece))(?![\p{L}])/u;
+const COUNT_OF_ANYTHING =
+  /(?<![\p{L}\p{N}.,/-])(\d{1,3})\s+(?!(?:kr|nok|km|mil|kroner|timer?|t)\b)\p{L}{3,}/u;
+
 function timesCount(text: string, hit: AmountHit | undefined): AmountHit | undefined {
   if (hit?.amountMinor === undefined) return hit;
   const before = text.slice(0, hit.start);
@@ -162,7 +167,12 @@ function timesCount(text: string, hit: AmountHit | undefined): AmountHit | undef
     count || times || !PER_UNIT_AFTER.test(after)
       ? undefined
       : COUNT_OF_UNITS.exec(blank(text, hit.start, hit.end));
-  const n = Number(count?.[1] ?? times?.[1] ?? units?.[1] ?? units?.[2]);
+  // "til 24 elever …, 25 kr stykket": with a price per piece, a count before any noun counts.
+  const pieces =
+    count || times || units || !PER_PIECE_AFTER.test(after)
+      ? undefined
+      : COUNT_OF_ANYTHING.exec(blank(text, hit.start, hit.end));
+  const n = Number(count?.[1] ?? times?.[1] ?? units?.[1] ?? units?.[2] ?? pieces?.[1]);
   if (!(n >= 2)) return hit;
   const total = hit.amountMinor * n;
   if (total > 10_000_000_00) return hit;
@@ -286,7 +296,7 @@ export function statedThenAsked(text: string, today: string): boolean {
 
 /** A short request closing a statement: "Kan du ta den?", "Can you log it?", "Fiks?". */
 const CLOSING_REQUEST =
-  /(?<=[.!,;]\s*)(?:(?:kan|kunne|vil|could|can|would|will)\s+(?:du|you)\s+[^.!?]{1,40}|(?:kan|can|could|may)\s+(?:jeg|eg|i)\s+(?:fa|få|get|have)\s+(?:den|det|dei|it|that|this|them|pengene|the\s+money)\s+(?:refundert|refusert|dekket|dekka|igjen|tilbake|refunded|reimbursed|covered|back|paid\s+back)[^.!?]{0,20})\?\s*$/iu;
+  /(?<=[.!,;]\s*)(?:(?:kan|kunne|vil|could|can|would|will)\s+(?:du|you)\s+[^.!?]{1,40}|(?:kan|can|could|may)\s+(?:jeg|eg|i)\s+(?:fa|få|get|have)\s+(?:den|det|dei|it|that|this|them|pengene|the\s+money)\s+(?:refundert|refusert|dekket|dekka|igjen|tilbake|refunded|reimbursed|covered|back|paid\s+back)[^.!?]{0,20}|(?:kan|can|could)\s+(?:jeg|eg|i)\s+(?:claim|expense|føre|fore|registrere)\s+(?:den|det|dei|it|that|this|them)[^.!?]{0,20}|(?:is|er)\s+(?:that|this|it|det|dette|den)\s+(?:something|noe|noko)\s+(?:(?:that\s+)?i|jeg|eg)\s+(?:can|kan)\s+(?:claim|expense|føre|fore|få\s+dekket|få\s+refundert|get\s+back)[^.!?]{0,20})\?\s*$/iu;
 /** Asking to claim an expense ("need to claim a taxi from last night"): longer, still an outlay. */
 const CLAIM_VERB =
   /\b(?:claim|expense|refund\w*|reimburs\w*|fore|registrer\w*|legg\w*\s+inn|fa\s+(?:refundert|dekket|dekka|igjen)|submit|file|log)\b/u;

@@ -95,6 +95,9 @@ const CAR = stems(
   'bil(?![a-z])',
 );
 const PASSENGER = stems('passasjer', 'passenger', 'medpassasjer', 'samkjor', 'samkoyr');
+/** "for å ha med en kollega i bilen", "taking a colleague along": a passenger, told as a person. */
+const COLLEAGUE_ALONG =
+  /\b(?:(?:ha|har|hadde|ta|tar|tok|tek|teke|tatt)\s+med|(?:take|taking|took|bring|bringing|have|having)\s+(?:a|my)?\s*)\s*(?:en|ein|ei|a|my|min)?\s*(?:kollega\w*|colleague\w*|medarbeider\w*|co-?worker\w*)\b|\b(?:kollega\w*|colleague\w*)\s+(?:i\s+bilen|in\s+the\s+car|along)\b/u;
 const FOREST_ROAD = stems(
   'skogsvei',
   'skogsveg',
@@ -345,7 +348,7 @@ const PLAIN_CONDITION =
 
 /** A condition that names the plain car supplements: "når jeg kjører egen bil", "if I bring a passenger". */
 const VEHICLE_CONDITION =
-  /^(?:jeg|eg|i|du|you|man|ein|en|we|vi|me) (?:kjorer|koyrer|drive|use|bruker|brukar|har|have|tar med|take|bring|carry|drar|drag|tow|pull)(?: med)? (?:(?:min|mi|mitt|my|your|din|di|egen|eige|eigen|own|private|privat|a|an|en|ein|ei|et|eit) )*(?:bil|bilen|car|passasjer\w*|passengers?|tilheng\w*|trailer|hengar\w*|henger\w*)(?![a-z])/;
+  /^(?:jeg|eg|i|du|you|man|ein|en|we|vi|me) (?:kjorer|koyrer|drive|use|bruker|brukar|har|have|tar med|tek med|take|bring|carry|drar|drag|tow|pull)(?: med)? (?:(?:min|mi|mitt|my|your|din|di|egen|eige|eigen|own|private|privat|a|an|en|ein|ei|et|eit) )*(?:bil|bilen|car|passasjer\w*|passengers?|kollega\w*|colleagues?|tilheng\w*|trailer|hengar\w*|henger\w*)(?![a-z])/;
 
 /** A money amount: a statement of an outlay ("diett 500 kr"), not a question about the rate. */
 const AMOUNT = /\d[\d .,]*(?:kr|nok|kroner|,-)(?![a-z])|(?:^|[^a-z])(?:kr|nok)\.? ?\d/;
@@ -419,7 +422,7 @@ export function readRatesQuestion(msg: Message, today: string): RatesQuestion | 
 function rateOf(f: string): RateKind | undefined {
   if (NIGHT_SUPPLEMENT.test(f)) return 'nightSupplement';
   if (MEAL.test(f) && DEDUCTION.test(f)) return 'mealDeduction';
-  if (PASSENGER.test(f)) return 'passenger';
+  if (PASSENGER.test(f) || COLLEAGUE_ALONG.test(f)) return 'passenger';
   if (FOREST_ROAD.test(f)) return 'forestRoad';
   if (TRAILER.test(f)) return 'trailer';
   if (PER_DIEM.test(f) || (OVERNIGHT.test(f) && RATE_NOUN.test(f))) {

@@ -388,6 +388,9 @@ export function findPassengers(msg: Message, route: Route, total?: number): Pass
   });
 }
 
+/** Names that are also short weekdays ("tor", "fre"): written capitalised among names, a person. */
+const NAME_NOT_DAY = new Set(['Tor', 'Ons', 'Fre']);
+
 /** Every passenger told, in any of the shapes ("Silje came along … and Ola the whole way"). */
 function passengerNames(msg: Message, route: Route): string[] {
   const names = new Set<string>();
@@ -399,7 +402,7 @@ function passengerNames(msg: Message, route: Route): string[] {
         name &&
         name !== route.from &&
         name !== route.to &&
-        !NOT_A_PLACE.has(name.toLowerCase()) &&
+        (!NOT_A_PLACE.has(name.toLowerCase()) || NAME_NOT_DAY.has(name)) &&
         name !== 'I'
       )
         names.add(name);

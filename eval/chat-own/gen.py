@@ -179,6 +179,18 @@ add('cmd-undo-nb','nb',['parkering 75 kr i dag','avbryt','angre'],[OUT,K['parkin
 add('cmd-avbryt-nn','nn',['bompengar 30 kr i dag','avbryt dette'],[CANCELLED],[r'"action":"outlay\.(file|submit)"',purpose_not('avbryt')],why='"avbryt dette"')
 add('cmd-delete-undo-en','en',['ferry 140 NOK today','delete it','undo'],[OUT,K['ferry'],field(140)],[],why='delete then undo brings it back')
 
+# Shared by the later batches' generators (gen8.py onwards), which take this helper part.
+FILED = r'\bRR-\d{4}-\d{4,}\b'
+def cites(secs): return r'\b(Kilde|Kjelde|Source)\b[^\n]{0,80}(?<![\d.])(%s)(?!\.?\d)' % secs
+CAN = r'\b(utlegg\w*|kjøring\w*|køyring\w*|reise\w*|outlays?|mileage|travel|expenses?)\b'
+STATE = r'\b(venter|ventar|sendt inn|innsendt|til godkjenning|submitted|waiting)\b'
+def kr(km_):
+    v = round(km_ * 5.30, 2)
+    return int(v) if v == int(v) else v
+def amt(v):
+    v = round(v, 2)
+    return int(v) if v == int(v) else v
+
 out = sys.argv[1] if len(sys.argv) > 1 else 'cases.jsonl'
 ids = [c['id'] for c in cases]; assert len(ids) == len(set(ids))
 with open(out, 'w') as f:

@@ -17,16 +17,6 @@ import json
 src = open('gen.py').read()
 exec(src.split('out = sys.argv')[0])
 cases.clear()
-FILED = r'\bRR-\d{4}-\d{4,}\b'
-def cites(secs): return r'\b(Kilde|Kjelde|Source)\b[^\n]{0,80}(?<![\d.])(%s)(?!\.?\d)' % secs
-CAN = r'\b(utlegg\w*|kjøring\w*|køyring\w*|reise\w*|outlays?|mileage|travel|expenses?)\b'
-STATE = r'\b(venter|ventar|sendt inn|innsendt|til godkjenning|submitted|waiting)\b'
-def kr(km_):
-    v = round(km_ * 5.30, 2)
-    return int(v) if v == int(v) else v
-def amt(v):
-    v = round(v, 2)
-    return int(v) if v == int(v) else v
 
 # ---- one outlay in one message: the everyday (kind, amount, date)
 outlay('o12-ulleval-nb','nb','parkering ved Ullevål sykehus 145 kr i går','parking',145,'{date:-1}',why='hospital parking, "i går"')

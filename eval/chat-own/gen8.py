@@ -17,15 +17,9 @@ import json
 src = open('gen.py').read()
 exec(src.split('out = sys.argv')[0])
 cases.clear()
-FILED = r'\bRR-\d{4}-\d{4,}\b'
 PREV_MON = '({weekday-before:mon}|{weekday-before:mon:2})'
 PREV_FRI = '({weekday-before:fri}|{weekday-before:fri:2})'
-def cites(secs): return r'\b(Kilde|Kjelde|Source)\b[^\n]{0,80}(?<![\d.])(%s)(?!\.?\d)' % secs
-CAN = r'\b(utlegg\w*|kjøring\w*|køyring\w*|reise\w*|outlays?|mileage|travel|expenses?)\b'
 HOTEL_KIND = r'\b(Hotell|Overnatting|Hotel)\b(?!\w)'
-def kr(km_):
-    v = round(km_ * 5.30, 2)
-    return int(v) if v == int(v) else v
 
 # ---- outlays in one message
 outlay('o8-klokke-nb','nb','taxi kl 23.40 i går, 389 kr','taxi',389,'{date:-1}',nots=['{amount:23.4}'],why='a clock time "kl 23.40" is no amount')

@@ -25,18 +25,11 @@ import json
 src = open('gen.py').read()
 exec(src.split('out = sys.argv')[0])
 cases.clear()
-FILED = r'\bRR-\d{4}-\d{4,}\b'
 PREV_MON = '({weekday-before:mon}|{weekday-before:mon:2})'
 PREV_TUE = '({weekday-before:tue}|{weekday-before:tue:2})'
 PREV_WED = '({weekday-before:wed}|{weekday-before:wed:2})'
 PREV_FRI = '({weekday-before:fri}|{weekday-before:fri:2})'
-def cites(secs): return r'\b(Kilde|Kjelde|Source)\b[^\n]{0,80}(?<![\d.])(%s)(?!\.?\d)' % secs
-CAN = r'\b(utlegg\w*|kjøring\w*|køyring\w*|reise\w*|outlays?|mileage|travel|expenses?)\b'
-STATE = r'\b(venter|ventar|sendt inn|innsendt|til godkjenning|submitted|waiting)\b'
 BOAT = r'\b(ferje|ferge|ferry|hurtigbåt\w*|snøggbåt\w*|båt\w*|boat|transport)\b'
-def kr(km_):
-    v = round(km_ * 5.30, 2)
-    return int(v) if v == int(v) else v
 
 # ---- outlays in one message: chatty, terse, mixed, dialect, new amount and date shapes
 outlay('o9-prat-nb','nb','Hei! Håper du har en fin dag 😊 Jeg var i Stavanger på kundemøte i går og tok taxi fra flyplassen til kontoret deres, det kostet 512 kr. Kan du hjelpe meg å føre det?','taxi',512,'{date:-1}',nots=[MIL],why='a chatty message with the facts buried in it')

@@ -6,7 +6,9 @@
  * folded text. A money amount or a distance makes it a statement of a claim instead ("fikk ikke
  * kvittering på taxien, 250 kr").
  */
+import { PREFIX_SRC, SUFFIX_SRC } from '../text/typed-amount.js';
 import type { Message } from './message.js';
+import { findDistance } from './trip-slots.js';
 
 const NOT = String.raw`(?:ikke|ikkje|inte)`;
 /** Norwegian puts the negation after the verb and its subject: "får jeg ikke", "kommer ikke med". */
@@ -24,8 +26,11 @@ const EN_SYMPTOM = new RegExp(
   String.raw`\b(?:${EN_NOT}\s+(?:[\p{L}]+\s+)?${EN_WHAT}|never\s+(?:came|arrived|showed|appeared|got|loaded|went))\b`,
   'u',
 );
-const MONEY_OR_KM =
-  /\d[\d\s.,]*(?:\s*(?:kr|nok|kroner|,-|eur|euro|sek|usd|dkk|km|kilometer|mil)\b)|\b(?:kr|nok|eur|usd|sek)\s*\d|[$€£]\s*\d/u;
+/** A figure marked as money, with the currency words the amount reader knows ("250 kr", "NOK 85", "89,-"). */
+const MONEY = new RegExp(
+  String.raw`\d[\d\s.,]*\s*(?:${SUFFIX_SRC})(?![\p{L}])|(?:^|[^\p{L}])(?:${PREFIX_SRC})\s*\d|\d\s*[.,:]-`,
+  'u',
+);
 
 /** Something gone from where it was ("bompengene forsvant fra kjøreboka", "parking isn't an option"). */
 const GONE =
@@ -36,7 +41,7 @@ const STUCK =
   /\b(?:(?:star|sto|stod|sitter|sit|satt)\s+(?:helt\s+|heilt\s+)?fast|(?:i'?m|i\s+am|got|get|getting)\s+stuck|stuck\s+(?:on|in|with|filling|at))\b/u;
 
 export function isSymptom(msg: Message): boolean {
-  if (MONEY_OR_KM.test(msg.folded)) return false;
+  if (MONEY.test(msg.folded) || findDistance(msg) !== undefined) return false;
   return (
     NB_SYMPTOM.test(msg.folded) ||
     EN_SYMPTOM.test(msg.folded) ||

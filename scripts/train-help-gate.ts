@@ -122,7 +122,7 @@ export function trainingItems(): Array<EvalItem & { set: string }> {
 }
 
 /** The guide the bot answers from, as configured. */
-function bundledGuide() {
+export function bundledGuide() {
   const config = loadConfig();
   return loadGuide({
     nb: config.GUIDE_NB_PATH,
@@ -133,7 +133,7 @@ function bundledGuide() {
 
 export async function collectRecords(items: EvalItem[]): Promise<GateRecord[]> {
   const guide = bundledGuide();
-  const service = new RecordingService(guide, { gate: null });
+  const service = new RecordingService(guide, { gate: null, sections: null });
   const records: GateRecord[] = [];
   for (const item of items) {
     service.asked = undefined;
@@ -178,7 +178,11 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 }
 
 /** Fold of each record id: a seeded shuffle of the ids in order, dealt round. */
-export function foldsOf(records: GateRecord[], folds = FOLDS, seed = SEED): Map<string, number> {
+export function foldsOf(
+  records: ReadonlyArray<{ id: string }>,
+  folds = FOLDS,
+  seed = SEED,
+): Map<string, number> {
   const ids = shuffled(records.map((r) => r.id).sort(), seed);
   return new Map(ids.map((id, i) => [id, i % folds]));
 }

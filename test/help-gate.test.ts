@@ -19,8 +19,8 @@ let rulesOnly: HelpService;
 
 beforeAll(() => {
   guide = loadGuide();
-  gated = new HelpService(guide);
-  rulesOnly = new HelpService(guide, { gate: null });
+  gated = new HelpService(guide, { sections: null });
+  rulesOnly = new HelpService(guide, { gate: null, sections: null });
 });
 
 const GATE_JSON = new URL('../src/help/answer-gate.json', import.meta.url);

@@ -11,6 +11,7 @@ import bundledActions from './guide/actions.json' with { type: 'json' };
 import { sectionOf, type Guide, type GuideSection } from './guide-loader.js';
 import { GuideIndex } from './guide-index.js';
 import type { GateModel } from './answer-gate.js';
+import type { SectionModel } from './section-classifier.js';
 import {
   asksNextStep,
   leadsToPress,
@@ -83,6 +84,8 @@ export class HelpService {
       thresholds?: Partial<Thresholds>;
       /** The learned veto on answers (default the bundled one; null: the rules alone). */
       gate?: GateModel | null;
+      /** The learned section classifier (default the bundled one; null: the rules alone). */
+      sections?: SectionModel | null;
       /** Answer the section titles once at construction (default true), see below. */
       warmUp?: boolean;
     } = {},
@@ -91,6 +94,7 @@ export class HelpService {
       synonyms: opts.synonyms,
       thresholds: opts.thresholds,
       gate: opts.gate,
+      sections: opts.sections,
     });
     this.offers = actionsSchema.parse(opts.actions ?? bundledActions).sections;
     const unknown = Object.keys(this.offers).filter((id) => !guide.ids.includes(id));
@@ -111,6 +115,11 @@ export class HelpService {
   /** The retrieval behind an answer, for diagnostics and evaluation. */
   retrieve(question: string): Retrieval {
     return this.index.retrieve(question);
+  }
+
+  /** The rules' answer and the section classifier's features, for training it. */
+  readSections(question: string): ReturnType<GuideIndex['readSections']> {
+    return this.index.readSections(question);
   }
 
   answerOffline(question: string, userLang: Lang): HelpAnswer {

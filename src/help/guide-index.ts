@@ -38,6 +38,8 @@ import {
   type GateModel,
 } from './answer-gate.js';
 import { isPhraseMark, matchQuality, minPrefix } from './word-forms.js';
+import { sectionFeatures } from './section-features.js';
+import { decideFrom, defaultSectionModelFor, type SectionModel } from './section-classifier.js';
 
 /** An amount of money or a percentage, in any of the three languages' ways of writing it. */
 const AMOUNT = /\d[\d .,]*\s?(?:kr\b|nok\b|kroner|%|eur\b|€)|(?:\bkr|\bnok|€|\$)\.?\s?\d/i;
@@ -95,6 +97,8 @@ export class GuideIndex {
   private readonly analyzer: QueryAnalyzer;
   /** The learned veto on answers (answer-gate.ts); null answers by the rules alone. */
   private readonly gate: GateModel | null;
+  /** The learned section classifier (section-classifier.ts); null answers by the rules alone. */
+  private readonly sectionModel: SectionModel | null;
   /** Per family: normalised form → ids of the sections containing it (title or text, any language of the family). */
   private readonly vocabulary: Record<Family, Map<string, Set<string>>> = {
     no: new Map(),
@@ -116,6 +120,7 @@ export class GuideIndex {
   constructor(guide: Guide, opts: IndexOptions = {}) {
     this.guide = guide;
     this.gate = opts.gate === undefined ? defaultGateFor(guide) : opts.gate;
+    this.sectionModel = opts.sections === undefined ? defaultSectionModelFor(guide) : opts.sections;
     this.thresholds = { ...DEFAULT_THRESHOLDS, ...opts.thresholds };
     this.yearLines = yearLinesOf(guide);
     this.analyzer = new QueryAnalyzer(guide, opts.synonyms, this.vocabulary);
@@ -284,7 +289,21 @@ export class GuideIndex {
    * from each side's best section when both sides are in the guide.
    */
   retrieve(question: string): Retrieval {
-    return applyGate(this.retrieveRuled(question), this.gate);
+    const { ruled, features } = this.readSections(question);
+    if (!this.sectionModel) return ruled;
+    return decideFrom(this.sectionModel, ruled, features);
+  }
+
+  /** The rules' answer (after the gate) and what the section classifier reads of the question. */
+  readSections(question: string): { ruled: Retrieval; features: Map<string, number> } {
+    const ruled = applyGate(this.retrieveRuled(question), this.gate);
+    const features = sectionFeatures({
+      question,
+      query: ruled.query,
+      sections: ruled.query.groups.map((g) => this.matchGroup(g).sections),
+      ranked: ruled.ranked,
+    });
+    return { ruled, features };
   }
 
   /** The sections the rules choose, before the gate. */

@@ -2,6 +2,7 @@
 import type { Lang } from '../i18n/translate.js';
 import type { GateModel, GateReading } from './answer-gate.js';
 import type { SynonymData } from './query-analysis.js';
+import type { SectionModel } from './section-classifier.js';
 
 /** Norwegian (both standards share a stemmer) or English: which index fields a search form belongs to. */
 export type Family = 'no' | 'en';
@@ -12,6 +13,8 @@ export interface IndexOptions {
   synonyms?: SynonymData;
   thresholds?: Partial<Thresholds>;
   gate?: GateModel | null;
+  /** The learned section classifier (default the bundled one; null: the rules alone). */
+  sections?: SectionModel | null;
 }
 
 export interface Thresholds {

@@ -61,10 +61,17 @@ export function readSeveralOutlays(text: string, today: string): OutlayGuess[] |
   if (parts.length < 2 || parts.length > MAX_ITEMS * 2) return undefined;
   const todayDay = parseIsoDay(today);
   const heading = HEADING.exec(text.trim())?.[1]?.trim();
+  // "bompasseringer i dag: Lier 29 kr, Drammen 24 kr": a heading naming the kind gives it to every
+  // item that only says where and how much.
+  const headingKind = heading === undefined ? undefined : parseOutlayText(heading, today)?.kind;
   const items: OutlayGuess[] = [];
   let said: string | undefined;
   for (const part of parts) {
-    const guess = parseOutlayText(part, today);
+    const read = parseOutlayText(part, today);
+    const guess =
+      read && part !== heading && read.kind === undefined && headingKind
+        ? { ...read, kind: headingKind }
+        : read;
     if (guess?.kind !== undefined && guess.amountMinor !== undefined) {
       items.push(guess);
       continue;

@@ -71,7 +71,7 @@ const CANCEL_VERB = String.raw`(?:nullstill|nullstille|tilbakestill|reset|avbryt
  * "kan du …", "could you please …": the command asked as a question; "ver venleg og …", "vær så
  * snill og …", "vennligst …", "kindly …": asked politely; "eg vil …", "I want to …": wished for.
  */
-const ASKED = String.raw`(?:(?:kan|kunne|vil|could|can|will|would) (?:du|you) (?:please |kindly |bare |berre |just |gjerne )?|(?:(?:vær|ver|vere) (?:så |so )?(?:snill|venleg|vennlig|grei) og|vennligst|venligst|kindly|please) |(?:jeg|eg|i|vi|me|we) (?:vil|ville|vil gjerne|ønsker å|ønskjer å|ynskjer å|want to|would like to|'d like to|need to|må|treng å|trenger å) )?`;
+const ASKED = String.raw`(?:(?:kan|kunne|vil|could|can|will|would) (?:du|you) (?:please |kindly |bare |berre |just |gjerne )?|(?:(?:vær|ver|vere) (?:så |so )?(?:snill|venleg|vennlig|grei) og|vennligst|venligst|kindly|please) |(?:(?:jeg|eg|i|vi|me|we) (?:vil|ville|vil gjerne|ønsker å|ønskjer å|ynskjer å|want to|would like to|need to|må|treng å|trenger å)|(?:i'd|id|we'd) like to) )?`;
 /** A reason before the command ("we never went, cancel it") or after it ("stopp, den er ført"). */
 const REASON_BEFORE = String.raw`(?:[^,.;!?\d–-]{1,60}[,.;!–-]+ ){0,3}`;
 const REASON_AFTER = String.raw`(?:[,.;!–-]+ .*)?`;

@@ -151,6 +151,7 @@ const PER_UNIT_AFTER =
 const COUNT_OF_UNITS =
   /(?<![\p{L}\p{N}.,])(\d{1,2})\s*(?:netter|natter|dogn|nights?|dager|dagar|days?|stk|billett(?:er|ar)?|tickets?|personer|people|pers|rom|rooms?|of\s+us)(?![\p{L}])|\b(?:vi|me|we)\s+(?:var|va|were)\s+(\d{1,2})(?!\p{N}|[.,]\d)|(?<![\p{L}\p{N}.,])(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:timer|timar|tima|time|hours?|hrs?|h|t)(?![\p{L}])/u;
 
+const EACH_WAY_AFTER = /^\s*(?:hver|kvar|each|per|pr\.?)\s+(?:vei|veg|way|retning)(?![\p{L}])/u;
 const PER_PIECE_AFTER =
   /^\s*(?:stykket|per\s+stykk|per\s+stk|each|apiece|per\s+(?:person|pers|elev|deltaker|deltakar|participant|piece))(?![\p{L}])/u;
 const COUNT_OF_ANYTHING =
@@ -172,6 +173,10 @@ function timesCount(text: string, hit: AmountHit | undefined): AmountHit | undef
     count || times || units || !PER_PIECE_AFTER.test(after)
       ? undefined
       : COUNT_OF_ANYTHING.exec(blank(text, hit.start, hit.end));
+  // "132 kr kvar veg", "NOK 60 each way": a price per direction of a trip both ways, paid twice.
+  const eachWay = count || times || units || pieces ? undefined : EACH_WAY_AFTER.exec(after);
+  if (eachWay)
+    return { ...hit, end: hit.end + eachWay[0].length, amountMinor: hit.amountMinor * 2 };
   // Hours may be a fraction ("2,5 timer à 40 kr", "1.5 hours at 30 NOK an hour").
   const n = Number(
     (count?.[1] ?? times?.[1] ?? units?.[1] ?? units?.[2] ?? units?.[3] ?? pieces?.[1])?.replace(

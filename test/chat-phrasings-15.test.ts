@@ -41,6 +41,14 @@ describe('a heading naming the kind over a list', () => {
     });
   });
 
+  it.each([
+    ['bompenger på Fv 300 i går, 26 kr', 2600],
+    ['bompengar på Rv 13 i dag, 41 kr', 4100],
+    ['toll on Route 7 yesterday, 33 NOK', 3300],
+  ])('"%s": a road number before the amount is one toll', (text, amountMinor) => {
+    expect(understand(text, fresh)).toMatchObject({ intent: 'newOutlay', outlay: { amountMinor } });
+  });
+
   it('several tolls typed while a trip waits for its purpose become its lines', () => {
     const { last } = run(
       [say('kjørte 40 km fra Gjøvik til Hamar i dag'), say('to bommer: 35 og 22 kr')],

@@ -80,13 +80,18 @@ export function readSeveralOutlays(text: string, today: string): OutlayGuess[] |
   const closing = parseOutlayText(parts[parts.length - 1] ?? '', today);
   const items: OutlayGuess[] = [];
   let said: string | undefined;
+  // Whether the item before had its currency said ("29 kr") or was a bare figure of the list.
+  let lastMarked = false;
   for (const part of parts) {
     const read = amountsOnly(part, closing) ?? parseOutlayText(part, today);
-    // "bom 29, 24 og 19 kr", "taxi 250 kr og 180 kr": an amount alone is one more of the kind before.
+    // "bom 29, 24 og 19 kr", "taxi 250 kr og 180 kr": an amount alone is one more of the kind
+    // before; after a figure without a currency ("bom på Rv 555, 37 kr") it is that item's amount.
+    const more = AMOUNT_ONLY.test(part) && (BARE_FIGURE.test(part) || lastMarked);
     const kind =
       part === heading || read?.kind !== undefined
         ? undefined
-        : (headingKind ?? (AMOUNT_ONLY.test(part) ? items[items.length - 1]?.kind : undefined));
+        : (headingKind ?? (more ? items[items.length - 1]?.kind : undefined));
+    lastMarked = read?.currency !== undefined;
     const kinded = read && kind ? { ...read, kind } : read;
     // "bom 29, 24 og 19 kr": the currency said last is every figure's.
     const guess =

@@ -23,6 +23,7 @@ import { mileageFlow, mileageRoutes } from './mileage-flow.js';
 import { claimRoutes, outlayClaimFlow } from './outlay-claim-flow.js';
 import { outlayFlow, outlayRoutes } from './outlay-flow.js';
 import { batchRoutes, onReceiptsArrived } from './receipt-batches.js';
+import { linesAsTurns } from './message-lines.js';
 import { inboxRoutes, onReceiptEvent } from './receipt-events.js';
 import { askAgain, onText } from './text-routes.js';
 import { travelFlow, travelRoutes } from './travel-flow.js';
@@ -70,6 +71,30 @@ export function handleEvent(
   event: ConversationEvent,
   ctx: TurnContextData,
 ): TurnResult {
+  const lines =
+    event.type === 'text' && !event.understood && ctx.scope === 'personal'
+      ? linesAsTurns(initial, event.text, ctx.today)
+      : undefined;
+  return lines ? handleLines(initial, lines, ctx) : handleOne(initial, event, ctx);
+}
+
+/** The lines of one message read as turns in order: their answers and effects together. */
+function handleLines(initial: UserState, lines: string[], ctx: TurnContextData): TurnResult {
+  let result: TurnResult | undefined;
+  for (const line of lines) {
+    const next = handleOne(result?.state ?? initial, { type: 'text', text: line }, ctx);
+    result = result
+      ? {
+          ...next,
+          messages: [...result.messages, ...next.messages],
+          effects: [...result.effects, ...next.effects],
+        }
+      : next;
+  }
+  return result as TurnResult;
+}
+
+function handleOne(initial: UserState, event: ConversationEvent, ctx: TurnContextData): TurnResult {
   const state = resolveLang(initial, event, ctx);
   const lang = state.lang ?? langFromLocale(ctx.locale) ?? ctx.defaultLang;
   const turn = new Turn(state, ctx, lang);

@@ -245,6 +245,21 @@ const EXPLICIT_PATTERNS: readonly DatePattern[] = [
       ),
   },
   {
+    // "siste dagen i november", "den fyrste dagen i mars", "the last day of May", "ultimo juni".
+    src: `(?:(?:den|the)\\s+)?(siste|last|forste|fyrste|first)\\s+(?:dag|dagen|day)\\s+(?:i|av|of|in)\\s+(${MONTH_SRC})|(ultimo|primo)\\s+(${MONTH_SRC})`,
+    resolve: (m, today) => {
+      const month = MONTHS[m[2] ?? m[4] ?? ''] ?? 0;
+      if (/^(?:forste|fyrste|first|primo)$/.test(m[1] ?? m[3] ?? ''))
+        return recentDay(month, 1, today);
+      // The month's own length: the first of 31, 30, 29 and 28 that is a day of it.
+      for (const day of [31, 30, 29, 28]) {
+        const found = recentDay(month, day, today);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    },
+  },
+  {
     // Named days of the year: "nyttårsaften", "julaften", "første juledag", "Christmas Eve".
     src: NAMED_DAY_SRC,
     resolve: (m, today) => {
@@ -311,10 +326,13 @@ const WHOLE_DATE = DATE_PATTERNS.map((p) => ({
   re: new RegExp(`^(?:${p.src})$`, 'u'),
   resolve: p.resolve,
 }));
-/** Inside a sentence: not glued to letters, not a piece of a longer number or date, not a time ("kl. 07.10"). */
+/**
+ * Inside a sentence: not glued to letters, not a piece of a longer number or date, not a time ("kl.
+ * 07.10"), not a measure ("2.5 hours", "1,5 timer", "3.5 km" are counts, never a day and month).
+ */
 const DATE_IN_TEXT = DATE_PATTERNS.map((p) => ({
   re: new RegExp(
-    `(?<![\\p{L}\\p{N}]|\\p{N}[.,/-]|\\b(?:kl|klokka|klokken|at)\\.?\\s*)(?:${p.src})(?![\\p{L}\\p{N}]|[.,/-]\\p{N})`,
+    `(?<![\\p{L}\\p{N}]|\\p{N}[.,/-]|\\b(?:kl|klokka|klokken|at)\\.?\\s*)(?:${p.src})(?![\\p{L}\\p{N}]|[.,/-]\\p{N}|\\s*(?:timer|timar|tima|timen|time|hours?|hrs?|h|t|min|minutt\\p{L}*|minutes?|km|kilomet\\p{L}*)(?!\\p{L}))`,
     'gu',
   ),
   resolve: p.resolve,

@@ -67,8 +67,11 @@ const BEFORE = String.raw`(?:(?:nei|no|nah|ok|okay|bare|berre|just|please|pls|oo
 const AFTER = String.raw`(?:[ ,]+(?:please|pls|takk|thanks))?`;
 /** The verbs that cancel, as commands ("avbryt") and as infinitives asked for ("kan du slette …?"). */
 const CANCEL_VERB = String.raw`(?:nullstill|nullstille|tilbakestill|reset|avbryt|avbryte|cancel|stopp|stop|abort|slett|slette|delete|glem|gløym|gløyme|forget|forkast|forkaste|scrap|scratch|discard|drop|dropp|droppe|stryk|stryke|kanseller|kansellere|fjern|fjerne|remove|kast|kaste|bin)`;
-/** "kan du …", "could you please …": the command asked as a question. */
-const ASKED = String.raw`(?:(?:kan|kunne|vil|could|can|will|would) (?:du|you) (?:please |bare |berre |just )?)?`;
+/**
+ * "kan du …", "could you please …": the command asked as a question; "ver venleg og …", "vær så
+ * snill og …", "vennligst …", "kindly …": asked politely; "eg vil …", "I want to …": wished for.
+ */
+const ASKED = String.raw`(?:(?:kan|kunne|vil|could|can|will|would) (?:du|you) (?:please |kindly |bare |berre |just |gjerne )?|(?:(?:vær|ver|vere) (?:så |so )?(?:snill|venleg|vennlig|grei) og|vennligst|venligst|kindly|please) |(?:(?:jeg|eg|i|vi|me|we) (?:vil|ville|vil gjerne|ønsker å|ønskjer å|ynskjer å|want to|would like to|need to|må|treng å|trenger å)|(?:i'd|id|we'd) like to) )?`;
 /** A reason before the command ("we never went, cancel it") or after it ("stopp, den er ført"). */
 const REASON_BEFORE = String.raw`(?:[^,.;!?\d–-]{1,60}[,.;!–-]+ ){0,3}`;
 const REASON_AFTER = String.raw`(?:[,.;!–-]+ .*)?`;
@@ -79,12 +82,12 @@ const CANCEL = new RegExp(
   'u',
 );
 const UNDO = new RegExp(
-  `^${REASON_BEFORE}${BEFORE}(?:(?:angre|undo|angr|gjenopprett|restore|gjer om|gjør om|omgjør|revert|reverse)(?:${OBJECT}| (?:slettinga?|slettingen|avbrytinga?|avbrytingen|the delete|the cancel))|${ASKED}(?:bring|get|få|hent|hente) (?:(?:it|that|the draft|det|den|utkastet) (?:back|tilbake)|(?:back|tilbake) (?:it|that|the draft|det|den|utkastet))(?: (?:jeg|eg|i|du|you) (?:slettet|sletta|avbrøt|avbraut|deleted|cancelled|canceled|removed))?|bring back${OBJECT}|(?:jeg |eg |i )?(?:trengte|trenger|treng|trong|needed|need|still need|want|vil ha) (?:den|det|dei|it|that|them) (?:likevel|allikevel|likevel likevel|after all|still|igjen|back|tilbake)|(?:behold|keep) (?:den|det|it|that) (?:likevel|after all))(?: (?:likevel|allikevel|after all|anyway|igjen|again))?${AFTER}${REASON_AFTER}$`,
+  `^${REASON_BEFORE}${BEFORE}(?:${ASKED}(?:angre|undo|angr|gjenopprett|restore|gjer om|gjør om|omgjør|revert|reverse)(?:${OBJECT}| (?:slettinga?|slettingen|avbrytinga?|avbrytingen|the delete|the cancel))|${ASKED}(?:bring|get|få|hent|hente) (?:(?:it|that|the draft|det|den|utkastet) (?:back|tilbake)|(?:back|tilbake) (?:it|that|the draft|det|den|utkastet))(?: (?:jeg|eg|i|du|you) (?:slettet|sletta|avbrøt|avbraut|deleted|cancelled|canceled|removed))?|bring back${OBJECT}|(?:jeg |eg |i )?(?:trengte|trenger|treng|trong|needed|need|still need|want|vil ha) (?:den|det|dei|it|that|them) (?:likevel|allikevel|likevel likevel|after all|still|igjen|back|tilbake)|(?:behold|keep) (?:den|det|it|that) (?:likevel|after all))(?: (?:likevel|allikevel|after all|anyway|igjen|again))?${AFTER}${REASON_AFTER}$`,
   'u',
 );
 
 /** Saying it is right before filing: "ja", "ser bra ut", "looks good", "go ahead and". */
-const AGREE = String.raw`(?:takk|thanks|please|ja|jo|jepp|jupp|japp|jau|yes|yep|yup|yeah|yea|sweet|nice|awesome|cool|kult|ok|okay|supert?|flott|perfekt|bra|fint|greit|topp|korrekt|riktig|stemmer|det stemmer|alt stemmer|alt ser (?:bra|fint|riktig) ut|ser (?:bra|fint|greit|riktig|rett) ut|looks (?:good|great|fine|right)|all good|great|perfect|fine|correct|that's right|lgtm|kjør på|køyr på|bare kjør|go for it|do it|let's go)`;
+const AGREE = String.raw`(?:(?:tusen |mange )?takk(?: skal du ha)?|thanks|thank you(?: so much)?|please|ja|jo|jepp|jupp|japp|jau|yes|yep|yup|yeah|yea|sweet|nice|awesome|cool|kult|ok|okay|supert?|flott|perfekt|bra|fint|greit|topp|korrekt|riktig|stemmer|det stemmer|alt stemmer|alt ser (?:bra|fint|riktig) ut|ser (?:bra|fint|greit|riktig|rett) ut|looks (?:good|great|fine|right)|all good|great|perfect|fine|correct|that's right|lgtm|kjør på|køyr på|bare kjør|go for it|do it|let's go)`;
 /**
  * "ja, send den inn", "send det inn no", "looks good, submit it", "go ahead and file it", "ser
  * bra ut, send den", "kan du sende den inn?".

@@ -14,6 +14,7 @@ import type { Message } from './message.js';
 import {
   PLAIN_FIGURE,
   figureAndPurpose,
+  withoutApology,
   fillsMissingFigure,
   readPlaceAnswer,
   type Missing,
@@ -147,11 +148,12 @@ function kindSwapped(f: string): boolean {
  * own figure: the amount of an outlay, the km of a trip ("it should be 95").
  */
 export function readCorrection(
-  typed: Message,
+  typedIn: Message,
   today: string,
   draft: CorrectedDraft,
   missing?: Missing,
 ): Correction | undefined {
+  const typed = withoutApology(typedIn, missing);
   const both = figureAndPurpose(typed, today, missing);
   if (both) {
     const fix = readCorrection(both.figure, today, draft, missing);

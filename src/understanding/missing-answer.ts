@@ -97,6 +97,23 @@ export function readPlaceAnswer(msg: Message, missing?: Missing): Route | undefi
   return missing === 'from' ? { from: place } : { to: place };
 }
 
+/** "sorry for the wait", "beklager at eg gløymde det", "orsak": an apology is said, not answered. */
+const APOLOGY =
+  /(?:^|[,.;!]\s*)(?:sorry|beklager|orsak|unnskyld|apologies|my\s+bad|excuse\s+me)\b[^,.;!?]*[,.;!]*/gu;
+
+/**
+ * The answer to the figure the bot asked for without an apology said around it ("249 NOK, sorry
+ * for not saying that at once"): the apology is neither the figure nor the purpose.
+ */
+export function withoutApology(msg: Message, missing?: Missing): Message {
+  if (missing !== 'amount' && missing !== 'km') return msg;
+  let kept = msg.original;
+  for (const m of msg.folded.matchAll(APOLOGY))
+    kept = kept.slice(0, m.index) + ' '.repeat(m[0].length) + kept.slice(m.index + m[0].length);
+  if (kept === msg.original || !/\d/u.test(kept)) return msg;
+  return readMessage(kept.replace(/^[\s,.;!]+|[\s,;]+$/gu, ''));
+}
+
 /** "var på", "was at", "it was for": the lead of a reason, not part of it. */
 const REASON_LEAD =
   /^(?:(?:det\s+)?(?:var|va|vart|ble|blei)\s+(?:pa|på|for|til)\s+|(?:it\s+)?was\s+(?:at|for|to)\s+|(?:formal|formål|purpose)\s*:\s*)/iu;

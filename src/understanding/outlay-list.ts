@@ -7,6 +7,7 @@
  * "ja"). A day said once counts for every part that names none.
  */
 import { blank, foldInPlace } from '../text/fold.js';
+import { parseMoney } from '../text/typed-amount.js';
 import { findDate, isoOf, parseIsoDay } from '../text/typed-date.js';
 import type { OutlayGuess } from './outlay-text.js';
 import { parseOutlayText } from './outlay-text.js';
@@ -52,6 +53,18 @@ function headingPart(part: string, today: number | undefined): { date?: string }
   return date ? { date: isoOf(date.day) } : {};
 }
 
+/** A figure alone, or with its currency ("24", "19 kr", "NOK 30"): an item of a list of amounts. */
+const AMOUNT_ONLY =
+  /^(?:(?:kr|nok|sek|eur|usd)\.?\s*)?\d{1,6}(?:[.,]\d{1,2})?(?:\s*(?:kr|kroner|nok|sek|eur|usd|,-))?$/iu;
+const BARE_FIGURE = /^\d{1,6}(?:[.,]\d{1,2})?$/u;
+
+/** "29" in "29, 24 og 19 kr": a bare figure takes the currency the list closes with. */
+function amountsOnly(part: string, closing: OutlayGuess | undefined): OutlayGuess | undefined {
+  if (!BARE_FIGURE.test(part) || closing?.currency === undefined) return undefined;
+  const amountMinor = parseMoney(part);
+  return amountMinor === undefined ? undefined : { amountMinor, currency: closing.currency };
+}
+
 export function readSeveralOutlays(text: string, today: string): OutlayGuess[] | undefined {
   if (text.trim().endsWith('?')) return undefined;
   const parts = text
@@ -61,10 +74,30 @@ export function readSeveralOutlays(text: string, today: string): OutlayGuess[] |
   if (parts.length < 2 || parts.length > MAX_ITEMS * 2) return undefined;
   const todayDay = parseIsoDay(today);
   const heading = HEADING.exec(text.trim())?.[1]?.trim();
+  // "bompasseringer i dag: Lier 29 kr, Drammen 24 kr": a heading naming the kind gives it to every
+  // item that only says where and how much.
+  const headingKind = heading === undefined ? undefined : parseOutlayText(heading, today)?.kind;
+  const closing = parseOutlayText(parts[parts.length - 1] ?? '', today);
   const items: OutlayGuess[] = [];
   let said: string | undefined;
+  // Whether the item before had its currency said ("29 kr") or was a bare figure of the list.
+  let lastMarked = false;
   for (const part of parts) {
-    const guess = parseOutlayText(part, today);
+    const read = amountsOnly(part, closing) ?? parseOutlayText(part, today);
+    // "bom 29, 24 og 19 kr", "taxi 250 kr og 180 kr": an amount alone is one more of the kind
+    // before; after a figure without a currency ("bom på Rv 555, 37 kr") it is that item's amount.
+    const more = AMOUNT_ONLY.test(part) && (BARE_FIGURE.test(part) || lastMarked);
+    const kind =
+      part === heading || read?.kind !== undefined
+        ? undefined
+        : (headingKind ?? (more ? items[items.length - 1]?.kind : undefined));
+    lastMarked = read?.currency !== undefined;
+    const kinded = read && kind ? { ...read, kind } : read;
+    // "bom 29, 24 og 19 kr": the currency said last is every figure's.
+    const guess =
+      kinded?.amountMinor !== undefined && !kinded.currency && closing?.currency
+        ? { ...kinded, currency: closing.currency }
+        : kinded;
     if (guess?.kind !== undefined && guess.amountMinor !== undefined) {
       items.push(guess);
       continue;

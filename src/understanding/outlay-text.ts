@@ -54,7 +54,7 @@ const PURPOSE_LABEL =
 
 /** Looks like a day and month, or says tomorrow: a date meant, if not one that can be used. */
 const DATE_LIKE =
-  /(?<![\p{N}.,/-]|\b(?:kl|klokka|klokken|at)\.?\s*)[0-3]?\d[./](?:0?[1-9]|1[0-2])(?:[./]\d{2,4})?(?![\p{N}])|(?<!\p{L})(?:i\s*morgen|i\s*overmorgen|tomorrow)(?!\p{L})/u;
+  /(?<![\p{N}.,/-]|\b(?:kl|klokka|klokken|at)\.?\s*)[0-3]?\d[./](?:0?[1-9]|1[0-2])(?:[./]\d{2,4})?(?![\p{N}]|\s*(?:timer|timar|tima|time|hours?|hrs?|h|t|km)(?!\p{L}))|(?<!\p{L})(?:i\s*morgen|i\s*overmorgen|tomorrow)(?!\p{L})/u;
 
 /** A figure not glued to letters ("E18"), not inside another figure, and not negative. */
 const NUMBER_IN_TEXT =
@@ -130,7 +130,7 @@ const COUNT_BEFORE =
  * 450 kr dinner") say it is no item.
  */
 const COUNT_ITEM_BEFORE =
-  /(?<![\p{L}\p{N}.,])(\d{1,2})\s*(?:(?:stk\.?|stykk|pcs|timer|timar|hours?|t)\s+(?:[\p{L}-]+\s+){0,2}(?:a|à|@|at|each)|((?:[\p{L}-]+\s+){1,2})(?:a|à|@|each))\s*$/u;
+  /(?<![\p{L}\p{N}.,])(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:(?:stk\.?|stykk|pcs|timer|timar|time|hours?|t)\s+(?:[\p{L}-]+\s+){0,2}(?:a|à|@|at|each)|((?:[\p{L}-]+\s+){1,2})(?:a|à|@|each))\s*$/u;
 const LITTLE_WORDS = new Set(
   'to til for med with og and the en ei et ein eit a an of av i in on pa at som who'.split(' '),
 );
@@ -146,11 +146,12 @@ function countedItem(before: string): RegExpExecArray | undefined {
 const TIMES_AFTER = /^\s*(?:x|×|\*)\s*(\d{1,2})(?![\p{N}.,])/u;
 /** "990 kr per natt", "1 100 each", "60 kr/dag": the figure is a unit price … */
 const PER_UNIT_AFTER =
-  /^\s*(?:(?:per|pr\.?|a|à|hver|kvar|\/)\s*(?:natt|natta|night|dogn|dag|day|stk|styk+|person|pers|billett|ticket|rom|room)\b|each\b|(?:hver|kvar|stykket|per\s+stk|natta|natten|dognet)(?![\p{L}]))/u;
+  /^\s*(?:(?:per|pr\.?|a|an|à|hver|kvar|\/)\s*(?:natt|natta|night|dogn|dag|day|stk|styk+|person|pers|billett|ticket|rom|room|time|timen|timer|hour|hr|h|t)\b|(?:i|the)\s+(?:timen|hour)\b|each\b|(?:hver|kvar|stykket|per\s+stk|natta|natten|dognet|timen|hourly)(?![\p{L}]))/u;
 /** … of as many as the text counts ("2 netter", "3 nights", "2 billetter", "vi var 3", "3 of us"). */
 const COUNT_OF_UNITS =
-  /(?<![\p{L}\p{N}.,])(\d{1,2})\s*(?:netter|natter|dogn|nights?|dager|dagar|days?|stk|billett(?:er|ar)?|tickets?|personer|people|pers|rom|rooms?|of\s+us)(?![\p{L}])|\b(?:vi|me|we)\s+(?:var|va|were)\s+(\d{1,2})(?!\p{N}|[.,]\d)/u;
+  /(?<![\p{L}\p{N}.,])(\d{1,2})\s*(?:netter|natter|dogn|nights?|dager|dagar|days?|stk|billett(?:er|ar)?|tickets?|personer|people|pers|rom|rooms?|of\s+us)(?![\p{L}])|\b(?:vi|me|we)\s+(?:var|va|were)\s+(\d{1,2})(?!\p{N}|[.,]\d)|(?<![\p{L}\p{N}.,])(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:timer|timar|tima|time|hours?|hrs?|h|t)(?![\p{L}])/u;
 
+const EACH_WAY_AFTER = /^\s*(?:hver|kvar|each|per|pr\.?)\s+(?:vei|veg|way|retning)(?![\p{L}])/u;
 const PER_PIECE_AFTER =
   /^\s*(?:stykket|per\s+stykk|per\s+stk|each|apiece|per\s+(?:person|pers|elev|deltaker|deltakar|participant|piece))(?![\p{L}])/u;
 const COUNT_OF_ANYTHING =
@@ -172,9 +173,19 @@ function timesCount(text: string, hit: AmountHit | undefined): AmountHit | undef
     count || times || units || !PER_PIECE_AFTER.test(after)
       ? undefined
       : COUNT_OF_ANYTHING.exec(blank(text, hit.start, hit.end));
-  const n = Number(count?.[1] ?? times?.[1] ?? units?.[1] ?? units?.[2] ?? pieces?.[1]);
-  if (!(n >= 2)) return hit;
-  const total = hit.amountMinor * n;
+  // "132 kr kvar veg", "NOK 60 each way": a price per direction of a trip both ways, paid twice.
+  const eachWay = count || times || units || pieces ? undefined : EACH_WAY_AFTER.exec(after);
+  if (eachWay)
+    return { ...hit, end: hit.end + eachWay[0].length, amountMinor: hit.amountMinor * 2 };
+  // Hours may be a fraction ("2,5 timer à 40 kr", "1.5 hours at 30 NOK an hour").
+  const n = Number(
+    (count?.[1] ?? times?.[1] ?? units?.[1] ?? units?.[2] ?? units?.[3] ?? pieces?.[1])?.replace(
+      ',',
+      '.',
+    ),
+  );
+  if (!(n >= 2 || (n > 1 && !Number.isInteger(n)))) return hit;
+  const total = Math.round(hit.amountMinor * n);
   if (total > 10_000_000_00) return hit;
   // The item between a count and its price ("2 stk. bussbillett à 45 kr") keeps its words.
   if (item) return { ...hit, amountMinor: total };
@@ -299,7 +310,13 @@ const CLOSING_REQUEST =
   /(?<=[.!,;]\s*)(?:(?:kan|kunne|vil|could|can|would|will)\s+(?:du|you)\s+[^.!?]{1,40}|(?:kan|can|could|may)\s+(?:jeg|eg|i)\s+(?:fa|få|get|have)\s+(?:den|det|dei|it|that|this|them|pengene|the\s+money)\s+(?:refundert|refusert|dekket|dekka|igjen|tilbake|refunded|reimbursed|covered|back|paid\s+back)[^.!?]{0,20}|(?:kan|can|could)\s+(?:jeg|eg|i)\s+(?:claim|expense|føre|fore|registrere)\s+(?:den|det|dei|it|that|this|them)[^.!?]{0,20}|(?:is|er)\s+(?:that|this|it|det|dette|den)\s+(?:something|noe|noko)\s+(?:(?:that\s+)?i|jeg|eg)\s+(?:can|kan)\s+(?:claim|expense|føre|fore|få\s+dekket|få\s+refundert|get\s+back)[^.!?]{0,20})\?\s*$/iu;
 /** Asking to claim an expense ("need to claim a taxi from last night"): longer, still an outlay. */
 const CLAIM_VERB =
-  /\b(?:claim|expense|refund\w*|reimburs\w*|fore|registrer\w*|legg\w*\s+inn|fa\s+(?:refundert|dekket|dekka|igjen)|submit|file|log)\b/u;
+  /\b(?:claim|expense|refund\w*|reimburs\w*|fore|registrer\w*|register|record|legg\w*\s+inn|fa\s+(?:refundert|dekket|dekka|igjen)|submit|file|log)\b/u;
+/**
+ * "could I please register …", "kan eg få føre …", "may I add …": asking leave to enter an
+ * expense; the first group holds the politeness that makes it a request whatever else it says.
+ */
+const ASKED_LEAVE =
+  /^[^\p{L}\p{N}]*(?:kan|kunne|could|can|may|might)\s+(?:jeg|eg|i)\s+((?:please|pls|vennligst|gjerne|fa|just|bare|berre)\s+)?(?:fore|registrere|registrera|legge\s+inn|leggje\s+inn|register|add|log|record|enter|file|claim|submit)\b/u;
 
 const PREPOSITIONS = new Set([
   'fra',
@@ -448,9 +465,12 @@ export function parseOutlayText(text: string, today: string): OutlayGuess | unde
   const stated = text.replace(CLOSING_REQUEST, '').trim() || text;
   const original = normalise(sumsToFigures(amountWordsToFigures(stated)));
   const trimmed = original.trim();
-  // "kan du føre et utlegg på 230 kr for taxi i går?" asks the bot to do it: a statement still.
-  if (!trimmed || (trimmed.endsWith('?') && !REQUEST.test(fold(trimmed)))) return undefined;
   const folded = fold(original);
+  // "could I please register a train ticket from yesterday?": asking leave to do it, politely or
+  // for a given day, is asking the bot to do it; "kan jeg føre taxi?" alone asks what is allowed.
+  const askedLeave = ASKED_LEAVE.exec(folded);
+  // "kan du føre et utlegg på 230 kr for taxi i går?" asks the bot to do it: a statement still.
+  if (!trimmed || (trimmed.endsWith('?') && !REQUEST.test(folded) && !askedLeave)) return undefined;
   const firstWord = /^[^\p{L}\p{N}]*(\p{L}+)/u.exec(folded)?.[1];
   if (firstWord && QUESTION_WORDS.has(firstWord)) return undefined;
 
@@ -460,10 +480,11 @@ export function parseOutlayText(text: string, today: string): OutlayGuess | unde
   let rest = range ? blank(folded, range.start, range.end) : folded;
   const amount = timesCount(rest, findMarkedAmount(rest));
   if (amount) rest = blank(rest, amount.start, amount.end);
-  if (opensQuestion(folded) && amount?.amountMinor === undefined) return undefined;
+  if (opensQuestion(folded) && amount?.amountMinor === undefined && !askedLeave) return undefined;
 
   const date = todayDay === undefined ? undefined : findDate(rest, todayDay);
   if (date) rest = blank(rest, date.start, date.end);
+  if (askedLeave && !askedLeave[1] && !date && amount?.amountMinor === undefined) return undefined;
 
   const kind = kindOfFolded(rest);
   let amountMinor = amount?.amountMinor;

@@ -98,6 +98,12 @@ const PASSENGER = stems('passasjer', 'passenger', 'medpassasjer', 'samkjor', 'sa
 /** "for å ha med en kollega i bilen", "taking a colleague along": a passenger, told as a person. */
 const COLLEAGUE_ALONG =
   /\b(?:(?:ha|har|hadde|ta|tar|tok|tek|teke|tatt)\s+med|(?:take|taking|took|bring|bringing|have|having)\s+(?:a|my)?\s*)\s*(?:en|ein|ei|a|my|min)?\s*(?:kollega\w*|colleague\w*|medarbeider\w*|co-?worker\w*)\b|\b(?:kollega\w*|colleague\w*)\s+(?:i\s+bilen|in\s+the\s+car|along)\b/u;
+/**
+ * "if a colleague rides with me", "når ein kollega sit på med meg", "om en kollega blir med": a
+ * person in the car told as the subject of riding along.
+ */
+const RIDES_ALONG =
+  /\b(?:(?:en|ein|ei|a|my|min|mi|another|annan|annen)\s+)?(?:kollega\w*|colleague\w*|medarbeider\w*|co-?worker\w*|passasjer\w*|passenger\w*)\s+(?:(?:also|ogsa|og)\s+)?(?:rides?|riding|rode|comes?|coming|came|travels?|travelling|traveling|goes|going|sits?|sitting|joins?|joining|is|er|blir|vert|kjem|kommer|sitter|sit|reiser|kjorer|koyrer|fer|drar)\s+(?:pa\s+)?(?:with|along|med|in|i|pa)\b/u;
 const FOREST_ROAD = stems(
   'skogsvei',
   'skogsveg',
@@ -422,7 +428,7 @@ export function readRatesQuestion(msg: Message, today: string): RatesQuestion | 
 function rateOf(f: string): RateKind | undefined {
   if (NIGHT_SUPPLEMENT.test(f)) return 'nightSupplement';
   if (MEAL.test(f) && DEDUCTION.test(f)) return 'mealDeduction';
-  if (PASSENGER.test(f) || COLLEAGUE_ALONG.test(f)) return 'passenger';
+  if (PASSENGER.test(f) || COLLEAGUE_ALONG.test(f) || RIDES_ALONG.test(f)) return 'passenger';
   if (FOREST_ROAD.test(f)) return 'forestRoad';
   if (TRAILER.test(f)) return 'trailer';
   if (PER_DIEM.test(f) || (OVERNIGHT.test(f) && RATE_NOUN.test(f))) {
@@ -467,7 +473,7 @@ function leftToGuide(f: string): boolean {
 /** The words after "hvis" / "when" say only hours, a day trip or an overnight stay. */
 function conditionIsPlain(f: string, condition: RegExpExecArray): boolean {
   const rest = f.slice(condition.index + condition[0].length).trim();
-  return PLAIN_CONDITION.test(rest) || VEHICLE_CONDITION.test(rest);
+  return PLAIN_CONDITION.test(rest) || VEHICLE_CONDITION.test(rest) || RIDES_ALONG.test(rest);
 }
 
 /** A capitalised place after "i", "til", "in", "to" that is not a Norwegian town or region. */

@@ -108,13 +108,17 @@ export function isRoundTrip(folded: string): boolean {
 const LEG_WORDS =
   /\b(?:videre|vidare|deretter|etterpa|sa|then|on\s+to|onwards?|after\s+that|og\s+sa)\b/u;
 const ONE_LEG = new RegExp(`${NUM}${UNIT}`, 'gu');
+/** "Hamar–Stange 16 km, Stange–Løten 21 km og …": a list of legs, each with its own two ends. */
+const NEXT_LEG_IN_LIST =
+  /^\s*(?:,|;|\+|og|and)\s*(?:(?:og|and|sa|then)\s+)?(?:(?:fra|from)\s+)?\p{L}[\p{L} .]*?\s*(?:-|>|->|til|to)\s*\p{L}[\p{L} .]*?\s*$/u;
 
 function legsTotal(folded: string): Distance | undefined {
   const legs = [...folded.matchAll(ONE_LEG)];
   if (legs.length < 2 || legs.length > 5) return undefined;
   const between = legs.slice(1).every((leg, i) => {
     const prev = legs[i] as RegExpExecArray;
-    return LEG_WORDS.test(folded.slice(prev.index + prev[0].length, leg.index));
+    const between = folded.slice(prev.index + prev[0].length, leg.index);
+    return LEG_WORDS.test(between) || NEXT_LEG_IN_LIST.test(between);
   });
   if (!between) return undefined;
   const km = legs.reduce((sum, m) => sum + unit(m, 1, 2), 0);
@@ -375,11 +379,24 @@ function ownKm(msg: Message, name: string, total: number | undefined): number | 
 /** "… med Kari, hun satt på de siste 20 km": the one passenger's km, told after a pronoun. */
 const PRONOUN_KM = /\b(?:hun|han|ho|hen|she|he|they)\b[^,.;\d]{0,30}?(\d{1,4}(?:[.,]\d)?)\s*km\b/u;
 
+/**
+ * "Kari satt på hjem", "Per came along on the way back", "Siv var med berre éin veg": on a trip
+ * both ways, a passenger told for one direction rode half of it.
+ */
+const ONE_DIRECTION_AFTER_NAME =
+  /^\s+(?:[\p{L}]+\s+){0,3}?(?:(?:bare|berre|only|just)\s+)?(?:hjem|heim|home|hjemover|heimover|tilbake|attende|back|(?:pa|on)\s+(?:veien|vegen|vei|veg|the\s+way)\s+(?:hjem|heim|home|tilbake|attende|back|dit|there|ut|out)|(?:en|ein|ei|one|den\s+ene)\s+(?:vei|veg|veien|vegen|way))(?![\p{L}])/u;
+
+function oneDirectionKm(msg: Message, name: string, total: number | undefined): number | undefined {
+  if (total === undefined || !isRoundTrip(msg.folded)) return undefined;
+  const at = msg.original.indexOf(name);
+  return ONE_DIRECTION_AFTER_NAME.test(msg.folded.slice(at + name.length)) ? total / 2 : undefined;
+}
+
 /** Passengers named in the text (places of the route left out), each with their km if given. */
 export function findPassengers(msg: Message, route: Route, total?: number): Passenger[] {
   const names = passengerNames(msg, route);
   return names.map((name) => {
-    let km = ownKm(msg, name, total);
+    let km = ownKm(msg, name, total) ?? oneDirectionKm(msg, name, total);
     if (km === undefined && names.length === 1) {
       const told = Number(PRONOUN_KM.exec(msg.folded)?.[1]?.replace(',', '.'));
       if (told > 0 && (total === undefined || told < total)) km = told;

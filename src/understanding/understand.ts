@@ -139,7 +139,7 @@ function isClaimsQuestion(msg: Message, wh: boolean): boolean {
 
 /** Small talk said around the bot's work: thanks and greetings in a few words. */
 const THANKS =
-  /^(?:tusen\s+|mange\s+|hjertelig\s+)?(?:takk|takker|thanks|thank\s+you|thx|ty|cheers|tack)\b/u;
+  /^(?:(?:og|and|so|sa|men|but)\s+)?(?:tusen\s+|mange\s+|hjertelig\s+)?(?:takk|takker|thanks|thank\s+you|thx|ty|cheers|tack)\b/u;
 const GREETING =
   /^(?:hei|hallo|heisann|hey|hi|hello|god\s+(?:morgen|morgon|dag|kveld|ettermiddag|formiddag)|(?:good\s+)?(?:morning|afternoon|evening)|morn|morna)\b/u;
 
@@ -166,7 +166,7 @@ const GOODBYE =
 
 /** "du er gull", "you're a star", "det gikk kjapt, takk": praise is thanked for like thanks. */
 const PRAISE =
-  /^(?:(?:takk|thanks)[\s,.!]+)?(?:(?:du|you)(?:\s+(?:er|are)|'re|\s+r)\s+(?:(?:en|ei|ein|a|an|the|helt|heilt|so|sa|really|truly)\s+)*(?:gull|gullunge|best|beste|flink|konge|ra|topp|fantastisk|super|star|lifesaver|legend|hero|awesome|amazing|great|brilliant|genius)|(?:(?:that|this|it)\s+was|(?:det|dette)\s+(?:var|gikk|gjekk))\s+(?:(?:so|sa|veldig|really|super)\s+)?(?:quick|fast|easy|nice|great|helpful|fort|kjapt|raskt|enkelt|lett|greit|bra|fint|supert|nyttig))\b/u;
+  /^(?:(?:takk|thanks)[\s,.!]+)?(?:(?:du|you)(?:\s+(?:er|are)|'re|\s+r)\s+(?:(?:en|ei|ein|a|an|the|helt|heilt|so|sa|really|truly)\s+)*(?:gull|gullunge|best|beste|flink|konge|ra|topp|fantastisk|super|star|lifesaver|legend|hero|awesome|amazing|great|brilliant|genius)|(?:du|you)(?:'ve|\s+(?:har|have|has))?\s+(?:vore|vaert|vart|been|var|were|er|are)\s+(?:til\s+)?(?:(?:so|sa|such|a|ei|en|ein|veldig|very|really|real|great|big|stor|god|kjempe)\s+)*(?:hjelp|help|helpful|hjelpsom)|(?:(?:that|this|it)\s+was|(?:det|dette)\s+(?:var|gikk|gjekk)|(?:du|you)\s+(?:made|make|makes|gjorde|gjer|gjor|gjorde)\s+(?:this|that|it|det|dette|alt)(?:\s+(?:so|sa|veldig|very|really|super|mykje|mye|much))*)\s+(?:(?:so|sa|veldig|really|super|very)\s+)?(?:quick|fast|easy|nice|great|helpful|fort|kjapt|raskt|enkelt|lett|greit|bra|fint|supert|nyttig))\b/u;
 
 /** Emoji said beside the words ("brilliant, cheers 👍"): they do not change what is said. */
 const EMOJI = /\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\p{Emoji_Modifier}/gu;
@@ -176,7 +176,7 @@ const POSITIVE_EMOJI =
 
 function smallTalk(said: Message): Command | undefined {
   const msg = { ...said, folded: said.folded.replace(EMOJI, '').trim() };
-  if (msg.words > 7) return undefined;
+  if (msg.words > 7) return clausesOfSmallTalk(msg);
   // A thumbs up, a smile or a heart alone is a thank-you.
   if (!msg.folded && POSITIVE_EMOJI.test(said.folded)) return { name: 'thanks' };
   if (GOODBYE.test(msg.folded)) return { name: 'goodbye' };
@@ -186,6 +186,20 @@ function smallTalk(said: Message): Command | undefined {
   if (how) return how;
   if (msg.words <= 4 && GREETING.test(msg.folded)) return { name: 'greeting' };
   return undefined;
+}
+
+/**
+ * "Thank you so much for your help, you made this very easy!", "takk for hjelpa, du er gull":
+ * longer, but every clause is small talk; what the first says is the answer.
+ */
+function clausesOfSmallTalk(msg: Message): Command | undefined {
+  const clauses = msg.original.split(/\s*[,.!;]+\s*/u).filter((c) => /\p{L}/u.test(c));
+  if (clauses.length < 2 || clauses.length > 4) return undefined;
+  const said = clauses.map((c) => {
+    const clause = readMessage(c);
+    return clause.words <= 7 ? smallTalk(clause) : undefined;
+  });
+  return said.every(Boolean) ? said[0] : undefined;
 }
 
 /** Asking to start a claim of a kind without saying more ("jeg vil registrere kjøring"). */
@@ -299,7 +313,10 @@ export function understand(said: string, context: UnderstandingContext): Underst
   if (outlay?.kind && !BOOKING.test(msg.folded)) return { intent: 'newOutlay', outlay };
   const talk = smallTalk(msg);
   // "god morgen, og god søndag!": wishes after a greeting are the greeting.
-  const greeted = greeting && talk?.name === 'thanks' ? { name: 'greeting' as const } : talk;
+  const greeted =
+    greeting && talk?.name === 'thanks' && !THANKS.test(msg.folded)
+      ? { name: 'greeting' as const }
+      : talk;
   const reworded = question || wh ? howAreYou(msg) : (rewordedCommand(msg) ?? greeted);
   if (reworded) return { intent: 'command', command: reworded };
   return { intent: 'help', text: raw, question: question || wh };

@@ -35,6 +35,8 @@ const OWN_BATCHES = [
   'train-21',
   'train-22',
   'train-23',
+  'train-24',
+  'train-25',
   'held-out-14',
   'held-out-15',
   'held-out-16',

@@ -296,6 +296,15 @@ const OWN = new RegExp(
     '(?:^|[^a-z])(?:ligger|ligg|star) inne(?![a-z])|hos dere|hja dykk|i systemet|in the system|on file',
   ].join('|'),
 );
+/**
+ * "hvor langt har den kommet?", "kor langt er det komme?", "how far along is it?": how far the
+ * claim just talked about has got names it, as "er den godkjent?" does.
+ */
+const HOW_FAR_IT =
+  /(?:hvor|kor) langt (?:pa (?:vei|veg) )?(?:har|er|kom|ha) (?:den|dei|det|han|ho)(?![a-z])|how far (?:along )?(?:has|is|did|have|are|'s) ?(?:it|they|that|this)(?![a-z])/;
+/** "hvor langt er det til Oslo?", "how far is it from A to B": a distance, not a claim's progress. */
+const DISTANCE =
+  /(?:^|[^a-z])(?:fra|from|mellom|between|km|kilometer|miles?)(?![a-z])|(?:^|[^a-z])(?:til|to) (?!(?:na|no|now|date)(?![a-z]))/;
 /** One claim: "kravet", "the claim", "siste krav", "my last claim". */
 const ONE =
   /(?:^|[^a-z])(?:kravet|utlegget|refusjonen|reiseregningen|reiseregninga|reiserekninga|siste|sist|nyeste|latest|last|newest|(?:the|my) (?:[a-z]+ )?(?:claim|expense|refund|trip))(?![a-z])/;
@@ -385,10 +394,12 @@ export function readClaimsQuestion(text: string): ClaimsQuestion | undefined {
 
   const number = claimNumber(f);
   const filed = FILED_BY_ME.test(f);
-  const own = OWN.test(f) || number !== undefined || definiteKind(f) || filed;
+  const howFar = HOW_FAR_IT.test(f) && !DISTANCE.test(f);
+  const own = OWN.test(f) || number !== undefined || definiteKind(f) || filed || howFar;
   const subject = subjectOf(f);
   // "hvor er pengene mine?", "where is my refund": the money of one's own claims names them too.
-  const noun = CLAIM_NOUN.test(f) || subject !== undefined || (MONEY.test(f) && OWN.test(f));
+  const noun =
+    CLAIM_NOUN.test(f) || subject !== undefined || (MONEY.test(f) && OWN.test(f)) || howFar;
   const state = stateOf(f);
   const status = STATUS.test(f);
   const why = WHY.test(f);

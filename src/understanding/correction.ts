@@ -81,7 +81,7 @@ function dayOfMonth(folded: string): { day: number; start: number; end: number }
  * purpose was …": what follows is the new purpose, said to the end of the message.
  */
 const PURPOSE_IS =
-  /^(?:(?:nei|no|sorry|oops|beklager|actually|egentlig|eigentleg|faktisk|oi|ops)[,\s]+)*(?:(?:endre|endra|change|set|sett|rett|rette|update|oppdater|bytt|make|gjor|gjer)\s+)?(?:the\s+|my\s+)?(?:formalet|formal|foremalet|foremal|purpose|reason)\s*(?:(?:til|to|skal\s+(?:vaere|vare|vere|vera)|should\s+be|er|is|was|var|blir|becomes)\s+|:\s*|(?=["'«“”]))(\S.*)$/u;
+  /^(?:(?:nei|no|sorry|oops|beklager|actually|egentlig|eigentleg|faktisk|oi|ops)[,\s]+)*(?:(?:kan|kunne|vil|could|can|would|will)\s+(?:du|you)\s+(?:please\s+|vennligst\s+|ver\s+snill\s+og\s+)?(?=(?:endre|endra|change|set|sett|rett|rette|update|oppdater|bytt|make|gjor|gjer)\s))?(?:(?:endre|endra|change|set|sett|rett|rette|update|oppdater|bytt|make|gjor|gjer)\s+)?(?:the\s+|my\s+)?(?:formalet|formal|foremalet|foremal|purpose|reason)\s*(?:(?:til|to|skal\s+(?:vaere|vare|vere|vera)|should\s+be|er|is|was|var|blir|becomes)\s+|:\s*|(?=["'«“”]))(\S.*)$/u;
 
 /** Coming back ("kom hjem", "heimreise", "returned", "back on") and setting off ("dro", "left"). */
 const RETURNING =
@@ -183,7 +183,7 @@ export function readCorrection(
   if (purpose?.[1]) {
     const said = msg.original.slice(msg.folded.length - purpose[1].length).trim();
     if (said)
-      return { purpose: said.replace(/[.!]+$/u, '').replace(/^["'«“”](.*)["'»“”]$/u, '$1') };
+      return { purpose: said.replace(/[.!?]+$/u, '').replace(/^["'«“”](.*)["'»“”]$/u, '$1') };
   }
   // A trip told again with its passengers is a new statement, not an addition to this one.
   if (draft === 'mileage' && CAME_ALONG.test(f) && !mentionsDriving(f)) {

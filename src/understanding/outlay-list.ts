@@ -65,15 +65,28 @@ function amountsOnly(part: string, closing: OutlayGuess | undefined): OutlayGues
   return amountMinor === undefined ? undefined : { amountMinor, currency: closing.currency };
 }
 
+/**
+ * "klassetur i dag: buss 1 450 kr og museumsbilletter 960 kr": under a heading naming the
+ * occasion, an item named by words of no known kind, with its amount, is an other expense.
+ */
+function occasionItem(part: string, heading: string | undefined): 'other' | undefined {
+  if (heading === undefined || AMOUNT_ONLY.test(part)) return undefined;
+  return /^\p{L}[\p{L}\s-]{2,40}\s(?:(?:kr|nok|sek|eur|usd)\.?\s*)?\d/u.test(part)
+    ? 'other'
+    : undefined;
+}
+
 export function readSeveralOutlays(text: string, today: string): OutlayGuess[] | undefined {
   if (text.trim().endsWith('?')) return undefined;
-  const parts = text
-    .split(JOINS)
+  // "Oslo board meeting receipts, Thursday: …": the heading is one part, whatever commas it holds.
+  const headed = HEADING.exec(text.trim());
+  const heading = headed?.[1]?.trim();
+  const listed = headed ? text.trim().slice(headed[0].length) : text;
+  const parts = [...(heading ? [heading] : []), ...listed.split(JOINS)]
     .map((p) => p.trim().replace(BULLET, '').replace(/:$/u, '').trim())
     .filter(Boolean);
   if (parts.length < 2 || parts.length > MAX_ITEMS * 2) return undefined;
   const todayDay = parseIsoDay(today);
-  const heading = HEADING.exec(text.trim())?.[1]?.trim();
   // "bompasseringer i dag: Lier 29 kr, Drammen 24 kr": a heading naming the kind gives it to every
   // item that only says where and how much.
   const headingKind = heading === undefined ? undefined : parseOutlayText(heading, today)?.kind;
@@ -90,7 +103,9 @@ export function readSeveralOutlays(text: string, today: string): OutlayGuess[] |
     const kind =
       part === heading || read?.kind !== undefined
         ? undefined
-        : (headingKind ?? (more ? items[items.length - 1]?.kind : undefined));
+        : (headingKind ??
+          (more ? items[items.length - 1]?.kind : undefined) ??
+          occasionItem(part, heading));
     lastMarked = read?.currency !== undefined;
     const kinded = read && kind ? { ...read, kind } : read;
     // "bom 29, 24 og 19 kr": the currency said last is every figure's.

@@ -310,7 +310,7 @@ const CLOSING_REQUEST =
   /(?<=[.!,;]\s*)(?:(?:kan|kunne|vil|could|can|would|will)\s+(?:du|you)\s+[^.!?]{1,40}|(?:kan|can|could|may)\s+(?:jeg|eg|i)\s+(?:fa|få|get|have)\s+(?:den|det|dei|it|that|this|them|pengene|the\s+money)\s+(?:refundert|refusert|dekket|dekka|igjen|tilbake|refunded|reimbursed|covered|back|paid\s+back)[^.!?]{0,20}|(?:kan|can|could)\s+(?:jeg|eg|i)\s+(?:claim|expense|føre|fore|registrere)\s+(?:den|det|dei|it|that|this|them)[^.!?]{0,20}|(?:is|er)\s+(?:that|this|it|det|dette|den)\s+(?:something|noe|noko)\s+(?:(?:that\s+)?i|jeg|eg)\s+(?:can|kan)\s+(?:claim|expense|føre|fore|få\s+dekket|få\s+refundert|get\s+back)[^.!?]{0,20})\?\s*$/iu;
 /** Asking to claim an expense ("need to claim a taxi from last night"): longer, still an outlay. */
 const CLAIM_VERB =
-  /\b(?:claim|expense|refund\w*|reimburs\w*|fore|registrer\w*|register|record|legg\w*\s+inn|fa\s+(?:refundert|dekket|dekka|igjen)|submit|file|log)\b/u;
+  /\b(?:claim|expense|refund\w*|reimburs\w*|fore|registrer\w*|register|record|legg\w*\s+inn|fa\s+(?:refundert|dekket|dekka|igjen)|put\s+in|hand\s+in|send\s+in|sende\s+inn|levere\s+inn|enter|submit|file|log)\b/u;
 /**
  * "could I please register …", "kan eg få føre …", "may I add …": asking leave to enter an
  * expense; the first group holds the politeness that makes it a request whatever else it says.

@@ -164,9 +164,12 @@ function howAreYou(msg: Message): Command | undefined {
 const GOODBYE =
   /^(?:(?:ok|okay|takk|thanks)[\s,.!]+)?(?:ha\s+det(?:\s+bra)?|hade|snakkes|bye|goodbye|see\s+you|god\s+(?:natt|helg|jul|paske|mandag|tirsdag|tysdag|onsdag|torsdag|fredag|lordag|laurdag|sondag|sundag|dag|kveld|morgen|morgon)|good\s+night|natta|nite|(?:ha\s+(?:en|ein|ei|eit)|have\s+a)\s+(?:fin|god|nice|good|great)\s+\w+)(?:[\s,.!]+(?:takk|thanks|da|then))?[\s,.!]*$/u;
 
-/** "du er gull", "you're a star", "det gikk kjapt, takk": praise is thanked for like thanks. */
+/**
+ * "du er gull", "you're a star", "det gikk kjapt, takk", "det var til god hjelp", "that was very
+ * helpful": praise of the bot or of what it did is thanked for like thanks.
+ */
 const PRAISE =
-  /^(?:(?:takk|thanks)[\s,.!]+)?(?:(?:du|you)(?:\s+(?:er|are)|'re|\s+r)\s+(?:(?:en|ei|ein|a|an|the|helt|heilt|so|sa|really|truly)\s+)*(?:gull|gullunge|best|beste|flink|konge|ra|topp|fantastisk|super|star|lifesaver|legend|hero|awesome|amazing|great|brilliant|genius)|(?:du|you)(?:'ve|\s+(?:har|have|has))?\s+(?:vore|vaert|vart|been|var|were|er|are)\s+(?:til\s+)?(?:(?:so|sa|such|a|ei|en|ein|veldig|very|really|real|great|big|stor|god|kjempe)\s+)*(?:hjelp|help|helpful|hjelpsom)|(?:(?:that|this|it)\s+was|(?:det|dette)\s+(?:var|gikk|gjekk)|(?:du|you)\s+(?:made|make|makes|gjorde|gjer|gjor|gjorde)\s+(?:this|that|it|det|dette|alt)(?:\s+(?:so|sa|veldig|very|really|super|mykje|mye|much))*)\s+(?:(?:so|sa|veldig|really|super|very)\s+)?(?:quick|fast|easy|nice|great|helpful|fort|kjapt|raskt|enkelt|lett|greit|bra|fint|supert|nyttig))\b/u;
+  /^(?:(?:takk|thanks)[\s,.!]+)?(?:(?:du|you)(?:\s+(?:er|are)|'re|\s+r)\s+(?:(?:en|ei|ein|a|an|the|helt|heilt|so|sa|really|truly)\s+)*(?:gull|gullunge|best|beste|flink|konge|ra|topp|fantastisk|super|star|lifesaver|legend|hero|awesome|amazing|great|brilliant|genius)|(?:du|you|det|dette|that|this|it)(?:'ve|'s|\s+(?:har|have|has))?\s+(?:vore|vaert|vart|been|var|were|was|is|er|are)\s+(?:til\s+)?(?:(?:so|sa|such|a|ei|en|ein|veldig|very|really|real|great|big|stor|god|kjempe)\s+)*(?:hjelp|help|helpful|hjelpsom)|(?:(?:that|this|it)\s+was|(?:det|dette)\s+(?:var|gikk|gjekk)|(?:du|you)\s+(?:made|make|makes|gjorde|gjer|gjor|gjorde)\s+(?:this|that|it|det|dette|alt)(?:\s+(?:so|sa|veldig|very|really|super|mykje|mye|much))*)\s+(?:(?:so|sa|veldig|really|super|very)\s+)?(?:quick|fast|easy|nice|great|helpful|fort|kjapt|raskt|enkelt|lett|greit|bra|fint|supert|nyttig))\b/u;
 
 /** Emoji said beside the words ("brilliant, cheers 👍"): they do not change what is said. */
 const EMOJI = /\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\p{Emoji_Modifier}/gu;
@@ -175,7 +178,9 @@ const POSITIVE_EMOJI =
   /[\u{1F44D}\u{1F44C}\u{1F64F}\u{1F642}\u{1F60A}\u{1F600}\u{1F603}\u{1F604}\u{1F44F}\u2705\u2764\u{1F64C}\u{1F4AA}\u{1F973}\u{1F389}]/u;
 
 function smallTalk(said: Message): Command | undefined {
-  const msg = { ...said, folded: said.folded.replace(EMOJI, '').trim() };
+  // Emoji are no words: "takk, det var til stor hjelp 👍" is as short as without the thumb.
+  const folded = said.folded.replace(EMOJI, '').replace(/\s+/gu, ' ').trim();
+  const msg = { ...said, folded, words: folded ? folded.split(' ').length : 0 };
   if (msg.words > 7) return clausesOfSmallTalk(msg);
   // A thumbs up, a smile or a heart alone is a thank-you.
   if (!msg.folded && POSITIVE_EMOJI.test(said.folded)) return { name: 'thanks' };

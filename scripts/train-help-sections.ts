@@ -55,6 +55,7 @@ export const DEFAULT_SETTINGS = {
   epochs: 200,
   keepRuled: 0.7,
   answerUnruled: 0.2,
+  answerUnruledSection: 0.5,
   overrideMargin: 0.5,
 };
 /** Weights this small change no probability that matters; leaving them out keeps the file small. */
@@ -131,6 +132,7 @@ function modelOf(
     policy: {
       keepRuled: SETTINGS.keepRuled,
       answerUnruled: SETTINGS.answerUnruled,
+      answerUnruledSection: SETTINGS.answerUnruledSection,
       overrideMargin: SETTINGS.overrideMargin,
     },
     training,

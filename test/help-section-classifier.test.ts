@@ -34,7 +34,7 @@ const TINY: SectionModel = {
   guide: 'test',
   classes: ['none', '1', '2'],
   weights: { a: [0, 4, 0], b: [0, 0, 4], x: [4, 0, 0] },
-  policy: { keepRuled: 0.7, answerUnruled: 0.2, overrideMargin: 0.5 },
+  policy: { keepRuled: 0.7, answerUnruled: 0.2, answerUnruledSection: 0.5, overrideMargin: 0.5 },
   training: {},
 };
 
@@ -124,6 +124,8 @@ describe('deciding with the rules', () => {
     expect(cited(decide(TINY, ruled([]), probs('b')))).toEqual(['2']);
     expect(cited(decide(TINY, ruled([]), probs('x', 'b')))).toEqual([]);
     expect(cited(decide(TINY, ruled([]), probs()))).toEqual([]);
+    // "none" unlikely, yet no section likely either (two sections share the belief): nothing.
+    expect(cited(decide(TINY, ruled([]), probs('a', 'b')))).toEqual([]);
   });
 
   it('puts its own section first only when much surer of it, keeping the rules’ as the second', () => {

@@ -28,6 +28,11 @@ const modelSchema = z.object({
     /** Where the rules find nothing: the model's section answers when P(out of the guide) is below this. */
     answerUnruled: z.number().min(0).max(1),
     /**
+     * …and only with a section it gives at least this: "none" can be unlikely while no section is
+     * likely either, on words it never learned ("what's 15 % of 2400?").
+     */
+    answerUnruledSection: z.number().min(0).max(1),
+    /**
      * Where the rules chose another section: the model's replaces it when it is this much more
      * likely than the rules' sections together (a question two sections answer splits the
      * model's belief between them, and then the rules' choice stands).
@@ -91,6 +96,8 @@ export function decide(model: SectionModel, ruled: Retrieval, probabilities: num
   for (let c = 2; c < probabilities.length; c++)
     if ((probabilities[c] as number) > (probabilities[best] as number)) best = c;
   const id = model.classes[best] as string;
+  if (!ruled.found && (probabilities[best] as number) < model.policy.answerUnruledSection)
+    return ruled;
   if (ruled.found && ruled.sections.some((hit) => hit.id === id)) return ruled;
   const ruledShare = ruled.sections.reduce(
     (sum, hit) => sum + (probabilities[model.classes.indexOf(hit.id)] ?? 0),

@@ -100,7 +100,7 @@ export interface GateRecord {
 }
 
 /** HelpService remembering the question the conversation engine passed it. */
-class RecordingService extends HelpService {
+export class RecordingService extends HelpService {
   asked: string | undefined;
   override answer(question: string, lang: Lang) {
     this.asked = question;

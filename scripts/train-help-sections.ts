@@ -19,15 +19,19 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HelpService } from '../src/help/compose-answer.js';
 import { guideFingerprint } from '../src/help/answer-gate.js';
 import { OUT_OF_GUIDE, decide, type SectionModel } from '../src/help/section-classifier.js';
 import type { Retrieval } from '../src/help/retrieval-types.js';
-import type { Lang } from '../src/i18n/translate.js';
 import { askLikeTheBot, readEvalFile, type EvalItem } from './lib/help-eval.js';
 import { runWhenMain } from './lib/cli.js';
 import { fitSoftmax, probabilities, type SoftmaxFit } from './lib/softmax.js';
-import { bundledGuide, foldsOf, trainingItems } from './train-help-gate.js';
+import {
+  FOLDS,
+  RecordingService,
+  bundledGuide,
+  foldsOf,
+  trainingItems,
+} from './train-help-gate.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const MODEL_FILE = path.join(ROOT, 'src/help/section-model.json');
@@ -44,13 +48,16 @@ const OWN_BATCHES = [
   'held-out-18',
 ].map((name) => path.join(ROOT, 'eval/help-own', `${name}.jsonl`));
 
+/** How the model is fitted (lambda, epochs) and how it decides with the rules (the rest). */
+type Settings = { lambda: number; epochs: number } & SectionModel['policy'];
+
 /**
  * Chosen on held-out-14…18 as the development set (see the README); SectionModel.policy says what
  * each does. The policies within a point of the best there differ by a question or two; of them,
  * the one keeping most of the rules' answers: a veto needs P(none) ≥ 0.7, since the answer gate
  * vetoes already and plain guide questions ("how do I save the claim?") reach 0.5–0.6.
  */
-export const DEFAULT_SETTINGS = {
+export const DEFAULT_SETTINGS: Settings = {
   lambda: 1e-4,
   epochs: 200,
   keepRuled: 0.7,
@@ -70,15 +77,6 @@ interface Row {
   features: Map<string, number>;
 }
 
-/** HelpService remembering the question the conversation engine passed it. */
-class RecordingService extends HelpService {
-  asked: string | undefined;
-  override answer(question: string, lang: Lang) {
-    this.asked = question;
-    return super.answer(question, lang);
-  }
-}
-
 export async function readRows(items: EvalItem[]): Promise<Row[]> {
   const service = new RecordingService(bundledGuide(), { sections: null });
   const rows: Row[] = [];
@@ -96,7 +94,7 @@ export async function readRows(items: EvalItem[]): Promise<Row[]> {
   return rows;
 }
 
-function fit(rows: Row[], classes: string[]): SoftmaxFit {
+function fit(rows: Row[], classes: string[], settings: Settings): SoftmaxFit {
   const sparse = rows
     .filter((r) => r.asked)
     .map((r) => ({
@@ -107,8 +105,8 @@ function fit(rows: Row[], classes: string[]): SoftmaxFit {
     }));
   return fitSoftmax(sparse, {
     classes: classes.length,
-    lambda: SETTINGS.lambda,
-    epochs: SETTINGS.epochs,
+    lambda: settings.lambda,
+    epochs: settings.epochs,
   });
 }
 
@@ -116,8 +114,10 @@ function modelOf(
   fitted: SoftmaxFit,
   classes: string[],
   guide: string,
+  settings: Settings,
   training: Record<string, unknown>,
 ): SectionModel {
+  const { lambda: _lambda, epochs: _epochs, ...policy } = settings;
   const weights: Record<string, number[]> = {};
   for (const [key, w] of [...fitted.weights].sort(([a], [b]) => a.localeCompare(b))) {
     if (w.every((x) => Math.abs(x) < PRUNE_BELOW)) continue;
@@ -129,12 +129,7 @@ function modelOf(
     guide,
     classes,
     weights,
-    policy: {
-      keepRuled: SETTINGS.keepRuled,
-      answerUnruled: SETTINGS.answerUnruled,
-      answerUnruledSection: SETTINGS.answerUnruledSection,
-      overrideMargin: SETTINGS.overrideMargin,
-    },
+    policy,
     training,
   };
 }
@@ -174,8 +169,6 @@ function scoreRows(rows: Row[], probs: Map<string, number[]>, model: SectionMode
   );
 }
 
-let SETTINGS = DEFAULT_SETTINGS;
-
 /** --settings '{"keepRuled":0.7}' tries other settings (with --dev, to compare). */
 export async function train(
   args: string[],
@@ -183,7 +176,7 @@ export async function train(
   opts: { crossValidate?: boolean } = {},
 ) {
   const at = args.indexOf('--settings');
-  SETTINGS = {
+  const settings: Settings = {
     ...DEFAULT_SETTINGS,
     ...(at >= 0 ? (JSON.parse(args[at + 1] ?? '{}') as object) : {}),
   };
@@ -204,8 +197,8 @@ export async function train(
     ),
   ];
   const rows = await readRows(sources);
-  const fitted = fit(rows, classes);
-  const stub = modelOf(fitted, classes, guideFingerprint(guide), {});
+  const fitted = fit(rows, classes, settings);
+  const stub = modelOf(fitted, classes, guideFingerprint(guide), settings, {});
   let figures: Record<string, unknown>;
   if (devFiles.length > 0) {
     const dev = await readRows(devFiles.flatMap((f) => readEvalFile(f)));
@@ -222,10 +215,11 @@ export async function train(
   } else if (opts.crossValidate ?? true) {
     const folds = foldsOf(rows);
     const probs = new Map<string, number[]>();
-    for (let f = 0; f < 5; f++) {
+    for (let f = 0; f < FOLDS; f++) {
       const part = fit(
         rows.filter((r) => folds.get(r.id) !== f),
         classes,
+        settings,
       );
       for (const r of rows.filter((row) => folds.get(row.id) === f))
         probs.set(r.id, probabilities(part.weights, r.features, classes.length));
@@ -234,10 +228,10 @@ export async function train(
   } else figures = {};
   const counts: Record<string, number> = {};
   for (const s of sources) counts[s.set] = (counts[s.set] ?? 0) + 1;
-  const model = modelOf(fitted, classes, guideFingerprint(guide), {
+  const model = modelOf(fitted, classes, guideFingerprint(guide), settings, {
     questions: rows.length,
     sets: counts,
-    settings: SETTINGS,
+    settings,
     ...figures,
   });
   log(JSON.stringify(model.training, null, 2));
